@@ -1,0 +1,490 @@
+//! Channels: rendezvous points between tasklets, with Stackless's rules.
+//!
+//! A channel holds a FIFO queue of blocked tasklets, all waiting in the
+//! same direction; `balance` is the queue length, positive for senders and
+//! negative for receivers. When an operation finds a partner waiting, the
+//! value moves at once and `preference` / `schedule_all` decide who runs
+//! next; otherwise the caller blocks at the end of the queue.
+//!
+//! A blocked sender keeps its value in its queue entry. A value handed to a
+//! blocked receiver waits in the channel's `delivered` list, keyed by the
+//! receiver, until the receiver runs again and collects it; so a native
+//! receiver, a soft one and the host all collect the same way, without
+//! boxing or pointers into stacks.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::fmt;
+use std::rc::Rc;
+
+use crate::error::{TaskletError, TaskletResult, msg};
+use crate::scheduler::{NONE, Wait, core};
+use crate::soft::Step;
+use crate::tasklet::Tasklet;
+
+/// The scheduler's view of a channel of any value type.
+pub(crate) trait ChannelCore {
+    /// Takes a blocked tasklet out of the queue (kill, deadlock); returns
+    /// whether it was there.
+    fn remove_waiter(&self, idx: u32) -> bool;
+    /// The channel's identity and counters.
+    fn info(&self) -> ChannelInfo;
+}
+
+/// A snapshot of a channel, for callbacks and introspection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelInfo {
+    /// Unique per thread, in creation order.
+    pub id: u64,
+    /// The name given with [`Channel::named`].
+    pub name: Option<Rc<str>>,
+    /// Blocked senders (> 0) or receivers (< 0).
+    pub balance: i64,
+    /// -1 prefers the receiver, 1 the sender, 0 neither.
+    pub preference: i8,
+    /// Every rendezvous yields the caller.
+    pub schedule_all: bool,
+    /// `close()` was called.
+    pub closing: bool,
+}
+
+struct Waiter<T> {
+    idx: u32,
+    serial: u64,
+    /// A blocked sender's value (or exception); `None` for a receiver.
+    item: Option<TaskletResult<T>>,
+}
+
+struct ChanState<T> {
+    queue: VecDeque<Waiter<T>>,
+    /// Direction of the waiters while `queue` is not empty.
+    sending: bool,
+    /// Values handed to receivers that have not run since: (index, serial).
+    delivered: Vec<(u32, u64, TaskletResult<T>)>,
+    preference: i8,
+    schedule_all: bool,
+    closing: bool,
+}
+
+struct ChanInner<T> {
+    id: u64,
+    name: Option<Rc<str>>,
+    state: RefCell<ChanState<T>>,
+}
+
+impl<T> ChanInner<T> {
+    fn balance(st: &ChanState<T>) -> i64 {
+        let n = st.queue.len() as i64;
+        if st.sending { n } else { -n }
+    }
+}
+
+impl<T> ChannelCore for ChanInner<T> {
+    fn remove_waiter(&self, idx: u32) -> bool {
+        let mut st = self.state.borrow_mut();
+        match st.queue.iter().position(|w| w.idx == idx) {
+            Some(pos) => {
+                st.queue.remove(pos);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn info(&self) -> ChannelInfo {
+        let st = self.state.borrow();
+        ChannelInfo {
+            id: self.id,
+            name: self.name.clone(),
+            balance: Self::balance(&st),
+            preference: st.preference,
+            schedule_all: st.schedule_all,
+            closing: st.closing,
+        }
+    }
+}
+
+thread_local! {
+    static NEXT_CHANNEL_ID: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A channel carrying values of type `T` between tasklets of one thread.
+///
+/// Cloning gives another handle to the same channel.
+pub struct Channel<T> {
+    inner: Rc<ChanInner<T>>,
+}
+
+impl<T> Clone for Channel<T> {
+    fn clone(&self) -> Self {
+        Channel {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Channel<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let info = self.inner.info();
+        write!(f, "Channel(#{}", info.id)?;
+        if let Some(name) = &info.name {
+            write!(f, " {name:?}")?;
+        }
+        write!(f, ", balance {})", info.balance)
+    }
+}
+
+impl<T: 'static> Default for Channel<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: 'static> Channel<T> {
+    /// A new open channel with preference -1 (prefer the receiver).
+    pub fn new() -> Self {
+        Self::make(None)
+    }
+
+    /// A new channel with a name, shown by introspection.
+    pub fn named(name: &str) -> Self {
+        Self::make(Some(Rc::from(name)))
+    }
+
+    fn make(name: Option<Rc<str>>) -> Self {
+        let id = NEXT_CHANNEL_ID.with(|c| {
+            let id = c.get();
+            c.set(id + 1);
+            id
+        });
+        Channel {
+            inner: Rc::new(ChanInner {
+                id,
+                name,
+                state: RefCell::new(ChanState {
+                    queue: VecDeque::new(),
+                    sending: false,
+                    delivered: Vec::new(),
+                    preference: -1,
+                    schedule_all: false,
+                    closing: false,
+                }),
+            }),
+        }
+    }
+
+    // ---- attributes ------------------------------------------------------
+
+    /// The channel's id (unique on this thread).
+    pub fn id(&self) -> u64 {
+        self.inner.id
+    }
+
+    /// Blocked senders (> 0) or receivers (< 0).
+    pub fn balance(&self) -> i64 {
+        ChanInner::balance(&self.inner.state.borrow())
+    }
+
+    /// The first blocked tasklet (Stackless's `channel.queue`).
+    pub fn queue(&self) -> Option<Tasklet> {
+        let st = self.inner.state.borrow();
+        st.queue.front().map(|w| Tasklet {
+            idx: w.idx,
+            serial: w.serial,
+        })
+    }
+
+    /// Every blocked tasklet, in queue order.
+    pub fn waiting(&self) -> Vec<Tasklet> {
+        let st = self.inner.state.borrow();
+        st.queue
+            .iter()
+            .map(|w| Tasklet {
+                idx: w.idx,
+                serial: w.serial,
+            })
+            .collect()
+    }
+
+    /// -1 (prefer the receiver, the default), 0 or 1 (prefer the sender).
+    pub fn preference(&self) -> i8 {
+        self.inner.state.borrow().preference
+    }
+
+    /// Sets the preference; values are clamped to -1..=1.
+    pub fn set_preference(&self, preference: i64) {
+        self.inner.state.borrow_mut().preference = preference.clamp(-1, 1) as i8;
+    }
+
+    /// Whether every rendezvous yields the caller.
+    pub fn schedule_all(&self) -> bool {
+        self.inner.state.borrow().schedule_all
+    }
+
+    /// Sets `schedule_all`.
+    pub fn set_schedule_all(&self, on: bool) {
+        self.inner.state.borrow_mut().schedule_all = on;
+    }
+
+    /// Marks the channel closing: blocked tasklets are not woken and
+    /// operations that can complete still do; one that would block raises
+    /// `ValueError`.
+    pub fn close(&self) {
+        self.inner.state.borrow_mut().closing = true;
+    }
+
+    /// Reopens a closing channel.
+    pub fn open(&self) {
+        self.inner.state.borrow_mut().closing = false;
+    }
+
+    /// `close()` was called.
+    pub fn closing(&self) -> bool {
+        self.inner.state.borrow().closing
+    }
+
+    /// Closing, and nobody is blocked on it.
+    pub fn closed(&self) -> bool {
+        let st = self.inner.state.borrow();
+        st.closing && st.queue.is_empty()
+    }
+
+    /// A snapshot of the channel's attributes.
+    pub fn info(&self) -> ChannelInfo {
+        self.inner.info()
+    }
+
+    // ---- operations (native tasklets and the main tasklet) ----------------
+
+    /// Sends `value`, blocking until a receiver takes it.
+    pub fn send(&self, value: T) -> TaskletResult<()> {
+        self.action(true, Some(Ok(value)), false).map(|_| ())
+    }
+
+    /// Sends an exception: the receiver's `receive()` returns it as `Err`.
+    /// (Stackless's `send_exception` and `send_throw`.)
+    pub fn send_exception(&self, error: TaskletError) -> TaskletResult<()> {
+        self.action(true, Some(Err(error)), false).map(|_| ())
+    }
+
+    /// Sends every item in turn; returns how many were sent.
+    pub fn send_sequence<I: IntoIterator<Item = T>>(&self, items: I) -> TaskletResult<usize> {
+        let mut count = 0;
+        for item in items {
+            self.send(item)?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Receives a value, blocking until a sender offers one.
+    pub fn receive(&self) -> TaskletResult<T> {
+        match self.action(false, None, false) {
+            Ok(Step::Done(Some(got))) => got,
+            Ok(Step::Done(None) | Step::Switched) => self.finish_receive(),
+            Err(e) => {
+                // Killed while blocked: drop a value handed over meanwhile.
+                let _ = self.finish_receive();
+                Err(e)
+            }
+        }
+    }
+
+    /// Receives until the channel is closing with no sender waiting, or
+    /// until `StopIteration` is sent (Stackless's `for v in channel`).
+    pub fn iter(&self) -> ChannelIter<'_, T> {
+        ChannelIter { channel: self }
+    }
+
+    // ---- operations for soft tasklets ------------------------------------
+
+    /// [`Channel::send`] for a soft tasklet: on `Step::Switched`, park and
+    /// call [`crate::finish_soft`] when resumed.
+    pub fn send_soft(&self, value: T) -> TaskletResult<Step<()>> {
+        Ok(match self.action(true, Some(Ok(value)), true)? {
+            Step::Done(_) => Step::Done(()),
+            Step::Switched => Step::Switched,
+        })
+    }
+
+    /// [`Channel::send_exception`] for a soft tasklet.
+    pub fn send_exception_soft(&self, error: TaskletError) -> TaskletResult<Step<()>> {
+        Ok(match self.action(true, Some(Err(error)), true)? {
+            Step::Done(_) => Step::Done(()),
+            Step::Switched => Step::Switched,
+        })
+    }
+
+    /// [`Channel::receive`] for a soft tasklet: on `Step::Switched`, park
+    /// and call [`Channel::finish_receive`] when resumed.
+    pub fn receive_soft(&self) -> TaskletResult<Step<T>> {
+        match self.action(false, None, true)? {
+            Step::Done(Some(got)) => got.map(Step::Done),
+            Step::Done(None) => self.finish_receive().map(Step::Done),
+            Step::Switched => Ok(Step::Switched),
+        }
+    }
+
+    /// Collects the value a receive that switched away has been handed, or
+    /// the exception thrown into the receiver meanwhile.
+    pub fn finish_receive(&self) -> TaskletResult<T> {
+        let core = core()?;
+        let (pending, idx, serial) = {
+            let mut st = core.st.borrow_mut();
+            let running = st.running;
+            let handle = st.handle(running);
+            (st.take_pending(running), running, handle.serial)
+        };
+        let got = {
+            let mut ch = self.inner.state.borrow_mut();
+            ch.delivered
+                .iter()
+                .position(|(i, s, _)| *i == idx && *s == serial)
+                .map(|pos| ch.delivered.swap_remove(pos).2)
+        };
+        if let Some(e) = pending {
+            return Err(e);
+        }
+        match got {
+            Some(got) => got,
+            None => Err(TaskletError::runtime(
+                "receive resumed without a value (the tasklet was woken by run/insert)",
+            )),
+        }
+    }
+
+    /// The whole channel operation: find a partner or block. Returns
+    /// `Done(Some(item))` for a receive that completed without a switch,
+    /// `Done(None)` for a completed send or a receive to be collected with
+    /// `finish_receive`, and `Switched` for a soft tasklet that must park.
+    fn action(
+        &self,
+        sending: bool,
+        item: Option<TaskletResult<T>>,
+        soft: bool,
+    ) -> TaskletResult<Step<Option<TaskletResult<T>>>> {
+        let core = core()?;
+        {
+            let st = core.st.borrow();
+            if st.in_callback {
+                return Err(TaskletError::runtime(msg::RECURSIVE_CHANNEL));
+            }
+            st.check_can_switch()?;
+            if !soft && st.running_is_soft() {
+                return Err(TaskletError::runtime(msg::SOFT_BLOCKING));
+            }
+        }
+        if core.hooks.has_channel_cb.get() {
+            let (will_block, info) = {
+                let ch = self.inner.state.borrow();
+                let partner = !ch.queue.is_empty() && ch.sending != sending;
+                (!partner, self.inner.info())
+            };
+            core.call_channel_cb(&info, sending, will_block);
+        }
+        let mut st = core.st.borrow_mut();
+        let running = st.running;
+        let mut ch = self.inner.state.borrow_mut();
+        let partner = !ch.queue.is_empty() && ch.sending != sending;
+        if partner {
+            let direction: i8 = if sending { 1 } else { -1 };
+            let schedule_all = ch.schedule_all;
+            let target_first = !schedule_all && ch.preference == -direction;
+            if (schedule_all || target_first) && st.switch_trap > 0 {
+                return Err(TaskletError::runtime(msg::SWITCH_TRAP));
+            }
+            let waiter = ch.queue.pop_front().expect("partner is waiting");
+            let target = waiter.idx;
+            let mut got = None;
+            if sending {
+                let item = item.expect("a send carries an item");
+                ch.delivered.push((target, waiter.serial, item));
+            } else {
+                got = waiter.item;
+            }
+            drop(ch);
+            st.rec_mut(target).wait = Wait::None;
+            let switch = if schedule_all {
+                st.ring_append(target);
+                let next = st.rec(running).next;
+                st.schedule_to(next);
+                true
+            } else if target_first {
+                st.ring_insert_after_running(target);
+                st.schedule_to(target);
+                true
+            } else {
+                st.ring_append(target);
+                false
+            };
+            if switch && !sending {
+                // Collect the value after the switch, like a blocked
+                // receiver does.
+                let serial = st.handle(running).serial;
+                let got = got.take().expect("a blocked sender holds an item");
+                self.inner
+                    .state
+                    .borrow_mut()
+                    .delivered
+                    .push((running, serial, got));
+            }
+            drop(st);
+            return match core.complete(soft, switch, ())? {
+                Step::Switched => Ok(Step::Switched),
+                Step::Done(()) => Ok(Step::Done(got)),
+            };
+        }
+        // No partner: block.
+        if st.rec(running).block_trap {
+            return Err(TaskletError::runtime(msg::BLOCK_TRAP));
+        }
+        if ch.closing {
+            return Err(TaskletError::value(msg::CLOSED));
+        }
+        if st.switch_trap > 0 && st.next_after_block() != NONE {
+            return Err(TaskletError::runtime(msg::SWITCH_TRAP));
+        }
+        let serial = st.handle(running).serial;
+        ch.queue.push_back(Waiter {
+            idx: running,
+            serial,
+            item,
+        });
+        ch.sending = sending;
+        drop(ch);
+        st.rec_mut(running).wait = Wait::Channel {
+            chan: self.inner.clone(),
+            sending,
+        };
+        st.leave_ring_and_schedule();
+        let switch = st.next_run() != running;
+        drop(st);
+        match core.complete(soft, switch, ())? {
+            Step::Switched => Ok(Step::Switched),
+            Step::Done(()) => Ok(Step::Done(None)),
+        }
+    }
+}
+
+/// Iterator over a channel's values; see [`Channel::iter`].
+pub struct ChannelIter<'a, T> {
+    channel: &'a Channel<T>,
+}
+
+impl<T: 'static> Iterator for ChannelIter<'_, T> {
+    type Item = TaskletResult<T>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        {
+            let ch = self.channel.inner.state.borrow();
+            if ch.closing && ChanInner::balance(&ch) <= 0 {
+                return None;
+            }
+        }
+        match self.channel.receive() {
+            Ok(v) => Some(Ok(v)),
+            Err(e) if *e.kind() == crate::error::ErrorKind::StopIteration => None,
+            Err(e) => Some(Err(e)),
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Tasklet handles and the operations on a tasklet (Stackless's
+//! `tasklet` object).
+
+use std::fmt;
+use std::rc::Rc;
+
+use crate::error::{TaskletError, TaskletResult, msg};
+use crate::introspect::TaskletInfo;
+use crate::scheduler::{Body, Wait, core, core_or_panic};
+use crate::soft::Step;
+
+/// A handle to a tasklet of this thread's scheduler.
+///
+/// Handles are small copyable values. A handle outlives its tasklet: once
+/// the tasklet has ended, the handle reports it dead, and operations
+/// behave as Stackless's do on a dead tasklet.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Tasklet {
+    pub(crate) idx: u32,
+    pub(crate) serial: u64,
+}
+
+impl fmt::Debug for Tasklet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Tasklet(#{})", self.serial)
+    }
+}
+
+impl Tasklet {
+    /// The tasklet's id: unique for the scheduler's lifetime, in creation
+    /// order (main is 0).
+    pub fn id(&self) -> u64 {
+        self.serial
+    }
+
+    fn with<R>(&self, f: impl FnOnce(Option<&crate::scheduler::Rec>) -> R) -> R {
+        let core = core_or_panic();
+        let st = core.st.borrow();
+        f(st.lookup(*self))
+    }
+
+    /// Set up and not yet ended (Stackless: has a frame).
+    pub fn alive(&self) -> bool {
+        self.with(|r| r.is_some_and(|r| r.alive))
+    }
+
+    /// In the run queue or blocked on a channel.
+    pub fn scheduled(&self) -> bool {
+        self.with(|r| r.is_some_and(|r| r.in_ring() || r.is_blocked()))
+    }
+
+    /// Waiting on a channel.
+    pub fn blocked(&self) -> bool {
+        self.with(|r| r.is_some_and(|r| r.is_blocked()))
+    }
+
+    /// Alive but neither runnable nor blocked (removed, in `run()`,
+    /// interrupted, asleep).
+    pub fn paused(&self) -> bool {
+        self.with(|r| r.is_some_and(|r| r.alive && !r.in_ring() && !r.is_blocked()))
+    }
+
+    /// Has no native state on a stack: a soft tasklet that can be
+    /// serialized. Native tasklets and main are never restorable.
+    pub fn restorable(&self) -> bool {
+        self.with(|r| match r.map(|r| &r.body) {
+            Some(Body::Soft(Some(soft))) => soft.restorable(),
+            _ => false,
+        })
+    }
+
+    /// Whether this is the main tasklet.
+    pub fn is_main(&self) -> bool {
+        let core = core_or_panic();
+        let st = core.st.borrow();
+        st.handle(st.main) == *self
+    }
+
+    /// Whether this tasklet is running now.
+    pub fn is_current(&self) -> bool {
+        let core = core_or_panic();
+        let st = core.st.borrow();
+        st.handle(st.running) == *self
+    }
+
+    /// The tasklet's name, if it was given one.
+    pub fn name(&self) -> Option<Rc<str>> {
+        self.with(|r| r.and_then(|r| r.name.clone()))
+    }
+
+    /// Names the tasklet (shown by introspection and in overflow reports).
+    pub fn set_name(&self, name: &str) {
+        let core = core_or_panic();
+        if let Some(r) = core.st.borrow_mut().lookup_mut(*self) {
+            r.name = Some(Rc::from(name));
+        }
+    }
+
+    /// Whether the watchdog may not interrupt this tasklet.
+    pub fn atomic(&self) -> bool {
+        self.with(|r| r.is_some_and(|r| r.atomic))
+    }
+
+    /// Sets the atomic flag; returns the old one.
+    pub fn set_atomic(&self, on: bool) -> bool {
+        let core = core_or_panic();
+        let mut st = core.st.borrow_mut();
+        match st.lookup_mut(*self) {
+            Some(r) => std::mem::replace(&mut r.atomic, on),
+            None => false,
+        }
+    }
+
+    /// Whether a channel operation that would block raises instead.
+    pub fn block_trap(&self) -> bool {
+        self.with(|r| r.is_some_and(|r| r.block_trap))
+    }
+
+    /// Sets `block_trap`.
+    pub fn set_block_trap(&self, on: bool) {
+        let core = core_or_panic();
+        if let Some(r) = core.st.borrow_mut().lookup_mut(*self) {
+            r.block_trap = on;
+        }
+    }
+
+    /// The next tasklet in the run queue (None if not in it).
+    pub fn next(&self) -> Option<Tasklet> {
+        let core = core_or_panic();
+        let st = core.st.borrow();
+        let r = st.lookup(*self)?;
+        r.in_ring().then(|| st.handle(r.next))
+    }
+
+    /// The previous tasklet in the run queue (None if not in it).
+    pub fn prev(&self) -> Option<Tasklet> {
+        let core = core_or_panic();
+        let st = core.st.borrow();
+        let r = st.lookup(*self)?;
+        r.in_ring().then(|| st.handle(r.prev))
+    }
+
+    /// What introspection knows of this tasklet (None once it has ended).
+    pub fn info(&self) -> Option<TaskletInfo> {
+        let core = core_or_panic();
+        let st = core.st.borrow();
+        st.lookup(*self)
+            .map(|r| crate::introspect::info_of(&st, self.idx, r))
+    }
+
+    // ---- queue operations ------------------------------------------------
+
+    /// Sets up a bound tasklet and appends it to the run queue.
+    pub fn setup(&self) -> TaskletResult<()> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        let r = st
+            .lookup_mut(*self)
+            .ok_or_else(|| TaskletError::runtime(msg::RUN_DEAD))?;
+        if r.alive {
+            return Err(TaskletError::runtime(msg::ALIVE));
+        }
+        r.alive = true;
+        st.ring_append(self.idx);
+        Ok(())
+    }
+
+    /// Appends the tasklet to the run queue if it is not there.
+    pub fn insert(&self) -> TaskletResult<()> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        insert_checked(&mut st, *self)
+    }
+
+    /// Takes the tasklet out of the run queue, leaving it paused.
+    pub fn remove(&self) -> TaskletResult<()> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        let running = st.running;
+        let Some(r) = st.lookup(*self) else {
+            return Ok(());
+        };
+        if r.is_blocked() {
+            return Err(TaskletError::runtime(msg::REMOVE_BLOCKED));
+        }
+        if self.idx == running {
+            return Err(TaskletError::runtime(msg::REMOVE_CURRENT));
+        }
+        if r.in_ring() {
+            st.ring_remove(self.idx);
+        }
+        Ok(())
+    }
+
+    /// Inserts the tasklet if needed and switches to it now; the caller
+    /// keeps its place in the queue.
+    pub fn run(&self) -> TaskletResult<()> {
+        done(self.run_impl(false, false)?)
+    }
+
+    /// Like [`Tasklet::run`], but the caller is removed from the queue
+    /// (paused) until someone inserts it again.
+    pub fn switch(&self) -> TaskletResult<()> {
+        done(self.run_impl(true, false)?)
+    }
+
+    /// [`Tasklet::run`] for a soft tasklet.
+    pub fn run_soft(&self) -> TaskletResult<Step<()>> {
+        self.run_impl(false, true)
+    }
+
+    /// [`Tasklet::switch`] for a soft tasklet.
+    pub fn switch_soft(&self) -> TaskletResult<Step<()>> {
+        self.run_impl(true, true)
+    }
+
+    fn run_impl(&self, remove_caller: bool, soft: bool) -> TaskletResult<Step<()>> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        precheck(&st, soft)?;
+        let running = st.running;
+        if self.idx == running && st.lookup(*self).is_some() {
+            return Ok(Step::Done(()));
+        }
+        let was_in_ring = st.lookup(*self).is_some_and(|r| r.in_ring());
+        insert_checked(&mut st, *self)?;
+        if st.switch_trap > 0 {
+            if !was_in_ring {
+                st.ring_remove(self.idx);
+            }
+            return Err(TaskletError::runtime(msg::SWITCH_TRAP));
+        }
+        if remove_caller && st.rec(running).in_ring() {
+            st.ring_remove(running);
+        }
+        st.schedule_to(self.idx);
+        drop(st);
+        core.complete(soft, true, ())
+    }
+
+    // ---- exceptions --------------------------------------------------------
+
+    /// Raises `TaskletExit` in the tasklet. With `pending`, only makes it
+    /// runnable with the exception waiting; otherwise it runs now (its
+    /// cleanup runs) and control comes back as with [`Tasklet::run`].
+    /// No-op on a dead tasklet; on the current one, returns the error to
+    /// the caller to propagate.
+    pub fn kill(&self, pending: bool) -> TaskletResult<()> {
+        self.throw(TaskletError::tasklet_exit(), pending)
+    }
+
+    /// Raises `error` in the tasklet (see [`Tasklet::kill`] for delivery).
+    /// On a dead tasklet: `RuntimeError("You cannot throw to a dead
+    /// tasklet")`, unless `error` is `TaskletExit`.
+    pub fn throw(&self, error: TaskletError, pending: bool) -> TaskletResult<()> {
+        done(self.throw_impl(error, pending, false)?)
+    }
+
+    /// [`Tasklet::kill`] for a soft tasklet.
+    pub fn kill_soft(&self, pending: bool) -> TaskletResult<Step<()>> {
+        self.throw_impl(TaskletError::tasklet_exit(), pending, true)
+    }
+
+    /// [`Tasklet::throw`] for a soft tasklet.
+    pub fn throw_soft(&self, error: TaskletError, pending: bool) -> TaskletResult<Step<()>> {
+        self.throw_impl(error, pending, true)
+    }
+
+    fn throw_impl(
+        &self,
+        error: TaskletError,
+        pending: bool,
+        soft: bool,
+    ) -> TaskletResult<Step<()>> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        let running = st.running;
+        let alive = st.lookup(*self).is_some_and(|r| r.alive);
+        if !alive {
+            return if error.is_tasklet_exit() {
+                Ok(Step::Done(()))
+            } else {
+                Err(TaskletError::runtime(msg::THROW_DEAD))
+            };
+        }
+        if self.idx == running {
+            return Err(error);
+        }
+        if pending {
+            st.unwait(self.idx);
+            st.rec_mut(self.idx).pending = Some(error);
+            if !st.rec(self.idx).in_ring() {
+                st.ring_append(self.idx);
+            }
+            return Ok(Step::Done(()));
+        }
+        precheck(&st, soft)?;
+        if st.switch_trap > 0 {
+            return Err(TaskletError::runtime(msg::SWITCH_TRAP));
+        }
+        st.rec_mut(self.idx).pending = Some(error);
+        st.schedule_to(self.idx);
+        drop(st);
+        core.complete(soft, true, ())
+    }
+}
+
+/// Checks shared by every switching call.
+pub(crate) fn precheck(st: &crate::scheduler::State, soft: bool) -> TaskletResult<()> {
+    st.check_can_switch()?;
+    if !soft && st.running_is_soft() {
+        return Err(TaskletError::runtime(msg::SOFT_BLOCKING));
+    }
+    Ok(())
+}
+
+fn insert_checked(st: &mut crate::scheduler::State, t: Tasklet) -> TaskletResult<()> {
+    let r = st
+        .lookup(t)
+        .ok_or_else(|| TaskletError::runtime(msg::RUN_DEAD))?;
+    if !r.alive {
+        return Err(TaskletError::runtime(msg::RUN_DEAD));
+    }
+    match r.wait {
+        Wait::Channel { .. } => return Err(TaskletError::runtime(msg::RUN_BLOCKED)),
+        Wait::Sleep { .. } => st.unwait(t.idx),
+        Wait::None => {}
+    }
+    if !st.rec(t.idx).in_ring() {
+        st.ring_append(t.idx);
+    }
+    Ok(())
+}
+
+/// A blocking call's result from its step.
+pub(crate) fn done(step: Step<()>) -> TaskletResult<()> {
+    match step {
+        Step::Done(()) => Ok(()),
+        Step::Switched => unreachable!("blocking calls never return Switched"),
+    }
+}
