@@ -62,6 +62,16 @@ pub(crate) fn set_running(guard: (usize, usize), stack_size: usize, id: u64, nam
     });
 }
 
+/// The running native tasklet was renamed: point at its new name.
+pub(crate) fn rename_running(name: &str) {
+    RUNNING.with(|cell| {
+        // SAFETY: as in `set_running`.
+        let running = unsafe { &mut *cell.get() };
+        running.name = name.as_ptr();
+        running.name_len = name.len();
+    });
+}
+
 /// Records that no native tasklet runs on this thread.
 pub(crate) fn clear_running() {
     RUNNING.with(|cell| {

@@ -1057,20 +1057,21 @@ impl Core {
     }
 
     fn run_native(&self, idx: u32) {
-        let (mut co, serial, guard, name) = {
+        let mut co = {
             let mut st = self.st.borrow_mut();
             let size = st.pool.stack_size();
             let r = st.rec_mut(idx);
             r.runs += 1;
             r.started = true;
+            // The name's bytes live in the record's Rc, which outlives this
+            // run even if the record moves.
+            let name = r.name.as_deref().unwrap_or("");
+            overflow::set_running(r.guard, size, r.serial, name);
             let Body::Native(slot) = &mut r.body else {
                 unreachable!("run_native on a non-native tasklet")
             };
-            let co = slot.take().expect("scheduler invariant: coroutine present");
-            let name_ptr: Option<Rc<str>> = r.name.clone();
-            ((co), r.serial, (r.guard, size), name_ptr)
+            slot.take().expect("scheduler invariant: coroutine present")
         };
-        overflow::set_running(guard.0, guard.1, serial, name.as_deref().unwrap_or(""));
         let result = co.resume(());
         overflow::clear_running();
         match result {

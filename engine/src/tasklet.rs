@@ -91,8 +91,14 @@ impl Tasklet {
     /// Names the tasklet (shown by introspection and in overflow reports).
     pub fn set_name(&self, name: &str) {
         let core = core_or_panic();
-        if let Some(r) = core.st.borrow_mut().lookup_mut(*self) {
-            r.name = Some(Rc::from(name));
+        let mut st = core.st.borrow_mut();
+        let running = st.running == self.idx;
+        if let Some(r) = st.lookup_mut(*self) {
+            let name: Rc<str> = Rc::from(name);
+            if running && matches!(r.body, Body::Native(_)) {
+                crate::overflow::rename_running(&name);
+            }
+            r.name = Some(name);
         }
     }
 

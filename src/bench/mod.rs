@@ -1,0 +1,30 @@
+//! `shoal bench`: scenarios that time Shoal and a peer in the same run and
+//! print a table with the ratio. Nothing here is asserted: machines are
+//! noisy, so speed is reported, never tested.
+
+mod engine;
+mod measure;
+
+use clap::Subcommand;
+
+/// The benchmark suites.
+#[derive(Subcommand, Debug, Clone)]
+pub enum Suite {
+    /// Native tasklets and channels against tokio and OS threads.
+    Engine {
+        /// Small counts, one repetition: checks that every scenario runs.
+        #[arg(long)]
+        quick: bool,
+    },
+}
+
+/// Runs a suite and prints its table.
+pub fn run(suite: Suite) -> anyhow::Result<()> {
+    match suite {
+        Suite::Engine { quick } => {
+            let table = engine::bench(quick)?;
+            print!("{table}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The examples and the `shoal` command, run as a user runs them.
+//!
+//! `cargo test` builds the examples next to the test binaries, so the tests
+//! find them in `target/<profile>/examples/`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn example(name: &str) -> PathBuf {
+    let mut dir = std::env::current_exe().expect("test binary path");
+    dir.pop(); // the test binary
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    dir.join("examples").join(name)
+}
+
+fn run(mut cmd: Command) -> String {
+    let out = cmd.output().expect("the program starts");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}\nstdout:\n{stdout}\nstderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn hello_tasklets_prints_stackless_order() {
+    let out = run(Command::new(example("hello_tasklets")));
+    assert_eq!(
+        out,
+        "Receiving tasklet started\n\
+         Sending tasklet started\n\
+         send from sending_tasklet\n\
+         Receiving tasklet finished\n\
+         Just another tasklet in the scheduler\n\
+         sending tasklet finished\n"
+    );
+}
+
+#[test]
+fn boss_worker_shares_the_jobs() {
+    let mut cmd = Command::new(example("boss_worker"));
+    cmd.args(["4", "1000"]);
+    let out = run(cmd);
+    assert!(out.contains("boss: 1000 jobs done by 4 workers"), "{out}");
+    // 871 has the longest Collatz sequence below 1001: 179 steps.
+    assert!(
+        out.contains("longest Collatz sequence below 1001: 871 (179 steps)"),
+        "{out}"
+    );
+    assert!(out.contains("jobs per worker: [250, 250, 250, 250]"), "{out}");
+}
+
+#[test]
+fn hackysack_plays_every_kick() {
+    let mut cmd = Command::new(example("hackysack"));
+    cmd.args(["500", "20000"]);
+    let out = run(cmd);
+    assert!(out.contains("hackysack: 500 tasklets"), "{out}");
+    assert!(out.contains("20000 kicks"), "{out}");
+}
+
+#[test]
+fn hackysack_rejects_bad_arguments() {
+    let out = Command::new(example("hackysack"))
+        .arg("many")
+        .output()
+        .expect("starts");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("PLAYERS must be a number"), "{err}");
+}
+
+#[test]
+fn bench_engine_quick_prints_the_table() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.args(["bench", "engine", "--quick"]);
+    let out = run(cmd);
+    for row in [
+        "native ping-pong, per message",
+        "tokio current_thread mpsc(1)",
+        "OS threads sync_channel(0)",
+        "spawn + run + finish, per tasklet",
+        "tokio spawn (current_thread)",
+        "memory per live tasklet",
+    ] {
+        assert!(out.contains(row), "missing {row:?} in:\n{out}");
+    }
+}
