@@ -202,6 +202,8 @@ pub(crate) struct State {
     next_serial: u64,
     /// The tasklet executing now.
     pub(crate) running: u32,
+    /// Whether `running` is a soft tasklet.
+    running_soft: bool,
     /// Head of the run-queue ring (the running tasklet while runnable).
     pub(crate) head: u32,
     pub(crate) ring_len: usize,
@@ -225,6 +227,7 @@ pub(crate) struct State {
 }
 
 impl State {
+    #[inline]
     pub(crate) fn rec(&self, idx: u32) -> &Rec {
         self.slots[idx as usize]
             .rec
@@ -232,6 +235,7 @@ impl State {
             .expect("scheduler invariant: live tasklet record")
     }
 
+    #[inline]
     pub(crate) fn rec_mut(&mut self, idx: u32) -> &mut Rec {
         self.slots[idx as usize]
             .rec
@@ -240,6 +244,7 @@ impl State {
     }
 
     /// The record of a handle, if the tasklet still exists.
+    #[inline]
     pub(crate) fn lookup(&self, t: Tasklet) -> Option<&Rec> {
         let slot = self.slots.get(t.idx as usize)?;
         if slot.serial == t.serial {
@@ -249,6 +254,7 @@ impl State {
         }
     }
 
+    #[inline]
     pub(crate) fn lookup_mut(&mut self, t: Tasklet) -> Option<&mut Rec> {
         let slot = self.slots.get_mut(t.idx as usize)?;
         if slot.serial == t.serial {
@@ -258,6 +264,7 @@ impl State {
         }
     }
 
+    #[inline]
     pub(crate) fn handle(&self, idx: u32) -> Tasklet {
         Tasklet {
             idx,
@@ -295,6 +302,7 @@ impl State {
     // ---- the ring -------------------------------------------------------
 
     /// Appends `t` at the end of the run queue (just before the head).
+    #[inline]
     pub(crate) fn ring_append(&mut self, t: u32) {
         debug_assert!(!self.rec(t).in_ring());
         if self.head == NONE {
@@ -315,6 +323,7 @@ impl State {
     }
 
     /// Inserts `t` right after `a` in the ring.
+    #[inline]
     fn ring_insert_after(&mut self, a: u32, t: u32) {
         let b = self.rec(a).next;
         self.rec_mut(a).next = t;
@@ -326,6 +335,7 @@ impl State {
     }
 
     /// Takes `t` out of the ring; the head moves on if `t` was the head.
+    #[inline]
     pub(crate) fn ring_remove(&mut self, t: u32) {
         let (prev, next) = {
             let r = self.rec(t);
@@ -351,14 +361,18 @@ impl State {
 
     /// Makes a blocked, sleeping or paused tasklet runnable (appended);
     /// no-op if it already is. Returns false if it is dead.
+    #[inline]
     pub(crate) fn make_runnable(&mut self, t: u32) {
-        self.unwait(t);
-        if !self.rec(t).in_ring() {
-            self.ring_append(t);
+        // A tasklet in the ring never waits on anything.
+        if self.rec(t).in_ring() {
+            return;
         }
+        self.unwait(t);
+        self.ring_append(t);
     }
 
     /// Takes `t` out of whatever it waits on (channel queue, timer).
+    #[inline]
     pub(crate) fn unwait(&mut self, t: u32) {
         let wait = std::mem::replace(&mut self.rec_mut(t).wait, Wait::None);
         match wait {
@@ -373,6 +387,7 @@ impl State {
     /// Prepares a switch from the running tasklet to `next` (Stackless's
     /// `slp_schedule_task`): a blocked or paused `next` is appended, then
     /// the switch makes it the head. `NONE` means nothing is runnable.
+    #[inline]
     pub(crate) fn schedule_to(&mut self, next: u32) {
         let next = if next == NONE {
             self.nothing_runnable(None)
@@ -431,6 +446,7 @@ impl State {
     }
 
     /// Fails if the running tasklet may not switch now.
+    #[inline]
     pub(crate) fn check_can_switch(&self) -> TaskletResult<()> {
         if self.tearing_down {
             return Err(TaskletError::runtime(msg::SHUTTING_DOWN));
@@ -441,8 +457,9 @@ impl State {
         Ok(())
     }
 
+    #[inline]
     pub(crate) fn running_is_soft(&self) -> bool {
-        matches!(self.rec(self.running).body, Body::Soft(_))
+        self.running_soft
     }
 
     /// Iterates over the live records: (index, record).
@@ -471,12 +488,14 @@ impl State {
         self.watchdogs.iter().any(|w| w.idx == idx)
     }
 
+    #[inline]
     pub(crate) fn has_wall_sleepers(&self) -> bool {
         self.timers.wall_sleepers() > 0
     }
 
     /// The running tasklet leaves the ring (blocks, sleeps, removes itself)
     /// and the next one is chosen.
+    #[inline]
     pub(crate) fn leave_ring_and_schedule(&mut self) {
         let running = self.running;
         if self.rec(running).in_ring() {
@@ -488,6 +507,7 @@ impl State {
 
     /// Whether the running tasklet would be the only one left if it
     /// blocked, with no watchdog or sleeper to hand over to.
+    #[inline]
     pub(crate) fn next_after_block(&self) -> u32 {
         let running = self.running;
         let r = self.rec(running);
@@ -501,16 +521,19 @@ impl State {
     }
 
     /// The current operation completes without a switch.
+    #[inline]
     pub(crate) fn set_no_switch(&mut self) {
         self.next_run = NONE;
     }
 
     /// Where the current operation decided control goes next.
+    #[inline]
     pub(crate) fn next_run(&self) -> u32 {
         self.next_run
     }
 
     /// Inserts `t` right after the running tasklet.
+    #[inline]
     pub(crate) fn ring_insert_after_running(&mut self, t: u32) {
         let running = self.running;
         self.ring_insert_after(running, t);
@@ -603,6 +626,7 @@ impl State {
         Ok(Some(self.handle(victim)))
     }
 
+    #[inline]
     pub(crate) fn take_pending(&mut self, idx: u32) -> Option<TaskletError> {
         self.rec_mut(idx).pending.take()
     }
@@ -643,6 +667,7 @@ thread_local! {
 ///
 /// Fails with `RuntimeError("no scheduler on this thread")` when none is
 /// installed.
+#[inline]
 pub(crate) fn core() -> TaskletResult<&'static Core> {
     let ptr = CORE.with(|c| c.get());
     if ptr.is_null() {
@@ -702,6 +727,7 @@ impl Scheduler {
             free: Vec::new(),
             next_serial: 0,
             running: 0,
+            running_soft: false,
             head: NONE,
             ring_len: 0,
             main: 0,
@@ -780,7 +806,7 @@ impl Drop for Scheduler {
 enum Go {
     Host,
     Idle,
-    Native(u32),
+    Native(u32, Co),
     Soft(u32),
 }
 
@@ -821,6 +847,7 @@ impl Core {
     /// `State::schedule_to`), from a native tasklet or the host, and
     /// returns when the caller runs again, with the exception thrown into
     /// it meanwhile, if any.
+    #[inline]
     pub(crate) fn switch_prepared(&self) -> TaskletResult<()> {
         let (running, next, yielder, is_host) = {
             let st = self.st.borrow();
@@ -847,6 +874,7 @@ impl Core {
         self.take_running_pending(running)
     }
 
+    #[inline]
     fn take_running_pending(&self, running: u32) -> TaskletResult<()> {
         match self.st.borrow_mut().take_pending(running) {
             Some(e) => Err(e),
@@ -856,6 +884,7 @@ impl Core {
 
     /// Ends a soft tasklet's operation: the exception thrown into it while
     /// it was parked, if any.
+    #[inline]
     pub(crate) fn finish_soft(&self) -> TaskletResult<()> {
         let mut st = self.st.borrow_mut();
         let running = st.running;
@@ -867,6 +896,7 @@ impl Core {
 
     /// Completes an operation that prepared a switch: for a soft tasklet
     /// returns `Switched` (it parks), otherwise switches now.
+    #[inline]
     pub(crate) fn complete<T>(&self, soft: bool, switch: bool, value: T) -> TaskletResult<Step<T>> {
         if !switch {
             let mut st = self.st.borrow_mut();
@@ -886,12 +916,13 @@ impl Core {
 
     /// The dispatch loop, on the host's stack: switches to the prepared
     /// tasklet and keeps running tasklets until the host is chosen again.
+    #[inline(never)]
     fn dispatch(&self) {
         loop {
             match self.switch_bookkeeping() {
                 Go::Host => return,
                 Go::Idle => self.idle(),
-                Go::Native(idx) => self.run_native(idx),
+                Go::Native(idx, co) => self.run_native(idx, co),
                 Go::Soft(idx) => self.run_soft(idx),
             }
         }
@@ -900,51 +931,62 @@ impl Core {
     /// Makes the prepared next tasklet the running one: soft-interrupt
     /// redirect, schedule callback, CPU accounting, time slice.
     fn switch_bookkeeping(&self) -> Go {
-        let (prev, next) = {
-            let mut st = self.st.borrow_mut();
-            let prev = st.running;
-            let mut next = st.next_run;
-            st.next_run = NONE;
-            if next == NONE {
-                // A tasklet returned to the loop without choosing a
-                // successor (it ran out of budget and stays runnable).
-                next = prev;
-            }
-            if next == IDLE {
-                return Go::Idle;
-            }
-            if next != prev && prev != IDLE {
+        let mut st = self.st.borrow_mut();
+        let prev = st.running;
+        let mut next = st.next_run;
+        st.next_run = NONE;
+        if next == NONE {
+            // A tasklet returned to the loop without choosing a successor
+            // (it ran out of budget and stays runnable).
+            next = prev;
+        }
+        if next == IDLE {
+            return Go::Idle;
+        }
+        if next != prev {
+            if st.timed.is_some() {
                 next = self.soft_irq_redirect(&mut st, prev, next);
-            }
-            if next != prev {
-                if st.track_cpu {
-                    let now = clock::now();
-                    let spent = now.wrapping_sub(st.last_clock);
-                    st.last_clock = now;
-                    if let Some(r) = st.slots[prev as usize].rec.as_mut() {
-                        r.cpu_ticks += spent;
-                    }
-                }
-                st.switches += 1;
                 if let Some(timed) = st.timed.as_mut()
                     && !timed.total
                 {
                     timed.remaining = timed.timeout;
                 }
             }
+            if st.track_cpu {
+                let now = clock::now();
+                let spent = now.wrapping_sub(st.last_clock);
+                st.last_clock = now;
+                if let Some(r) = st.slots[prev as usize].rec.as_mut() {
+                    r.cpu_ticks += spent;
+                }
+            }
+            st.switches += 1;
             st.head = next;
             st.running = next;
-            (prev, next)
+            if self.hooks.has_schedule_cb.get() {
+                drop(st);
+                self.call_schedule_cb(prev, next);
+                st = self.st.borrow_mut();
+            }
+        }
+        let size = st.pool.stack_size();
+        let r = st.rec_mut(next);
+        let (go, soft) = match &mut r.body {
+            Body::Host => (Go::Host, false),
+            Body::Soft(_) => (Go::Soft(next), true),
+            Body::Native(slot) => {
+                let co = slot.take().expect("scheduler invariant: coroutine present");
+                r.runs += 1;
+                r.started = true;
+                // The name's bytes live in the record's Rc, which outlives
+                // this run even if the record moves.
+                let name = r.name.as_deref().unwrap_or("");
+                overflow::set_running(r.guard, size, r.serial, name);
+                (Go::Native(next, co), false)
+            }
         };
-        if prev != next && self.hooks.has_schedule_cb.get() {
-            self.call_schedule_cb(prev, next);
-        }
-        let st = self.st.borrow();
-        match st.rec(next).body {
-            Body::Host => Go::Host,
-            Body::Native(_) => Go::Native(next),
-            Body::Soft(_) => Go::Soft(next),
-        }
+        st.running_soft = soft;
+        go
     }
 
     /// A soft watchdog's interrupt fires at the next switch made by the
@@ -1056,22 +1098,7 @@ impl Core {
         woken
     }
 
-    fn run_native(&self, idx: u32) {
-        let mut co = {
-            let mut st = self.st.borrow_mut();
-            let size = st.pool.stack_size();
-            let r = st.rec_mut(idx);
-            r.runs += 1;
-            r.started = true;
-            // The name's bytes live in the record's Rc, which outlives this
-            // run even if the record moves.
-            let name = r.name.as_deref().unwrap_or("");
-            overflow::set_running(r.guard, size, r.serial, name);
-            let Body::Native(slot) = &mut r.body else {
-                unreachable!("run_native on a non-native tasklet")
-            };
-            slot.take().expect("scheduler invariant: coroutine present")
-        };
+    fn run_native(&self, idx: u32, mut co: Co) {
         let result = co.resume(());
         overflow::clear_running();
         match result {
@@ -1080,7 +1107,9 @@ impl Core {
                 if let Body::Native(slot) = &mut st.rec_mut(idx).body {
                     *slot = Some(co);
                 }
-                self.native_watchdog(&mut st, idx);
+                if st.timed.is_some() {
+                    self.native_watchdog(&mut st, idx);
+                }
             }
             CoroutineResult::Return(result) => {
                 let mut st = self.st.borrow_mut();

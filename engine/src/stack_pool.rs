@@ -71,10 +71,11 @@ impl StackPool {
     }
 }
 
-/// The guard page below a stack: `[limit - page, limit)`.
+/// The guard page at the bottom of a stack's mapping: corosensei's
+/// `limit()` is the start of the mapping, whose first page is the guard.
 pub(crate) fn guard_range(stack: &DefaultStack) -> (usize, usize) {
-    let limit = stack.limit().get();
-    (limit - page_size(), limit)
+    let start = stack.limit().get();
+    (start, start + page_size())
 }
 
 pub(crate) fn page_size() -> usize {
