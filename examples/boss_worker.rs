@@ -13,7 +13,11 @@ use shoal_engine::{Channel, Scheduler, TaskletResult, current, run, spawn_named}
 fn collatz_len(mut n: u64) -> u64 {
     let mut steps = 1;
     while n != 1 {
-        n = if n % 2 == 0 { n / 2 } else { 3 * n + 1 };
+        n = if n.is_multiple_of(2) {
+            n / 2
+        } else {
+            3 * n + 1
+        };
         steps += 1;
     }
     steps

@@ -52,7 +52,10 @@ fn boss_worker_shares_the_jobs() {
         out.contains("longest Collatz sequence below 1001: 871 (179 steps)"),
         "{out}"
     );
-    assert!(out.contains("jobs per worker: [250, 250, 250, 250]"), "{out}");
+    assert!(
+        out.contains("jobs per worker: [250, 250, 250, 250]"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -364,17 +364,10 @@ impl<T: 'static> Channel<T> {
         soft: bool,
     ) -> TaskletResult<Step<Option<TaskletResult<T>>>> {
         let core = core()?;
-        {
-            let st = core.st.borrow();
-            if st.in_callback {
+        if core.hooks.has_channel_cb.get() {
+            if core.st.borrow().in_callback {
                 return Err(TaskletError::runtime(msg::RECURSIVE_CHANNEL));
             }
-            st.check_can_switch()?;
-            if !soft && st.running_is_soft() {
-                return Err(TaskletError::runtime(msg::SOFT_BLOCKING));
-            }
-        }
-        if core.hooks.has_channel_cb.get() {
             let (will_block, info) = {
                 let ch = self.inner.state.borrow();
                 let partner = !ch.queue.is_empty() && ch.sending != sending;
@@ -383,86 +376,99 @@ impl<T: 'static> Channel<T> {
             core.call_channel_cb(&info, sending, will_block);
         }
         let mut st = core.st.borrow_mut();
+        if st.in_callback {
+            return Err(TaskletError::runtime(msg::RECURSIVE_CHANNEL));
+        }
+        st.check_can_switch()?;
+        let running_soft = st.running_is_soft();
+        if !soft && running_soft {
+            return Err(TaskletError::runtime(msg::SOFT_BLOCKING));
+        }
         let running = st.running;
         let mut ch = self.inner.state.borrow_mut();
         let partner = !ch.queue.is_empty() && ch.sending != sending;
-        if partner {
+        let got = if partner {
             let direction: i8 = if sending { 1 } else { -1 };
             let schedule_all = ch.schedule_all;
             let target_first = !schedule_all && ch.preference == -direction;
-            if (schedule_all || target_first) && st.switch_trap > 0 {
+            let switch = schedule_all || target_first;
+            if switch && st.switch_trap > 0 {
                 return Err(TaskletError::runtime(msg::SWITCH_TRAP));
             }
             let waiter = ch.queue.pop_front().expect("partner is waiting");
             let target = waiter.idx;
-            let mut got = None;
-            if sending {
+            let got = if sending {
                 let item = item.expect("a send carries an item");
                 ch.delivered.push((target, waiter.serial, item));
+                None
             } else {
-                got = waiter.item;
-            }
+                waiter.item
+            };
             drop(ch);
             st.rec_mut(target).wait = Wait::None;
-            let switch = if schedule_all {
+            if schedule_all {
                 st.ring_append(target);
                 let next = st.rec(running).next;
                 st.schedule_to(next);
-                true
             } else if target_first {
                 st.ring_insert_after_running(target);
                 st.schedule_to(target);
-                true
             } else {
                 st.ring_append(target);
-                false
-            };
-            if switch && !sending {
-                // Collect the value after the switch, like a blocked
-                // receiver does.
-                let serial = st.handle(running).serial;
-                let got = got.take().expect("a blocked sender holds an item");
-                self.inner
-                    .state
-                    .borrow_mut()
-                    .delivered
-                    .push((running, serial, got));
+                return Ok(Step::Done(got));
             }
-            drop(st);
-            return match core.complete(soft, switch, ())? {
-                Step::Switched => Ok(Step::Switched),
-                Step::Done(()) => Ok(Step::Done(got)),
+            got
+        } else {
+            // No partner: block.
+            if st.rec(running).block_trap {
+                return Err(TaskletError::runtime(msg::BLOCK_TRAP));
+            }
+            if ch.closing {
+                return Err(TaskletError::value(msg::CLOSED));
+            }
+            if st.switch_trap > 0 && st.next_after_block() != NONE {
+                return Err(TaskletError::runtime(msg::SWITCH_TRAP));
+            }
+            let serial = st.rec(running).serial;
+            ch.queue.push_back(Waiter {
+                idx: running,
+                serial,
+                item,
+            });
+            ch.sending = sending;
+            drop(ch);
+            st.rec_mut(running).wait = Wait::Channel {
+                chan: self.inner.clone(),
+                sending,
             };
-        }
-        // No partner: block.
-        if st.rec(running).block_trap {
-            return Err(TaskletError::runtime(msg::BLOCK_TRAP));
-        }
-        if ch.closing {
-            return Err(TaskletError::value(msg::CLOSED));
-        }
-        if st.switch_trap > 0 && st.next_after_block() != NONE {
-            return Err(TaskletError::runtime(msg::SWITCH_TRAP));
-        }
-        let serial = st.handle(running).serial;
-        ch.queue.push_back(Waiter {
-            idx: running,
-            serial,
-            item,
-        });
-        ch.sending = sending;
-        drop(ch);
-        st.rec_mut(running).wait = Wait::Channel {
-            chan: self.inner.clone(),
-            sending,
+            st.leave_ring_and_schedule();
+            if st.next_run() == running {
+                // Raised in place (deadlock): no switch.
+                st.set_no_switch();
+                return match st.take_pending(running) {
+                    Some(e) => Err(e),
+                    None => Ok(Step::Done(None)),
+                };
+            }
+            None
         };
-        st.leave_ring_and_schedule();
-        let switch = st.next_run() != running;
-        drop(st);
-        match core.complete(soft, switch, ())? {
-            Step::Switched => Ok(Step::Switched),
-            Step::Done(()) => Ok(Step::Done(None)),
+        // A switch is prepared. A received value waits in `delivered`
+        // until the receiver runs again, like a blocked receiver's.
+        if let Some(got) = got {
+            let serial = st.rec(running).serial;
+            self.inner
+                .state
+                .borrow_mut()
+                .delivered
+                .push((running, serial, got));
         }
+        if soft {
+            return Ok(Step::Switched);
+        }
+        let handle = st.switch_handle();
+        drop(st);
+        core.switch_with(handle)?;
+        Ok(Step::Done(None))
     }
 }
 

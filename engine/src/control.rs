@@ -120,6 +120,16 @@ fn schedule_impl(remove: bool, soft: bool) -> TaskletResult<Step<()>> {
         core.wake_wall_timers(&mut st);
     }
     let running = st.running;
+    if !soft
+        && !remove
+        && st.has_timed_watchdog()
+        && let Some(watchdog) = st.native_scheduling_point()
+    {
+        // The watchdog's timeout interrupts the caller here.
+        st.schedule_to(watchdog);
+        drop(st);
+        return core.complete(soft, true, ());
+    }
     let successor = st.rec(running).next;
     let next = if successor == running {
         NONE

@@ -108,19 +108,16 @@ pub struct SchedulerStats {
 }
 
 pub(crate) fn info_of(st: &State, idx: u32, r: &Rec) -> TaskletInfo {
-    let state = if idx == st.running {
-        TaskletState::Running
-    } else if !r.alive {
-        TaskletState::Bound
-    } else if r.in_ring() {
-        TaskletState::Runnable
-    } else {
-        match r.wait {
-            Wait::Channel { .. } => TaskletState::Blocked,
-            Wait::Sleep { .. } => TaskletState::Sleeping,
-            Wait::None if st.is_watchdog(idx) => TaskletState::Watchdog,
-            Wait::None => TaskletState::Paused,
-        }
+    // What a tasklet waits on comes first: inside a schedule callback the
+    // tasklet that just blocked is still the current one.
+    let state = match r.wait {
+        Wait::Channel { .. } => TaskletState::Blocked,
+        Wait::Sleep { .. } => TaskletState::Sleeping,
+        Wait::None if idx == st.running => TaskletState::Running,
+        Wait::None if !r.alive => TaskletState::Bound,
+        Wait::None if r.in_ring() => TaskletState::Runnable,
+        Wait::None if st.is_watchdog(idx) => TaskletState::Watchdog,
+        Wait::None => TaskletState::Paused,
     };
     let blocked_on = match &r.wait {
         Wait::None => None,

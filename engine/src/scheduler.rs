@@ -520,6 +520,51 @@ impl State {
         }
     }
 
+    /// A native tasklet (or the host) reached a scheduling point
+    /// (`schedule()`) under a watchdog with a timeout: it is charged one
+    /// instruction, and interrupted if its slice is spent. Returns the
+    /// watchdog to switch to for a hard interrupt; a soft interrupt is
+    /// flagged and fires at the tasklet's next switch.
+    pub(crate) fn native_scheduling_point(&mut self) -> Option<u32> {
+        let running = self.running;
+        let timed = self.timed.as_mut()?;
+        timed.remaining = timed.remaining.saturating_sub(1);
+        if timed.remaining > 0 {
+            return None;
+        }
+        timed.remaining = timed.timeout;
+        let (soft, wd) = (timed.soft, timed.watchdog);
+        if wd == running || self.rec(wd).in_ring() {
+            return None;
+        }
+        if soft || self.rec(running).atomic || self.switch_trap > 0 {
+            self.rec_mut(running).pending_irq = true;
+            return None;
+        }
+        self.interrupted = Some(running);
+        Some(wd)
+    }
+
+    /// Whether a `run()` with a timeout is in progress.
+    #[inline]
+    pub(crate) fn has_timed_watchdog(&self) -> bool {
+        self.timed.is_some()
+    }
+
+    /// How the running tasklet switches away (it must not be soft).
+    #[inline]
+    pub(crate) fn switch_handle(&self) -> SwitchHandle {
+        let running = self.running;
+        let r = self.rec(running);
+        SwitchHandle {
+            running,
+            yielder: match r.body {
+                Body::Host => std::ptr::null(),
+                _ => r.yielder,
+            },
+        }
+    }
+
     /// The current operation completes without a switch.
     #[inline]
     pub(crate) fn set_no_switch(&mut self) {
@@ -802,6 +847,15 @@ impl Drop for Scheduler {
     }
 }
 
+/// What a native tasklet or the host needs to switch away: taken while
+/// the state is borrowed, used after the borrow ends.
+#[derive(Clone, Copy)]
+pub(crate) struct SwitchHandle {
+    pub(crate) running: u32,
+    /// The running coroutine's yielder; null for the host.
+    yielder: *const Yielder<(), ()>,
+}
+
 /// How the dispatch loop goes on after choosing the next tasklet.
 enum Go {
     Host,
@@ -849,29 +903,29 @@ impl Core {
     /// it meanwhile, if any.
     #[inline]
     pub(crate) fn switch_prepared(&self) -> TaskletResult<()> {
-        let (running, next, yielder, is_host) = {
+        let (handle, next) = {
             let st = self.st.borrow();
-            let r = st.rec(st.running);
-            (
-                st.running,
-                st.next_run,
-                r.yielder,
-                matches!(r.body, Body::Host),
-            )
+            (st.switch_handle(), st.next_run)
         };
-        if next != running {
-            if is_host {
-                self.dispatch();
-            } else {
-                debug_assert!(!yielder.is_null());
-                // SAFETY: the yielder belongs to the running coroutine,
-                // which is suspended only here and lives until it returns.
-                unsafe { (*yielder).suspend(()) };
-            }
-        } else {
+        if next == handle.running {
             self.st.borrow_mut().next_run = NONE;
+            return self.take_running_pending(handle.running);
         }
-        self.take_running_pending(running)
+        self.switch_with(handle)
+    }
+
+    /// Switches away from the running native tasklet or host, as prepared,
+    /// and returns when it runs again (see [`State::switch_handle`]).
+    #[inline]
+    pub(crate) fn switch_with(&self, handle: SwitchHandle) -> TaskletResult<()> {
+        if handle.yielder.is_null() {
+            self.dispatch();
+        } else {
+            // SAFETY: the yielder belongs to the running coroutine, which
+            // is suspended only here and lives until it returns.
+            unsafe { (*handle.yielder).suspend(()) };
+        }
+        self.take_running_pending(handle.running)
     }
 
     #[inline]
@@ -961,13 +1015,15 @@ impl Core {
                 }
             }
             st.switches += 1;
-            st.head = next;
-            st.running = next;
             if self.hooks.has_schedule_cb.get() {
+                // The callback runs with `prev` still current, as in
+                // Stackless.
                 drop(st);
                 self.call_schedule_cb(prev, next);
                 st = self.st.borrow_mut();
             }
+            st.head = next;
+            st.running = next;
         }
         let size = st.pool.stack_size();
         let r = st.rec_mut(next);
@@ -1107,9 +1163,6 @@ impl Core {
                 if let Body::Native(slot) = &mut st.rec_mut(idx).body {
                     *slot = Some(co);
                 }
-                if st.timed.is_some() {
-                    self.native_watchdog(&mut st, idx);
-                }
             }
             CoroutineResult::Return(result) => {
                 let mut st = self.st.borrow_mut();
@@ -1118,27 +1171,6 @@ impl Core {
                 self.retire(idx, result);
             }
         }
-    }
-
-    /// Native tasklets count one instruction per run slice against the
-    /// watchdog's timeout and are interrupted at a scheduling point, when
-    /// they stay runnable.
-    fn native_watchdog(&self, st: &mut State, idx: u32) {
-        let Some(timed) = st.timed.as_mut() else {
-            return;
-        };
-        timed.remaining = timed.remaining.saturating_sub(1);
-        if timed.remaining > 0 || timed.soft {
-            return;
-        }
-        let wd = timed.watchdog;
-        let r = st.rec(idx);
-        if !r.in_ring() || r.atomic || st.switch_trap > 0 || st.rec(wd).in_ring() {
-            return;
-        }
-        st.interrupted = Some(idx);
-        st.make_runnable(wd);
-        st.next_run = wd;
     }
 
     fn run_soft(&self, idx: u32) {
@@ -1207,11 +1239,15 @@ impl Core {
             return;
         };
         timed.remaining = timed.remaining.saturating_sub(used);
-        if timed.remaining > 0 {
+        let (soft, wd, timeout) = (timed.soft, timed.watchdog, timed.timeout);
+        // A hard interrupt held back earlier fires as soon as it may.
+        let held = !soft && st.rec(idx).pending_irq;
+        if st.timed.as_ref().is_some_and(|t| t.remaining > 0) && !held {
             return;
         }
-        let (soft, wd, timeout) = (timed.soft, timed.watchdog, timed.timeout);
-        timed.remaining = timeout;
+        if let Some(timed) = st.timed.as_mut() {
+            timed.remaining = timeout;
+        }
         let atomic = st.rec(idx).atomic;
         if soft || atomic || st.switch_trap > 0 || st.rec(wd).in_ring() {
             st.rec_mut(idx).pending_irq = true;
@@ -1256,6 +1292,13 @@ impl Core {
             None => st.head,
         };
         st.schedule_to(next);
+        // A soft interrupt flagged on the dying tasklet fires at this, its
+        // last switch.
+        let next = st.next_run;
+        if next != IDLE && next != idx && st.timed.is_some() {
+            let redirected = self.soft_irq_redirect(&mut st, idx, next);
+            st.next_run = redirected;
+        }
         // The slot keeps the dead tasklet's serial until it is reused, so
         // the schedule callback of the coming switch can still name it.
         st.release(idx);

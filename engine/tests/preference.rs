@@ -92,7 +92,13 @@ fn scenario(receiver_first: bool, config: Config, kind: Kind) -> Vec<String> {
     // The soft receiver logs the value it got.
     log.get()
         .into_iter()
-        .map(|e| if e == "R:got 1" { "R:got".to_string() } else { e })
+        .map(|e| {
+            if e == "R:got 1" {
+                "R:got".to_string()
+            } else {
+                e
+            }
+        })
         .collect()
 }
 

@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use shoal_engine::{
-    Channel, ErrorKind, SoftStatus, SoftTasklet, Step, Tasklet, TaskletError, finish_soft,
-    schedule, schedule_soft, set_atomic, spawn_soft,
+    Channel, ErrorKind, SoftStatus, SoftTasklet, Step, Tasklet, TaskletError, TaskletResult,
+    finish_soft, schedule, schedule_soft, set_atomic, spawn_soft,
 };
 
 /// An ordered record of what the tasklets did, shared between them.
@@ -33,6 +33,15 @@ impl Log {
     /// Everything logged so far, clearing the log.
     pub fn take(&self) -> Vec<String> {
         std::mem::take(&mut *self.0.borrow_mut())
+    }
+}
+
+/// A native tasklet body that logs `text` and ends.
+pub fn logger(log: &Log, text: &'static str) -> impl FnOnce() -> TaskletResult<()> + use<> {
+    let log = log.clone();
+    move || {
+        log.push(text);
+        Ok(())
     }
 }
 
@@ -185,7 +194,9 @@ impl SoftTasklet for Script {
                 Op::NativeSchedule => {
                     match schedule() {
                         Ok(()) => self.log.push(format!("{}:ok", self.name)),
-                        Err(e) => self.log.push(format!("{}:error {}", self.name, e.message())),
+                        Err(e) => self
+                            .log
+                            .push(format!("{}:error {}", self.name, e.message())),
                     }
                     self.pc += 1;
                 }
