@@ -261,6 +261,17 @@ impl<T: 'static> Channel<T> {
         self.action(true, Some(Ok(value)), false).map(|_| ())
     }
 
+    /// Takes the value handed to the receiver `(idx, serial)`, if any.
+    #[inline]
+    fn take_delivered(&self, idx: u32, serial: u64) -> Option<TaskletResult<T>> {
+        let mut ch = self.inner.state.borrow_mut();
+        let pos = ch
+            .delivered
+            .iter()
+            .position(|(i, s, _)| *i == idx && *s == serial)?;
+        Some(ch.delivered.swap_remove(pos).2)
+    }
+
     /// Sends an exception: the receiver's `receive()` returns it as `Err`.
     /// (Stackless's `send_exception` and `send_throw`.)
     pub fn send_exception(&self, error: TaskletError) -> TaskletResult<()> {
@@ -280,8 +291,12 @@ impl<T: 'static> Channel<T> {
     /// Receives a value, blocking until a sender offers one.
     pub fn receive(&self) -> TaskletResult<T> {
         match self.action(false, None, false) {
-            Ok(Step::Done(Some(got))) => got,
-            Ok(Step::Done(None) | Step::Switched) => self.finish_receive(),
+            Ok(Outcome::Got(got)) => got,
+            Ok(Outcome::Resumed { idx, serial }) => match self.take_delivered(idx, serial) {
+                Some(got) => got,
+                None => self.finish_receive(),
+            },
+            Ok(Outcome::Sent | Outcome::Switched) => self.finish_receive(),
             Err(e) => {
                 // Killed while blocked: drop a value handed over meanwhile.
                 let _ = self.finish_receive();
@@ -302,16 +317,16 @@ impl<T: 'static> Channel<T> {
     /// call [`crate::finish_soft`] when resumed.
     pub fn send_soft(&self, value: T) -> TaskletResult<Step<()>> {
         Ok(match self.action(true, Some(Ok(value)), true)? {
-            Step::Done(_) => Step::Done(()),
-            Step::Switched => Step::Switched,
+            Outcome::Switched => Step::Switched,
+            _ => Step::Done(()),
         })
     }
 
     /// [`Channel::send_exception`] for a soft tasklet.
     pub fn send_exception_soft(&self, error: TaskletError) -> TaskletResult<Step<()>> {
         Ok(match self.action(true, Some(Err(error)), true)? {
-            Step::Done(_) => Step::Done(()),
-            Step::Switched => Step::Switched,
+            Outcome::Switched => Step::Switched,
+            _ => Step::Done(()),
         })
     }
 
@@ -319,9 +334,9 @@ impl<T: 'static> Channel<T> {
     /// and call [`Channel::finish_receive`] when resumed.
     pub fn receive_soft(&self) -> TaskletResult<Step<T>> {
         match self.action(false, None, true)? {
-            Step::Done(Some(got)) => got.map(Step::Done),
-            Step::Done(None) => self.finish_receive().map(Step::Done),
-            Step::Switched => Ok(Step::Switched),
+            Outcome::Got(got) => got.map(Step::Done),
+            Outcome::Switched => Ok(Step::Switched),
+            Outcome::Sent | Outcome::Resumed { .. } => self.finish_receive().map(Step::Done),
         }
     }
 
@@ -353,16 +368,13 @@ impl<T: 'static> Channel<T> {
         }
     }
 
-    /// The whole channel operation: find a partner or block. Returns
-    /// `Done(Some(item))` for a receive that completed without a switch,
-    /// `Done(None)` for a completed send or a receive to be collected with
-    /// `finish_receive`, and `Switched` for a soft tasklet that must park.
+    /// The whole channel operation: find a partner or block.
     fn action(
         &self,
         sending: bool,
         item: Option<TaskletResult<T>>,
         soft: bool,
-    ) -> TaskletResult<Step<Option<TaskletResult<T>>>> {
+    ) -> TaskletResult<Outcome<T>> {
         let core = core()?;
         if core.hooks.has_channel_cb.get() {
             if core.st.borrow().in_callback {
@@ -415,7 +427,10 @@ impl<T: 'static> Channel<T> {
                 st.schedule_to(target);
             } else {
                 st.ring_append(target);
-                return Ok(Step::Done(got));
+                return Ok(match got {
+                    Some(got) => Outcome::Got(got),
+                    None => Outcome::Sent,
+                });
             }
             got
         } else {
@@ -447,7 +462,7 @@ impl<T: 'static> Channel<T> {
                 st.set_no_switch();
                 return match st.take_pending(running) {
                     Some(e) => Err(e),
-                    None => Ok(Step::Done(None)),
+                    None => Ok(Outcome::Sent),
                 };
             }
             None
@@ -463,13 +478,34 @@ impl<T: 'static> Channel<T> {
                 .push((running, serial, got));
         }
         if soft {
-            return Ok(Step::Switched);
+            return Ok(Outcome::Switched);
         }
         let handle = st.switch_handle();
+        let serial = st.rec(running).serial;
         drop(st);
         core.switch_with(handle)?;
-        Ok(Step::Done(None))
+        Ok(if sending {
+            Outcome::Sent
+        } else {
+            Outcome::Resumed {
+                idx: running,
+                serial,
+            }
+        })
     }
+}
+
+/// How a channel operation ended.
+enum Outcome<T> {
+    /// A send completed (or a blocking call was answered in place).
+    Sent,
+    /// A receive completed without a switch, with this item.
+    Got(TaskletResult<T>),
+    /// A native receiver or the host switched away and runs again: its
+    /// item waits in `delivered` under its index and serial.
+    Resumed { idx: u32, serial: u64 },
+    /// A soft tasklet must park.
+    Switched,
 }
 
 /// Iterator over a channel's values; see [`Channel::iter`].

@@ -26,6 +26,7 @@
 //! switch or across a call into user code (callbacks, soft tasklets).
 
 use std::cell::{Cell, RefCell};
+use std::mem::MaybeUninit;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 use std::time::Instant;
@@ -93,9 +94,12 @@ pub(crate) enum Body {
     /// The main tasklet: the thread's own stack.
     Host,
     /// A native tasklet's coroutine; `None` while the loop is running it.
-    Native(Option<Co>),
+    /// Boxed so that a switch moves one pointer, not the coroutine.
+    Native(Option<Box<Co>>),
     /// A soft tasklet; `None` while the loop is running it.
     Soft(Option<Box<dyn SoftTasklet>>),
+    /// The record of a tasklet that has ended (its slot awaits reuse).
+    Dead,
 }
 
 /// What a tasklet that is not runnable waits for.
@@ -113,6 +117,8 @@ pub(crate) enum Wait {
 
 pub(crate) struct Rec {
     pub(crate) serial: u64,
+    /// False once the tasklet has ended and the record is a tombstone.
+    live: bool,
     pub(crate) name: Option<Rc<str>>,
     pub(crate) body: Body,
     pub(crate) next: u32,
@@ -137,6 +143,7 @@ impl Rec {
     fn new(serial: u64, body: Body) -> Rec {
         Rec {
             serial,
+            live: true,
             name: None,
             body,
             next: NONE,
@@ -166,15 +173,10 @@ impl Rec {
     pub(crate) fn kind(&self) -> TaskletKind {
         match self.body {
             Body::Host => TaskletKind::Main,
-            Body::Native(_) => TaskletKind::Native,
+            Body::Native(_) | Body::Dead => TaskletKind::Native,
             Body::Soft(_) => TaskletKind::Soft,
         }
     }
-}
-
-struct Slot {
-    serial: u64,
-    rec: Option<Rec>,
 }
 
 /// A tasklet paused in `run()`.
@@ -197,7 +199,9 @@ struct Timed {
 }
 
 pub(crate) struct State {
-    slots: Vec<Slot>,
+    /// Tasklet records by index; ended tasklets leave tombstones that
+    /// `free` lists for reuse.
+    slots: Vec<Rec>,
     free: Vec<u32>,
     next_serial: u64,
     /// The tasklet executing now.
@@ -223,45 +227,37 @@ pub(crate) struct State {
     last_clock: u64,
     switches: u64,
     pool: StackPool,
+    /// Allocations for coroutines, reused like the stacks (the boxes are
+    /// the point: a running coroutine's box moves as one pointer).
+    #[allow(clippy::vec_box)]
+    co_boxes: Vec<Box<MaybeUninit<Co>>>,
     track_cpu: bool,
 }
 
 impl State {
     #[inline]
     pub(crate) fn rec(&self, idx: u32) -> &Rec {
-        self.slots[idx as usize]
-            .rec
-            .as_ref()
-            .expect("scheduler invariant: live tasklet record")
+        &self.slots[idx as usize]
     }
 
     #[inline]
     pub(crate) fn rec_mut(&mut self, idx: u32) -> &mut Rec {
-        self.slots[idx as usize]
-            .rec
-            .as_mut()
-            .expect("scheduler invariant: live tasklet record")
+        &mut self.slots[idx as usize]
     }
 
     /// The record of a handle, if the tasklet still exists.
     #[inline]
     pub(crate) fn lookup(&self, t: Tasklet) -> Option<&Rec> {
-        let slot = self.slots.get(t.idx as usize)?;
-        if slot.serial == t.serial {
-            slot.rec.as_ref()
-        } else {
-            None
-        }
+        self.slots
+            .get(t.idx as usize)
+            .filter(|r| r.live && r.serial == t.serial)
     }
 
     #[inline]
     pub(crate) fn lookup_mut(&mut self, t: Tasklet) -> Option<&mut Rec> {
-        let slot = self.slots.get_mut(t.idx as usize)?;
-        if slot.serial == t.serial {
-            slot.rec.as_mut()
-        } else {
-            None
-        }
+        self.slots
+            .get_mut(t.idx as usize)
+            .filter(|r| r.live && r.serial == t.serial)
     }
 
     #[inline]
@@ -272,31 +268,35 @@ impl State {
         }
     }
 
+    /// Whether the record at `idx` belongs to a tasklet that has not ended.
+    pub(crate) fn is_live(&self, idx: u32) -> bool {
+        self.slots[idx as usize].live
+    }
+
     fn alloc(&mut self, body: Body) -> u32 {
         let serial = self.next_serial;
         self.next_serial += 1;
         let rec = Rec::new(serial, body);
         match self.free.pop() {
             Some(idx) => {
-                let slot = &mut self.slots[idx as usize];
-                slot.serial = serial;
-                slot.rec = Some(rec);
+                self.slots[idx as usize] = rec;
                 idx
             }
             None => {
-                self.slots.push(Slot {
-                    serial,
-                    rec: Some(rec),
-                });
+                self.slots.push(rec);
                 (self.slots.len() - 1) as u32
             }
         }
     }
 
-    fn release(&mut self, idx: u32) -> Option<Rec> {
-        let rec = self.slots[idx as usize].rec.take();
+    /// Turns an ended tasklet's record into a tombstone that keeps its
+    /// serial (so the coming switch's callback can still name it).
+    fn release(&mut self, idx: u32) {
+        let serial = self.slots[idx as usize].serial;
+        let mut tomb = Rec::new(serial, Body::Dead);
+        tomb.live = false;
+        self.slots[idx as usize] = tomb;
         self.free.push(idx);
-        rec
     }
 
     // ---- the ring -------------------------------------------------------
@@ -467,7 +467,8 @@ impl State {
         self.slots
             .iter()
             .enumerate()
-            .filter_map(|(i, s)| s.rec.as_ref().map(|r| (i as u32, r)))
+            .filter(|(_, r)| r.live)
+            .map(|(i, r)| (i as u32, r))
     }
 
     /// Counters for introspection: (switches, stacks mapped, stacks idle,
@@ -587,10 +588,8 @@ impl State {
     /// Wakes a sleeper popped from the timer heap; entries of sleepers
     /// that were killed or woken otherwise are stale and ignored.
     fn wake_sleeper(&mut self, idx: u32, seq: u64) -> bool {
-        let valid = self.slots[idx as usize]
-            .rec
-            .as_ref()
-            .is_some_and(|r| matches!(r.wait, Wait::Sleep { seq: s, .. } if s == seq));
+        let r = &self.slots[idx as usize];
+        let valid = r.live && matches!(r.wait, Wait::Sleep { seq: s, .. } if s == seq);
         if !valid {
             return false;
         }
@@ -662,7 +661,7 @@ impl State {
         if mine.as_ref().is_some_and(|w| w.soft) {
             return Ok(None);
         }
-        if self.slots[victim as usize].rec.is_none() {
+        if !self.is_live(victim) {
             return Ok(None);
         }
         if self.rec(victim).in_ring() {
@@ -788,6 +787,7 @@ impl Scheduler {
             last_clock: clock::now(),
             switches: 0,
             pool: StackPool::new(config.stack_size, config.stack_pool_limit),
+            co_boxes: Vec::new(),
             track_cpu: config.track_cpu_time,
         };
         let main = st.alloc(Body::Host);
@@ -831,11 +831,9 @@ impl Drop for Scheduler {
             let mut st = core.st.borrow_mut();
             st.tearing_down = true;
             let mut bodies = Vec::new();
-            for slot in st.slots.iter_mut() {
-                if let Some(rec) = slot.rec.as_mut() {
-                    rec.wait = Wait::None;
-                    bodies.push(std::mem::replace(&mut rec.body, Body::Host));
-                }
+            for rec in st.slots.iter_mut() {
+                rec.wait = Wait::None;
+                bodies.push(std::mem::replace(&mut rec.body, Body::Dead));
             }
             bodies
         };
@@ -860,7 +858,7 @@ pub(crate) struct SwitchHandle {
 enum Go {
     Host,
     Idle,
-    Native(u32, Co),
+    Native(u32, Box<Co>),
     Soft(u32),
 }
 
@@ -883,7 +881,8 @@ impl Core {
         let co: Co = Coroutine::with_stack(stack, move |yielder: &Yielder<(), ()>, ()| {
             native_body(yielder, f)
         });
-        let idx = st.alloc(Body::Native(Some(co)));
+        let spare = st.co_boxes.pop().unwrap_or_else(Box::new_uninit);
+        let idx = st.alloc(Body::Native(Some(Box::write(spare, co))));
         st.rec_mut(idx).guard = guard;
         Ok(st.handle(idx))
     }
@@ -1010,9 +1009,7 @@ impl Core {
                 let now = clock::now();
                 let spent = now.wrapping_sub(st.last_clock);
                 st.last_clock = now;
-                if let Some(r) = st.slots[prev as usize].rec.as_mut() {
-                    r.cpu_ticks += spent;
-                }
+                st.rec_mut(prev).cpu_ticks += spent;
             }
             st.switches += 1;
             if self.hooks.has_schedule_cb.get() {
@@ -1030,6 +1027,7 @@ impl Core {
         let (go, soft) = match &mut r.body {
             Body::Host => (Go::Host, false),
             Body::Soft(_) => (Go::Soft(next), true),
+            Body::Dead => unreachable!("scheduler invariant: switch to an ended tasklet"),
             Body::Native(slot) => {
                 let co = slot.take().expect("scheduler invariant: coroutine present");
                 r.runs += 1;
@@ -1048,16 +1046,10 @@ impl Core {
     /// A soft watchdog's interrupt fires at the next switch made by the
     /// tasklet that overran: the watchdog runs instead of `next`.
     fn soft_irq_redirect(&self, st: &mut State, prev: u32, next: u32) -> u32 {
-        let flagged = st.slots[prev as usize]
-            .rec
-            .as_ref()
-            .is_some_and(|r| r.pending_irq);
-        if !flagged {
+        if !st.rec(prev).pending_irq {
             return next;
         }
-        if let Some(r) = st.slots[prev as usize].rec.as_mut() {
-            r.pending_irq = false;
-        }
+        st.rec_mut(prev).pending_irq = false;
         let Some(timed) = st.timed.as_ref() else {
             return next;
         };
@@ -1154,7 +1146,7 @@ impl Core {
         woken
     }
 
-    fn run_native(&self, idx: u32, mut co: Co) {
+    fn run_native(&self, idx: u32, mut co: Box<Co>) {
         let result = co.resume(());
         overflow::clear_running();
         match result {
@@ -1166,7 +1158,9 @@ impl Core {
             }
             CoroutineResult::Return(result) => {
                 let mut st = self.st.borrow_mut();
+                let (co, spare) = unbox(co);
                 st.pool.give(co.into_stack());
+                st.co_boxes.push(spare);
                 drop(st);
                 self.retire(idx, result);
             }
@@ -1302,6 +1296,18 @@ impl Core {
         // The slot keeps the dead tasklet's serial until it is reused, so
         // the schedule callback of the coming switch can still name it.
         st.release(idx);
+    }
+}
+
+/// Moves a finished coroutine out of its box, keeping the allocation.
+fn unbox(co: Box<Co>) -> (Co, Box<MaybeUninit<Co>>) {
+    let raw = Box::into_raw(co);
+    // SAFETY: `raw` comes from a live Box<Co>; we read the value out once
+    // and hand the allocation back as uninitialised memory of the same
+    // layout, so the value is neither dropped twice nor leaked.
+    unsafe {
+        let value = raw.read();
+        (value, Box::from_raw(raw.cast::<MaybeUninit<Co>>()))
     }
 }
 
