@@ -499,6 +499,13 @@ impl State {
     #[inline]
     pub(crate) fn leave_ring_and_schedule(&mut self) {
         let running = self.running;
+        let successor = self.rec(running).next;
+        if successor != NONE && successor != running {
+            // The common case: someone else is runnable.
+            self.ring_remove(running);
+            self.next_run = successor;
+            return;
+        }
         if self.rec(running).in_ring() {
             self.ring_remove(running);
         }
@@ -971,11 +978,17 @@ impl Core {
     /// tasklet and keeps running tasklets until the host is chosen again.
     #[inline(never)]
     fn dispatch(&self) {
+        // A native tasklet that just suspended, to be put back in its
+        // record by the next bookkeeping (one borrow instead of two).
+        let mut parked = None;
         loop {
-            match self.switch_bookkeeping() {
+            match self.switch_bookkeeping(parked.take()) {
                 Go::Host => return,
                 Go::Idle => self.idle(),
-                Go::Native(idx, co) => self.run_native(idx, co),
+                Go::Native(idx, mut co) => match co.resume(()) {
+                    CoroutineResult::Yield(()) => parked = Some((idx, co)),
+                    CoroutineResult::Return(result) => self.native_ended(idx, co, result),
+                },
                 Go::Soft(idx) => self.run_soft(idx),
             }
         }
@@ -983,8 +996,13 @@ impl Core {
 
     /// Makes the prepared next tasklet the running one: soft-interrupt
     /// redirect, schedule callback, CPU accounting, time slice.
-    fn switch_bookkeeping(&self) -> Go {
+    fn switch_bookkeeping(&self, parked: Option<(u32, Box<Co>)>) -> Go {
         let mut st = self.st.borrow_mut();
+        if let Some((idx, co)) = parked
+            && let Body::Native(slot) = &mut st.rec_mut(idx).body
+        {
+            *slot = Some(co);
+        }
         let prev = st.running;
         let mut next = st.next_run;
         st.next_run = NONE;
@@ -1025,8 +1043,14 @@ impl Core {
         let size = st.pool.stack_size();
         let r = st.rec_mut(next);
         let (go, soft) = match &mut r.body {
-            Body::Host => (Go::Host, false),
-            Body::Soft(_) => (Go::Soft(next), true),
+            Body::Host => {
+                overflow::clear_running();
+                (Go::Host, false)
+            }
+            Body::Soft(_) => {
+                overflow::clear_running();
+                (Go::Soft(next), true)
+            }
             Body::Dead => unreachable!("scheduler invariant: switch to an ended tasklet"),
             Body::Native(slot) => {
                 let co = slot.take().expect("scheduler invariant: coroutine present");
@@ -1146,25 +1170,15 @@ impl Core {
         woken
     }
 
-    fn run_native(&self, idx: u32, mut co: Box<Co>) {
-        let result = co.resume(());
+    /// A native tasklet's function returned: recycle its stack and box.
+    fn native_ended(&self, idx: u32, co: Box<Co>, result: TaskletResult<()>) {
         overflow::clear_running();
-        match result {
-            CoroutineResult::Yield(()) => {
-                let mut st = self.st.borrow_mut();
-                if let Body::Native(slot) = &mut st.rec_mut(idx).body {
-                    *slot = Some(co);
-                }
-            }
-            CoroutineResult::Return(result) => {
-                let mut st = self.st.borrow_mut();
-                let (co, spare) = unbox(co);
-                st.pool.give(co.into_stack());
-                st.co_boxes.push(spare);
-                drop(st);
-                self.retire(idx, result);
-            }
-        }
+        let mut st = self.st.borrow_mut();
+        let (co, spare) = unbox(co);
+        st.pool.give(co.into_stack());
+        st.co_boxes.push(spare);
+        drop(st);
+        self.retire(idx, result);
     }
 
     fn run_soft(&self, idx: u32) {
