@@ -2,5 +2,15 @@
 //! data, so script tasklets switch in nanoseconds, can be preempted by
 //! instruction count and can be serialized mid-function.
 //!
-//! The language lands with issue 3 and the `stackless` module with issue 4;
-//! this crate is laid down now so the workspace has its final shape.
+//! Built so far: the front end. [`lexer`] turns source into tokens with
+//! Python's indentation rules; [`parser`] turns tokens into the [`ast`],
+//! reporting errors with Python's messages and their line and column.
+//! The compiler, the VM and the `stackless` module follow.
+
+pub mod ast;
+pub mod error;
+pub mod lexer;
+pub mod parser;
+
+pub use error::{ErrorKind, SyntaxError};
+pub use parser::parse_module;
