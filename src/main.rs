@@ -14,6 +14,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run a script as `python3 FILE.py ARGS...` would.
+    Run {
+        /// The script.
+        file: std::path::PathBuf,
+        /// Arguments for the script (`sys.argv[1:]`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Measure Shoal against its peers, side by side in one run.
     Bench {
         #[command(subcommand)]
@@ -25,5 +33,26 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Bench { suite } => bench::run(suite),
+        Command::Run { file, args } => {
+            let code = run_script(&file, args);
+            std::process::exit(code);
+        }
     }
+}
+
+/// `shoal run`: same stdout, stderr and exit status as `python3 FILE`.
+fn run_script(file: &std::path::Path, args: Vec<String>) -> i32 {
+    let name = file.display().to_string();
+    let source = match std::fs::read_to_string(file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("shoal: can't open file '{name}': {e}");
+            return 2;
+        }
+    };
+    let mut argv = vec![name.clone()];
+    argv.extend(args);
+    let out = Box::new(std::io::BufWriter::new(std::io::stdout()));
+    let err = Box::new(std::io::stderr());
+    shoal_scripting::run_file(&name, &source, argv, out, err)
 }

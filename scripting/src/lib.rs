@@ -2,15 +2,27 @@
 //! data, so script tasklets switch in nanoseconds, can be preempted by
 //! instruction count and can be serialized mid-function.
 //!
-//! Built so far: the front end. [`lexer`] turns source into tokens with
-//! Python's indentation rules; [`parser`] turns tokens into the [`ast`],
-//! reporting errors with Python's messages and their line and column.
-//! The compiler, the VM and the `stackless` module follow.
+//! Pipeline: [`lexer`] turns source into tokens with Python's indentation
+//! rules; [`parser`] turns tokens into the [`ast`], reporting errors with
+//! Python's messages and their line and column; [`compiler`] emits
+//! [`code`] (bytecode); [`vm`] runs it in slices of instructions, with
+//! every object on the [`heap`] and every frame as data.
+//!
+//! Classes, generators, `with`, imports of script files and the
+//! `stackless` module are not there yet: the compiler reports them as
+//! `NotImplementedError` naming the feature.
 
 pub mod ast;
+mod builtins;
+pub mod code;
+pub mod compiler;
 pub mod error;
+pub mod heap;
 pub mod lexer;
 pub mod parser;
+pub mod value;
+pub mod vm;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use parser::parse_module;
+pub use vm::{Status, Vm, run_file};

@@ -1,0 +1,1679 @@
+//! The compiler: syntax tree to bytecode.
+//!
+//! Two steps per function: a scope analysis ([`analyze`]) finds which
+//! names are locals, cells (captured by inner functions), free variables
+//! (captured from outer ones) or globals; code generation then emits
+//! instructions. `finally` blocks are compiled inline on every way out of
+//! their `try` (normal end, exception, `return`, `break`, `continue`), so
+//! the VM needs no special machinery for them.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use crate::ast::*;
+use crate::code::{Code, Const, Instr, MakeFunctionFlags};
+use crate::error::{ErrorKind, SyntaxError};
+
+type CResult<T> = Result<T, SyntaxError>;
+
+/// Compiles a module; its code objects are appended to `codes` and the
+/// index of the module's own code is returned.
+pub fn compile_module(module: &Module, filename: &str, codes: &mut Vec<Code>) -> CResult<u32> {
+    let filename: Rc<str> = Rc::from(filename);
+    let scope = Scope::module();
+    let mut unit = Unit::new("<module>", "<module>", filename.clone(), scope, 1);
+    let mut c = Compiler {
+        codes,
+        filename,
+        unit: &mut unit,
+    };
+    c.body(&module.body)?;
+    let end = module.body.last().map_or(1, |s| s.pos.line);
+    c.emit(Instr::LoadConst(0), end);
+    c.emit(Instr::Return, end);
+    Ok(c.finish_unit())
+}
+
+fn not_supported(feature: &str, pos: Pos) -> SyntaxError {
+    SyntaxError::new(
+        ErrorKind::NotImplementedError,
+        format!("{feature} not supported by Shoal's script language yet"),
+        pos.line,
+        pos.col,
+    )
+}
+
+fn syntax(msg: &str, pos: Pos) -> SyntaxError {
+    SyntaxError::new(ErrorKind::SyntaxError, msg, pos.line, pos.col)
+}
+
+// ---- scope analysis ---------------------------------------------------------
+
+/// How a name is reached in a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Fast(u32),
+    Deref(u32),
+    Global,
+}
+
+/// The names of one function (or the module).
+#[derive(Debug, Default, Clone)]
+struct Scope {
+    is_module: bool,
+    /// Locals in order: parameters first.
+    locals: Vec<String>,
+    globals: HashSet<String>,
+    cells: Vec<String>,
+    frees: Vec<String>,
+}
+
+impl Scope {
+    fn module() -> Scope {
+        Scope {
+            is_module: true,
+            ..Scope::default()
+        }
+    }
+
+    fn access(&self, name: &str) -> Access {
+        if self.is_module || self.globals.contains(name) {
+            return Access::Global;
+        }
+        if let Some(i) = self.cells.iter().position(|n| n == name) {
+            return Access::Deref(i as u32);
+        }
+        if let Some(i) = self.frees.iter().position(|n| n == name) {
+            return Access::Deref((self.cells.len() + i) as u32);
+        }
+        if let Some(i) = self.locals.iter().position(|n| n == name) {
+            return Access::Fast(i as u32);
+        }
+        Access::Global
+    }
+}
+
+/// What one scope binds and uses, before resolution.
+#[derive(Default)]
+struct Bindings {
+    locals: Vec<String>,
+    globals: HashSet<String>,
+    nonlocals: HashSet<String>,
+    uses: HashSet<String>,
+    /// Names free in nested scopes (they need them from us or above).
+    child_frees: HashSet<String>,
+}
+
+impl Bindings {
+    fn bind(&mut self, name: &str) {
+        if !self.locals.iter().any(|n| n == name) {
+            self.locals.push(name.to_string());
+        }
+    }
+}
+
+/// Analyzes a function body with its parameters; `enclosing` holds the
+/// names local to enclosing functions (capturable).
+fn analyze(params: &[String], body: Body<'_>, enclosing: &HashSet<String>) -> CResult<Scope> {
+    let mut b = Bindings::default();
+    for p in params {
+        b.bind(p);
+    }
+    match body {
+        Body::Stmts(stmts) => {
+            for s in stmts {
+                visit_stmt(s, &mut b)?;
+            }
+        }
+        Body::Expr(e) => visit_expr(e, &mut b)?,
+        Body::Comprehension(elt, value, gens) => {
+            for (i, g) in gens.iter().enumerate() {
+                bind_target(&g.target, &mut b);
+                if i > 0 {
+                    visit_expr(&g.iter, &mut b)?;
+                }
+                for cond in &g.ifs {
+                    visit_expr(cond, &mut b)?;
+                }
+            }
+            visit_expr(elt, &mut b)?;
+            if let Some(v) = value {
+                visit_expr(v, &mut b)?;
+            }
+        }
+    }
+    let locals: Vec<String> = b
+        .locals
+        .iter()
+        .filter(|n| !b.globals.contains(*n) && !b.nonlocals.contains(*n))
+        .cloned()
+        .collect();
+    let local_set: HashSet<&String> = locals.iter().collect();
+    let mut cells: Vec<String> = b
+        .child_frees
+        .iter()
+        .filter(|n| local_set.contains(n))
+        .cloned()
+        .collect();
+    cells.sort();
+    let mut frees: Vec<String> = b
+        .uses
+        .iter()
+        .chain(b.child_frees.iter())
+        .chain(b.nonlocals.iter())
+        .filter(|n| !local_set.contains(n) && !b.globals.contains(*n) && enclosing.contains(*n))
+        .cloned()
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    frees.sort();
+    for n in &b.nonlocals {
+        if !enclosing.contains(n) {
+            return Err(SyntaxError::new(
+                ErrorKind::SyntaxError,
+                format!("no binding for nonlocal '{n}' found"),
+                0,
+                0,
+            ));
+        }
+    }
+    Ok(Scope {
+        is_module: false,
+        locals,
+        globals: b.globals,
+        cells,
+        frees,
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    Stmts(&'a [Stmt]),
+    Expr(&'a Expr),
+    Comprehension(&'a Expr, Option<&'a Expr>, &'a [Comprehension]),
+}
+
+fn bind_target(e: &Expr, b: &mut Bindings) {
+    match &e.kind {
+        ExprKind::Name(n) => b.bind(n),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().for_each(|i| bind_target(i, b))
+        }
+        ExprKind::Starred(inner) => bind_target(inner, b),
+        _ => {
+            // Attribute and subscript targets use names, bind none.
+            let _ = visit_expr(e, b);
+        }
+    }
+}
+
+fn params_names(p: &Params) -> Vec<String> {
+    let mut names: Vec<String> = p.args.iter().map(|a| a.name.clone()).collect();
+    names.extend(p.kwonly.iter().map(|a| a.name.clone()));
+    if let Some(v) = &p.vararg {
+        names.push(v.clone());
+    }
+    if let Some(k) = &p.kwarg {
+        names.push(k.clone());
+    }
+    names
+}
+
+/// Records the free names of a nested scope into its parent's bindings.
+fn nested_frees(params: &[String], body: Body<'_>, b: &mut Bindings) -> CResult<()> {
+    b.child_frees.extend(free_names(params, body)?);
+    Ok(())
+}
+
+/// The names a nested scope needs from outside (free variables that are
+/// not declared global), whatever the enclosing scopes hold.
+fn free_names(params: &[String], body: Body<'_>) -> CResult<Vec<String>> {
+    let mut b = Bindings::default();
+    for p in params {
+        b.bind(p);
+    }
+    match body {
+        Body::Stmts(stmts) => {
+            for s in stmts {
+                visit_stmt(s, &mut b)?;
+            }
+        }
+        Body::Expr(e) => visit_expr(e, &mut b)?,
+        Body::Comprehension(elt, value, gens) => {
+            for (i, g) in gens.iter().enumerate() {
+                bind_target(&g.target, &mut b);
+                if i > 0 {
+                    visit_expr(&g.iter, &mut b)?;
+                }
+                for cond in &g.ifs {
+                    visit_expr(cond, &mut b)?;
+                }
+            }
+            visit_expr(elt, &mut b)?;
+            if let Some(v) = value {
+                visit_expr(v, &mut b)?;
+            }
+        }
+    }
+    let locals: HashSet<&String> = b
+        .locals
+        .iter()
+        .filter(|n| !b.globals.contains(*n) && !b.nonlocals.contains(*n))
+        .collect();
+    Ok(b.uses
+        .iter()
+        .chain(b.child_frees.iter())
+        .chain(b.nonlocals.iter())
+        .filter(|n| !locals.contains(n) && !b.globals.contains(*n))
+        .cloned()
+        .collect())
+}
+
+fn visit_stmts(stmts: &[Stmt], b: &mut Bindings) -> CResult<()> {
+    stmts.iter().try_for_each(|s| visit_stmt(s, b))
+}
+
+fn visit_stmt(s: &Stmt, b: &mut Bindings) -> CResult<()> {
+    match &s.kind {
+        StmtKind::Expr(e) => visit_expr(e, b),
+        StmtKind::Assign { targets, value } => {
+            targets.iter().for_each(|t| bind_target(t, b));
+            visit_expr(value, b)
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            if let ExprKind::Name(n) = &target.kind {
+                b.uses.insert(n.clone());
+            }
+            bind_target(target, b);
+            visit_expr(value, b)
+        }
+        StmtKind::AnnAssign { target, value } => {
+            bind_target(target, b);
+            value.iter().try_for_each(|v| visit_expr(v, b))
+        }
+        StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+            visit_expr(test, b)?;
+            visit_stmts(body, b)?;
+            visit_stmts(orelse, b)
+        }
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+        } => {
+            bind_target(target, b);
+            visit_expr(iter, b)?;
+            visit_stmts(body, b)?;
+            visit_stmts(orelse, b)
+        }
+        StmtKind::Break | StmtKind::Continue | StmtKind::Pass => Ok(()),
+        StmtKind::Return(v) => v.iter().try_for_each(|v| visit_expr(v, b)),
+        StmtKind::FunctionDef(f) => {
+            b.bind(&f.name);
+            f.decorators.iter().try_for_each(|d| visit_expr(d, b))?;
+            visit_params_defaults(&f.params, b)?;
+            nested_frees(&params_names(&f.params), Body::Stmts(&f.body), b)
+        }
+        StmtKind::ClassDef(c) => {
+            b.bind(&c.name);
+            c.bases.iter().try_for_each(|e| visit_expr(e, b))?;
+            c.decorators.iter().try_for_each(|e| visit_expr(e, b))
+        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            visit_stmts(body, b)?;
+            for h in handlers {
+                if let Some(c) = &h.class {
+                    visit_expr(c, b)?;
+                }
+                if let Some(n) = &h.name {
+                    b.bind(n);
+                }
+                visit_stmts(&h.body, b)?;
+            }
+            visit_stmts(orelse, b)?;
+            visit_stmts(finalbody, b)
+        }
+        StmtKind::Raise { exc, cause } => exc
+            .iter()
+            .chain(cause.iter())
+            .try_for_each(|e| visit_expr(e, b)),
+        StmtKind::With { items, body } => {
+            for (ctx, target) in items {
+                visit_expr(ctx, b)?;
+                if let Some(t) = target {
+                    bind_target(t, b);
+                }
+            }
+            visit_stmts(body, b)
+        }
+        StmtKind::Assert { test, msg } => {
+            visit_expr(test, b)?;
+            msg.iter().try_for_each(|m| visit_expr(m, b))
+        }
+        StmtKind::Delete(targets) => {
+            targets.iter().for_each(|t| bind_target(t, b));
+            Ok(())
+        }
+        StmtKind::Global(names) => {
+            for n in names {
+                if b.locals.contains(n) || b.uses.contains(n) {
+                    return Err(SyntaxError::new(
+                        ErrorKind::SyntaxError,
+                        format!("name '{n}' is used prior to global declaration"),
+                        s.pos.line,
+                        s.pos.col,
+                    ));
+                }
+                b.globals.insert(n.clone());
+            }
+            Ok(())
+        }
+        StmtKind::Nonlocal(names) => {
+            for n in names {
+                b.nonlocals.insert(n.clone());
+            }
+            Ok(())
+        }
+        StmtKind::Import(names) => {
+            for a in names {
+                let bound = a
+                    .asname
+                    .clone()
+                    .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                b.bind(&bound);
+            }
+            Ok(())
+        }
+        StmtKind::ImportFrom { names, .. } => {
+            for a in names {
+                b.bind(a.asname.as_ref().unwrap_or(&a.name));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn visit_params_defaults(p: &Params, b: &mut Bindings) -> CResult<()> {
+    for a in p.args.iter().chain(p.kwonly.iter()) {
+        if let Some(d) = &a.default {
+            visit_expr(d, b)?;
+        }
+    }
+    Ok(())
+}
+
+fn visit_expr(e: &Expr, b: &mut Bindings) -> CResult<()> {
+    match &e.kind {
+        ExprKind::Name(n) => {
+            b.uses.insert(n.clone());
+        }
+        ExprKind::Constant(_) => {}
+        ExprKind::BinOp { left, right, .. } => {
+            visit_expr(left, b)?;
+            visit_expr(right, b)?;
+        }
+        ExprKind::UnaryOp { operand, .. } => visit_expr(operand, b)?,
+        ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| visit_expr(v, b))?,
+        ExprKind::Compare { left, rest } => {
+            visit_expr(left, b)?;
+            rest.iter().try_for_each(|(_, v)| visit_expr(v, b))?;
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            visit_expr(func, b)?;
+            args.iter().try_for_each(|a| visit_expr(a, b))?;
+            keywords.iter().try_for_each(|(_, v)| visit_expr(v, b))?;
+        }
+        ExprKind::Attribute { value, .. } => visit_expr(value, b)?,
+        ExprKind::Subscript { value, index } => {
+            visit_expr(value, b)?;
+            visit_expr(index, b)?;
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for x in [lower, upper, step].into_iter().flatten() {
+                visit_expr(x, b)?;
+            }
+        }
+        ExprKind::Starred(v) | ExprKind::YieldFrom(v) => visit_expr(v, b)?,
+        ExprKind::Yield(v) => v.iter().try_for_each(|v| visit_expr(v, b))?,
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+            items.iter().try_for_each(|i| visit_expr(i, b))?
+        }
+        ExprKind::Dict(items) => {
+            for (k, v) in items {
+                if let Some(k) = k {
+                    visit_expr(k, b)?;
+                }
+                visit_expr(v, b)?;
+            }
+        }
+        ExprKind::ListComp(elt, gens)
+        | ExprKind::SetComp(elt, gens)
+        | ExprKind::GeneratorExp(elt, gens) => {
+            visit_expr(&gens[0].iter, b)?;
+            walrus_targets(elt, gens, b);
+            nested_frees(&[".0".to_string()], Body::Comprehension(elt, None, gens), b)?;
+        }
+        ExprKind::DictComp(k, v, gens) => {
+            visit_expr(&gens[0].iter, b)?;
+            nested_frees(
+                &[".0".to_string()],
+                Body::Comprehension(k, Some(v), gens),
+                b,
+            )?;
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            visit_expr(test, b)?;
+            visit_expr(body, b)?;
+            visit_expr(orelse, b)?;
+        }
+        ExprKind::Lambda { params, body } => {
+            visit_params_defaults(params, b)?;
+            nested_frees(&params_names(params), Body::Expr(body), b)?;
+        }
+        ExprKind::NamedExpr { target, value } => {
+            b.bind(target);
+            visit_expr(value, b)?;
+        }
+        ExprKind::JoinedStr(parts) => {
+            for p in parts {
+                if let FStringPart::Value { value, spec, .. } = p {
+                    visit_expr(value, b)?;
+                    for sp in spec {
+                        if let FStringPart::Value { value, .. } = sp {
+                            visit_expr(value, b)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `:=` inside a comprehension binds in the enclosing scope.
+fn walrus_targets(elt: &Expr, gens: &[Comprehension], b: &mut Bindings) {
+    fn find(e: &Expr, out: &mut Vec<String>) {
+        if let ExprKind::NamedExpr { target, value } = &e.kind {
+            out.push(target.clone());
+            find(value, out);
+        }
+    }
+    let mut names = Vec::new();
+    find(elt, &mut names);
+    for g in gens {
+        g.ifs.iter().for_each(|c| find(c, &mut names));
+    }
+    for n in names {
+        b.bind(&n);
+    }
+}
+
+// ---- code generation ------------------------------------------------------------
+
+/// What is open around the code being compiled, for `break`, `continue`
+/// and `return` to unwind through.
+#[derive(Clone)]
+enum Ctx<'a> {
+    Loop {
+        continue_to: usize,
+        is_for: bool,
+        breaks: usize,
+    },
+    /// A `SetupExcept` is active (the body of a try with handlers).
+    Try,
+    /// Inside the protected part of a try-finally.
+    Finally(&'a [Stmt]),
+    /// Inside an `except` clause body.
+    Handler,
+    /// Inside the exceptional copy of a `finally` body (exception on the
+    /// stack).
+    FinallyHandler,
+}
+
+struct Unit<'a> {
+    code: Code,
+    scope: Scope,
+    ctx: Vec<Ctx<'a>>,
+    /// Pending break jumps, per loop (indexed by `Ctx::Loop::breaks`).
+    break_lists: Vec<Vec<usize>>,
+    line: u32,
+}
+
+impl<'a> Unit<'a> {
+    fn new(name: &str, qualname: &str, filename: Rc<str>, scope: Scope, line: u32) -> Unit<'a> {
+        let varnames = scope.locals.iter().map(|n| Rc::from(n.as_str())).collect();
+        let cellvars = scope.cells.iter().map(|n| Rc::from(n.as_str())).collect();
+        let freevars = scope.frees.iter().map(|n| Rc::from(n.as_str())).collect();
+        Unit {
+            code: Code {
+                name: Rc::from(name),
+                qualname: Rc::from(qualname),
+                filename,
+                instrs: Vec::new(),
+                lines: Vec::new(),
+                consts: vec![Const::None],
+                names: Vec::new(),
+                varnames,
+                cellvars,
+                freevars,
+                cell_params: Vec::new(),
+                argcount: 0,
+                kwonlycount: 0,
+                varargs: false,
+                varkw: false,
+                firstline: line,
+            },
+            scope,
+            ctx: Vec::new(),
+            break_lists: Vec::new(),
+            line,
+        }
+    }
+}
+
+struct Compiler<'c, 'u, 'a> {
+    codes: &'c mut Vec<Code>,
+    filename: Rc<str>,
+    unit: &'u mut Unit<'a>,
+}
+
+impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
+    fn emit(&mut self, instr: Instr, line: u32) -> usize {
+        self.unit.line = line;
+        self.unit.code.instrs.push(instr);
+        self.unit.code.lines.push(line);
+        self.unit.code.instrs.len() - 1
+    }
+
+    fn op(&mut self, instr: Instr) -> usize {
+        let line = self.unit.line;
+        self.emit(instr, line)
+    }
+
+    fn here(&self) -> usize {
+        self.unit.code.instrs.len()
+    }
+
+    /// Points the jump at `at` to `target`.
+    fn patch(&mut self, at: usize, target: usize) {
+        let t = target as u32;
+        let instr = &mut self.unit.code.instrs[at];
+        *instr = match *instr {
+            Instr::Jump(_) => Instr::Jump(t),
+            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(t),
+            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(t),
+            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(t),
+            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(t),
+            Instr::ForIter(_) => Instr::ForIter(t),
+            Instr::SetupExcept(_) => Instr::SetupExcept(t),
+            other => other,
+        };
+    }
+
+    fn konst(&mut self, c: Const) -> u32 {
+        if let Some(i) = self.unit.code.consts.iter().position(|k| match (k, &c) {
+            // 1 and 1.0 and True are equal but distinct constants.
+            (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
+            (Const::Int(a), Const::Int(b)) => a == b,
+            (Const::Bool(a), Const::Bool(b)) => a == b,
+            (Const::Str(a), Const::Str(b)) => a == b,
+            (Const::None, Const::None) => true,
+            _ => false,
+        }) {
+            return i as u32;
+        }
+        self.unit.code.consts.push(c);
+        (self.unit.code.consts.len() - 1) as u32
+    }
+
+    fn name(&mut self, n: &str) -> u32 {
+        if let Some(i) = self.unit.code.names.iter().position(|k| &**k == n) {
+            return i as u32;
+        }
+        self.unit.code.names.push(Rc::from(n));
+        (self.unit.code.names.len() - 1) as u32
+    }
+
+    /// Moves the finished code into the code table; returns its index.
+    fn finish_unit(&mut self) -> u32 {
+        let empty = Unit::new("", "", self.filename.clone(), Scope::module(), 0).code;
+        let mut code = std::mem::replace(&mut self.unit.code, empty);
+        for (ci, cell) in code.cellvars.iter().enumerate() {
+            if let Some(li) = code.varnames.iter().position(|v| v == cell) {
+                code.cell_params.push((ci as u32, li as u32));
+            }
+        }
+        self.codes.push(code);
+        (self.codes.len() - 1) as u32
+    }
+
+    // ---- names --------------------------------------------------------------
+
+    fn load_name(&mut self, n: &str) {
+        match self.unit.scope.access(n) {
+            Access::Fast(i) => self.op(Instr::LoadFast(i)),
+            Access::Deref(i) => self.op(Instr::LoadDeref(i)),
+            Access::Global => {
+                let i = self.name(n);
+                self.op(Instr::LoadGlobal(i))
+            }
+        };
+    }
+
+    fn store_name(&mut self, n: &str) {
+        match self.unit.scope.access(n) {
+            Access::Fast(i) => self.op(Instr::StoreFast(i)),
+            Access::Deref(i) => self.op(Instr::StoreDeref(i)),
+            Access::Global => {
+                let i = self.name(n);
+                self.op(Instr::StoreGlobal(i))
+            }
+        };
+    }
+
+    fn delete_name(&mut self, n: &str, pos: Pos) -> CResult<()> {
+        match self.unit.scope.access(n) {
+            Access::Fast(i) => {
+                self.op(Instr::DeleteFast(i));
+            }
+            Access::Deref(_) => return Err(not_supported("deleting a captured variable", pos)),
+            Access::Global => {
+                let i = self.name(n);
+                self.op(Instr::DeleteGlobal(i));
+            }
+        }
+        Ok(())
+    }
+
+    // ---- statements ---------------------------------------------------------------
+
+    fn body(&mut self, stmts: &'a [Stmt]) -> CResult<()> {
+        stmts.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) -> CResult<()> {
+        let line = s.pos.line;
+        self.unit.line = line;
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e)?;
+                self.op(Instr::Pop);
+            }
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.op(Instr::Dup);
+                    }
+                    self.store(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign { target, value } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.store(target)?;
+                }
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test)?;
+                let jf = self.op(Instr::PopJumpIfFalse(0));
+                self.body(body)?;
+                if orelse.is_empty() {
+                    let end = self.here();
+                    self.patch(jf, end);
+                } else {
+                    let jend = self.op(Instr::Jump(0));
+                    let else_start = self.here();
+                    self.patch(jf, else_start);
+                    self.body(orelse)?;
+                    let end = self.here();
+                    self.patch(jend, end);
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                let start = self.here();
+                self.expr(test)?;
+                let jf = self.op(Instr::PopJumpIfFalse(0));
+                self.loop_body(body, start, false)?;
+                self.emit(Instr::Jump(start as u32), line);
+                let else_start = self.here();
+                self.patch(jf, else_start);
+                self.body(orelse)?;
+                self.patch_breaks();
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                self.expr(iter)?;
+                self.op(Instr::GetIter);
+                let start = self.here();
+                let fi = self.emit(Instr::ForIter(0), line);
+                self.store(target)?;
+                self.loop_body(body, start, true)?;
+                self.emit(Instr::Jump(start as u32), line);
+                let exhausted = self.here();
+                self.patch(fi, exhausted);
+                self.body(orelse)?;
+                self.patch_breaks();
+            }
+            StmtKind::Break => self.break_or_continue(true, s.pos)?,
+            StmtKind::Continue => self.break_or_continue(false, s.pos)?,
+            StmtKind::Pass => {}
+            StmtKind::Return(v) => {
+                if self.unit.scope.is_module {
+                    return Err(syntax("'return' outside function", s.pos));
+                }
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        self.op(Instr::LoadConst(0));
+                    }
+                }
+                self.unwind_all_for_return()?;
+                self.op(Instr::Return);
+            }
+            StmtKind::FunctionDef(f) => {
+                for d in &f.decorators {
+                    self.expr(d)?;
+                }
+                self.function(&f.name, &f.params, Body::Stmts(&f.body), s.pos)?;
+                for _ in &f.decorators {
+                    self.op(Instr::Call(1));
+                }
+                self.store_name(&f.name);
+            }
+            StmtKind::ClassDef(_) => return Err(not_supported("classes are", s.pos)),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.try_stmt(body, handlers, orelse, finalbody)?,
+            StmtKind::Raise { exc, cause } => match (exc, cause) {
+                (None, _) => {
+                    self.op(Instr::Raise(0));
+                }
+                (Some(e), None) => {
+                    self.expr(e)?;
+                    self.op(Instr::Raise(1));
+                }
+                (Some(e), Some(c)) => {
+                    self.expr(e)?;
+                    self.expr(c)?;
+                    self.op(Instr::Raise(2));
+                }
+            },
+            StmtKind::With { .. } => return Err(not_supported("with statements are", s.pos)),
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                let ok = self.op(Instr::PopJumpIfTrue(0));
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.op(Instr::RaiseAssert(1));
+                } else {
+                    self.op(Instr::RaiseAssert(0));
+                }
+                let end = self.here();
+                self.patch(ok, end);
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    match &t.kind {
+                        ExprKind::Name(n) => self.delete_name(n, t.pos)?,
+                        ExprKind::Subscript { value, index } => {
+                            self.expr(value)?;
+                            self.expr(index)?;
+                            self.op(Instr::DeleteSubscr);
+                        }
+                        ExprKind::Tuple(items) | ExprKind::List(items) => {
+                            for i in items {
+                                match &i.kind {
+                                    ExprKind::Name(n) => self.delete_name(n, i.pos)?,
+                                    _ => {
+                                        return Err(not_supported("deleting this target is", i.pos));
+                                    }
+                                }
+                            }
+                        }
+                        _ => return Err(not_supported("deleting attributes is", t.pos)),
+                    }
+                }
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Import(names) => {
+                for a in names {
+                    if a.name.contains('.') {
+                        return Err(not_supported("dotted imports are", s.pos));
+                    }
+                    let i = self.name(&a.name);
+                    self.op(Instr::ImportName(i));
+                    self.store_name(a.asname.as_ref().unwrap_or(&a.name));
+                }
+            }
+            StmtKind::ImportFrom { module, names } => {
+                let i = self.name(module);
+                self.op(Instr::ImportName(i));
+                for a in names {
+                    self.op(Instr::Dup);
+                    let n = self.name(&a.name);
+                    self.op(Instr::LoadAttr(n));
+                    self.store_name(a.asname.as_ref().unwrap_or(&a.name));
+                }
+                self.op(Instr::Pop);
+            }
+        }
+        Ok(())
+    }
+
+    fn loop_body(&mut self, body: &'a [Stmt], continue_to: usize, is_for: bool) -> CResult<()> {
+        self.unit.break_lists.push(Vec::new());
+        let breaks = self.unit.break_lists.len() - 1;
+        self.unit.ctx.push(Ctx::Loop {
+            continue_to,
+            is_for,
+            breaks,
+        });
+        self.body(body)?;
+        self.unit.ctx.pop();
+        Ok(())
+    }
+
+    /// Points the breaks of the loop just compiled here.
+    fn patch_breaks(&mut self) {
+        let list = self.unit.break_lists.pop().unwrap_or_default();
+        let end = self.here();
+        for at in list {
+            self.patch(at, end);
+        }
+    }
+
+    fn break_or_continue(&mut self, is_break: bool, pos: Pos) -> CResult<()> {
+        let Some(loop_at) = self
+            .unit
+            .ctx
+            .iter()
+            .rposition(|c| matches!(c, Ctx::Loop { .. }))
+        else {
+            let what = if is_break { "'break'" } else { "'continue'" };
+            return Err(syntax(&format!("{what} outside loop"), pos));
+        };
+        self.unwind(loop_at + 1, false)?;
+        let Ctx::Loop {
+            continue_to,
+            is_for,
+            breaks,
+        } = self.unit.ctx[loop_at].clone()
+        else {
+            unreachable!("found a loop")
+        };
+        if is_break {
+            if is_for {
+                self.op(Instr::Pop); // the iterator
+            }
+            let j = self.op(Instr::Jump(0));
+            self.unit.break_lists[breaks].push(j);
+        } else {
+            self.op(Instr::Jump(continue_to as u32));
+        }
+        Ok(())
+    }
+
+    /// Emits the clean-up of the contexts above `depth` (innermost first).
+    /// `returning` means a return value sits on the stack.
+    fn unwind(&mut self, depth: usize, returning: bool) -> CResult<()> {
+        let mut i = self.unit.ctx.len();
+        while i > depth {
+            i -= 1;
+            match self.unit.ctx[i].clone() {
+                Ctx::Loop { .. } => {}
+                Ctx::Try => {
+                    self.op(Instr::PopBlock);
+                }
+                Ctx::Handler => {
+                    self.op(Instr::PopExcept);
+                }
+                Ctx::FinallyHandler => {
+                    if returning {
+                        self.op(Instr::Rot2);
+                    }
+                    self.op(Instr::Pop);
+                    self.op(Instr::PopExcept);
+                }
+                Ctx::Finally(finalbody) => {
+                    self.op(Instr::PopBlock);
+                    // The finally body runs outside its own try.
+                    let saved = self.unit.ctx.split_off(i);
+                    let res = self.body(finalbody);
+                    self.unit.ctx.extend(saved);
+                    res?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn unwind_all_for_return(&mut self) -> CResult<()> {
+        self.unwind(0, true)
+    }
+
+    fn try_stmt(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [Handler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> CResult<()> {
+        let line = self.unit.line;
+        let mut fin_setup = None;
+        if !finalbody.is_empty() {
+            fin_setup = Some(self.op(Instr::SetupExcept(0)));
+            self.unit.ctx.push(Ctx::Finally(finalbody));
+        }
+        if handlers.is_empty() {
+            self.body(body)?;
+        } else {
+            let setup = self.op(Instr::SetupExcept(0));
+            self.unit.ctx.push(Ctx::Try);
+            self.body(body)?;
+            self.unit.ctx.pop();
+            self.op(Instr::PopBlock);
+            self.body(orelse)?;
+            let jend = self.op(Instr::Jump(0));
+            let handler_start = self.here();
+            self.patch(setup, handler_start);
+            let mut ends = vec![jend];
+            for h in handlers {
+                self.unit.line = h.pos.line;
+                let mut next = None;
+                if let Some(class) = &h.class {
+                    self.op(Instr::Dup);
+                    self.expr(class)?;
+                    self.op(Instr::ExcMatch);
+                    next = Some(self.op(Instr::PopJumpIfFalse(0)));
+                }
+                match &h.name {
+                    Some(n) => self.store_name(n),
+                    None => {
+                        self.op(Instr::Pop);
+                    }
+                }
+                self.unit.ctx.push(Ctx::Handler);
+                self.body(&h.body)?;
+                self.unit.ctx.pop();
+                self.op(Instr::PopExcept);
+                if let Some(n) = &h.name {
+                    self.delete_name(n, h.pos)?;
+                }
+                ends.push(self.op(Instr::Jump(0)));
+                if let Some(next) = next {
+                    let here = self.here();
+                    self.patch(next, here);
+                }
+            }
+            self.op(Instr::Reraise);
+            let end = self.here();
+            for j in ends {
+                self.patch(j, end);
+            }
+        }
+        if let Some(setup) = fin_setup {
+            self.unit.ctx.pop();
+            self.emit(Instr::PopBlock, line);
+            self.body(finalbody)?;
+            let jend = self.op(Instr::Jump(0));
+            let handler = self.here();
+            self.patch(setup, handler);
+            self.unit.ctx.push(Ctx::FinallyHandler);
+            self.body(finalbody)?;
+            self.unit.ctx.pop();
+            self.op(Instr::Reraise);
+            let end = self.here();
+            self.patch(jend, end);
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                self.load_name(n);
+                self.expr(value)?;
+                self.op(Instr::Inplace(op));
+                self.store_name(n);
+            }
+            ExprKind::Attribute { value: obj, attr } => {
+                self.expr(obj)?;
+                self.op(Instr::Dup);
+                let i = self.name(attr);
+                self.op(Instr::LoadAttr(i));
+                self.expr(value)?;
+                self.op(Instr::Inplace(op));
+                self.op(Instr::Rot2);
+                self.op(Instr::StoreAttr(i));
+            }
+            ExprKind::Subscript { value: obj, index } => {
+                self.expr(obj)?;
+                self.expr(index)?;
+                self.op(Instr::Dup2);
+                self.op(Instr::LoadSubscr);
+                self.expr(value)?;
+                self.op(Instr::Inplace(op));
+                self.op(Instr::Rot3);
+                self.op(Instr::StoreSubscr);
+            }
+            _ => {
+                return Err(syntax(
+                    "illegal expression for augmented assignment",
+                    target.pos,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores TOS into `target`.
+    fn store(&mut self, target: &'a Expr) -> CResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => self.store_name(n),
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let i = self.name(attr);
+                self.op(Instr::StoreAttr(i));
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+                self.op(Instr::StoreSubscr);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let star = items
+                    .iter()
+                    .position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                match star {
+                    None => {
+                        self.op(Instr::UnpackSequence(items.len() as u32));
+                    }
+                    Some(s) => {
+                        let after = items.len() - s - 1;
+                        self.op(Instr::UnpackEx(((s as u32) << 16) | after as u32));
+                    }
+                }
+                for item in items {
+                    match &item.kind {
+                        ExprKind::Starred(inner) => self.store(inner)?,
+                        _ => self.store(item)?,
+                    }
+                }
+            }
+            _ => return Err(syntax("cannot assign to expression", target.pos)),
+        }
+        Ok(())
+    }
+
+    /// Compiles a nested function and leaves it on the stack.
+    fn function(
+        &mut self,
+        name: &str,
+        params: &'a Params,
+        body: Body<'a>,
+        pos: Pos,
+    ) -> CResult<()> {
+        // Defaults are evaluated here, in the enclosing scope.
+        let mut flags = 0;
+        let defaults: Vec<&Expr> = params
+            .args
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
+        if !defaults.is_empty() {
+            for d in &defaults {
+                self.expr(d)?;
+            }
+            self.op(Instr::BuildTuple(defaults.len() as u32));
+            flags |= MakeFunctionFlags::DEFAULTS;
+        }
+        let kwdefaults: Vec<(&str, &Expr)> = params
+            .kwonly
+            .iter()
+            .filter_map(|p| p.default.as_ref().map(|d| (p.name.as_str(), d)))
+            .collect();
+        if !kwdefaults.is_empty() {
+            for (n, d) in &kwdefaults {
+                let c = self.konst(Const::Str(Rc::from(*n)));
+                self.op(Instr::LoadConst(c));
+                self.expr(d)?;
+            }
+            self.op(Instr::BuildDict(kwdefaults.len() as u32));
+            flags |= MakeFunctionFlags::KWDEFAULTS;
+        }
+        let param_names = params_names(params);
+        let enclosing = self.capturable();
+        let scope = analyze(&param_names, body, &enclosing).map_err(|mut e| {
+            if e.line == 0 {
+                e.line = pos.line;
+                e.col = pos.col;
+            }
+            e
+        })?;
+        let qualname = if self.unit.scope.is_module {
+            name.to_string()
+        } else {
+            format!("{}.<locals>.{name}", self.unit.code.qualname)
+        };
+        let frees = scope.frees.clone();
+        let mut unit = Unit::new(name, &qualname, self.filename.clone(), scope, pos.line);
+        unit.code.argcount = params.args.len() as u32;
+        unit.code.kwonlycount = params.kwonly.len() as u32;
+        unit.code.varargs = params.vararg.is_some();
+        unit.code.varkw = params.kwarg.is_some();
+        let index = {
+            let mut inner = Compiler {
+                codes: &mut *self.codes,
+                filename: self.filename.clone(),
+                unit: &mut unit,
+            };
+            match body {
+                Body::Stmts(stmts) => {
+                    inner.body(stmts)?;
+                    let end = stmts.last().map_or(pos.line, |s| s.pos.line);
+                    inner.emit(Instr::LoadConst(0), end);
+                    inner.emit(Instr::Return, end);
+                }
+                Body::Expr(e) => {
+                    inner.unit.line = e.pos.line;
+                    inner.expr(e)?;
+                    inner.op(Instr::Return);
+                }
+                Body::Comprehension(..) => unreachable!("comprehensions use comprehension()"),
+            }
+            inner.finish_unit()
+        };
+        if !frees.is_empty() {
+            for f in &frees {
+                self.load_cell(f);
+            }
+            self.op(Instr::BuildTuple(frees.len() as u32));
+            flags |= MakeFunctionFlags::CLOSURE;
+        }
+        self.op(Instr::MakeFunction(index | flags));
+        Ok(())
+    }
+
+    /// Names of the enclosing function scopes that an inner scope can
+    /// capture: our locals, cells and free variables (not at module level).
+    fn capturable(&self) -> HashSet<String> {
+        if self.unit.scope.is_module {
+            return HashSet::new();
+        }
+        let s = &self.unit.scope;
+        s.locals
+            .iter()
+            .chain(s.cells.iter())
+            .chain(s.frees.iter())
+            .filter(|n| !s.globals.contains(*n))
+            .cloned()
+            .collect()
+    }
+
+    fn load_cell(&mut self, name: &str) {
+        match self.unit.scope.access(name) {
+            Access::Deref(i) => {
+                self.op(Instr::LoadClosure(i));
+            }
+            // Analysis guarantees captured names are cells or frees here.
+            _ => {
+                self.op(Instr::LoadConst(0));
+            }
+        }
+    }
+
+    /// A comprehension: a nested function called at once with the
+    /// iterator of its first `for`.
+    fn comprehension(
+        &mut self,
+        kind: &'static str,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        gens: &'a [Comprehension],
+        pos: Pos,
+    ) -> CResult<()> {
+        let enclosing = self.capturable();
+        let params = vec![".0".to_string()];
+        let mut scope = analyze(&params, Body::Comprehension(elt, value, gens), &enclosing)?;
+        // `:=` targets belong to the enclosing scope.
+        let mut walrus = Bindings::default();
+        walrus_targets(elt, gens, &mut walrus);
+        for n in &walrus.locals {
+            scope.locals.retain(|l| l != n);
+            if enclosing.contains(n) {
+                if !scope.frees.contains(n) {
+                    scope.frees.push(n.clone());
+                }
+            } else {
+                scope.globals.insert(n.clone());
+            }
+        }
+        let frees = scope.frees.clone();
+        let qualname = if self.unit.scope.is_module {
+            kind.to_string()
+        } else {
+            format!("{}.<locals>.{kind}", self.unit.code.qualname)
+        };
+        let mut unit = Unit::new(kind, &qualname, self.filename.clone(), scope, pos.line);
+        unit.code.argcount = 1;
+        unit.line = pos.line;
+        let index = {
+            let mut inner = Compiler {
+                codes: &mut *self.codes,
+                filename: self.filename.clone(),
+                unit: &mut unit,
+            };
+            match kind {
+                "<listcomp>" => inner.op(Instr::BuildList(0)),
+                "<setcomp>" => inner.op(Instr::BuildSet(0)),
+                _ => inner.op(Instr::BuildDict(0)),
+            };
+            inner.comp_loop(kind, elt, value, gens, 0)?;
+            inner.op(Instr::Return);
+            inner.finish_unit()
+        };
+        let mut flags = 0;
+        if !frees.is_empty() {
+            for f in &frees {
+                self.load_cell(f);
+            }
+            self.op(Instr::BuildTuple(frees.len() as u32));
+            flags |= MakeFunctionFlags::CLOSURE;
+        }
+        self.op(Instr::MakeFunction(index | flags));
+        self.expr(&gens[0].iter)?;
+        self.op(Instr::GetIter);
+        self.op(Instr::Call(1));
+        Ok(())
+    }
+
+    fn comp_loop(
+        &mut self,
+        kind: &'static str,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        gens: &'a [Comprehension],
+        depth: usize,
+    ) -> CResult<()> {
+        let g = &gens[depth];
+        if depth == 0 {
+            self.op(Instr::LoadFast(0));
+        } else {
+            self.expr(&g.iter)?;
+            self.op(Instr::GetIter);
+        }
+        let start = self.here();
+        let fi = self.op(Instr::ForIter(0));
+        self.store(&g.target)?;
+        let mut skips = Vec::new();
+        for cond in &g.ifs {
+            self.expr(cond)?;
+            skips.push(self.op(Instr::PopJumpIfFalse(0)));
+        }
+        if depth + 1 < gens.len() {
+            self.comp_loop(kind, elt, value, gens, depth + 1)?;
+        } else {
+            let iterators = (depth + 1) as u32;
+            match kind {
+                "<listcomp>" => {
+                    self.expr(elt)?;
+                    self.op(Instr::ListAppend(iterators));
+                }
+                "<setcomp>" => {
+                    self.expr(elt)?;
+                    self.op(Instr::SetAdd(iterators));
+                }
+                _ => {
+                    self.expr(elt)?;
+                    if let Some(v) = value {
+                        self.expr(v)?;
+                    }
+                    self.op(Instr::DictSet(iterators));
+                }
+            }
+        }
+        for s in skips {
+            self.patch(s, start);
+        }
+        self.op(Instr::Jump(start as u32));
+        let end = self.here();
+        self.patch(fi, end);
+        Ok(())
+    }
+
+    // ---- expressions ------------------------------------------------------------------
+
+    fn expr(&mut self, e: &'a Expr) -> CResult<()> {
+        if e.pos.line != 0 {
+            self.unit.line = e.pos.line;
+        }
+        match &e.kind {
+            ExprKind::Name(n) => self.load_name(n),
+            ExprKind::Constant(c) => {
+                let k = match c {
+                    Constant::None => Const::None,
+                    Constant::Bool(b) => Const::Bool(*b),
+                    Constant::Int(i) => Const::Int(*i),
+                    Constant::Float(x) => Const::Float(*x),
+                    Constant::Str(s) => Const::Str(Rc::from(s.as_str())),
+                    Constant::Ellipsis => return Err(not_supported("Ellipsis is", e.pos)),
+                };
+                let i = self.konst(k);
+                self.op(Instr::LoadConst(i));
+            }
+            ExprKind::BinOp { left, op, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.unit.line = e.pos.line;
+                self.op(Instr::Binary(*op));
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                self.op(Instr::Unary(*op));
+            }
+            ExprKind::BoolOp { and, values } => {
+                let mut jumps = Vec::new();
+                for (i, v) in values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < values.len() {
+                        jumps.push(self.op(if *and {
+                            Instr::JumpIfFalseOrPop(0)
+                        } else {
+                            Instr::JumpIfTrueOrPop(0)
+                        }));
+                    }
+                }
+                let end = self.here();
+                for j in jumps {
+                    self.patch(j, end);
+                }
+            }
+            ExprKind::Compare { left, rest } => {
+                self.expr(left)?;
+                if rest.len() == 1 {
+                    self.expr(&rest[0].1)?;
+                    self.unit.line = e.pos.line;
+                    self.op(Instr::Compare(rest[0].0));
+                } else {
+                    let mut cleanups = Vec::new();
+                    for (i, (op, right)) in rest.iter().enumerate() {
+                        self.expr(right)?;
+                        if i + 1 < rest.len() {
+                            self.op(Instr::Dup);
+                            self.op(Instr::Rot3);
+                            self.op(Instr::Compare(*op));
+                            cleanups.push(self.op(Instr::JumpIfFalseOrPop(0)));
+                        } else {
+                            self.op(Instr::Compare(*op));
+                        }
+                    }
+                    let jend = self.op(Instr::Jump(0));
+                    let cleanup = self.here();
+                    for c in cleanups {
+                        self.patch(c, cleanup);
+                    }
+                    self.op(Instr::Rot2);
+                    self.op(Instr::Pop);
+                    let end = self.here();
+                    self.patch(jend, end);
+                }
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords, e.pos)?,
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let i = self.name(attr);
+                self.op(Instr::LoadAttr(i));
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+                self.op(Instr::LoadSubscr);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper] {
+                    match part {
+                        Some(x) => self.expr(x)?,
+                        None => {
+                            self.op(Instr::LoadConst(0));
+                        }
+                    }
+                }
+                match step {
+                    Some(s) => {
+                        self.expr(s)?;
+                        self.op(Instr::BuildSlice(3));
+                    }
+                    None => {
+                        self.op(Instr::BuildSlice(2));
+                    }
+                }
+            }
+            ExprKind::Starred(_) => {
+                return Err(syntax("can't use starred expression here", e.pos));
+            }
+            ExprKind::List(items) => self.sequence(items, 0)?,
+            ExprKind::Tuple(items) => self.sequence(items, 1)?,
+            ExprKind::Set(items) => self.sequence(items, 2)?,
+            ExprKind::Dict(items) => {
+                if items.iter().all(|(k, _)| k.is_some()) {
+                    for (k, v) in items {
+                        if let Some(k) = k {
+                            self.expr(k)?;
+                        }
+                        self.expr(v)?;
+                    }
+                    self.op(Instr::BuildDict(items.len() as u32));
+                } else {
+                    self.op(Instr::BuildDict(0));
+                    for (k, v) in items {
+                        match k {
+                            Some(k) => {
+                                self.expr(k)?;
+                                self.expr(v)?;
+                                self.op(Instr::DictSet(0));
+                            }
+                            None => {
+                                self.expr(v)?;
+                                self.op(Instr::DictUpdate);
+                            }
+                        }
+                    }
+                }
+            }
+            ExprKind::ListComp(elt, gens) => {
+                self.comprehension("<listcomp>", elt, None, gens, e.pos)?
+            }
+            ExprKind::SetComp(elt, gens) => {
+                self.comprehension("<setcomp>", elt, None, gens, e.pos)?
+            }
+            ExprKind::DictComp(k, v, gens) => {
+                self.comprehension("<dictcomp>", k, Some(v), gens, e.pos)?
+            }
+            ExprKind::GeneratorExp(..) => {
+                return Err(not_supported("generator expressions are", e.pos));
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                let jf = self.op(Instr::PopJumpIfFalse(0));
+                self.expr(body)?;
+                let jend = self.op(Instr::Jump(0));
+                let else_start = self.here();
+                self.patch(jf, else_start);
+                self.expr(orelse)?;
+                let end = self.here();
+                self.patch(jend, end);
+            }
+            ExprKind::Lambda { params, body } => {
+                self.function("<lambda>", params, Body::Expr(body), e.pos)?
+            }
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                return Err(not_supported("generators are", e.pos));
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.op(Instr::Dup);
+                self.store_name(target);
+            }
+            ExprKind::JoinedStr(parts) => self.fstring(parts)?,
+        }
+        Ok(())
+    }
+
+    /// A list (0), tuple (1) or set (2) display.
+    fn sequence(&mut self, items: &'a [Expr], kind: u8) -> CResult<()> {
+        if !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+            for i in items {
+                self.expr(i)?;
+            }
+            let n = items.len() as u32;
+            self.op(match kind {
+                0 => Instr::BuildList(n),
+                1 => Instr::BuildTuple(n),
+                _ => Instr::BuildSet(n),
+            });
+            return Ok(());
+        }
+        self.op(Instr::BuildList(0));
+        for i in items {
+            match &i.kind {
+                ExprKind::Starred(inner) => {
+                    self.expr(inner)?;
+                    self.op(Instr::ListExtend);
+                }
+                _ => {
+                    self.expr(i)?;
+                    self.op(Instr::ListAppend(0));
+                }
+            }
+        }
+        match kind {
+            0 => {}
+            1 => {
+                self.op(Instr::ListToTuple);
+            }
+            _ => {
+                self.op(Instr::ListToSet);
+            }
+        }
+        Ok(())
+    }
+
+    fn call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [(Option<String>, Expr)],
+        pos: Pos,
+    ) -> CResult<()> {
+        self.expr(func)?;
+        let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            || keywords.iter().any(|(n, _)| n.is_none());
+        if !starred {
+            for a in args {
+                self.expr(a)?;
+            }
+            if keywords.is_empty() {
+                self.unit.line = pos.line;
+                self.op(Instr::Call(args.len() as u32));
+            } else {
+                for (_, v) in keywords {
+                    self.expr(v)?;
+                }
+                let names: Vec<Rc<str>> = keywords
+                    .iter()
+                    .map(|(n, _)| Rc::from(n.as_deref().unwrap_or("")))
+                    .collect();
+                let c = self.konst(Const::Names(names));
+                self.op(Instr::LoadConst(c));
+                self.unit.line = pos.line;
+                self.op(Instr::CallKw((args.len() + keywords.len()) as u32));
+            }
+            return Ok(());
+        }
+        self.op(Instr::BuildList(0));
+        for a in args {
+            match &a.kind {
+                ExprKind::Starred(inner) => {
+                    self.expr(inner)?;
+                    self.op(Instr::ListExtend);
+                }
+                _ => {
+                    self.expr(a)?;
+                    self.op(Instr::ListAppend(0));
+                }
+            }
+        }
+        self.op(Instr::BuildDict(0));
+        for (n, v) in keywords {
+            match n {
+                Some(n) => {
+                    let c = self.konst(Const::Str(Rc::from(n.as_str())));
+                    self.op(Instr::LoadConst(c));
+                    self.expr(v)?;
+                    self.op(Instr::DictSet(0));
+                }
+                None => {
+                    self.expr(v)?;
+                    self.op(Instr::DictUpdate);
+                }
+            }
+        }
+        self.unit.line = pos.line;
+        self.op(Instr::CallEx);
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &'a [FStringPart]) -> CResult<()> {
+        for p in parts {
+            match p {
+                FStringPart::Literal(s) => {
+                    let c = self.konst(Const::Str(Rc::from(s.as_str())));
+                    self.op(Instr::LoadConst(c));
+                }
+                FStringPart::Value {
+                    value,
+                    conversion,
+                    spec,
+                } => {
+                    self.expr(value)?;
+                    let mut flags = match conversion {
+                        None => 0,
+                        Some('s') => 1,
+                        Some('r') => 2,
+                        Some(_) => 3,
+                    };
+                    if !spec.is_empty() {
+                        self.fstring(spec)?;
+                        flags |= 4;
+                    }
+                    self.op(Instr::FormatValue(flags));
+                }
+            }
+        }
+        self.op(Instr::BuildString(parts.len() as u32));
+        Ok(())
+    }
+}

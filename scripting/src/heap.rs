@@ -1,0 +1,353 @@
+//! The VM heap: every object a script creates, in one arena indexed by
+//! [`ObjId`], with a mark-and-sweep garbage collector.
+//!
+//! Objects refer to each other by index only, so the heap is plain data.
+//! The collector is called by the VM between instructions, when the
+//! number of allocations since the last collection passes a threshold;
+//! the VM passes its roots (frames, modules, constants).
+
+use std::hash::BuildHasherDefault;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use rustc_hash::FxHasher;
+
+use crate::value::{Key, ObjId, Value};
+
+/// A deterministic hash map (no random seed): script runs repeat exactly.
+pub type Map<K, V> = IndexMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A script dict: insertion-ordered, keyed by [`Key`], keeping the
+/// original key value for iteration.
+pub type Dict = Map<Key, (Value, Value)>;
+
+/// Attributes of an instance, class or module, by name.
+pub type Attrs = Map<Rc<str>, Value>;
+
+/// The built-in types whose instances are not heap classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeKind {
+    /// `object`
+    Object,
+    /// `NoneType`
+    NoneType,
+    /// `bool`
+    Bool,
+    /// `int`
+    Int,
+    /// `float`
+    Float,
+    /// `str`
+    Str,
+    /// `list`
+    List,
+    /// `tuple`
+    Tuple,
+    /// `dict`
+    Dict,
+    /// `set`
+    Set,
+    /// `range`
+    Range,
+    /// `function`
+    Function,
+    /// `builtin_function_or_method`
+    Builtin,
+    /// `type`
+    Type,
+    /// `module`
+    Module,
+    /// iterators of all kinds
+    Iterator,
+    /// `slice`
+    Slice,
+}
+
+impl TypeKind {
+    /// The type's `__name__`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TypeKind::Object => "object",
+            TypeKind::NoneType => "NoneType",
+            TypeKind::Bool => "bool",
+            TypeKind::Int => "int",
+            TypeKind::Float => "float",
+            TypeKind::Str => "str",
+            TypeKind::List => "list",
+            TypeKind::Tuple => "tuple",
+            TypeKind::Dict => "dict",
+            TypeKind::Set => "set",
+            TypeKind::Range => "range",
+            TypeKind::Function => "function",
+            TypeKind::Builtin => "builtin_function_or_method",
+            TypeKind::Type => "type",
+            TypeKind::Module => "module",
+            TypeKind::Iterator => "iterator",
+            TypeKind::Slice => "slice",
+        }
+    }
+}
+
+/// A function defined in a script.
+#[derive(Debug, Clone)]
+pub struct Function {
+    /// Index of its code in the VM's code table.
+    pub code: u32,
+    /// Default values of the trailing positional parameters.
+    pub defaults: Vec<Value>,
+    /// Default values of keyword-only parameters, by name.
+    pub kwdefaults: Vec<(Rc<str>, Value)>,
+    /// Cells of the variables it closes over.
+    pub closure: Vec<ObjId>,
+    /// The module whose globals it uses.
+    pub module: ObjId,
+}
+
+/// A class: built-in exception classes and, later, script classes.
+#[derive(Debug, Clone)]
+pub struct Class {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// The base classes.
+    pub bases: Vec<ObjId>,
+    /// The method resolution order, this class first.
+    pub mro: Vec<ObjId>,
+    /// Class attributes and methods.
+    pub attrs: Attrs,
+    /// Whether this is `BaseException` or derives from it.
+    pub is_exception: bool,
+}
+
+/// An instance of a class.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    /// Its class.
+    pub class: ObjId,
+    /// Its attributes.
+    pub attrs: Attrs,
+}
+
+/// A module: its name and globals.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// Its globals.
+    pub attrs: Attrs,
+}
+
+/// Iterator state, as data.
+#[derive(Debug, Clone)]
+pub enum Iter {
+    /// Over a list, tuple or string, by index.
+    Seq {
+        /// The sequence.
+        seq: ObjId,
+        /// The next index.
+        index: usize,
+    },
+    /// Over a range.
+    Range {
+        /// The next value.
+        next: i64,
+        /// The stop value.
+        stop: i64,
+        /// The step.
+        step: i64,
+    },
+    /// Over a dict's keys, values or items, or a set.
+    Dict {
+        /// The dict or set.
+        dict: ObjId,
+        /// The next position.
+        index: usize,
+        /// 0 keys, 1 values, 2 items.
+        what: u8,
+    },
+    /// Over a list of values made up front (zip, enumerate, reversed...).
+    Values {
+        /// The values.
+        items: Vec<Value>,
+        /// The next index.
+        index: usize,
+    },
+}
+
+/// A built-in function or method, by number (see `builtins.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Builtin(pub u16);
+
+/// A heap object.
+#[derive(Debug, Clone)]
+pub enum Obj {
+    /// A string.
+    Str(Rc<str>),
+    /// A list.
+    List(Vec<Value>),
+    /// A tuple.
+    Tuple(Vec<Value>),
+    /// A dict.
+    Dict(Dict),
+    /// A set.
+    Set(Map<Key, Value>),
+    /// `range(start, stop, step)`.
+    Range(i64, i64, i64),
+    /// A script function.
+    Function(Function),
+    /// A closure cell.
+    Cell(Value),
+    /// A built-in function.
+    Builtin(Builtin),
+    /// A built-in method bound to its receiver (`lst.append`).
+    Method(Value, Builtin),
+    /// A built-in type (`int`, `str`, ...).
+    Type(TypeKind),
+    /// A class.
+    Class(Class),
+    /// An instance of a class.
+    Instance(Instance),
+    /// An iterator.
+    Iter(Iter),
+    /// A module.
+    Module(Module),
+    /// `slice(start, stop, step)`.
+    Slice(Value, Value, Value),
+}
+
+/// The arena.
+#[derive(Default)]
+pub struct Heap {
+    objects: Vec<Option<Obj>>,
+    free: Vec<u32>,
+    marks: Vec<bool>,
+    /// Allocations since the last collection.
+    pub allocated: usize,
+    /// Live objects after the last collection.
+    pub live_after_gc: usize,
+}
+
+impl Heap {
+    /// Stores an object; returns its index.
+    pub fn alloc(&mut self, obj: Obj) -> ObjId {
+        self.allocated += 1;
+        match self.free.pop() {
+            Some(i) => {
+                self.objects[i as usize] = Some(obj);
+                ObjId(i)
+            }
+            None => {
+                self.objects.push(Some(obj));
+                ObjId((self.objects.len() - 1) as u32)
+            }
+        }
+    }
+
+    /// The object at `id`.
+    ///
+    /// # Panics
+    /// If `id` was collected: the collector only frees unreachable
+    /// objects, so a VM holding `id` in a root never sees this.
+    #[inline]
+    pub fn get(&self, id: ObjId) -> &Obj {
+        self.objects[id.0 as usize]
+            .as_ref()
+            .expect("heap invariant: reachable object was freed")
+    }
+
+    /// The object at `id`, mutably.
+    #[inline]
+    pub fn get_mut(&mut self, id: ObjId) -> &mut Obj {
+        self.objects[id.0 as usize]
+            .as_mut()
+            .expect("heap invariant: reachable object was freed")
+    }
+
+    /// Objects alive now (allocated and not yet collected).
+    pub fn len(&self) -> usize {
+        self.objects.len() - self.free.len()
+    }
+
+    /// Whether the heap holds no object.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Frees every object not reachable from `roots`; returns how many
+    /// were freed.
+    pub fn collect(&mut self, roots: impl IntoIterator<Item = Value>) -> usize {
+        self.marks.clear();
+        self.marks.resize(self.objects.len(), false);
+        let mut stack: Vec<ObjId> = roots
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::Obj(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        while let Some(id) = stack.pop() {
+            let i = id.0 as usize;
+            if self.marks[i] {
+                continue;
+            }
+            self.marks[i] = true;
+            if let Some(obj) = &self.objects[i] {
+                children(obj, &mut stack);
+            }
+        }
+        let mut freed = 0;
+        for (i, slot) in self.objects.iter_mut().enumerate() {
+            if slot.is_some() && !self.marks[i] {
+                *slot = None;
+                self.free.push(i as u32);
+                freed += 1;
+            }
+        }
+        self.allocated = 0;
+        self.live_after_gc = self.len();
+        freed
+    }
+}
+
+fn push_value(v: &Value, out: &mut Vec<ObjId>) {
+    if let Value::Obj(id) = v {
+        out.push(*id);
+    }
+}
+
+/// The objects `obj` refers to.
+fn children(obj: &Obj, out: &mut Vec<ObjId>) {
+    match obj {
+        Obj::Str(_) | Obj::Range(..) | Obj::Builtin(_) | Obj::Type(_) => {}
+        Obj::List(items) | Obj::Tuple(items) => items.iter().for_each(|v| push_value(v, out)),
+        Obj::Dict(d) => d.values().for_each(|(k, v)| {
+            push_value(k, out);
+            push_value(v, out);
+        }),
+        Obj::Set(s) => s.values().for_each(|v| push_value(v, out)),
+        Obj::Function(f) => {
+            f.defaults.iter().for_each(|v| push_value(v, out));
+            f.kwdefaults.iter().for_each(|(_, v)| push_value(v, out));
+            out.extend(f.closure.iter().copied());
+            out.push(f.module);
+        }
+        Obj::Cell(v) => push_value(v, out),
+        Obj::Method(receiver, _) => push_value(receiver, out),
+        Obj::Class(c) => {
+            out.extend(c.bases.iter().copied());
+            out.extend(c.mro.iter().copied());
+            c.attrs.values().for_each(|v| push_value(v, out));
+        }
+        Obj::Instance(inst) => {
+            out.push(inst.class);
+            inst.attrs.values().for_each(|v| push_value(v, out));
+        }
+        Obj::Iter(it) => match it {
+            Iter::Seq { seq, .. } => out.push(*seq),
+            Iter::Dict { dict, .. } => out.push(*dict),
+            Iter::Range { .. } => {}
+            Iter::Values { items, .. } => items.iter().for_each(|v| push_value(v, out)),
+        },
+        Obj::Module(m) => m.attrs.values().for_each(|v| push_value(v, out)),
+        Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| push_value(v, out)),
+    }
+}

@@ -1,0 +1,137 @@
+//! Script values: small immediates (None, bools, ints, floats) held
+//! inline, everything else on the VM's heap and referred to by index.
+//!
+//! A `Value` is `Copy` and never holds a Rust pointer, so frames, stacks
+//! and the heap are plain data that can be saved and loaded.
+
+use std::rc::Rc;
+
+/// The index of an object on the VM heap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjId(pub u32);
+
+/// A script value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// A 64-bit integer (overflow raises OverflowError).
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// An object on the heap.
+    Obj(ObjId),
+}
+
+/// A dictionary or set key: the hashable content of a value, so that
+/// lookups compare keys without reaching into the heap. Equal Python
+/// values give equal keys (`1`, `1.0` and `True` are one key).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// `None`.
+    None,
+    /// An int, a bool, or a float with an integral value.
+    Int(i64),
+    /// Any other float, by its bits.
+    Float(u64),
+    /// A string.
+    Str(Rc<str>),
+    /// A tuple of hashable values.
+    Tuple(Rc<[Key]>),
+    /// An object hashed by identity (functions, classes, instances).
+    Id(ObjId),
+}
+
+impl Key {
+    /// The key of a float.
+    pub fn float(x: f64) -> Key {
+        if x.fract() == 0.0 && x.is_finite() && x.abs() < 9.2e18 {
+            Key::Int(x as i64)
+        } else if x == 0.0 {
+            Key::Int(0)
+        } else {
+            Key::Float(x.to_bits())
+        }
+    }
+}
+
+/// Python's `repr` of a float: the shortest digits that round-trip, in
+/// positional notation for exponents from -5 to 15, scientific otherwise.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde[-]x".
+    let sci = format!("{x:e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if negative { "-" } else { "" };
+    if (-5..16).contains(&exp) {
+        let point = exp + 1; // digits before the decimal point
+        let body = if point <= 0 {
+            format!("0.{}{}", "0".repeat((-point) as usize), digits)
+        } else if point as usize >= digits.len() {
+            format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
+        } else {
+            let (int, frac) = digits.split_at(point as usize);
+            format!("{int}.{frac}")
+        };
+        format!("{sign}{body}")
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let frac = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        let esign = if exp < 0 { '-' } else { '+' };
+        format!("{sign}{first}{frac}e{esign}{:02}", exp.abs())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_repr_matches_python() {
+        for (x, text) in [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (-2.5, "-2.5"),
+            (1e16, "1e+16"),
+            (1.5e16, "1.5e+16"),
+            (123456789012345.6, "123456789012345.6"),
+            (1e15, "1000000000000000.0"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.25e-7, "1.25e-07"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (2.0f64.powi(70), "1.1805916207174113e+21"),
+            (-0.0, "-0.0"),
+        ] {
+            assert_eq!(float_repr(x), text, "{x:e}");
+        }
+    }
+
+    #[test]
+    fn equal_numbers_share_a_key() {
+        assert_eq!(Key::float(1.0), Key::Int(1));
+        assert_eq!(Key::float(-0.0), Key::Int(0));
+        assert_ne!(Key::float(1.5), Key::Int(1));
+    }
+}

@@ -1,0 +1,1465 @@
+//! The virtual machine: runs bytecode in slices of a given number of
+//! instructions.
+//!
+//! Everything a running script holds is data: frames (code index,
+//! instruction pointer, value stack, locals, exception blocks) live in a
+//! `Vec<Frame>`, objects on the [`Heap`]. Calling a script function pushes
+//! a frame; returning pops it; the Rust stack never grows with the
+//! script's. A slice stops after `budget` instructions and the next
+//! [`Vm::run`] resumes exactly there.
+
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::builtins::{self, Native};
+use crate::code::{Code, Const, Instr, MakeFunctionFlags};
+use crate::compiler::compile_module;
+use crate::error::SyntaxError;
+use crate::heap::{Attrs, Class, Function, Heap, Instance, Iter, Module, Obj, TypeKind};
+use crate::parser::parse_module;
+use crate::value::{Key, ObjId, Value};
+
+/// An exception in flight: the exception instance.
+pub type Exc = Value;
+
+/// What a slice of execution ended with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// The module's code returned.
+    Finished,
+    /// The budget ran out; call [`Vm::run`] again to go on.
+    OutOfBudget,
+    /// An exception escaped the module; its traceback is in
+    /// [`Vm::format_exception`].
+    Raised(Exc),
+}
+
+/// One activation of a code object.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Index of the code in [`Vm::codes`].
+    pub code: u32,
+    /// The next instruction.
+    pub ip: usize,
+    /// The value stack.
+    pub stack: Vec<Value>,
+    /// Local variables (`None`: unbound).
+    pub locals: Vec<Option<Value>>,
+    /// Cells: this code's cell variables, then its free variables.
+    pub cells: Vec<ObjId>,
+    /// Active exception handlers: (handler address, stack depth).
+    pub blocks: Vec<(u32, u32)>,
+    /// Exceptions being handled by `except` clauses (innermost last).
+    pub handling: Vec<Value>,
+    /// The module whose globals the code uses.
+    pub module: ObjId,
+}
+
+/// The classes of the built-in exceptions, by name.
+pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+];
+
+/// The script VM.
+pub struct Vm {
+    /// The heap.
+    pub heap: Heap,
+    /// Every code object loaded.
+    pub codes: Vec<Code>,
+    /// The constants of each code, as values (strings live on the heap).
+    consts: Vec<Vec<Value>>,
+    /// The builtins namespace.
+    pub(crate) builtins: Attrs,
+    /// The frames of the running script, innermost last.
+    pub frames: Vec<Frame>,
+    /// Source text of each file, for tracebacks.
+    sources: Vec<(Rc<str>, Rc<str>)>,
+    /// Built-in modules made so far, by name.
+    modules: Vec<(Rc<str>, ObjId)>,
+    /// Where `print` writes.
+    pub(crate) out: Box<dyn Write>,
+    /// Where errors go.
+    pub(crate) err: Box<dyn Write>,
+    /// Maximum frames (RecursionError beyond).
+    pub recursion_limit: usize,
+    /// Whether `open` is allowed (the `shoal run` command allows it).
+    pub allow_open: bool,
+    /// Command-line arguments (`sys.argv`).
+    pub argv: Vec<String>,
+    /// Instructions executed so far.
+    pub instructions: u64,
+    /// Allocations between collections.
+    pub gc_threshold: usize,
+    /// The main module.
+    main_module: Option<ObjId>,
+    /// Cached exception classes, by name.
+    exc_classes: Vec<(&'static str, ObjId)>,
+    /// Set by `sys.exit`: the exit status.
+    pub exit_status: Option<i32>,
+}
+
+impl Vm {
+    /// A VM writing to `out` and `err`.
+    pub fn new(out: Box<dyn Write>, err: Box<dyn Write>) -> Vm {
+        let mut vm = Vm {
+            heap: Heap::default(),
+            codes: Vec::new(),
+            consts: Vec::new(),
+            builtins: Attrs::default(),
+            frames: Vec::new(),
+            sources: Vec::new(),
+            modules: Vec::new(),
+            out,
+            err,
+            recursion_limit: 1000,
+            allow_open: false,
+            argv: Vec::new(),
+            instructions: 0,
+            gc_threshold: 100_000,
+            main_module: None,
+            exc_classes: Vec::new(),
+            exit_status: None,
+        };
+        for (name, base) in EXCEPTIONS {
+            let bases: Vec<ObjId> = if base.is_empty() {
+                Vec::new()
+            } else {
+                vec![vm.exc_class(base)]
+            };
+            let mut mro = Vec::new();
+            let id = vm.heap.alloc(Obj::Class(Class {
+                name: Rc::from(*name),
+                bases: bases.clone(),
+                mro: Vec::new(),
+                attrs: Attrs::default(),
+                is_exception: true,
+            }));
+            mro.push(id);
+            if let Some(b) = bases.first()
+                && let Obj::Class(bc) = vm.heap.get(*b)
+            {
+                mro.extend(bc.mro.iter().copied());
+            }
+            if let Obj::Class(c) = vm.heap.get_mut(id) {
+                c.mro = mro;
+            }
+            vm.exc_classes.push((name, id));
+            vm.builtins.insert(Rc::from(*name), Value::Obj(id));
+        }
+        builtins::install(&mut vm);
+        vm
+    }
+
+    /// The class of the built-in exception `name`.
+    ///
+    /// # Panics
+    /// If `name` is not in [`EXCEPTIONS`] (a bug in the VM).
+    pub(crate) fn exc_class(&self, name: &str) -> ObjId {
+        self.exc_classes
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, id)| *id)
+            .unwrap_or_else(|| panic!("unknown built-in exception {name}"))
+    }
+
+    /// Makes an exception instance of the built-in class `name`.
+    pub fn error(&mut self, name: &str, message: impl Into<String>) -> Exc {
+        let class = self.exc_class(name);
+        let message = message.into();
+        let args = if message.is_empty() {
+            Vec::new()
+        } else {
+            vec![self.str_value(&message)]
+        };
+        self.instantiate_exception(class, args)
+    }
+
+    pub(crate) fn instantiate_exception(&mut self, class: ObjId, args: Vec<Value>) -> Exc {
+        let args = Value::Obj(self.heap.alloc(Obj::Tuple(args)));
+        let mut attrs = Attrs::default();
+        attrs.insert(Rc::from("args"), args);
+        Value::Obj(self.heap.alloc(Obj::Instance(Instance { class, attrs })))
+    }
+
+    /// A new string value.
+    pub fn str_value(&mut self, s: &str) -> Value {
+        Value::Obj(self.heap.alloc(Obj::Str(Rc::from(s))))
+    }
+
+    /// Adds a built-in module.
+    pub(crate) fn add_module(&mut self, name: &str, attrs: Attrs) -> ObjId {
+        let id = self.heap.alloc(Obj::Module(Module {
+            name: Rc::from(name),
+            attrs,
+        }));
+        self.modules.push((Rc::from(name), id));
+        id
+    }
+
+    /// A built-in module already made.
+    pub(crate) fn find_module(&self, name: &str) -> Option<ObjId> {
+        self.modules
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, id)| *id)
+    }
+
+    /// `getattr(obj, name)`.
+    pub(crate) fn get_attr_pub(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
+        self.get_attr(obj, name)
+    }
+
+    // ---- loading ------------------------------------------------------------
+
+    /// Compiles `source` as the main module (`__name__ == '__main__'`) and
+    /// prepares to run it.
+    pub fn load_main(&mut self, filename: &str, source: &str) -> Result<(), SyntaxError> {
+        let module = parse_module(source)?;
+        let first = self.codes.len();
+        let index = compile_module(&module, filename, &mut self.codes)?;
+        for code in &self.codes[first..] {
+            let consts = code
+                .consts
+                .iter()
+                .map(|c| match c {
+                    Const::None => Value::None,
+                    Const::Bool(b) => Value::Bool(*b),
+                    Const::Int(i) => Value::Int(*i),
+                    Const::Float(x) => Value::Float(*x),
+                    Const::Str(s) => Value::Obj(self.heap.alloc(Obj::Str(s.clone()))),
+                    Const::Names(names) => {
+                        let items = names
+                            .iter()
+                            .map(|n| Value::Obj(self.heap.alloc(Obj::Str(n.clone()))))
+                            .collect();
+                        Value::Obj(self.heap.alloc(Obj::Tuple(items)))
+                    }
+                })
+                .collect();
+            self.consts.push(consts);
+        }
+        self.sources.push((Rc::from(filename), Rc::from(source)));
+        let mut attrs = Attrs::default();
+        let name = self.str_value("__main__");
+        attrs.insert(Rc::from("__name__"), name);
+        let module = self.heap.alloc(Obj::Module(Module {
+            name: Rc::from("__main__"),
+            attrs,
+        }));
+        self.main_module = Some(module);
+        let code = &self.codes[index as usize];
+        self.frames.push(Frame {
+            code: index,
+            ip: 0,
+            stack: Vec::new(),
+            locals: vec![None; code.varnames.len()],
+            cells: Vec::new(),
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            module,
+        });
+        Ok(())
+    }
+
+    // ---- running ------------------------------------------------------------
+
+    /// Runs at most `*budget` instructions (decrementing it).
+    pub fn run(&mut self, budget: &mut u64) -> Status {
+        loop {
+            if self.frames.is_empty() {
+                return Status::Finished;
+            }
+            if *budget == 0 {
+                return Status::OutOfBudget;
+            }
+            *budget -= 1;
+            self.instructions += 1;
+            if self.heap.allocated >= self.gc_threshold {
+                self.collect_garbage();
+            }
+            let frame = self.frames.last_mut().expect("a frame");
+            let code = frame.code as usize;
+            let ip = frame.ip;
+            frame.ip += 1;
+            let instr = self.codes[code].instrs[ip];
+            if let Err(exc) = self.step(instr)
+                && let Err(uncaught) = self.unwind(exc)
+            {
+                self.frames.clear();
+                return Status::Raised(uncaught);
+            }
+        }
+    }
+
+    /// Runs to the end.
+    pub fn run_to_end(&mut self) -> Status {
+        let mut budget = u64::MAX;
+        self.run(&mut budget)
+    }
+
+    fn collect_garbage(&mut self) {
+        let mut roots: Vec<Value> = Vec::new();
+        for f in &self.frames {
+            roots.extend(f.stack.iter().copied());
+            roots.extend(f.locals.iter().flatten().copied());
+            roots.extend(f.cells.iter().map(|c| Value::Obj(*c)));
+            roots.extend(f.handling.iter().copied());
+            roots.push(Value::Obj(f.module));
+        }
+        for consts in &self.consts {
+            roots.extend(consts.iter().copied());
+        }
+        roots.extend(self.builtins.values().copied());
+        roots.extend(self.modules.iter().map(|(_, m)| Value::Obj(*m)));
+        roots.extend(self.exc_classes.iter().map(|(_, c)| Value::Obj(*c)));
+        if let Some(m) = self.main_module {
+            roots.push(Value::Obj(m));
+        }
+        self.heap.collect(roots);
+        // Grow the threshold with the live set so collection stays cheap.
+        self.gc_threshold = (self.heap.live_after_gc * 2).max(100_000);
+    }
+
+    fn frame(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("a frame")
+    }
+
+    fn push(&mut self, v: Value) {
+        self.frame().stack.push(v);
+    }
+
+    fn pop(&mut self) -> Value {
+        self.frame().stack.pop().expect("stack underflow")
+    }
+
+    fn top(&mut self) -> Value {
+        *self.frame().stack.last().expect("stack underflow")
+    }
+
+    /// Finds a handler for `exc`, unwinding frames and recording the
+    /// traceback; `Err(exc)` if none catches it.
+    fn unwind(&mut self, exc: Exc) -> Result<(), Exc> {
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(exc);
+            };
+            if let Some((handler, depth)) = frame.blocks.pop() {
+                frame.stack.truncate(depth as usize);
+                frame.stack.push(exc);
+                frame.handling.push(exc);
+                frame.ip = handler as usize;
+                self.add_traceback(exc);
+                return Ok(());
+            }
+            self.add_traceback(exc);
+            self.frames.pop();
+        }
+    }
+
+    /// Appends the current frame's position to the exception's traceback
+    /// (once per frame).
+    fn add_traceback(&mut self, exc: Exc) {
+        let Some(frame) = self.frames.last() else {
+            return;
+        };
+        let code = &self.codes[frame.code as usize];
+        let line = code
+            .lines
+            .get(frame.ip.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let entry = (
+            code.filename.clone(),
+            line,
+            code.name.clone(),
+            self.frames.len(),
+        );
+        let Value::Obj(id) = exc else { return };
+        let tb_key: Rc<str> = Rc::from("__traceback__");
+        let existing = match self.heap.get(id) {
+            Obj::Instance(inst) => inst.attrs.get(&tb_key).copied(),
+            _ => return,
+        };
+        let list = match existing {
+            Some(Value::Obj(l)) => l,
+            _ => {
+                let l = self.heap.alloc(Obj::List(Vec::new()));
+                if let Obj::Instance(inst) = self.heap.get_mut(id) {
+                    inst.attrs.insert(tb_key, Value::Obj(l));
+                }
+                l
+            }
+        };
+        // One entry per frame depth: a handler in the same frame that
+        // re-raises must not add the frame twice.
+        let depth = entry.3 as i64;
+        let file = Value::Obj(self.heap.alloc(Obj::Str(entry.0)));
+        let name = Value::Obj(self.heap.alloc(Obj::Str(entry.2)));
+        let item = Value::Obj(self.heap.alloc(Obj::Tuple(vec![
+            file,
+            Value::Int(entry.1 as i64),
+            name,
+            Value::Int(depth),
+        ])));
+        if let Obj::List(items) = self.heap.get_mut(list) {
+            items.push(item);
+        }
+    }
+
+    // ---- one instruction ------------------------------------------------------
+
+    fn step(&mut self, instr: Instr) -> Result<(), Exc> {
+        match instr {
+            Instr::Nop => {}
+            Instr::LoadConst(i) => {
+                let code = self.frame().code as usize;
+                let v = self.consts[code][i as usize];
+                self.push(v);
+            }
+            Instr::LoadFast(i) => {
+                let f = self.frame();
+                match f.locals[i as usize] {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        let code = self.frame().code as usize;
+                        let name = self.codes[code].varnames[i as usize].clone();
+                        return Err(self.error(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                }
+            }
+            Instr::StoreFast(i) => {
+                let v = self.pop();
+                self.frame().locals[i as usize] = Some(v);
+            }
+            Instr::DeleteFast(i) => {
+                self.frame().locals[i as usize] = None;
+            }
+            Instr::LoadDeref(i) => {
+                let cell = self.frame().cells[i as usize];
+                match self.heap.get(cell) {
+                    Obj::Cell(Value::Obj(id)) if *id == cell => {
+                        // An empty cell refers to itself.
+                        let name = self.cell_name(i);
+                        return Err(self.error(
+                            "NameError",
+                            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                        ));
+                    }
+                    Obj::Cell(v) => {
+                        let v = *v;
+                        self.push(v);
+                    }
+                    _ => unreachable!("cells hold cells"),
+                }
+            }
+            Instr::StoreDeref(i) => {
+                let v = self.pop();
+                let cell = self.frame().cells[i as usize];
+                *self.heap.get_mut(cell) = Obj::Cell(v);
+            }
+            Instr::LoadClosure(i) => {
+                let cell = self.frame().cells[i as usize];
+                self.push(Value::Obj(cell));
+            }
+            Instr::LoadGlobal(i) => {
+                let name = self.name(i);
+                let module = self.frame().module;
+                let found = match self.heap.get(module) {
+                    Obj::Module(m) => m.attrs.get(&name).copied(),
+                    _ => None,
+                }
+                .or_else(|| self.builtins.get(&name).copied());
+                match found {
+                    Some(v) => self.push(v),
+                    None => {
+                        return Err(
+                            self.error("NameError", format!("name '{name}' is not defined"))
+                        );
+                    }
+                }
+            }
+            Instr::StoreGlobal(i) => {
+                let name = self.name(i);
+                let v = self.pop();
+                let module = self.frame().module;
+                if let Obj::Module(m) = self.heap.get_mut(module) {
+                    m.attrs.insert(name, v);
+                }
+            }
+            Instr::DeleteGlobal(i) => {
+                let name = self.name(i);
+                let module = self.frame().module;
+                let removed = match self.heap.get_mut(module) {
+                    Obj::Module(m) => m.attrs.shift_remove(&name).is_some(),
+                    _ => false,
+                };
+                if !removed {
+                    return Err(self.error("NameError", format!("name '{name}' is not defined")));
+                }
+            }
+            Instr::LoadAttr(i) => {
+                let name = self.name(i);
+                let obj = self.pop();
+                let v = self.get_attr(obj, &name)?;
+                self.push(v);
+            }
+            Instr::StoreAttr(i) => {
+                let name = self.name(i);
+                let obj = self.pop();
+                let v = self.pop();
+                self.set_attr(obj, &name, v)?;
+            }
+            Instr::LoadSubscr => {
+                let index = self.pop();
+                let container = self.pop();
+                let v = builtins::subscript(self, container, index)?;
+                self.push(v);
+            }
+            Instr::StoreSubscr => {
+                let index = self.pop();
+                let container = self.pop();
+                let v = self.pop();
+                builtins::store_subscript(self, container, index, v)?;
+            }
+            Instr::DeleteSubscr => {
+                let index = self.pop();
+                let container = self.pop();
+                builtins::delete_subscript(self, container, index)?;
+            }
+            Instr::Binary(op) | Instr::Inplace(op) => {
+                let b = self.pop();
+                let a = self.pop();
+                let inplace = matches!(instr, Instr::Inplace(_));
+                let v = builtins::binary(self, op, a, b, inplace)?;
+                self.push(v);
+            }
+            Instr::Unary(op) => {
+                let a = self.pop();
+                let v = builtins::unary(self, op, a)?;
+                self.push(v);
+            }
+            Instr::Compare(op) => {
+                let b = self.pop();
+                let a = self.pop();
+                let v = builtins::compare(self, op, a, b)?;
+                self.push(Value::Bool(v));
+            }
+            Instr::Jump(t) => self.frame().ip = t as usize,
+            Instr::PopJumpIfFalse(t) => {
+                let v = self.pop();
+                if !builtins::truthy(self, v) {
+                    self.frame().ip = t as usize;
+                }
+            }
+            Instr::PopJumpIfTrue(t) => {
+                let v = self.pop();
+                if builtins::truthy(self, v) {
+                    self.frame().ip = t as usize;
+                }
+            }
+            Instr::JumpIfFalseOrPop(t) => {
+                let v = self.top();
+                if builtins::truthy(self, v) {
+                    self.pop();
+                } else {
+                    self.frame().ip = t as usize;
+                }
+            }
+            Instr::JumpIfTrueOrPop(t) => {
+                let v = self.top();
+                if builtins::truthy(self, v) {
+                    self.frame().ip = t as usize;
+                } else {
+                    self.pop();
+                }
+            }
+            Instr::Pop => {
+                self.pop();
+            }
+            Instr::Dup => {
+                let v = self.top();
+                self.push(v);
+            }
+            Instr::Dup2 => {
+                let s = &mut self.frame().stack;
+                let n = s.len();
+                let (a, b) = (s[n - 2], s[n - 1]);
+                s.push(a);
+                s.push(b);
+            }
+            Instr::Rot2 => {
+                let s = &mut self.frame().stack;
+                let n = s.len();
+                s.swap(n - 1, n - 2);
+            }
+            Instr::Rot3 => {
+                let s = &mut self.frame().stack;
+                let top = s.pop().expect("stack underflow");
+                let n = s.len();
+                s.insert(n - 2, top);
+            }
+            Instr::BuildList(n) => {
+                let items = self.pop_n(n as usize);
+                let id = self.heap.alloc(Obj::List(items));
+                self.push(Value::Obj(id));
+            }
+            Instr::BuildTuple(n) => {
+                let items = self.pop_n(n as usize);
+                let id = self.heap.alloc(Obj::Tuple(items));
+                self.push(Value::Obj(id));
+            }
+            Instr::BuildSet(n) => {
+                let items = self.pop_n(n as usize);
+                let mut set = crate::heap::Map::default();
+                for v in items {
+                    let k = builtins::key_of(self, v)?;
+                    set.entry(k).or_insert(v);
+                }
+                let id = self.heap.alloc(Obj::Set(set));
+                self.push(Value::Obj(id));
+            }
+            Instr::BuildDict(n) => {
+                let items = self.pop_n(2 * n as usize);
+                let mut dict = crate::heap::Dict::default();
+                for pair in items.chunks(2) {
+                    let k = builtins::key_of(self, pair[0])?;
+                    match dict.get_mut(&k) {
+                        Some(slot) => slot.1 = pair[1],
+                        None => {
+                            dict.insert(k, (pair[0], pair[1]));
+                        }
+                    }
+                }
+                let id = self.heap.alloc(Obj::Dict(dict));
+                self.push(Value::Obj(id));
+            }
+            Instr::BuildSlice(n) => {
+                let items = self.pop_n(n as usize);
+                let step = items.get(2).copied().unwrap_or(Value::None);
+                let id = self.heap.alloc(Obj::Slice(items[0], items[1], step));
+                self.push(Value::Obj(id));
+            }
+            Instr::BuildString(n) => {
+                let items = self.pop_n(n as usize);
+                let mut s = String::new();
+                for v in items {
+                    s.push_str(&builtins::str_of(self, v)?);
+                }
+                let v = self.str_value(&s);
+                self.push(v);
+            }
+            Instr::ListAppend(depth) => {
+                let v = self.pop();
+                let target = self.peek_at(depth as usize);
+                if let Value::Obj(id) = target
+                    && let Obj::List(items) = self.heap.get_mut(id)
+                {
+                    items.push(v);
+                }
+            }
+            Instr::SetAdd(depth) => {
+                let v = self.pop();
+                let target = self.peek_at(depth as usize);
+                let k = builtins::key_of(self, v)?;
+                if let Value::Obj(id) = target
+                    && let Obj::Set(set) = self.heap.get_mut(id)
+                {
+                    set.entry(k).or_insert(v);
+                }
+            }
+            Instr::DictSet(depth) => {
+                let v = self.pop();
+                let k = self.pop();
+                let target = self.peek_at(depth as usize);
+                builtins::dict_set(self, target, k, v)?;
+            }
+            Instr::ListExtend => {
+                let iterable = self.pop();
+                let items = builtins::collect(self, iterable)?;
+                let target = self.top();
+                if let Value::Obj(id) = target
+                    && let Obj::List(list) = self.heap.get_mut(id)
+                {
+                    list.extend(items);
+                }
+            }
+            Instr::ListToTuple => {
+                let list = self.pop();
+                let items = builtins::collect(self, list)?;
+                let id = self.heap.alloc(Obj::Tuple(items));
+                self.push(Value::Obj(id));
+            }
+            Instr::ListToSet => {
+                let list = self.pop();
+                let v = builtins::make_set(self, list)?;
+                self.push(v);
+            }
+            Instr::DictUpdate => {
+                let mapping = self.pop();
+                let target = self.top();
+                builtins::dict_update(self, target, mapping)?;
+            }
+            Instr::UnpackSequence(n) => {
+                let v = self.pop();
+                let items = builtins::collect(self, v)?;
+                if items.len() != n as usize {
+                    return Err(if items.len() > n as usize {
+                        self.error(
+                            "ValueError",
+                            format!("too many values to unpack (expected {n})"),
+                        )
+                    } else {
+                        self.error(
+                            "ValueError",
+                            format!(
+                                "not enough values to unpack (expected {n}, got {})",
+                                items.len()
+                            ),
+                        )
+                    });
+                }
+                for item in items.into_iter().rev() {
+                    self.push(item);
+                }
+            }
+            Instr::UnpackEx(packed) => {
+                let before = (packed >> 16) as usize;
+                let after = (packed & 0xffff) as usize;
+                let v = self.pop();
+                let items = builtins::collect(self, v)?;
+                if items.len() < before + after {
+                    return Err(self.error(
+                        "ValueError",
+                        format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        ),
+                    ));
+                }
+                let middle = items[before..items.len() - after].to_vec();
+                let list = Value::Obj(self.heap.alloc(Obj::List(middle)));
+                for item in items[items.len() - after..].iter().rev() {
+                    self.push(*item);
+                }
+                self.push(list);
+                for item in items[..before].iter().rev() {
+                    self.push(*item);
+                }
+            }
+            Instr::GetIter => {
+                let v = self.pop();
+                let it = builtins::get_iter(self, v)?;
+                self.push(it);
+            }
+            Instr::ForIter(target) => {
+                let it = self.top();
+                match builtins::next(self, it)? {
+                    Some(v) => self.push(v),
+                    None => {
+                        self.pop();
+                        self.frame().ip = target as usize;
+                    }
+                }
+            }
+            Instr::Call(n) => {
+                let args = self.pop_n(n as usize);
+                let callee = self.pop();
+                self.call(callee, args, Vec::new())?;
+            }
+            Instr::CallKw(n) => {
+                let names = self.pop();
+                let mut args = self.pop_n(n as usize);
+                let names: Vec<Rc<str>> = match names {
+                    Value::Obj(id) => match self.heap.get(id) {
+                        Obj::Tuple(items) => items
+                            .iter()
+                            .map(|v| {
+                                builtins::str_content(self, *v).unwrap_or_else(|| Rc::from(""))
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                };
+                let kwvalues = args.split_off(args.len() - names.len());
+                let callee = self.pop();
+                self.call(callee, args, names.into_iter().zip(kwvalues).collect())?;
+            }
+            Instr::CallEx => {
+                let kwargs = self.pop();
+                let args = self.pop();
+                let callee = self.pop();
+                let args = builtins::collect(self, args)?;
+                let kw = builtins::dict_items_str(self, kwargs)?;
+                self.call(callee, args, kw)?;
+            }
+            Instr::MakeFunction(packed) => {
+                let code = packed & MakeFunctionFlags::CODE;
+                let closure = if packed & MakeFunctionFlags::CLOSURE != 0 {
+                    let t = self.pop();
+                    builtins::collect(self, t)?
+                        .into_iter()
+                        .filter_map(|v| match v {
+                            Value::Obj(id) => Some(id),
+                            _ => None,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let kwdefaults = if packed & MakeFunctionFlags::KWDEFAULTS != 0 {
+                    let d = self.pop();
+                    builtins::dict_items_str(self, d)?
+                } else {
+                    Vec::new()
+                };
+                let defaults = if packed & MakeFunctionFlags::DEFAULTS != 0 {
+                    let t = self.pop();
+                    builtins::collect(self, t)?
+                } else {
+                    Vec::new()
+                };
+                let module = self.frame().module;
+                let id = self.heap.alloc(Obj::Function(Function {
+                    code,
+                    defaults,
+                    kwdefaults,
+                    closure,
+                    module,
+                }));
+                self.push(Value::Obj(id));
+            }
+            Instr::Return => {
+                let v = self.pop();
+                self.frames.pop();
+                if let Some(caller) = self.frames.last_mut() {
+                    caller.stack.push(v);
+                }
+            }
+            Instr::Raise(kind) => return Err(self.do_raise(kind)?),
+            Instr::SetupExcept(handler) => {
+                let depth = self.frame().stack.len() as u32;
+                self.frame().blocks.push((handler, depth));
+            }
+            Instr::PopBlock => {
+                self.frame().blocks.pop();
+            }
+            Instr::PopExcept => {
+                self.frame().handling.pop();
+            }
+            Instr::Reraise => {
+                let exc = self.pop();
+                self.frame().handling.pop();
+                return Err(exc);
+            }
+            Instr::ExcMatch => {
+                let class = self.pop();
+                let exc = self.pop();
+                let m = builtins::exception_matches(self, exc, class)?;
+                self.push(exc);
+                self.push(Value::Bool(m));
+            }
+            Instr::FormatValue(flags) => {
+                let spec = if flags & 4 != 0 {
+                    let s = self.pop();
+                    builtins::str_of(self, s)?
+                } else {
+                    String::new()
+                };
+                let v = self.pop();
+                let v = match flags & 3 {
+                    1 => {
+                        let s = builtins::str_of(self, v)?;
+                        self.str_value(&s)
+                    }
+                    2 | 3 => {
+                        let s = builtins::repr_of(self, v)?;
+                        self.str_value(&s)
+                    }
+                    _ => v,
+                };
+                let s = builtins::format_value(self, v, &spec)?;
+                let s = self.str_value(&s);
+                self.push(s);
+            }
+            Instr::ImportName(i) => {
+                let name = self.name(i);
+                let module = builtins::import(self, &name)?;
+                self.push(module);
+            }
+            Instr::RaiseAssert(has_msg) => {
+                let args = if has_msg == 1 {
+                    vec![self.pop()]
+                } else {
+                    Vec::new()
+                };
+                let class = self.exc_class("AssertionError");
+                return Err(self.instantiate_exception(class, args));
+            }
+        }
+        Ok(())
+    }
+
+    fn name(&self, i: u32) -> Rc<str> {
+        let code = self.frames.last().expect("a frame").code as usize;
+        self.codes[code].names[i as usize].clone()
+    }
+
+    fn cell_name(&self, i: u32) -> Rc<str> {
+        let code = &self.codes[self.frames.last().expect("a frame").code as usize];
+        let i = i as usize;
+        if i < code.cellvars.len() {
+            code.cellvars[i].clone()
+        } else {
+            code.freevars[i - code.cellvars.len()].clone()
+        }
+    }
+
+    fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let s = &mut self.frame().stack;
+        let at = s.len() - n;
+        s.split_off(at)
+    }
+
+    fn peek_at(&mut self, depth: usize) -> Value {
+        let s = &self.frame().stack;
+        s[s.len() - 1 - depth]
+    }
+
+    fn do_raise(&mut self, kind: u32) -> Result<Exc, Exc> {
+        let handling = self.frame().handling.last().copied();
+        match kind {
+            0 => match handling {
+                Some(exc) => Ok(exc),
+                None => Ok(self.error("RuntimeError", "No active exception to reraise")),
+            },
+            _ => {
+                let cause = if kind == 2 { Some(self.pop()) } else { None };
+                let v = self.pop();
+                let exc = self.make_exception(v)?;
+                if let Some(cause) = cause {
+                    let cause = if cause == Value::None {
+                        Value::None
+                    } else {
+                        self.make_exception(cause)?
+                    };
+                    self.set_exc_attr(exc, "__cause__", cause);
+                    self.set_exc_attr(exc, "__suppress_context__", Value::Bool(true));
+                }
+                if let Some(context) = handling
+                    && context != exc
+                {
+                    self.set_exc_attr(exc, "__context__", context);
+                }
+                Ok(exc)
+            }
+        }
+    }
+
+    fn set_exc_attr(&mut self, exc: Exc, name: &str, v: Value) {
+        if let Value::Obj(id) = exc
+            && let Obj::Instance(inst) = self.heap.get_mut(id)
+        {
+            inst.attrs.insert(Rc::from(name), v);
+        }
+    }
+
+    /// Turns what `raise` was given (a class or an instance) into an
+    /// exception instance.
+    fn make_exception(&mut self, v: Value) -> Result<Exc, Exc> {
+        if let Value::Obj(id) = v {
+            match self.heap.get(id) {
+                Obj::Class(c) if c.is_exception => {
+                    return Ok(self.instantiate_exception(id, Vec::new()));
+                }
+                Obj::Instance(inst) => {
+                    let class = inst.class;
+                    if matches!(self.heap.get(class), Obj::Class(c) if c.is_exception) {
+                        return Ok(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(self.error("TypeError", "exceptions must derive from BaseException"))
+    }
+
+    // ---- calls ------------------------------------------------------------------
+
+    /// Calls `callee`: a script function gets a new frame (its result is
+    /// pushed when it returns); anything else runs now and its result is
+    /// pushed.
+    pub(crate) fn call(
+        &mut self,
+        callee: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<(), Exc> {
+        let Value::Obj(id) = callee else {
+            let t = builtins::type_name(self, callee);
+            return Err(self.error("TypeError", format!("'{t}' object is not callable")));
+        };
+        match self.heap.get(id) {
+            Obj::Function(f) => {
+                let f = f.clone();
+                self.push_frame(&f, args, kwargs)
+            }
+            Obj::Builtin(b) => {
+                let b = *b;
+                let result = builtins::call_builtin(self, b, None, args, kwargs)?;
+                self.finish_native(result)
+            }
+            Obj::Method(receiver, b) => {
+                let (receiver, b) = (*receiver, *b);
+                let result = builtins::call_builtin(self, b, Some(receiver), args, kwargs)?;
+                self.finish_native(result)
+            }
+            Obj::Type(kind) => {
+                let kind = *kind;
+                let v = builtins::construct(self, kind, args, kwargs)?;
+                self.push(v);
+                Ok(())
+            }
+            Obj::Class(c) if c.is_exception => {
+                if !kwargs.is_empty() {
+                    let name = c.name.clone();
+                    return Err(
+                        self.error("TypeError", format!("{name}() takes no keyword arguments"))
+                    );
+                }
+                let exc = self.instantiate_exception(id, args);
+                self.push(exc);
+                Ok(())
+            }
+            _ => {
+                let t = builtins::type_name(self, callee);
+                Err(self.error("TypeError", format!("'{t}' object is not callable")))
+            }
+        }
+    }
+
+    fn finish_native(&mut self, result: Native) -> Result<(), Exc> {
+        match result {
+            Native::Value(v) => {
+                self.push(v);
+                Ok(())
+            }
+        }
+    }
+
+    fn push_frame(
+        &mut self,
+        f: &Function,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<(), Exc> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let code = &self.codes[f.code as usize];
+        let nlocals = code.varnames.len();
+        let argcount = code.argcount as usize;
+        let mut locals: Vec<Option<Value>> = vec![None; nlocals];
+        let name = code.name.clone();
+        let qual = code.qualname.clone();
+        // Positional arguments.
+        let npos = args.len().min(argcount);
+        for (i, v) in args.iter().take(npos).enumerate() {
+            locals[i] = Some(*v);
+        }
+        let extra: Vec<Value> = args.iter().skip(argcount).copied().collect();
+        let mut slot = argcount + code.kwonlycount as usize;
+        if code.varargs {
+            let t = self.heap.alloc(Obj::Tuple(extra.clone()));
+            locals[slot] = Some(Value::Obj(t));
+            slot += 1;
+        } else if !extra.is_empty() {
+            let given = args.len();
+            let takes = if f.defaults.is_empty() {
+                format!("{argcount}")
+            } else {
+                format!("from {} to {argcount}", argcount - f.defaults.len())
+            };
+            let s = if argcount == 1 && f.defaults.is_empty() {
+                ""
+            } else {
+                "s"
+            };
+            return Err(self.error(
+                "TypeError",
+                format!(
+                    "{qual}() takes {takes} positional argument{s} but {given} {} given",
+                    if given == 1 { "was" } else { "were" }
+                ),
+            ));
+        }
+        let code = &self.codes[f.code as usize];
+        let mut extra_kw: Vec<(Rc<str>, Value)> = Vec::new();
+        for (k, v) in kwargs {
+            let pos = code.varnames[..argcount + code.kwonlycount as usize]
+                .iter()
+                .position(|n| *n == k);
+            match pos {
+                Some(i) => {
+                    if locals[i].is_some() {
+                        return Err(self.error(
+                            "TypeError",
+                            format!("{qual}() got multiple values for argument '{k}'"),
+                        ));
+                    }
+                    locals[i] = Some(v);
+                }
+                None if code.varkw => extra_kw.push((k, v)),
+                None => {
+                    return Err(self.error(
+                        "TypeError",
+                        format!("{qual}() got an unexpected keyword argument '{k}'"),
+                    ));
+                }
+            }
+        }
+        let code = &self.codes[f.code as usize];
+        if code.varkw {
+            let mut dict = crate::heap::Dict::default();
+            for (k, v) in extra_kw {
+                let kv = Value::Obj(self.heap.alloc(Obj::Str(k.clone())));
+                dict.insert(Key::Str(k), (kv, v));
+            }
+            let d = self.heap.alloc(Obj::Dict(dict));
+            locals[slot] = Some(Value::Obj(d));
+        }
+        // Defaults for the missing ones.
+        let code = &self.codes[f.code as usize];
+        let first_default = argcount - f.defaults.len();
+        let mut missing = Vec::new();
+        for (i, local) in locals.iter_mut().enumerate().take(argcount) {
+            if local.is_none() {
+                if i >= first_default {
+                    *local = Some(f.defaults[i - first_default]);
+                } else {
+                    missing.push(code.varnames[i].clone());
+                }
+            }
+        }
+        let kwonly = argcount..argcount + code.kwonlycount as usize;
+        for (local, name) in locals[kwonly.clone()]
+            .iter_mut()
+            .zip(&code.varnames[kwonly])
+        {
+            if local.is_none() {
+                match f.kwdefaults.iter().find(|(n, _)| n == name) {
+                    Some((_, v)) => *local = Some(*v),
+                    None => missing.push(name.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+            let list = match names.len() {
+                1 => names[0].clone(),
+                2 => format!("{} and {}", names[0], names[1]),
+                _ => format!(
+                    "{}, and {}",
+                    names[..names.len() - 1].join(", "),
+                    names[names.len() - 1]
+                ),
+            };
+            let s = if missing.len() == 1 { "" } else { "s" };
+            let _ = name;
+            return Err(self.error(
+                "TypeError",
+                format!(
+                    "{qual}() missing {} required positional argument{s}: {list}",
+                    missing.len()
+                ),
+            ));
+        }
+        // Cells: own cell variables (parameters copied in), then the closure.
+        let mut cells = Vec::with_capacity(code.cellvars.len() + f.closure.len());
+        for ci in 0..code.cellvars.len() {
+            let initial = code
+                .cell_params
+                .iter()
+                .find(|(c, _)| *c as usize == ci)
+                .and_then(|(_, li)| locals[*li as usize]);
+            let id = self.heap.alloc(Obj::Cell(Value::None));
+            let v = initial.unwrap_or(Value::Obj(id));
+            *self.heap.get_mut(id) = Obj::Cell(v);
+            cells.push(id);
+        }
+        cells.extend(f.closure.iter().copied());
+        self.frames.push(Frame {
+            code: f.code,
+            ip: 0,
+            stack: Vec::new(),
+            locals,
+            cells,
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            module: f.module,
+        });
+        Ok(())
+    }
+
+    // ---- attributes ----------------------------------------------------------------
+
+    fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
+        if let Value::Obj(id) = obj {
+            match self.heap.get(id) {
+                Obj::Module(m) => {
+                    if let Some(v) = m.attrs.get(name) {
+                        return Ok(*v);
+                    }
+                    let mname = m.name.clone();
+                    return Err(self.error(
+                        "AttributeError",
+                        format!("module '{mname}' has no attribute '{name}'"),
+                    ));
+                }
+                Obj::Instance(inst) => {
+                    if let Some(v) = inst.attrs.get(name) {
+                        return Ok(*v);
+                    }
+                }
+                Obj::Class(c) if name == "__name__" => {
+                    let n = c.name.clone();
+                    return Ok(self.str_value(&n));
+                }
+                Obj::Type(kind) if name == "__name__" => {
+                    let n = kind.name();
+                    return Ok(self.str_value(n));
+                }
+                _ => {}
+            }
+        }
+        if let Some(method) = builtins::method(self, obj, name) {
+            let id = self.heap.alloc(Obj::Method(obj, method));
+            return Ok(Value::Obj(id));
+        }
+        let t = builtins::type_name(self, obj);
+        Err(self.error(
+            "AttributeError",
+            format!("'{t}' object has no attribute '{name}'"),
+        ))
+    }
+
+    fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
+        if let Value::Obj(id) = obj {
+            match self.heap.get_mut(id) {
+                Obj::Instance(inst) => {
+                    inst.attrs.insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                Obj::Module(m) => {
+                    m.attrs.insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let t = builtins::type_name(self, obj);
+        Err(self.error(
+            "AttributeError",
+            format!("'{t}' object has no attribute '{name}'"),
+        ))
+    }
+
+    // ---- reporting ----------------------------------------------------------------------
+
+    /// The text Python prints for an uncaught exception: the traceback
+    /// (with chained causes and contexts), then `Type: message`.
+    pub fn format_exception(&mut self, exc: Exc) -> String {
+        let mut out = String::new();
+        self.format_chain(exc, &mut out, 0);
+        out
+    }
+
+    fn exc_attr(&self, exc: Exc, name: &str) -> Option<Value> {
+        match exc {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Instance(inst) => inst.attrs.get(name).copied(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn format_chain(&mut self, exc: Exc, out: &mut String, depth: usize) {
+        if depth < 20 {
+            let cause = self
+                .exc_attr(exc, "__cause__")
+                .filter(|c| *c != Value::None);
+            let suppress = self.exc_attr(exc, "__suppress_context__") == Some(Value::Bool(true));
+            if let Some(cause) = cause {
+                self.format_chain(cause, out, depth + 1);
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if !suppress
+                && let Some(context) = self
+                    .exc_attr(exc, "__context__")
+                    .filter(|c| *c != Value::None)
+            {
+                self.format_chain(context, out, depth + 1);
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+        if let Some(Value::Obj(list)) = self.exc_attr(exc, "__traceback__") {
+            out.push_str("Traceback (most recent call last):\n");
+            let entries: Vec<Value> = match self.heap.get(list) {
+                Obj::List(items) => items.clone(),
+                _ => Vec::new(),
+            };
+            // Entries were recorded innermost first; drop repeats of a
+            // frame (recorded again when a handler re-raised) and print
+            // outermost first.
+            let mut rows: Vec<(String, i64, String, i64)> = Vec::new();
+            for e in entries {
+                if let Value::Obj(t) = e
+                    && let Obj::Tuple(items) = self.heap.get(t)
+                {
+                    let file =
+                        builtins::str_content(self, items[0]).unwrap_or_else(|| Rc::from("?"));
+                    let line = match items[1] {
+                        Value::Int(l) => l,
+                        _ => 0,
+                    };
+                    let name =
+                        builtins::str_content(self, items[2]).unwrap_or_else(|| Rc::from("?"));
+                    let depth = match items[3] {
+                        Value::Int(d) => d,
+                        _ => 0,
+                    };
+                    // A handler in frame d that re-raised: keep the first
+                    // (innermost) record of each depth.
+                    if rows.iter().any(|r| r.3 == depth) {
+                        continue;
+                    }
+                    rows.push((file.to_string(), line, name.to_string(), depth));
+                }
+            }
+            rows.sort_by_key(|r| r.3);
+            for (file, line, name, _) in rows {
+                out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+                if let Some(text) = self.source_line(&file, line) {
+                    out.push_str(&format!("    {text}\n"));
+                }
+            }
+        }
+        out.push_str(&builtins::exception_line(self, exc));
+        out.push('\n');
+    }
+
+    fn source_line(&self, file: &str, line: i64) -> Option<String> {
+        let (_, src) = self.sources.iter().find(|(f, _)| &**f == file)?;
+        let text = src.lines().nth((line - 1).max(0) as usize)?;
+        let t = text.trim();
+        if t.is_empty() {
+            None
+        } else {
+            Some(t.to_string())
+        }
+    }
+}
+
+/// Runs a whole script file as `python3 FILE` would, writing to `out` and
+/// `err`; returns the exit status (0, 1 for an uncaught exception or a
+/// syntax error, or what `sys.exit` asked for).
+pub fn run_file(
+    filename: &str,
+    source: &str,
+    argv: Vec<String>,
+    out: Box<dyn Write>,
+    err: Box<dyn Write>,
+) -> i32 {
+    let mut vm = Vm::new(out, err);
+    vm.argv = argv;
+    vm.allow_open = true;
+    if let Err(e) = vm.load_main(filename, source) {
+        let _ = vm.out.flush();
+        let _ = vm.err.write_all(e.report(filename, source).as_bytes());
+        return 1;
+    }
+    let status = vm.run_to_end();
+    let _ = vm.out.flush();
+    match status {
+        Status::Finished | Status::OutOfBudget => vm.exit_status.unwrap_or(0),
+        Status::Raised(exc) => {
+            if let Some(code) = builtins::system_exit_code(&mut vm, exc) {
+                return code;
+            }
+            let text = vm.format_exception(exc);
+            let _ = vm.err.write_all(text.as_bytes());
+            let _ = vm.err.flush();
+            1
+        }
+    }
+}
+
+impl Iter {
+    /// An iterator over a sequence object.
+    pub fn over(seq: ObjId) -> Iter {
+        Iter::Seq { seq, index: 0 }
+    }
+}
+
+impl TypeKind {
+    /// The built-in type of a value.
+    pub fn of(vm: &Vm, v: Value) -> TypeKind {
+        match v {
+            Value::None => TypeKind::NoneType,
+            Value::Bool(_) => TypeKind::Bool,
+            Value::Int(_) => TypeKind::Int,
+            Value::Float(_) => TypeKind::Float,
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Str(_) => TypeKind::Str,
+                Obj::List(_) => TypeKind::List,
+                Obj::Tuple(_) => TypeKind::Tuple,
+                Obj::Dict(_) => TypeKind::Dict,
+                Obj::Set(_) => TypeKind::Set,
+                Obj::Range(..) => TypeKind::Range,
+                Obj::Function(_) => TypeKind::Function,
+                Obj::Builtin(_) | Obj::Method(..) => TypeKind::Builtin,
+                Obj::Type(_) | Obj::Class(_) => TypeKind::Type,
+                Obj::Module(_) => TypeKind::Module,
+                Obj::Iter(_) => TypeKind::Iterator,
+                Obj::Slice(..) => TypeKind::Slice,
+                Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
+            },
+        }
+    }
+}
