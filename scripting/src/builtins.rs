@@ -2632,23 +2632,14 @@ fn b_round(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResul
             ok(Value::Int(round_half_even(x) as i64))
         }
         (Value::Float(x), Some(n)) => {
-            // Round through the decimal text, as CPython does, so that
-            // round(2.675, 2) == 2.67.
-            let s = format!("{:.*}", n.clamp(0, 300) as usize, x);
-            let exact = format!("{x:.30}");
-            let _ = exact;
+            // Rust formats the exact binary value, correctly rounded with
+            // ties to even: the decimal Python's round() returns.
             let v: f64 = if n >= 0 {
-                let p = 10f64.powi(n as i32);
-                let y = x * p;
-                let r = round_half_even(y);
-                // Use the shortest decimal when the scaled value is not a tie.
-                if (y - y.trunc()).abs() != 0.5 {
-                    s.parse().unwrap_or(r / p)
-                } else {
-                    r / p
-                }
+                format!("{:.*}", n.min(300) as usize, x)
+                    .parse()
+                    .unwrap_or(x)
             } else {
-                let p = 10f64.powi((-n) as i32);
+                let p = 10f64.powi((-n).min(300) as i32);
                 round_half_even(x / p) * p
             };
             ok(Value::Float(v))

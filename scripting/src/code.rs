@@ -126,7 +126,8 @@ pub enum Instr {
     PopExcept,
     /// Re-raise the exception at TOS.
     Reraise,
-    /// `isinstance(TOS1, TOS)` for exception matching: pops TOS.
+    /// Pops a class (or tuple of classes) and pushes whether the
+    /// exception under it is an instance.
     ExcMatch,
     /// Format TOS (and a spec under it if flag 4): conversion in the low
     /// bits (0 none, 1 str, 2 repr, 3 ascii).

@@ -502,19 +502,72 @@ fn visit_expr(e: &Expr, b: &mut Bindings) -> CResult<()> {
 
 /// `:=` inside a comprehension binds in the enclosing scope.
 fn walrus_targets(elt: &Expr, gens: &[Comprehension], b: &mut Bindings) {
-    fn find(e: &Expr, out: &mut Vec<String>) {
-        if let ExprKind::NamedExpr { target, value } = &e.kind {
-            out.push(target.clone());
-            find(value, out);
-        }
-    }
     let mut names = Vec::new();
-    find(elt, &mut names);
+    find_walrus(elt, &mut names);
     for g in gens {
-        g.ifs.iter().for_each(|c| find(c, &mut names));
+        g.ifs.iter().for_each(|c| find_walrus(c, &mut names));
     }
     for n in names {
         b.bind(&n);
+    }
+}
+
+/// The `:=` targets in `e`, not looking into nested scopes.
+fn find_walrus(e: &Expr, out: &mut Vec<String>) {
+    match &e.kind {
+        ExprKind::NamedExpr { target, value } => {
+            out.push(target.clone());
+            find_walrus(value, out);
+        }
+        ExprKind::Name(_) | ExprKind::Constant(_) | ExprKind::Lambda { .. } => {}
+        ExprKind::BinOp { left, right, .. } => {
+            find_walrus(left, out);
+            find_walrus(right, out);
+        }
+        ExprKind::UnaryOp { operand, .. } => find_walrus(operand, out),
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(|x| find_walrus(x, out)),
+        ExprKind::Compare { left, rest } => {
+            find_walrus(left, out);
+            rest.iter().for_each(|(_, x)| find_walrus(x, out));
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            find_walrus(func, out);
+            args.iter().for_each(|x| find_walrus(x, out));
+            keywords.iter().for_each(|(_, x)| find_walrus(x, out));
+        }
+        ExprKind::Attribute { value, .. }
+        | ExprKind::Starred(value)
+        | ExprKind::YieldFrom(value) => find_walrus(value, out),
+        ExprKind::Subscript { value, index } => {
+            find_walrus(value, out);
+            find_walrus(index, out);
+        }
+        ExprKind::Slice { lower, upper, step } => [lower, upper, step]
+            .into_iter()
+            .flatten()
+            .for_each(|x| find_walrus(x, out)),
+        ExprKind::Yield(v) => v.iter().for_each(|x| find_walrus(x, out)),
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+            items.iter().for_each(|x| find_walrus(x, out))
+        }
+        ExprKind::Dict(items) => items.iter().for_each(|(k, v)| {
+            k.iter().for_each(|x| find_walrus(x, out));
+            find_walrus(v, out);
+        }),
+        ExprKind::IfExp { test, body, orelse } => {
+            find_walrus(test, out);
+            find_walrus(body, out);
+            find_walrus(orelse, out);
+        }
+        ExprKind::ListComp(..)
+        | ExprKind::SetComp(..)
+        | ExprKind::DictComp(..)
+        | ExprKind::GeneratorExp(..)
+        | ExprKind::JoinedStr(_) => {}
     }
 }
 
@@ -844,7 +897,10 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                                 match &i.kind {
                                     ExprKind::Name(n) => self.delete_name(n, i.pos)?,
                                     _ => {
-                                        return Err(not_supported("deleting this target is", i.pos));
+                                        return Err(not_supported(
+                                            "deleting this target is",
+                                            i.pos,
+                                        ));
                                     }
                                 }
                             }
@@ -1000,7 +1056,6 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 self.unit.line = h.pos.line;
                 let mut next = None;
                 if let Some(class) = &h.class {
-                    self.op(Instr::Dup);
                     self.expr(class)?;
                     self.op(Instr::ExcMatch);
                     next = Some(self.op(Instr::PopJumpIfFalse(0)));

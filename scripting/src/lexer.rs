@@ -69,8 +69,9 @@ pub enum FPart {
         conversion: Option<char>,
         /// The format spec, which may itself hold fields.
         spec: Vec<FPart>,
-        /// `{expr=}`: the text of the expression is printed before it.
-        debug: bool,
+        /// `{expr=}`: the text printed before the value (the expression
+        /// as written, the `=` and the spaces after it).
+        debug: Option<String>,
     },
 }
 
@@ -859,10 +860,13 @@ fn fstring_field(
         return Err(err("empty expression not allowed", start));
     }
     let (eline, ecol) = raw.get(start).map_or((line, col), |r| (r.1, r.2));
-    let mut debug = false;
+    let mut debug = None;
     if raw.get(i).map(|r| r.0) == Some('=') {
-        debug = true;
         i += 1;
+        while raw.get(i).is_some_and(|r| r.0 == ' ') {
+            i += 1;
+        }
+        debug = Some(raw[start..i].iter().map(|r| r.0).collect());
     }
     let mut conversion = None;
     if raw.get(i).map(|r| r.0) == Some('!') {
@@ -1010,7 +1014,9 @@ mod tests {
         assert_eq!(*conversion, Some('r'));
         assert_eq!(spec.len(), 2);
         assert_eq!(parts[2], FPart::Literal(" {lit} ".into()));
-        assert!(matches!(&parts[3], FPart::Field { debug: true, source, .. } if source == "y"));
+        assert!(
+            matches!(&parts[3], FPart::Field { debug: Some(d), source, .. } if source == "y" && d == "y=")
+        );
     }
 
     #[test]

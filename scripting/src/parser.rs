@@ -1666,8 +1666,8 @@ fn convert_fparts(fparts: &[FPart]) -> PResult<Vec<FStringPart>> {
                 relocate(&mut value, *line, *col + skipped);
                 let spec = convert_fparts(spec)?;
                 let mut conversion = *conversion;
-                if *debug {
-                    push_literal(&mut out, format!("{source}="));
+                if let Some(text) = debug {
+                    push_literal(&mut out, text.clone());
                     if conversion.is_none() && spec.is_empty() {
                         conversion = Some('r');
                     }

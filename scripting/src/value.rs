@@ -58,7 +58,7 @@ impl Key {
 }
 
 /// Python's `repr` of a float: the shortest digits that round-trip, in
-/// positional notation for exponents from -5 to 15, scientific otherwise.
+/// positional notation for exponents from -4 to 15, scientific otherwise.
 pub fn float_repr(x: f64) -> String {
     if x.is_nan() {
         return "nan".into();
@@ -80,7 +80,7 @@ pub fn float_repr(x: f64) -> String {
     let negative = mantissa.starts_with('-');
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let sign = if negative { "-" } else { "" };
-    if (-5..16).contains(&exp) {
+    if (-4..16).contains(&exp) {
         let point = exp + 1; // digits before the decimal point
         let body = if point <= 0 {
             format!("0.{}{}", "0".repeat((-point) as usize), digits)

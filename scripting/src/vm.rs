@@ -886,9 +886,8 @@ impl Vm {
             }
             Instr::ExcMatch => {
                 let class = self.pop();
-                let exc = self.pop();
+                let exc = self.top();
                 let m = builtins::exception_matches(self, exc, class)?;
-                self.push(exc);
                 self.push(Value::Bool(m));
             }
             Instr::FormatValue(flags) => {

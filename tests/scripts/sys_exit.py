@@ -1,0 +1,4 @@
+import sys
+print("args:", len(sys.argv))
+print("to stderr", file=sys.stderr)
+sys.exit(3)
