@@ -32,6 +32,10 @@ enum Owner {
     Method(TypeKind),
     Module(&'static str),
     Stream,
+    /// Reached only from the VM (`super().__init__`).
+    Internal,
+    /// Methods of `property` objects.
+    Prop,
 }
 
 struct Def {
@@ -160,6 +164,70 @@ defs! {
     Md("time"), "sleep" => t_sleep;
     Owner::Stream, "write" => io_write;
     Owner::Stream, "flush" => io_flush;
+    Owner::Internal, "__init__" => base_init;
+    Owner::Prop, "setter" => prop_setter;
+    G, "staticmethod" => b_staticmethod;
+    G, "classmethod" => b_classmethod;
+    G, "property" => b_property;
+    G, "setattr" => b_setattr;
+}
+
+/// A built-in reached only from the VM.
+pub(crate) fn internal(name: &str) -> Builtin {
+    let i = DEFS
+        .iter()
+        .position(|d| d.owner == Owner::Internal && d.name == name)
+        .unwrap_or_else(|| panic!("unknown internal built-in {name}"));
+    Builtin(i as u16)
+}
+
+/// `object.__init__` and `BaseException.__init__` (which sets `args`).
+fn base_init(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    if let Some(Value::Obj(id)) = recv
+        && let Obj::Instance(inst) = vm.heap.get(id)
+        && matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception)
+    {
+        let t = new_tuple(vm, args);
+        if let Obj::Instance(inst) = vm.heap.get_mut(id) {
+            inst.attrs.insert(Rc::from("args"), t);
+        }
+    }
+    none()
+}
+
+fn b_staticmethod(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "staticmethod", &args, 1, 1)?;
+    ok(Value::Obj(vm.heap.alloc(Obj::StaticMethod(args[0]))))
+}
+
+fn b_classmethod(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "classmethod", &args, 1, 1)?;
+    ok(Value::Obj(vm.heap.alloc(Obj::ClassMethod(args[0]))))
+}
+
+fn b_property(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "property", &args, 1, 2)?;
+    let setter = args.get(1).copied().unwrap_or(Value::None);
+    ok(Value::Obj(vm.heap.alloc(Obj::Property(args[0], setter))))
+}
+
+fn prop_setter(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "setter", &args, 1, 1)?;
+    let getter = match recv {
+        Some(Value::Obj(id)) => match vm.heap.get(id) {
+            Obj::Property(g, _) => *g,
+            _ => Value::None,
+        },
+        _ => Value::None,
+    };
+    ok(Value::Obj(vm.heap.alloc(Obj::Property(getter, args[0]))))
+}
+
+fn b_setattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "setattr", &args, 3, 3)?;
+    let name = expect_str(vm, args[1], "attribute name")?;
+    vm.set_attr_pub(args[0], &name, args[2])?;
+    none()
 }
 
 /// Puts the built-in functions and types in the builtins namespace.
@@ -187,12 +255,27 @@ pub(crate) fn install(vm: &mut Vm) {
         let name = if kind == T::Type { "type" } else { kind.name() };
         vm.builtins.insert(Rc::from(name), Value::Obj(id));
     }
+    // `NotImplemented`: a unique object that dunder methods return.
+    let class = vm.heap.alloc(Obj::Class(Class {
+        name: Rc::from("NotImplementedType"),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs: Attrs::default(),
+        is_exception: false,
+    }));
+    let ni = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
+        class,
+        attrs: Attrs::default(),
+    }));
+    vm.builtins
+        .insert(Rc::from("NotImplemented"), Value::Obj(ni));
 }
 
 /// The built-in method `name` of `obj`, if it has one.
 pub(crate) fn method(vm: &Vm, obj: Value, name: &str) -> Option<Builtin> {
     let owner = match obj {
         Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Property(..) => Owner::Prop,
             Obj::Instance(inst) => match vm.heap.get(inst.class) {
                 Obj::Class(c) if &*c.name == "TextIOWrapper" => Owner::Stream,
                 _ => return None,
@@ -376,6 +459,17 @@ pub(crate) fn truthy(vm: &Vm, v: Value) -> bool {
     }
 }
 
+/// Python's truth value, calling `__bool__` or `__len__` on instances.
+pub(crate) fn truthy_mut(vm: &mut Vm, v: Value) -> Result<bool, Exc> {
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__bool__", Vec::new()) {
+        return Ok(truthy(vm, r?));
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", Vec::new()) {
+        return Ok(truthy(vm, r?));
+    }
+    Ok(truthy(vm, v))
+}
+
 /// The dict key of a value; TypeError for unhashable values.
 pub(crate) fn key_of(vm: &mut Vm, v: Value) -> Result<Key, Exc> {
     Ok(match v {
@@ -394,6 +488,16 @@ pub(crate) fn key_of(vm: &mut Vm, v: Value) -> Result<Key, Exc> {
                 Key::Tuple(Rc::from(keys))
             }
             Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(..) => {
+                let t = type_name(vm, v);
+                return Err(type_err(vm, format!("unhashable type: '{t}'")));
+            }
+            Obj::Instance(_) if crate::classes::dunder(vm, v, "__hash__").is_some() => {
+                return Err(vm.error(
+                    "NotImplementedError",
+                    "instances with __hash__ as dict keys or set members are not supported by Shoal's script language yet",
+                ));
+            }
+            Obj::Instance(_) if crate::classes::dunder(vm, v, "__eq__").is_some() => {
                 let t = type_name(vm, v);
                 return Err(type_err(vm, format!("unhashable type: '{t}'")));
             }
@@ -473,9 +577,14 @@ fn values_cmp(vm: &Vm, a: Value, b: Value) -> Option<std::cmp::Ordering> {
 /// Comparison operators.
 pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool, Exc> {
     use std::cmp::Ordering::*;
+    if (is_instance(vm, a) || is_instance(vm, b))
+        && let Some(r) = instance_compare(vm, op, a, b)?
+    {
+        return Ok(r);
+    }
     Ok(match op {
-        CmpOp::Eq => values_eq(vm, a, b),
-        CmpOp::NotEq => !values_eq(vm, a, b),
+        CmpOp::Eq => eq(vm, a, b)?,
+        CmpOp::NotEq => !eq(vm, a, b)?,
         CmpOp::Is => match (a, b) {
             (Value::Obj(x), Value::Obj(y)) => x == y,
             (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
@@ -513,6 +622,92 @@ pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool
     })
 }
 
+fn is_instance(vm: &Vm, v: Value) -> bool {
+    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_)))
+}
+
+fn not_implemented(vm: &Vm, v: Value) -> bool {
+    vm.builtins.get("NotImplemented") == Some(&v)
+}
+
+/// Comparison with an instance: its dunder methods, then the reflected
+/// one of the other operand; `None` when neither decides.
+fn instance_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<Option<bool>, Exc> {
+    let (name, reflected) = match op {
+        CmpOp::Eq => ("__eq__", "__eq__"),
+        CmpOp::NotEq => ("__ne__", "__ne__"),
+        CmpOp::Lt => ("__lt__", "__gt__"),
+        CmpOp::LtE => ("__le__", "__ge__"),
+        CmpOp::Gt => ("__gt__", "__lt__"),
+        CmpOp::GtE => ("__ge__", "__le__"),
+        _ => return Ok(None),
+    };
+    for (x, y, n) in [(a, b, name), (b, a, reflected)] {
+        if let Some(r) = crate::classes::call_dunder(vm, x, n, vec![y]) {
+            let r = r?;
+            if !not_implemented(vm, r) {
+                return Ok(Some(truthy_mut(vm, r)?));
+            }
+        }
+    }
+    match op {
+        // `!=` falls back on the inverse of `__eq__`.
+        CmpOp::NotEq => Ok(instance_compare(vm, CmpOp::Eq, a, b)?
+            .map(|r| !r)
+            .or(Some(!same(a, b)))),
+        CmpOp::Eq => Ok(Some(same(a, b))),
+        _ => Ok(None),
+    }
+}
+
+fn same(a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// `a == b`, deep, calling `__eq__` on instances.
+pub(crate) fn eq(vm: &mut Vm, a: Value, b: Value) -> Result<bool, Exc> {
+    if is_instance(vm, a) || is_instance(vm, b) {
+        return Ok(instance_compare(vm, CmpOp::Eq, a, b)?.unwrap_or(false));
+    }
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        let pair = match (vm.heap.get(x), vm.heap.get(y)) {
+            (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
+                Some((p.clone(), q.clone()))
+            }
+            (Obj::Dict(p), Obj::Dict(q)) => {
+                if p.len() != q.len() {
+                    return Ok(false);
+                }
+                let mut pairs = Vec::new();
+                for (k, (_, v)) in p {
+                    match q.get(k) {
+                        Some((_, w)) => pairs.push((*v, *w)),
+                        None => return Ok(false),
+                    }
+                }
+                let (l, r): (Vec<Value>, Vec<Value>) = pairs.into_iter().unzip();
+                Some((l, r))
+            }
+            _ => None,
+        };
+        if let Some((p, q)) = pair {
+            if p.len() != q.len() {
+                return Ok(false);
+            }
+            for (u, v) in p.into_iter().zip(q) {
+                if !eq(vm, u, v)? {
+                    return Ok(false);
+                }
+            }
+            return Ok(true);
+        }
+    }
+    Ok(values_eq(vm, a, b))
+}
+
 fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
     if let Value::Obj(id) = container {
         match vm.heap.get(id) {
@@ -530,7 +725,28 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
                 };
             }
             Obj::List(items) | Obj::Tuple(items) => {
-                return Ok(items.iter().any(|v| values_eq(vm, *v, item)));
+                let items = items.clone();
+                for v in items {
+                    if eq(vm, v, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Obj::Instance(_) => {
+                if let Some(r) =
+                    crate::classes::call_dunder(vm, container, "__contains__", vec![item])
+                {
+                    let r = r?;
+                    return truthy_mut(vm, r);
+                }
+                let it = get_iter(vm, container)?;
+                while let Some(v) = next(vm, it)? {
+                    if eq(vm, v, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
             }
             Obj::Dict(_) | Obj::Set(_) => {
                 let k = key_of(vm, item)?;
@@ -556,7 +772,12 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
         }
     }
     let items = collect(vm, container)?;
-    Ok(items.iter().any(|v| values_eq(vm, *v, item)))
+    for v in items {
+        if eq(vm, v, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 // ---- arithmetic ------------------------------------------------------------------------
@@ -613,6 +834,9 @@ pub(crate) fn binary(
     b: Value,
     inplace: bool,
 ) -> Result<Value, Exc> {
+    if is_instance(vm, a) || is_instance(vm, b) {
+        return instance_binary(vm, op, a, b, inplace);
+    }
     // Integers (and bools) first: the hot path.
     let ints = match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some((x, y)),
@@ -853,6 +1077,53 @@ pub(crate) fn binary(
     Err(unsupported(vm, op, a, b))
 }
 
+fn dunder_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+    }
+}
+
+fn instance_binary(
+    vm: &mut Vm,
+    op: BinOp,
+    a: Value,
+    b: Value,
+    inplace: bool,
+) -> Result<Value, Exc> {
+    let (name, rname, iname) = dunder_names(op);
+    if inplace && let Some(r) = crate::classes::call_dunder(vm, a, iname, vec![b]) {
+        let r = r?;
+        if !not_implemented(vm, r) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, a, name, vec![b]) {
+        let r = r?;
+        if !not_implemented(vm, r) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, b, rname, vec![a]) {
+        let r = r?;
+        if !not_implemented(vm, r) {
+            return Ok(r);
+        }
+    }
+    Err(unsupported(vm, op, a, b))
+}
+
 fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Exc {
     let (ta, tb) = (type_name(vm, a), type_name(vm, b));
     if op == BinOp::Add && ta == "str" && tb != "str" {
@@ -885,7 +1156,7 @@ fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Exc {
 /// Unary operators.
 pub(crate) fn unary(vm: &mut Vm, op: UnaryOp, a: Value) -> Result<Value, Exc> {
     Ok(match (op, a) {
-        (UnaryOp::Not, v) => Value::Bool(!truthy(vm, v)),
+        (UnaryOp::Not, v) => Value::Bool(!truthy_mut(vm, v)?),
         (UnaryOp::Neg, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(|| overflow(vm))?),
         (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(b as i64)),
         (UnaryOp::Neg, Value::Float(x)) => Value::Float(-x),
@@ -914,6 +1185,19 @@ pub(crate) fn unary(vm: &mut Vm, op: UnaryOp, a: Value) -> Result<Value, Exc> {
 pub(crate) fn str_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
     if let Some(s) = str_content(vm, v) {
         return Ok(s.to_string());
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__str__", Vec::new()) {
+        let r = r?;
+        return match str_content(vm, r) {
+            Some(s) => Ok(s.to_string()),
+            None => {
+                let t = type_name(vm, r);
+                Err(type_err(
+                    vm,
+                    format!("__str__ returned non-string (type {t})"),
+                ))
+            }
+        };
     }
     if let Value::Obj(id) = v
         && let Obj::Instance(inst) = vm.heap.get(id)
@@ -959,6 +1243,19 @@ pub(crate) fn repr_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
 }
 
 fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__repr__", Vec::new()) {
+        let r = r?;
+        return match str_content(vm, r) {
+            Some(s) => Ok(s.to_string()),
+            None => {
+                let t = type_name(vm, r);
+                Err(type_err(
+                    vm,
+                    format!("__repr__ returned non-string (type {t})"),
+                ))
+            }
+        };
+    }
     if depth > 200 {
         return Err(vm.error(
             "RecursionError",
@@ -1040,12 +1337,30 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                         args.iter().map(|a| repr_depth(vm, *a, depth + 1)).collect();
                     format!("{cname}({})", parts?.join(", "))
                 } else {
-                    format!("<{cname} object>")
+                    format!(
+                        "<__main__.{cname} object at 0x{:012x}>",
+                        0x7f00_0000_0000u64 + id.0 as u64 * 16
+                    )
                 }
             }
             Obj::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Obj::Iter(_) => format!("<{} object>", type_name(vm, v)),
             Obj::Cell(_) => "<cell>".into(),
+            Obj::BoundMethod(recv, f) => {
+                let q = match f {
+                    Value::Obj(fid) => match vm.heap.get(fid) {
+                        Obj::Function(func) => vm.codes[func.code as usize].qualname.to_string(),
+                        _ => "?".into(),
+                    },
+                    _ => "?".into(),
+                };
+                let r = repr_depth(vm, recv, depth + 1)?;
+                format!("<bound method {q} of {r}>")
+            }
+            Obj::Super(..) => "<super object>".into(),
+            Obj::StaticMethod(_) => "<staticmethod object>".into(),
+            Obj::ClassMethod(_) => "<classmethod object>".into(),
+            Obj::Property(..) => "<property object>".into(),
             Obj::Slice(a, b, c) => format!(
                 "slice({}, {}, {})",
                 repr_depth(vm, a, depth + 1)?,
@@ -1514,6 +1829,12 @@ fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 
 /// `iter(v)`.
 pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
+    if is_instance(vm, v) {
+        return match crate::classes::call_dunder(vm, v, "__iter__", Vec::new()) {
+            Some(r) => r,
+            None => Err(not_iterable(vm, v)),
+        };
+    }
     let it = match v {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::List(_) | Obj::Tuple(_) => Iter::over(id),
@@ -1550,6 +1871,23 @@ fn not_iterable(vm: &mut Vm, v: Value) -> Exc {
 
 /// The next value of an iterator, or None when it is exhausted.
 pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
+    if is_instance(vm, it) {
+        return match crate::classes::call_dunder(vm, it, "__next__", Vec::new()) {
+            Some(Ok(v)) => Ok(Some(v)),
+            Some(Err(e)) => {
+                let stop = Value::Obj(vm.exc_class("StopIteration"));
+                if exception_matches(vm, e, stop)? {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+            None => {
+                let t = type_name(vm, it);
+                Err(type_err(vm, format!("'{t}' object is not an iterator")))
+            }
+        };
+    }
     let Value::Obj(id) = it else {
         let t = type_name(vm, it);
         return Err(type_err(vm, format!("'{t}' object is not an iterator")));
@@ -1785,6 +2123,9 @@ fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Ex
 
 /// `container[index]`.
 pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<Value, Exc> {
+    if let Some(r) = crate::classes::call_dunder(vm, container, "__getitem__", vec![index]) {
+        return r;
+    }
     let Value::Obj(id) = container else {
         let t = type_name(vm, container);
         return Err(type_err(vm, format!("'{t}' object is not subscriptable")));
@@ -1857,6 +2198,9 @@ pub(crate) fn store_subscript(
     index: Value,
     v: Value,
 ) -> Result<(), Exc> {
+    if let Some(r) = crate::classes::call_dunder(vm, container, "__setitem__", vec![index, v]) {
+        return r.map(|_| ());
+    }
     if let Value::Obj(id) = container {
         match vm.heap.get(id) {
             Obj::List(items) => {
@@ -1921,6 +2265,9 @@ pub(crate) fn store_subscript(
 
 /// `del container[index]`.
 pub(crate) fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Result<(), Exc> {
+    if let Some(r) = crate::classes::call_dunder(vm, container, "__delitem__", vec![index]) {
+        return r.map(|_| ());
+    }
     if let Value::Obj(id) = container {
         match vm.heap.get(id) {
             Obj::List(items) => {
@@ -2078,7 +2425,10 @@ pub(crate) fn construct(
         }
         TypeKind::Bool => {
             arity(vm, "bool", &args, 0, 1)?;
-            Ok(Value::Bool(args.first().is_some_and(|v| truthy(vm, *v))))
+            match args.first() {
+                Some(v) => Ok(Value::Bool(truthy_mut(vm, *v)?)),
+                None => Ok(Value::Bool(false)),
+            }
         }
         TypeKind::List => {
             arity(vm, "list", &args, 0, 1)?;
@@ -2318,6 +2668,19 @@ fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BRe
     no_kwargs(vm, "len", &kwargs)?;
     arity(vm, "len", &args, 1, 1)?;
     let v = args[0];
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", Vec::new()) {
+        return match r? {
+            Value::Int(n) if n >= 0 => ok(Value::Int(n)),
+            Value::Int(_) => Err(vm.error("ValueError", "__len__() should return >= 0")),
+            other => {
+                let t = type_name(vm, other);
+                Err(type_err(
+                    vm,
+                    format!("'{t}' object cannot be interpreted as an integer"),
+                ))
+            }
+        };
+    }
     let n = match v {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => Some(s.chars().count()),
@@ -2592,14 +2955,22 @@ fn b_sorted(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> 
 
 fn b_any(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "any", &args, 1, 1)?;
-    let items = collect(vm, args[0])?;
-    ok(Value::Bool(items.iter().any(|v| truthy(vm, *v))))
+    for v in collect(vm, args[0])? {
+        if truthy_mut(vm, v)? {
+            return ok(Value::Bool(true));
+        }
+    }
+    ok(Value::Bool(false))
 }
 
 fn b_all(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "all", &args, 1, 1)?;
-    let items = collect(vm, args[0])?;
-    ok(Value::Bool(items.iter().all(|v| truthy(vm, *v))))
+    for v in collect(vm, args[0])? {
+        if !truthy_mut(vm, v)? {
+            return ok(Value::Bool(false));
+        }
+    }
+    ok(Value::Bool(true))
 }
 
 fn round_half_even(x: f64) -> f64 {
@@ -2919,7 +3290,14 @@ fn l_remove(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BR
     arity(vm, "list.remove", &args, 1, 1)?;
     let id = recv_list(vm, recv);
     let items = list_mut(vm, id).clone();
-    match items.iter().position(|v| values_eq(vm, *v, args[0])) {
+    let mut found = None;
+    for (i, v) in items.iter().enumerate() {
+        if eq(vm, *v, args[0])? {
+            found = Some(i);
+            break;
+        }
+    }
+    match found {
         Some(i) => {
             list_mut(vm, id).remove(i);
             none()
@@ -2942,7 +3320,14 @@ fn seq_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> B
     arity(vm, "index", &args, 1, 3)?;
     let items = seq_items(vm, recv);
     let is_tuple = matches!(recv, Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Tuple(_)));
-    match items.iter().position(|v| values_eq(vm, *v, args[0])) {
+    let mut found = None;
+    for (i, v) in items.iter().enumerate() {
+        if eq(vm, *v, args[0])? {
+            found = Some(i);
+            break;
+        }
+    }
+    match found {
         Some(i) => ok(Value::Int(i as i64)),
         None => {
             let msg = if is_tuple {
@@ -2959,9 +3344,13 @@ fn seq_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> B
 fn seq_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "count", &args, 1, 1)?;
     let items = seq_items(vm, recv);
-    ok(Value::Int(
-        items.iter().filter(|v| values_eq(vm, **v, args[0])).count() as i64,
-    ))
+    let mut n = 0;
+    for v in items {
+        if eq(vm, v, args[0])? {
+            n += 1;
+        }
+    }
+    ok(Value::Int(n))
 }
 
 fn l_reverse(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {

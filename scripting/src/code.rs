@@ -136,6 +136,17 @@ pub enum Instr {
     ImportName(u32),
     /// `assert` failed: raise AssertionError (with TOS if the flag is 1).
     RaiseAssert(u32),
+    /// Push `names[i]` from the class namespace, globals or builtins.
+    LoadName(u32),
+    /// Pop into `names[i]` of the class namespace.
+    StoreName(u32),
+    /// Remove `names[i]` from the class namespace.
+    DeleteName(u32),
+    /// Push `super()` for the running method.
+    LoadSuper,
+    /// Run the class body function at TOS, with the `n` bases and the
+    /// name under it; push the class when the body returns.
+    BuildClass(u32),
     /// Do nothing.
     Nop,
 }

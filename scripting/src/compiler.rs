@@ -55,12 +55,15 @@ enum Access {
     Fast(u32),
     Deref(u32),
     Global,
+    /// A class body's namespace.
+    Name,
 }
 
 /// The names of one function (or the module).
 #[derive(Debug, Default, Clone)]
 struct Scope {
     is_module: bool,
+    is_class: bool,
     /// Locals in order: parameters first.
     locals: Vec<String>,
     globals: HashSet<String>,
@@ -79,6 +82,9 @@ impl Scope {
     fn access(&self, name: &str) -> Access {
         if self.is_module || self.globals.contains(name) {
             return Access::Global;
+        }
+        if self.is_class {
+            return Access::Name;
         }
         if let Some(i) = self.cells.iter().position(|n| n == name) {
             return Access::Deref(i as u32);
@@ -179,6 +185,7 @@ fn analyze(params: &[String], body: Body<'_>, enclosing: &HashSet<String>) -> CR
     }
     Ok(Scope {
         is_module: false,
+        is_class: false,
         locals,
         globals: b.globals,
         cells,
@@ -714,6 +721,10 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
 
     fn load_name(&mut self, n: &str) {
         match self.unit.scope.access(n) {
+            Access::Name => {
+                let i = self.name(n);
+                self.op(Instr::LoadName(i))
+            }
             Access::Fast(i) => self.op(Instr::LoadFast(i)),
             Access::Deref(i) => self.op(Instr::LoadDeref(i)),
             Access::Global => {
@@ -725,6 +736,10 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
 
     fn store_name(&mut self, n: &str) {
         match self.unit.scope.access(n) {
+            Access::Name => {
+                let i = self.name(n);
+                self.op(Instr::StoreName(i))
+            }
             Access::Fast(i) => self.op(Instr::StoreFast(i)),
             Access::Deref(i) => self.op(Instr::StoreDeref(i)),
             Access::Global => {
@@ -736,6 +751,10 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
 
     fn delete_name(&mut self, n: &str, pos: Pos) -> CResult<()> {
         match self.unit.scope.access(n) {
+            Access::Name => {
+                let i = self.name(n);
+                self.op(Instr::DeleteName(i));
+            }
             Access::Fast(i) => {
                 self.op(Instr::DeleteFast(i));
             }
@@ -849,7 +868,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 }
                 self.store_name(&f.name);
             }
-            StmtKind::ClassDef(_) => return Err(not_supported("classes are", s.pos)),
+            StmtKind::ClassDef(c) => self.class_def(c, s.pos)?,
             StmtKind::Try {
                 body,
                 handlers,
@@ -1224,11 +1243,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             }
             e
         })?;
-        let qualname = if self.unit.scope.is_module {
-            name.to_string()
-        } else {
-            format!("{}.<locals>.{name}", self.unit.code.qualname)
-        };
+        let qualname = self.child_qualname(name);
         let frees = scope.frees.clone();
         let mut unit = Unit::new(name, &qualname, self.filename.clone(), scope, pos.line);
         unit.code.argcount = params.args.len() as u32;
@@ -1268,10 +1283,59 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         Ok(())
     }
 
-    /// Names of the enclosing function scopes that an inner scope can
-    /// capture: our locals, cells and free variables (not at module level).
-    fn capturable(&self) -> HashSet<String> {
+    /// A class statement: the body runs as a function whose names go to
+    /// the class namespace; `BuildClass` makes the class when it returns.
+    fn class_def(&mut self, c: &'a ClassDef, pos: Pos) -> CResult<()> {
+        for d in &c.decorators {
+            self.expr(d)?;
+        }
+        let name_const = self.konst(Const::Str(Rc::from(c.name.as_str())));
+        self.op(Instr::LoadConst(name_const));
+        for b in &c.bases {
+            self.expr(b)?;
+        }
+        let mut scope = analyze(&[], Body::Stmts(&c.body), &HashSet::new())?;
+        scope.is_class = true;
+        let qualname = self.child_qualname(&c.name);
+        let mut unit = Unit::new(&c.name, &qualname, self.filename.clone(), scope, pos.line);
+        let index = {
+            let mut inner = Compiler {
+                codes: &mut *self.codes,
+                filename: self.filename.clone(),
+                unit: &mut unit,
+            };
+            inner.body(&c.body)?;
+            let end = c.body.last().map_or(pos.line, |s| s.pos.line);
+            inner.emit(Instr::LoadConst(0), end);
+            inner.emit(Instr::Return, end);
+            inner.finish_unit()
+        };
+        self.unit.line = pos.line;
+        self.op(Instr::MakeFunction(index));
+        self.op(Instr::BuildClass(c.bases.len() as u32));
+        for _ in &c.decorators {
+            self.op(Instr::Call(1));
+        }
+        self.store_name(&c.name);
+        Ok(())
+    }
+
+    /// The qualified name of something defined here.
+    fn child_qualname(&self, name: &str) -> String {
         if self.unit.scope.is_module {
+            name.to_string()
+        } else if self.unit.scope.is_class {
+            format!("{}.{name}", self.unit.code.qualname)
+        } else {
+            format!("{}.<locals>.{name}", self.unit.code.qualname)
+        }
+    }
+
+    /// Names of the enclosing function scopes that an inner scope can
+    /// capture: our locals, cells and free variables (not at module level,
+    /// nor from a class body).
+    fn capturable(&self) -> HashSet<String> {
+        if self.unit.scope.is_module || self.unit.scope.is_class {
             return HashSet::new();
         }
         let s = &self.unit.scope;
@@ -1643,6 +1707,15 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         keywords: &'a [(Option<String>, Expr)],
         pos: Pos,
     ) -> CResult<()> {
+        if args.is_empty()
+            && keywords.is_empty()
+            && matches!(&func.kind, ExprKind::Name(n) if n == "super")
+            && !self.unit.scope.is_module
+        {
+            self.unit.line = pos.line;
+            self.op(Instr::LoadSuper);
+            return Ok(());
+        }
         self.expr(func)?;
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|(n, _)| n.is_none());

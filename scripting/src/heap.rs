@@ -61,6 +61,8 @@ pub enum TypeKind {
     Iterator,
     /// `slice`
     Slice,
+    /// `method`
+    Method,
 }
 
 impl TypeKind {
@@ -84,6 +86,7 @@ impl TypeKind {
             TypeKind::Module => "module",
             TypeKind::Iterator => "iterator",
             TypeKind::Slice => "slice",
+            TypeKind::Method => "method",
         }
     }
 }
@@ -101,6 +104,8 @@ pub struct Function {
     pub closure: Vec<ObjId>,
     /// The module whose globals it uses.
     pub module: ObjId,
+    /// The class it was defined in (for `super()`).
+    pub owner: Option<ObjId>,
 }
 
 /// A class: built-in exception classes and, later, script classes.
@@ -212,6 +217,16 @@ pub enum Obj {
     Module(Module),
     /// `slice(start, stop, step)`.
     Slice(Value, Value, Value),
+    /// A script function bound to its first argument.
+    BoundMethod(Value, Value),
+    /// `super()`: the class it was called in, and the object.
+    Super(ObjId, Value),
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `property(getter, setter)`.
+    Property(Value, Value),
 }
 
 /// The arena.
@@ -326,6 +341,7 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
         Obj::Set(s) => s.values().for_each(|v| push_value(v, out)),
         Obj::Function(f) => {
             f.defaults.iter().for_each(|v| push_value(v, out));
+            out.extend(f.owner);
             f.kwdefaults.iter().for_each(|(_, v)| push_value(v, out));
             out.extend(f.closure.iter().copied());
             out.push(f.module);
@@ -349,5 +365,14 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
         },
         Obj::Module(m) => m.attrs.values().for_each(|v| push_value(v, out)),
         Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| push_value(v, out)),
+        Obj::BoundMethod(a, b) | Obj::Property(a, b) => {
+            push_value(a, out);
+            push_value(b, out);
+        }
+        Obj::Super(c, v) => {
+            out.push(*c);
+            push_value(v, out);
+        }
+        Obj::StaticMethod(f) | Obj::ClassMethod(f) => push_value(f, out),
     }
 }

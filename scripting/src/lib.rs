@@ -14,6 +14,7 @@
 
 pub mod ast;
 mod builtins;
+mod classes;
 pub mod code;
 pub mod compiler;
 pub mod error;

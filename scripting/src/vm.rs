@@ -53,6 +53,30 @@ pub struct Frame {
     pub handling: Vec<Value>,
     /// The module whose globals the code uses.
     pub module: ObjId,
+    /// The function running (for `super()`).
+    pub func: Option<ObjId>,
+    /// A class body's namespace.
+    pub class_ns: Option<Attrs>,
+    /// What happens to the value the frame returns.
+    pub on_return: OnReturn,
+}
+
+/// What a frame's return value is used for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OnReturn {
+    /// Pushed on the caller's stack.
+    Push,
+    /// A class body ended: build the class from its namespace.
+    BuildClass {
+        /// The class's name.
+        name: Rc<str>,
+        /// Its bases.
+        bases: Vec<ObjId>,
+    },
+    /// `__init__` ended: push the instance (the return must be None).
+    Init(ObjId),
+    /// The value is dropped (`__setitem__`, say).
+    Discard,
 }
 
 /// The classes of the built-in exceptions, by name.
@@ -232,6 +256,11 @@ impl Vm {
             .map(|(_, id)| *id)
     }
 
+    /// `setattr(obj, name, v)`.
+    pub(crate) fn set_attr_pub(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
+        self.set_attr(obj, name, v)
+    }
+
     /// `getattr(obj, name)`.
     pub(crate) fn get_attr_pub(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
         self.get_attr(obj, name)
@@ -285,6 +314,9 @@ impl Vm {
             blocks: Vec::new(),
             handling: Vec::new(),
             module,
+            func: None,
+            class_ns: None,
+            on_return: OnReturn::Push,
         });
         Ok(())
     }
@@ -293,8 +325,13 @@ impl Vm {
 
     /// Runs at most `*budget` instructions (decrementing it).
     pub fn run(&mut self, budget: &mut u64) -> Status {
+        self.run_above(0, budget)
+    }
+
+    /// Runs until only `floor` frames are left (or the budget runs out).
+    fn run_above(&mut self, floor: usize, budget: &mut u64) -> Status {
         loop {
-            if self.frames.is_empty() {
+            if self.frames.len() <= floor {
                 return Status::Finished;
             }
             if *budget == 0 {
@@ -311,11 +348,35 @@ impl Vm {
             frame.ip += 1;
             let instr = self.codes[code].instrs[ip];
             if let Err(exc) = self.step(instr)
-                && let Err(uncaught) = self.unwind(exc)
+                && let Err(uncaught) = self.unwind(exc, floor)
             {
-                self.frames.clear();
                 return Status::Raised(uncaught);
             }
+        }
+    }
+
+    /// Calls `callee` and runs it to completion before returning its
+    /// result: for built-ins that need a script function's result
+    /// (`__str__`, a `key=` function...). The nested run has no budget of
+    /// its own.
+    pub(crate) fn call_sync(&mut self, callee: Value, args: Vec<Value>) -> Result<Value, Exc> {
+        let floor = self.frames.len();
+        if floor == 0 {
+            return Err(self.error("RuntimeError", "no frame to call from"));
+        }
+        let depth = self.frames[floor - 1].stack.len();
+        self.call(callee, args, Vec::new())?;
+        if self.frames.len() > floor {
+            let mut budget = u64::MAX;
+            if let Status::Raised(exc) = self.run_above(floor, &mut budget) {
+                return Err(exc);
+            }
+        }
+        let stack = &mut self.frames[floor - 1].stack;
+        if stack.len() > depth {
+            Ok(stack.pop().expect("a result"))
+        } else {
+            Ok(Value::None)
         }
     }
 
@@ -333,6 +394,17 @@ impl Vm {
             roots.extend(f.cells.iter().map(|c| Value::Obj(*c)));
             roots.extend(f.handling.iter().copied());
             roots.push(Value::Obj(f.module));
+            roots.extend(f.func.map(Value::Obj));
+            if let Some(ns) = &f.class_ns {
+                roots.extend(ns.values().copied());
+            }
+            match &f.on_return {
+                OnReturn::Init(id) => roots.push(Value::Obj(*id)),
+                OnReturn::BuildClass { bases, .. } => {
+                    roots.extend(bases.iter().map(|b| Value::Obj(*b)))
+                }
+                _ => {}
+            }
         }
         for consts in &self.consts {
             roots.extend(consts.iter().copied());
@@ -356,6 +428,11 @@ impl Vm {
         self.frame().stack.push(v);
     }
 
+    /// Pushes a value on the current frame's stack.
+    pub(crate) fn push_value(&mut self, v: Value) {
+        self.push(v);
+    }
+
     fn pop(&mut self) -> Value {
         self.frame().stack.pop().expect("stack underflow")
     }
@@ -366,8 +443,11 @@ impl Vm {
 
     /// Finds a handler for `exc`, unwinding frames and recording the
     /// traceback; `Err(exc)` if none catches it.
-    fn unwind(&mut self, exc: Exc) -> Result<(), Exc> {
+    fn unwind(&mut self, exc: Exc, floor: usize) -> Result<(), Exc> {
         loop {
+            if self.frames.len() <= floor {
+                return Err(exc);
+            }
             let Some(frame) = self.frames.last_mut() else {
                 return Err(exc);
             };
@@ -578,19 +658,19 @@ impl Vm {
             Instr::Jump(t) => self.frame().ip = t as usize,
             Instr::PopJumpIfFalse(t) => {
                 let v = self.pop();
-                if !builtins::truthy(self, v) {
+                if !builtins::truthy_mut(self, v)? {
                     self.frame().ip = t as usize;
                 }
             }
             Instr::PopJumpIfTrue(t) => {
                 let v = self.pop();
-                if builtins::truthy(self, v) {
+                if builtins::truthy_mut(self, v)? {
                     self.frame().ip = t as usize;
                 }
             }
             Instr::JumpIfFalseOrPop(t) => {
                 let v = self.top();
-                if builtins::truthy(self, v) {
+                if builtins::truthy_mut(self, v)? {
                     self.pop();
                 } else {
                     self.frame().ip = t as usize;
@@ -598,11 +678,92 @@ impl Vm {
             }
             Instr::JumpIfTrueOrPop(t) => {
                 let v = self.top();
-                if builtins::truthy(self, v) {
+                if builtins::truthy_mut(self, v)? {
                     self.frame().ip = t as usize;
                 } else {
                     self.pop();
                 }
+            }
+            Instr::LoadName(i) => {
+                let name = self.name(i);
+                let module = self.frame().module;
+                let found = self
+                    .frame()
+                    .class_ns
+                    .as_ref()
+                    .and_then(|ns| ns.get(&name).copied())
+                    .or_else(|| match self.heap.get(module) {
+                        Obj::Module(m) => m.attrs.get(&name).copied(),
+                        _ => None,
+                    })
+                    .or_else(|| self.builtins.get(&name).copied());
+                match found {
+                    Some(v) => self.push(v),
+                    None => {
+                        return Err(
+                            self.error("NameError", format!("name '{name}' is not defined"))
+                        );
+                    }
+                }
+            }
+            Instr::StoreName(i) => {
+                let name = self.name(i);
+                let v = self.pop();
+                if let Some(ns) = self.frame().class_ns.as_mut() {
+                    ns.insert(name, v);
+                }
+            }
+            Instr::DeleteName(i) => {
+                let name = self.name(i);
+                let removed = self
+                    .frame()
+                    .class_ns
+                    .as_mut()
+                    .is_some_and(|ns| ns.shift_remove(&name).is_some());
+                if !removed {
+                    return Err(self.error("NameError", format!("name '{name}' is not defined")));
+                }
+            }
+            Instr::LoadSuper => {
+                let s = crate::classes::make_super(self)?;
+                self.push(s);
+            }
+            Instr::BuildClass(n) => {
+                let body = self.pop();
+                let bases = self.pop_n(n as usize);
+                let name = self.pop();
+                let name = builtins::str_content(self, name).unwrap_or_else(|| Rc::from("?"));
+                let mut base_ids = Vec::new();
+                for b in bases {
+                    match b {
+                        Value::Obj(id) if matches!(self.heap.get(id), Obj::Class(_)) => {
+                            base_ids.push(id)
+                        }
+                        Value::Obj(id)
+                            if matches!(self.heap.get(id), Obj::Type(TypeKind::Object)) => {}
+                        _ => {
+                            return Err(self.error(
+                                "NotImplementedError",
+                                "subclassing built-in types other than object and the exceptions is not supported by Shoal's script language yet",
+                            ));
+                        }
+                    }
+                }
+                let Value::Obj(f) = body else {
+                    unreachable!("class bodies are functions")
+                };
+                let func = match self.heap.get(f) {
+                    Obj::Function(func) => func.clone(),
+                    _ => unreachable!("class bodies are functions"),
+                };
+                self.push_frame(f, &func, Vec::new(), Vec::new())?;
+                let frame = self.frame();
+                frame.class_ns = Some(Attrs::default());
+                frame.func = None;
+                frame.on_return = OnReturn::BuildClass {
+                    name,
+                    bases: base_ids,
+                };
             }
             Instr::Pop => {
                 self.pop();
@@ -858,13 +1019,33 @@ impl Vm {
                     kwdefaults,
                     closure,
                     module,
+                    owner: None,
                 }));
                 self.push(Value::Obj(id));
             }
             Instr::Return => {
                 let v = self.pop();
-                self.frames.pop();
-                if let Some(caller) = self.frames.last_mut() {
+                let frame = self.frames.pop().expect("a frame");
+                let v = match frame.on_return {
+                    OnReturn::Push => Some(v),
+                    OnReturn::Discard => None,
+                    OnReturn::Init(instance) => {
+                        if v != Value::None {
+                            let t = builtins::type_name(self, v);
+                            // Report from the caller, as Python does.
+                            return Err(self.error(
+                                "TypeError",
+                                format!("__init__() should return None, not '{t}'"),
+                            ));
+                        }
+                        Some(Value::Obj(instance))
+                    }
+                    OnReturn::BuildClass { name, bases } => {
+                        let ns = frame.class_ns.unwrap_or_default();
+                        Some(crate::classes::build_class(self, name, bases, ns)?)
+                    }
+                };
+                if let (Some(v), Some(caller)) = (v, self.frames.last_mut()) {
                     caller.stack.push(v);
                 }
             }
@@ -1033,7 +1214,7 @@ impl Vm {
         match self.heap.get(id) {
             Obj::Function(f) => {
                 let f = f.clone();
-                self.push_frame(&f, args, kwargs)
+                self.push_frame(id, &f, args, kwargs)
             }
             Obj::Builtin(b) => {
                 let b = *b;
@@ -1051,16 +1232,13 @@ impl Vm {
                 self.push(v);
                 Ok(())
             }
-            Obj::Class(c) if c.is_exception => {
-                if !kwargs.is_empty() {
-                    let name = c.name.clone();
-                    return Err(
-                        self.error("TypeError", format!("{name}() takes no keyword arguments"))
-                    );
-                }
-                let exc = self.instantiate_exception(id, args);
-                self.push(exc);
-                Ok(())
+            Obj::Class(_) => crate::classes::instantiate(self, id, args, kwargs),
+            Obj::BoundMethod(receiver, func) => {
+                let (receiver, func) = (*receiver, *func);
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(receiver);
+                full.extend(args);
+                self.call(func, full, kwargs)
             }
             _ => {
                 let t = builtins::type_name(self, callee);
@@ -1078,8 +1256,9 @@ impl Vm {
         }
     }
 
-    fn push_frame(
+    pub(crate) fn push_frame(
         &mut self,
+        func_id: ObjId,
         f: &Function,
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
@@ -1228,6 +1407,9 @@ impl Vm {
             blocks: Vec::new(),
             handling: Vec::new(),
             module: f.module,
+            func: Some(func_id),
+            class_ns: None,
+            on_return: OnReturn::Push,
         });
         Ok(())
     }
@@ -1251,10 +1433,46 @@ impl Vm {
                     if let Some(v) = inst.attrs.get(name) {
                         return Ok(*v);
                     }
+                    let class = inst.class;
+                    if let Some(v) = crate::classes::class_attr(self, class, name) {
+                        return crate::classes::bind(self, v, obj, class);
+                    }
+                    if name == "__class__" {
+                        return Ok(Value::Obj(class));
+                    }
                 }
                 Obj::Class(c) if name == "__name__" => {
                     let n = c.name.clone();
                     return Ok(self.str_value(&n));
+                }
+                Obj::Class(_) => {
+                    if let Some(v) = crate::classes::class_attr(self, id, name) {
+                        return Ok(
+                            match self.heap.get(match v {
+                                Value::Obj(f) => f,
+                                _ => return Ok(v),
+                            }) {
+                                Obj::StaticMethod(f) => *f,
+                                Obj::ClassMethod(f) => {
+                                    let f = *f;
+                                    Value::Obj(self.heap.alloc(Obj::BoundMethod(obj, f)))
+                                }
+                                _ => v,
+                            },
+                        );
+                    }
+                    let cname = match self.heap.get(id) {
+                        Obj::Class(c) => c.name.clone(),
+                        _ => Rc::from("?"),
+                    };
+                    return Err(self.error(
+                        "AttributeError",
+                        format!("type object '{cname}' has no attribute '{name}'"),
+                    ));
+                }
+                Obj::Super(class, inner) => {
+                    let (class, inner) = (*class, *inner);
+                    return crate::classes::super_attr(self, class, inner, name);
                 }
                 Obj::Type(kind) if name == "__name__" => {
                     let n = kind.name();
@@ -1276,9 +1494,32 @@ impl Vm {
 
     fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
         if let Value::Obj(id) = obj {
+            if let Obj::Instance(inst) = self.heap.get(id) {
+                let class = inst.class;
+                if let Some(Value::Obj(p)) = crate::classes::class_attr(self, class, name)
+                    && let Obj::Property(_, setter) = self.heap.get(p)
+                {
+                    let setter = *setter;
+                    if setter == Value::None {
+                        return Err(self.error(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                builtins::type_name(self, obj)
+                            ),
+                        ));
+                    }
+                    self.call_sync(setter, vec![obj, v])?;
+                    return Ok(());
+                }
+            }
             match self.heap.get_mut(id) {
                 Obj::Instance(inst) => {
                     inst.attrs.insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                Obj::Class(c) => {
+                    c.attrs.insert(Rc::from(name), v);
                     return Ok(());
                 }
                 Obj::Module(m) => {
@@ -1457,6 +1698,10 @@ impl TypeKind {
                 Obj::Module(_) => TypeKind::Module,
                 Obj::Iter(_) => TypeKind::Iterator,
                 Obj::Slice(..) => TypeKind::Slice,
+                Obj::BoundMethod(..) => TypeKind::Method,
+                Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
+                    TypeKind::Object
+                }
                 Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
             },
         }
