@@ -289,6 +289,13 @@ pub(crate) fn method(vm: &Vm, obj: Value, name: &str) -> Option<Builtin> {
         .map(|i| Builtin(i as u16))
 }
 
+/// The built-in method `name` of type `kind` (`str.lower`).
+pub(crate) fn type_method(kind: TypeKind, name: &str) -> Option<Builtin> {
+    DEFS.iter()
+        .position(|d| d.owner == Owner::Method(kind) && d.name == name)
+        .map(|i| Builtin(i as u16))
+}
+
 /// Calls built-in `b` (with its receiver, for a method).
 pub(crate) fn call_builtin(
     vm: &mut Vm,
@@ -1319,6 +1326,7 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 )
             }
             Obj::Builtin(b) => format!("<built-in function {}>", builtin_name(b)),
+            Obj::Unbound(b) => format!("<method '{}' objects>", builtin_name(b)),
             Obj::Method(recv, b) => {
                 let t = type_name(vm, recv);
                 format!("<built-in method {} of {t} object>", builtin_name(b))
@@ -1958,6 +1966,31 @@ pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
                     index: index + 1,
                 },
             )
+        }
+        // map and filter call script functions: their state does not
+        // change, the iterators they hold do.
+        Iter::Map { func, iters } => {
+            let mut row = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match next(vm, *it)? {
+                    Some(v) => row.push(v),
+                    None => return Ok(None),
+                }
+            }
+            return vm.call_sync(func, row).map(Some);
+        }
+        Iter::Filter { func, iter } => {
+            while let Some(v) = next(vm, iter)? {
+                let keep = if func == Value::None {
+                    v
+                } else {
+                    vm.call_sync(func, vec![v])?
+                };
+                if truthy_mut(vm, keep)? {
+                    return Ok(Some(v));
+                }
+            }
+            return Ok(None);
         }
     };
     *vm.heap.get_mut(id) = Obj::Iter(new_state);
@@ -2716,12 +2749,7 @@ fn b_abs(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult 
 
 fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs, want_max: bool) -> BResult {
     let name = if want_max { "max" } else { "min" };
-    if kwarg(&kwargs, "key").is_some_and(|k| k != Value::None) {
-        return Err(vm.error(
-            "NotImplementedError",
-            format!("{name}() with key= is not supported by Shoal's script language yet"),
-        ));
-    }
+    let key = kwarg(&kwargs, "key").filter(|k| *k != Value::None);
     let items = if args.len() == 1 {
         collect(vm, args[0])?
     } else {
@@ -2733,15 +2761,24 @@ fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs, want_max: bool) -> BRe
         }
         return Err(vm.error("ValueError", format!("{name}() arg is an empty sequence")));
     }
+    let key_of_item = |vm: &mut Vm, v: Value| -> Result<Value, Exc> {
+        match key {
+            Some(k) => vm.call_sync(k, vec![v]),
+            None => Ok(v),
+        }
+    };
     let mut best = items[0];
+    let mut best_key = key_of_item(vm, best)?;
     for &v in &items[1..] {
+        let k = key_of_item(vm, v)?;
         let better = if want_max {
-            compare(vm, CmpOp::Gt, v, best)?
+            compare(vm, CmpOp::Gt, k, best_key)?
         } else {
-            compare(vm, CmpOp::Lt, v, best)?
+            compare(vm, CmpOp::Lt, k, best_key)?
         };
         if better {
             best = v;
+            best_key = k;
         }
     }
     ok(best)
@@ -2890,21 +2927,39 @@ fn b_reversed(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
     ok(values_iter(vm, items))
 }
 
-fn sort_values(vm: &mut Vm, items: &mut [Value], reverse: bool) -> Result<(), Exc> {
-    // A merge sort on Python comparisons: stable, and errors propagate.
+/// Sorts `items` (by `key(item)` when given), stably, with Python's
+/// comparisons; `reverse` keeps equal items in their original order.
+fn sort_items(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> Result<Vec<Value>, Exc> {
+    let keys = match key {
+        Some(k) if k != Value::None => {
+            let mut keys = Vec::with_capacity(items.len());
+            for &v in &items {
+                keys.push(vm.call_sync(k, vec![v])?);
+            }
+            keys
+        }
+        _ => items.clone(),
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
     let mut error = None;
-    let vm_ptr: *mut Vm = vm;
-    items.sort_by(|a, b| {
+    order.sort_by(|&i, &j| {
         if error.is_some() {
             return std::cmp::Ordering::Equal;
         }
-        // SAFETY: `vm` is borrowed mutably by this function alone; the
-        // closure is the only user while the sort runs.
-        let vm = unsafe { &mut *vm_ptr };
-        match compare(vm, CmpOp::Lt, *b, *a) {
-            Ok(true) => std::cmp::Ordering::Greater,
-            Ok(false) => match compare(vm, CmpOp::Lt, *a, *b) {
-                Ok(true) => std::cmp::Ordering::Less,
+        let (a, b) = if reverse {
+            (keys[j], keys[i])
+        } else {
+            (keys[i], keys[j])
+        };
+        match compare(vm, CmpOp::Lt, a, b) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match compare(vm, CmpOp::Lt, b, a) {
+                Ok(true) => std::cmp::Ordering::Greater,
                 Ok(false) => std::cmp::Ordering::Equal,
                 Err(e) => {
                     error = Some(e);
@@ -2917,40 +2972,18 @@ fn sort_values(vm: &mut Vm, items: &mut [Value], reverse: bool) -> Result<(), Ex
             }
         }
     });
-    if reverse {
-        // Python's reverse sort is stable too: reverse, stable-sort the
-        // reversed order, reverse back.
-        items.reverse();
-        items.sort_by(|a, b| {
-            let vm = unsafe { &mut *vm_ptr };
-            match compare(vm, CmpOp::Lt, *a, *b) {
-                Ok(true) => std::cmp::Ordering::Greater,
-                Ok(false) => match compare(vm, CmpOp::Lt, *b, *a) {
-                    Ok(true) => std::cmp::Ordering::Less,
-                    _ => std::cmp::Ordering::Equal,
-                },
-                Err(_) => std::cmp::Ordering::Equal,
-            }
-        });
-    }
     match error {
         Some(e) => Err(e),
-        None => Ok(()),
+        None => Ok(order.into_iter().map(|i| items[i]).collect()),
     }
 }
 
 fn b_sorted(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
     arity(vm, "sorted", &args, 1, 1)?;
-    if kwarg(&kwargs, "key").is_some_and(|k| k != Value::None) {
-        return Err(vm.error(
-            "NotImplementedError",
-            "sorted() with key= is not supported by Shoal's script language yet",
-        ));
-    }
     let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
-    let mut items = collect(vm, args[0])?;
-    sort_values(vm, &mut items, reverse)?;
-    ok(new_list(vm, items))
+    let items = collect(vm, args[0])?;
+    let sorted = sort_items(vm, items, kwarg(&kwargs, "key"), reverse)?;
+    ok(new_list(vm, sorted))
 }
 
 fn b_any(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -3137,7 +3170,13 @@ fn b_callable(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
     arity(vm, "callable", &args, 1, 1)?;
     let c = matches!(args[0], Value::Obj(id) if matches!(
         vm.heap.get(id),
-        Obj::Function(_) | Obj::Builtin(_) | Obj::Method(..) | Obj::Type(_) | Obj::Class(_)
+        Obj::Function(_)
+            | Obj::Builtin(_)
+            | Obj::Method(..)
+            | Obj::Unbound(_)
+            | Obj::BoundMethod(..)
+            | Obj::Type(_)
+            | Obj::Class(_)
     ));
     ok(Value::Bool(c))
 }
@@ -3162,65 +3201,29 @@ fn b_hasattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRes
     ok(Value::Bool(vm.get_attr_pub(args[0], &name).is_ok()))
 }
 
-fn native_callable(vm: &Vm, f: Value) -> bool {
-    matches!(f, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Builtin(_) | Obj::Type(_) | Obj::Method(..)))
-}
-
-fn call_native(vm: &mut Vm, f: Value, args: Vec<Value>) -> Result<Value, Exc> {
-    let Value::Obj(id) = f else {
-        unreachable!("checked by native_callable")
-    };
-    match vm.heap.get(id).clone() {
-        Obj::Builtin(b) => match call_builtin(vm, b, None, args, Vec::new())? {
-            Native::Value(v) => Ok(v),
-        },
-        Obj::Method(r, b) => match call_builtin(vm, b, Some(r), args, Vec::new())? {
-            Native::Value(v) => Ok(v),
-        },
-        Obj::Type(k) => construct(vm, k, args, Vec::new()),
-        _ => unreachable!("checked by native_callable"),
-    }
-}
-
 fn b_map(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     if args.len() < 2 {
         return Err(type_err(vm, "map() must have at least two arguments."));
     }
-    if !native_callable(vm, args[0]) {
-        return Err(vm.error("NotImplementedError", "map() with a script function is not supported by Shoal's script language yet; use a comprehension"));
-    }
-    let mut lists = Vec::new();
+    let mut iters = Vec::with_capacity(args.len() - 1);
     for a in &args[1..] {
-        lists.push(collect(vm, *a)?);
+        iters.push(get_iter(vm, *a)?);
     }
-    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let row = lists.iter().map(|l| l[i]).collect();
-        out.push(call_native(vm, args[0], row)?);
-    }
-    ok(values_iter(vm, out))
+    let it = Iter::Map {
+        func: args[0],
+        iters,
+    };
+    ok(Value::Obj(vm.heap.alloc(Obj::Iter(it))))
 }
 
 fn b_filter(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "filter", &args, 2, 2)?;
-    let f = args[0];
-    if f != Value::None && !native_callable(vm, f) {
-        return Err(vm.error("NotImplementedError", "filter() with a script function is not supported by Shoal's script language yet; use a comprehension"));
-    }
-    let items = collect(vm, args[1])?;
-    let mut out = Vec::new();
-    for v in items {
-        let keep = if f == Value::None {
-            v
-        } else {
-            call_native(vm, f, vec![v])?
-        };
-        if truthy(vm, keep) {
-            out.push(v);
-        }
-    }
-    ok(values_iter(vm, out))
+    let iter = get_iter(vm, args[1])?;
+    let it = Iter::Filter {
+        func: args[0],
+        iter,
+    };
+    ok(Value::Obj(vm.heap.alloc(Obj::Iter(it))))
 }
 
 // ---- list, tuple methods --------------------------------------------------------------------------
@@ -3361,17 +3364,11 @@ fn l_reverse(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BRes
 
 fn l_sort(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
     arity(vm, "sort", &args, 0, 0)?;
-    if kwarg(&kwargs, "key").is_some_and(|k| k != Value::None) {
-        return Err(vm.error(
-            "NotImplementedError",
-            "list.sort() with key= is not supported by Shoal's script language yet",
-        ));
-    }
     let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
     let id = recv_list(vm, recv);
-    let mut items = list_mut(vm, id).clone();
-    sort_values(vm, &mut items, reverse)?;
-    *list_mut(vm, id) = items;
+    let items = list_mut(vm, id).clone();
+    let sorted = sort_items(vm, items, kwarg(&kwargs, "key"), reverse)?;
+    *list_mut(vm, id) = sorted;
     none()
 }
 

@@ -176,6 +176,20 @@ pub enum Iter {
         /// The next index.
         index: usize,
     },
+    /// `map(func, *iterables)`, lazily.
+    Map {
+        /// The function.
+        func: Value,
+        /// Iterators over the iterables.
+        iters: Vec<Value>,
+    },
+    /// `filter(func, iterable)`, lazily.
+    Filter {
+        /// The predicate (None: truth).
+        func: Value,
+        /// Iterator over the iterable.
+        iter: Value,
+    },
 }
 
 /// A built-in function or method, by number (see `builtins.rs`).
@@ -205,6 +219,9 @@ pub enum Obj {
     Builtin(Builtin),
     /// A built-in method bound to its receiver (`lst.append`).
     Method(Value, Builtin),
+    /// A built-in method taken from its type (`str.lower`): the receiver
+    /// is the first argument.
+    Unbound(Builtin),
     /// A built-in type (`int`, `str`, ...).
     Type(TypeKind),
     /// A class.
@@ -332,7 +349,7 @@ fn push_value(v: &Value, out: &mut Vec<ObjId>) {
 /// The objects `obj` refers to.
 fn children(obj: &Obj, out: &mut Vec<ObjId>) {
     match obj {
-        Obj::Str(_) | Obj::Range(..) | Obj::Builtin(_) | Obj::Type(_) => {}
+        Obj::Str(_) | Obj::Range(..) | Obj::Builtin(_) | Obj::Unbound(_) | Obj::Type(_) => {}
         Obj::List(items) | Obj::Tuple(items) => items.iter().for_each(|v| push_value(v, out)),
         Obj::Dict(d) => d.values().for_each(|(k, v)| {
             push_value(k, out);
@@ -362,6 +379,14 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
             Iter::Dict { dict, .. } => out.push(*dict),
             Iter::Range { .. } => {}
             Iter::Values { items, .. } => items.iter().for_each(|v| push_value(v, out)),
+            Iter::Map { func, iters } => {
+                push_value(func, out);
+                iters.iter().for_each(|v| push_value(v, out));
+            }
+            Iter::Filter { func, iter } => {
+                push_value(func, out);
+                push_value(iter, out);
+            }
         },
         Obj::Module(m) => m.attrs.values().for_each(|v| push_value(v, out)),
         Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| push_value(v, out)),

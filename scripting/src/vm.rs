@@ -1221,6 +1221,16 @@ impl Vm {
                 let result = builtins::call_builtin(self, b, None, args, kwargs)?;
                 self.finish_native(result)
             }
+            Obj::Unbound(b) => {
+                let b = *b;
+                if args.is_empty() {
+                    return Err(self.error("TypeError", "unbound method needs an argument"));
+                }
+                let mut args = args;
+                let receiver = args.remove(0);
+                let result = builtins::call_builtin(self, b, Some(receiver), args, kwargs)?;
+                self.finish_native(result)
+            }
             Obj::Method(receiver, b) => {
                 let (receiver, b) = (*receiver, *b);
                 let result = builtins::call_builtin(self, b, Some(receiver), args, kwargs)?;
@@ -1478,6 +1488,12 @@ impl Vm {
                     let n = kind.name();
                     return Ok(self.str_value(n));
                 }
+                Obj::Type(kind) => {
+                    let kind = *kind;
+                    if let Some(b) = builtins::type_method(kind, name) {
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
+                    }
+                }
                 _ => {}
             }
         }
@@ -1693,7 +1709,7 @@ impl TypeKind {
                 Obj::Set(_) => TypeKind::Set,
                 Obj::Range(..) => TypeKind::Range,
                 Obj::Function(_) => TypeKind::Function,
-                Obj::Builtin(_) | Obj::Method(..) => TypeKind::Builtin,
+                Obj::Builtin(_) | Obj::Method(..) | Obj::Unbound(_) => TypeKind::Builtin,
                 Obj::Type(_) | Obj::Class(_) => TypeKind::Type,
                 Obj::Module(_) => TypeKind::Module,
                 Obj::Iter(_) => TypeKind::Iterator,
