@@ -144,6 +144,7 @@ defs! {
     M(T::Set), "issubset" => set_issubset;
     M(T::Set), "copy" => set_copy;
     M(T::Set), "clear" => set_clear;
+    M(T::Generator), "send" => gen_send;
     Md("math"), "sqrt" => m_sqrt;
     Md("math"), "floor" => m_floor;
     Md("math"), "ceil" => m_ceil;
@@ -1369,6 +1370,11 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             Obj::StaticMethod(_) => "<staticmethod object>".into(),
             Obj::ClassMethod(_) => "<classmethod object>".into(),
             Obj::Property(..) => "<property object>".into(),
+            Obj::Generator(g) => format!(
+                "<generator object {} at 0x{:012x}>",
+                g.name,
+                0x7f00_0000_0000u64 + id.0 as u64 * 16
+            ),
             Obj::Slice(a, b, c) => format!(
                 "slice({}, {}, {})",
                 repr_depth(vm, a, depth + 1)?,
@@ -1864,7 +1870,7 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
                 index: 0,
                 what: 0,
             },
-            Obj::Iter(_) => return Ok(v),
+            Obj::Iter(_) | Obj::Generator(_) => return Ok(v),
             _ => return Err(not_iterable(vm, v)),
         },
         _ => return Err(not_iterable(vm, v)),
@@ -1879,6 +1885,11 @@ fn not_iterable(vm: &mut Vm, v: Value) -> Exc {
 
 /// The next value of an iterator, or None when it is exhausted.
 pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
+    if let Value::Obj(g) = it
+        && matches!(vm.heap.get(g), Obj::Generator(_))
+    {
+        return vm.next_sync(g, Value::None);
+    }
     if is_instance(vm, it) {
         return match crate::classes::call_dunder(vm, it, "__next__", Vec::new()) {
             Some(Ok(v)) => Ok(Some(v)),
@@ -3999,6 +4010,17 @@ fn set_issubset(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -
 fn set_copy(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
     let s = set_mut(vm, recv).clone();
     ok(Value::Obj(vm.heap.alloc(Obj::Set(s))))
+}
+
+fn gen_send(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "send", &args, 1, 1)?;
+    let Some(Value::Obj(g)) = recv else {
+        unreachable!("methods are bound")
+    };
+    match vm.next_sync(g, args[0])? {
+        Some(v) => ok(v),
+        None => Err(vm.error("StopIteration", "")),
+    }
 }
 
 fn set_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {

@@ -147,6 +147,11 @@ pub enum Instr {
     /// Run the class body function at TOS, with the `n` bases and the
     /// name under it; push the class when the body returns.
     BuildClass(u32),
+    /// Yield TOS from a generator; when resumed, the sent value is TOS.
+    Yield,
+    /// Push the return value of the last generator a `ForIter` exhausted
+    /// (the value of `yield from`).
+    LoadGenReturn,
     /// Do nothing.
     Nop,
 }
@@ -218,4 +223,6 @@ pub struct Code {
     pub varkw: bool,
     /// The line of the `def`.
     pub firstline: u32,
+    /// Calling it makes a generator.
+    pub is_generator: bool,
 }

@@ -632,6 +632,7 @@ impl<'a> Unit<'a> {
                 varargs: false,
                 varkw: false,
                 firstline: line,
+                is_generator: false,
             },
             scope,
             ctx: Vec::new(),
@@ -1404,9 +1405,16 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             match kind {
                 "<listcomp>" => inner.op(Instr::BuildList(0)),
                 "<setcomp>" => inner.op(Instr::BuildSet(0)),
+                "<genexpr>" => {
+                    inner.unit.code.is_generator = true;
+                    inner.op(Instr::Nop)
+                }
                 _ => inner.op(Instr::BuildDict(0)),
             };
             inner.comp_loop(kind, elt, value, gens, 0)?;
+            if kind == "<genexpr>" {
+                inner.op(Instr::LoadConst(0));
+            }
             inner.op(Instr::Return);
             inner.finish_unit()
         };
@@ -1460,6 +1468,11 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 "<setcomp>" => {
                     self.expr(elt)?;
                     self.op(Instr::SetAdd(iterators));
+                }
+                "<genexpr>" => {
+                    self.expr(elt)?;
+                    self.op(Instr::Yield);
+                    self.op(Instr::Pop);
                 }
                 _ => {
                     self.expr(elt)?;
@@ -1631,8 +1644,8 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             ExprKind::DictComp(k, v, gens) => {
                 self.comprehension("<dictcomp>", k, Some(v), gens, e.pos)?
             }
-            ExprKind::GeneratorExp(..) => {
-                return Err(not_supported("generator expressions are", e.pos));
+            ExprKind::GeneratorExp(elt, gens) => {
+                self.comprehension("<genexpr>", elt, None, gens, e.pos)?
             }
             ExprKind::IfExp { test, body, orelse } => {
                 self.expr(test)?;
@@ -1648,8 +1661,34 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             ExprKind::Lambda { params, body } => {
                 self.function("<lambda>", params, Body::Expr(body), e.pos)?
             }
-            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
-                return Err(not_supported("generators are", e.pos));
+            ExprKind::Yield(v) => {
+                if self.unit.scope.is_module || self.unit.scope.is_class {
+                    return Err(syntax("'yield' outside function", e.pos));
+                }
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        self.op(Instr::LoadConst(0));
+                    }
+                }
+                self.unit.code.is_generator = true;
+                self.op(Instr::Yield);
+            }
+            ExprKind::YieldFrom(v) => {
+                if self.unit.scope.is_module || self.unit.scope.is_class {
+                    return Err(syntax("'yield from' outside function", e.pos));
+                }
+                self.unit.code.is_generator = true;
+                self.expr(v)?;
+                self.op(Instr::GetIter);
+                let start = self.here();
+                let fi = self.op(Instr::ForIter(0));
+                self.op(Instr::Yield);
+                self.op(Instr::Pop);
+                self.op(Instr::Jump(start as u32));
+                let end = self.here();
+                self.patch(fi, end);
+                self.op(Instr::LoadGenReturn);
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;

@@ -63,6 +63,8 @@ pub enum TypeKind {
     Slice,
     /// `method`
     Method,
+    /// `generator`
+    Generator,
 }
 
 impl TypeKind {
@@ -87,6 +89,7 @@ impl TypeKind {
             TypeKind::Iterator => "iterator",
             TypeKind::Slice => "slice",
             TypeKind::Method => "method",
+            TypeKind::Generator => "generator",
         }
     }
 }
@@ -244,6 +247,21 @@ pub enum Obj {
     ClassMethod(Value),
     /// `property(getter, setter)`.
     Property(Value, Value),
+    /// A generator: its suspended frame.
+    Generator(Box<Generator>),
+}
+
+/// The state of a generator.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    /// The suspended frame; `None` while it runs or once it has ended.
+    pub frame: Option<crate::vm::Frame>,
+    /// Whether it has started (a value can be sent to it).
+    pub started: bool,
+    /// Whether it has ended.
+    pub finished: bool,
+    /// Its name, for repr.
+    pub name: Rc<str>,
 }
 
 /// The arena.
@@ -399,5 +417,15 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
             push_value(v, out);
         }
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => push_value(f, out),
+        Obj::Generator(g) => {
+            if let Some(f) = &g.frame {
+                f.stack.iter().for_each(|v| push_value(v, out));
+                f.locals.iter().flatten().for_each(|v| push_value(v, out));
+                out.extend(f.cells.iter().copied());
+                f.handling.iter().for_each(|v| push_value(v, out));
+                out.push(f.module);
+                out.extend(f.func);
+            }
+        }
     }
 }

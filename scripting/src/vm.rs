@@ -59,6 +59,10 @@ pub struct Frame {
     pub class_ns: Option<Attrs>,
     /// What happens to the value the frame returns.
     pub on_return: OnReturn,
+    /// The generator this frame belongs to.
+    pub generator: Option<ObjId>,
+    /// The return value of the last generator a `ForIter` exhausted.
+    pub gen_return: Value,
 }
 
 /// What a frame's return value is used for.
@@ -77,6 +81,11 @@ pub enum OnReturn {
     Init(ObjId),
     /// The value is dropped (`__setitem__`, say).
     Discard,
+    /// A generator resumed by a `ForIter` ended: the caller leaves its
+    /// loop (jumping to the exit).
+    GenLoop(u32),
+    /// A generator resumed by a built-in (`next()`, `list()`...) ended.
+    GenSync,
 }
 
 /// The classes of the built-in exceptions, by name.
@@ -148,6 +157,9 @@ pub struct Vm {
     exc_classes: Vec<(&'static str, ObjId)>,
     /// Set by `sys.exit`: the exit status.
     pub exit_status: Option<i32>,
+    /// The return value of a generator that [`Vm::next_sync`] ran to its
+    /// end.
+    sync_gen_return: Option<Value>,
 }
 
 impl Vm {
@@ -171,6 +183,7 @@ impl Vm {
             main_module: None,
             exc_classes: Vec::new(),
             exit_status: None,
+            sync_gen_return: None,
         };
         for (name, base) in EXCEPTIONS {
             let bases: Vec<ObjId> = if base.is_empty() {
@@ -317,6 +330,8 @@ impl Vm {
             func: None,
             class_ns: None,
             on_return: OnReturn::Push,
+            generator: None,
+            gen_return: Value::None,
         });
         Ok(())
     }
@@ -460,8 +475,97 @@ impl Vm {
                 return Ok(());
             }
             self.add_traceback(exc);
-            self.frames.pop();
+            let frame = self.frames.pop().expect("a frame");
+            if let Some(generator_id) = frame.generator {
+                if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
+                    g.finished = true;
+                }
+                let stop = self.exc_class("StopIteration");
+                if builtins::exception_matches(self, exc, Value::Obj(stop)).unwrap_or(false) {
+                    let new = self.error("RuntimeError", "generator raised StopIteration");
+                    self.set_exc_attr(new, "__context__", exc);
+                    return self.unwind(new, floor);
+                }
+            }
         }
+    }
+
+    /// Resumes a generator with `sent` (the value of its `yield`): its
+    /// frame goes back on the frame stack. Returns false if it had ended.
+    pub(crate) fn resume_generator(
+        &mut self,
+        generator_id: ObjId,
+        sent: Value,
+        mode: OnReturn,
+    ) -> Result<bool, Exc> {
+        let taken = match self.heap.get_mut(generator_id) {
+            Obj::Generator(g) => {
+                if g.finished {
+                    return Ok(false);
+                }
+                match g.frame.take() {
+                    Some(f) => Some((f, std::mem::replace(&mut g.started, true))),
+                    None => None,
+                }
+            }
+            _ => return Ok(false),
+        };
+        let Some((mut frame, started)) = taken else {
+            return Err(self.error("ValueError", "generator already executing"));
+        };
+        if started {
+            frame.stack.push(sent);
+        } else if sent != Value::None {
+            if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
+                g.frame = Some(frame);
+                g.started = false;
+            }
+            return Err(self.error(
+                "TypeError",
+                "can't send non-None value to a just-started generator",
+            ));
+        }
+        if self.frames.len() >= self.recursion_limit {
+            if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
+                g.frame = Some(frame);
+            }
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        frame.on_return = mode;
+        frame.generator = Some(generator_id);
+        self.frames.push(frame);
+        Ok(true)
+    }
+
+    /// Runs a generator to its next `yield` from a built-in: the yielded
+    /// value, or `None` when it ends.
+    pub(crate) fn next_sync(
+        &mut self,
+        generator_id: ObjId,
+        sent: Value,
+    ) -> Result<Option<Value>, Exc> {
+        let floor = self.frames.len();
+        if floor == 0 {
+            return Err(self.error("RuntimeError", "no frame to run a generator from"));
+        }
+        let depth = self.frames[floor - 1].stack.len();
+        self.sync_gen_return = None;
+        if !self.resume_generator(generator_id, sent, OnReturn::GenSync)? {
+            return Ok(None);
+        }
+        let mut budget = u64::MAX;
+        if let Status::Raised(exc) = self.run_above(floor, &mut budget) {
+            return Err(exc);
+        }
+        if self.sync_gen_return.take().is_some() {
+            return Ok(None);
+        }
+        let stack = &mut self.frames[floor - 1].stack;
+        Ok(if stack.len() > depth {
+            stack.pop()
+        } else {
+            None
+        })
     }
 
     /// Appends the current frame's position to the exception's traceback
@@ -946,6 +1050,20 @@ impl Vm {
             }
             Instr::ForIter(target) => {
                 let it = self.top();
+                if let Value::Obj(g) = it
+                    && matches!(self.heap.get(g), Obj::Generator(_))
+                {
+                    match self.resume_generator(g, Value::None, OnReturn::GenLoop(target))? {
+                        true => return Ok(()),
+                        false => {
+                            // Already finished.
+                            self.pop();
+                            self.frame().gen_return = Value::None;
+                            self.frame().ip = target as usize;
+                            return Ok(());
+                        }
+                    }
+                }
                 match builtins::next(self, it)? {
                     Some(v) => self.push(v),
                     None => {
@@ -1023,10 +1141,44 @@ impl Vm {
                 }));
                 self.push(Value::Obj(id));
             }
+            Instr::Yield => {
+                let v = self.pop();
+                let frame = self.frames.pop().expect("a frame");
+                let Some(generator_id) = frame.generator else {
+                    return Err(self.error("RuntimeError", "yield outside a generator"));
+                };
+                if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
+                    g.frame = Some(frame);
+                }
+                if let Some(caller) = self.frames.last_mut() {
+                    caller.stack.push(v);
+                }
+            }
+            Instr::LoadGenReturn => {
+                let v = std::mem::replace(&mut self.frame().gen_return, Value::None);
+                self.push(v);
+            }
             Instr::Return => {
                 let v = self.pop();
                 let frame = self.frames.pop().expect("a frame");
+                if let Some(generator_id) = frame.generator
+                    && let Obj::Generator(g) = self.heap.get_mut(generator_id)
+                {
+                    g.finished = true;
+                }
                 let v = match frame.on_return {
+                    OnReturn::GenLoop(exit) => {
+                        if let Some(caller) = self.frames.last_mut() {
+                            caller.stack.pop();
+                            caller.gen_return = v;
+                            caller.ip = exit as usize;
+                        }
+                        None
+                    }
+                    OnReturn::GenSync => {
+                        self.sync_gen_return = Some(v);
+                        None
+                    }
                     OnReturn::Push => Some(v),
                     OnReturn::Discard => None,
                     OnReturn::Init(instance) => {
@@ -1408,7 +1560,7 @@ impl Vm {
             cells.push(id);
         }
         cells.extend(f.closure.iter().copied());
-        self.frames.push(Frame {
+        let frame = Frame {
             code: f.code,
             ip: 0,
             stack: Vec::new(),
@@ -1420,7 +1572,24 @@ impl Vm {
             func: Some(func_id),
             class_ns: None,
             on_return: OnReturn::Push,
-        });
+            generator: None,
+            gen_return: Value::None,
+        };
+        let code = &self.codes[f.code as usize];
+        if code.is_generator {
+            let name = code.name.clone();
+            let generator_id = self
+                .heap
+                .alloc(Obj::Generator(Box::new(crate::heap::Generator {
+                    frame: Some(frame),
+                    started: false,
+                    finished: false,
+                    name,
+                })));
+            self.push(Value::Obj(generator_id));
+        } else {
+            self.frames.push(frame);
+        }
         Ok(())
     }
 
@@ -1715,6 +1884,7 @@ impl TypeKind {
                 Obj::Iter(_) => TypeKind::Iterator,
                 Obj::Slice(..) => TypeKind::Slice,
                 Obj::BoundMethod(..) => TypeKind::Method,
+                Obj::Generator(_) => TypeKind::Generator,
                 Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
                     TypeKind::Object
                 }
