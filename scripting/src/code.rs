@@ -152,6 +152,15 @@ pub enum Instr {
     /// Push the return value of the last generator a `ForIter` exhausted
     /// (the value of `yield from`).
     LoadGenReturn,
+    /// `with`: pops a context manager, pushes its `__exit__` and the
+    /// result of its `__enter__`.
+    BeforeWith,
+    /// Leave a `with` block without an exception: call `__exit__(None,
+    /// None, None)` (the exit is under TOS when flag 1: a return value).
+    WithExit(u32),
+    /// A `with` block raised (stack: exit, exception): call `__exit__`
+    /// with it; a true result swallows it and jumps to `i`.
+    WithExcept(u32),
     /// Do nothing.
     Nop,
 }

@@ -598,6 +598,8 @@ enum Ctx<'a> {
     /// Inside the exceptional copy of a `finally` body (exception on the
     /// stack).
     FinallyHandler,
+    /// Inside a `with` block (its `__exit__` on the stack).
+    With,
 }
 
 struct Unit<'a> {
@@ -890,7 +892,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                     self.op(Instr::Raise(2));
                 }
             },
-            StmtKind::With { .. } => return Err(not_supported("with statements are", s.pos)),
+            StmtKind::With { items, body } => self.with_stmt(items, body)?,
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let ok = self.op(Instr::PopJumpIfTrue(0));
@@ -1022,6 +1024,10 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 Ctx::Handler => {
                     self.op(Instr::PopExcept);
                 }
+                Ctx::With => {
+                    self.op(Instr::PopBlock);
+                    self.op(Instr::WithExit(returning as u32));
+                }
                 Ctx::FinallyHandler => {
                     if returning {
                         self.op(Instr::Rot2);
@@ -1119,6 +1125,37 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             let end = self.here();
             self.patch(jend, end);
         }
+        Ok(())
+    }
+
+    /// `with a as x, b: body` nests one context manager per item.
+    fn with_stmt(&mut self, items: &'a [(Expr, Option<Expr>)], body: &'a [Stmt]) -> CResult<()> {
+        let Some(((ctx, target), rest)) = items.split_first() else {
+            return self.body(body);
+        };
+        let line = self.unit.line;
+        self.expr(ctx)?;
+        self.unit.line = line;
+        self.op(Instr::BeforeWith);
+        match target {
+            Some(t) => self.store(t)?,
+            None => {
+                self.op(Instr::Pop);
+            }
+        }
+        let setup = self.op(Instr::SetupExcept(0));
+        self.unit.ctx.push(Ctx::With);
+        self.with_stmt(rest, body)?;
+        self.unit.ctx.pop();
+        self.op(Instr::PopBlock);
+        self.op(Instr::WithExit(0));
+        let jend = self.op(Instr::Jump(0));
+        let handler = self.here();
+        self.patch(setup, handler);
+        let we = self.op(Instr::WithExcept(0));
+        let end = self.here();
+        self.patch(jend, end);
+        self.unit.code.instrs[we] = Instr::WithExcept(end as u32);
         Ok(())
     }
 

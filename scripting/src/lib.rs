@@ -21,6 +21,7 @@ pub mod error;
 pub mod heap;
 pub mod lexer;
 pub mod parser;
+mod random;
 pub mod value;
 pub mod vm;
 

@@ -160,6 +160,8 @@ pub struct Vm {
     /// The return value of a generator that [`Vm::next_sync`] ran to its
     /// end.
     sync_gen_return: Option<Value>,
+    /// The `random` module's generator.
+    pub(crate) rng: crate::random::Mt,
 }
 
 impl Vm {
@@ -184,6 +186,11 @@ impl Vm {
             exc_classes: Vec::new(),
             exit_status: None,
             sync_gen_return: None,
+            rng: crate::random::Mt::from_seed(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos() as i64),
+            ),
         };
         for (name, base) in EXCEPTIONS {
             let bases: Vec<ObjId> = if base.is_empty() {
@@ -1152,6 +1159,55 @@ impl Vm {
                 }
                 if let Some(caller) = self.frames.last_mut() {
                     caller.stack.push(v);
+                }
+            }
+            Instr::BeforeWith => {
+                let ctx = self.pop();
+                let (enter, exit) = match (
+                    self.get_attr(ctx, "__enter__"),
+                    self.get_attr(ctx, "__exit__"),
+                ) {
+                    (Ok(a), Ok(b)) => (a, b),
+                    _ => {
+                        let t = builtins::type_name(self, ctx);
+                        return Err(self.error(
+                            "TypeError",
+                            format!("'{t}' object does not support the context manager protocol"),
+                        ));
+                    }
+                };
+                self.push(exit);
+                let entered = self.call_sync(enter, Vec::new())?;
+                self.push(entered);
+            }
+            Instr::WithExit(returning) => {
+                let value = if returning == 1 {
+                    Some(self.pop())
+                } else {
+                    None
+                };
+                let exit = self.pop();
+                self.call_sync(exit, vec![Value::None, Value::None, Value::None])?;
+                if let Some(v) = value {
+                    self.push(v);
+                }
+            }
+            Instr::WithExcept(end) => {
+                let exc = self.pop();
+                let exit = self.pop();
+                self.frame().handling.pop();
+                let class = match exc {
+                    Value::Obj(id) => match self.heap.get(id) {
+                        Obj::Instance(inst) => Value::Obj(inst.class),
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                };
+                let swallow = self.call_sync(exit, vec![class, exc, Value::None])?;
+                if builtins::truthy_mut(self, swallow)? {
+                    self.frame().ip = end as usize;
+                } else {
+                    return Err(exc);
                 }
             }
             Instr::LoadGenReturn => {
