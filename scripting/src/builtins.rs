@@ -2639,6 +2639,11 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
     Ok(Value::Obj(id))
 }
 
+/// Whether `name` is one of the built-in modules.
+pub(crate) fn is_builtin_module(name: &str) -> bool {
+    !module_static(name).is_empty()
+}
+
 fn module_static(name: &str) -> &'static str {
     match name {
         "math" => "math",

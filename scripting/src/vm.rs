@@ -86,6 +86,8 @@ pub enum OnReturn {
     GenLoop(u32),
     /// A generator resumed by a built-in (`next()`, `list()`...) ended.
     GenSync,
+    /// An imported script module finished running: push the module.
+    Import(ObjId),
 }
 
 /// The classes of the built-in exceptions, by name.
@@ -162,6 +164,8 @@ pub struct Vm {
     sync_gen_return: Option<Value>,
     /// The `random` module's generator.
     pub(crate) rng: crate::random::Mt,
+    /// Where `import` finds script modules (the main script's folder).
+    pub search_dir: Option<std::path::PathBuf>,
 }
 
 impl Vm {
@@ -186,6 +190,7 @@ impl Vm {
             exc_classes: Vec::new(),
             exit_status: None,
             sync_gen_return: None,
+            search_dir: None,
             rng: crate::random::Mt::from_seed(
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -291,6 +296,20 @@ impl Vm {
     /// Compiles `source` as the main module (`__name__ == '__main__'`) and
     /// prepares to run it.
     pub fn load_main(&mut self, filename: &str, source: &str) -> Result<(), SyntaxError> {
+        let index = self.compile_file(filename, source)?;
+        if self.search_dir.is_none() {
+            self.search_dir = std::path::Path::new(filename)
+                .parent()
+                .map(|p| p.to_path_buf());
+        }
+        let module = self.new_module("__main__");
+        self.main_module = Some(module);
+        self.push_module_frame(index, module, OnReturn::Push);
+        Ok(())
+    }
+
+    /// Compiles a file; its code objects join the code table.
+    fn compile_file(&mut self, filename: &str, source: &str) -> Result<u32, SyntaxError> {
         let module = parse_module(source)?;
         let first = self.codes.len();
         let index = compile_module(&module, filename, &mut self.codes)?;
@@ -316,14 +335,20 @@ impl Vm {
             self.consts.push(consts);
         }
         self.sources.push((Rc::from(filename), Rc::from(source)));
+        Ok(index)
+    }
+
+    fn new_module(&mut self, name: &str) -> ObjId {
         let mut attrs = Attrs::default();
-        let name = self.str_value("__main__");
-        attrs.insert(Rc::from("__name__"), name);
-        let module = self.heap.alloc(Obj::Module(Module {
-            name: Rc::from("__main__"),
+        let n = self.str_value(name);
+        attrs.insert(Rc::from("__name__"), n);
+        self.heap.alloc(Obj::Module(Module {
+            name: Rc::from(name),
             attrs,
-        }));
-        self.main_module = Some(module);
+        }))
+    }
+
+    fn push_module_frame(&mut self, index: u32, module: ObjId, on_return: OnReturn) {
         let code = &self.codes[index as usize];
         self.frames.push(Frame {
             code: index,
@@ -336,10 +361,45 @@ impl Vm {
             module,
             func: None,
             class_ns: None,
-            on_return: OnReturn::Push,
+            on_return,
             generator: None,
             gen_return: Value::None,
         });
+    }
+
+    /// `import name` of a script file beside the main one: runs it as a
+    /// module (its frame pushes the module when it returns). Modules are
+    /// registered before they run, so circular imports see them.
+    fn import_script(&mut self, name: &str) -> Result<(), Exc> {
+        let path = self
+            .search_dir
+            .clone()
+            .unwrap_or_default()
+            .join(format!("{name}.py"));
+        let source = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(_) => {
+                return Err(self.error("ModuleNotFoundError", format!("No module named '{name}'")));
+            }
+        };
+        let filename = path.display().to_string();
+        let index = match self.compile_file(&filename, &source) {
+            Ok(i) => i,
+            Err(e) => {
+                let kind = e.kind.name();
+                let kind = if kind == "NotImplementedError" || kind == "OverflowError" {
+                    kind
+                } else {
+                    "SyntaxError"
+                };
+                return Err(
+                    self.error(kind, format!("{} ({filename}, line {})", e.message, e.line))
+                );
+            }
+        };
+        let module = self.new_module(name);
+        self.modules.push((Rc::from(name), module));
+        self.push_module_frame(index, module, OnReturn::Import(module));
         Ok(())
     }
 
@@ -421,7 +481,7 @@ impl Vm {
                 roots.extend(ns.values().copied());
             }
             match &f.on_return {
-                OnReturn::Init(id) => roots.push(Value::Obj(*id)),
+                OnReturn::Init(id) | OnReturn::Import(id) => roots.push(Value::Obj(*id)),
                 OnReturn::BuildClass { bases, .. } => {
                     roots.extend(bases.iter().map(|b| Value::Obj(*b)))
                 }
@@ -1236,6 +1296,7 @@ impl Vm {
                         None
                     }
                     OnReturn::Push => Some(v),
+                    OnReturn::Import(module) => Some(Value::Obj(module)),
                     OnReturn::Discard => None,
                     OnReturn::Init(instance) => {
                         if v != Value::None {
@@ -1304,8 +1365,14 @@ impl Vm {
             }
             Instr::ImportName(i) => {
                 let name = self.name(i);
-                let module = builtins::import(self, &name)?;
-                self.push(module);
+                if let Some(m) = self.find_module(&name) {
+                    self.push(Value::Obj(m));
+                } else if builtins::is_builtin_module(&name) {
+                    let module = builtins::import(self, &name)?;
+                    self.push(module);
+                } else {
+                    self.import_script(&name)?;
+                }
             }
             Instr::RaiseAssert(has_msg) => {
                 let args = if has_msg == 1 {
