@@ -182,6 +182,26 @@ defs! {
     G, "setattr" => b_setattr;
 }
 
+/// The stable name of a built-in, for snapshots.
+pub(crate) fn builtin_key(b: Builtin) -> String {
+    let def = &DEFS[b.0 as usize];
+    match def.owner {
+        Owner::Global => def.name.to_string(),
+        Owner::Method(kind) => format!("{}.{}", kind.name(), def.name),
+        Owner::Module(m) => format!("{m}.{}", def.name),
+        Owner::Stream => format!("stream.{}", def.name),
+        Owner::Internal => format!("internal.{}", def.name),
+        Owner::Prop => format!("property.{}", def.name),
+    }
+}
+
+/// The built-in a snapshot names.
+pub(crate) fn builtin_from_key(key: &str) -> Option<Builtin> {
+    (0..DEFS.len())
+        .map(|i| Builtin(i as u16))
+        .find(|b| builtin_key(*b) == key)
+}
+
 /// A built-in reached only from the VM.
 pub(crate) fn internal(name: &str) -> Builtin {
     let i = DEFS

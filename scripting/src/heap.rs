@@ -25,7 +25,7 @@ pub type Dict = Map<Key, (Value, Value)>;
 pub type Attrs = Map<Rc<str>, Value>;
 
 /// The built-in types whose instances are not heap classes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TypeKind {
     /// `object`
     Object,
@@ -95,7 +95,7 @@ impl TypeKind {
 }
 
 /// A function defined in a script.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Function {
     /// Index of its code in the VM's code table.
     pub code: u32,
@@ -112,7 +112,7 @@ pub struct Function {
 }
 
 /// A class: built-in exception classes and, later, script classes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Class {
     /// `__name__`.
     pub name: Rc<str>,
@@ -127,7 +127,7 @@ pub struct Class {
 }
 
 /// An instance of a class.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Instance {
     /// Its class.
     pub class: ObjId,
@@ -136,7 +136,7 @@ pub struct Instance {
 }
 
 /// A module: its name and globals.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Module {
     /// `__name__`.
     pub name: Rc<str>,
@@ -145,7 +145,7 @@ pub struct Module {
 }
 
 /// Iterator state, as data.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Iter {
     /// Over a list, tuple or string, by index.
     Seq {
@@ -196,11 +196,27 @@ pub enum Iter {
 }
 
 /// A built-in function or method, by number (see `builtins.rs`).
+/// Saved by name (`"print"`, `"str.join"`, `"math.sqrt"`), so snapshots
+/// survive a reordering of the built-ins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Builtin(pub u16);
 
+impl serde::Serialize for Builtin {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::builtins::builtin_key(*self))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Builtin {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(d)?;
+        crate::builtins::builtin_from_key(&key)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown built-in '{key}'")))
+    }
+}
+
 /// A heap object.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Obj {
     /// A string.
     Str(Rc<str>),
@@ -252,7 +268,7 @@ pub enum Obj {
 }
 
 /// The state of a generator.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Generator {
     /// The suspended frame; `None` while it runs or once it has ended.
     pub frame: Option<crate::vm::Frame>,
@@ -265,10 +281,11 @@ pub struct Generator {
 }
 
 /// The arena.
-#[derive(Default)]
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub struct Heap {
     objects: Vec<Option<Obj>>,
     free: Vec<u32>,
+    #[serde(skip)]
     marks: Vec<bool>,
     /// Allocations since the last collection.
     pub allocated: usize,

@@ -22,6 +22,7 @@ pub mod heap;
 pub mod lexer;
 pub mod parser;
 mod random;
+pub mod snapshot;
 pub mod value;
 pub mod vm;
 

@@ -6,7 +6,7 @@ const N: usize = 624;
 const M: usize = 397;
 
 /// A Mersenne Twister, seeded as CPython seeds it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mt {
     state: Vec<u32>,
     index: usize,

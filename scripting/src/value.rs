@@ -7,11 +7,13 @@
 use std::rc::Rc;
 
 /// The index of an object on the VM heap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct ObjId(pub u32);
 
 /// A script value.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// `None`.
     None,
@@ -28,7 +30,7 @@ pub enum Value {
 /// A dictionary or set key: the hashable content of a value, so that
 /// lookups compare keys without reaching into the heap. Equal Python
 /// values give equal keys (`1`, `1.0` and `True` are one key).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Key {
     /// `None`.
     None,

@@ -35,7 +35,7 @@ pub enum Status {
 }
 
 /// One activation of a code object.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Frame {
     /// Index of the code in [`Vm::codes`].
     pub code: u32,
@@ -66,7 +66,7 @@ pub struct Frame {
 }
 
 /// What a frame's return value is used for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum OnReturn {
     /// Pushed on the caller's stack.
     Push,
@@ -122,6 +122,30 @@ pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
 ];
+
+/// The private parts of a VM that a snapshot saves.
+pub(crate) struct Parts<'a> {
+    pub(crate) sources: &'a Vec<(Rc<str>, Rc<str>)>,
+    pub(crate) consts: &'a Vec<Vec<Value>>,
+    pub(crate) builtins: &'a Attrs,
+    pub(crate) modules: &'a Vec<(Rc<str>, ObjId)>,
+    pub(crate) main_module: Option<ObjId>,
+    pub(crate) exc_classes: &'a Vec<(&'static str, ObjId)>,
+    pub(crate) rng: &'a crate::random::Mt,
+}
+
+/// What a loaded snapshot puts back.
+pub(crate) struct Restored {
+    pub(crate) codes: Vec<Code>,
+    pub(crate) sources: Vec<(Rc<str>, Rc<str>)>,
+    pub(crate) consts: Vec<Vec<Value>>,
+    pub(crate) heap: Heap,
+    pub(crate) builtins: Attrs,
+    pub(crate) modules: Vec<(Rc<str>, ObjId)>,
+    pub(crate) main_module: Option<ObjId>,
+    pub(crate) exc_classes: Vec<(&'static str, ObjId)>,
+    pub(crate) rng: crate::random::Mt,
+}
 
 /// The script VM.
 pub struct Vm {
@@ -271,6 +295,30 @@ impl Vm {
         }));
         self.modules.push((Rc::from(name), id));
         id
+    }
+
+    pub(crate) fn parts(&self) -> Parts<'_> {
+        Parts {
+            sources: &self.sources,
+            consts: &self.consts,
+            builtins: &self.builtins,
+            modules: &self.modules,
+            main_module: self.main_module,
+            exc_classes: &self.exc_classes,
+            rng: &self.rng,
+        }
+    }
+
+    pub(crate) fn restore(&mut self, r: Restored) {
+        self.codes = r.codes;
+        self.sources = r.sources;
+        self.consts = r.consts;
+        self.heap = r.heap;
+        self.builtins = r.builtins;
+        self.modules = r.modules;
+        self.main_module = r.main_module;
+        self.exc_classes = r.exc_classes;
+        self.rng = r.rng;
     }
 
     /// A built-in module already made.
@@ -1963,17 +2011,26 @@ pub fn run_file(
         return 1;
     }
     let status = vm.run_to_end();
-    let _ = vm.out.flush();
-    match status {
-        Status::Finished | Status::OutOfBudget => vm.exit_status.unwrap_or(0),
-        Status::Raised(exc) => {
-            if let Some(code) = builtins::system_exit_code(&mut vm, exc) {
-                return code;
+    vm.exit_code(status)
+}
+
+impl Vm {
+    /// Ends a run as `python3` would: prints the traceback of an uncaught
+    /// exception to stderr and returns the exit status (0, 1, or what
+    /// `sys.exit` asked for).
+    pub fn exit_code(&mut self, status: Status) -> i32 {
+        let _ = self.out.flush();
+        match status {
+            Status::Finished | Status::OutOfBudget => self.exit_status.unwrap_or(0),
+            Status::Raised(exc) => {
+                if let Some(code) = builtins::system_exit_code(self, exc) {
+                    return code;
+                }
+                let text = self.format_exception(exc);
+                let _ = self.err.write_all(text.as_bytes());
+                let _ = self.err.flush();
+                1
             }
-            let text = vm.format_exception(exc);
-            let _ = vm.err.write_all(text.as_bytes());
-            let _ = vm.err.flush();
-            1
         }
     }
 }

@@ -1,0 +1,257 @@
+//! Saving a running VM to RON and loading it in another process.
+//!
+//! A snapshot holds the whole state of a script between two slices: the
+//! heap, every frame (instruction pointers, stacks, locals, exception
+//! blocks), the modules, the random generator. Code is not saved: it is
+//! named by file, qualified name and a hash of its bytecode, and the
+//! loader compiles the same files again; a function whose code changed is
+//! a clear error, never a silent resume into other code.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::code::Code;
+use crate::compiler::compile_module;
+use crate::heap::{Attrs, Heap};
+use crate::parser::parse_module;
+use crate::random::Mt;
+use crate::value::{ObjId, Value};
+use crate::vm::{EXCEPTIONS, Frame, Vm};
+
+/// The snapshot format this build writes and reads.
+pub const FORMAT: u32 = 1;
+
+/// Why a snapshot could not be made or loaded.
+#[derive(Debug)]
+pub enum SnapshotError {
+    /// The text is not a snapshot (RON error, with its position).
+    Parse(String),
+    /// Written by another version of the format.
+    Format(u32),
+    /// A source file could not be read.
+    Source(String, std::io::Error),
+    /// A source file no longer compiles.
+    Compile(String, crate::SyntaxError),
+    /// A function's code changed since the snapshot was taken.
+    CodeChanged {
+        /// The file.
+        file: String,
+        /// The function's qualified name.
+        qualname: String,
+    },
+    /// Serializing failed.
+    Write(String),
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::Parse(e) => write!(f, "not a valid snapshot: {e}"),
+            SnapshotError::Format(v) => {
+                write!(
+                    f,
+                    "snapshot format {v} is not supported (this build reads format {FORMAT})"
+                )
+            }
+            SnapshotError::Source(file, e) => write!(f, "cannot read {file}: {e}"),
+            SnapshotError::Compile(file, e) => write!(f, "{file} no longer compiles: {e}"),
+            SnapshotError::CodeChanged { file, qualname } => write!(
+                f,
+                "the code of {qualname} in {file} changed since the snapshot was taken"
+            ),
+            SnapshotError::Write(e) => write!(f, "cannot write the snapshot: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+#[derive(Serialize, Deserialize)]
+struct CodeRef {
+    file: String,
+    qualname: String,
+    hash: u64,
+}
+
+/// Everything a VM holds between two slices.
+#[derive(Serialize, Deserialize)]
+struct Snapshot {
+    format: u32,
+    files: Vec<String>,
+    codes: Vec<CodeRef>,
+    consts: Vec<Vec<Value>>,
+    heap: Heap,
+    builtins: Attrs,
+    frames: Vec<Frame>,
+    modules: Vec<(Rc<str>, ObjId)>,
+    main_module: Option<ObjId>,
+    exc_classes: Vec<(String, ObjId)>,
+    rng: Mt,
+    argv: Vec<String>,
+    search_dir: Option<PathBuf>,
+    instructions: u64,
+    recursion_limit: usize,
+    allow_open: bool,
+    exit_status: Option<i32>,
+}
+
+/// A stable hash of what a code object does (not of its line numbers, so
+/// comments and blank lines may change).
+pub(crate) fn code_hash(code: &Code) -> u64 {
+    let text = format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{}|{}",
+        code.instrs,
+        code.consts,
+        code.names,
+        code.varnames,
+        code.cellvars,
+        code.freevars,
+        code.argcount,
+        code.kwonlycount,
+        code.varargs,
+        code.varkw
+    );
+    // FNV-1a: the same on every machine and in every build.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The same fields as [`Snapshot`], borrowed, for writing without
+/// copying the heap.
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    format: u32,
+    files: Vec<&'a str>,
+    codes: Vec<CodeRef>,
+    consts: &'a Vec<Vec<Value>>,
+    heap: &'a Heap,
+    builtins: &'a Attrs,
+    frames: &'a Vec<Frame>,
+    modules: &'a Vec<(Rc<str>, ObjId)>,
+    main_module: Option<ObjId>,
+    exc_classes: Vec<(&'a str, ObjId)>,
+    rng: &'a Mt,
+    argv: &'a Vec<String>,
+    search_dir: &'a Option<PathBuf>,
+    instructions: u64,
+    recursion_limit: usize,
+    allow_open: bool,
+    exit_status: Option<i32>,
+}
+
+impl Vm {
+    /// Saves the VM to RON. Call it between slices (after [`Vm::run`]
+    /// returned).
+    pub fn save(&self) -> Result<String, SnapshotError> {
+        let p = self.parts();
+        let snapshot = SnapshotRef {
+            format: FORMAT,
+            files: p.sources.iter().map(|(f, _)| &**f).collect(),
+            codes: self
+                .codes
+                .iter()
+                .map(|c| CodeRef {
+                    file: c.filename.to_string(),
+                    qualname: c.qualname.to_string(),
+                    hash: code_hash(c),
+                })
+                .collect(),
+            consts: p.consts,
+            heap: &self.heap,
+            builtins: p.builtins,
+            frames: &self.frames,
+            modules: p.modules,
+            main_module: p.main_module,
+            exc_classes: p.exc_classes.iter().map(|(n, id)| (*n, *id)).collect(),
+            rng: p.rng,
+            argv: &self.argv,
+            search_dir: &self.search_dir,
+            instructions: self.instructions,
+            recursion_limit: self.recursion_limit,
+            allow_open: self.allow_open,
+            exit_status: self.exit_status,
+        };
+        ron::ser::to_string(&snapshot).map_err(|e| SnapshotError::Write(e.to_string()))
+    }
+
+    /// Loads a VM saved by [`Vm::save`], compiling its source files again
+    /// (from the paths recorded in it) and checking that their code is
+    /// unchanged.
+    pub fn load(
+        text: &str,
+        out: Box<dyn std::io::Write>,
+        err: Box<dyn std::io::Write>,
+    ) -> Result<Vm, SnapshotError> {
+        let snapshot: Snapshot =
+            ron::from_str(text).map_err(|e| SnapshotError::Parse(e.to_string()))?;
+        if snapshot.format != FORMAT {
+            return Err(SnapshotError::Format(snapshot.format));
+        }
+        let mut codes = Vec::new();
+        let mut sources = Vec::new();
+        for file in &snapshot.files {
+            let source = std::fs::read_to_string(file)
+                .map_err(|e| SnapshotError::Source(file.clone(), e))?;
+            let module =
+                parse_module(&source).map_err(|e| SnapshotError::Compile(file.clone(), e))?;
+            compile_module(&module, file, &mut codes)
+                .map_err(|e| SnapshotError::Compile(file.clone(), e))?;
+            sources.push((Rc::from(file.as_str()), Rc::from(source.as_str())));
+        }
+        if codes.len() != snapshot.codes.len() {
+            let file = snapshot.files.last().cloned().unwrap_or_default();
+            return Err(SnapshotError::CodeChanged {
+                file,
+                qualname: "<module>".into(),
+            });
+        }
+        for (code, saved) in codes.iter().zip(&snapshot.codes) {
+            if *code.qualname != *saved.qualname
+                || *code.filename != *saved.file
+                || code_hash(code) != saved.hash
+            {
+                return Err(SnapshotError::CodeChanged {
+                    file: saved.file.clone(),
+                    qualname: saved.qualname.clone(),
+                });
+            }
+        }
+        let exc_classes = snapshot
+            .exc_classes
+            .iter()
+            .filter_map(|(n, id)| {
+                EXCEPTIONS
+                    .iter()
+                    .find(|(name, _)| name == n)
+                    .map(|(name, _)| (*name, *id))
+            })
+            .collect();
+        let mut vm = Vm::new(out, err);
+        vm.restore(crate::vm::Restored {
+            codes,
+            sources,
+            consts: snapshot.consts,
+            heap: snapshot.heap,
+            builtins: snapshot.builtins,
+            modules: snapshot.modules,
+            main_module: snapshot.main_module,
+            exc_classes,
+            rng: snapshot.rng,
+        });
+        vm.frames = snapshot.frames;
+        vm.argv = snapshot.argv;
+        vm.search_dir = snapshot.search_dir;
+        vm.instructions = snapshot.instructions;
+        vm.recursion_limit = snapshot.recursion_limit;
+        vm.allow_open = snapshot.allow_open;
+        vm.exit_status = snapshot.exit_status;
+        Ok(vm)
+    }
+}
