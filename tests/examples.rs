@@ -94,3 +94,18 @@ fn bench_engine_quick_prints_the_table() {
         assert!(out.contains(row), "missing {row:?} in:\n{out}");
     }
 }
+
+#[test]
+fn bench_script_quick_prints_the_table() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.args(["bench", "script", "--quick"]);
+    let out = run(cmd);
+    for row in [
+        "fib(30), recursive calls",
+        "for loop, 10M iterations",
+        "method calls on an instance",
+        "python3 (CPython)",
+    ] {
+        assert!(out.contains(row), "missing {row:?} in:\n{out}");
+    }
+}

@@ -497,7 +497,15 @@ pub(crate) fn truthy(vm: &Vm, v: Value) -> bool {
 }
 
 /// Python's truth value, calling `__bool__` or `__len__` on instances.
+#[inline]
 pub(crate) fn truthy_mut(vm: &mut Vm, v: Value) -> Result<bool, Exc> {
+    match v {
+        Value::Bool(b) => return Ok(b),
+        Value::Int(i) => return Ok(i != 0),
+        Value::None => return Ok(false),
+        Value::Float(x) => return Ok(x != 0.0),
+        Value::Obj(_) => {}
+    }
     if let Some(r) = crate::classes::call_dunder(vm, v, "__bool__", Vec::new()) {
         return Ok(truthy(vm, r?));
     }
@@ -614,6 +622,17 @@ fn values_cmp(vm: &Vm, a: Value, b: Value) -> Option<std::cmp::Ordering> {
 /// Comparison operators.
 pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool, Exc> {
     use std::cmp::Ordering::*;
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        match op {
+            CmpOp::Lt => return Ok(x < y),
+            CmpOp::LtE => return Ok(x <= y),
+            CmpOp::Gt => return Ok(x > y),
+            CmpOp::GtE => return Ok(x >= y),
+            CmpOp::Eq | CmpOp::Is => return Ok(x == y),
+            CmpOp::NotEq | CmpOp::IsNot => return Ok(x != y),
+            _ => {}
+        }
+    }
     if (is_instance(vm, a) || is_instance(vm, b))
         && let Some(r) = instance_compare(vm, op, a, b)?
     {
@@ -871,6 +890,26 @@ pub(crate) fn binary(
     b: Value,
     inplace: bool,
 ) -> Result<Value, Exc> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        match op {
+            BinOp::Add => {
+                if let Some(r) = x.checked_add(y) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            BinOp::Sub => {
+                if let Some(r) = x.checked_sub(y) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            BinOp::Mul => {
+                if let Some(r) = x.checked_mul(y) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            _ => {}
+        }
+    }
     if is_instance(vm, a) || is_instance(vm, b) {
         return instance_binary(vm, op, a, b, inplace);
     }
@@ -2196,6 +2235,17 @@ fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Ex
 
 /// `container[index]`.
 pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<Value, Exc> {
+    // The hot path, without copying the sequence: an int index into a list
+    // or tuple.
+    if let (Value::Obj(id), Value::Int(i)) = (container, index)
+        && let Obj::List(items) | Obj::Tuple(items) = vm.heap.get(id)
+    {
+        let len = items.len() as i64;
+        let j = if i < 0 { i + len } else { i };
+        if (0..len).contains(&j) {
+            return Ok(items[j as usize]);
+        }
+    }
     if let Some(r) = crate::classes::call_dunder(vm, container, "__getitem__", vec![index]) {
         return r;
     }
@@ -2204,7 +2254,55 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
         return Err(type_err(vm, format!("'{t}' object is not subscriptable")));
     };
     let is_slice = matches!(index, Value::Obj(s) if matches!(vm.heap.get(s), Obj::Slice(..)));
-    match vm.heap.get(id).clone() {
+    // Dicts first, by reference: copying them per lookup would make
+    // loops quadratic.
+    if matches!(vm.heap.get(id), Obj::Dict(_)) {
+        let k = key_of(vm, index)?;
+        let found = match vm.heap.get(id) {
+            Obj::Dict(d) => d.get(&k).map(|(_, v)| *v),
+            _ => None,
+        };
+        return match found {
+            Some(v) => Ok(v),
+            None => {
+                let class = vm.exc_class("KeyError");
+                Err(vm.instantiate_exception(class, vec![index]))
+            }
+        };
+    }
+    let obj = match vm.heap.get(id) {
+        Obj::Str(s) => Obj::Str(s.clone()),
+        Obj::Range(a, b, c) => Obj::Range(*a, *b, *c),
+        Obj::List(items) | Obj::Tuple(items) if is_slice => {
+            // Slicing copies what it keeps anyway.
+            if matches!(vm.heap.get(id), Obj::List(_)) {
+                Obj::List(items.clone())
+            } else {
+                Obj::Tuple(items.clone())
+            }
+        }
+        Obj::List(items) => {
+            let len = items.len();
+            let i = norm_index(vm, index, len, "list")?;
+            return match vm.heap.get(id) {
+                Obj::List(items) => Ok(items[i]),
+                _ => unreachable!("checked"),
+            };
+        }
+        Obj::Tuple(items) => {
+            let len = items.len();
+            let i = norm_index(vm, index, len, "tuple")?;
+            return match vm.heap.get(id) {
+                Obj::Tuple(items) => Ok(items[i]),
+                _ => unreachable!("checked"),
+            };
+        }
+        _ => {
+            let t = type_name(vm, container);
+            return Err(type_err(vm, format!("'{t}' object is not subscriptable")));
+        }
+    };
+    match obj {
         Obj::List(items) | Obj::Tuple(items) => {
             let is_list = matches!(vm.heap.get(id), Obj::List(_));
             if is_slice {

@@ -550,10 +550,12 @@ impl Vm {
         self.gc_threshold = (self.heap.live_after_gc * 2).max(100_000);
     }
 
+    #[inline]
     fn frame(&mut self) -> &mut Frame {
         self.frames.last_mut().expect("a frame")
     }
 
+    #[inline]
     fn push(&mut self, v: Value) {
         self.frame().stack.push(v);
     }
@@ -563,10 +565,12 @@ impl Vm {
         self.push(v);
     }
 
+    #[inline]
     fn pop(&mut self) -> Value {
         self.frame().stack.pop().expect("stack underflow")
     }
 
+    #[inline]
     fn top(&mut self) -> Value {
         *self.frame().stack.last().expect("stack underflow")
     }

@@ -4,6 +4,7 @@
 
 mod engine;
 mod measure;
+mod script;
 
 use clap::Subcommand;
 
@@ -16,6 +17,12 @@ pub enum Suite {
         #[arg(long)]
         quick: bool,
     },
+    /// The script VM against CPython on the same programs.
+    Script {
+        /// Small counts, one repetition: checks that every scenario runs.
+        #[arg(long)]
+        quick: bool,
+    },
 }
 
 /// Runs a suite and prints its table.
@@ -23,6 +30,11 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
     match suite {
         Suite::Engine { quick } => {
             let table = engine::bench(quick)?;
+            print!("{table}");
+            Ok(())
+        }
+        Suite::Script { quick } => {
+            let table = script::bench(quick)?;
             print!("{table}");
             Ok(())
         }
