@@ -177,6 +177,9 @@ pub struct Vm {
     pub instructions: u64,
     /// Allocations between collections.
     pub gc_threshold: usize,
+    /// The most objects the heap may hold (MemoryError beyond); `None`
+    /// for no limit.
+    pub max_objects: Option<usize>,
     /// The main module.
     main_module: Option<ObjId>,
     /// Cached exception classes, by name.
@@ -210,6 +213,7 @@ impl Vm {
             argv: Vec::new(),
             instructions: 0,
             gc_threshold: 100_000,
+            max_objects: None,
             main_module: None,
             exc_classes: Vec::new(),
             exit_status: None,
@@ -471,6 +475,18 @@ impl Vm {
             self.instructions += 1;
             if self.heap.allocated >= self.gc_threshold {
                 self.collect_garbage();
+                if let Some(limit) = self.max_objects
+                    && self.heap.len() > limit
+                {
+                    let exc = self.error(
+                        "MemoryError",
+                        format!("the script heap is over its limit of {limit} objects"),
+                    );
+                    if let Err(uncaught) = self.unwind(exc, floor) {
+                        return Status::Raised(uncaught);
+                    }
+                    continue;
+                }
             }
             let frame = self.frames.last_mut().expect("a frame");
             let code = frame.code as usize;
@@ -546,8 +562,12 @@ impl Vm {
             roots.push(Value::Obj(m));
         }
         self.heap.collect(roots);
-        // Grow the threshold with the live set so collection stays cheap.
+        // Grow the threshold with the live set so collection stays cheap,
+        // but collect often enough to enforce the heap limit.
         self.gc_threshold = (self.heap.live_after_gc * 2).max(100_000);
+        if let Some(limit) = self.max_objects {
+            self.gc_threshold = self.gc_threshold.min((limit / 4).max(1_000));
+        }
     }
 
     #[inline]
@@ -2075,5 +2095,79 @@ impl TypeKind {
                 Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vm() -> Vm {
+        Vm::new(Box::new(std::io::sink()), Box::new(std::io::sink()))
+    }
+
+    fn raised(vm: &mut Vm, status: Status) -> String {
+        match status {
+            Status::Raised(exc) => builtins::exception_line(vm, exc),
+            other => panic!("expected an exception, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_endless_loop_is_sliced_by_the_budget_and_resumes() {
+        let mut vm = vm();
+        vm.load_main("loop.py", "n = 0\nwhile True:\n    n += 1\n")
+            .unwrap();
+        for _ in 0..3 {
+            let mut budget = 1_000;
+            assert_eq!(vm.run(&mut budget), Status::OutOfBudget);
+            assert_eq!(budget, 0);
+        }
+        assert_eq!(vm.instructions, 3_000);
+    }
+
+    #[test]
+    fn deep_recursion_is_a_recursion_error_not_a_crash() {
+        let mut vm = vm();
+        vm.recursion_limit = 200;
+        vm.load_main("deep.py", "def f(n):\n    return f(n + 1)\nf(0)\n")
+            .unwrap();
+        let status = vm.run_to_end();
+        assert_eq!(
+            raised(&mut vm, status),
+            "RecursionError: maximum recursion depth exceeded"
+        );
+        // The Rust stack did not grow with the script's: a recursion limit
+        // of a million frames is fine too.
+        let mut vm2 = self::vm();
+        vm2.recursion_limit = 1_000_000;
+        vm2.load_main("deep.py", "def f(n):\n    if n == 0:\n        return 0\n    return f(n - 1) + 1\nprint(f(100000))\n").unwrap();
+        assert_eq!(vm2.run_to_end(), Status::Finished);
+    }
+
+    #[test]
+    fn the_heap_limit_raises_memory_error() {
+        let mut vm = vm();
+        vm.max_objects = Some(20_000);
+        vm.load_main("grow.py", "xs = []\nwhile True:\n    xs.append([1])\n")
+            .unwrap();
+        let status = vm.run_to_end();
+        let line = raised(&mut vm, status);
+        assert!(
+            line.starts_with("MemoryError: the script heap is over its limit"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn garbage_is_collected() {
+        let mut vm = vm();
+        vm.load_main(
+            "churn.py",
+            "for i in range(300000):\n    s = str(i) + 'x'\n",
+        )
+        .unwrap();
+        assert_eq!(vm.run_to_end(), Status::Finished);
+        assert!(vm.heap.len() < 200_000, "{} objects alive", vm.heap.len());
     }
 }

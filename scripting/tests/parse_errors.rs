@@ -197,6 +197,33 @@ proptest! {
         )
     ) {
         let text: String = pieces.join(" ");
-        let _ = parse_module(&text);
+        if let Ok(module) = parse_module(&text) {
+            let mut codes = Vec::new();
+            let _ = shoal_scripting::compiler::compile_module(&module, "random.py", &mut codes);
+        }
+    }
+
+    #[test]
+    fn compiled_random_programs_run_without_panicking(
+        lines in prop::collection::vec(
+            prop::sample::select(vec![
+                "x = 1", "y = x + 1", "x = [1, 2, 3]", "z = x[0]", "del x",
+                "def f(a, b=2):\n    return a * b", "f(3)", "f()", "x = f(1, b=4)",
+                "for i in range(3):\n    x = i", "while False:\n    pass",
+                "try:\n    1 / 0\nexcept ZeroDivisionError:\n    x = 0",
+                "class A:\n    def m(self):\n        return 1", "A().m()", "x = {'a': 1}",
+                "x = {1, 2} | {3}", "raise ValueError('v')", "x = 'a' * 3", "x = -x",
+                "x = (i for i in range(2))", "x = list(x)", "x = [y for y in range(4) if y]",
+                "import math", "x = math.sqrt(4)", "x = x.upper()", "x = len(x)",
+            ]),
+            0..12,
+        )
+    ) {
+        let text = lines.join("\n") + "\n";
+        let mut vm = shoal_scripting::Vm::new(Box::new(std::io::sink()), Box::new(std::io::sink()));
+        if vm.load_main("random.py", &text).is_ok() {
+            let mut budget = 10_000;
+            let _ = vm.run(&mut budget);
+        }
     }
 }
