@@ -180,6 +180,16 @@ defs! {
     G, "classmethod" => b_classmethod;
     G, "property" => b_property;
     G, "setattr" => b_setattr;
+    G, "issubclass" => b_issubclass;
+    M(T::Str), "rfind" => s_rfind;
+    M(T::Set), "update" => set_update;
+    Md("math"), "degrees" => m_degrees;
+    Md("math"), "radians" => m_radians;
+    Md("math"), "log10" => m_log10;
+    Md("math"), "log2" => m_log2;
+    Md("math"), "isqrt" => m_isqrt;
+    Md("math"), "pow" => m_pow;
+    Md("math"), "trunc" => m_trunc;
 }
 
 /// The stable name of a built-in, for snapshots.
@@ -251,6 +261,41 @@ fn prop_setter(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) ->
         _ => Value::None,
     };
     ok(Value::Obj(vm.heap.alloc(Obj::Property(getter, args[0]))))
+}
+
+fn b_issubclass(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "issubclass", &args, 2, 2)?;
+    let Value::Obj(c) = args[0] else {
+        return Err(type_err(vm, "issubclass() arg 1 must be a class"));
+    };
+    let mro = match vm.heap.get(c) {
+        Obj::Class(k) => k.mro.clone(),
+        Obj::Type(_) => vec![c],
+        _ => return Err(type_err(vm, "issubclass() arg 1 must be a class")),
+    };
+    let targets: Vec<Value> = match args[1] {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Tuple(items) => items.clone(),
+            _ => vec![args[1]],
+        },
+        _ => vec![args[1]],
+    };
+    for t in targets {
+        match t {
+            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(TypeKind::Object)) => {
+                return ok(Value::Bool(true));
+            }
+            Value::Obj(id) if mro.contains(&id) => return ok(Value::Bool(true)),
+            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(_) | Obj::Type(_)) => {}
+            _ => {
+                return Err(type_err(
+                    vm,
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                ));
+            }
+        }
+    }
+    ok(Value::Bool(false))
 }
 
 fn b_setattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -1716,21 +1761,52 @@ fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc>
             return Err(type_err(vm, "not enough arguments for format string"));
         };
         next += 1;
-        let (left, rest) = match flags.strip_prefix('-') {
-            Some(r) => (true, r.to_string()),
-            None => (false, flags.clone()),
-        };
-        let spec_base = rest;
-        let piece = match conv {
-            's' => {
-                let s = str_of(vm, arg)?;
-                let v = new_str(vm, &s);
-                format_value(vm, v, &spec_base.replace('0', ""))?
+        // printf flags, width and precision, as a format() spec.
+        let mut left = false;
+        let mut sign = "";
+        let mut alternate = "";
+        let mut zero = false;
+        let mut rest = flags.as_str();
+        while let Some(c) = rest.chars().next() {
+            match c {
+                '-' => left = true,
+                '+' => sign = "+",
+                ' ' if sign.is_empty() => sign = " ",
+                '#' => alternate = "#",
+                '0' => zero = true,
+                ' ' => {}
+                _ => break,
             }
-            'r' => {
-                let s = repr_of(vm, arg)?;
+            rest = &rest[1..];
+        }
+        let (width, precision) = match rest.split_once('.') {
+            Some((w, p)) => (w.to_string(), format!(".{p}")),
+            None => (rest.to_string(), String::new()),
+        };
+        let numeric_align = if left {
+            "<"
+        } else if zero {
+            "0"
+        } else {
+            ""
+        };
+        let number_spec = |ty: &str| {
+            if numeric_align == "0" {
+                format!("{sign}{alternate}0{width}{precision}{ty}")
+            } else {
+                format!("{numeric_align}{sign}{alternate}{width}{precision}{ty}")
+            }
+        };
+        let text_spec = format!("{}{width}{precision}", if left { "<" } else { ">" });
+        let piece = match conv {
+            's' | 'r' | 'a' => {
+                let s = if conv == 's' {
+                    str_of(vm, arg)?
+                } else {
+                    repr_of(vm, arg)?
+                };
                 let v = new_str(vm, &s);
-                format_value(vm, v, &spec_base)?
+                format_value(vm, v, &text_spec)?
             }
             'd' | 'i' | 'u' => {
                 let n = match arg {
@@ -1744,14 +1820,15 @@ fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc>
                         ));
                     }
                 };
-                format_value(vm, n, &format!("{spec_base}d"))?
+                let spec = number_spec("d").replace(&precision, "");
+                format_value(vm, n, &spec)?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' => {
                 if to_f64(arg).is_none() {
                     let t = type_name(vm, arg);
                     return Err(type_err(vm, format!("must be real number, not {t}")));
                 }
-                format_value(vm, arg, &format!("{spec_base}{conv}"))?
+                format_value(vm, arg, &number_spec(&conv.to_string()))?
             }
             'c' => format_value(vm, arg, "c")?,
             other => {
@@ -1765,21 +1842,7 @@ fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc>
                 ));
             }
         };
-        if left {
-            let width: usize = spec_base
-                .trim_start_matches('0')
-                .split('.')
-                .next()
-                .unwrap_or("")
-                .parse()
-                .unwrap_or(0);
-            let trimmed = piece.trim_start().to_string();
-            let pad = width.saturating_sub(trimmed.chars().count());
-            out.push_str(&trimmed);
-            out.push_str(&" ".repeat(pad));
-        } else {
-            out.push_str(&piece);
-        }
+        out.push_str(&piece);
     }
     if next < args.len() {
         return Err(type_err(
@@ -3754,6 +3817,13 @@ fn s_find(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRes
     ok(Value::Int(s.find(&*sub).map_or(-1, |b| char_index(&s, b))))
 }
 
+fn s_rfind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "rfind", &args, 1, 1)?;
+    let s = recv_str(vm, recv);
+    let sub = expect_str(vm, args[0], "must be str, not")?;
+    ok(Value::Int(s.rfind(&*sub).map_or(-1, |b| char_index(&s, b))))
+}
+
 fn s_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "index", &args, 1, 1)?;
     let s = recv_str(vm, recv);
@@ -3907,7 +3977,7 @@ fn pad(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, how: char) -> BResult
         _ => {
             // CPython centers with the extra space on the right when the
             // string length is even... on the left when odd.
-            let left = total / 2 + (total & len & 1);
+            let left = total / 2 + (total & width & 1);
             format!("{}{s}{}", f(left), f(total - left))
         }
     };
@@ -4156,6 +4226,16 @@ fn gen_send(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BR
     }
 }
 
+fn set_update(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    for a in args {
+        for v in collect(vm, a)? {
+            let k = key_of(vm, v)?;
+            set_mut(vm, recv).entry(k).or_insert(v);
+        }
+    }
+    none()
+}
+
 fn set_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
     set_mut(vm, recv).clear();
     none()
@@ -4208,6 +4288,57 @@ fn m_exp(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
 
 fn m_fabs(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
     math1(vm, "fabs", a, f64::abs)
+}
+
+fn m_degrees(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    math1(vm, "degrees", a, f64::to_degrees)
+}
+
+fn m_radians(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    math1(vm, "radians", a, f64::to_radians)
+}
+
+fn m_log10(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    if a.first().and_then(|v| to_f64(*v)).is_some_and(|x| x <= 0.0) {
+        return Err(vm.error("ValueError", "math domain error"));
+    }
+    math1(vm, "log10", a, f64::log10)
+}
+
+fn m_log2(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    if a.first().and_then(|v| to_f64(*v)).is_some_and(|x| x <= 0.0) {
+        return Err(vm.error("ValueError", "math domain error"));
+    }
+    math1(vm, "log2", a, f64::log2)
+}
+
+fn m_isqrt(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isqrt", &args, 1, 1)?;
+    let n = expect_int(vm, args[0], "")?;
+    if n < 0 {
+        return Err(vm.error("ValueError", "isqrt() argument must be nonnegative"));
+    }
+    let mut r = (n as f64).sqrt() as i64;
+    while r * r > n {
+        r -= 1;
+    }
+    while (r + 1) * (r + 1) <= n {
+        r += 1;
+    }
+    ok(Value::Int(r))
+}
+
+fn m_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "pow", &args, 2, 2)?;
+    let (x, y) = (
+        float_arg(vm, "pow", &args, 0)?,
+        float_arg(vm, "pow", &args, 1)?,
+    );
+    ok(Value::Float(x.powf(y)))
+}
+
+fn m_trunc(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    int_round(vm, "trunc", a, f64::trunc)
 }
 
 fn m_log(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {

@@ -473,7 +473,10 @@ impl Vm {
             }
             *budget -= 1;
             self.instructions += 1;
-            if self.heap.allocated >= self.gc_threshold {
+            // Collect only in the outermost loop: a nested run (a built-in
+            // calling a script function) has Rust locals holding values
+            // that are not roots.
+            if floor == 0 && self.heap.allocated >= self.gc_threshold {
                 self.collect_garbage();
                 if let Some(limit) = self.max_objects
                     && self.heap.len() > limit
@@ -1814,6 +1817,15 @@ impl Vm {
                     if name == "__class__" {
                         return Ok(Value::Obj(class));
                     }
+                }
+                Obj::Function(f) if name == "__name__" || name == "__qualname__" => {
+                    let code = &self.codes[f.code as usize];
+                    let n = if name == "__name__" {
+                        code.name.clone()
+                    } else {
+                        code.qualname.clone()
+                    };
+                    return Ok(self.str_value(&n));
                 }
                 Obj::Class(c) if name == "__name__" => {
                     let n = c.name.clone();
