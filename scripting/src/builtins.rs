@@ -135,6 +135,11 @@ defs! {
     M(T::Dict), "update" => d_update;
     M(T::Dict), "copy" => d_copy;
     M(T::Dict), "clear" => d_clear;
+    M(T::Dict), "popitem" => d_popitem;
+    M(T::Set), "issuperset" => set_issuperset;
+    M(T::Set), "symmetric_difference" => set_symmetric_difference;
+    M(T::Set), "pop" => set_pop;
+    G, "format" => b_format;
     M(T::Set), "add" => set_add;
     M(T::Set), "remove" => set_remove;
     M(T::Set), "discard" => set_discard;
@@ -330,6 +335,19 @@ pub(crate) fn install(vm: &mut Vm) {
         let name = if kind == T::Type { "type" } else { kind.name() };
         vm.builtins.insert(Rc::from(name), Value::Obj(id));
     }
+    // Instances of `object()` (sentinels) belong to this class.
+    let object_class = vm.heap.alloc(Obj::Class(Class {
+        name: Rc::from("object"),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs: Attrs::default(),
+        is_exception: false,
+    }));
+    if let Obj::Class(c) = vm.heap.get_mut(object_class) {
+        c.mro = vec![object_class];
+    }
+    vm.builtins
+        .insert(Rc::from("\0object_class"), Value::Obj(object_class));
     // `NotImplemented`: a unique object that dunder methods return.
     let class = vm.heap.alloc(Obj::Class(Class {
         name: Rc::from("NotImplementedType"),
@@ -983,7 +1001,12 @@ pub(crate) fn binary(
             }
             BinOp::FloorDiv | BinOp::Mod => {
                 if y == 0 {
-                    return Err(vm.error("ZeroDivisionError", "integer division or modulo by zero"));
+                    let msg = if op == BinOp::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    };
+                    return Err(vm.error("ZeroDivisionError", msg));
                 }
                 if op == BinOp::FloorDiv {
                     floor_div(x, y)
@@ -1259,7 +1282,11 @@ fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Exc {
             format!("can only concatenate list (not \"{tb}\") to list"),
         );
     }
-    if op == BinOp::Mul && (ta == "str" || ta == "list" || ta == "tuple") && tb == "float" {
+    if op == BinOp::Mul
+        && (ta == "str" || ta == "list" || ta == "tuple")
+        && tb != "int"
+        && tb != "bool"
+    {
         return type_err(
             vm,
             format!("can't multiply sequence by non-int of type '{tb}'"),
@@ -1276,6 +1303,16 @@ fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Exc {
 
 /// Unary operators.
 pub(crate) fn unary(vm: &mut Vm, op: UnaryOp, a: Value) -> Result<Value, Exc> {
+    if op != UnaryOp::Not && is_instance(vm, a) {
+        let name = match op {
+            UnaryOp::Neg => "__neg__",
+            UnaryOp::Pos => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(r) = crate::classes::call_dunder(vm, a, name, Vec::new()) {
+            return r;
+        }
+    }
     Ok(match (op, a) {
         (UnaryOp::Not, v) => Value::Bool(!truthy_mut(vm, v)?),
         (UnaryOp::Neg, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(|| overflow(vm))?),
@@ -1446,7 +1483,12 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 format!("<built-in method {} of {t} object>", builtin_name(b))
             }
             Obj::Type(k) => format!("<class '{}'>", k.name()),
-            Obj::Class(c) => format!("<class '{}'>", c.name),
+            Obj::Class(c)
+                if c.is_exception && c.bases.len() <= 1 && is_builtin_exception(&c.name) =>
+            {
+                format!("<class '{}'>", c.name)
+            }
+            Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
             Obj::Instance(inst) => {
                 let is_exc = matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception);
                 let cname = match vm.heap.get(inst.class) {
@@ -1670,7 +1712,16 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
     Ok(match align {
         '<' => format!("{sign_str}{body}{}", fills(pad)),
         '^' => format!("{}{sign_str}{body}{}", fills(pad / 2), fills(pad - pad / 2)),
-        '=' => format!("{sign_str}{}{body}", fills(pad)),
+        '=' => {
+            // Padding goes after the sign and after a 0x/0o/0b prefix.
+            let prefixed = ["0x", "0X", "0o", "0b"]
+                .iter()
+                .find(|p| body.starts_with(**p));
+            match prefixed {
+                Some(p) => format!("{sign_str}{p}{}{}", fills(pad), &body[2..]),
+                None => format!("{sign_str}{}{body}", fills(pad)),
+            }
+        }
         _ => format!("{}{sign_str}{body}", fills(pad)),
     })
 }
@@ -1876,6 +1927,10 @@ fn exc_class_name(vm: &Vm, exc: Value) -> String {
     type_name(vm, exc)
 }
 
+fn is_builtin_exception(name: &str) -> bool {
+    crate::vm::EXCEPTIONS.iter().any(|(n, _)| *n == name)
+}
+
 /// `str(exc)`.
 fn exception_str(vm: &mut Vm, exc: Value) -> String {
     let args = exc_args(vm, exc);
@@ -1894,7 +1949,12 @@ fn exception_str(vm: &mut Vm, exc: Value) -> String {
 /// The last line of a traceback: `Type: message`.
 pub(crate) fn exception_line(vm: &mut Vm, exc: Value) -> String {
     let name = exc_class_name(vm, exc);
-    let text = exception_str(vm, exc);
+    let text = match crate::classes::call_dunder(vm, exc, "__str__", Vec::new()) {
+        Some(Ok(v)) => str_content(vm, v)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        _ => exception_str(vm, exc),
+    };
     if text.is_empty() {
         name
     } else {
@@ -2120,6 +2180,28 @@ pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
                 }
             }
             return vm.call_sync(func, row).map(Some);
+        }
+        Iter::Zip { iters } => {
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            let mut row = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match next(vm, *it)? {
+                    Some(v) => row.push(v),
+                    None => return Ok(None),
+                }
+            }
+            return Ok(Some(new_tuple(vm, row)));
+        }
+        Iter::Enumerate { iter, next: n } => {
+            let Some(v) = next(vm, iter)? else {
+                return Ok(None);
+            };
+            if let Obj::Iter(Iter::Enumerate { next: counter, .. }) = vm.heap.get_mut(id) {
+                *counter = n + 1;
+            }
+            return Ok(Some(new_tuple(vm, vec![Value::Int(n), v])));
         }
         Iter::Filter { func, iter } => {
             while let Some(v) = next(vm, iter)? {
@@ -2724,7 +2806,29 @@ pub(crate) fn construct(
                 return Ok(Value::Obj(inst.class));
             }
             let kind = TypeKind::of(vm, v);
-            Ok(Value::Obj(vm.heap.alloc(Obj::Type(kind))))
+            let name = if kind == TypeKind::Type {
+                "type"
+            } else {
+                kind.name()
+            };
+            // The same object as the builtin name, so `type(x) is int`.
+            match vm.builtins.get(name) {
+                Some(t) => Ok(*t),
+                None => Ok(Value::Obj(vm.heap.alloc(Obj::Type(kind)))),
+            }
+        }
+        TypeKind::Object => {
+            arity(vm, "object", &args, 0, 0)?;
+            let class = match vm.builtins.get("\0object_class") {
+                Some(Value::Obj(c)) => *c,
+                _ => return Err(type_err(vm, "cannot create 'object' instances")),
+            };
+            Ok(Value::Obj(vm.heap.alloc(Obj::Instance(
+                crate::heap::Instance {
+                    class,
+                    attrs: Attrs::default(),
+                },
+            ))))
         }
         _ => Err(type_err(vm, format!("cannot create '{name}' instances"))),
     }
@@ -2943,6 +3047,9 @@ fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BRe
 
 fn b_abs(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "abs", &args, 1, 1)?;
+    if let Some(r) = crate::classes::call_dunder(vm, args[0], "__abs__", Vec::new()) {
+        return ok(r?);
+    }
     match args[0] {
         Value::Int(i) => ok(Value::Int(i.checked_abs().ok_or_else(|| overflow(vm))?)),
         Value::Bool(b) => ok(Value::Int(b as i64)),
@@ -3088,7 +3195,16 @@ fn b_next(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult
         Some(v) => ok(v),
         None => match args.get(1) {
             Some(d) => ok(*d),
-            None => Err(vm.error("StopIteration", "")),
+            None => {
+                // A generator's return value travels in StopIteration.
+                let value = vm.take_sync_gen_return();
+                let class = vm.exc_class("StopIteration");
+                let args = match value {
+                    Some(v) if v != Value::None => vec![v],
+                    _ => Vec::new(),
+                };
+                Err(vm.instantiate_exception(class, args))
+            }
         },
     }
 }
@@ -3103,28 +3219,19 @@ fn b_enumerate(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) 
         Some(v) => expect_int(vm, v, "")?,
         None => 0,
     };
-    let items = collect(vm, args[0])?;
-    let pairs = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| new_tuple(vm, vec![Value::Int(start + i as i64), v]))
-        .collect();
-    ok(values_iter(vm, pairs))
+    let iter = get_iter(vm, args[0])?;
+    ok(Value::Obj(
+        vm.heap
+            .alloc(Obj::Iter(Iter::Enumerate { iter, next: start })),
+    ))
 }
 
 fn b_zip(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    let mut lists = Vec::new();
+    let mut iters = Vec::with_capacity(args.len());
     for a in args {
-        lists.push(collect(vm, a)?);
+        iters.push(get_iter(vm, a)?);
     }
-    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    let tuples = (0..n)
-        .map(|i| {
-            let row = lists.iter().map(|l| l[i]).collect();
-            new_tuple(vm, row)
-        })
-        .collect();
-    ok(values_iter(vm, tuples))
+    ok(Value::Obj(vm.heap.alloc(Obj::Iter(Iter::Zip { iters }))))
 }
 
 fn b_reversed(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -3375,6 +3482,9 @@ fn b_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult 
 
 fn b_callable(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "callable", &args, 1, 1)?;
+    if crate::classes::dunder(vm, args[0], "__call__").is_some() {
+        return ok(Value::Bool(true));
+    }
     let c = matches!(args[0], Value::Obj(id) if matches!(
         vm.heap.get(id),
         Obj::Function(_)
@@ -4129,6 +4239,60 @@ fn d_copy(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult
     let id = recv_dict(recv);
     let d = dict_ref(vm, id).clone();
     ok(Value::Obj(vm.heap.alloc(Obj::Dict(d))))
+}
+
+fn d_popitem(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "popitem", &args, 0, 0)?;
+    let id = recv_dict(recv);
+    let last = match vm.heap.get_mut(id) {
+        Obj::Dict(d) => d.pop(),
+        _ => None,
+    };
+    match last {
+        Some((_, (k, v))) => ok(new_tuple(vm, vec![k, v])),
+        None => {
+            let msg = new_str(vm, "popitem(): dictionary is empty");
+            let class = vm.exc_class("KeyError");
+            Err(vm.instantiate_exception(class, vec![msg]))
+        }
+    }
+}
+
+fn set_issuperset(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "issuperset", &args, 1, 1)?;
+    let other = make_set(vm, args[0])?;
+    ok(Value::Bool(compare(
+        vm,
+        CmpOp::GtE,
+        recv.unwrap_or(Value::None),
+        other,
+    )?))
+}
+
+fn set_symmetric_difference(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    set_op(vm, r, a, BinOp::BitXor)
+}
+
+fn set_pop(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "pop", &args, 0, 0)?;
+    match set_mut(vm, recv).shift_remove_index(0) {
+        Some((_, v)) => ok(v),
+        None => {
+            let msg = new_str(vm, "pop from an empty set");
+            let class = vm.exc_class("KeyError");
+            Err(vm.instantiate_exception(class, vec![msg]))
+        }
+    }
+}
+
+fn b_format(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "format", &args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(v) => expect_str(vm, *v, "format() argument 2")?.to_string(),
+        None => String::new(),
+    };
+    let s = format_value(vm, args[0], &spec)?;
+    ok(new_str(vm, &s))
 }
 
 fn d_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {

@@ -144,6 +144,8 @@ pub enum Instr {
     DeleteName(u32),
     /// Push `super()` for the running method.
     LoadSuper,
+    /// Pop an object and a class; push `super(class, object)`.
+    LoadSuper2,
     /// Run the class body function at TOS, with the `n` bases and the
     /// name under it; push the class when the body returns.
     BuildClass(u32),

@@ -1783,11 +1783,19 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         keywords: &'a [(Option<String>, Expr)],
         pos: Pos,
     ) -> CResult<()> {
-        if args.is_empty()
-            && keywords.is_empty()
+        if keywords.is_empty()
+            && (args.is_empty() || args.len() == 2)
             && matches!(&func.kind, ExprKind::Name(n) if n == "super")
             && !self.unit.scope.is_module
         {
+            if args.len() == 2 {
+                // super(Class, obj): the explicit form.
+                self.expr(&args[0])?;
+                self.expr(&args[1])?;
+                self.unit.line = pos.line;
+                self.op(Instr::LoadSuper2);
+                return Ok(());
+            }
             self.unit.line = pos.line;
             self.op(Instr::LoadSuper);
             return Ok(());

@@ -186,6 +186,18 @@ pub enum Iter {
         /// Iterators over the iterables.
         iters: Vec<Value>,
     },
+    /// `zip(*iterables)`, lazily.
+    Zip {
+        /// Iterators over the iterables.
+        iters: Vec<Value>,
+    },
+    /// `enumerate(iterable, start)`, lazily.
+    Enumerate {
+        /// Iterator over the iterable.
+        iter: Value,
+        /// The next count.
+        next: i64,
+    },
     /// `filter(func, iterable)`, lazily.
     Filter {
         /// The predicate (None: truth).
@@ -422,6 +434,8 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
                 push_value(func, out);
                 push_value(iter, out);
             }
+            Iter::Zip { iters } => iters.iter().for_each(|v| push_value(v, out)),
+            Iter::Enumerate { iter, .. } => push_value(iter, out),
         },
         Obj::Module(m) => m.attrs.values().for_each(|v| push_value(v, out)),
         Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| push_value(v, out)),

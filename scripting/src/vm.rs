@@ -280,9 +280,33 @@ impl Vm {
     }
 
     pub(crate) fn instantiate_exception(&mut self, class: ObjId, args: Vec<Value>) -> Exc {
+        let first = args.first().copied().unwrap_or(Value::None);
         let args = Value::Obj(self.heap.alloc(Obj::Tuple(args)));
         let mut attrs = Attrs::default();
         attrs.insert(Rc::from("args"), args);
+        attrs.insert(Rc::from("__cause__"), Value::None);
+        attrs.insert(Rc::from("__context__"), Value::None);
+        attrs.insert(Rc::from("__suppress_context__"), Value::Bool(false));
+        let stop = self
+            .exc_classes
+            .iter()
+            .find(|(n, _)| *n == "StopIteration")
+            .map(|(_, c)| *c);
+        let exit = self
+            .exc_classes
+            .iter()
+            .find(|(n, _)| *n == "SystemExit")
+            .map(|(_, c)| *c);
+        let mro = match self.heap.get(class) {
+            Obj::Class(c) => c.mro.clone(),
+            _ => Vec::new(),
+        };
+        if stop.is_some_and(|s| mro.contains(&s)) {
+            attrs.insert(Rc::from("value"), first);
+        }
+        if exit.is_some_and(|s| mro.contains(&s)) {
+            attrs.insert(Rc::from("code"), first);
+        }
         Value::Obj(self.heap.alloc(Obj::Instance(Instance { class, attrs })))
     }
 
@@ -323,6 +347,11 @@ impl Vm {
         self.main_module = r.main_module;
         self.exc_classes = r.exc_classes;
         self.rng = r.rng;
+    }
+
+    /// The return value of the generator `next_sync` last ran to its end.
+    pub(crate) fn take_sync_gen_return(&mut self) -> Option<Value> {
+        self.sync_gen_return.take()
     }
 
     /// A built-in module already made.
@@ -699,7 +728,9 @@ impl Vm {
         if let Status::Raised(exc) = self.run_above(floor, &mut budget) {
             return Err(exc);
         }
-        if self.sync_gen_return.take().is_some() {
+        // Ended (its return value waits in `sync_gen_return` for a
+        // `next()` that raises StopIteration with it).
+        if matches!(self.heap.get(generator_id), Obj::Generator(g) if g.finished) {
             return Ok(None);
         }
         let stack = &mut self.frames[floor - 1].stack;
@@ -968,6 +999,17 @@ impl Vm {
                     .is_some_and(|ns| ns.shift_remove(&name).is_some());
                 if !removed {
                     return Err(self.error("NameError", format!("name '{name}' is not defined")));
+                }
+            }
+            Instr::LoadSuper2 => {
+                let obj = self.pop();
+                let class = self.pop();
+                match class {
+                    Value::Obj(c) if matches!(self.heap.get(c), Obj::Class(_)) => {
+                        let s = self.heap.alloc(Obj::Super(c, obj));
+                        self.push(Value::Obj(s));
+                    }
+                    _ => return Err(self.error("TypeError", "super() argument 1 must be a type")),
                 }
             }
             Instr::LoadSuper => {
@@ -1593,6 +1635,13 @@ impl Vm {
                 Ok(())
             }
             Obj::Class(_) => crate::classes::instantiate(self, id, args, kwargs),
+            Obj::Instance(_) if crate::classes::dunder(self, callee, "__call__").is_some() => {
+                let f = crate::classes::dunder(self, callee, "__call__").expect("checked");
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(callee);
+                full.extend(args);
+                self.call(f, full, kwargs)
+            }
             Obj::BoundMethod(receiver, func) => {
                 let (receiver, func) = (*receiver, *func);
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -1816,6 +1865,10 @@ impl Vm {
                     }
                     if name == "__class__" {
                         return Ok(Value::Obj(class));
+                    }
+                    if let Some(getattr) = crate::classes::class_attr(self, class, "__getattr__") {
+                        let n = self.str_value(name);
+                        return self.call_sync(getattr, vec![obj, n]);
                     }
                 }
                 Obj::Function(f) if name == "__name__" || name == "__qualname__" => {
