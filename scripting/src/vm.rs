@@ -538,10 +538,24 @@ impl Vm {
     /// (`__str__`, a `key=` function...). The nested run has no budget of
     /// its own.
     pub(crate) fn call_sync(&mut self, callee: Value, args: Vec<Value>) -> Result<Value, Exc> {
-        let floor = self.frames.len();
-        if floor == 0 {
-            return Err(self.error("RuntimeError", "no frame to call from"));
+        // After a script ended (printing its traceback calls `__str__`),
+        // a placeholder frame receives the result.
+        let placeholder = self.frames.is_empty();
+        if placeholder {
+            let Some(module) = self.main_module else {
+                return Err(self.error("RuntimeError", "no frame to call from"));
+            };
+            self.push_module_frame(0, module, OnReturn::Discard);
         }
+        let result = self.call_sync_inner(callee, args);
+        if placeholder {
+            self.frames.clear();
+        }
+        result
+    }
+
+    fn call_sync_inner(&mut self, callee: Value, args: Vec<Value>) -> Result<Value, Exc> {
+        let floor = self.frames.len();
         let depth = self.frames[floor - 1].stack.len();
         self.call(callee, args, Vec::new())?;
         if self.frames.len() > floor {
