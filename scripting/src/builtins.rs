@@ -195,6 +195,19 @@ defs! {
     Md("math"), "isqrt" => m_isqrt;
     Md("math"), "pow" => m_pow;
     Md("math"), "trunc" => m_trunc;
+    Md("math"), "acos" => m_acos;
+    Md("math"), "asin" => m_asin;
+    Md("math"), "atan" => m_atan;
+    Md("math"), "isinf" => m_isinf;
+    Md("math"), "isnan" => m_isnan;
+    Md("math"), "copysign" => m_copysign;
+    Md("math"), "prod" => m_prod;
+    Md("math"), "comb" => m_comb;
+    Md("math"), "perm" => m_perm;
+    Md("time"), "monotonic" => t_perf_counter;
+    M(T::Str), "swapcase" => s_swapcase;
+    M(T::Str), "rpartition" => s_rpartition;
+    M(T::Str), "rindex" => s_rindex;
 }
 
 /// The stable name of a built-in, for snapshots.
@@ -3934,6 +3947,42 @@ fn s_rfind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
     ok(Value::Int(s.rfind(&*sub).map_or(-1, |b| char_index(&s, b))))
 }
 
+fn s_swapcase(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, |s| {
+        s.chars()
+            .flat_map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<Vec<_>>()
+                } else {
+                    c.to_uppercase().collect::<Vec<_>>()
+                }
+            })
+            .collect()
+    })
+}
+
+fn s_rpartition(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "rpartition", &args, 1, 1)?;
+    let s = recv_str(vm, recv);
+    let sep = expect_str(vm, args[0], "must be str, not")?;
+    let (a, b, c) = match s.rsplit_once(&*sep) {
+        Some((a, c)) => (a.to_string(), sep.to_string(), c.to_string()),
+        None => (String::new(), String::new(), s.to_string()),
+    };
+    let parts = vec![new_str(vm, &a), new_str(vm, &b), new_str(vm, &c)];
+    ok(new_tuple(vm, parts))
+}
+
+fn s_rindex(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "rindex", &args, 1, 1)?;
+    let s = recv_str(vm, recv);
+    let sub = expect_str(vm, args[0], "must be str, not")?;
+    match s.rfind(&*sub) {
+        Some(b) => ok(Value::Int(char_index(&s, b))),
+        None => Err(vm.error("ValueError", "substring not found")),
+    }
+}
+
 fn s_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "index", &args, 1, 1)?;
     let s = recv_str(vm, recv);
@@ -4499,6 +4548,80 @@ fn m_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult 
         float_arg(vm, "pow", &args, 1)?,
     );
     ok(Value::Float(x.powf(y)))
+}
+
+fn m_acos(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    math1(vm, "acos", a, f64::acos)
+}
+
+fn m_asin(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    math1(vm, "asin", a, f64::asin)
+}
+
+fn m_atan(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    math1(vm, "atan", a, f64::atan)
+}
+
+fn m_isinf(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isinf", &args, 1, 1)?;
+    ok(Value::Bool(float_arg(vm, "isinf", &args, 0)?.is_infinite()))
+}
+
+fn m_isnan(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isnan", &args, 1, 1)?;
+    ok(Value::Bool(float_arg(vm, "isnan", &args, 0)?.is_nan()))
+}
+
+fn m_copysign(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "copysign", &args, 2, 2)?;
+    let (x, y) = (
+        float_arg(vm, "copysign", &args, 0)?,
+        float_arg(vm, "copysign", &args, 1)?,
+    );
+    ok(Value::Float(x.copysign(y)))
+}
+
+fn m_prod(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    arity(vm, "prod", &args, 1, 1)?;
+    let mut acc = kwarg(&kwargs, "start").unwrap_or(Value::Int(1));
+    for v in collect(vm, args[0])? {
+        acc = binary(vm, BinOp::Mul, acc, v, false)?;
+    }
+    ok(acc)
+}
+
+fn comb_perm(vm: &mut Vm, args: &[Value], name: &str, comb: bool) -> BResult {
+    arity(vm, name, args, 2, 2)?;
+    let (n, k) = (expect_int(vm, args[0], "")?, expect_int(vm, args[1], "")?);
+    if n < 0 || k < 0 {
+        return Err(vm.error(
+            "ValueError",
+            format!(
+                "{} must be a non-negative integer",
+                if n < 0 { "n" } else { "k" }
+            ),
+        ));
+    }
+    if k > n {
+        return ok(Value::Int(0));
+    }
+    let k = if comb { k.min(n - k) } else { k };
+    let mut r: i64 = 1;
+    for i in 0..k {
+        r = r.checked_mul(n - i).ok_or_else(|| overflow(vm))?;
+        if comb {
+            r /= i + 1;
+        }
+    }
+    ok(Value::Int(r))
+}
+
+fn m_comb(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    comb_perm(vm, &a, "comb", true)
+}
+
+fn m_perm(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    comb_perm(vm, &a, "perm", false)
 }
 
 fn m_trunc(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
