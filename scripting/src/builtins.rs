@@ -4479,36 +4479,29 @@ fn math1(vm: &mut Vm, name: &str, args: Vec<Value>, f: fn(f64) -> f64) -> BResul
     ok(Value::Float(r))
 }
 
-fn m_sqrt(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "sqrt", a, f64::sqrt)
+/// Defines math functions of one float argument.
+macro_rules! math_unary {
+    ($($fn_name:ident => $name:literal, $f:path;)*) => {
+        $(
+            fn $fn_name(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+                math1(vm, $name, a, $f)
+            }
+        )*
+    };
 }
 
-fn m_sin(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "sin", a, f64::sin)
-}
-
-fn m_cos(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "cos", a, f64::cos)
-}
-
-fn m_tan(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "tan", a, f64::tan)
-}
-
-fn m_exp(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "exp", a, f64::exp)
-}
-
-fn m_fabs(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "fabs", a, f64::abs)
-}
-
-fn m_degrees(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "degrees", a, f64::to_degrees)
-}
-
-fn m_radians(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "radians", a, f64::to_radians)
+math_unary! {
+    m_sqrt => "sqrt", f64::sqrt;
+    m_sin => "sin", f64::sin;
+    m_cos => "cos", f64::cos;
+    m_tan => "tan", f64::tan;
+    m_exp => "exp", f64::exp;
+    m_fabs => "fabs", f64::abs;
+    m_degrees => "degrees", f64::to_degrees;
+    m_radians => "radians", f64::to_radians;
+    m_acos => "acos", f64::acos;
+    m_asin => "asin", f64::asin;
+    m_atan => "atan", f64::atan;
 }
 
 fn m_log10(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
@@ -4548,18 +4541,6 @@ fn m_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult 
         float_arg(vm, "pow", &args, 1)?,
     );
     ok(Value::Float(x.powf(y)))
-}
-
-fn m_acos(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "acos", a, f64::acos)
-}
-
-fn m_asin(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "asin", a, f64::asin)
-}
-
-fn m_atan(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    math1(vm, "atan", a, f64::atan)
 }
 
 fn m_isinf(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {

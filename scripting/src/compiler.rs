@@ -118,9 +118,8 @@ impl Bindings {
     }
 }
 
-/// Analyzes a function body with its parameters; `enclosing` holds the
-/// names local to enclosing functions (capturable).
-fn analyze(params: &[String], body: Body<'_>, enclosing: &HashSet<String>) -> CResult<Scope> {
+/// What a scope with these parameters and body binds and uses.
+fn collect_bindings(params: &[String], body: Body<'_>) -> CResult<Bindings> {
     let mut b = Bindings::default();
     for p in params {
         b.bind(p);
@@ -135,6 +134,7 @@ fn analyze(params: &[String], body: Body<'_>, enclosing: &HashSet<String>) -> CR
         Body::Comprehension(elt, value, gens) => {
             for (i, g) in gens.iter().enumerate() {
                 bind_target(&g.target, &mut b);
+                // The first iterable is evaluated outside, in the caller.
                 if i > 0 {
                     visit_expr(&g.iter, &mut b)?;
                 }
@@ -148,6 +148,13 @@ fn analyze(params: &[String], body: Body<'_>, enclosing: &HashSet<String>) -> CR
             }
         }
     }
+    Ok(b)
+}
+
+/// Analyzes a function body with its parameters; `enclosing` holds the
+/// names local to enclosing functions (capturable).
+fn analyze(params: &[String], body: Body<'_>, enclosing: &HashSet<String>) -> CResult<Scope> {
+    let b = collect_bindings(params, body)?;
     let locals: Vec<String> = b
         .locals
         .iter()
@@ -235,33 +242,7 @@ fn nested_frees(params: &[String], body: Body<'_>, b: &mut Bindings) -> CResult<
 /// The names a nested scope needs from outside (free variables that are
 /// not declared global), whatever the enclosing scopes hold.
 fn free_names(params: &[String], body: Body<'_>) -> CResult<Vec<String>> {
-    let mut b = Bindings::default();
-    for p in params {
-        b.bind(p);
-    }
-    match body {
-        Body::Stmts(stmts) => {
-            for s in stmts {
-                visit_stmt(s, &mut b)?;
-            }
-        }
-        Body::Expr(e) => visit_expr(e, &mut b)?,
-        Body::Comprehension(elt, value, gens) => {
-            for (i, g) in gens.iter().enumerate() {
-                bind_target(&g.target, &mut b);
-                if i > 0 {
-                    visit_expr(&g.iter, &mut b)?;
-                }
-                for cond in &g.ifs {
-                    visit_expr(cond, &mut b)?;
-                }
-            }
-            visit_expr(elt, &mut b)?;
-            if let Some(v) = value {
-                visit_expr(v, &mut b)?;
-            }
-        }
-    }
+    let b = collect_bindings(params, body)?;
     let locals: HashSet<&String> = b
         .locals
         .iter()
