@@ -1692,6 +1692,36 @@ impl Vm {
         let code = &self.codes[f.code as usize];
         let nlocals = code.varnames.len();
         let argcount = code.argcount as usize;
+        // The common call: exactly the positional parameters, nothing else
+        // to bind.
+        if kwargs.is_empty()
+            && args.len() == argcount
+            && code.kwonlycount == 0
+            && !code.varargs
+            && !code.varkw
+            && code.cellvars.is_empty()
+            && !code.is_generator
+        {
+            let mut locals: Vec<Option<Value>> = Vec::with_capacity(nlocals);
+            locals.extend(args.into_iter().map(Some));
+            locals.resize(nlocals, None);
+            self.frames.push(Frame {
+                code: f.code,
+                ip: 0,
+                stack: Vec::with_capacity(8),
+                locals,
+                cells: f.closure.clone(),
+                blocks: Vec::new(),
+                handling: Vec::new(),
+                module: f.module,
+                func: Some(func_id),
+                class_ns: None,
+                on_return: OnReturn::Push,
+                generator: None,
+                gen_return: Value::None,
+            });
+            return Ok(());
+        }
         let mut locals: Vec<Option<Value>> = vec![None; nlocals];
         let name = code.name.clone();
         let qual = code.qualname.clone();
