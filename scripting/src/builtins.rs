@@ -3933,20 +3933,6 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
-fn s_find(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "find", &args, 1, 1)?;
-    let s = recv_str(vm, recv);
-    let sub = expect_str(vm, args[0], "must be str, not")?;
-    ok(Value::Int(s.find(&*sub).map_or(-1, |b| char_index(&s, b))))
-}
-
-fn s_rfind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "rfind", &args, 1, 1)?;
-    let s = recv_str(vm, recv);
-    let sub = expect_str(vm, args[0], "must be str, not")?;
-    ok(Value::Int(s.rfind(&*sub).map_or(-1, |b| char_index(&s, b))))
-}
-
 fn s_swapcase(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
     map_str(vm, r, |s| {
         s.chars()
@@ -3973,24 +3959,41 @@ fn s_rpartition(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -
     ok(new_tuple(vm, parts))
 }
 
-fn s_rindex(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "rindex", &args, 1, 1)?;
+/// `str.find`, `rfind`, `index` and `rindex`: the character index of
+/// `sub`, from the left or the right; -1 or ValueError when absent.
+fn find_impl(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: &[Value],
+    name: &str,
+    right: bool,
+    raise: bool,
+) -> BResult {
+    arity(vm, name, args, 1, 1)?;
     let s = recv_str(vm, recv);
     let sub = expect_str(vm, args[0], "must be str, not")?;
-    match s.rfind(&*sub) {
+    let at = if right { s.rfind(&*sub) } else { s.find(&*sub) };
+    match at {
         Some(b) => ok(Value::Int(char_index(&s, b))),
-        None => Err(vm.error("ValueError", "substring not found")),
+        None if raise => Err(vm.error("ValueError", "substring not found")),
+        None => ok(Value::Int(-1)),
     }
 }
 
-fn s_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "index", &args, 1, 1)?;
-    let s = recv_str(vm, recv);
-    let sub = expect_str(vm, args[0], "must be str, not")?;
-    match s.find(&*sub) {
-        Some(b) => ok(Value::Int(char_index(&s, b))),
-        None => Err(vm.error("ValueError", "substring not found")),
-    }
+fn s_find(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    find_impl(vm, r, &a, "find", false, false)
+}
+
+fn s_rfind(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    find_impl(vm, r, &a, "rfind", true, false)
+}
+
+fn s_index(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    find_impl(vm, r, &a, "index", false, true)
+}
+
+fn s_rindex(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    find_impl(vm, r, &a, "rindex", true, true)
 }
 
 fn s_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {

@@ -917,18 +917,21 @@ impl Parser {
         )
     }
 
-    fn test_or_star(&mut self) -> PResult<Expr> {
-        if self.at_op(Op::Star) {
-            let pos = self.here();
-            self.advance();
-            let value = self.expr()?;
-            Ok(Expr {
-                pos,
-                kind: ExprKind::Starred(Box::new(value)),
-            })
-        } else {
-            self.namedexpr_test()
+    /// `*expr`, if the next token is a star.
+    fn star_expr(&mut self) -> Option<PResult<Expr>> {
+        if !self.at_op(Op::Star) {
+            return None;
         }
+        let pos = self.here();
+        self.advance();
+        Some(self.expr().map(|value| Expr {
+            pos,
+            kind: ExprKind::Starred(Box::new(value)),
+        }))
+    }
+
+    fn test_or_star(&mut self) -> PResult<Expr> {
+        self.star_expr().unwrap_or_else(|| self.namedexpr_test())
     }
 
     /// `for` targets: `a, (b, c), *d`.
@@ -956,17 +959,7 @@ impl Parser {
     }
 
     fn expr_or_star(&mut self) -> PResult<Expr> {
-        if self.at_op(Op::Star) {
-            let pos = self.here();
-            self.advance();
-            let value = self.expr()?;
-            Ok(Expr {
-                pos,
-                kind: ExprKind::Starred(Box::new(value)),
-            })
-        } else {
-            self.expr()
-        }
+        self.star_expr().unwrap_or_else(|| self.expr())
     }
 
     fn yield_expr(&mut self) -> PResult<Expr> {
