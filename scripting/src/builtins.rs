@@ -26,7 +26,7 @@ type BResult = Result<Native, Exc>;
 type BuiltinFn = fn(&mut Vm, Option<Value>, Vec<Value>, Kwargs) -> BResult;
 
 /// Where a built-in lives.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Owner {
     Global,
     Method(TypeKind),
@@ -390,16 +390,25 @@ pub(crate) fn method(vm: &Vm, obj: Value, name: &str) -> Option<Builtin> {
         },
         _ => Owner::Method(TypeKind::of(vm, obj)),
     };
-    DEFS.iter()
-        .position(|d| d.owner == owner && d.name == name)
-        .map(|i| Builtin(i as u16))
+    find_def(owner, name)
+}
+
+/// The built-in `name` of `owner`, by a table built on first use.
+fn find_def(owner: Owner, name: &str) -> Option<Builtin> {
+    static INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<(Owner, &'static str), u16>> =
+        std::sync::LazyLock::new(|| {
+            let mut index = rustc_hash::FxHashMap::default();
+            for (i, d) in DEFS.iter().enumerate() {
+                index.entry((d.owner, d.name)).or_insert(i as u16);
+            }
+            index
+        });
+    INDEX.get(&(owner, name)).map(|i| Builtin(*i))
 }
 
 /// The built-in method `name` of type `kind` (`str.lower`).
 pub(crate) fn type_method(kind: TypeKind, name: &str) -> Option<Builtin> {
-    DEFS.iter()
-        .position(|d| d.owner == Owner::Method(kind) && d.name == name)
-        .map(|i| Builtin(i as u16))
+    find_def(Owner::Method(kind), name)
 }
 
 /// Calls built-in `b` (with its receiver, for a method).
@@ -3754,16 +3763,16 @@ fn s_split(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -
         Some(v) => expect_int(vm, v, "")?,
         None => -1,
     };
-    let parts: Vec<String> = if sep == Value::None {
+    let parts: Vec<&str> = if sep == Value::None {
         let mut out = Vec::new();
         let mut rest = s.trim_start();
         while !rest.is_empty() {
             if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                out.push(rest.to_string());
+                out.push(rest);
                 break;
             }
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            out.push(rest[..end].to_string());
+            out.push(&rest[..end]);
             rest = rest[end..].trim_start();
         }
         out
@@ -3773,11 +3782,9 @@ fn s_split(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -
             return Err(vm.error("ValueError", "empty separator"));
         }
         if maxsplit >= 0 {
-            s.splitn(maxsplit as usize + 1, &*sep)
-                .map(String::from)
-                .collect()
+            s.splitn(maxsplit as usize + 1, &*sep).collect()
         } else {
-            s.split(&*sep).map(String::from).collect()
+            s.split(&*sep).collect()
         }
     };
     let items = parts.iter().map(|p| new_str(vm, p)).collect();

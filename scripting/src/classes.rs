@@ -91,11 +91,10 @@ pub(crate) fn build_class(
 
 /// The attribute `name` of a class, searched along its MRO.
 pub(crate) fn class_attr(vm: &Vm, class: ObjId, name: &str) -> Option<Value> {
-    let mro = match vm.heap.get(class) {
-        Obj::Class(c) => c.mro.clone(),
-        _ => return None,
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return None;
     };
-    mro.iter().find_map(|c| match vm.heap.get(*c) {
+    c.mro.iter().find_map(|c| match vm.heap.get(*c) {
         Obj::Class(k) => k.attrs.get(name).copied(),
         _ => None,
     })

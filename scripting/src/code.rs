@@ -35,6 +35,8 @@ pub enum Instr {
     LoadAttr(u32),
     /// `TOS.names[i] = TOS1`.
     StoreAttr(u32),
+    /// `del TOS.names[i]`.
+    DeleteAttr(u32),
     /// `TOS1[TOS]`.
     LoadSubscr,
     /// `TOS1[TOS] = TOS2`.
@@ -106,6 +108,13 @@ pub enum Instr {
     ForIter(u32),
     /// Call TOS-n with the `n` values above it.
     Call(u32),
+    /// Replace TOS with two values for [`Instr::CallMethod`]: the
+    /// function `names[i]` of its class and the object itself, or, for
+    /// any other attribute, a null marker and the attribute.
+    LoadMethod(u32),
+    /// Call what [`Instr::LoadMethod`] pushed with the `n` values above:
+    /// the function with the object as first argument, or the attribute.
+    CallMethod(u32),
     /// Call with `n` values, the last ones keyword arguments whose
     /// names are in the tuple at TOS.
     CallKw(u32),

@@ -888,28 +888,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             }
             StmtKind::Delete(targets) => {
                 for t in targets {
-                    match &t.kind {
-                        ExprKind::Name(n) => self.delete_name(n, t.pos)?,
-                        ExprKind::Subscript { value, index } => {
-                            self.expr(value)?;
-                            self.expr(index)?;
-                            self.op(Instr::DeleteSubscr);
-                        }
-                        ExprKind::Tuple(items) | ExprKind::List(items) => {
-                            for i in items {
-                                match &i.kind {
-                                    ExprKind::Name(n) => self.delete_name(n, i.pos)?,
-                                    _ => {
-                                        return Err(not_supported(
-                                            "deleting this target is",
-                                            i.pos,
-                                        ));
-                                    }
-                                }
-                            }
-                        }
-                        _ => return Err(not_supported("deleting attributes is", t.pos)),
-                    }
+                    self.delete_target(t)?;
                 }
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
@@ -1757,6 +1736,33 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         Ok(())
     }
 
+    /// `del target`: a name, `obj[index]`, `obj.attr`, or a tuple or
+    /// list of those.
+    fn delete_target(&mut self, t: &'a Expr) -> CResult<()> {
+        match &t.kind {
+            ExprKind::Name(n) => self.delete_name(n, t.pos)?,
+            ExprKind::Subscript { value, index } => {
+                self.expr(value)?;
+                self.expr(index)?;
+                self.unit.line = t.pos.line;
+                self.op(Instr::DeleteSubscr);
+            }
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let i = self.name(attr);
+                self.unit.line = t.pos.line;
+                self.op(Instr::DeleteAttr(i));
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.delete_target(i)?;
+                }
+            }
+            _ => return Err(not_supported("deleting this target is", t.pos)),
+        }
+        Ok(())
+    }
+
     fn call(
         &mut self,
         func: &'a Expr,
@@ -1781,9 +1787,25 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             self.op(Instr::LoadSuper);
             return Ok(());
         }
-        self.expr(func)?;
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|(n, _)| n.is_none());
+        if let ExprKind::Attribute { value, attr } = &func.kind
+            && !starred
+            && keywords.is_empty()
+        {
+            // `obj.name(args)`: no bound method object is made.
+            self.expr(value)?;
+            let i = self.name(attr);
+            self.unit.line = func.pos.line;
+            self.op(Instr::LoadMethod(i));
+            for a in args {
+                self.expr(a)?;
+            }
+            self.unit.line = pos.line;
+            self.op(Instr::CallMethod(args.len() as u32));
+            return Ok(());
+        }
+        self.expr(func)?;
         if !starred {
             for a in args {
                 self.expr(a)?;

@@ -25,7 +25,7 @@ pub type Dict = Map<Key, (Value, Value)>;
 pub type Attrs = Map<Rc<str>, Value>;
 
 /// The built-in types whose instances are not heap classes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TypeKind {
     /// `object`
     Object,
@@ -359,7 +359,7 @@ impl Heap {
         let mut stack: Vec<ObjId> = roots
             .into_iter()
             .filter_map(|v| match v {
-                Value::Obj(id) => Some(id),
+                Value::Obj(id) if v != Value::NULL => Some(id),
                 _ => None,
             })
             .collect();

@@ -27,6 +27,12 @@ pub enum Value {
     Obj(ObjId),
 }
 
+impl Value {
+    /// The marker [`crate::code::Instr::LoadMethod`] leaves on the value
+    /// stack under a callable that takes no `self`; never seen by scripts.
+    pub(crate) const NULL: Value = Value::Obj(ObjId(u32::MAX));
+}
+
 /// A dictionary or set key: the hashable content of a value, so that
 /// lookups compare keys without reaching into the heap. Equal Python
 /// values give equal keys (`1`, `1.0` and `True` are one key).

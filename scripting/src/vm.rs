@@ -19,6 +19,8 @@ use crate::heap::{Attrs, Class, Function, Heap, Instance, Iter, Module, Obj, Typ
 use crate::parser::parse_module;
 use crate::value::{Key, ObjId, Value};
 
+mod fast;
+
 /// An exception in flight: the exception instance.
 pub type Exc = Value;
 
@@ -56,7 +58,7 @@ pub struct Frame {
     /// The function running (for `super()`).
     pub func: Option<ObjId>,
     /// A class body's namespace.
-    pub class_ns: Option<Attrs>,
+    pub class_ns: Option<Box<Attrs>>,
     /// What happens to the value the frame returns.
     pub on_return: OnReturn,
     /// The generator this frame belongs to.
@@ -71,12 +73,7 @@ pub enum OnReturn {
     /// Pushed on the caller's stack.
     Push,
     /// A class body ended: build the class from its namespace.
-    BuildClass {
-        /// The class's name.
-        name: Rc<str>,
-        /// Its bases.
-        bases: Vec<ObjId>,
-    },
+    BuildClass(Box<ClassBody>),
     /// `__init__` ended: push the instance (the return must be None).
     Init(ObjId),
     /// The value is dropped (`__setitem__`, say).
@@ -88,6 +85,15 @@ pub enum OnReturn {
     GenSync,
     /// An imported script module finished running: push the module.
     Import(ObjId),
+}
+
+/// A class statement whose body is running.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClassBody {
+    /// The class's name.
+    pub name: Rc<str>,
+    /// Its bases.
+    pub bases: Vec<ObjId>,
 }
 
 /// The classes of the built-in exceptions, by name.
@@ -193,6 +199,12 @@ pub struct Vm {
     pub(crate) rng: crate::random::Mt,
     /// Where `import` finds script modules (the main script's folder).
     pub search_dir: Option<std::path::PathBuf>,
+    /// The value stacks and locals of finished frames, kept for their
+    /// allocations.
+    frame_pool: Vec<(Vec<Value>, Vec<Option<Value>>)>,
+    /// Per code, per name: one more than the position in its module's
+    /// globals where `LoadGlobal` last found the name (0: not cached).
+    global_cache: Vec<Vec<u32>>,
 }
 
 impl Vm {
@@ -219,6 +231,8 @@ impl Vm {
             exit_status: None,
             sync_gen_return: None,
             search_dir: None,
+            frame_pool: Vec::new(),
+            global_cache: Vec::new(),
             rng: crate::random::Mt::from_seed(
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -338,6 +352,7 @@ impl Vm {
     }
 
     pub(crate) fn restore(&mut self, r: Restored) {
+        self.global_cache = r.codes.iter().map(|c| vec![0; c.names.len()]).collect();
         self.codes = r.codes;
         self.sources = r.sources;
         self.consts = r.consts;
@@ -414,6 +429,7 @@ impl Vm {
                 })
                 .collect();
             self.consts.push(consts);
+            self.global_cache.push(vec![0; code.names.len()]);
         }
         self.sources.push((Rc::from(filename), Rc::from(source)));
         Ok(index)
@@ -500,8 +516,6 @@ impl Vm {
             if *budget == 0 {
                 return Status::OutOfBudget;
             }
-            *budget -= 1;
-            self.instructions += 1;
             // Collect only in the outermost loop: a nested run (a built-in
             // calling a script function) has Rust locals holding values
             // that are not roots.
@@ -520,12 +534,12 @@ impl Vm {
                     continue;
                 }
             }
-            let frame = self.frames.last_mut().expect("a frame");
-            let code = frame.code as usize;
-            let ip = frame.ip;
-            frame.ip += 1;
-            let instr = self.codes[code].instrs[ip];
-            if let Err(exc) = self.step(instr)
+            let result = match self.run_fast(floor, budget) {
+                fast::Stop::Budget => return Status::OutOfBudget,
+                fast::Stop::Slow(instr) => self.step(instr),
+                fast::Stop::Raised(exc) => Err(exc),
+            };
+            if let Err(exc) = result
                 && let Err(uncaught) = self.unwind(exc, floor)
             {
                 return Status::Raised(uncaught);
@@ -592,8 +606,8 @@ impl Vm {
             }
             match &f.on_return {
                 OnReturn::Init(id) | OnReturn::Import(id) => roots.push(Value::Obj(*id)),
-                OnReturn::BuildClass { bases, .. } => {
-                    roots.extend(bases.iter().map(|b| Value::Obj(*b)))
+                OnReturn::BuildClass(body) => {
+                    roots.extend(body.bases.iter().map(|b| Value::Obj(*b)))
                 }
                 _ => {}
             }
@@ -864,13 +878,31 @@ impl Vm {
                 self.push(Value::Obj(cell));
             }
             Instr::LoadGlobal(i) => {
-                let name = self.name(i);
-                let module = self.frame().module;
-                let found = match self.heap.get(module) {
-                    Obj::Module(m) => m.attrs.get(&name).copied(),
-                    _ => None,
+                let frame = self.frames.last().expect("a frame");
+                let (code, module) = (frame.code as usize, frame.module);
+                let name = &self.codes[code].names[i as usize];
+                let cached = &mut self.global_cache[code][i as usize];
+                let Obj::Module(m) = self.heap.get(module) else {
+                    unreachable!("frames run in modules")
+                };
+                // The cached position still holds the name (globals may
+                // have moved since): no hashing.
+                if let Some(pos) = cached.checked_sub(1)
+                    && let Some((k, v)) = m.attrs.get_index(pos as usize)
+                    && (Rc::ptr_eq(k, name) || k == name)
+                {
+                    let v = *v;
+                    self.push(v);
+                    return Ok(());
                 }
-                .or_else(|| self.builtins.get(&name).copied());
+                let found = match m.attrs.get_full(name) {
+                    Some((pos, _, v)) => {
+                        *cached = pos as u32 + 1;
+                        Some(*v)
+                    }
+                    None => self.builtins.get(name).copied(),
+                };
+                let name = name.clone();
                 match found {
                     Some(v) => self.push(v),
                     None => {
@@ -910,6 +942,11 @@ impl Vm {
                 let obj = self.pop();
                 let v = self.pop();
                 self.set_attr(obj, &name, v)?;
+            }
+            Instr::DeleteAttr(i) => {
+                let name = self.name(i);
+                let obj = self.pop();
+                self.delete_attr(obj, &name)?;
             }
             Instr::LoadSubscr => {
                 let index = self.pop();
@@ -1060,12 +1097,12 @@ impl Vm {
                 };
                 self.push_frame(f, &func, Vec::new(), Vec::new())?;
                 let frame = self.frame();
-                frame.class_ns = Some(Attrs::default());
+                frame.class_ns = Some(Box::default());
                 frame.func = None;
-                frame.on_return = OnReturn::BuildClass {
+                frame.on_return = OnReturn::BuildClass(Box::new(ClassBody {
                     name,
                     bases: base_ids,
-                };
+                }));
             }
             Instr::Pop => {
                 self.pop();
@@ -1271,9 +1308,28 @@ impl Vm {
                 }
             }
             Instr::Call(n) => {
+                if self.call_simple(n as usize)? {
+                    return Ok(());
+                }
                 let args = self.pop_n(n as usize);
                 let callee = self.pop();
                 self.call(callee, args, Vec::new())?;
+            }
+            Instr::LoadMethod(i) => {
+                let obj = self.pop();
+                if let Some(f) = self.method_function(obj, i) {
+                    self.push(f);
+                    self.push(obj);
+                } else {
+                    let name = self.name(i);
+                    let v = self.get_attr(obj, &name)?;
+                    self.push(Value::NULL);
+                    self.push(v);
+                }
+            }
+            Instr::CallMethod(n) => {
+                let n = self.method_args(n);
+                return self.step(Instr::Call(n));
             }
             Instr::CallKw(n) => {
                 let names = self.pop();
@@ -1406,6 +1462,16 @@ impl Vm {
                 self.push(v);
             }
             Instr::Return => {
+                let frame = self.frames.last().expect("a frame");
+                if frame.on_return == OnReturn::Push && frame.generator.is_none() {
+                    let mut frame = self.frames.pop().expect("a frame");
+                    let v = frame.stack.pop().expect("a return value");
+                    if let Some(caller) = self.frames.last_mut() {
+                        caller.stack.push(v);
+                    }
+                    self.recycle(frame);
+                    return Ok(());
+                }
                 let v = self.pop();
                 let frame = self.frames.pop().expect("a frame");
                 if let Some(generator_id) = frame.generator
@@ -1440,8 +1506,9 @@ impl Vm {
                         }
                         Some(Value::Obj(instance))
                     }
-                    OnReturn::BuildClass { name, bases } => {
-                        let ns = frame.class_ns.unwrap_or_default();
+                    OnReturn::BuildClass(body) => {
+                        let ns = frame.class_ns.map(|ns| *ns).unwrap_or_default();
+                        let ClassBody { name, bases } = *body;
                         Some(crate::classes::build_class(self, name, bases, ns)?)
                     }
                 };
@@ -1677,6 +1744,138 @@ impl Vm {
                 Ok(())
             }
         }
+    }
+
+    /// `Call(n)` of a script function that takes exactly `n` positional
+    /// parameters and nothing else to bind: the arguments move from the
+    /// caller's stack into a recycled frame. `false` if the call is not
+    /// that simple (nothing has changed then).
+    fn call_simple(&mut self, n: usize) -> Result<bool, Exc> {
+        let caller = self.frames.last_mut().expect("a frame");
+        let at = caller.stack.len() - n - 1;
+        let Value::Obj(id) = caller.stack[at] else {
+            return Ok(false);
+        };
+        let Obj::Function(f) = self.heap.get(id) else {
+            return Ok(false);
+        };
+        let code = &self.codes[f.code as usize];
+        if code.argcount as usize != n
+            || code.kwonlycount != 0
+            || code.varargs
+            || code.varkw
+            || !code.cellvars.is_empty()
+            || code.is_generator
+        {
+            return Ok(false);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let (stack, mut locals) = self
+            .frame_pool
+            .pop()
+            .unwrap_or_else(|| (Vec::with_capacity(8), Vec::new()));
+        let caller = self.frames.last_mut().expect("a frame");
+        locals.extend(caller.stack.drain(at + 1..).map(Some));
+        locals.resize(code.varnames.len(), None);
+        caller.stack.pop();
+        self.frames.push(Frame {
+            code: f.code,
+            ip: 0,
+            stack,
+            locals,
+            cells: f.closure.clone(),
+            blocks: Vec::new(),
+            handling: Vec::new(),
+            module: f.module,
+            func: Some(id),
+            class_ns: None,
+            on_return: OnReturn::Push,
+            generator: None,
+            gen_return: Value::None,
+        });
+        Ok(true)
+    }
+
+    /// The script function `names[i]` of `obj`'s class when `obj.name`
+    /// would be it bound to `obj` (no instance attribute hides it).
+    #[inline]
+    fn method_function(&self, obj: Value, i: u32) -> Option<Value> {
+        let Value::Obj(id) = obj else { return None };
+        let Obj::Instance(inst) = self.heap.get(id) else {
+            return None;
+        };
+        let frame = self.frames.last().expect("a frame");
+        let name = &self.codes[frame.code as usize].names[i as usize];
+        if inst.attrs.contains_key(name) {
+            return None;
+        }
+        let f = crate::classes::class_attr(self, inst.class, name)?;
+        match f {
+            Value::Obj(fid) if matches!(self.heap.get(fid), Obj::Function(_)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Turns the stack of `CallMethod(n)` into that of a plain call;
+    /// returns its argument count.
+    #[inline]
+    fn method_args(&mut self, n: u32) -> u32 {
+        let stack = &mut self.frames.last_mut().expect("a frame").stack;
+        let at = stack.len() - n as usize - 2;
+        if stack[at] == Value::NULL {
+            stack.remove(at);
+            n
+        } else {
+            n + 1
+        }
+    }
+
+    /// Keeps a finished frame's allocations for the next call.
+    fn recycle(&mut self, frame: Frame) {
+        if self.frame_pool.len() < 256 {
+            let Frame {
+                mut stack,
+                mut locals,
+                ..
+            } = frame;
+            stack.clear();
+            locals.clear();
+            self.frame_pool.push((stack, locals));
+        }
+    }
+
+    /// `del obj.name`.
+    fn delete_attr(&mut self, obj: Value, name: &str) -> Result<(), Exc> {
+        if let Value::Obj(id) = obj {
+            let removed = match self.heap.get_mut(id) {
+                Obj::Instance(inst) => Some(inst.attrs.shift_remove(name).is_some()),
+                Obj::Class(c) => Some(c.attrs.shift_remove(name).is_some()),
+                Obj::Module(m) => Some(m.attrs.shift_remove(name).is_some()),
+                _ => None,
+            };
+            match removed {
+                Some(true) => return Ok(()),
+                Some(false) => {
+                    let msg = match self.heap.get(id) {
+                        Obj::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+                        Obj::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+                        _ => format!(
+                            "'{}' object has no attribute '{name}'",
+                            builtins::type_name(self, obj)
+                        ),
+                    };
+                    return Err(self.error("AttributeError", msg));
+                }
+                None => {}
+            }
+        }
+        let t = builtins::type_name(self, obj);
+        Err(self.error(
+            "AttributeError",
+            format!("attribute '{name}' of '{t}' objects is not writable"),
+        ))
     }
 
     pub(crate) fn push_frame(
@@ -2004,7 +2203,12 @@ impl Vm {
             }
             match self.heap.get_mut(id) {
                 Obj::Instance(inst) => {
-                    inst.attrs.insert(Rc::from(name), v);
+                    match inst.attrs.get_mut(name) {
+                        Some(slot) => *slot = v,
+                        None => {
+                            inst.attrs.insert(Rc::from(name), v);
+                        }
+                    }
                     return Ok(());
                 }
                 Obj::Class(c) => {

@@ -1,0 +1,295 @@
+//! The interpreter's fast path: the instructions that touch nothing but
+//! the running frame (locals, constants, the value stack, jumps, integer
+//! and float arithmetic, comparisons, iteration over ranges and lists)
+//! run here in a tight loop with the frame's parts held in registers.
+//! Anything else, and any case of these that could raise or call a
+//! dunder, goes back to [`Vm::step`](super::Vm) unchanged.
+
+use std::rc::Rc;
+
+use super::{Exc, Instr, OnReturn, Value, Vm};
+use crate::ast::{BinOp, CmpOp};
+use crate::heap::{Iter, Obj};
+
+/// What [`Vm::run_fast`] stopped on.
+pub(super) enum Stop {
+    /// The budget ran out (the frame is ready to resume).
+    Budget,
+    /// An instruction for the general path: the instruction pointer is
+    /// already past it and it is counted against the budget.
+    Slow(Instr),
+    /// A call raised (RecursionError).
+    Raised(Exc),
+}
+
+/// Why the inner loop left a frame.
+enum Leave {
+    Stop(Stop),
+    Call(u32),
+    Return,
+}
+
+impl Vm {
+    /// Runs fast-path instructions until one needs the general path or
+    /// the budget runs out. Simple calls and returns switch frames here;
+    /// a return never leaves the frame at `floor` (a nested run's end).
+    pub(super) fn run_fast(&mut self, floor: usize, budget: &mut u64) -> Stop {
+        loop {
+            let leave = self.run_frame(budget);
+            match leave {
+                Leave::Stop(stop) => return stop,
+                Leave::Call(n) => match self.call_simple(n as usize) {
+                    Ok(true) => {}
+                    Ok(false) => return Stop::Slow(Instr::Call(n)),
+                    Err(exc) => return Stop::Raised(exc),
+                },
+                Leave::Return => {
+                    let frame = self.frames.last().expect("a frame");
+                    if self.frames.len() - 1 <= floor
+                        || frame.on_return != OnReturn::Push
+                        || frame.generator.is_some()
+                    {
+                        return Stop::Slow(Instr::Return);
+                    }
+                    let mut frame = self.frames.pop().expect("a frame");
+                    let v = frame.stack.pop().expect("a return value");
+                    self.frames.last_mut().expect("a caller").stack.push(v);
+                    self.recycle(frame);
+                }
+            }
+        }
+    }
+
+    /// The inner loop over one frame's instructions.
+    #[inline(always)]
+    fn run_frame(&mut self, budget: &mut u64) -> Leave {
+        let frame = self.frames.last_mut().expect("a frame");
+        let code = frame.code as usize;
+        let instrs = &self.codes[code].instrs[..];
+        let consts = &self.consts[code][..];
+        let heap = &mut self.heap;
+        let stack = &mut frame.stack;
+        let locals = &mut frame.locals[..];
+        let mut ip = frame.ip;
+        let mut left = *budget;
+        let globals_cache = &mut self.global_cache[code][..];
+        let names = &self.codes[code].names[..];
+        let stop = loop {
+            if left == 0 {
+                break Leave::Stop(Stop::Budget);
+            }
+            let instr = instrs[ip];
+            // A slow instruction starts from the same state: nothing below
+            // changes the frame before it decides to `break`.
+            macro_rules! slow {
+                () => {{
+                    ip += 1;
+                    left -= 1;
+                    break Leave::Stop(Stop::Slow(instr));
+                }};
+            }
+            match instr {
+                Instr::LoadFast(i) => match locals[i as usize] {
+                    Some(v) => stack.push(v),
+                    None => slow!(),
+                },
+                Instr::StoreFast(i) => {
+                    locals[i as usize] = Some(stack.pop().expect("stack underflow"));
+                }
+                Instr::LoadConst(i) => stack.push(consts[i as usize]),
+                Instr::Pop => {
+                    stack.pop();
+                }
+                Instr::Dup => {
+                    let v = *stack.last().expect("stack underflow");
+                    stack.push(v);
+                }
+                Instr::Rot2 => {
+                    let n = stack.len();
+                    stack.swap(n - 1, n - 2);
+                }
+                Instr::Nop => {}
+                Instr::Call(n) => {
+                    ip += 1;
+                    left -= 1;
+                    break Leave::Call(n);
+                }
+                Instr::CallMethod(n) => {
+                    ip += 1;
+                    left -= 1;
+                    let at = stack.len() - n as usize - 2;
+                    if stack[at] == Value::NULL {
+                        stack.remove(at);
+                        break Leave::Call(n);
+                    }
+                    break Leave::Call(n + 1);
+                }
+                Instr::Return => {
+                    ip += 1;
+                    left -= 1;
+                    break Leave::Return;
+                }
+                Instr::LoadGlobal(i) => {
+                    // A cache hit only: the cached position in the
+                    // module's globals still holds the name.
+                    let Some(pos) = globals_cache[i as usize].checked_sub(1) else {
+                        slow!()
+                    };
+                    let Obj::Module(m) = heap.get(frame.module) else {
+                        slow!()
+                    };
+                    let name = &names[i as usize];
+                    match m.attrs.get_index(pos as usize) {
+                        Some((k, v)) if Rc::ptr_eq(k, name) || k == name => stack.push(*v),
+                        _ => slow!(),
+                    }
+                }
+                Instr::Jump(t) => {
+                    ip = t as usize;
+                    left -= 1;
+                    continue;
+                }
+                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    let truth = match stack.last() {
+                        Some(Value::Bool(b)) => *b,
+                        Some(Value::Int(i)) => *i != 0,
+                        Some(Value::None) => false,
+                        _ => slow!(),
+                    };
+                    stack.pop();
+                    if truth == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                        ip = t as usize;
+                        left -= 1;
+                        continue;
+                    }
+                }
+                Instr::Binary(op) | Instr::Inplace(op) => {
+                    let n = stack.len();
+                    match arith(op, stack[n - 2], stack[n - 1]) {
+                        Some(v) => {
+                            stack.pop();
+                            stack[n - 2] = v;
+                        }
+                        None => slow!(),
+                    }
+                }
+                Instr::Compare(op) => {
+                    let n = stack.len();
+                    match compare(op, stack[n - 2], stack[n - 1]) {
+                        Some(b) => {
+                            stack.pop();
+                            stack[n - 2] = Value::Bool(b);
+                        }
+                        None => slow!(),
+                    }
+                }
+                Instr::ForIter(t) => {
+                    let Some(Value::Obj(id)) = stack.last() else {
+                        slow!()
+                    };
+                    let Obj::Iter(state) = heap.get(*id) else {
+                        slow!()
+                    };
+                    let next = match *state {
+                        Iter::Range { next, stop, step } => {
+                            let more = if step > 0 { next < stop } else { next > stop };
+                            if more
+                                && let Obj::Iter(Iter::Range { next: n, .. }) = heap.get_mut(*id)
+                            {
+                                *n = next.saturating_add(step);
+                            }
+                            more.then_some(Value::Int(next))
+                        }
+                        Iter::Seq { seq, index } => {
+                            let item = match heap.get(seq) {
+                                Obj::List(items) | Obj::Tuple(items) => items.get(index).copied(),
+                                _ => slow!(),
+                            };
+                            if let Obj::Iter(Iter::Seq { index: i, .. }) = heap.get_mut(*id) {
+                                *i = index + 1;
+                            }
+                            item
+                        }
+                        _ => slow!(),
+                    };
+                    match next {
+                        Some(v) => stack.push(v),
+                        None => {
+                            stack.pop();
+                            ip = t as usize;
+                            left -= 1;
+                            continue;
+                        }
+                    }
+                }
+                _ => slow!(),
+            }
+            ip += 1;
+            left -= 1;
+        };
+        frame.ip = ip;
+        self.instructions += *budget - left;
+        *budget = left;
+        stop
+    }
+}
+
+/// `a op b` for ints and floats when it cannot fail; `None` for the
+/// general path (other types, overflow, division by zero...).
+#[inline]
+fn arith(op: BinOp, a: Value, b: Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(Value::Int(match op {
+            BinOp::Add => x.checked_add(y)?,
+            BinOp::Sub => x.checked_sub(y)?,
+            BinOp::Mul => x.checked_mul(y)?,
+            BinOp::FloorDiv if y > 0 => x.div_euclid(y),
+            BinOp::Mod if y > 0 => x.rem_euclid(y),
+            BinOp::BitAnd => x & y,
+            BinOp::BitOr => x | y,
+            BinOp::BitXor => x ^ y,
+            _ => return None,
+        })),
+        (Value::Float(x), Value::Float(y)) => float_arith(op, x, y),
+        (Value::Float(x), Value::Int(y)) => float_arith(op, x, y as f64),
+        (Value::Int(x), Value::Float(y)) => float_arith(op, x as f64, y),
+        _ => None,
+    }
+}
+
+#[inline]
+fn float_arith(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+/// `a op b` for two ints or two floats; `None` for the general path.
+#[inline]
+fn compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            CmpOp::Eq => x == y,
+            CmpOp::NotEq => x != y,
+            _ => return None,
+        }),
+        (Value::Float(x), Value::Float(y)) => Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::LtE => x <= y,
+            CmpOp::Gt => x > y,
+            CmpOp::GtE => x >= y,
+            CmpOp::Eq => x == y,
+            CmpOp::NotEq => x != y,
+            _ => return None,
+        }),
+        _ => None,
+    }
+}
