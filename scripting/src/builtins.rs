@@ -100,6 +100,8 @@ defs! {
     M(T::Tuple), "count" => seq_count;
     M(T::Str), "join" => s_join;
     M(T::Str), "split" => s_split;
+    M(T::Str), "rsplit" => s_rsplit;
+    M(T::Str), "istitle" => s_istitle;
     M(T::Str), "strip" => s_strip;
     M(T::Str), "lstrip" => s_lstrip;
     M(T::Str), "rstrip" => s_rstrip;
@@ -180,6 +182,8 @@ defs! {
     Owner::Stream, "write" => io_write;
     Owner::Stream, "flush" => io_flush;
     Owner::Internal, "__init__" => base_init;
+    Owner::Internal, "mro" => class_mro;
+    Owner::Internal, "__init_subclass__" => base_init_subclass;
     Owner::Prop, "setter" => prop_setter;
     G, "staticmethod" => b_staticmethod;
     G, "classmethod" => b_classmethod;
@@ -240,6 +244,45 @@ pub(crate) fn internal(name: &str) -> Builtin {
 }
 
 /// `object.__init__` and `BaseException.__init__` (which sets `args`).
+/// `cls.mro()`: the method resolution order, `object` last.
+fn class_mro(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "mro", &args, 0, 0)?;
+    let items = recv.map_or_else(Vec::new, |c| class_lineage(vm, c, true));
+    ok(new_list(vm, items))
+}
+
+/// A class's MRO (`mro`) or its bases, ending with `object` as Python's do.
+pub(crate) fn class_lineage(vm: &Vm, class: Value, mro: bool) -> Vec<Value> {
+    let Value::Obj(id) = class else {
+        return Vec::new();
+    };
+    let Obj::Class(c) = vm.heap.get(id) else {
+        return Vec::new();
+    };
+    let mut items: Vec<Value> = if mro { &c.mro } else { &c.bases }
+        .iter()
+        .map(|k| Value::Obj(*k))
+        .collect();
+    if (mro || items.is_empty())
+        && let Some(object) = vm.builtins.get("object")
+    {
+        items.push(*object);
+    }
+    items
+}
+
+/// `object.__init_subclass__()`: takes no arguments, does nothing.
+fn base_init_subclass(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    if let Some((k, _)) = kwargs.first() {
+        return Err(type_err(
+            vm,
+            format!("__init_subclass__() got an unexpected keyword argument '{k}'"),
+        ));
+    }
+    arity(vm, "__init_subclass__", &args, 0, 0)?;
+    none()
+}
+
 fn base_init(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     if let Some(Value::Obj(id)) = recv
         && let Obj::Instance(inst) = vm.heap.get(id)
@@ -1076,7 +1119,7 @@ pub(crate) fn binary(
         };
         return match r {
             Some(r) => Ok(Value::Int(r)),
-            None if op == BinOp::MatMul => Err(unsupported(vm, op, a, b)),
+            None if op == BinOp::MatMul => Err(unsupported(vm, op, a, b, inplace)),
             None => Err(overflow(vm)),
         };
     }
@@ -1124,7 +1167,7 @@ pub(crate) fn binary(
                 }
                 x.powf(y)
             }
-            _ => return Err(unsupported(vm, op, a, b)),
+            _ => return Err(unsupported(vm, op, a, b, inplace)),
         };
         return Ok(Value::Float(r));
     }
@@ -1209,7 +1252,7 @@ pub(crate) fn binary(
             (Value::Obj(_), Value::Int(n)) => (a, n),
             (Value::Int(n), Value::Obj(_)) => (b, n),
             (Value::Obj(_), Value::Bool(n)) => (a, n as i64),
-            _ => return Err(unsupported(vm, op, a, b)),
+            _ => return Err(unsupported(vm, op, a, b, inplace)),
         };
         let n = n.max(0) as usize;
         if let Value::Obj(id) = seq {
@@ -1240,7 +1283,7 @@ pub(crate) fn binary(
             }
         }
     }
-    Err(unsupported(vm, op, a, b))
+    Err(unsupported(vm, op, a, b, inplace))
 }
 
 fn dunder_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
@@ -1287,10 +1330,10 @@ fn instance_binary(
             return Ok(r);
         }
     }
-    Err(unsupported(vm, op, a, b))
+    Err(unsupported(vm, op, a, b, inplace))
 }
 
-fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Exc {
+fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> Exc {
     let (ta, tb) = (type_name(vm, a), type_name(vm, b));
     if op == BinOp::Add && ta == "str" && tb != "str" {
         return type_err(
@@ -1317,8 +1360,9 @@ fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Exc {
     type_err(
         vm,
         format!(
-            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
-            op_symbol(op)
+            "unsupported operand type(s) for {}{}: '{ta}' and '{tb}'",
+            op_symbol(op),
+            if inplace { "=" } else { "" }
         ),
     )
 }
@@ -1799,6 +1843,8 @@ fn general(x: f64, p: usize, alternate: bool) -> String {
 
 /// `format % args` (printf-style).
 fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc> {
+    let mapping = args;
+    let mut used_mapping = false;
     let args: Vec<Value> = match args {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Tuple(items) => items.clone(),
@@ -1817,6 +1863,36 @@ fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc>
             out.push(c);
             continue;
         }
+        // `%(key)s` takes its value from a mapping.
+        let mut keyed = None;
+        if chars.get(i) == Some(&'(') {
+            let mut depth = 0;
+            let open = i;
+            loop {
+                match chars.get(i) {
+                    Some('(') => depth += 1,
+                    Some(')') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    Some(_) => {}
+                    None => return Err(vm.error("ValueError", "incomplete format key")),
+                }
+                i += 1;
+            }
+            let key: String = chars[open + 1..i].iter().collect();
+            i += 1;
+            let is_dict = matches!(mapping, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Dict(_)))
+                || is_instance(vm, mapping);
+            if !is_dict {
+                return Err(type_err(vm, "format requires a mapping"));
+            }
+            let k = new_str(vm, &key);
+            keyed = Some(subscript(vm, mapping, k)?);
+            used_mapping = true;
+        }
         let start = i;
         while i < chars.len() && "-+ #0123456789.".contains(chars[i]) {
             i += 1;
@@ -1830,10 +1906,16 @@ fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc>
             continue;
         }
         let flags: String = chars[start..i - 1].iter().collect();
-        let Some(&arg) = args.get(next) else {
-            return Err(type_err(vm, "not enough arguments for format string"));
+        let arg = match keyed {
+            Some(v) => v,
+            None => {
+                let Some(&arg) = args.get(next) else {
+                    return Err(type_err(vm, "not enough arguments for format string"));
+                };
+                next += 1;
+                arg
+            }
         };
-        next += 1;
         // printf flags, width and precision, as a format() spec.
         let mut left = false;
         let mut sign = "";
@@ -1917,7 +1999,7 @@ fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc>
         };
         out.push_str(&piece);
     }
-    if next < args.len() {
+    if next < args.len() && !used_mapping {
         return Err(type_err(
             vm,
             "not all arguments converted during string formatting",
@@ -2653,6 +2735,42 @@ pub(crate) fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> R
 // ---- constructors --------------------------------------------------------------------------------
 
 /// Calling a built-in type: `int(x)`, `list(it)`...
+/// `int(obj)` / `float(obj)` of an instance: the first of `dunders` its
+/// class defines, whose result must be an int (a float for `__float__`).
+fn convert_by_dunder(vm: &mut Vm, x: Value, dunders: &[&str], to: &str) -> Result<Value, Exc> {
+    for name in dunders {
+        if let Some(r) = crate::classes::call_dunder(vm, x, name, Vec::new()) {
+            let r = r?;
+            let fits = match r {
+                Value::Int(_) => true,
+                Value::Float(_) => *name == "__float__",
+                _ => false,
+            };
+            if !fits {
+                let t = type_name(vm, r);
+                // CPython names the class for `__float__` only.
+                let owner = if *name == "__float__" {
+                    format!("{}.", type_name(vm, x))
+                } else {
+                    String::new()
+                };
+                return Err(type_err(
+                    vm,
+                    format!("{owner}{name} returned non-{to} (type {t})"),
+                ));
+            }
+            return Ok(r);
+        }
+    }
+    let t = type_name(vm, x);
+    let msg = if to == "int" {
+        format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'")
+    } else {
+        format!("float() argument must be a string or a real number, not '{t}'")
+    };
+    Err(type_err(vm, msg))
+}
+
 pub(crate) fn construct(
     vm: &mut Vm,
     kind: TypeKind,
@@ -2698,6 +2816,9 @@ pub(crate) fn construct(
                 }
                 _ => match str_content(vm, x) {
                     Some(s) => parse_int(vm, &s, 10),
+                    None if is_instance(vm, x) => {
+                        convert_by_dunder(vm, x, &["__int__", "__index__", "__trunc__"], "int")
+                    }
                     None => {
                         let t = type_name(vm, x);
                         Err(type_err(
@@ -2717,6 +2838,12 @@ pub(crate) fn construct(
             };
             if let Some(f) = to_f64(x) {
                 return Ok(Value::Float(f));
+            }
+            if is_instance(vm, x) {
+                return match convert_by_dunder(vm, x, &["__float__", "__index__"], "float")? {
+                    Value::Int(i) => Ok(Value::Float(i as f64)),
+                    v => Ok(v),
+                };
             }
             match str_content(vm, x) {
                 Some(s) => {
@@ -3895,15 +4022,50 @@ fn s_replace(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> B
     ok(new_str(vm, &t))
 }
 
+/// The part of `s` that the optional `start` and `end` arguments of
+/// `find`, `startswith` and the like select (indices in characters, as
+/// in a slice), with the character index it begins at; `None` when
+/// `start` is past the end.
+fn str_window<'s>(
+    vm: &mut Vm,
+    s: &'s str,
+    bounds: &[Value],
+) -> Result<Option<(&'s str, usize)>, Exc> {
+    let len = s.chars().count() as i64;
+    let mut index = |k: usize, default: i64| -> Result<i64, Exc> {
+        match bounds.get(k) {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = expect_int(
+                    vm,
+                    *v,
+                    "slice indices must be integers or None or have an __index__ method",
+                )?;
+                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+            }
+        }
+    };
+    let raw_start = match bounds.first() {
+        Some(Value::Int(i)) if *i > len => return Ok(None),
+        _ => index(0, 0)?,
+    };
+    let end = index(1, len)?.max(raw_start);
+    let byte = |c: i64| s.char_indices().nth(c as usize).map_or(s.len(), |(b, _)| b);
+    Ok(Some((&s[byte(raw_start)..byte(end)], raw_start as usize)))
+}
+
 fn prefix_test(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, start: bool) -> BResult {
     arity(
         vm,
         if start { "startswith" } else { "endswith" },
         &args,
         1,
-        1,
+        3,
     )?;
-    let s = recv_str(vm, recv);
+    let whole = recv_str(vm, recv);
+    let Some((s, _)) = str_window(vm, &whole, &args[1..])? else {
+        return ok(Value::Bool(false));
+    };
     let candidates: Vec<Value> = match args[0] {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Tuple(items) => items.clone(),
@@ -3976,12 +4138,16 @@ fn find_impl(
     right: bool,
     raise: bool,
 ) -> BResult {
-    arity(vm, name, args, 1, 1)?;
-    let s = recv_str(vm, recv);
+    arity(vm, name, args, 1, 3)?;
+    let whole = recv_str(vm, recv);
     let sub = expect_str(vm, args[0], "must be str, not")?;
-    let at = if right { s.rfind(&*sub) } else { s.find(&*sub) };
+    let window = str_window(vm, &whole, &args[1..])?;
+    let at = window.and_then(|(s, first)| {
+        let at = if right { s.rfind(&*sub) } else { s.find(&*sub) };
+        at.map(|b| first as i64 + char_index(s, b))
+    });
     match at {
-        Some(b) => ok(Value::Int(char_index(&s, b))),
+        Some(i) => ok(Value::Int(i)),
         None if raise => Err(vm.error("ValueError", "substring not found")),
         None => ok(Value::Int(-1)),
     }
@@ -4013,6 +4179,34 @@ fn s_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
         s.matches(&*sub).count()
     };
     ok(Value::Int(n as i64))
+}
+
+/// Follows the `[key]` and `.attr` parts of a `str.format` field name.
+fn format_field_path(vm: &mut Vm, mut value: Value, mut path: &str) -> Result<Value, Exc> {
+    while !path.is_empty() {
+        if let Some(rest) = path.strip_prefix('.') {
+            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+            value = vm.get_attr_pub(value, &rest[..end])?;
+            path = &rest[end..];
+        } else if let Some(rest) = path.strip_prefix('[') {
+            let Some(end) = rest.find(']') else {
+                return Err(vm.error("ValueError", "Missing ']' in format string"));
+            };
+            let key = &rest[..end];
+            let index = match key.parse::<i64>() {
+                Ok(n) if key.bytes().all(|b| b.is_ascii_digit()) => Value::Int(n),
+                _ => new_str(vm, key),
+            };
+            value = subscript(vm, value, index)?;
+            path = &rest[end + 1..];
+        } else {
+            return Err(vm.error(
+                "ValueError",
+                "Only '.' or '[' may follow ']' in format field specifier",
+            ));
+        }
+    }
+    Ok(value)
 }
 
 fn s_format(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
@@ -4048,6 +4242,8 @@ fn s_format(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) 
             Some((n, c)) => (n, c.chars().next()),
             None => (name, None),
         };
+        // `0[1].x`: the argument, then indexing and attributes.
+        let (name, path) = name.split_at(name.find(['.', '[']).unwrap_or(name.len()));
         let value = if name.is_empty() {
             let v = args.get(auto).copied();
             auto += 1;
@@ -4074,6 +4270,7 @@ fn s_format(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) 
                 vm.instantiate_exception(class, vec![k])
             })?
         };
+        let value = format_field_path(vm, value, path)?;
         let value = match conv {
             Some('r') => {
                 let r = repr_of(vm, value)?;
@@ -4179,6 +4376,73 @@ fn s_zfill(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
     };
     let t = format!("{sign}{}{rest}", "0".repeat(width - len));
     ok(new_str(vm, &t))
+}
+
+fn s_rsplit(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    arity(vm, "rsplit", &args, 0, 2)?;
+    let s = recv_str(vm, recv);
+    let sep = args
+        .first()
+        .copied()
+        .or(kwarg(&kwargs, "sep"))
+        .unwrap_or(Value::None);
+    let maxsplit = match args.get(1).copied().or(kwarg(&kwargs, "maxsplit")) {
+        Some(v) => expect_int(vm, v, "")?,
+        None => -1,
+    };
+    let mut parts: Vec<&str> = if sep == Value::None {
+        let mut out = Vec::new();
+        let mut rest = s.trim_end();
+        while !rest.is_empty() {
+            if maxsplit >= 0 && out.len() as i64 == maxsplit {
+                out.push(rest);
+                break;
+            }
+            let start = rest.rfind(char::is_whitespace).map_or(0, |b| {
+                b + rest[b..].chars().next().map_or(1, char::len_utf8)
+            });
+            out.push(&rest[start..]);
+            rest = rest[..start].trim_end();
+        }
+        out
+    } else {
+        let sep = expect_str(vm, sep, "must be str or None, not")?;
+        if sep.is_empty() {
+            return Err(vm.error("ValueError", "empty separator"));
+        }
+        if maxsplit >= 0 {
+            s.rsplitn(maxsplit as usize + 1, &*sep).collect()
+        } else {
+            s.rsplit(&*sep).collect()
+        }
+    };
+    parts.reverse();
+    let items = parts.iter().map(|p| new_str(vm, p)).collect();
+    ok(new_list(vm, items))
+}
+
+fn s_istitle(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "istitle", &args, 0, 0)?;
+    let s = recv_str(vm, recv);
+    // Upper-case letters only after uncased ones, lower-case only after
+    // cased ones, and at least one cased letter.
+    let (mut cased, mut previous_cased) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if previous_cased {
+                return ok(Value::Bool(false));
+            }
+            (cased, previous_cased) = (true, true);
+        } else if c.is_lowercase() {
+            if !previous_cased {
+                return ok(Value::Bool(false));
+            }
+            (cased, previous_cased) = (true, true);
+        } else {
+            previous_cased = false;
+        }
+    }
+    ok(Value::Bool(cased))
 }
 
 fn s_splitlines(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {

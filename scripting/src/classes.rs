@@ -86,6 +86,22 @@ pub(crate) fn build_class(
             func.owner = Some(id);
         }
     }
+    // A parent's `__init_subclass__` (a class method even undecorated)
+    // hears of the new class.
+    let hook = match vm.heap.get(id) {
+        Obj::Class(c) => c.mro[1..].iter().find_map(|k| match vm.heap.get(*k) {
+            Obj::Class(k) => k.attrs.get("__init_subclass__").copied(),
+            _ => None,
+        }),
+        _ => None,
+    };
+    if let Some(Value::Obj(hook)) = hook {
+        let f = match vm.heap.get(hook) {
+            Obj::ClassMethod(f) => *f,
+            _ => Value::Obj(hook),
+        };
+        vm.call_sync(f, vec![Value::Obj(id)])?;
+    }
     Ok(Value::Obj(id))
 }
 
@@ -236,9 +252,9 @@ pub(crate) fn super_attr(vm: &mut Vm, class: ObjId, obj: Value, name: &str) -> R
             return bind(vm, v, obj, obj_class);
         }
     }
-    if name == "__init__" {
-        // object.__init__ / BaseException.__init__.
-        let b = crate::builtins::internal("__init__");
+    if name == "__init__" || name == "__init_subclass__" {
+        // object.__init__ / BaseException.__init__ / object.__init_subclass__.
+        let b = crate::builtins::internal(name);
         return Ok(Value::Obj(vm.heap.alloc(Obj::Method(obj, b))));
     }
     Err(vm.error(

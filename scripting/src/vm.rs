@@ -1859,7 +1859,9 @@ impl Vm {
                 Some(true) => return Ok(()),
                 Some(false) => {
                     let msg = match self.heap.get(id) {
-                        Obj::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+                        Obj::Class(c) => {
+                            format!("type object '{}' has no attribute '{name}'", c.name)
+                        }
                         Obj::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
                         _ => format!(
                             "'{}' object has no attribute '{name}'",
@@ -2126,6 +2128,14 @@ impl Vm {
                 Obj::Class(c) if name == "__name__" => {
                     let n = c.name.clone();
                     return Ok(self.str_value(&n));
+                }
+                Obj::Class(_) if name == "__mro__" || name == "__bases__" => {
+                    let items = builtins::class_lineage(self, obj, name == "__mro__");
+                    return Ok(Value::Obj(self.heap.alloc(Obj::Tuple(items))));
+                }
+                Obj::Class(_) if name == "mro" => {
+                    let b = builtins::internal("mro");
+                    return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
                 }
                 Obj::Class(_) => {
                     if let Some(v) = crate::classes::class_attr(self, id, name) {
