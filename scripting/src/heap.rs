@@ -109,6 +109,9 @@ pub struct Function {
     pub module: ObjId,
     /// The class it was defined in (for `super()`).
     pub owner: Option<ObjId>,
+    /// Attributes set on it by the script (`f.cache = {}`).
+    #[serde(default)]
+    pub attrs: Option<Box<Attrs>>,
 }
 
 /// A class: built-in exception classes and, later, script classes.
@@ -409,6 +412,10 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
             f.kwdefaults.iter().for_each(|(_, v)| push_value(v, out));
             out.extend(f.closure.iter().copied());
             out.push(f.module);
+            f.attrs
+                .iter()
+                .flat_map(|a| a.values())
+                .for_each(|v| push_value(v, out));
         }
         Obj::Cell(v) => push_value(v, out),
         Obj::Method(receiver, _) => push_value(receiver, out),

@@ -96,6 +96,9 @@ pub struct ClassBody {
     pub bases: Vec<ObjId>,
 }
 
+/// The attribute of a NameError holding the name the traceback suggests.
+const SUGGESTION: &str = "__shoal_suggestion__";
+
 /// The classes of the built-in exceptions, by name.
 pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("BaseException", ""),
@@ -905,11 +908,7 @@ impl Vm {
                 let name = name.clone();
                 match found {
                     Some(v) => self.push(v),
-                    None => {
-                        return Err(
-                            self.error("NameError", format!("name '{name}' is not defined"))
-                        );
-                    }
+                    None => return Err(self.name_error(&name)),
                 }
             }
             Instr::StoreGlobal(i) => {
@@ -1027,11 +1026,7 @@ impl Vm {
                     .or_else(|| self.builtins.get(&name).copied());
                 match found {
                     Some(v) => self.push(v),
-                    None => {
-                        return Err(
-                            self.error("NameError", format!("name '{name}' is not defined"))
-                        );
-                    }
+                    None => return Err(self.name_error(&name)),
                 }
             }
             Instr::StoreName(i) => {
@@ -1392,6 +1387,7 @@ impl Vm {
                     closure,
                     module,
                     owner: None,
+                    attrs: None,
                 }));
                 self.push(Value::Obj(id));
             }
@@ -1846,6 +1842,30 @@ impl Vm {
         }
     }
 
+    /// `NameError` for `name`, with the closest name the running code
+    /// could have meant (its variables, then globals, then builtins),
+    /// shown in the traceback as CPython does.
+    fn name_error(&mut self, name: &str) -> Exc {
+        let exc = self.error("NameError", format!("name '{name}' is not defined"));
+        let frame = self.frames.last().expect("a frame");
+        let code = &self.codes[frame.code as usize];
+        let globals = match self.heap.get(frame.module) {
+            Obj::Module(m) => Some(&m.attrs),
+            _ => None,
+        };
+        let found = crate::suggest::suggestion(name, code.varnames.iter().map(|n| &**n))
+            .or_else(|| {
+                globals.and_then(|g| crate::suggest::suggestion(name, g.keys().map(|n| &**n)))
+            })
+            .or_else(|| crate::suggest::suggestion(name, self.builtins.keys().map(|n| &**n)))
+            .map(str::to_owned);
+        if let Some(s) = found {
+            let v = self.str_value(&s);
+            self.set_exc_attr(exc, SUGGESTION, v);
+        }
+        exc
+    }
+
     /// `del obj.name`.
     fn delete_attr(&mut self, obj: Value, name: &str) -> Result<(), Exc> {
         if let Value::Obj(id) = obj {
@@ -1853,6 +1873,11 @@ impl Vm {
                 Obj::Instance(inst) => Some(inst.attrs.shift_remove(name).is_some()),
                 Obj::Class(c) => Some(c.attrs.shift_remove(name).is_some()),
                 Obj::Module(m) => Some(m.attrs.shift_remove(name).is_some()),
+                Obj::Function(f) => Some(
+                    f.attrs
+                        .as_mut()
+                        .is_some_and(|a| a.shift_remove(name).is_some()),
+                ),
                 _ => None,
             };
             match removed {
@@ -2116,6 +2141,9 @@ impl Vm {
                         return self.call_sync(getattr, vec![obj, n]);
                     }
                 }
+                Obj::Function(f) if let Some(v) = f.attrs.as_ref().and_then(|a| a.get(name)) => {
+                    return Ok(*v);
+                }
                 Obj::Function(f) if name == "__name__" || name == "__qualname__" => {
                     let code = &self.codes[f.code as usize];
                     let n = if name == "__name__" {
@@ -2229,6 +2257,10 @@ impl Vm {
                     m.attrs.insert(Rc::from(name), v);
                     return Ok(());
                 }
+                Obj::Function(f) => {
+                    f.attrs.get_or_insert_default().insert(Rc::from(name), v);
+                    return Ok(());
+                }
                 _ => {}
             }
         }
@@ -2324,6 +2356,11 @@ impl Vm {
             }
         }
         out.push_str(&builtins::exception_line(self, exc));
+        if let Some(s) = self.exc_attr(exc, SUGGESTION)
+            && let Some(s) = builtins::str_content(self, s)
+        {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         out.push('\n');
     }
 
