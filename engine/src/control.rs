@@ -102,6 +102,11 @@ pub fn schedule_remove() -> TaskletResult<()> {
     done(schedule_impl(true, false)?)
 }
 
+/// Whether this thread has a [`crate::Scheduler`].
+pub fn has_scheduler() -> bool {
+    core().is_ok()
+}
+
 /// [`schedule`] for a soft tasklet.
 pub fn schedule_soft() -> TaskletResult<Step<()>> {
     schedule_impl(false, true)

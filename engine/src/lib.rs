@@ -47,10 +47,10 @@ mod timer;
 pub use channel::{Channel, ChannelInfo, ChannelIter};
 pub use control::{
     AtomicGuard, advance_tick, atomic, bind, bind_soft, current, finish_run_soft, finish_soft,
-    main_tasklet, run, run_watchdog, run_watchdog_soft, runcount, schedule, schedule_remove,
-    schedule_remove_soft, schedule_soft, set_atomic, set_channel_callback, set_error_handler,
-    set_schedule_callback, sleep, sleep_soft, sleep_ticks, sleep_ticks_soft, spawn, spawn_named,
-    spawn_soft, stats, switch_trap, tasklets, tick,
+    has_scheduler, main_tasklet, run, run_watchdog, run_watchdog_soft, runcount, schedule,
+    schedule_remove, schedule_remove_soft, schedule_soft, set_atomic, set_channel_callback,
+    set_error_handler, set_schedule_callback, sleep, sleep_soft, sleep_ticks, sleep_ticks_soft,
+    spawn, spawn_named, spawn_soft, stats, switch_trap, tasklets, tick,
 };
 pub use error::{ErrorKind, TaskletError, TaskletResult, msg};
 pub use introspect::{BlockedOn, SchedulerStats, TaskletInfo, TaskletKind, TaskletState};

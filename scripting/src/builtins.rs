@@ -6,6 +6,12 @@
 //! script code: those that would need to (a `key=` function, `map` with a
 //! script function) report NotImplementedError for now.
 
+use crate::stackless as sl;
+use crate::stackless::{
+    c_close, c_open, c_receive, c_send, c_send_exception, c_send_throw, s_getcurrent, s_getmain,
+    s_getruncount, s_run, s_schedule, s_schedule_remove, s_set_atomic, s_switch_trap, t_bind,
+    t_insert, t_kill, t_raise_exception, t_remove, t_run, t_set_atomic, t_setup, t_switch, t_throw,
+};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::rc::Rc;
@@ -19,10 +25,12 @@ use crate::vm::{Exc, Vm};
 pub enum Native {
     /// Its result.
     Value(Value),
+    /// A scheduler operation for the thread's driver (`stackless`).
+    Host(crate::stackless::HostOp),
 }
 
-type Kwargs = Vec<(Rc<str>, Value)>;
-type BResult = Result<Native, Exc>;
+pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
+pub(crate) type BResult = Result<Native, Exc>;
 type BuiltinFn = fn(&mut Vm, Option<Value>, Vec<Value>, Kwargs) -> BResult;
 
 /// Where a built-in lives.
@@ -152,6 +160,30 @@ defs! {
     M(T::Set), "copy" => set_copy;
     M(T::Set), "clear" => set_clear;
     M(T::Generator), "send" => gen_send;
+    M(T::Tasklet), "bind" => t_bind;
+    M(T::Tasklet), "setup" => t_setup;
+    M(T::Tasklet), "insert" => t_insert;
+    M(T::Tasklet), "remove" => t_remove;
+    M(T::Tasklet), "run" => t_run;
+    M(T::Tasklet), "switch" => t_switch;
+    M(T::Tasklet), "kill" => t_kill;
+    M(T::Tasklet), "throw" => t_throw;
+    M(T::Tasklet), "raise_exception" => t_raise_exception;
+    M(T::Tasklet), "set_atomic" => t_set_atomic;
+    M(T::Channel), "send" => c_send;
+    M(T::Channel), "receive" => c_receive;
+    M(T::Channel), "send_exception" => c_send_exception;
+    M(T::Channel), "send_throw" => c_send_throw;
+    M(T::Channel), "close" => c_close;
+    M(T::Channel), "open" => c_open;
+    Md("stackless"), "getcurrent" => s_getcurrent;
+    Md("stackless"), "getmain" => s_getmain;
+    Md("stackless"), "getruncount" => s_getruncount;
+    Md("stackless"), "schedule" => s_schedule;
+    Md("stackless"), "schedule_remove" => s_schedule_remove;
+    Md("stackless"), "run" => s_run;
+    Md("stackless"), "switch_trap" => s_switch_trap;
+    Md("stackless"), "set_atomic" => s_set_atomic;
     Md("math"), "sqrt" => m_sqrt;
     Md("math"), "floor" => m_floor;
     Md("math"), "ceil" => m_ceil;
@@ -472,15 +504,15 @@ fn builtin_name(b: Builtin) -> &'static str {
 
 // ---- helpers ------------------------------------------------------------------
 
-fn ok(v: Value) -> BResult {
+pub(crate) fn ok(v: Value) -> BResult {
     Ok(Native::Value(v))
 }
 
-fn none() -> BResult {
+pub(crate) fn none() -> BResult {
     ok(Value::None)
 }
 
-fn type_err(vm: &mut Vm, msg: impl Into<String>) -> Exc {
+pub(crate) fn type_err(vm: &mut Vm, msg: impl Into<String>) -> Exc {
     vm.error("TypeError", msg)
 }
 
@@ -493,7 +525,13 @@ fn no_kwargs(vm: &mut Vm, name: &str, kwargs: &Kwargs) -> Result<(), Exc> {
 }
 
 /// Checks the number of positional arguments like CPython does.
-fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exc> {
+pub(crate) fn arity(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> Result<(), Exc> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
@@ -518,7 +556,7 @@ fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> Res
     Err(type_err(vm, msg))
 }
 
-fn kwarg(kwargs: &Kwargs, name: &str) -> Option<Value> {
+pub(crate) fn kwarg(kwargs: &Kwargs, name: &str) -> Option<Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| *v)
 }
 
@@ -543,7 +581,7 @@ fn expect_str(vm: &mut Vm, v: Value, what: &str) -> Result<Rc<str>, Exc> {
     }
 }
 
-fn expect_int(vm: &mut Vm, v: Value, what: &str) -> Result<i64, Exc> {
+pub(crate) fn expect_int(vm: &mut Vm, v: Value, what: &str) -> Result<i64, Exc> {
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
@@ -566,15 +604,15 @@ fn to_f64(v: Value) -> Option<f64> {
     }
 }
 
-fn new_str(vm: &mut Vm, s: &str) -> Value {
+pub(crate) fn new_str(vm: &mut Vm, s: &str) -> Value {
     vm.str_value(s)
 }
 
-fn new_list(vm: &mut Vm, items: Vec<Value>) -> Value {
+pub(crate) fn new_list(vm: &mut Vm, items: Vec<Value>) -> Value {
     Value::Obj(vm.heap.alloc(Obj::List(items)))
 }
 
-fn new_tuple(vm: &mut Vm, items: Vec<Value>) -> Value {
+pub(crate) fn new_tuple(vm: &mut Vm, items: Vec<Value>) -> Value {
     Value::Obj(vm.heap.alloc(Obj::Tuple(items)))
 }
 
@@ -1591,6 +1629,14 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             Obj::StaticMethod(_) => "<staticmethod object>".into(),
             Obj::ClassMethod(_) => "<classmethod object>".into(),
             Obj::Property(..) => "<property object>".into(),
+            Obj::Tasklet(_) => format!(
+                "<stackless.tasklet object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + id.0 as u64 * 16
+            ),
+            Obj::Channel(_) => format!(
+                "<stackless.channel object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + id.0 as u64 * 16
+            ),
             Obj::Generator(g) => format!(
                 "<generator object {} at 0x{:012x}>",
                 g.name,
@@ -2036,7 +2082,7 @@ fn is_builtin_exception(name: &str) -> bool {
 }
 
 /// `str(exc)`.
-fn exception_str(vm: &mut Vm, exc: Value) -> String {
+pub(crate) fn exception_str(vm: &mut Vm, exc: Value) -> String {
     let args = exc_args(vm, exc);
     let is_key_error = exc_class_name(vm, exc) == "KeyError";
     match args.len() {
@@ -2165,7 +2211,7 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
                 index: 0,
                 what: 0,
             },
-            Obj::Iter(_) | Obj::Generator(_) => return Ok(v),
+            Obj::Iter(_) | Obj::Generator(_) | Obj::Channel(_) => return Ok(v),
             _ => return Err(not_iterable(vm, v)),
         },
         _ => return Err(not_iterable(vm, v)),
@@ -2778,8 +2824,13 @@ pub(crate) fn construct(
     kwargs: Kwargs,
 ) -> Result<Value, Exc> {
     let name = kind.name();
-    if kind != TypeKind::Dict && kind != TypeKind::Int {
+    if kind != TypeKind::Dict && kind != TypeKind::Int && kind != TypeKind::Tasklet {
         no_kwargs(vm, name, &kwargs)?;
+    }
+    match kind {
+        TypeKind::Tasklet => return sl::new_tasklet(vm, args, kwargs),
+        TypeKind::Channel => return sl::new_channel(vm, args),
+        _ => {}
     }
     match kind {
         TypeKind::Int => {
@@ -3065,6 +3116,7 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
             attrs.insert(Rc::from("maxsize"), Value::Int(i64::MAX));
         }
         "time" | "random" => {}
+        "stackless" => sl::module_attrs(vm, &mut attrs),
         _ => {
             return Err(vm.error("ModuleNotFoundError", format!("No module named '{name}'")));
         }
@@ -3084,6 +3136,7 @@ fn module_static(name: &str) -> &'static str {
         "sys" => "sys",
         "time" => "time",
         "random" => "random",
+        "stackless" => "stackless",
         _ => "",
     }
 }

@@ -65,6 +65,10 @@ pub enum TypeKind {
     Method,
     /// `generator`
     Generator,
+    /// `stackless.tasklet`
+    Tasklet,
+    /// `stackless.channel`
+    Channel,
 }
 
 impl TypeKind {
@@ -90,6 +94,8 @@ impl TypeKind {
             TypeKind::Slice => "slice",
             TypeKind::Method => "method",
             TypeKind::Generator => "generator",
+            TypeKind::Tasklet => "tasklet",
+            TypeKind::Channel => "channel",
         }
     }
 }
@@ -280,6 +286,12 @@ pub enum Obj {
     Property(Value, Value),
     /// A generator: its suspended frame.
     Generator(Box<Generator>),
+    /// A `stackless.tasklet` (not yet saved by snapshots).
+    #[serde(skip)]
+    Tasklet(Box<crate::stackless::TaskletObj>),
+    /// A `stackless.channel` (not yet saved by snapshots).
+    #[serde(skip)]
+    Channel(Box<crate::stackless::ChannelObj>),
 }
 
 /// The state of a generator.
@@ -418,6 +430,11 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
                 .for_each(|v| push_value(v, out));
         }
         Obj::Cell(v) => push_value(v, out),
+        Obj::Tasklet(t) => {
+            push_value(&t.func, out);
+            push_value(&t.tempval, out);
+        }
+        Obj::Channel(_) => {}
         Obj::Method(receiver, _) => push_value(receiver, out),
         Obj::Class(c) => {
             out.extend(c.bases.iter().copied());

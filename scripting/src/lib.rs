@@ -23,6 +23,7 @@ pub mod lexer;
 pub mod parser;
 mod random;
 pub mod snapshot;
+pub mod stackless;
 mod suggest;
 pub mod value;
 pub mod vm;

@@ -34,6 +34,10 @@ pub enum Status {
     /// An exception escaped the module; its traceback is in
     /// [`Vm::format_exception`].
     Raised(Exc),
+    /// The script asked for a scheduler operation (a `stackless` call
+    /// that may switch tasklets); its driver performs it and resumes the
+    /// thread (see [`crate::stackless`]).
+    Blocked,
 }
 
 /// One activation of a code object.
@@ -65,6 +69,16 @@ pub struct Frame {
     pub generator: Option<ObjId>,
     /// The return value of the last generator a `ForIter` exhausted.
     pub gen_return: Value,
+}
+
+/// The frames of a script tasklet while another thread runs.
+struct Thread {
+    frames: Vec<Frame>,
+    /// Its `for` loop over a channel waiting in a receive (see
+    /// [`Vm::for_exit`]).
+    for_exit: Option<u32>,
+    /// The engine tasklet running it.
+    tasklet: Option<u64>,
 }
 
 /// What a frame's return value is used for.
@@ -103,6 +117,7 @@ const SUGGESTION: &str = "__shoal_suggestion__";
 pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("BaseException", ""),
     ("SystemExit", "BaseException"),
+    ("TaskletExit", "SystemExit"),
     ("KeyboardInterrupt", "BaseException"),
     ("GeneratorExit", "BaseException"),
     ("Exception", "BaseException"),
@@ -202,6 +217,22 @@ pub struct Vm {
     pub(crate) rng: crate::random::Mt,
     /// Where `import` finds script modules (the main script's folder).
     pub search_dir: Option<std::path::PathBuf>,
+    /// The VM's own shared handle, once it is shared (`stackless` needs it).
+    pub(crate) shared: Option<std::rc::Weak<std::cell::RefCell<Vm>>>,
+    /// Script values held by engine channels and errors.
+    pub(crate) parking: crate::stackless::Parking,
+    /// The frame stacks of script tasklets, swapped into `frames` while
+    /// one runs (slot 0 is never used: main's frames live in `frames`).
+    threads: Vec<Option<Thread>>,
+    /// Free slots of `threads`.
+    free_threads: Vec<u32>,
+    /// The scheduler operation the running thread asked for.
+    host_op: Option<crate::stackless::HostOp>,
+    /// Tasklet objects by engine tasklet id.
+    pub(crate) tasklet_objs: rustc_hash::FxHashMap<u64, ObjId>,
+    /// Where the `for` loop over a channel that is waiting in a receive
+    /// goes when the channel is exhausted.
+    pub(crate) for_exit: Option<u32>,
     /// The value stacks and locals of finished frames, kept for their
     /// allocations.
     frame_pool: Vec<(Vec<Value>, Vec<Option<Value>>)>,
@@ -236,6 +267,13 @@ impl Vm {
             search_dir: None,
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
+            shared: None,
+            parking: Default::default(),
+            threads: vec![None],
+            free_threads: Vec::new(),
+            host_op: None,
+            tasklet_objs: Default::default(),
+            for_exit: None,
             rng: crate::random::Mt::from_seed(
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -537,11 +575,17 @@ impl Vm {
                     continue;
                 }
             }
-            let result = match self.run_fast(floor, budget) {
+            let mut result = match self.run_fast(floor, budget) {
                 fast::Stop::Budget => return Status::OutOfBudget,
                 fast::Stop::Slow(instr) => self.step(instr),
                 fast::Stop::Raised(exc) => Err(exc),
             };
+            if result.is_ok() && self.host_op.is_some() {
+                if floor == 0 {
+                    return Status::Blocked;
+                }
+                result = Err(self.cannot_block());
+            }
             if let Err(exc) = result
                 && let Err(uncaught) = self.unwind(exc, floor)
             {
@@ -575,6 +619,9 @@ impl Vm {
         let floor = self.frames.len();
         let depth = self.frames[floor - 1].stack.len();
         self.call(callee, args, Vec::new())?;
+        if self.host_op.is_some() {
+            return Err(self.cannot_block());
+        }
         if self.frames.len() > floor {
             let mut budget = u64::MAX;
             if let Status::Raised(exc) = self.run_above(floor, &mut budget) {
@@ -618,6 +665,18 @@ impl Vm {
         for consts in &self.consts {
             roots.extend(consts.iter().copied());
         }
+        for thread in self.threads.iter().flatten() {
+            for f in &thread.frames {
+                roots.extend(f.stack.iter().copied());
+                roots.extend(f.locals.iter().flatten().copied());
+                roots.extend(f.cells.iter().map(|c| Value::Obj(*c)));
+                roots.extend(f.handling.iter().copied());
+                roots.push(Value::Obj(f.module));
+                roots.extend(f.func.map(Value::Obj));
+            }
+        }
+        roots.extend(self.parking.roots());
+        roots.extend(self.tasklet_objs.values().map(|id| Value::Obj(*id)));
         roots.extend(self.builtins.values().copied());
         roots.extend(self.modules.iter().map(|(_, m)| Value::Obj(*m)));
         roots.extend(self.exc_classes.iter().map(|(_, c)| Value::Obj(*c)));
@@ -1280,6 +1339,18 @@ impl Vm {
             }
             Instr::ForIter(target) => {
                 let it = self.top();
+                // `for v in channel`: a receive; StopIteration (or a
+                // closing channel) leaves the loop.
+                if let Some(ch) = crate::stackless::channel_of(self, it) {
+                    if ch.closing() && ch.balance() <= 0 {
+                        self.pop();
+                        self.frame().ip = target as usize;
+                        return Ok(());
+                    }
+                    self.for_exit = Some(target);
+                    self.host_op = Some(crate::stackless::HostOp::Receive(ch));
+                    return Ok(());
+                }
                 if let Value::Obj(g) = it
                     && matches!(self.heap.get(g), Obj::Generator(_))
                 {
@@ -1712,6 +1783,11 @@ impl Vm {
                 Ok(())
             }
             Obj::Class(_) => crate::classes::instantiate(self, id, args, kwargs),
+            Obj::Tasklet(_) => {
+                let v = crate::stackless::setup(self, id, args, kwargs)?;
+                self.push(v);
+                Ok(())
+            }
             Obj::Instance(_) if crate::classes::dunder(self, callee, "__call__").is_some() => {
                 let f = crate::classes::dunder(self, callee, "__call__").expect("checked");
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -1739,7 +1815,160 @@ impl Vm {
                 self.push(v);
                 Ok(())
             }
+            Native::Host(op) => {
+                self.host_op = Some(op);
+                Ok(())
+            }
         }
+    }
+
+    /// The error for a scheduler operation made where the thread cannot
+    /// stop (inside a script function called by a built-in).
+    fn cannot_block(&mut self) -> Exc {
+        self.host_op = None;
+        self.error(
+            "RuntimeError",
+            "a tasklet cannot switch inside a function called by a built-in (sorted's key, map, __str__...)",
+        )
+    }
+
+    /// The scheduler operation the thread stopped for.
+    ///
+    /// # Panics
+    /// If the last run did not end with [`Status::Blocked`].
+    pub(crate) fn take_host_op(&mut self) -> crate::stackless::HostOp {
+        self.host_op
+            .take()
+            .expect("a blocked thread has an operation")
+    }
+
+    /// A new, empty thread for a tasklet; returns its slot.
+    pub(crate) fn new_thread(&mut self) -> u32 {
+        let thread = Thread {
+            frames: Vec::new(),
+            for_exit: None,
+            tasklet: None,
+        };
+        match self.free_threads.pop() {
+            Some(i) => {
+                self.threads[i as usize] = Some(thread);
+                i
+            }
+            None => {
+                self.threads.push(Some(thread));
+                (self.threads.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Records the engine tasklet that runs `thread`.
+    pub(crate) fn set_thread_tasklet(&mut self, thread: u32, tasklet: u64) {
+        if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            t.tasklet = Some(tasklet);
+        }
+    }
+
+    /// Makes `thread` the running one (its frames in `frames`).
+    pub(crate) fn enter_thread(&mut self, thread: u32) {
+        if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            std::mem::swap(&mut self.frames, &mut t.frames);
+            std::mem::swap(&mut self.for_exit, &mut t.for_exit);
+        }
+    }
+
+    /// Puts `thread`'s frames back (undoes [`Vm::enter_thread`]).
+    pub(crate) fn leave_thread(&mut self, thread: u32) {
+        self.enter_thread(thread);
+    }
+
+    /// Drops a finished thread.
+    pub(crate) fn end_thread(&mut self, thread: u32) {
+        if thread == 0 {
+            return;
+        }
+        if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            if let Some(id) = t.tasklet {
+                self.tasklet_objs.remove(&id);
+            }
+            self.threads[thread as usize] = None;
+            self.free_threads.push(thread);
+        }
+    }
+
+    /// Whether `f` is a script function (or one bound to an object) that
+    /// a tasklet can run.
+    pub(crate) fn is_script_function(&self, f: Value) -> bool {
+        let f = match f {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::BoundMethod(_, g) => *g,
+                _ => f,
+            },
+            _ => return false,
+        };
+        matches!(f, Value::Obj(id) if matches!(self.heap.get(id),
+            Obj::Function(func) if !self.codes[func.code as usize].is_generator))
+    }
+
+    /// Gives `thread` its first frame: `func(*args, **kwargs)`, whose
+    /// return ends the thread.
+    pub(crate) fn start_thread(
+        &mut self,
+        thread: u32,
+        func: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<(), Exc> {
+        if !self.is_script_function(func) {
+            return Err(self.error("TypeError", "the tasklet has no script function bound"));
+        }
+        if !matches!(self.threads.get(thread as usize), Some(Some(_))) || thread == 0 {
+            return Err(self.error("RuntimeError", shoal_engine::msg::RUN_DEAD));
+        }
+        self.enter_thread(thread);
+        self.frames.clear();
+        let called = self.call(func, args, kwargs);
+        if let Some(f) = self.frames.first_mut() {
+            f.on_return = OnReturn::Discard;
+        }
+        self.leave_thread(thread);
+        called
+    }
+
+    /// Leaves a `for` loop over a channel (the receive ended it); false
+    /// if no loop was waiting.
+    pub(crate) fn end_channel_loop(&mut self) -> bool {
+        match self.for_exit.take() {
+            Some(target) => {
+                let frame = self.frame();
+                frame.stack.pop();
+                frame.ip = target as usize;
+                frame.gen_return = Value::None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Raises `exc` in the running thread's innermost frame; `Err` if
+    /// nothing catches it.
+    pub(crate) fn raise_in_thread(&mut self, exc: Exc) -> Result<(), Exc> {
+        if self.frames.is_empty() {
+            return Err(exc);
+        }
+        self.unwind(exc, 0)
+    }
+
+    /// Whether `name` is a built-in exception class.
+    pub(crate) fn has_exc_class(&self, name: &str) -> bool {
+        self.exc_classes.iter().any(|(n, _)| *n == name)
+    }
+
+    /// The static name of the built-in exception class `name`.
+    pub(crate) fn exc_class_name(&self, name: &str) -> &'static str {
+        self.exc_classes
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("RuntimeError", |(n, _)| *n)
     }
 
     /// `Call(n)` of a script function that takes exactly `n` positional
@@ -2194,6 +2423,16 @@ impl Vm {
                     let (class, inner) = (*class, *inner);
                     return crate::classes::super_attr(self, class, inner, name);
                 }
+                Obj::Tasklet(_) => {
+                    if let Some(v) = crate::stackless::tasklet_attr(self, id, name) {
+                        return Ok(v);
+                    }
+                }
+                Obj::Channel(_) => {
+                    if let Some(v) = crate::stackless::channel_attr(self, id, name) {
+                        return Ok(v);
+                    }
+                }
                 Obj::Type(kind) if name == "__name__" => {
                     let n = kind.name();
                     return Ok(self.str_value(n));
@@ -2220,6 +2459,11 @@ impl Vm {
 
     fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
         if let Value::Obj(id) = obj {
+            if crate::stackless::set_tasklet_attr(self, id, name, v)
+                || crate::stackless::set_channel_attr(self, id, name, v)
+            {
+                return Ok(());
+            }
             if let Obj::Instance(inst) = self.heap.get(id) {
                 let class = inst.class;
                 if let Some(Value::Obj(p)) = crate::classes::class_attr(self, class, name)
@@ -2394,8 +2638,11 @@ pub fn run_file(
         let _ = vm.err.write_all(e.report(filename, source).as_bytes());
         return 1;
     }
-    let status = vm.run_to_end();
-    vm.exit_code(status)
+    // `stackless` tasklets run on this thread's scheduler.
+    let _scheduler = (!shoal_engine::has_scheduler()).then(shoal_engine::Scheduler::new);
+    let vm = vm.into_shared();
+    let status = crate::stackless::run_shared(&vm);
+    vm.borrow_mut().exit_code(status)
 }
 
 impl Vm {
@@ -2406,6 +2653,12 @@ impl Vm {
         let _ = self.out.flush();
         match status {
             Status::Finished | Status::OutOfBudget => self.exit_status.unwrap_or(0),
+            Status::Blocked => {
+                let _ = self.err.write_all(
+                    b"shoal: the script made a tasklet operation with no scheduler to run it\n",
+                );
+                1
+            }
             Status::Raised(exc) => {
                 if let Some(code) = builtins::system_exit_code(self, exc) {
                     return code;
@@ -2449,6 +2702,8 @@ impl TypeKind {
                 Obj::Slice(..) => TypeKind::Slice,
                 Obj::BoundMethod(..) => TypeKind::Method,
                 Obj::Generator(_) => TypeKind::Generator,
+                Obj::Tasklet(_) => TypeKind::Tasklet,
+                Obj::Channel(_) => TypeKind::Channel,
                 Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
                     TypeKind::Object
                 }
