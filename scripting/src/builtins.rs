@@ -9,8 +9,9 @@
 use crate::stackless as sl;
 use crate::stackless::{
     c_close, c_open, c_receive, c_send, c_send_exception, c_send_throw, s_getcurrent, s_getmain,
-    s_getruncount, s_run, s_schedule, s_schedule_remove, s_set_atomic, s_switch_trap, t_bind,
-    t_insert, t_kill, t_raise_exception, t_remove, t_run, t_set_atomic, t_setup, t_switch, t_throw,
+    s_getruncount, s_run, s_schedule, s_schedule_remove, s_set_atomic, s_set_error_handler,
+    s_set_schedule_callback, s_switch_trap, t_bind, t_insert, t_kill, t_raise_exception, t_remove,
+    t_run, t_set_atomic, t_setup, t_switch, t_throw,
 };
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -184,6 +185,8 @@ defs! {
     Md("stackless"), "run" => s_run;
     Md("stackless"), "switch_trap" => s_switch_trap;
     Md("stackless"), "set_atomic" => s_set_atomic;
+    Md("stackless"), "set_schedule_callback" => s_set_schedule_callback;
+    Md("stackless"), "set_error_handler" => s_set_error_handler;
     Md("math"), "sqrt" => m_sqrt;
     Md("math"), "floor" => m_floor;
     Md("math"), "ceil" => m_ceil;
@@ -3126,6 +3129,20 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
 }
 
 /// Whether `name` is one of the built-in modules.
+/// The script part of a built-in module (file name, source), run in its
+/// namespace when it is imported.
+pub(crate) fn prelude(name: &str) -> Option<(&'static str, &'static str)> {
+    match name {
+        "stackless" => Some((sl::PRELUDE_FILE, sl::PRELUDE)),
+        _ => None,
+    }
+}
+
+/// The source of a built-in module's script part, by its file name.
+pub(crate) fn prelude_source(file: &str) -> Option<&'static str> {
+    (file == sl::PRELUDE_FILE).then_some(sl::PRELUDE)
+}
+
 pub(crate) fn is_builtin_module(name: &str) -> bool {
     !module_static(name).is_empty()
 }

@@ -197,8 +197,11 @@ impl Vm {
         let mut codes = Vec::new();
         let mut sources = Vec::new();
         for file in &snapshot.files {
-            let source = std::fs::read_to_string(file)
-                .map_err(|e| SnapshotError::Source(file.clone(), e))?;
+            let source = match crate::builtins::prelude_source(file) {
+                Some(s) => s.to_string(),
+                None => std::fs::read_to_string(file)
+                    .map_err(|e| SnapshotError::Source(file.clone(), e))?,
+            };
             let module =
                 parse_module(&source).map_err(|e| SnapshotError::Compile(file.clone(), e))?;
             compile_module(&module, file, &mut codes)

@@ -981,3 +981,115 @@ pub(crate) fn module_attrs(vm: &mut Vm, attrs: &mut crate::heap::Attrs) {
     attrs.insert(Rc::from("TaskletExit"), Value::Obj(exit));
     let _ = new_list;
 }
+
+/// The file name tracebacks give the module's script part.
+pub(crate) const PRELUDE_FILE: &str = "<stackless>";
+
+/// The part of the `stackless` module written in the script language.
+pub(crate) const PRELUDE: &str = r#"
+class atomic:
+    """`with stackless.atomic():` holds back watchdog interrupts of the
+    current tasklet until the block ends."""
+
+    def __enter__(self):
+        self.old = getcurrent().set_atomic(True)
+        return self
+
+    def __exit__(self, *exc):
+        getcurrent().set_atomic(self.old)
+        return False
+"#;
+
+// ---- callbacks ------------------------------------------------------------------------
+
+/// Which of [`Vm::callbacks`].
+const SCHEDULE_CALLBACK: usize = 0;
+const ERROR_HANDLER: usize = 1;
+
+/// Calls the script callback `which` with the arguments `args` makes,
+/// if the VM is free (the scheduler calls back between slices).
+fn call_back(
+    vm: &Weak<RefCell<Vm>>,
+    which: usize,
+    args: impl FnOnce(&mut Vm) -> Vec<Value>,
+) -> Option<Result<Value, Exc>> {
+    let rc = vm.upgrade()?;
+    let mut vm = rc.try_borrow_mut().ok()?;
+    let cb = vm.callbacks[which];
+    if cb == Value::None {
+        return None;
+    }
+    let args = args(&mut vm);
+    Some(vm.call_sync(cb, args))
+}
+
+/// `set_schedule_callback(cb)`: `cb(prev, next)` on every switch; returns
+/// the previous callback.
+pub(crate) fn s_set_schedule_callback(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "set_schedule_callback", &args, 1, 1)?;
+    let old = std::mem::replace(&mut vm.callbacks[SCHEDULE_CALLBACK], args[0]);
+    if args[0] == Value::None {
+        shoal_engine::set_schedule_callback(None);
+    } else {
+        let weak = vm.shared.clone().unwrap_or_default();
+        shoal_engine::set_schedule_callback(Some(Box::new(move |prev, next| {
+            let result = call_back(&weak, SCHEDULE_CALLBACK, |vm| {
+                vec![vm.tasklet_value(prev), vm.tasklet_value(next)]
+            });
+            if let (Some(Err(exc)), Some(rc)) = (result, weak.upgrade())
+                && let Ok(mut vm) = rc.try_borrow_mut()
+            {
+                // As Stackless does, an error in the callback is printed.
+                let text = vm.format_exception(exc);
+                let _ = std::io::Write::write_all(&mut vm.err, text.as_bytes());
+            }
+        })));
+    }
+    ok(old)
+}
+
+/// `set_error_handler(h)`: `h(type, value, traceback)` runs in a tasklet
+/// dying of an uncaught error; if it returns, the error is swallowed.
+/// Returns the previous handler.
+pub(crate) fn s_set_error_handler(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "set_error_handler", &args, 1, 1)?;
+    let old = std::mem::replace(&mut vm.callbacks[ERROR_HANDLER], args[0]);
+    if args[0] == Value::None {
+        shoal_engine::set_error_handler(None);
+    } else {
+        let weak = vm.shared.clone().unwrap_or_default();
+        shoal_engine::set_error_handler(Some(Box::new(move |_tasklet, error| {
+            let mut exc = None;
+            let result = call_back(&weak, ERROR_HANDLER, |vm| {
+                let e = vm.error_to_exc(error);
+                exc = Some(e);
+                let class = match e {
+                    Value::Obj(id) => match vm.heap.get(id) {
+                        Obj::Instance(inst) => Value::Obj(inst.class),
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                };
+                vec![class, e, Value::None]
+            });
+            match result {
+                None | Some(Ok(_)) => Ok(()),
+                Some(Err(raised)) => match weak.upgrade() {
+                    Some(rc) => Err(rc.borrow_mut().exc_to_error(raised)),
+                    None => Err(error.clone()),
+                },
+            }
+        })));
+    }
+    ok(old)
+}

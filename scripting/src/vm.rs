@@ -230,6 +230,11 @@ pub struct Vm {
     host_op: Option<crate::stackless::HostOp>,
     /// Tasklet objects by engine tasklet id.
     pub(crate) tasklet_objs: rustc_hash::FxHashMap<u64, ObjId>,
+    /// Engine ids of tasklets whose threads ended, forgotten at the next
+    /// collection.
+    ended_tasklets: Vec<u64>,
+    /// The script's schedule callback and error handler (None: unset).
+    pub(crate) callbacks: [Value; 2],
     /// Where the `for` loop over a channel that is waiting in a receive
     /// goes when the channel is exhausted.
     pub(crate) for_exit: Option<u32>,
@@ -274,6 +279,8 @@ impl Vm {
             host_op: None,
             tasklet_objs: Default::default(),
             for_exit: None,
+            callbacks: [Value::None; 2],
+            ended_tasklets: Vec::new(),
             rng: crate::random::Mt::from_seed(
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -675,7 +682,11 @@ impl Vm {
                 roots.extend(f.func.map(Value::Obj));
             }
         }
+        for id in self.ended_tasklets.drain(..) {
+            self.tasklet_objs.remove(&id);
+        }
         roots.extend(self.parking.roots());
+        roots.extend(self.callbacks);
         roots.extend(self.tasklet_objs.values().map(|id| Value::Obj(*id)));
         roots.extend(self.builtins.values().copied());
         roots.extend(self.modules.iter().map(|(_, m)| Value::Obj(*m)));
@@ -1634,7 +1645,20 @@ impl Vm {
                     self.push(Value::Obj(m));
                 } else if builtins::is_builtin_module(&name) {
                     let module = builtins::import(self, &name)?;
-                    self.push(module);
+                    match builtins::prelude(&name) {
+                        // Its script part runs in the module's namespace;
+                        // the import finishes when that returns.
+                        Some((file, source)) => {
+                            let Value::Obj(m) = module else {
+                                unreachable!("modules are objects")
+                            };
+                            let index = self.compile_file(file, source).map_err(|e| {
+                                self.error("SyntaxError", format!("{} ({file})", e.message))
+                            })?;
+                            self.push_module_frame(index, m, OnReturn::Import(m));
+                        }
+                        None => self.push(module),
+                    }
                 } else {
                     self.import_script(&name)?;
                 }
@@ -1887,8 +1911,10 @@ impl Vm {
             return;
         }
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            // The object stays known (callbacks may still name it) until
+            // the next collection.
             if let Some(id) = t.tasklet {
-                self.tasklet_objs.remove(&id);
+                self.ended_tasklets.push(id);
             }
             self.threads[thread as usize] = None;
             self.free_threads.push(thread);
