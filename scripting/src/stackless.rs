@@ -158,11 +158,22 @@ pub(crate) enum Outcome {
     Interrupted(Option<Tasklet>),
 }
 
-/// How a parked soft tasklet finishes its operation when resumed.
-enum Finish {
+/// How a parked soft tasklet finishes its operation when resumed (kept
+/// with its thread, so that a pickled tasklet finishes it after loading).
+pub(crate) enum Finish {
     Op(Value),
     Receive(Channel<Carried>),
     Run,
+}
+
+impl Finish {
+    /// The script value it holds (a GC root).
+    pub(crate) fn value(&self) -> Option<Value> {
+        match self {
+            Finish::Op(v) => Some(*v),
+            _ => None,
+        }
+    }
 }
 
 /// Performs `op` for the main tasklet, blocking it.
@@ -258,14 +269,14 @@ fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
 pub(crate) struct ScriptTasklet {
     vm: Rc<RefCell<Vm>>,
     thread: u32,
-    parked: Option<Finish>,
 }
 
 impl SoftTasklet for ScriptTasklet {
     fn resume(&mut self, budget: &mut u64) -> SoftStatus {
         // Finish the operation that switched away, or collect an exception
         // thrown in meanwhile.
-        let finished = match self.parked.take() {
+        let parked = self.vm.borrow_mut().take_finish(self.thread);
+        let finished = match parked {
             Some(Finish::Op(v)) => shoal_engine::finish_soft().map(|()| Some(Outcome::Value(v))),
             Some(Finish::Receive(ch)) => ch.finish_receive().map(|c| Some(Outcome::Carried(c))),
             Some(Finish::Run) => {
@@ -309,7 +320,7 @@ impl SoftTasklet for ScriptTasklet {
                     match perform_soft(op) {
                         Ok(Ok(outcome)) => pending = Some(Ok(outcome)),
                         Ok(Err(finish)) => {
-                            self.parked = Some(finish);
+                            vm_cell.borrow_mut().set_finish(self.thread, finish);
                             return SoftStatus::Parked;
                         }
                         Err(e) => pending = Some(Err(e)),
@@ -458,11 +469,7 @@ impl Vm {
     pub(crate) fn bind_tasklet(&mut self, id: ObjId, func: Value) -> Result<(), Exc> {
         let vm = self.shared_handle()?;
         let thread = self.new_thread();
-        let soft = Box::new(ScriptTasklet {
-            vm,
-            thread,
-            parked: None,
-        });
+        let soft = Box::new(ScriptTasklet { vm, thread });
         let handle = shoal_engine::bind_soft(soft).map_err(|e| self.error_to_exc(&e))?;
         if let Obj::Tasklet(t) = self.heap.get_mut(id) {
             if let Some(old) = t.handle.take() {

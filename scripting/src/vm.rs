@@ -71,6 +71,27 @@ pub struct Frame {
     pub gen_return: Value,
 }
 
+impl Frame {
+    /// The values the frame holds (for the collector).
+    fn roots(&self, roots: &mut Vec<Value>) {
+        roots.extend(self.stack.iter().copied());
+        roots.extend(self.locals.iter().flatten().copied());
+        roots.extend(self.cells.iter().map(|c| Value::Obj(*c)));
+        roots.extend(self.handling.iter().copied());
+        roots.push(Value::Obj(self.module));
+        roots.extend(self.func.map(Value::Obj));
+        roots.push(self.gen_return);
+        if let Some(ns) = &self.class_ns {
+            roots.extend(ns.values().copied());
+        }
+        match &self.on_return {
+            OnReturn::Init(id) | OnReturn::Import(id) => roots.push(Value::Obj(*id)),
+            OnReturn::BuildClass(body) => roots.extend(body.bases.iter().map(|b| Value::Obj(*b))),
+            _ => {}
+        }
+    }
+}
+
 /// The frames of a script tasklet while another thread runs.
 struct Thread {
     frames: Vec<Frame>,
@@ -79,6 +100,8 @@ struct Thread {
     for_exit: Option<u32>,
     /// The engine tasklet running it.
     tasklet: Option<u64>,
+    /// The operation it switched away in, finished when it resumes.
+    finish: Option<crate::stackless::Finish>,
 }
 
 /// What a frame's return value is used for.
@@ -652,34 +675,15 @@ impl Vm {
     fn collect_garbage(&mut self) {
         let mut roots: Vec<Value> = Vec::new();
         for f in &self.frames {
-            roots.extend(f.stack.iter().copied());
-            roots.extend(f.locals.iter().flatten().copied());
-            roots.extend(f.cells.iter().map(|c| Value::Obj(*c)));
-            roots.extend(f.handling.iter().copied());
-            roots.push(Value::Obj(f.module));
-            roots.extend(f.func.map(Value::Obj));
-            if let Some(ns) = &f.class_ns {
-                roots.extend(ns.values().copied());
-            }
-            match &f.on_return {
-                OnReturn::Init(id) | OnReturn::Import(id) => roots.push(Value::Obj(*id)),
-                OnReturn::BuildClass(body) => {
-                    roots.extend(body.bases.iter().map(|b| Value::Obj(*b)))
-                }
-                _ => {}
-            }
+            f.roots(&mut roots);
         }
         for consts in &self.consts {
             roots.extend(consts.iter().copied());
         }
         for thread in self.threads.iter().flatten() {
+            roots.extend(thread.finish.as_ref().and_then(|f| f.value()));
             for f in &thread.frames {
-                roots.extend(f.stack.iter().copied());
-                roots.extend(f.locals.iter().flatten().copied());
-                roots.extend(f.cells.iter().map(|c| Value::Obj(*c)));
-                roots.extend(f.handling.iter().copied());
-                roots.push(Value::Obj(f.module));
-                roots.extend(f.func.map(Value::Obj));
+                f.roots(&mut roots);
             }
         }
         for id in self.ended_tasklets.drain(..) {
@@ -1872,6 +1876,7 @@ impl Vm {
             frames: Vec::new(),
             for_exit: None,
             tasklet: None,
+            finish: None,
         };
         match self.free_threads.pop() {
             Some(i) => {
@@ -1889,6 +1894,21 @@ impl Vm {
     pub(crate) fn set_thread_tasklet(&mut self, thread: u32, tasklet: u64) {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
             t.tasklet = Some(tasklet);
+        }
+    }
+
+    /// Takes the operation `thread` switched away in.
+    pub(crate) fn take_finish(&mut self, thread: u32) -> Option<crate::stackless::Finish> {
+        match self.threads.get_mut(thread as usize) {
+            Some(Some(t)) => t.finish.take(),
+            _ => None,
+        }
+    }
+
+    /// Records the operation `thread` switched away in.
+    pub(crate) fn set_finish(&mut self, thread: u32, finish: crate::stackless::Finish) {
+        if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            t.finish = Some(finish);
         }
     }
 
