@@ -383,6 +383,8 @@ pub enum Constant {
     Float(f64),
     /// A string.
     Str(String),
+    /// A bytes literal.
+    Bytes(Vec<u8>),
     /// `...`.
     Ellipsis,
 }

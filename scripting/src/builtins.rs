@@ -6,6 +6,9 @@
 //! script code: those that would need to (a `key=` function, `map` with a
 //! script function) report NotImplementedError for now.
 
+use crate::files::{
+    b_open, by_decode, f_close, f_enter, f_exit, f_read, f_readline, f_readlines, f_write, s_encode,
+};
 use crate::stackless as sl;
 use crate::stackless::{
     c_close, c_open, c_receive, c_send, c_send_exception, c_send_throw, s_getcurrent, s_getmain,
@@ -161,6 +164,16 @@ defs! {
     M(T::Set), "copy" => set_copy;
     M(T::Set), "clear" => set_clear;
     M(T::Generator), "send" => gen_send;
+    G, "open" => b_open;
+    M(T::File), "read" => f_read;
+    M(T::File), "readline" => f_readline;
+    M(T::File), "readlines" => f_readlines;
+    M(T::File), "write" => f_write;
+    M(T::File), "close" => f_close;
+    M(T::File), "__enter__" => f_enter;
+    M(T::File), "__exit__" => f_exit;
+    M(T::Bytes), "decode" => by_decode;
+    M(T::Str), "encode" => s_encode;
     M(T::Tasklet), "bind" => t_bind;
     M(T::Tasklet), "setup" => t_setup;
     M(T::Tasklet), "insert" => t_insert;
@@ -728,6 +741,7 @@ fn values_eq(vm: &Vm, a: Value, b: Value) -> bool {
             }
             match (vm.heap.get(x), vm.heap.get(y)) {
                 (Obj::Str(s), Obj::Str(t)) => s == t,
+                (Obj::Bytes(s), Obj::Bytes(t)) => s == t,
                 (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
                     p.len() == q.len() && p.iter().zip(q.iter()).all(|(a, b)| values_eq(vm, *a, *b))
                 }
@@ -1632,6 +1646,8 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             Obj::StaticMethod(_) => "<staticmethod object>".into(),
             Obj::ClassMethod(_) => "<classmethod object>".into(),
             Obj::Property(..) => "<property object>".into(),
+            Obj::Bytes(b) => crate::files::bytes_repr(&b),
+            Obj::File(f) => format!("<_io.TextIOWrapper name='{}' mode='{}'>", f.name, f.mode),
             Obj::Tasklet(_) => format!(
                 "<stackless.tasklet object at 0x{:012x}>",
                 0x7f00_0000_0000u64 + id.0 as u64 * 16
@@ -2215,6 +2231,10 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
                 what: 0,
             },
             Obj::Iter(_) | Obj::Generator(_) | Obj::Channel(_) => return Ok(v),
+            Obj::File(_) => {
+                let items = crate::files::remaining_lines(vm, v)?;
+                Iter::Values { items, index: 0 }
+            }
             _ => return Err(not_iterable(vm, v)),
         },
         _ => return Err(not_iterable(vm, v)),
@@ -3247,6 +3267,7 @@ fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BRe
     let n = match v {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => Some(s.chars().count()),
+            Obj::Bytes(b) => Some(b.len()),
             Obj::List(i) | Obj::Tuple(i) => Some(i.len()),
             Obj::Dict(d) => Some(d.len()),
             Obj::Set(s) => Some(s.len()),

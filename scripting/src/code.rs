@@ -204,6 +204,8 @@ pub enum Const {
     Float(f64),
     /// A string.
     Str(Rc<str>),
+    /// A bytes literal.
+    Bytes(Rc<[u8]>),
     /// A tuple of strings (keyword names).
     Names(Vec<Rc<str>>),
 }

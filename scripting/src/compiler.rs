@@ -1504,6 +1504,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                     Constant::Int(i) => Const::Int(*i),
                     Constant::Float(x) => Const::Float(*x),
                     Constant::Str(s) => Const::Str(Rc::from(s.as_str())),
+                    Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
                     Constant::Ellipsis => return Err(not_supported("Ellipsis is", e.pos)),
                 };
                 let i = self.konst(k);

@@ -69,6 +69,10 @@ pub enum TypeKind {
     Tasklet,
     /// `stackless.channel`
     Channel,
+    /// `bytes`
+    Bytes,
+    /// file objects made by `open()`
+    File,
 }
 
 impl TypeKind {
@@ -96,6 +100,8 @@ impl TypeKind {
             TypeKind::Generator => "generator",
             TypeKind::Tasklet => "tasklet",
             TypeKind::Channel => "channel",
+            TypeKind::Bytes => "bytes",
+            TypeKind::File => "TextIOWrapper",
         }
     }
 }
@@ -286,6 +292,11 @@ pub enum Obj {
     Property(Value, Value),
     /// A generator: its suspended frame.
     Generator(Box<Generator>),
+    /// A bytes object.
+    Bytes(Rc<[u8]>),
+    /// A file made by `open()` (never saved).
+    #[serde(skip)]
+    File(Box<crate::files::FileObj>),
     /// A `stackless.tasklet` (not yet saved by snapshots).
     #[serde(skip)]
     Tasklet(Box<crate::stackless::TaskletObj>),
@@ -411,7 +422,13 @@ fn push_value(v: &Value, out: &mut Vec<ObjId>) {
 /// The objects `obj` refers to.
 fn children(obj: &Obj, out: &mut Vec<ObjId>) {
     match obj {
-        Obj::Str(_) | Obj::Range(..) | Obj::Builtin(_) | Obj::Unbound(_) | Obj::Type(_) => {}
+        Obj::Str(_)
+        | Obj::Bytes(_)
+        | Obj::File(_)
+        | Obj::Range(..)
+        | Obj::Builtin(_)
+        | Obj::Unbound(_)
+        | Obj::Type(_) => {}
         Obj::List(items) | Obj::Tuple(items) => items.iter().for_each(|v| push_value(v, out)),
         Obj::Dict(d) => d.values().for_each(|(k, v)| {
             push_value(k, out);

@@ -34,6 +34,8 @@ pub enum Tok {
     Float(f64),
     /// A string literal, escapes resolved.
     Str(String),
+    /// A bytes literal.
+    Bytes(Vec<u8>),
     /// An f-string, split into parts.
     FString(Vec<FPart>),
     /// An operator or delimiter.
@@ -147,7 +149,7 @@ impl fmt::Display for Tok {
             Tok::Keyword(k) => write!(f, "'{}'", k.text()),
             Tok::Int(i) => write!(f, "number {i}"),
             Tok::Float(x) => write!(f, "number {x}"),
-            Tok::Str(_) | Tok::FString(_) => write!(f, "string"),
+            Tok::Str(_) | Tok::FString(_) | Tok::Bytes(_) => write!(f, "string"),
             Tok::Op(op) => write!(f, "'{}'", op.text()),
             Tok::Newline => write!(f, "end of line"),
             Tok::Indent => write!(f, "indent"),
@@ -572,14 +574,6 @@ impl Lexer {
         line: u32,
         col: u32,
     ) -> Result<Tok, SyntaxError> {
-        if prefix.bytes {
-            return Err(SyntaxError::new(
-                ErrorKind::NotImplementedError,
-                "bytes literals are not supported",
-                line,
-                col,
-            ));
-        }
         let triple = self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote);
         let quotes = if triple { 3 } else { 1 };
         for _ in 0..quotes {
@@ -630,7 +624,10 @@ impl Lexer {
             self.bump();
             raw.push((c, cl, cc));
         }
-        if prefix.format {
+        if prefix.bytes {
+            let chars: Vec<char> = raw.iter().map(|(c, _, _)| *c).collect();
+            Ok(Tok::Bytes(unescape_bytes(&chars, prefix.raw, line, col)?))
+        } else if prefix.format {
             let parts = fstring_parts(&raw, prefix.raw, quote, line, col)?;
             Ok(Tok::FString(parts))
         } else {
@@ -673,6 +670,71 @@ fn is_id_continue(c: char) -> bool {
 }
 
 /// Resolves the escapes of a string body.
+/// The bytes of a `b"..."` literal: ASCII only; `\x` escapes give any
+/// byte, `\u` is not an escape in bytes.
+fn unescape_bytes(chars: &[char], raw: bool, line: u32, col: u32) -> Result<Vec<u8>, SyntaxError> {
+    if chars.iter().any(|c| !c.is_ascii()) {
+        return Err(SyntaxError::new(
+            ErrorKind::SyntaxError,
+            "bytes can only contain ASCII literal characters",
+            line,
+            col,
+        ));
+    }
+    if raw {
+        return Ok(chars.iter().map(|c| *c as u8).collect());
+    }
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '\\' || i + 1 == chars.len() {
+            out.push(c as u8);
+            i += 1;
+            continue;
+        }
+        let e = chars[i + 1];
+        i += 2;
+        match e {
+            'x' => {
+                let hex: String = chars.iter().skip(i).take(2).collect();
+                match u8::from_str_radix(&hex, 16) {
+                    Ok(b) if hex.len() == 2 => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    _ => {
+                        return Err(SyntaxError::new(
+                            ErrorKind::SyntaxError,
+                            format!("(value error) invalid \\x escape at position {}", out.len()),
+                            line,
+                            col,
+                        ));
+                    }
+                }
+            }
+            '0'..='7' => {
+                let mut value = e.to_digit(8).unwrap_or(0);
+                let mut n = 1;
+                while n < 3 && i < chars.len() && chars[i].is_digit(8) {
+                    value = value * 8 + chars[i].to_digit(8).unwrap_or(0);
+                    i += 1;
+                    n += 1;
+                }
+                out.push((value & 0xff) as u8);
+            }
+            _ => {
+                let simple: String = ['\\', e].iter().collect();
+                match unescape(&['\\', e], false, line, col) {
+                    Ok(s) if s != simple => out.extend(s.bytes()),
+                    _ => out.extend(simple.bytes()),
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn unescape(chars: &[char], raw: bool, line: u32, col: u32) -> Result<String, SyntaxError> {
     let mut out = String::with_capacity(chars.len());
     let mut i = 0;

@@ -18,6 +18,7 @@ mod classes;
 pub mod code;
 pub mod compiler;
 pub mod error;
+mod files;
 pub mod heap;
 pub mod lexer;
 pub mod parser;

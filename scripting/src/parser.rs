@@ -176,6 +176,7 @@ impl Parser {
                 | Tok::Float(_)
                 | Tok::Str(_)
                 | Tok::FString(_)
+                | Tok::Bytes(_)
                 | Tok::Keyword(K::None | K::True | K::False | K::Lambda | K::Not)
                 | Tok::Op(Op::LParen | Op::LBracket | Op::LBrace | Op::Minus | Op::Tilde)
         )
@@ -1453,6 +1454,7 @@ impl Parser {
                 ExprKind::Constant(Constant::Ellipsis)
             }
             Tok::Str(_) | Tok::FString(_) => return self.strings(),
+            Tok::Bytes(_) => return self.bytes(),
             Tok::Op(Op::LParen) => {
                 self.advance();
                 if self.eat_op(Op::RParen) {
@@ -1580,6 +1582,23 @@ impl Parser {
         }
         self.expect_op(Op::RBrace)?;
         Ok(ExprKind::Dict(items))
+    }
+
+    /// Adjacent bytes literals, concatenated.
+    fn bytes(&mut self) -> PResult<Expr> {
+        let pos = self.here();
+        let mut all = Vec::new();
+        while let Tok::Bytes(b) = self.peek().clone() {
+            self.advance();
+            all.extend(b);
+        }
+        if matches!(self.peek(), Tok::Str(_) | Tok::FString(_)) {
+            return Err(self.error_at("cannot mix bytes and nonbytes literals", pos));
+        }
+        Ok(Expr {
+            pos,
+            kind: ExprKind::Constant(Constant::Bytes(all)),
+        })
     }
 
     /// Adjacent string literals, concatenated; an f-string among them

@@ -160,6 +160,9 @@ pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("UnboundLocalError", "NameError"),
     ("OSError", "Exception"),
     ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("FileExistsError", "OSError"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
     ("RecursionError", "RuntimeError"),
@@ -168,6 +171,7 @@ pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
 ];
 
 /// The private parts of a VM that a snapshot saves.
@@ -490,6 +494,7 @@ impl Vm {
                     Const::Int(i) => Value::Int(*i),
                     Const::Float(x) => Value::Float(*x),
                     Const::Str(s) => Value::Obj(self.heap.alloc(Obj::Str(s.clone()))),
+                    Const::Bytes(b) => Value::Obj(self.heap.alloc(Obj::Bytes(b.clone()))),
                     Const::Names(names) => {
                         let items = names
                             .iter()
@@ -2469,6 +2474,11 @@ impl Vm {
                     let (class, inner) = (*class, *inner);
                     return crate::classes::super_attr(self, class, inner, name);
                 }
+                Obj::File(_) => {
+                    if let Some(v) = crate::files::file_attr(self, id, name) {
+                        return Ok(v);
+                    }
+                }
                 Obj::Tasklet(_) => {
                     if let Some(v) = crate::stackless::tasklet_attr(self, id, name) {
                         return Ok(v);
@@ -2749,6 +2759,8 @@ impl TypeKind {
                 Obj::BoundMethod(..) => TypeKind::Method,
                 Obj::Generator(_) => TypeKind::Generator,
                 Obj::Tasklet(_) => TypeKind::Tasklet,
+                Obj::Bytes(_) => TypeKind::Bytes,
+                Obj::File(_) => TypeKind::File,
                 Obj::Channel(_) => TypeKind::Channel,
                 Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
                     TypeKind::Object

@@ -43,6 +43,8 @@ def const(v):
         return "f:%x" % struct.unpack("<Q", struct.pack("<d", v))[0]
     if isinstance(v, str):
         return s(v)
+    if isinstance(v, bytes):
+        return "b:" + ",".join("%x" % c for c in v)
     raise ValueError("constant %r" % (v,))
 
 

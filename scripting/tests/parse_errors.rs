@@ -152,7 +152,6 @@ fn unsupported_features_are_named() {
         ("from . import x\n", "relative imports"),
         ("match x:\n    case 1:\n        pass\n", "match statements"),
         ("x = 1j\n", "complex numbers"),
-        ("x = b'abc'\n", "bytes literals"),
         (
             "class A(metaclass=M):\n    pass\n",
             "class keyword arguments",

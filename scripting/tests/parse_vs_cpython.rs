@@ -65,6 +65,10 @@ fn constant(c: &Constant) -> String {
         Constant::Int(i) => format!("i:{i}"),
         Constant::Float(x) => format!("f:{:x}", x.to_bits()),
         Constant::Str(t) => s(t),
+        Constant::Bytes(b) => {
+            let codes: Vec<String> = b.iter().map(|c| format!("{c:x}")).collect();
+            format!("b:{}", codes.join(","))
+        }
     }
 }
 
