@@ -58,3 +58,82 @@ fn the_cooperative_example_prints_the_stackless_sequence() {
         panic!("{e}");
     }
 }
+
+/// Runs `shoal run examples/persistence.py ARGS` in `dir`.
+fn persistence(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_shoal"))
+        .arg("run")
+        .arg(root().join("examples/persistence.py"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("shoal runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_pickled_running_tasklet_finishes_in_another_process() {
+    let dir = std::env::temp_dir().join(format!("shoal-persistence-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let first = persistence(&dir, &[]);
+    let mut expected: Vec<String> = (1..=9)
+        .map(|l| format!("enter level {}{l}", "  ".repeat(l)))
+        .collect();
+    expected.push("hi".into());
+    assert_eq!(first.lines().collect::<Vec<_>>(), expected);
+    assert!(
+        dir.join("tasklet.pickle").exists(),
+        "the tasklet was pickled"
+    );
+    let second = persistence(&dir, &["tasklet.pickle"]);
+    let expected: Vec<String> = (1..=9)
+        .rev()
+        .map(|l| format!("leave level {}{l}", "  ".repeat(l)))
+        .collect();
+    assert_eq!(second.lines().collect::<Vec<_>>(), expected);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn loading_a_tasklet_whose_code_changed_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("shoal-changed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let program = |body: &str| {
+        format!(
+            "import pickle, sys, stackless\n\
+             def work():\n    stackless.schedule()\n    print({body})\n\
+             if len(sys.argv) > 1:\n    t = pickle.load(open('t.pickle', 'rb'))\n    t.insert()\n    stackless.run()\n\
+             else:\n    t = stackless.tasklet(work)()\n    stackless.schedule()\n    pickle.dump(t, open('t.pickle', 'wb'))\n"
+        )
+    };
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_shoal"))
+            .arg("run")
+            .arg("prog.py")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("shoal runs")
+    };
+    std::fs::write(dir.join("prog.py"), program("'same'")).expect("write");
+    assert!(run(&[]).status.success());
+    let same = run(&["load"]);
+    assert_eq!(String::from_utf8_lossy(&same.stdout), "same\n");
+    assert!(run(&[]).status.success());
+    std::fs::write(dir.join("prog.py"), program("'changed'")).expect("write");
+    let changed = run(&["load"]);
+    let stderr = String::from_utf8_lossy(&changed.stderr);
+    assert_eq!(changed.status.code(), Some(1));
+    assert!(
+        stderr.contains("RuntimeError: cannot unpickle: the code of work")
+            && stderr.contains("has changed"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -9,6 +9,7 @@
 use crate::files::{
     b_open, by_decode, f_close, f_enter, f_exit, f_read, f_readline, f_readlines, f_write, s_encode,
 };
+use crate::pickle::{p_dump, p_dumps, p_load, p_loads};
 use crate::stackless as sl;
 use crate::stackless::{
     c_close, c_open, c_receive, c_send, c_send_exception, c_send_throw, s_getcurrent, s_getmain,
@@ -190,6 +191,10 @@ defs! {
     M(T::Channel), "send_throw" => c_send_throw;
     M(T::Channel), "close" => c_close;
     M(T::Channel), "open" => c_open;
+    Md("pickle"), "dumps" => p_dumps;
+    Md("pickle"), "loads" => p_loads;
+    Md("pickle"), "dump" => p_dump;
+    Md("pickle"), "load" => p_load;
     Md("stackless"), "getcurrent" => s_getcurrent;
     Md("stackless"), "getmain" => s_getmain;
     Md("stackless"), "getruncount" => s_getruncount;
@@ -3138,7 +3143,7 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
             }
             attrs.insert(Rc::from("maxsize"), Value::Int(i64::MAX));
         }
-        "time" | "random" => {}
+        "time" | "random" | "pickle" => {}
         "stackless" => sl::module_attrs(vm, &mut attrs),
         _ => {
             return Err(vm.error("ModuleNotFoundError", format!("No module named '{name}'")));
@@ -3174,6 +3179,7 @@ fn module_static(name: &str) -> &'static str {
         "time" => "time",
         "random" => "random",
         "stackless" => "stackless",
+        "pickle" => "pickle",
         _ => "",
     }
 }

@@ -501,3 +501,91 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
         }
     }
 }
+
+/// Calls `f` on every object index `obj` holds, mutably (to move a graph
+/// of objects into another heap, as `pickle` does).
+pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
+    let value = remap_value;
+    match obj {
+        Obj::Str(_)
+        | Obj::Bytes(_)
+        | Obj::File(_)
+        | Obj::Range(..)
+        | Obj::Builtin(_)
+        | Obj::Unbound(_)
+        | Obj::Type(_)
+        | Obj::Channel(_) => {}
+        Obj::List(items) | Obj::Tuple(items) => items.iter_mut().for_each(|v| value(v, f)),
+        Obj::Dict(d) => d.values_mut().for_each(|(k, v)| {
+            value(k, f);
+            value(v, f);
+        }),
+        Obj::Set(s) => s.values_mut().for_each(|v| value(v, f)),
+        Obj::Function(func) => {
+            func.defaults.iter_mut().for_each(|v| value(v, f));
+            if let Some(o) = &mut func.owner {
+                f(o);
+            }
+            func.kwdefaults.iter_mut().for_each(|(_, v)| value(v, f));
+            func.closure.iter_mut().for_each(&mut *f);
+            f(&mut func.module);
+            if let Some(a) = &mut func.attrs {
+                a.values_mut().for_each(|v| value(v, f));
+            }
+        }
+        Obj::Cell(v) | Obj::StaticMethod(v) | Obj::ClassMethod(v) => value(v, f),
+        Obj::Tasklet(t) => {
+            value(&mut t.func, f);
+            value(&mut t.tempval, f);
+        }
+        Obj::Method(receiver, _) => value(receiver, f),
+        Obj::Class(c) => {
+            c.bases.iter_mut().for_each(&mut *f);
+            c.mro.iter_mut().for_each(&mut *f);
+            c.attrs.values_mut().for_each(|v| value(v, f));
+        }
+        Obj::Instance(inst) => {
+            f(&mut inst.class);
+            inst.attrs.values_mut().for_each(|v| value(v, f));
+        }
+        Obj::Iter(it) => match it {
+            Iter::Seq { seq, .. } => f(seq),
+            Iter::Dict { dict, .. } => f(dict),
+            Iter::Range { .. } => {}
+            Iter::Values { items, .. } | Iter::Zip { iters: items } => {
+                items.iter_mut().for_each(|v| value(v, f))
+            }
+            Iter::Map { func, iters } => {
+                value(func, f);
+                iters.iter_mut().for_each(|v| value(v, f));
+            }
+            Iter::Filter { func, iter } => {
+                value(func, f);
+                value(iter, f);
+            }
+            Iter::Enumerate { iter, .. } => value(iter, f),
+        },
+        Obj::Module(m) => m.attrs.values_mut().for_each(|v| value(v, f)),
+        Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| value(v, f)),
+        Obj::BoundMethod(a, b) | Obj::Property(a, b) => {
+            value(a, f);
+            value(b, f);
+        }
+        Obj::Super(c, v) => {
+            f(c);
+            value(v, f);
+        }
+        Obj::Generator(g) => {
+            if let Some(frame) = &mut g.frame {
+                frame.remap_ids(f);
+            }
+        }
+    }
+}
+
+/// Calls `f` on the object index in `v`, if any.
+pub(crate) fn remap_value(v: &mut Value, f: &mut dyn FnMut(&mut ObjId)) {
+    if let Value::Obj(id) = v {
+        f(id);
+    }
+}

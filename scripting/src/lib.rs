@@ -22,6 +22,7 @@ mod files;
 pub mod heap;
 pub mod lexer;
 pub mod parser;
+mod pickle;
 mod random;
 pub mod snapshot;
 pub mod stackless;

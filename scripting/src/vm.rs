@@ -72,6 +72,28 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Calls `f` on every object index the frame holds, mutably.
+    pub(crate) fn remap_ids(&mut self, f: &mut dyn FnMut(&mut ObjId)) {
+        let value = crate::heap::remap_value;
+        self.stack.iter_mut().for_each(|v| value(v, f));
+        self.locals.iter_mut().flatten().for_each(|v| value(v, f));
+        self.cells.iter_mut().for_each(&mut *f);
+        self.handling.iter_mut().for_each(|v| value(v, f));
+        f(&mut self.module);
+        if let Some(func) = &mut self.func {
+            f(func);
+        }
+        value(&mut self.gen_return, f);
+        if let Some(ns) = &mut self.class_ns {
+            ns.values_mut().for_each(|v| value(v, f));
+        }
+        match &mut self.on_return {
+            OnReturn::Init(id) | OnReturn::Import(id) => f(id),
+            OnReturn::BuildClass(body) => body.bases.iter_mut().for_each(&mut *f),
+            _ => {}
+        }
+    }
+
     /// The values the frame holds (for the collector).
     fn roots(&self, roots: &mut Vec<Value>) {
         roots.extend(self.stack.iter().copied());
@@ -1900,6 +1922,70 @@ impl Vm {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
             t.tasklet = Some(tasklet);
         }
+    }
+
+    /// A copy of `thread`'s frames, and the value the operation it
+    /// switched away in returns (`Err` for one that returns more than a
+    /// value: a receive, a watchdog run).
+    pub(crate) fn thread_state(&self, thread: u32) -> (Vec<Frame>, Option<Result<Value, ()>>) {
+        match self.threads.get(thread as usize) {
+            Some(Some(t)) => (
+                t.frames.clone(),
+                t.finish.as_ref().map(|f| f.value().ok_or(())),
+            ),
+            _ => (Vec::new(), None),
+        }
+    }
+
+    /// Gives the tasklet object `id` (already bound) the frames of a
+    /// loaded tasklet and makes it alive and paused.
+    pub(crate) fn restore_tasklet(
+        &mut self,
+        id: ObjId,
+        frames: Vec<Frame>,
+        finish: Option<crate::stackless::Finish>,
+    ) -> Result<(), Exc> {
+        let Obj::Tasklet(t) = self.heap.get(id) else {
+            return Err(self.error("TypeError", "not a tasklet"));
+        };
+        let (thread, handle) = (t.thread, t.handle);
+        let Some(handle) = handle else {
+            return Err(self.error("RuntimeError", shoal_engine::msg::RUN_DEAD));
+        };
+        if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            t.frames = frames;
+            t.finish = finish;
+            t.tasklet = Some(handle.id());
+        }
+        handle
+            .setup()
+            .and_then(|()| handle.remove())
+            .map_err(|e| self.error_to_exc(&e))
+    }
+
+    /// Every module object (main first).
+    pub(crate) fn module_ids(&self) -> Vec<ObjId> {
+        self.main_module
+            .into_iter()
+            .chain(self.modules.iter().map(|(_, m)| *m))
+            .collect()
+    }
+
+    /// The module called `name` (`__main__` is the main script).
+    pub(crate) fn module_by_name(&mut self, name: &str) -> Option<ObjId> {
+        if name == "__main__" {
+            return self.main_module;
+        }
+        if let Some(m) = self.find_module(name) {
+            return Some(m);
+        }
+        if builtins::is_builtin_module(name) && builtins::prelude(name).is_none() {
+            return builtins::import(self, name).ok().and_then(|v| match v {
+                Value::Obj(m) => Some(m),
+                _ => None,
+            });
+        }
+        None
     }
 
     /// Takes the operation `thread` switched away in.

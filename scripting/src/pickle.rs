@@ -1,0 +1,470 @@
+//! The `pickle` module: script values, and tasklets with their frames,
+//! as bytes (RON inside) that another process can load.
+//!
+//! `dumps` walks the object graph from the value. Modules, and functions
+//! and classes that their module names at top level (or as a class's
+//! method), are written by name, as Python's pickle does: loading finds
+//! them in the loading program's modules, so a program that defines the
+//! same functions again can load what an earlier run saved. Everything
+//! else is written whole: containers, instances (their class by name),
+//! nested functions and generators (their code by file, qualified name
+//! and bytecode hash), tasklets with their frames and the operation they
+//! were suspended in. `loads` allocates the objects in the heap and
+//! renumbers every reference; a tasklet comes back alive and paused:
+//! `insert()` resumes it where it stopped.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::builtins::{BResult, Kwargs, arity, ok, type_err};
+use crate::code::Code;
+use crate::heap::{Function, Generator, Obj, remap_ids};
+use crate::stackless::{ChannelObj, Finish, TaskletObj};
+use crate::value::{ObjId, Value};
+use crate::vm::{Exc, Frame, Vm};
+
+/// The version of the pickle format.
+const FORMAT: u32 = 1;
+
+/// What `dumps` writes.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Pickled {
+    /// [`FORMAT`].
+    format: u32,
+    /// The value pickled; its object indices name items.
+    root: Value,
+    /// The objects reachable from it, by their index when pickled.
+    objects: Vec<(u32, Item)>,
+}
+
+/// A code object named as the loading VM can find it again.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CodeRef {
+    file: String,
+    qualname: String,
+    hash: u64,
+}
+
+/// One pickled object.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum Item {
+    /// Saved whole.
+    Whole(Obj),
+    /// A module, by name.
+    Module(String),
+    /// A function or class its module names, by module and qualified name.
+    Global { module: String, qualname: String },
+    /// A function its module does not name (a closure, a lambda).
+    Function { code: CodeRef, function: Function },
+    /// A suspended generator.
+    Generator {
+        code: CodeRef,
+        generator: Box<Generator>,
+    },
+    /// A tasklet; `frames` is empty for one that is not alive.
+    Tasklet {
+        func: Value,
+        tempval: Value,
+        frames: Vec<(CodeRef, Frame)>,
+        /// The value the operation it was suspended in returns.
+        resumes_with: Option<Value>,
+        alive: bool,
+    },
+    /// A channel with nobody waiting on it.
+    Channel { preference: i8, schedule_all: bool },
+}
+
+fn code_ref(vm: &Vm, index: u32) -> CodeRef {
+    let code: &Code = &vm.codes[index as usize];
+    CodeRef {
+        file: code.filename.to_string(),
+        qualname: code.qualname.to_string(),
+        hash: crate::snapshot::code_hash(code),
+    }
+}
+
+/// The module and qualified name that find `id` again, if its module
+/// names it (at top level, or as an attribute of a top-level class).
+fn global_name(vm: &Vm, id: ObjId) -> Option<(String, String)> {
+    let (module, qualname): (Option<ObjId>, String) = match vm.heap.get(id) {
+        Obj::Function(f) => (
+            Some(f.module),
+            vm.codes[f.code as usize].qualname.to_string(),
+        ),
+        Obj::Class(c) => (None, c.name.to_string()),
+        _ => return None,
+    };
+    let modules: Vec<ObjId> = match module {
+        Some(m) => vec![m],
+        None => vm.module_ids(),
+    };
+    for m in modules {
+        let Obj::Module(module) = vm.heap.get(m) else {
+            continue;
+        };
+        let mut at = Value::Obj(m);
+        for part in qualname.split('.') {
+            let attrs = match at {
+                Value::Obj(o) => match vm.heap.get(o) {
+                    Obj::Module(x) => &x.attrs,
+                    Obj::Class(x) => &x.attrs,
+                    _ => break,
+                },
+                _ => break,
+            };
+            at = match attrs.get(part) {
+                Some(v) => *v,
+                None => Value::None,
+            };
+        }
+        if at == Value::Obj(id) {
+            return Some((module.name.to_string(), qualname));
+        }
+    }
+    None
+}
+
+/// Pickles `root`.
+fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
+    let mut objects = Vec::new();
+    let mut seen = FxHashSet::default();
+    let mut todo: Vec<ObjId> = match root {
+        Value::Obj(id) => vec![id],
+        _ => Vec::new(),
+    };
+    let current = shoal_engine::has_scheduler().then(shoal_engine::current);
+    while let Some(id) = todo.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let mut refs: Vec<Value> = Vec::new();
+        let mut collect = |o: &mut ObjId| refs.push(Value::Obj(*o));
+        let obj = vm.heap.get(id).clone();
+        let item = match &obj {
+            Obj::Module(m) => Item::Module(m.name.to_string()),
+            Obj::Function(f) => match global_name(vm, id) {
+                Some((module, qualname)) => Item::Global { module, qualname },
+                None => {
+                    remap_ids(&mut obj.clone(), &mut collect);
+                    Item::Function {
+                        code: code_ref(vm, f.code),
+                        function: f.clone(),
+                    }
+                }
+            },
+            Obj::Class(c) => match global_name(vm, id) {
+                Some((module, qualname)) => Item::Global { module, qualname },
+                None => {
+                    let name = c.name.clone();
+                    return Err(vm.error(
+                        "TypeError",
+                        format!("cannot pickle class '{name}': its module does not name it"),
+                    ));
+                }
+            },
+            Obj::Generator(g) => match &g.frame {
+                Some(frame) => {
+                    frame.clone().remap_ids(&mut collect);
+                    Item::Generator {
+                        code: code_ref(vm, frame.code),
+                        generator: g.clone(),
+                    }
+                }
+                None => Item::Whole(Obj::Generator(g.clone())),
+            },
+            Obj::Tasklet(t) => {
+                let t: TaskletObj = (**t).clone();
+                if t.handle.is_some() && t.handle == current {
+                    return Err(vm.error("RuntimeError", shoal_engine::msg::REDUCE_CURRENT));
+                }
+                if t.handle.is_some_and(|h| h.blocked()) {
+                    return Err(vm.error(
+                        "RuntimeError",
+                        "Shoal cannot pickle a tasklet blocked on a channel yet",
+                    ));
+                }
+                let alive = t.handle.is_some_and(|h| h.alive());
+                let (frames, finish) = if alive {
+                    vm.thread_state(t.thread)
+                } else {
+                    (Vec::new(), None)
+                };
+                let resumes_with = match finish {
+                    Some(Ok(v)) => Some(v),
+                    None => None,
+                    Some(Err(())) => {
+                        return Err(vm.error(
+                            "RuntimeError",
+                            "Shoal cannot pickle a tasklet waiting in a receive or run() yet",
+                        ));
+                    }
+                };
+                for mut v in [t.func, t.tempval].into_iter().chain(resumes_with) {
+                    crate::heap::remap_value(&mut v, &mut collect);
+                }
+                let frames = frames
+                    .into_iter()
+                    .map(|f| {
+                        f.clone().remap_ids(&mut collect);
+                        (code_ref(vm, f.code), f)
+                    })
+                    .collect();
+                Item::Tasklet {
+                    func: t.func,
+                    tempval: t.tempval,
+                    frames,
+                    resumes_with,
+                    alive,
+                }
+            }
+            Obj::Channel(c) => {
+                if c.chan.balance() != 0 {
+                    return Err(vm.error(
+                        "RuntimeError",
+                        "Shoal cannot pickle a channel with blocked tasklets yet",
+                    ));
+                }
+                Item::Channel {
+                    preference: c.chan.preference(),
+                    schedule_all: c.chan.schedule_all(),
+                }
+            }
+            Obj::File(_) => {
+                return Err(vm.error("TypeError", "cannot pickle '_io.TextIOWrapper' object"));
+            }
+            other => {
+                remap_ids(&mut other.clone(), &mut collect);
+                Item::Whole(other.clone())
+            }
+        };
+        todo.extend(refs.into_iter().filter_map(|v| match v {
+            Value::Obj(o) if v != Value::NULL => Some(o),
+            _ => None,
+        }));
+        objects.push((id.0, item));
+    }
+    let pickled = Pickled {
+        format: FORMAT,
+        root,
+        objects,
+    };
+    ron::ser::to_string(&pickled)
+        .map_err(|e| vm.error("RuntimeError", format!("pickling failed: {e}")))
+}
+
+/// The code `r` names in this VM.
+fn find_code(vm: &mut Vm, r: &CodeRef) -> Result<u32, Exc> {
+    let found = vm
+        .codes
+        .iter()
+        .enumerate()
+        .find(|(_, c)| *c.qualname == *r.qualname && crate::snapshot::code_hash(c) == r.hash);
+    match found {
+        Some((i, _)) => Ok(i as u32),
+        None => Err(vm.error(
+            "RuntimeError",
+            format!(
+                "cannot unpickle: the code of {} ({}) is not loaded here or has changed",
+                r.qualname, r.file
+            ),
+        )),
+    }
+}
+
+/// The object a global reference names in this VM.
+fn find_global(vm: &mut Vm, module: &str, qualname: &str) -> Result<ObjId, Exc> {
+    let Some(m) = vm.module_by_name(module) else {
+        return Err(vm.error(
+            "AttributeError",
+            format!("cannot unpickle {module}.{qualname}: module '{module}' is not loaded"),
+        ));
+    };
+    let mut at = Value::Obj(m);
+    for part in qualname.split('.') {
+        at = match vm.get_attr_pub(at, part) {
+            Ok(v) => v,
+            Err(_) => {
+                return Err(vm.error(
+                    "AttributeError",
+                    format!("Can't get attribute '{qualname}' on <module '{module}'>"),
+                ));
+            }
+        };
+        // A method comes back as the function in the class.
+        if let Value::Obj(o) = at
+            && let Obj::BoundMethod(_, f) = vm.heap.get(o)
+        {
+            at = *f;
+        }
+    }
+    match at {
+        Value::Obj(o) => Ok(o),
+        _ => Err(vm.error(
+            "AttributeError",
+            format!("Can't get attribute '{qualname}' on <module '{module}'>"),
+        )),
+    }
+}
+
+/// Loads what [`dumps`] wrote.
+fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
+    let pickled: Pickled = ron::from_str(text).map_err(|e| {
+        vm.error(
+            "ValueError",
+            format!("cannot unpickle: not a Shoal pickle ({e})"),
+        )
+    })?;
+    if pickled.format != FORMAT {
+        return Err(vm.error(
+            "ValueError",
+            format!(
+                "cannot unpickle: format {} (this Shoal reads {FORMAT})",
+                pickled.format
+            ),
+        ));
+    }
+    // First every pickled index gets its object here: found by name, or
+    // a placeholder filled below.
+    let mut map: FxHashMap<u32, ObjId> = FxHashMap::default();
+    for (old, item) in &pickled.objects {
+        let new = match item {
+            Item::Module(name) => match vm.module_by_name(name) {
+                Some(m) => m,
+                None => {
+                    return Err(vm.error(
+                        "ModuleNotFoundError",
+                        format!("cannot unpickle: no module named '{name}' is loaded"),
+                    ));
+                }
+            },
+            Item::Global { module, qualname } => find_global(vm, module, qualname)?,
+            _ => vm.heap.alloc(Obj::Tuple(Vec::new())),
+        };
+        map.insert(*old, new);
+    }
+    let mut missing = false;
+    let mut renumber = |id: &mut ObjId| match map.get(&id.0) {
+        Some(n) => *id = *n,
+        None => missing = true,
+    };
+    let mut tasklets = Vec::new();
+    for (old, item) in pickled.objects {
+        let new = map[&old];
+        let obj = match item {
+            Item::Module(_) | Item::Global { .. } => continue,
+            Item::Whole(mut obj) => {
+                remap_ids(&mut obj, &mut renumber);
+                obj
+            }
+            Item::Function { code, mut function } => {
+                function.code = find_code(vm, &code)?;
+                let mut obj = Obj::Function(function);
+                remap_ids(&mut obj, &mut renumber);
+                obj
+            }
+            Item::Generator {
+                code,
+                mut generator,
+            } => {
+                if let Some(frame) = &mut generator.frame {
+                    frame.code = find_code(vm, &code)?;
+                }
+                let mut obj = Obj::Generator(generator);
+                remap_ids(&mut obj, &mut renumber);
+                obj
+            }
+            Item::Channel {
+                preference,
+                schedule_all,
+            } => {
+                let chan = shoal_engine::Channel::new();
+                chan.set_preference(preference as i64);
+                chan.set_schedule_all(schedule_all);
+                Obj::Channel(Box::new(ChannelObj { chan }))
+            }
+            Item::Tasklet {
+                mut func,
+                mut tempval,
+                frames,
+                mut resumes_with,
+                alive,
+            } => {
+                crate::heap::remap_value(&mut func, &mut renumber);
+                crate::heap::remap_value(&mut tempval, &mut renumber);
+                if let Some(v) = &mut resumes_with {
+                    crate::heap::remap_value(v, &mut renumber);
+                }
+                let mut loaded = Vec::new();
+                for (code, mut frame) in frames {
+                    frame.code = find_code(vm, &code)?;
+                    frame.remap_ids(&mut renumber);
+                    loaded.push(frame);
+                }
+                tasklets.push((new, func, loaded, resumes_with, alive));
+                Obj::Tasklet(Box::new(TaskletObj {
+                    handle: None,
+                    func,
+                    thread: 0,
+                    tempval,
+                }))
+            }
+        };
+        *vm.heap.get_mut(new) = obj;
+    }
+    let mut root = pickled.root;
+    crate::heap::remap_value(&mut root, &mut renumber);
+    if missing {
+        return Err(vm.error(
+            "ValueError",
+            "cannot unpickle: the pickle refers to an object it does not hold",
+        ));
+    }
+    // Tasklets come back alive and paused, their frames in a new thread.
+    for (id, func, frames, resumes_with, alive) in tasklets {
+        if func != Value::None {
+            vm.bind_tasklet(id, func)?;
+        }
+        if alive {
+            vm.restore_tasklet(id, frames, resumes_with.map(Finish::Op))?;
+        }
+    }
+    Ok(root)
+}
+
+/// `pickle.dumps(obj)`.
+pub(crate) fn p_dumps(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "dumps", &args, 1, 2)?;
+    let text = dumps(vm, args[0])?;
+    ok(crate::files::new_bytes(vm, text.into_bytes()))
+}
+
+/// `pickle.loads(data)`.
+pub(crate) fn p_loads(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "loads", &args, 1, 1)?;
+    let Some(data) = crate::files::bytes_content(vm, args[0]) else {
+        let t = crate::builtins::type_name(vm, args[0]);
+        return Err(type_err(
+            vm,
+            format!("a bytes-like object is required, not '{t}'"),
+        ));
+    };
+    let text = String::from_utf8_lossy(&data).into_owned();
+    ok(loads(vm, &text)?)
+}
+
+/// `pickle.dump(obj, file)`.
+pub(crate) fn p_dump(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "dump", &args, 2, 3)?;
+    let text = dumps(vm, args[0])?;
+    let data = crate::files::new_bytes(vm, text.into_bytes());
+    let write = vm.get_attr_pub(args[1], "write")?;
+    vm.call_sync(write, vec![data])?;
+    ok(Value::None)
+}
+
+/// `pickle.load(file)`.
+pub(crate) fn p_load(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "load", &args, 1, 1)?;
+    let read = vm.get_attr_pub(args[0], "read")?;
+    let data = vm.call_sync(read, Vec::new())?;
+    p_loads(vm, None, vec![data], Vec::new())
+}
