@@ -109,3 +109,20 @@ fn bench_script_quick_prints_the_table() {
         assert!(out.contains(row), "missing {row:?} in:\n{out}");
     }
 }
+
+#[test]
+fn bench_tasklets_quick_prints_the_table() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    // The test does not install greenlet (the peer column may be empty).
+    cmd.args(["bench", "tasklets", "--quick"])
+        .env("SHOAL_BENCH_NO_INSTALL", "1");
+    let out = run(cmd);
+    for row in [
+        "schedule() ping-pong, per switch",
+        "channel send/receive pair",
+        "hackysack, 1,000 tasklets, per kick",
+        "memory per blocked tasklet",
+    ] {
+        assert!(out.contains(row), "missing {row:?} in:\n{out}");
+    }
+}

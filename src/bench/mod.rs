@@ -5,6 +5,7 @@
 mod engine;
 mod measure;
 mod script;
+mod tasklets;
 
 use clap::Subcommand;
 
@@ -23,6 +24,12 @@ pub enum Suite {
         #[arg(long)]
         quick: bool,
     },
+    /// Script tasklets and channels against CPython with greenlet.
+    Tasklets {
+        /// Small counts, one repetition: checks that every scenario runs.
+        #[arg(long)]
+        quick: bool,
+    },
 }
 
 /// Runs a suite and prints its table.
@@ -35,6 +42,11 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
         }
         Suite::Script { quick } => {
             let table = script::bench(quick)?;
+            print!("{table}");
+            Ok(())
+        }
+        Suite::Tasklets { quick } => {
+            let table = tasklets::bench(quick)?;
             print!("{table}");
             Ok(())
         }
