@@ -137,3 +137,29 @@ fn loading_a_tasklet_whose_code_changed_is_a_clear_error() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_uncaught_tasklet_error_prints_mains_frame_then_the_tasklets() {
+    let dir = std::env::temp_dir().join(format!("shoal-tb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    std::fs::write(
+        dir.join("tb.py"),
+        "import stackless\ndef inner():\n    raise KeyError('deep')\ndef boom():\n    inner()\n\
+         stackless.tasklet(boom)()\nstackless.run()\nprint('not reached')\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_shoal"))
+        .args(["run", "tb.py"])
+        .current_dir(&dir)
+        .output()
+        .expect("shoal runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Traceback (most recent call last):\n  File \"tb.py\", line 7, in <module>\n    stackless.run()\n  \
+         File \"tb.py\", line 5, in boom\n    inner()\n  File \"tb.py\", line 3, in inner\n    \
+         raise KeyError('deep')\nKeyError: 'deep'\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -384,6 +384,9 @@ impl Vm {
             && let Some(ExcPayload(slot)) = p.downcast_ref::<ExcPayload>()
             && let Some(v) = self.parking.take(*slot)
         {
+            // Its frames (from another tasklet) print after the ones it
+            // passes through on its way out of this one.
+            self.deepen_traceback(v, 1 << 20);
             return v;
         }
         let class = match e.kind() {

@@ -875,6 +875,27 @@ impl Vm {
 
     /// Appends the current frame's position to the exception's traceback
     /// (once per frame).
+    /// Moves the traceback `exc` gathered in another tasklet below the
+    /// frames it is about to pass through here (entries print outermost
+    /// first, by depth).
+    pub(crate) fn deepen_traceback(&mut self, exc: Exc, by: i64) {
+        let Some(Value::Obj(list)) = self.exc_attr(exc, "__traceback__") else {
+            return;
+        };
+        let entries = match self.heap.get(list) {
+            Obj::List(items) => items.clone(),
+            _ => return,
+        };
+        for e in entries {
+            if let Value::Obj(t) = e
+                && let Obj::Tuple(items) = self.heap.get_mut(t)
+                && let Some(Value::Int(d)) = items.get_mut(3)
+            {
+                *d += by;
+            }
+        }
+    }
+
     fn add_traceback(&mut self, exc: Exc) {
         let Some(frame) = self.frames.last() else {
             return;
@@ -2063,6 +2084,9 @@ impl Vm {
         }
         self.enter_thread(thread);
         self.frames.clear();
+        // A tasklet often blocks in its first frame: room for that one
+        // only (a Vec would reserve four 192-byte frames).
+        self.frames.reserve_exact(1);
         let called = self.call(func, args, kwargs);
         if let Some(f) = self.frames.first_mut() {
             f.on_return = OnReturn::Discard;
