@@ -173,6 +173,85 @@ impl<T: 'static> Channel<T> {
         }
     }
 
+    // ---- saving and restoring ------------------------------------------------
+
+    /// Calls `f` for every tasklet blocked on the channel, first served
+    /// first: the tasklet, whether it is sending, and a sender's value.
+    /// (For saving a world; the channel is not changed.)
+    pub fn for_each_waiter(&self, mut f: impl FnMut(Tasklet, bool, Option<&TaskletResult<T>>)) {
+        let st = self.inner.state.borrow();
+        for w in &st.queue {
+            let t = Tasklet {
+                idx: w.idx,
+                serial: w.serial,
+            };
+            f(t, st.sending, w.item.as_ref());
+        }
+    }
+
+    /// Calls `f` for every value handed to a receiver that has not run
+    /// since (it collects the value when it does).
+    pub fn for_each_delivered(&self, mut f: impl FnMut(Tasklet, &TaskletResult<T>)) {
+        let st = self.inner.state.borrow();
+        for (idx, serial, item) in &st.delivered {
+            f(
+                Tasklet {
+                    idx: *idx,
+                    serial: *serial,
+                },
+                item,
+            );
+        }
+    }
+
+    /// Puts `t` back at the end of the queue, blocked (loading a saved
+    /// world): `t` must be alive and out of the run queue, and the queue
+    /// empty or waiting in the same direction. A sender brings its value.
+    pub fn restore_waiter(
+        &self,
+        t: Tasklet,
+        sending: bool,
+        item: Option<TaskletResult<T>>,
+    ) -> TaskletResult<()> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        let Some(rec) = st.lookup_mut(t) else {
+            return Err(TaskletError::runtime(msg::RUN_DEAD));
+        };
+        if !rec.alive || rec.in_ring() || rec.is_blocked() {
+            return Err(TaskletError::runtime(
+                "only a paused tasklet can be restored onto a channel",
+            ));
+        }
+        let mut ch = self.inner.state.borrow_mut();
+        if !ch.queue.is_empty() && ch.sending != sending {
+            return Err(TaskletError::runtime(
+                "a channel's queue holds tasklets waiting in one direction",
+            ));
+        }
+        rec.wait = Wait::Channel {
+            chan: self.inner.clone(),
+            sending,
+        };
+        ch.queue.push_back(Waiter {
+            idx: t.idx,
+            serial: t.serial,
+            item,
+        });
+        ch.sending = sending;
+        Ok(())
+    }
+
+    /// Gives `t` a value to collect when it next runs, as a rendezvous
+    /// does for a receiver that was blocked (loading a saved world).
+    pub fn restore_delivered(&self, t: Tasklet, item: TaskletResult<T>) {
+        self.inner
+            .state
+            .borrow_mut()
+            .delivered
+            .push((t.idx, t.serial, item));
+    }
+
     // ---- attributes ------------------------------------------------------
 
     /// The channel's id (unique on this thread).

@@ -355,3 +355,29 @@ fn iteration_stops_at_once_on_a_closing_channel_with_waiting_receivers() {
     ch.send(1).unwrap();
     assert_eq!(log.get(), ["r got 1"]);
 }
+
+#[test]
+fn waiters_and_deliveries_can_be_listed_for_saving() {
+    let _s = Scheduler::new();
+    let ch: Channel<i64> = Channel::new();
+    let mut senders = Vec::new();
+    for v in [10, 20] {
+        let tx = ch.clone();
+        senders.push(spawn(move || tx.send(v)).expect("spawn"));
+    }
+    run().expect("run");
+    let mut seen = Vec::new();
+    ch.for_each_waiter(|t, sending, item| {
+        seen.push((t, sending, item.and_then(|i| i.as_ref().ok()).copied()));
+    });
+    assert_eq!(
+        seen,
+        vec![(senders[0], true, Some(10)), (senders[1], true, Some(20))]
+    );
+    let mut delivered = 0;
+    ch.for_each_delivered(|_, _| delivered += 1);
+    assert_eq!(delivered, 0);
+    assert_eq!(ch.receive().expect("receive"), 10);
+    assert_eq!(ch.receive().expect("receive"), 20);
+    run().expect("run");
+}

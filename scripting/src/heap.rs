@@ -297,11 +297,11 @@ pub enum Obj {
     /// A file made by `open()` (never saved).
     #[serde(skip)]
     File(Box<crate::files::FileObj>),
-    /// A `stackless.tasklet` (not yet saved by snapshots).
-    #[serde(skip)]
+    /// A `stackless.tasklet`. A snapshot keeps its function and
+    /// `tempval`; its frames and scheduler state are in a world snapshot.
     Tasklet(Box<crate::stackless::TaskletObj>),
-    /// A `stackless.channel` (not yet saved by snapshots).
-    #[serde(skip)]
+    /// A `stackless.channel`. A snapshot keeps its settings; the tasklets
+    /// waiting on it are in a world snapshot.
     Channel(Box<crate::stackless::ChannelObj>),
 }
 
@@ -365,6 +365,14 @@ impl Heap {
         self.objects[id.0 as usize]
             .as_mut()
             .expect("heap invariant: reachable object was freed")
+    }
+
+    /// Every object with its index.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (ObjId, &Obj)> {
+        self.objects
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| o.as_ref().map(|o| (ObjId(i as u32), o)))
     }
 
     /// Objects alive now (allocated and not yet collected).

@@ -2009,6 +2009,33 @@ impl Vm {
         None
     }
 
+    /// The saved parts of `thread`: frames, the operation it switched away
+    /// in, and the exit of a `for` loop over a channel it waits in.
+    pub(crate) fn thread_parts(
+        &self,
+        thread: u32,
+    ) -> Option<(&[Frame], Option<&crate::stackless::Finish>, Option<u32>)> {
+        match self.threads.get(thread as usize) {
+            Some(Some(t)) => Some((&t.frames, t.finish.as_ref(), t.for_exit)),
+            _ => None,
+        }
+    }
+
+    /// Puts saved parts back into `thread` (see [`Vm::thread_parts`]).
+    pub(crate) fn set_thread_parts(
+        &mut self,
+        thread: u32,
+        frames: Vec<Frame>,
+        finish: Option<crate::stackless::Finish>,
+        for_exit: Option<u32>,
+    ) {
+        if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            t.frames = frames;
+            t.finish = finish;
+            t.for_exit = for_exit;
+        }
+    }
+
     /// Takes the operation `thread` switched away in.
     pub(crate) fn take_finish(&mut self, thread: u32) -> Option<crate::stackless::Finish> {
         match self.threads.get_mut(thread as usize) {
