@@ -20,6 +20,7 @@ pub mod compiler;
 pub mod error;
 mod files;
 pub mod heap;
+pub mod host;
 pub mod lexer;
 pub mod parser;
 mod pickle;

@@ -443,6 +443,11 @@ impl Vm {
         self.parking.carry(v)
     }
 
+    /// The value a ticket carried (None if it was taken already).
+    pub(crate) fn take_carried(&mut self, c: Carried) -> Value {
+        self.parking.take(c.id).unwrap_or(Value::None)
+    }
+
     /// The exception a script sees for `e`.
     pub(crate) fn error_to_exc(&mut self, e: &TaskletError) -> Exc {
         // The script's own exception object, the first time this error
