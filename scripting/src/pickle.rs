@@ -67,10 +67,18 @@ enum Item {
         frames: Vec<(CodeRef, Frame)>,
         /// The value the operation it was suspended in returns.
         resumes_with: Option<Value>,
+        /// The channel (pickled index) whose receive it was suspended in.
+        receives_on: Option<u32>,
         alive: bool,
     },
-    /// A channel with nobody waiting on it.
-    Channel { preference: i8, schedule_all: bool },
+    /// A channel, with the tasklets blocked on it (pickled indices),
+    /// first served first, and a sender's value.
+    Channel {
+        preference: i8,
+        schedule_all: bool,
+        closing: bool,
+        waiters: Vec<(u32, bool, Option<Value>)>,
+    },
 }
 
 fn code_ref(vm: &Vm, index: u32) -> CodeRef {
@@ -176,11 +184,14 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                 if t.handle.is_some() && t.handle == current {
                     return Err(vm.error("RuntimeError", shoal_engine::msg::REDUCE_CURRENT));
                 }
-                if t.handle.is_some_and(|h| h.blocked()) {
-                    return Err(vm.error(
-                        "RuntimeError",
-                        "Shoal cannot pickle a tasklet blocked on a channel yet",
-                    ));
+                // The channel it is blocked on comes along (with it, every
+                // tasklet waiting there).
+                if let Some(h) = t.handle
+                    && let Some(info) = h.info()
+                    && let Some(shoal_engine::BlockedOn::Channel { id, .. }) = info.blocked_on
+                    && let Some(ch) = vm.channel_object(id)
+                {
+                    collect(&mut ch.clone());
                 }
                 let alive = t.handle.is_some_and(|h| h.alive());
                 let (frames, finish) = if alive {
@@ -188,13 +199,25 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                 } else {
                     (Vec::new(), None)
                 };
-                let resumes_with = match finish {
-                    Some(Ok(v)) => Some(v),
-                    None => None,
-                    Some(Err(())) => {
+                let (resumes_with, receives_on) = match finish {
+                    Some(Ok(v)) => (Some(v), None),
+                    None => (None, None),
+                    Some(Err(Some(chan))) => match vm.channel_object(chan) {
+                        Some(ch) => {
+                            collect(&mut ch.clone());
+                            (None, Some(ch.0))
+                        }
+                        None => {
+                            return Err(vm.error(
+                                "RuntimeError",
+                                "cannot pickle: the tasklet waits on a channel no longer in the heap",
+                            ));
+                        }
+                    },
+                    Some(Err(None)) => {
                         return Err(vm.error(
                             "RuntimeError",
-                            "Shoal cannot pickle a tasklet waiting in a receive or run() yet",
+                            "Shoal cannot pickle a tasklet inside a nested stackless.run()",
                         ));
                     }
                 };
@@ -213,19 +236,43 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     tempval: t.tempval,
                     frames,
                     resumes_with,
+                    receives_on,
                     alive,
                 }
             }
             Obj::Channel(c) => {
-                if c.chan.balance() != 0 {
-                    return Err(vm.error(
-                        "RuntimeError",
-                        "Shoal cannot pickle a channel with blocked tasklets yet",
-                    ));
+                let mut waiters = Vec::new();
+                let mut unpicklable = None;
+                c.chan.for_each_waiter(|t, sending, item| {
+                    let value = match item {
+                        Some(Ok(carried)) => Some(vm.carried_value(carried)),
+                        Some(Err(e)) => {
+                            unpicklable = Some(e.to_string());
+                            None
+                        }
+                        None => None,
+                    };
+                    match vm.tasklet_objs.get(&t.id()) {
+                        Some(o) => waiters.push((o.0, sending, value)),
+                        None => unpicklable = Some("a native tasklet waits on it".into()),
+                    }
+                });
+                if let Some(why) = unpicklable {
+                    return Err(
+                        vm.error("RuntimeError", format!("cannot pickle the channel: {why}"))
+                    );
+                }
+                for (t, _, v) in &waiters {
+                    collect(&mut ObjId(*t));
+                    if let Some(mut v) = *v {
+                        crate::heap::remap_value(&mut v, &mut collect);
+                    }
                 }
                 Item::Channel {
                     preference: c.chan.preference(),
                     schedule_all: c.chan.schedule_all(),
+                    closing: c.chan.closing(),
+                    waiters,
                 }
             }
             Obj::File(_) => {
@@ -347,6 +394,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
         None => missing = true,
     };
     let mut tasklets = Vec::new();
+    let mut channels = Vec::new();
     for (old, item) in pickled.objects {
         let new = map[&old];
         let obj = match item {
@@ -375,10 +423,25 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
             Item::Channel {
                 preference,
                 schedule_all,
+                closing,
+                waiters,
             } => {
                 let chan = shoal_engine::Channel::new();
                 chan.set_preference(preference as i64);
                 chan.set_schedule_all(schedule_all);
+                if closing {
+                    chan.close();
+                }
+                let mut renumbered = Vec::new();
+                for (t, sending, mut value) in waiters {
+                    let mut t = ObjId(t);
+                    renumber(&mut t);
+                    if let Some(v) = &mut value {
+                        crate::heap::remap_value(v, &mut renumber);
+                    }
+                    renumbered.push((t, sending, value));
+                }
+                channels.push((chan.clone(), renumbered));
                 Obj::Channel(Box::new(ChannelObj { chan }))
             }
             Item::Tasklet {
@@ -386,6 +449,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                 mut tempval,
                 frames,
                 mut resumes_with,
+                receives_on,
                 alive,
             } => {
                 crate::heap::remap_value(&mut func, &mut renumber);
@@ -399,7 +463,12 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                     frame.remap_ids(&mut renumber);
                     loaded.push(frame);
                 }
-                tasklets.push((new, func, loaded, resumes_with, alive));
+                let receives_on = receives_on.map(|c| {
+                    let mut c = ObjId(c);
+                    renumber(&mut c);
+                    c
+                });
+                tasklets.push((new, func, loaded, resumes_with, receives_on, alive));
                 Obj::Tasklet(Box::new(TaskletObj {
                     handle: None,
                     func,
@@ -418,13 +487,35 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
             "cannot unpickle: the pickle refers to an object it does not hold",
         ));
     }
-    // Tasklets come back alive and paused, their frames in a new thread.
-    for (id, func, frames, resumes_with, alive) in tasklets {
+    // Tasklets come back alive and paused, their frames in a new thread;
+    // then those that were blocked go back onto their channels' queues.
+    for (id, func, frames, resumes_with, receives_on, alive) in tasklets {
         if func != Value::None {
             vm.bind_tasklet(id, func)?;
         }
         if alive {
-            vm.restore_tasklet(id, frames, resumes_with.map(Finish::Op))?;
+            let finish = match receives_on {
+                Some(ch) => crate::stackless::channel_of(vm, Value::Obj(ch)).map(Finish::Receive),
+                None => resumes_with.map(Finish::Op),
+            };
+            vm.restore_tasklet(id, frames, finish)?;
+        }
+    }
+    for (chan, waiters) in channels {
+        for (t, sending, value) in waiters {
+            let handle = match vm.heap.get(t) {
+                Obj::Tasklet(o) => o.handle,
+                _ => None,
+            };
+            let Some(handle) = handle else {
+                return Err(vm.error(
+                    "ValueError",
+                    "cannot unpickle: a channel waiter is not a tasklet",
+                ));
+            };
+            let item = value.map(|v| Ok(vm.carry(v)));
+            chan.restore_waiter(handle, sending, item)
+                .map_err(|e| vm.error_to_exc(&e))?;
         }
     }
     Ok(root)

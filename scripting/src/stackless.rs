@@ -242,6 +242,14 @@ impl Finish {
             _ => None,
         }
     }
+
+    /// The id of the channel a receive waits on.
+    pub(crate) fn channel_id(&self) -> Option<u64> {
+        match self {
+            Finish::Receive(ch) => Some(ch.id()),
+            _ => None,
+        }
+    }
 }
 
 /// Performs `op` for the main tasklet, blocking it.
@@ -441,6 +449,11 @@ impl Vm {
     /// Keeps `v` in a ticket for an engine channel.
     pub(crate) fn carry(&mut self, v: Value) -> Carried {
         self.parking.carry(v)
+    }
+
+    /// The value a ticket holds, left there.
+    pub(crate) fn carried_value(&self, c: &Carried) -> Value {
+        self.parking.peek(c.id).unwrap_or(Value::None)
     }
 
     /// The value a ticket carried (None if it was taken already).

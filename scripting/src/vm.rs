@@ -1948,14 +1948,25 @@ impl Vm {
     /// A copy of `thread`'s frames, and the value the operation it
     /// switched away in returns (`Err` for one that returns more than a
     /// value: a receive, a watchdog run).
-    pub(crate) fn thread_state(&self, thread: u32) -> (Vec<Frame>, Option<Result<Value, ()>>) {
+    pub(crate) fn thread_state(
+        &self,
+        thread: u32,
+    ) -> (Vec<Frame>, Option<Result<Value, Option<u64>>>) {
         match self.threads.get(thread as usize) {
             Some(Some(t)) => (
                 t.frames.clone(),
-                t.finish.as_ref().map(|f| f.value().ok_or(())),
+                t.finish.as_ref().map(|f| f.value().ok_or(f.channel_id())),
             ),
             _ => (Vec::new(), None),
         }
+    }
+
+    /// The channel object whose engine channel has the id `id`.
+    pub(crate) fn channel_object(&self, id: u64) -> Option<ObjId> {
+        self.heap.iter().find_map(|(o, obj)| match obj {
+            Obj::Channel(c) if c.chan.id() == id => Some(o),
+            _ => None,
+        })
     }
 
     /// Gives the tasklet object `id` (already bound) the frames of a
