@@ -9,9 +9,13 @@
 //! else is written whole: containers, instances (their class by name),
 //! nested functions and generators (their code by file, qualified name
 //! and bytecode hash), tasklets with their frames and the operation they
-//! were suspended in. `loads` allocates the objects in the heap and
-//! renumbers every reference; a tasklet comes back alive and paused:
-//! `insert()` resumes it where it stopped.
+//! were suspended in, channels with the tasklets blocked on them (a
+//! blocked tasklet brings its channel). `loads` allocates the objects in
+//! the heap and renumbers every reference; a tasklet comes back alive and
+//! paused (`insert()` resumes it where it stopped), or blocked again on
+//! its loaded channel. Not picklable: the current tasklet (Stackless's
+//! error), a tasklet inside a nested `stackless.run()`, a channel a native
+//! tasklet waits on or holding a sent exception, files.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
