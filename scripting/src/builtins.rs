@@ -13,9 +13,9 @@ use crate::pickle::{p_dump, p_dumps, p_load, p_loads};
 use crate::stackless as sl;
 use crate::stackless::{
     c_close, c_open, c_receive, c_send, c_send_exception, c_send_throw, s_getcurrent, s_getmain,
-    s_getruncount, s_run, s_schedule, s_schedule_remove, s_set_atomic, s_set_error_handler,
-    s_set_schedule_callback, s_switch_trap, t_bind, t_insert, t_kill, t_raise_exception, t_remove,
-    t_run, t_set_atomic, t_setup, t_switch, t_throw,
+    s_getruncount, s_run, s_schedule, s_schedule_remove, s_set_atomic, s_set_channel_callback,
+    s_set_error_handler, s_set_schedule_callback, s_switch_trap, t_bind, t_insert, t_kill,
+    t_raise_exception, t_remove, t_run, t_set_atomic, t_setup, t_switch, t_throw,
 };
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -205,6 +205,7 @@ defs! {
     Md("stackless"), "set_atomic" => s_set_atomic;
     Md("stackless"), "set_schedule_callback" => s_set_schedule_callback;
     Md("stackless"), "set_error_handler" => s_set_error_handler;
+    Md("stackless"), "set_channel_callback" => s_set_channel_callback;
     Md("math"), "sqrt" => m_sqrt;
     Md("math"), "floor" => m_floor;
     Md("math"), "ceil" => m_ceil;

@@ -1101,6 +1101,50 @@ class atomic:
 /// Which of [`Vm::callbacks`].
 const SCHEDULE_CALLBACK: usize = 0;
 const ERROR_HANDLER: usize = 1;
+const CHANNEL_CALLBACK: usize = 2;
+
+/// Prints the error a script callback raised, as Stackless does.
+fn report_callback_error(weak: &Weak<RefCell<Vm>>, result: Option<Result<Value, Exc>>) {
+    if let (Some(Err(exc)), Some(rc)) = (result, weak.upgrade())
+        && let Ok(mut vm) = rc.try_borrow_mut()
+    {
+        let text = vm.format_exception(exc);
+        let _ = std::io::Write::write_all(&mut vm.err, text.as_bytes());
+    }
+}
+
+/// `set_channel_callback(cb)`: `cb(channel, tasklet, sending, willblock)`
+/// before every channel operation; returns the previous callback. (It
+/// finds the channel object by a search of the heap: a debugging aid.)
+pub(crate) fn s_set_channel_callback(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "set_channel_callback", &args, 1, 1)?;
+    let old = std::mem::replace(&mut vm.callbacks[CHANNEL_CALLBACK], args[0]);
+    if args[0] == Value::None {
+        shoal_engine::set_channel_callback(None);
+    } else {
+        let weak = vm.shared.clone().unwrap_or_default();
+        shoal_engine::set_channel_callback(Some(Box::new(
+            move |info, tasklet, sending, will_block| {
+                let result = call_back(&weak, CHANNEL_CALLBACK, |vm| {
+                    let channel = vm.channel_object(info.id).map_or(Value::None, Value::Obj);
+                    vec![
+                        channel,
+                        vm.tasklet_value(tasklet),
+                        Value::Bool(sending),
+                        Value::Bool(will_block),
+                    ]
+                });
+                report_callback_error(&weak, result);
+            },
+        )));
+    }
+    ok(old)
+}
 
 /// Calls the script callback `which` with the arguments `args` makes,
 /// if the VM is free (the scheduler calls back between slices).
@@ -1137,13 +1181,7 @@ pub(crate) fn s_set_schedule_callback(
             let result = call_back(&weak, SCHEDULE_CALLBACK, |vm| {
                 vec![vm.tasklet_value(prev), vm.tasklet_value(next)]
             });
-            if let (Some(Err(exc)), Some(rc)) = (result, weak.upgrade())
-                && let Ok(mut vm) = rc.try_borrow_mut()
-            {
-                // As Stackless does, an error in the callback is printed.
-                let text = vm.format_exception(exc);
-                let _ = std::io::Write::write_all(&mut vm.err, text.as_bytes());
-            }
+            report_callback_error(&weak, result);
         })));
     }
     ok(old)

@@ -282,8 +282,9 @@ pub struct Vm {
     /// Engine ids of tasklets whose threads ended, forgotten at the next
     /// collection.
     ended_tasklets: Vec<u64>,
-    /// The script's schedule callback and error handler (None: unset).
-    pub(crate) callbacks: [Value; 2],
+    /// The script's schedule callback, error handler and channel callback
+    /// (None: unset).
+    pub(crate) callbacks: [Value; 3],
     /// Where the `for` loop over a channel that is waiting in a receive
     /// goes when the channel is exhausted.
     pub(crate) for_exit: Option<u32>,
@@ -328,7 +329,7 @@ impl Vm {
             host_op: None,
             tasklet_objs: Default::default(),
             for_exit: None,
-            callbacks: [Value::None; 2],
+            callbacks: [Value::None; 3],
             ended_tasklets: Vec::new(),
             rng: crate::random::Mt::from_seed(
                 std::time::SystemTime::now()

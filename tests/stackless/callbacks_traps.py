@@ -69,3 +69,24 @@ except RuntimeError as e:
     print("RuntimeError:", e)
 stackless.switch_trap(-1)
 stackless.run()
+
+# The channel callback: (channel, tasklet, sending, willblock) before every
+# channel operation.
+ch = stackless.channel()
+cb_log = []
+
+
+def on_channel(channel, tasklet, sending, willblock):
+    cb_log.append((channel is ch, "main" if tasklet.is_main else "r", sending, willblock))
+
+
+def r():
+    ch.receive()
+
+
+stackless.tasklet(r)()
+print(stackless.set_channel_callback(on_channel))
+stackless.run()
+ch.send(1)
+print(stackless.set_channel_callback(None) is on_channel)
+print(cb_log)
