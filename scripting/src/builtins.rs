@@ -12,10 +12,10 @@ use crate::files::{
 use crate::pickle::{p_dump, p_dumps, p_load, p_loads};
 use crate::stackless as sl;
 use crate::stackless::{
-    c_close, c_open, c_receive, c_send, c_send_exception, c_send_throw, s_getcurrent, s_getmain,
-    s_getruncount, s_run, s_schedule, s_schedule_remove, s_set_atomic, s_set_channel_callback,
-    s_set_error_handler, s_set_schedule_callback, s_switch_trap, t_bind, t_insert, t_kill,
-    t_raise_exception, t_remove, t_run, t_set_atomic, t_setup, t_switch, t_throw,
+    c_close, c_open, c_receive, c_send, c_send_exception, c_send_sequence, c_send_throw,
+    s_getcurrent, s_getmain, s_getruncount, s_run, s_schedule, s_schedule_remove, s_set_atomic,
+    s_set_channel_callback, s_set_error_handler, s_set_schedule_callback, s_switch_trap, t_bind,
+    t_insert, t_kill, t_raise_exception, t_remove, t_run, t_set_atomic, t_setup, t_switch, t_throw,
 };
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -190,6 +190,7 @@ defs! {
     M(T::Channel), "send_exception" => c_send_exception;
     M(T::Channel), "send_throw" => c_send_throw;
     M(T::Channel), "close" => c_close;
+    M(T::Channel), "send_sequence" => c_send_sequence;
     M(T::Channel), "open" => c_open;
     Md("pickle"), "dumps" => p_dumps;
     Md("pickle"), "loads" => p_loads;

@@ -221,7 +221,7 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     Some(Err(None)) => {
                         return Err(vm.error(
                             "RuntimeError",
-                            "Shoal cannot pickle a tasklet inside a nested stackless.run()",
+                            "Shoal cannot pickle a tasklet inside a nested stackless.run() or send_sequence()",
                         ));
                     }
                 };

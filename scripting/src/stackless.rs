@@ -204,6 +204,12 @@ pub(crate) enum HostOp {
     SendError(Channel<Carried>, TaskletError),
     /// `channel.receive()`.
     Receive(Channel<Carried>),
+    /// `channel.send_sequence(items)`: `count` sent so far.
+    SendSequence {
+        ch: Channel<Carried>,
+        rest: std::collections::VecDeque<Carried>,
+        count: i64,
+    },
     /// `stackless.run(...)`.
     Run(RunOptions),
     /// `t.run()` / `t.switch()`.
@@ -232,6 +238,12 @@ pub(crate) enum Finish {
     Op(Value),
     Receive(Channel<Carried>),
     Run,
+    /// A `send_sequence` that sent `count` items and has `rest` to send.
+    Sequence {
+        ch: Channel<Carried>,
+        rest: std::collections::VecDeque<Carried>,
+        count: i64,
+    },
 }
 
 impl Finish {
@@ -272,6 +284,9 @@ fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
             Outcome::Value(Value::None)
         }
         HostOp::Receive(ch) => Outcome::Carried(ch.receive()?),
+        HostOp::SendSequence { ch, rest, count } => {
+            Outcome::Value(Value::Int(count + ch.send_sequence(rest)? as i64))
+        }
         HostOp::Run(opts) => Outcome::Interrupted(shoal_engine::run_watchdog(opts)?),
         HostOp::Switch { target, remove } => {
             if remove {
@@ -306,6 +321,19 @@ fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
         }
         HostOp::Send(ch, v) => (ch.send_soft(v)?, Finish::Op(none)),
         HostOp::SendError(ch, e) => (ch.send_exception_soft(e)?, Finish::Op(none)),
+        HostOp::SendSequence {
+            ch,
+            mut rest,
+            mut count,
+        } => {
+            while let Some(item) = rest.pop_front() {
+                count += 1;
+                if ch.send_soft(item)? == Step::Switched {
+                    return Ok(Err(Finish::Sequence { ch, rest, count }));
+                }
+            }
+            return Ok(Ok(Outcome::Value(Value::Int(count))));
+        }
         HostOp::Receive(ch) => {
             return Ok(match ch.receive_soft()? {
                 Step::Done(c) => Ok(Outcome::Carried(c)),
@@ -352,7 +380,13 @@ impl SoftTasklet for ScriptTasklet {
         // Finish the operation that switched away, or collect an exception
         // thrown in meanwhile.
         let parked = self.vm.borrow_mut().take_finish(self.thread);
+        let mut continued = None;
         let finished = match parked {
+            // A send_sequence goes on with the items it has left.
+            Some(Finish::Sequence { ch, rest, count }) => shoal_engine::finish_soft().map(|()| {
+                continued = Some(HostOp::SendSequence { ch, rest, count });
+                None
+            }),
             Some(Finish::Op(v)) => shoal_engine::finish_soft().map(|()| Some(Outcome::Value(v))),
             Some(Finish::Receive(ch)) => ch.finish_receive().map(|c| Some(Outcome::Carried(c))),
             Some(Finish::Run) => {
@@ -361,6 +395,16 @@ impl SoftTasklet for ScriptTasklet {
             None => shoal_engine::finish_soft().map(|()| None),
         };
         let mut pending = finished.transpose();
+        if let Some(op) = continued {
+            match perform_soft(op) {
+                Ok(Ok(outcome)) => pending = Some(Ok(outcome)),
+                Ok(Err(finish)) => {
+                    self.vm.borrow_mut().set_finish(self.thread, finish);
+                    return SoftStatus::Parked;
+                }
+                Err(e) => pending = Some(Err(e)),
+            }
+        }
         let vm_cell = self.vm.clone();
         loop {
             let mut vm = vm_cell.borrow_mut();
@@ -972,6 +1016,22 @@ pub(crate) fn c_send_throw(
     host(HostOp::SendError(ch, error))
 }
 
+pub(crate) fn c_send_sequence(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "send_sequence", &args, 1, 1)?;
+    let ch = recv_channel(vm, recv)?;
+    let iter = crate::builtins::get_iter(vm, args[0])?;
+    let mut rest = std::collections::VecDeque::new();
+    while let Some(v) = crate::builtins::next(vm, iter)? {
+        rest.push_back(vm.carry(v));
+    }
+    host(HostOp::SendSequence { ch, rest, count: 0 })
+}
+
 pub(crate) fn c_close(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "close", &args, 0, 0)?;
     recv_channel(vm, recv)?.close();
@@ -1381,6 +1441,9 @@ impl Vm {
                 },
                 Some(Finish::Run) => {
                     return Err("a tasklet is inside a nested stackless.run(): not saved".into());
+                }
+                Some(Finish::Sequence { .. }) => {
+                    return Err("a tasklet is inside send_sequence(): not saved".into());
                 }
             };
             by_engine_id.insert(engine_id, threads.len());
