@@ -20,8 +20,10 @@ pub struct FileObj {
     pub(crate) data: Option<Vec<u8>>,
     /// Read position in `data`.
     pub(crate) pos: usize,
-    /// The file being written, in a write mode.
-    pub(crate) out: Option<std::io::BufWriter<std::fs::File>>,
+    /// The file being written, in a write mode. Unbuffered: a file the
+    /// script never closes (`open(p, "w").write(s)`) still holds what was
+    /// written, as CPython's does once the object goes away.
+    pub(crate) out: Option<std::fs::File>,
     /// Closed by `close()` or the end of a `with` block.
     pub(crate) closed: bool,
 }
@@ -157,7 +159,7 @@ pub(crate) fn b_open(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kw
                     mode,
                     data: None,
                     pos: 0,
-                    out: Some(std::io::BufWriter::new(f)),
+                    out: Some(f),
                     closed: false,
                 },
                 Err(e) => return Err(os_error(vm, &e, &path)),
@@ -214,20 +216,32 @@ pub(crate) fn f_read(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwar
         let data = f.data.as_ref()?;
         let rest = &data[f.pos..];
         let take = match n {
-            // Text mode counts characters; a UTF-8 boundary is found below.
             Some(n) if binary => n.min(rest.len()),
+            // Text mode counts characters, in the valid UTF-8 before any
+            // bad byte (which then fails to decode, without moving on).
             Some(n) => {
-                let s = String::from_utf8_lossy(rest);
-                s.char_indices().nth(n).map_or(rest.len(), |(b, _)| b)
+                let valid = match std::str::from_utf8(rest) {
+                    Ok(s) => s,
+                    Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
+                };
+                match valid.char_indices().nth(n) {
+                    Some((b, _)) => b,
+                    None if valid.len() < rest.len() => rest.len(),
+                    None => valid.len(),
+                }
             }
             None => rest.len(),
         };
+        if !binary && std::str::from_utf8(&rest[..take]).is_err() {
+            return Some((binary, Err(rest[..take].to_vec())));
+        }
         let chunk = rest[..take].to_vec();
         f.pos += take;
-        Some((binary, chunk))
+        Some((binary, Ok(chunk)))
     })?;
     match got {
-        Some((binary, chunk)) => ok(read_result(vm, binary, chunk)?),
+        Some((binary, Ok(chunk))) => ok(read_result(vm, binary, chunk)?),
+        Some((binary, Err(bad))) => Err(read_result(vm, binary, bad).expect_err("not UTF-8")),
         None => Err(not_readable(vm)),
     }
 }

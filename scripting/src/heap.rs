@@ -593,6 +593,9 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
 
 /// Calls `f` on the object index in `v`, if any.
 pub(crate) fn remap_value(v: &mut Value, f: &mut dyn FnMut(&mut ObjId)) {
+    if *v == Value::NULL {
+        return;
+    }
     if let Value::Obj(id) = v {
         f(id);
     }

@@ -24,7 +24,7 @@ use crate::code::Code;
 use crate::heap::{Function, Generator, Obj, remap_ids};
 use crate::stackless::{ChannelObj, Finish, TaskletObj};
 use crate::value::{ObjId, Value};
-use crate::vm::{Exc, Frame, Vm};
+use crate::vm::{Exc, Frame, Suspended, Vm};
 
 /// The version of the pickle format.
 const FORMAT: u32 = 1;
@@ -73,6 +73,10 @@ enum Item {
         resumes_with: Option<Value>,
         /// The channel (pickled index) whose receive it was suspended in.
         receives_on: Option<u32>,
+        /// The value that receive was handed and has not collected yet.
+        delivered: Option<Value>,
+        /// Where a `for` loop over that channel goes when it ends.
+        for_exit: Option<u32>,
         alive: bool,
     },
     /// A channel, with the tasklets blocked on it (pickled indices),
@@ -188,6 +192,12 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                 if t.handle.is_some() && t.handle == current {
                     return Err(vm.error("RuntimeError", shoal_engine::msg::REDUCE_CURRENT));
                 }
+                if t.handle.is_some_and(|h| h.alive()) && t.thread == 0 {
+                    return Err(vm.error(
+                        "RuntimeError",
+                        "cannot pickle the main tasklet or a native one: only script tasklets have frames that are data",
+                    ));
+                }
                 // The channel it is blocked on comes along (with it, every
                 // tasklet waiting there).
                 if let Some(h) = t.handle
@@ -198,17 +208,34 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     collect(&mut ch.clone());
                 }
                 let alive = t.handle.is_some_and(|h| h.alive());
-                let (frames, finish) = if alive {
+                let (frames, finish, for_exit) = if alive {
                     vm.thread_state(t.thread)
                 } else {
-                    (Vec::new(), None)
+                    (Vec::new(), None, None)
                 };
+                let mut delivered = None;
                 let (resumes_with, receives_on) = match finish {
-                    Some(Ok(v)) => (Some(v), None),
+                    Some(Suspended::Returns(v)) => (Some(v), None),
+                    Some(Suspended::ReturnsTempval) => (Some(t.tempval), None),
                     None => (None, None),
-                    Some(Err(Some(chan))) => match vm.channel_object(chan) {
+                    Some(Suspended::Receives(chan)) => match vm.channel_object(chan) {
                         Some(ch) => {
                             collect(&mut ch.clone());
+                            // A value already handed over, not yet collected.
+                            if let Some(h) = t.handle
+                                && let Some(c) = crate::stackless::channel_of(vm, Value::Obj(ch))
+                            {
+                                c.for_each_delivered(|to, item| {
+                                    if to == h
+                                        && let Ok(carried) = item
+                                    {
+                                        delivered = Some(vm.carried_value(carried));
+                                    }
+                                });
+                            }
+                            if let Some(mut v) = delivered {
+                                crate::heap::remap_value(&mut v, &mut collect);
+                            }
                             (None, Some(ch.0))
                         }
                         None => {
@@ -218,7 +245,7 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                             ));
                         }
                     },
-                    Some(Err(None)) => {
+                    Some(Suspended::Other) => {
                         return Err(vm.error(
                             "RuntimeError",
                             "Shoal cannot pickle a tasklet inside a nested stackless.run() or send_sequence()",
@@ -241,6 +268,8 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     frames,
                     resumes_with,
                     receives_on,
+                    delivered,
+                    for_exit,
                     alive,
                 }
             }
@@ -454,8 +483,13 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                 frames,
                 mut resumes_with,
                 receives_on,
+                mut delivered,
+                for_exit,
                 alive,
             } => {
+                if let Some(v) = &mut delivered {
+                    crate::heap::remap_value(v, &mut renumber);
+                }
                 crate::heap::remap_value(&mut func, &mut renumber);
                 crate::heap::remap_value(&mut tempval, &mut renumber);
                 if let Some(v) = &mut resumes_with {
@@ -472,7 +506,16 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                     renumber(&mut c);
                     c
                 });
-                tasklets.push((new, func, loaded, resumes_with, receives_on, alive));
+                tasklets.push((
+                    new,
+                    func,
+                    loaded,
+                    resumes_with,
+                    receives_on,
+                    delivered,
+                    for_exit,
+                    alive,
+                ));
                 Obj::Tasklet(Box::new(TaskletObj {
                     handle: None,
                     func,
@@ -493,16 +536,25 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
     }
     // Tasklets come back alive and paused, their frames in a new thread;
     // then those that were blocked go back onto their channels' queues.
-    for (id, func, frames, resumes_with, receives_on, alive) in tasklets {
+    for (id, func, frames, resumes_with, receives_on, delivered, for_exit, alive) in tasklets {
         if func != Value::None {
             vm.bind_tasklet(id, func)?;
         }
         if alive {
-            let finish = match receives_on {
-                Some(ch) => crate::stackless::channel_of(vm, Value::Obj(ch)).map(Finish::Receive),
+            let channel =
+                receives_on.and_then(|ch| crate::stackless::channel_of(vm, Value::Obj(ch)));
+            let finish = match &channel {
+                Some(ch) => Some(Finish::Receive(ch.clone())),
                 None => resumes_with.map(Finish::Op),
             };
-            vm.restore_tasklet(id, frames, finish)?;
+            vm.restore_tasklet(id, frames, finish, for_exit)?;
+            if let (Some(ch), Some(v)) = (channel, delivered)
+                && let Obj::Tasklet(t) = vm.heap.get(id)
+                && let Some(h) = t.handle
+            {
+                let carried = vm.carry(v);
+                ch.restore_delivered(h, Ok(carried));
+            }
         }
     }
     for (chan, waiters) in channels {

@@ -129,8 +129,20 @@ impl Drop for Carried {
     }
 }
 
-/// The payload of a [`TaskletError`] that carries a script exception.
-struct ExcPayload(u32);
+/// The payload of a [`TaskletError`] that carries a script exception: a
+/// parking slot, freed when the last copy of the error is dropped.
+struct ExcPayload {
+    slot: u32,
+    released: Arc<std::sync::Mutex<Vec<u32>>>,
+}
+
+impl Drop for ExcPayload {
+    fn drop(&mut self) {
+        if let Ok(mut r) = self.released.lock() {
+            r.push(self.slot);
+        }
+    }
+}
 
 /// The parked values: script values held outside the VM's frames (in
 /// engine channels, in errors between tasklets). A GC root.
@@ -139,9 +151,20 @@ pub(crate) struct Parking {
     slots: Vec<Option<Value>>,
     free: Vec<u32>,
     released: Rc<RefCell<Vec<u32>>>,
+    /// Slots of exception payloads dropped (errors cross threads'
+    /// `Send` bound, hence the lock; it is never contended).
+    released_errors: Arc<std::sync::Mutex<Vec<u32>>>,
 }
 
 impl Parking {
+    /// Parks an exception for a [`TaskletError`]'s payload.
+    fn park_error(&mut self, exc: Value) -> ExcPayload {
+        ExcPayload {
+            slot: self.park(exc),
+            released: self.released_errors.clone(),
+        }
+    }
+
     /// Keeps `v` until taken; returns its slot.
     fn park(&mut self, v: Value) -> u32 {
         self.reclaim();
@@ -177,7 +200,10 @@ impl Parking {
 
     /// Frees the slots of dropped tickets.
     fn reclaim(&mut self) {
-        let released = std::mem::take(&mut *self.released.borrow_mut());
+        let mut released = std::mem::take(&mut *self.released.borrow_mut());
+        if let Ok(mut errors) = self.released_errors.lock() {
+            released.append(&mut errors);
+        }
         for id in released {
             if let Some(slot) = self.slots.get_mut(id as usize) {
                 *slot = None;
@@ -196,8 +222,10 @@ impl Parking {
 /// A scheduler operation a script asked for, performed by the driver of
 /// its thread.
 pub(crate) enum HostOp {
-    /// `schedule()` / `schedule_remove()`; returns `retval`.
-    Schedule { remove: bool, retval: Value },
+    /// `schedule()` / `schedule_remove()`; returns the tasklet's
+    /// `tempval` (set to `retval` before, maybe changed by whoever
+    /// re-inserts it).
+    Schedule { remove: bool },
     /// `channel.send(v)`.
     Send(Channel<Carried>, Carried),
     /// `channel.send_exception(...)`.
@@ -230,12 +258,16 @@ pub(crate) enum Outcome {
     Carried(Carried),
     /// The tasklet a watchdog `run()` interrupted.
     Interrupted(Option<Tasklet>),
+    /// The current tasklet's `tempval`.
+    Tempval,
 }
 
 /// How a parked soft tasklet finishes its operation when resumed (kept
 /// with its thread, so that a pickled tasklet finishes it after loading).
 pub(crate) enum Finish {
     Op(Value),
+    /// Returns the tasklet's `tempval` (a schedule).
+    Tempval,
     Receive(Channel<Carried>),
     Run,
     /// A `send_sequence` that sent `count` items and has `rest` to send.
@@ -267,13 +299,13 @@ impl Finish {
 /// Performs `op` for the main tasklet, blocking it.
 fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
     Ok(match op {
-        HostOp::Schedule { remove, retval } => {
+        HostOp::Schedule { remove } => {
             if remove {
                 shoal_engine::schedule_remove()?;
             } else {
                 shoal_engine::schedule()?;
             }
-            Outcome::Value(retval)
+            Outcome::Tempval
         }
         HostOp::Send(ch, v) => {
             ch.send(v)?;
@@ -311,13 +343,13 @@ fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
 fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
     let none = Value::None;
     let (step, finish) = match op {
-        HostOp::Schedule { remove, retval } => {
+        HostOp::Schedule { remove } => {
             let step = if remove {
                 shoal_engine::schedule_remove_soft()?
             } else {
                 shoal_engine::schedule_soft()?
             };
-            (step, Finish::Op(retval))
+            (step, Finish::Tempval)
         }
         HostOp::Send(ch, v) => (ch.send_soft(v)?, Finish::Op(none)),
         HostOp::SendError(ch, e) => (ch.send_exception_soft(e)?, Finish::Op(none)),
@@ -363,6 +395,7 @@ fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
     Ok(match step {
         Step::Done(()) => match finish {
             Finish::Op(v) => Ok(Outcome::Value(v)),
+            Finish::Tempval => Ok(Outcome::Tempval),
             other => Err(other),
         },
         Step::Switched => Err(finish),
@@ -388,6 +421,7 @@ impl SoftTasklet for ScriptTasklet {
                 None
             }),
             Some(Finish::Op(v)) => shoal_engine::finish_soft().map(|()| Some(Outcome::Value(v))),
+            Some(Finish::Tempval) => shoal_engine::finish_soft().map(|()| Some(Outcome::Tempval)),
             Some(Finish::Receive(ch)) => ch.finish_receive().map(|c| Some(Outcome::Carried(c))),
             Some(Finish::Run) => {
                 shoal_engine::finish_run_soft().map(|t| Some(Outcome::Interrupted(t)))
@@ -511,8 +545,8 @@ impl Vm {
         // is delivered (a copy delivered again becomes a new exception of
         // the same class and message).
         if let Some(p) = e.payload()
-            && let Some(ExcPayload(slot)) = p.downcast_ref::<ExcPayload>()
-            && let Some(v) = self.parking.take(*slot)
+            && let Some(payload) = p.downcast_ref::<ExcPayload>()
+            && let Some(v) = self.parking.take(payload.slot)
         {
             // Its frames (from another tasklet) print after the ones it
             // passes through on its way out of this one.
@@ -542,8 +576,8 @@ impl Vm {
             "MemoryError" => ErrorKind::MemoryError,
             other => ErrorKind::Other(other.to_string().into()),
         };
-        let slot = self.parking.park(exc);
-        TaskletError::new(kind, message).with_payload(Arc::new(ExcPayload(slot)))
+        let payload = self.parking.park_error(exc);
+        TaskletError::new(kind, message).with_payload(Arc::new(payload))
     }
 
     /// Finishes the host operation the running thread waited for: pushes
@@ -564,6 +598,17 @@ impl Vm {
             }
             Ok(Outcome::Carried(c)) => {
                 let v = self.parking.take(c.id).unwrap_or(Value::None);
+                self.push_value(v);
+                Ok(())
+            }
+            Ok(Outcome::Tempval) => {
+                let v = match self.tasklet_value(shoal_engine::current()) {
+                    Value::Obj(id) => match self.heap.get(id) {
+                        Obj::Tasklet(t) => t.tempval,
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                };
                 self.push_value(v);
                 Ok(())
             }
@@ -722,6 +767,10 @@ pub(crate) fn setup(
     let h = handle(vm, &t)?;
     if h.alive() {
         return Err(vm.error("RuntimeError", shoal_engine::msg::ALIVE));
+    }
+    // An ended tasklet has no record any more: it cannot be set up again.
+    if h.info().is_none() {
+        return Err(vm.error("RuntimeError", shoal_engine::msg::RUN_DEAD));
     }
     vm.start_thread(t.thread, t.func, args, kwargs)?;
     vm.set_thread_tasklet(t.thread, h.id());
@@ -1061,23 +1110,24 @@ pub(crate) fn s_getruncount(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: 
     ok(Value::Int(shoal_engine::runcount() as i64))
 }
 
-fn retval(vm: &mut Vm, args: &[Value]) -> Value {
-    match args.first() {
-        Some(v) => *v,
-        None => {
-            let t = shoal_engine::current();
-            vm.tasklet_value(t)
-        }
+/// Sets the current tasklet's `tempval` to `schedule()`'s argument (by
+/// default the tasklet itself): what the call returns, unless whoever
+/// re-inserts the tasklet changes it. Kept there, it is a GC root while
+/// other tasklets run.
+fn set_retval(vm: &mut Vm, args: &[Value]) {
+    let me = vm.tasklet_value(shoal_engine::current());
+    let retval = args.first().copied().unwrap_or(me);
+    if let Value::Obj(id) = me
+        && let Obj::Tasklet(t) = vm.heap.get_mut(id)
+    {
+        t.tempval = retval;
     }
 }
 
 pub(crate) fn s_schedule(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "schedule", &args, 0, 1)?;
-    let retval = retval(vm, &args);
-    host(HostOp::Schedule {
-        remove: false,
-        retval,
-    })
+    set_retval(vm, &args);
+    host(HostOp::Schedule { remove: false })
 }
 
 pub(crate) fn s_schedule_remove(
@@ -1087,11 +1137,8 @@ pub(crate) fn s_schedule_remove(
     _: Kwargs,
 ) -> BResult {
     arity(vm, "schedule_remove", &args, 0, 1)?;
-    let retval = retval(vm, &args);
-    host(HostOp::Schedule {
-        remove: true,
-        retval,
-    })
+    set_retval(vm, &args);
+    host(HostOp::Schedule { remove: true })
 }
 
 pub(crate) fn s_run(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
@@ -1308,6 +1355,7 @@ enum SavedItem {
 #[derive(serde::Serialize, serde::Deserialize)]
 enum SavedFinish {
     Op(Value),
+    Tempval,
     /// A receive on the channel with this index in [`WorldSnapshot::channels`].
     Receive(usize),
 }
@@ -1369,7 +1417,7 @@ impl Vm {
                 exception: e
                     .payload()
                     .and_then(|p| p.downcast_ref::<ExcPayload>())
-                    .and_then(|ExcPayload(slot)| self.parking.peek(*slot)),
+                    .and_then(|payload| self.parking.peek(payload.slot)),
             },
         }
     }
@@ -1384,8 +1432,8 @@ impl Vm {
             } => {
                 let mut e = TaskletError::new(kind_named(&kind), message);
                 if let Some(exc) = exception {
-                    let slot = self.parking.park(exc);
-                    e = e.with_payload(Arc::new(ExcPayload(slot)));
+                    let payload = self.parking.park_error(exc);
+                    e = e.with_payload(Arc::new(payload));
                 }
                 Err(e)
             }
@@ -1435,6 +1483,7 @@ impl Vm {
             let finish = match finish {
                 None => None,
                 Some(Finish::Op(v)) => Some(SavedFinish::Op(*v)),
+                Some(Finish::Tempval) => Some(SavedFinish::Tempval),
                 Some(Finish::Receive(ch)) => match channel_index(ch) {
                     Some(i) => Some(SavedFinish::Receive(i)),
                     None => return Err("a tasklet waits on a channel the heap lost".into()),
@@ -1553,6 +1602,7 @@ impl Vm {
             let finish = match t.finish {
                 None => None,
                 Some(SavedFinish::Op(v)) => Some(Finish::Op(v)),
+                Some(SavedFinish::Tempval) => Some(Finish::Tempval),
                 Some(SavedFinish::Receive(i)) => Some(Finish::Receive(
                     channels
                         .get(i)

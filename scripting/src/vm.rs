@@ -83,6 +83,9 @@ impl Frame {
         if let Some(func) = &mut self.func {
             f(func);
         }
+        if let Some(g) = &mut self.generator {
+            f(g);
+        }
         value(&mut self.gen_return, f);
         if let Some(ns) = &mut self.class_ns {
             ns.values_mut().for_each(|v| value(v, f));
@@ -102,6 +105,7 @@ impl Frame {
         roots.extend(self.handling.iter().copied());
         roots.push(Value::Obj(self.module));
         roots.extend(self.func.map(Value::Obj));
+        roots.extend(self.generator.map(Value::Obj));
         roots.push(self.gen_return);
         if let Some(ns) = &self.class_ns {
             roots.extend(ns.values().copied());
@@ -112,6 +116,19 @@ impl Frame {
             _ => {}
         }
     }
+}
+
+/// The operation a suspended thread finishes when it resumes, as pickle
+/// sees it.
+pub(crate) enum Suspended {
+    /// It returns this value.
+    Returns(Value),
+    /// It returns its tasklet's `tempval` (a schedule).
+    ReturnsTempval,
+    /// A receive on the channel with this engine id.
+    Receives(u64),
+    /// Something pickle cannot save (a nested run, a send_sequence).
+    Other,
 }
 
 /// The frames of a script tasklet while another thread runs.
@@ -1949,16 +1966,21 @@ impl Vm {
     /// A copy of `thread`'s frames, and the value the operation it
     /// switched away in returns (`Err` for one that returns more than a
     /// value: a receive, a watchdog run).
-    pub(crate) fn thread_state(
-        &self,
-        thread: u32,
-    ) -> (Vec<Frame>, Option<Result<Value, Option<u64>>>) {
+    pub(crate) fn thread_state(&self, thread: u32) -> (Vec<Frame>, Option<Suspended>, Option<u32>) {
         match self.threads.get(thread as usize) {
             Some(Some(t)) => (
                 t.frames.clone(),
-                t.finish.as_ref().map(|f| f.value().ok_or(f.channel_id())),
+                t.finish.as_ref().map(|f| match f {
+                    crate::stackless::Finish::Tempval => Suspended::ReturnsTempval,
+                    f => match (f.value(), f.channel_id()) {
+                        (Some(v), _) => Suspended::Returns(v),
+                        (None, Some(ch)) => Suspended::Receives(ch),
+                        (None, None) => Suspended::Other,
+                    },
+                }),
+                t.for_exit,
             ),
-            _ => (Vec::new(), None),
+            _ => (Vec::new(), None, None),
         }
     }
 
@@ -1977,6 +1999,7 @@ impl Vm {
         id: ObjId,
         frames: Vec<Frame>,
         finish: Option<crate::stackless::Finish>,
+        for_exit: Option<u32>,
     ) -> Result<(), Exc> {
         let Obj::Tasklet(t) = self.heap.get(id) else {
             return Err(self.error("TypeError", "not a tasklet"));
@@ -1988,6 +2011,7 @@ impl Vm {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
             t.frames = frames;
             t.finish = finish;
+            t.for_exit = for_exit;
             t.tasklet = Some(handle.id());
         }
         handle
@@ -2118,7 +2142,13 @@ impl Vm {
         if !self.is_script_function(func) {
             return Err(self.error("TypeError", "the tasklet has no script function bound"));
         }
-        if !matches!(self.threads.get(thread as usize), Some(Some(_))) || thread == 0 {
+        // The slot must still be this tasklet's: a finished tasklet's slot
+        // may belong to another one by now.
+        let owner = match self.threads.get(thread as usize) {
+            Some(Some(t)) if thread != 0 => t.tasklet,
+            _ => return Err(self.error("RuntimeError", shoal_engine::msg::RUN_DEAD)),
+        };
+        if owner.is_some() {
             return Err(self.error("RuntimeError", shoal_engine::msg::RUN_DEAD));
         }
         self.enter_thread(thread);
