@@ -1,0 +1,645 @@
+//! The functions and methods of the `stackless` module, and the script
+//! callbacks the scheduler calls.
+
+use super::*;
+
+use crate::builtins::{BResult, Kwargs, Native, arity, kwarg, none, ok, type_err};
+
+/// The tasklet object that `recv` must be.
+fn recv_tasklet(vm: &mut Vm, recv: Option<Value>) -> Result<(ObjId, TaskletObj), Exc> {
+    if let Some(Value::Obj(id)) = recv
+        && let Obj::Tasklet(t) = vm.heap.get(id)
+    {
+        return Ok((id, (**t).clone()));
+    }
+    Err(type_err(vm, "descriptor requires a 'tasklet' object"))
+}
+
+/// The engine tasklet of a tasklet object, or Stackless's error for an
+/// unbound one.
+fn handle(vm: &mut Vm, t: &TaskletObj) -> Result<Tasklet, Exc> {
+    t.handle
+        .ok_or_else(|| vm.error("RuntimeError", shoal_engine::msg::RUN_DEAD))
+}
+
+fn recv_channel(vm: &mut Vm, recv: Option<Value>) -> Result<Channel<Carried>, Exc> {
+    match recv.and_then(|r| channel_of(vm, r)) {
+        Some(c) => Ok(c),
+        None => Err(type_err(vm, "descriptor requires a 'channel' object")),
+    }
+}
+
+/// An engine error as the script's exception.
+fn raise(vm: &mut Vm, e: TaskletError) -> Exc {
+    vm.error_to_exc(&e)
+}
+
+fn host(op: HostOp) -> BResult {
+    Ok(Native::Host(op))
+}
+
+/// `stackless.tasklet(func=None)`.
+pub(crate) fn new_tasklet(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> Result<Value, Exc> {
+    arity(vm, "tasklet", &args, 0, 1)?;
+    let func = args.first().copied().or(kwarg(&kwargs, "func"));
+    let id = vm.heap.alloc(Obj::Tasklet(Box::new(TaskletObj {
+        handle: None,
+        func: Value::None,
+        thread: 0,
+        tempval: Value::None,
+    })));
+    if let Some(f) = func.filter(|f| *f != Value::None) {
+        bind(vm, id, f)?;
+    }
+    Ok(Value::Obj(id))
+}
+
+fn bind(vm: &mut Vm, id: ObjId, func: Value) -> Result<(), Exc> {
+    if !vm.is_script_function(func) {
+        let t = crate::builtins::type_name(vm, func);
+        return Err(type_err(
+            vm,
+            format!("a tasklet runs a script function or method, not '{t}'"),
+        ));
+    }
+    if let Obj::Tasklet(t) = vm.heap.get(id)
+        && let Some(h) = t.handle
+        && h.alive()
+    {
+        return Err(vm.error("RuntimeError", "tasklet is alive"));
+    }
+    vm.bind_tasklet(id, func)
+}
+
+/// `stackless.channel()`.
+pub(crate) fn new_channel(vm: &mut Vm, args: Vec<Value>) -> Result<Value, Exc> {
+    arity(vm, "channel", &args, 0, 0)?;
+    let id = vm.heap.alloc(Obj::Channel(Box::new(ChannelObj {
+        chan: Channel::new(),
+    })));
+    Ok(Value::Obj(id))
+}
+
+/// `t(*args, **kwargs)` / `t.setup(*args, **kwargs)`: the tasklet's
+/// first frame, then into the run queue.
+pub(crate) fn setup(
+    vm: &mut Vm,
+    id: ObjId,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> Result<Value, Exc> {
+    let Obj::Tasklet(t) = vm.heap.get(id) else {
+        return Err(type_err(vm, "setup() needs a tasklet"));
+    };
+    let t = (**t).clone();
+    let h = handle(vm, &t)?;
+    if h.alive() {
+        return Err(vm.error("RuntimeError", shoal_engine::msg::ALIVE));
+    }
+    // An ended tasklet has no record any more: it cannot be set up again.
+    if h.info().is_none() {
+        return Err(vm.error("RuntimeError", shoal_engine::msg::RUN_DEAD));
+    }
+    vm.start_thread(t.thread, t.func, args, kwargs)?;
+    vm.set_thread_tasklet(t.thread, h.id());
+    h.setup().map_err(|e| raise(vm, e))?;
+    Ok(Value::Obj(id))
+}
+
+pub(crate) fn t_bind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "bind", &args, 0, 1)?;
+    let (id, _) = recv_tasklet(vm, recv)?;
+    match args.first() {
+        Some(f) if *f != Value::None => bind(vm, id, *f)?,
+        _ => {}
+    }
+    ok(Value::Obj(id))
+}
+
+pub(crate) fn t_setup(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    let (id, _) = recv_tasklet(vm, recv)?;
+    ok(setup(vm, id, args, kw)?)
+}
+
+pub(crate) fn t_insert(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "insert", &args, 0, 0)?;
+    let (_, t) = recv_tasklet(vm, recv)?;
+    let h = handle(vm, &t)?;
+    h.insert().map_err(|e| raise(vm, e))?;
+    none()
+}
+
+pub(crate) fn t_remove(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "remove", &args, 0, 0)?;
+    let (id, t) = recv_tasklet(vm, recv)?;
+    if let Some(h) = t.handle {
+        h.remove().map_err(|e| raise(vm, e))?;
+    }
+    ok(Value::Obj(id))
+}
+
+pub(crate) fn t_run(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "run", &args, 0, 0)?;
+    let (_, t) = recv_tasklet(vm, recv)?;
+    let target = handle(vm, &t)?;
+    host(HostOp::Switch {
+        target,
+        remove: false,
+    })
+}
+
+pub(crate) fn t_switch(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "switch", &args, 0, 0)?;
+    let (_, t) = recv_tasklet(vm, recv)?;
+    let target = handle(vm, &t)?;
+    host(HostOp::Switch {
+        target,
+        remove: true,
+    })
+}
+
+fn pending_flag(vm: &Vm, args: &[Value], at: usize, kwargs: &Kwargs) -> bool {
+    args.get(at)
+        .copied()
+        .or(kwarg(kwargs, "pending"))
+        .is_some_and(|v| crate::builtins::truthy(vm, v))
+}
+
+pub(crate) fn t_kill(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "kill", &args, 0, 1)?;
+    let (_, t) = recv_tasklet(vm, recv)?;
+    let pending = pending_flag(vm, &args, 0, &kw);
+    let Some(target) = t.handle else {
+        return none();
+    };
+    host(HostOp::Throw {
+        target,
+        error: TaskletError::tasklet_exit(),
+        pending,
+    })
+}
+
+/// An exception instance from a class or instance and optional value.
+fn make_exception(vm: &mut Vm, exc: Value, args: Vec<Value>) -> Result<Exc, Exc> {
+    if let Value::Obj(id) = exc
+        && matches!(vm.heap.get(id), Obj::Class(_))
+    {
+        return vm.call_sync(exc, args);
+    }
+    Ok(exc)
+}
+
+pub(crate) fn t_throw(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "throw", &args, 0, 4)?;
+    let (_, t) = recv_tasklet(vm, recv)?;
+    let pending = pending_flag(vm, &args, 3, &kw);
+    let exc = args
+        .first()
+        .copied()
+        .or(kwarg(&kw, "exc"))
+        .unwrap_or(Value::None);
+    let exc = if exc == Value::None {
+        Value::Obj(vm.exc_class("TaskletExit"))
+    } else {
+        exc
+    };
+    let val: Vec<Value> = match args.get(1).copied().or(kwarg(&kw, "val")) {
+        Some(Value::None) | None => Vec::new(),
+        Some(v) => vec![v],
+    };
+    let exc = make_exception(vm, exc, val)?;
+    throw_into(vm, t, exc, pending)
+}
+
+fn throw_into(vm: &mut Vm, t: TaskletObj, exc: Exc, pending: bool) -> BResult {
+    let error = vm.exc_to_error(exc);
+    let Some(target) = t.handle else {
+        return Err(vm.error("RuntimeError", shoal_engine::msg::THROW_DEAD));
+    };
+    host(HostOp::Throw {
+        target,
+        error,
+        pending,
+    })
+}
+
+pub(crate) fn t_raise_exception(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    if args.is_empty() {
+        return Err(type_err(vm, "raise_exception() needs an exception class"));
+    }
+    let (_, t) = recv_tasklet(vm, recv)?;
+    let mut args = args;
+    let class = args.remove(0);
+    let exc = make_exception(vm, class, args)?;
+    throw_into(vm, t, exc, false)
+}
+
+pub(crate) fn t_set_atomic(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "set_atomic", &args, 1, 1)?;
+    let (_, t) = recv_tasklet(vm, recv)?;
+    let on = crate::builtins::truthy(vm, args[0]);
+    let h = handle(vm, &t)?;
+    ok(Value::Bool(h.set_atomic(on)))
+}
+
+/// Attributes of a tasklet object.
+pub(crate) fn tasklet_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> {
+    let Obj::Tasklet(t) = vm.heap.get(id) else {
+        return None;
+    };
+    let t = (**t).clone();
+    let h = t.handle;
+    let flag = |f: fn(&Tasklet) -> bool| Some(Value::Bool(h.as_ref().is_some_and(f)));
+    match name {
+        "alive" => flag(Tasklet::alive),
+        "scheduled" => flag(Tasklet::scheduled),
+        "blocked" => flag(Tasklet::blocked),
+        "paused" => flag(Tasklet::paused),
+        "restorable" => flag(Tasklet::restorable),
+        "is_main" => flag(Tasklet::is_main),
+        "is_current" => flag(Tasklet::is_current),
+        "atomic" => flag(Tasklet::atomic),
+        "block_trap" => flag(Tasklet::block_trap),
+        "tempval" => Some(t.tempval),
+        "next" | "prev" => {
+            let other = h.and_then(|h| if name == "next" { h.next() } else { h.prev() });
+            Some(other.map_or(Value::None, |o| vm.tasklet_value(o)))
+        }
+        "name" => {
+            let n = h.and_then(|h| h.name());
+            Some(match n {
+                Some(n) => vm.str_value(&n),
+                None => Value::None,
+            })
+        }
+        "id" | "thread_id" => Some(Value::Int(h.map_or(-1, |h| h.id() as i64))),
+        _ => None,
+    }
+}
+
+/// Sets an attribute of a tasklet object; `false` if it has none such.
+pub(crate) fn set_tasklet_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> bool {
+    let truth = crate::builtins::truthy(vm, v);
+    let name_text = crate::builtins::str_content(vm, v);
+    let Obj::Tasklet(t) = vm.heap.get_mut(id) else {
+        return false;
+    };
+    match name {
+        "tempval" => t.tempval = v,
+        "block_trap" => {
+            if let Some(h) = t.handle {
+                h.set_block_trap(truth);
+            }
+        }
+        "name" => {
+            if let (Some(h), Some(n)) = (t.handle, name_text) {
+                h.set_name(&n);
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Attributes of a channel object.
+pub(crate) fn channel_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> {
+    let Obj::Channel(c) = vm.heap.get(id) else {
+        return None;
+    };
+    let ch = c.chan.clone();
+    Some(match name {
+        "balance" => Value::Int(ch.balance()),
+        "preference" => Value::Int(ch.preference() as i64),
+        "schedule_all" => Value::Bool(ch.schedule_all()),
+        "closing" => Value::Bool(ch.closing()),
+        "closed" => Value::Bool(ch.closed()),
+        "queue" => match ch.queue() {
+            Some(t) => vm.tasklet_value(t),
+            None => Value::None,
+        },
+        _ => return None,
+    })
+}
+
+/// Sets an attribute of a channel object; `false` if it has none such.
+pub(crate) fn set_channel_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> bool {
+    let truth = crate::builtins::truthy(vm, v);
+    let Obj::Channel(c) = vm.heap.get(id) else {
+        return false;
+    };
+    match (name, v) {
+        ("preference", Value::Int(p)) => c.chan.set_preference(p),
+        ("preference", Value::Bool(p)) => c.chan.set_preference(p as i64),
+        ("schedule_all", _) => c.chan.set_schedule_all(truth),
+        _ => return false,
+    }
+    true
+}
+
+pub(crate) fn c_send(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "send", &args, 1, 1)?;
+    let ch = recv_channel(vm, recv)?;
+    let carried = vm.carry(args[0]);
+    host(HostOp::Send(ch, carried))
+}
+
+pub(crate) fn c_receive(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "receive", &args, 0, 0)?;
+    let ch = recv_channel(vm, recv)?;
+    host(HostOp::Receive(ch))
+}
+
+pub(crate) fn c_send_exception(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    if args.is_empty() {
+        return Err(type_err(vm, "send_exception() needs an exception class"));
+    }
+    let ch = recv_channel(vm, recv)?;
+    let mut args = args;
+    let class = args.remove(0);
+    let exc = make_exception(vm, class, args)?;
+    let error = vm.exc_to_error(exc);
+    host(HostOp::SendError(ch, error))
+}
+
+pub(crate) fn c_send_throw(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "send_throw", &args, 1, 3)?;
+    let ch = recv_channel(vm, recv)?;
+    let val: Vec<Value> = match args.get(1) {
+        Some(Value::None) | None => Vec::new(),
+        Some(v) => vec![*v],
+    };
+    let exc = make_exception(vm, args[0], val)?;
+    let error = vm.exc_to_error(exc);
+    host(HostOp::SendError(ch, error))
+}
+
+pub(crate) fn c_send_sequence(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "send_sequence", &args, 1, 1)?;
+    let ch = recv_channel(vm, recv)?;
+    let iter = crate::builtins::get_iter(vm, args[0])?;
+    let mut rest = std::collections::VecDeque::new();
+    while let Some(v) = crate::builtins::next(vm, iter)? {
+        rest.push_back(vm.carry(v));
+    }
+    host(HostOp::SendSequence { ch, rest, count: 0 })
+}
+
+pub(crate) fn c_close(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "close", &args, 0, 0)?;
+    recv_channel(vm, recv)?.close();
+    none()
+}
+
+pub(crate) fn c_open(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "open", &args, 0, 0)?;
+    recv_channel(vm, recv)?.open();
+    none()
+}
+
+pub(crate) fn s_getcurrent(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "getcurrent", &args, 0, 0)?;
+    let t = shoal_engine::current();
+    ok(vm.tasklet_value(t))
+}
+
+pub(crate) fn s_getmain(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "getmain", &args, 0, 0)?;
+    let t = shoal_engine::main_tasklet();
+    ok(vm.tasklet_value(t))
+}
+
+pub(crate) fn s_getruncount(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "getruncount", &args, 0, 0)?;
+    ok(Value::Int(shoal_engine::runcount() as i64))
+}
+
+/// Sets the current tasklet's `tempval` to `schedule()`'s argument (by
+/// default the tasklet itself): what the call returns, unless whoever
+/// re-inserts the tasklet changes it. Kept there, it is a GC root while
+/// other tasklets run.
+fn set_retval(vm: &mut Vm, args: &[Value]) {
+    let me = vm.tasklet_value(shoal_engine::current());
+    let retval = args.first().copied().unwrap_or(me);
+    if let Value::Obj(id) = me
+        && let Obj::Tasklet(t) = vm.heap.get_mut(id)
+    {
+        t.tempval = retval;
+    }
+}
+
+pub(crate) fn s_schedule(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "schedule", &args, 0, 1)?;
+    set_retval(vm, &args);
+    host(HostOp::Schedule { remove: false })
+}
+
+pub(crate) fn s_schedule_remove(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "schedule_remove", &args, 0, 1)?;
+    set_retval(vm, &args);
+    host(HostOp::Schedule { remove: true })
+}
+
+pub(crate) fn s_run(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "run", &args, 0, 3)?;
+    let get = |i: usize, name: &str| args.get(i).copied().or(kwarg(&kw, name));
+    let timeout = match get(0, "timeout") {
+        Some(Value::Int(n)) if n > 0 => n as u64,
+        Some(Value::Int(_)) | Some(Value::None) | None => 0,
+        Some(_) => return Err(type_err(vm, "run() timeout must be an int")),
+    };
+    let soft = get(1, "soft").is_some_and(|v| crate::builtins::truthy(vm, v));
+    let totaltimeout = get(2, "totaltimeout").is_some_and(|v| crate::builtins::truthy(vm, v));
+    host(HostOp::Run(RunOptions {
+        timeout,
+        soft,
+        totaltimeout,
+    }))
+}
+
+pub(crate) fn s_switch_trap(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "switch_trap", &args, 1, 1)?;
+    let delta = crate::builtins::expect_int(vm, args[0], "switch_trap() argument")?;
+    ok(Value::Int(shoal_engine::switch_trap(delta as i32) as i64))
+}
+
+pub(crate) fn s_set_atomic(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "set_atomic", &args, 1, 1)?;
+    let on = crate::builtins::truthy(vm, args[0]);
+    ok(Value::Bool(shoal_engine::set_atomic(on)))
+}
+
+/// The names the `stackless` module holds besides its functions.
+pub(crate) fn module_attrs(vm: &mut Vm, attrs: &mut crate::heap::Attrs) {
+    use crate::heap::TypeKind;
+    for (name, kind) in [
+        ("tasklet", TypeKind::Tasklet),
+        ("channel", TypeKind::Channel),
+    ] {
+        let id = vm.heap.alloc(Obj::Type(kind));
+        attrs.insert(Rc::from(name), Value::Obj(id));
+    }
+    let exit = vm.exc_class("TaskletExit");
+    attrs.insert(Rc::from("TaskletExit"), Value::Obj(exit));
+}
+
+// ---- callbacks ------------------------------------------------------------------------
+
+/// Which of [`Vm::callbacks`].
+const SCHEDULE_CALLBACK: usize = 0;
+const ERROR_HANDLER: usize = 1;
+const CHANNEL_CALLBACK: usize = 2;
+
+/// Prints the error a script callback raised, as Stackless does.
+fn report_callback_error(weak: &Weak<RefCell<Vm>>, result: Option<Result<Value, Exc>>) {
+    if let (Some(Err(exc)), Some(rc)) = (result, weak.upgrade())
+        && let Ok(mut vm) = rc.try_borrow_mut()
+    {
+        let text = vm.format_exception(exc);
+        let _ = std::io::Write::write_all(&mut vm.err, text.as_bytes());
+    }
+}
+
+/// `set_channel_callback(cb)`: `cb(channel, tasklet, sending, willblock)`
+/// before every channel operation; returns the previous callback. (It
+/// finds the channel object by a search of the heap: a debugging aid.)
+pub(crate) fn s_set_channel_callback(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "set_channel_callback", &args, 1, 1)?;
+    let old = std::mem::replace(&mut vm.callbacks[CHANNEL_CALLBACK], args[0]);
+    if args[0] == Value::None {
+        shoal_engine::set_channel_callback(None);
+    } else {
+        let weak = vm.shared.clone().unwrap_or_default();
+        shoal_engine::set_channel_callback(Some(Box::new(
+            move |info, tasklet, sending, will_block| {
+                let result = call_back(&weak, CHANNEL_CALLBACK, |vm| {
+                    let channel = vm.channel_object(info.id).map_or(Value::None, Value::Obj);
+                    vec![
+                        channel,
+                        vm.tasklet_value(tasklet),
+                        Value::Bool(sending),
+                        Value::Bool(will_block),
+                    ]
+                });
+                report_callback_error(&weak, result);
+            },
+        )));
+    }
+    ok(old)
+}
+
+/// Calls the script callback `which` with the arguments `args` makes,
+/// if the VM is free (the scheduler calls back between slices).
+fn call_back(
+    vm: &Weak<RefCell<Vm>>,
+    which: usize,
+    args: impl FnOnce(&mut Vm) -> Vec<Value>,
+) -> Option<Result<Value, Exc>> {
+    let rc = vm.upgrade()?;
+    let mut vm = rc.try_borrow_mut().ok()?;
+    let cb = vm.callbacks[which];
+    if cb == Value::None {
+        return None;
+    }
+    let args = args(&mut vm);
+    Some(vm.call_sync(cb, args))
+}
+
+/// `set_schedule_callback(cb)`: `cb(prev, next)` on every switch; returns
+/// the previous callback.
+pub(crate) fn s_set_schedule_callback(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "set_schedule_callback", &args, 1, 1)?;
+    let old = std::mem::replace(&mut vm.callbacks[SCHEDULE_CALLBACK], args[0]);
+    if args[0] == Value::None {
+        shoal_engine::set_schedule_callback(None);
+    } else {
+        let weak = vm.shared.clone().unwrap_or_default();
+        shoal_engine::set_schedule_callback(Some(Box::new(move |prev, next| {
+            let result = call_back(&weak, SCHEDULE_CALLBACK, |vm| {
+                vec![vm.tasklet_value(prev), vm.tasklet_value(next)]
+            });
+            report_callback_error(&weak, result);
+        })));
+    }
+    ok(old)
+}
+
+/// `set_error_handler(h)`: `h(type, value, traceback)` runs in a tasklet
+/// dying of an uncaught error; if it returns, the error is swallowed.
+/// Returns the previous handler.
+pub(crate) fn s_set_error_handler(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "set_error_handler", &args, 1, 1)?;
+    let old = std::mem::replace(&mut vm.callbacks[ERROR_HANDLER], args[0]);
+    if args[0] == Value::None {
+        shoal_engine::set_error_handler(None);
+    } else {
+        let weak = vm.shared.clone().unwrap_or_default();
+        shoal_engine::set_error_handler(Some(Box::new(move |_tasklet, error| {
+            let mut exc = None;
+            let result = call_back(&weak, ERROR_HANDLER, |vm| {
+                let e = vm.error_to_exc(error);
+                exc = Some(e);
+                let class = match e {
+                    Value::Obj(id) => match vm.heap.get(id) {
+                        Obj::Instance(inst) => Value::Obj(inst.class),
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                };
+                vec![class, e, Value::None]
+            });
+            match result {
+                None | Some(Ok(_)) => Ok(()),
+                Some(Err(raised)) => match weak.upgrade() {
+                    Some(rc) => Err(rc.borrow_mut().exc_to_error(raised)),
+                    None => Err(error.clone()),
+                },
+            }
+        })));
+    }
+    ok(old)
+}

@@ -1,0 +1,319 @@
+//! Saving a whole world of script tasklets between scheduler slices, and
+//! loading it on a fresh scheduler.
+
+use super::*;
+
+/// The version of the world snapshot format.
+const WORLD_FORMAT: u32 = 1;
+
+/// A value or exception a channel holds for a tasklet.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum SavedItem {
+    Value(Value),
+    Error {
+        kind: String,
+        message: String,
+        exception: Option<Value>,
+    },
+}
+
+/// The operation a tasklet was suspended in.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum SavedFinish {
+    Op(Value),
+    Tempval,
+    /// A receive on the channel with this index in [`WorldSnapshot::channels`].
+    Receive(usize),
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedThread {
+    /// Its tasklet object.
+    object: ObjId,
+    frames: Vec<crate::vm::Frame>,
+    finish: Option<SavedFinish>,
+    for_exit: Option<u32>,
+    atomic: bool,
+    block_trap: bool,
+    name: Option<String>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedChannel {
+    /// Its channel object (the VM snapshot keeps its settings).
+    object: ObjId,
+    /// Blocked tasklets, first served first: thread index, sending, a
+    /// sender's item.
+    waiters: Vec<(usize, bool, Option<SavedItem>)>,
+    /// Items handed to receivers that had not run since.
+    delivered: Vec<(usize, SavedItem)>,
+}
+
+/// A world of script tasklets: the VM, every tasklet's frames and
+/// scheduler state, every channel's queue.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct WorldSnapshot {
+    format: u32,
+    /// [`Vm::save`]'s text.
+    vm: String,
+    threads: Vec<SavedThread>,
+    channels: Vec<SavedChannel>,
+    /// Thread indices in run-queue order (after main).
+    runnable: Vec<usize>,
+}
+
+fn kind_named(name: &str) -> ErrorKind {
+    match name {
+        "TaskletExit" => ErrorKind::TaskletExit,
+        "RuntimeError" => ErrorKind::RuntimeError,
+        "ValueError" => ErrorKind::ValueError,
+        "StopIteration" => ErrorKind::StopIteration,
+        "MemoryError" => ErrorKind::MemoryError,
+        other => ErrorKind::Other(other.to_string().into()),
+    }
+}
+
+impl Vm {
+    fn save_item(&self, item: &TaskletResult<Carried>) -> SavedItem {
+        match item {
+            Ok(c) => SavedItem::Value(self.parking.peek(c.id).unwrap_or(Value::None)),
+            Err(e) => SavedItem::Error {
+                kind: e.kind().name().to_string(),
+                message: e.message().to_string(),
+                exception: e
+                    .payload()
+                    .and_then(|p| p.downcast_ref::<ExcPayload>())
+                    .and_then(|payload| self.parking.peek(payload.slot)),
+            },
+        }
+    }
+
+    fn load_item(&mut self, item: SavedItem) -> TaskletResult<Carried> {
+        match item {
+            SavedItem::Value(v) => Ok(self.carry(v)),
+            SavedItem::Error {
+                kind,
+                message,
+                exception,
+            } => {
+                let mut e = TaskletError::new(kind_named(&kind), message);
+                if let Some(exc) = exception {
+                    let payload = self.parking.park_error(exc);
+                    e = e.with_payload(Arc::new(payload));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Saves the VM with every script tasklet (frames, place in the run
+    /// queue or in a channel's queue, flags) and every channel's queue, as
+    /// RON. Only between slices: the main tasklet must be running and hold
+    /// no script frames (a host drives the scheduler, as a game loop
+    /// does). Native tasklets are not saved: their owners recreate them.
+    pub fn save_world(&self) -> Result<String, String> {
+        if !shoal_engine::current().is_main() || !self.frames.is_empty() {
+            return Err(
+                "a world is saved between slices, when the main tasklet runs no script".into(),
+            );
+        }
+        let vm = self.save().map_err(|e| e.to_string())?;
+        // Channels, by engine id.
+        let mut channels: Vec<(u64, ObjId, Channel<Carried>)> = self
+            .heap
+            .iter()
+            .filter_map(|(id, o)| match o {
+                Obj::Channel(c) => Some((c.chan.id(), id, c.chan.clone())),
+                _ => None,
+            })
+            .collect();
+        channels.sort_by_key(|(cid, _, _)| *cid);
+        let channel_index =
+            |ch: &Channel<Carried>| channels.iter().position(|(c, _, _)| *c == ch.id());
+        // Tasklets, in creation order.
+        let mut tasklets: Vec<(u64, ObjId)> =
+            self.tasklet_objs.iter().map(|(t, o)| (*t, *o)).collect();
+        tasklets.sort();
+        let mut threads = Vec::new();
+        let mut by_engine_id = rustc_hash::FxHashMap::default();
+        for (engine_id, object) in tasklets {
+            let Obj::Tasklet(t) = self.heap.get(object) else {
+                continue;
+            };
+            let Some(h) = t.handle.filter(|h| h.alive() && !h.is_main()) else {
+                continue;
+            };
+            let Some((frames, finish, for_exit)) = self.thread_parts(t.thread) else {
+                continue;
+            };
+            let finish = match finish {
+                None => None,
+                Some(Finish::Op(v)) => Some(SavedFinish::Op(*v)),
+                Some(Finish::Tempval) => Some(SavedFinish::Tempval),
+                Some(Finish::Receive(ch)) => match channel_index(ch) {
+                    Some(i) => Some(SavedFinish::Receive(i)),
+                    None => return Err("a tasklet waits on a channel the heap lost".into()),
+                },
+                Some(Finish::Run) => {
+                    return Err("a tasklet is inside a nested stackless.run(): not saved".into());
+                }
+                Some(Finish::Sequence { .. }) => {
+                    return Err("a tasklet is inside send_sequence(): not saved".into());
+                }
+            };
+            by_engine_id.insert(engine_id, threads.len());
+            threads.push(SavedThread {
+                object,
+                frames: frames.to_vec(),
+                finish,
+                for_exit,
+                atomic: h.atomic(),
+                block_trap: h.block_trap(),
+                name: h.name().map(|n| n.to_string()),
+            });
+        }
+        // The run queue, from main round the ring.
+        let main = shoal_engine::main_tasklet();
+        let mut runnable = Vec::new();
+        let mut at = main.next();
+        while let Some(t) = at.filter(|t| *t != main) {
+            match by_engine_id.get(&t.id()) {
+                Some(i) => runnable.push(*i),
+                None => {
+                    return Err(
+                        "a native tasklet is runnable: worlds save script tasklets only".into(),
+                    );
+                }
+            }
+            at = t.next();
+        }
+        let mut saved_channels = Vec::new();
+        for (_, object, ch) in &channels {
+            let mut waiters = Vec::new();
+            let mut failed = false;
+            ch.for_each_waiter(|t, sending, item| match by_engine_id.get(&t.id()) {
+                Some(i) => waiters.push((*i, sending, item.map(|it| self.save_item(it)))),
+                None => failed = true,
+            });
+            let mut delivered = Vec::new();
+            ch.for_each_delivered(|t, item| match by_engine_id.get(&t.id()) {
+                Some(i) => delivered.push((*i, self.save_item(item))),
+                None => failed = true,
+            });
+            if failed {
+                return Err("a native tasklet waits on a script channel: not saved".into());
+            }
+            saved_channels.push(SavedChannel {
+                object: *object,
+                waiters,
+                delivered,
+            });
+        }
+        let world = WorldSnapshot {
+            format: WORLD_FORMAT,
+            vm,
+            threads,
+            channels: saved_channels,
+            runnable,
+        };
+        ron::ser::to_string(&world).map_err(|e| e.to_string())
+    }
+
+    /// Loads a world saved by [`Vm::save_world`] onto this thread's
+    /// scheduler (which must exist and run nothing else), ready for the
+    /// host to run.
+    pub fn load_world(
+        text: &str,
+        out: Box<dyn std::io::Write>,
+        err: Box<dyn std::io::Write>,
+    ) -> Result<Rc<RefCell<Vm>>, String> {
+        if !shoal_engine::has_scheduler() {
+            return Err("loading a world needs a scheduler on this thread".into());
+        }
+        let world: WorldSnapshot =
+            ron::from_str(text).map_err(|e| format!("not a world snapshot: {e}"))?;
+        if world.format != WORLD_FORMAT {
+            return Err(format!(
+                "world snapshot format {} (this Shoal reads {WORLD_FORMAT})",
+                world.format
+            ));
+        }
+        let vm = Vm::load(&world.vm, out, err).map_err(|e| e.to_string())?;
+        let shared = vm.into_shared();
+        let mut vm = shared.borrow_mut();
+        let fail = |vm: &mut Vm, e: Exc| -> String {
+            let text = vm.format_exception(e);
+            text.trim_end().to_string()
+        };
+        let channels: Vec<Channel<Carried>> = world
+            .channels
+            .iter()
+            .map(|c| {
+                channel_of(&vm, Value::Obj(c.object)).ok_or("a saved channel is not a channel")
+            })
+            .collect::<Result<_, _>>()?;
+        let mut handles = Vec::new();
+        for t in world.threads {
+            let func = match vm.heap.get(t.object) {
+                Obj::Tasklet(o) => o.func,
+                _ => return Err("a saved tasklet is not a tasklet".into()),
+            };
+            if let Err(e) = vm.bind_tasklet(t.object, func) {
+                return Err(fail(&mut vm, e));
+            }
+            let Obj::Tasklet(o) = vm.heap.get(t.object) else {
+                unreachable!("checked above")
+            };
+            let (thread, handle) = (o.thread, o.handle.expect("just bound"));
+            let finish = match t.finish {
+                None => None,
+                Some(SavedFinish::Op(v)) => Some(Finish::Op(v)),
+                Some(SavedFinish::Tempval) => Some(Finish::Tempval),
+                Some(SavedFinish::Receive(i)) => Some(Finish::Receive(
+                    channels
+                        .get(i)
+                        .ok_or("a saved receive names no channel")?
+                        .clone(),
+                )),
+            };
+            vm.set_thread_parts(thread, t.frames, finish, t.for_exit);
+            vm.set_thread_tasklet(thread, handle.id());
+            handle.set_atomic(t.atomic);
+            handle.set_block_trap(t.block_trap);
+            if let Some(n) = &t.name {
+                handle.set_name(n);
+            }
+            handles.push(handle);
+        }
+        let engine = |e: TaskletError| e.to_string();
+        // The run queue in its order, then everyone else paused.
+        let mut in_ring = vec![false; handles.len()];
+        for i in &world.runnable {
+            let h = handles
+                .get(*i)
+                .ok_or("a saved run queue names no tasklet")?;
+            h.setup().map_err(engine)?;
+            in_ring[*i] = true;
+        }
+        for (i, h) in handles.iter().enumerate() {
+            if !in_ring[i] {
+                h.setup().map_err(engine)?;
+                h.remove().map_err(engine)?;
+            }
+        }
+        for (saved, ch) in world.channels.into_iter().zip(&channels) {
+            for (i, sending, item) in saved.waiters {
+                let h = *handles.get(i).ok_or("a saved waiter names no tasklet")?;
+                let item = item.map(|it| vm.load_item(it));
+                ch.restore_waiter(h, sending, item).map_err(engine)?;
+            }
+            for (i, item) in saved.delivered {
+                let h = *handles.get(i).ok_or("a saved delivery names no tasklet")?;
+                let item = vm.load_item(item);
+                ch.restore_delivered(h, item);
+            }
+        }
+        drop(vm);
+        Ok(shared)
+    }
+}
