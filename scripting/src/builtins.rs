@@ -1680,6 +1680,31 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
 
 /// Applies a format spec (`format(v, spec)`, f-string fields).
 pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, Exc> {
+    // A class's own `__format__` decides; `object.__format__` only takes
+    // an empty spec.
+    if is_instance(vm, v) {
+        let spec_value = new_str(vm, spec);
+        if let Some(r) = crate::classes::call_dunder(vm, v, "__format__", vec![spec_value]) {
+            let r = r?;
+            return match str_content(vm, r) {
+                Some(s) => Ok(s.to_string()),
+                None => {
+                    let t = type_name(vm, r);
+                    Err(type_err(
+                        vm,
+                        format!("__format__ must return a str, not {t}"),
+                    ))
+                }
+            };
+        }
+        if !spec.is_empty() {
+            let t = type_name(vm, v);
+            return Err(type_err(
+                vm,
+                format!("unsupported format string passed to {t}.__format__"),
+            ));
+        }
+    }
     if spec.is_empty() {
         return str_of(vm, v);
     }
@@ -2213,6 +2238,10 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
     if is_instance(vm, v) {
         return match crate::classes::call_dunder(vm, v, "__iter__", Vec::new()) {
             Some(r) => r,
+            // The old sequence protocol.
+            None if crate::classes::dunder(vm, v, "__getitem__").is_some() => Ok(Value::Obj(
+                vm.heap.alloc(Obj::Iter(Iter::GetItem { obj: v, index: 0 })),
+            )),
             None => Err(not_iterable(vm, v)),
         };
     }
@@ -2373,6 +2402,31 @@ pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
                 }
             }
             return Ok(Some(new_tuple(vm, row)));
+        }
+        Iter::GetItem { obj, index } => {
+            return match crate::classes::call_dunder(
+                vm,
+                obj,
+                "__getitem__",
+                vec![Value::Int(index)],
+            ) {
+                Some(Ok(v)) => {
+                    if let Obj::Iter(Iter::GetItem { index: i, .. }) = vm.heap.get_mut(id) {
+                        *i = index + 1;
+                    }
+                    Ok(Some(v))
+                }
+                Some(Err(e)) => {
+                    let ends = Value::Obj(vm.exc_class("IndexError"));
+                    let stop = Value::Obj(vm.exc_class("StopIteration"));
+                    if exception_matches(vm, e, ends)? || exception_matches(vm, e, stop)? {
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                }
+                None => Ok(None),
+            };
         }
         Iter::Enumerate { iter, next: n } => {
             let Some(v) = next(vm, iter)? else {

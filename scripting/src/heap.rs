@@ -206,6 +206,13 @@ pub enum Iter {
         /// Iterators over the iterables.
         iters: Vec<Value>,
     },
+    /// The old sequence protocol: `obj[0]`, `obj[1]`... until IndexError.
+    GetItem {
+        /// An instance whose class defines only `__getitem__`.
+        obj: Value,
+        /// The next index.
+        index: i64,
+    },
     /// `enumerate(iterable, start)`, lazily.
     Enumerate {
         /// Iterator over the iterable.
@@ -484,7 +491,7 @@ fn children(obj: &Obj, out: &mut Vec<ObjId>) {
                 push_value(iter, out);
             }
             Iter::Zip { iters } => iters.iter().for_each(|v| push_value(v, out)),
-            Iter::Enumerate { iter, .. } => push_value(iter, out),
+            Iter::Enumerate { iter, .. } | Iter::GetItem { obj: iter, .. } => push_value(iter, out),
         },
         Obj::Module(m) => m.attrs.values().for_each(|v| push_value(v, out)),
         Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| push_value(v, out)),
@@ -571,7 +578,7 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
                 value(func, f);
                 value(iter, f);
             }
-            Iter::Enumerate { iter, .. } => value(iter, f),
+            Iter::Enumerate { iter, .. } | Iter::GetItem { obj: iter, .. } => value(iter, f),
         },
         Obj::Module(m) => m.attrs.values_mut().for_each(|v| value(v, f)),
         Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| value(v, f)),
