@@ -247,4 +247,6 @@ pub struct Code {
     pub firstline: u32,
     /// Calling it makes a generator.
     pub is_generator: bool,
+    /// The docstring (`__doc__`): a string literal opening the body.
+    pub doc: Option<Rc<str>>,
 }

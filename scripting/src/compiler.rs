@@ -34,6 +34,17 @@ pub fn compile_module(module: &Module, filename: &str, codes: &mut Vec<Code>) ->
     Ok(c.finish_unit())
 }
 
+/// The docstring of a body: a string literal as its first statement.
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match &body.first()?.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        }) => Some(Rc::from(s.as_str())),
+        _ => None,
+    }
+}
+
 fn not_supported(feature: &str, pos: Pos) -> SyntaxError {
     SyntaxError::new(
         ErrorKind::NotImplementedError,
@@ -616,6 +627,7 @@ impl<'a> Unit<'a> {
                 varkw: false,
                 firstline: line,
                 is_generator: false,
+                doc: None,
             },
             scope,
             ctx: Vec::new(),
@@ -1248,6 +1260,9 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         unit.code.kwonlycount = params.kwonly.len() as u32;
         unit.code.varargs = params.vararg.is_some();
         unit.code.varkw = params.kwarg.is_some();
+        if let Body::Stmts(stmts) = body {
+            unit.code.doc = docstring(stmts);
+        }
         let index = {
             let mut inner = Compiler {
                 codes: &mut *self.codes,

@@ -2603,6 +2603,13 @@ impl Vm {
                 Obj::Function(f) if let Some(v) = f.attrs.as_ref().and_then(|a| a.get(name)) => {
                     return Ok(*v);
                 }
+                Obj::Function(f) if name == "__doc__" => {
+                    let doc = self.codes[f.code as usize].doc.clone();
+                    return Ok(match doc {
+                        Some(d) => self.str_value(&d),
+                        None => Value::None,
+                    });
+                }
                 Obj::Function(f) if name == "__name__" || name == "__qualname__" => {
                     let code = &self.codes[f.code as usize];
                     let n = if name == "__name__" {
