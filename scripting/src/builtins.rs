@@ -447,26 +447,26 @@ pub(crate) fn install(vm: &mut Vm) {
         vm.builtins.insert(Rc::from(name), Value::Obj(id));
     }
     // Instances of `object()` (sentinels) belong to this class.
-    let object_class = vm.heap.alloc(Obj::Class(Class {
+    let object_class = vm.heap.alloc(Obj::Class(Box::new(Class {
         name: Rc::from("object"),
         bases: Vec::new(),
         mro: Vec::new(),
         attrs: Attrs::default(),
         is_exception: false,
-    }));
+    })));
     if let Obj::Class(c) = vm.heap.get_mut(object_class) {
         c.mro = vec![object_class];
     }
     vm.builtins
         .insert(Rc::from("\0object_class"), Value::Obj(object_class));
     // `NotImplemented`: a unique object that dunder methods return.
-    let class = vm.heap.alloc(Obj::Class(Class {
+    let class = vm.heap.alloc(Obj::Class(Box::new(Class {
         name: Rc::from("NotImplementedType"),
         bases: Vec::new(),
         mro: Vec::new(),
         attrs: Attrs::default(),
         is_exception: false,
-    }));
+    })));
     let ni = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
         class,
         attrs: Attrs::default(),
@@ -3181,13 +3181,13 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
             let argv: Vec<Value> = vm.argv.clone().iter().map(|a| new_str(vm, a)).collect();
             let argv = new_list(vm, argv);
             attrs.insert(Rc::from("argv"), argv);
-            let stream_class = vm.heap.alloc(Obj::Class(Class {
+            let stream_class = vm.heap.alloc(Obj::Class(Box::new(Class {
                 name: Rc::from("TextIOWrapper"),
                 bases: Vec::new(),
                 mro: Vec::new(),
                 attrs: Attrs::default(),
                 is_exception: false,
-            }));
+            })));
             for (n, fd) in [("stdout", 1), ("stderr", 2)] {
                 let mut a = Attrs::default();
                 a.insert(Rc::from("_fd"), Value::Int(fd));

@@ -28,13 +28,13 @@ pub(crate) fn build_class(
             }
         }
     }
-    let id = vm.heap.alloc(Obj::Class(Class {
+    let id = vm.heap.alloc(Obj::Class(Box::new(Class {
         name: name.clone(),
         bases: bases.clone(),
         mro: Vec::new(),
         attrs: ns,
         is_exception,
-    }));
+    })));
     let mut seqs = base_mros;
     seqs.push(bases.clone());
     let mut mro = vec![id];

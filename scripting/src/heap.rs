@@ -264,8 +264,8 @@ pub enum Obj {
     Set(Map<Key, Value>),
     /// `range(start, stop, step)`.
     Range(i64, i64, i64),
-    /// A script function.
-    Function(Function),
+    /// A script function (boxed: keeps every heap slot small).
+    Function(Box<Function>),
     /// A closure cell.
     Cell(Value),
     /// A built-in function.
@@ -277,8 +277,8 @@ pub enum Obj {
     Unbound(Builtin),
     /// A built-in type (`int`, `str`, ...).
     Type(TypeKind),
-    /// A class.
-    Class(Class),
+    /// A class (boxed: keeps every heap slot small).
+    Class(Box<Class>),
     /// An instance of a class.
     Instance(Instance),
     /// An iterator.
@@ -605,5 +605,16 @@ pub(crate) fn remap_value(v: &mut Value, f: &mut dyn FnMut(&mut ObjId)) {
     }
     if let Value::Obj(id) = v {
         f(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every heap slot is an `Obj`: large variants are boxed so that a
+    /// string, a list or a tasklet costs a small slot.
+    #[test]
+    fn a_heap_slot_stays_small() {
+        assert!(std::mem::size_of::<super::Obj>() <= 72);
+        assert!(std::mem::size_of::<Option<super::Obj>>() <= 72);
     }
 }

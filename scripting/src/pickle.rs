@@ -163,7 +163,7 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     remap_ids(&mut obj.clone(), &mut collect);
                     Item::Function {
                         code: code_ref(vm, f.code),
-                        function: f.clone(),
+                        function: (**f).clone(),
                     }
                 }
             },
@@ -438,7 +438,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
             }
             Item::Function { code, mut function } => {
                 function.code = find_code(vm, &code)?;
-                let mut obj = Obj::Function(function);
+                let mut obj = Obj::Function(Box::new(function));
                 remap_ids(&mut obj, &mut renumber);
                 obj
             }

@@ -361,13 +361,13 @@ impl Vm {
                 vec![vm.exc_class(base)]
             };
             let mut mro = Vec::new();
-            let id = vm.heap.alloc(Obj::Class(Class {
+            let id = vm.heap.alloc(Obj::Class(Box::new(Class {
                 name: Rc::from(*name),
                 bases: bases.clone(),
                 mro: Vec::new(),
                 attrs: Attrs::default(),
                 is_exception: true,
-            }));
+            })));
             mro.push(id);
             if let Some(b) = bases.first()
                 && let Obj::Class(bc) = vm.heap.get(*b)
@@ -1532,7 +1532,7 @@ impl Vm {
                     Vec::new()
                 };
                 let module = self.frame().module;
-                let id = self.heap.alloc(Obj::Function(Function {
+                let id = self.heap.alloc(Obj::Function(Box::new(Function {
                     code,
                     defaults,
                     kwdefaults,
@@ -1540,7 +1540,7 @@ impl Vm {
                     module,
                     owner: None,
                     attrs: None,
-                }));
+                })));
                 self.push(Value::Obj(id));
             }
             Instr::Yield => {
