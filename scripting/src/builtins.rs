@@ -4032,43 +4032,7 @@ fn s_join(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRes
 }
 
 fn s_split(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
-    arity(vm, "split", &args, 0, 2)?;
-    let s = recv_str(vm, recv);
-    let sep = args
-        .first()
-        .copied()
-        .or(kwarg(&kwargs, "sep"))
-        .unwrap_or(Value::None);
-    let maxsplit = match args.get(1).copied().or(kwarg(&kwargs, "maxsplit")) {
-        Some(v) => expect_int(vm, v, "")?,
-        None => -1,
-    };
-    let parts: Vec<&str> = if sep == Value::None {
-        let mut out = Vec::new();
-        let mut rest = s.trim_start();
-        while !rest.is_empty() {
-            if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                out.push(rest);
-                break;
-            }
-            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            out.push(&rest[..end]);
-            rest = rest[end..].trim_start();
-        }
-        out
-    } else {
-        let sep = expect_str(vm, sep, "must be str or None, not")?;
-        if sep.is_empty() {
-            return Err(vm.error("ValueError", "empty separator"));
-        }
-        if maxsplit >= 0 {
-            s.splitn(maxsplit as usize + 1, &*sep).collect()
-        } else {
-            s.split(&*sep).collect()
-        }
-    };
-    let items = parts.iter().map(|p| new_str(vm, p)).collect();
-    ok(new_list(vm, items))
+    split_impl(vm, recv, &args, &kwargs, false)
 }
 
 fn strip_chars(vm: &mut Vm, args: &[Value]) -> Result<Option<Vec<char>>, Exc> {
@@ -4532,30 +4496,49 @@ fn s_zfill(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
 }
 
 fn s_rsplit(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
-    arity(vm, "rsplit", &args, 0, 2)?;
+    split_impl(vm, recv, &args, &kwargs, true)
+}
+
+/// `split` and (from the right) `rsplit`: on runs of whitespace, or on
+/// `sep`, at most `maxsplit` times.
+fn split_impl(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    right: bool,
+) -> BResult {
+    arity(vm, if right { "rsplit" } else { "split" }, args, 0, 2)?;
     let s = recv_str(vm, recv);
     let sep = args
         .first()
         .copied()
-        .or(kwarg(&kwargs, "sep"))
+        .or(kwarg(kwargs, "sep"))
         .unwrap_or(Value::None);
-    let maxsplit = match args.get(1).copied().or(kwarg(&kwargs, "maxsplit")) {
+    let maxsplit = match args.get(1).copied().or(kwarg(kwargs, "maxsplit")) {
         Some(v) => expect_int(vm, v, "")?,
         None => -1,
     };
+    let limit = (maxsplit >= 0).then_some(maxsplit as usize);
     let mut parts: Vec<&str> = if sep == Value::None {
         let mut out = Vec::new();
-        let mut rest = s.trim_end();
+        let mut rest = if right { s.trim_end() } else { s.trim_start() };
         while !rest.is_empty() {
-            if maxsplit >= 0 && out.len() as i64 == maxsplit {
+            if limit == Some(out.len()) {
                 out.push(rest);
                 break;
             }
-            let start = rest.rfind(char::is_whitespace).map_or(0, |b| {
-                b + rest[b..].chars().next().map_or(1, char::len_utf8)
-            });
-            out.push(&rest[start..]);
-            rest = rest[..start].trim_end();
+            if right {
+                let start = rest.rfind(char::is_whitespace).map_or(0, |b| {
+                    b + rest[b..].chars().next().map_or(1, char::len_utf8)
+                });
+                out.push(&rest[start..]);
+                rest = rest[..start].trim_end();
+            } else {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(&rest[..end]);
+                rest = rest[end..].trim_start();
+            }
         }
         out
     } else {
@@ -4563,13 +4546,16 @@ fn s_rsplit(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) 
         if sep.is_empty() {
             return Err(vm.error("ValueError", "empty separator"));
         }
-        if maxsplit >= 0 {
-            s.rsplitn(maxsplit as usize + 1, &*sep).collect()
-        } else {
-            s.rsplit(&*sep).collect()
+        match (limit, right) {
+            (Some(n), false) => s.splitn(n + 1, &*sep).collect(),
+            (Some(n), true) => s.rsplitn(n + 1, &*sep).collect(),
+            (None, false) => s.split(&*sep).collect(),
+            (None, true) => s.rsplit(&*sep).collect(),
         }
     };
-    parts.reverse();
+    if right {
+        parts.reverse();
+    }
     let items = parts.iter().map(|p| new_str(vm, p)).collect();
     ok(new_list(vm, items))
 }
