@@ -529,37 +529,22 @@ fn report_callback_error(weak: &Weak<RefCell<Vm>>, result: Option<Result<Value, 
     }
 }
 
-/// `set_channel_callback(cb)`: `cb(channel, tasklet, sending, willblock)`
-/// before every channel operation; returns the previous callback. (It
-/// finds the channel object by a search of the heap: a debugging aid.)
-pub(crate) fn s_set_channel_callback(
+/// A handle on the VM that outlives nothing (callbacks hold one).
+type SharedVm = Weak<RefCell<Vm>>;
+
+/// Records `args[0]` as the script callback `which` (None clears it);
+/// returns the previous one and, for a callback, the VM handle the
+/// engine-side closure calls it through.
+fn swap_callback(
     vm: &mut Vm,
-    _: Option<Value>,
-    args: Vec<Value>,
-    _: Kwargs,
-) -> BResult {
-    arity(vm, "set_channel_callback", &args, 1, 1)?;
-    let old = std::mem::replace(&mut vm.callbacks[CHANNEL_CALLBACK], args[0]);
-    if args[0] == Value::None {
-        shoal_engine::set_channel_callback(None);
-    } else {
-        let weak = vm.shared.clone().unwrap_or_default();
-        shoal_engine::set_channel_callback(Some(Box::new(
-            move |info, tasklet, sending, will_block| {
-                let result = call_back(&weak, CHANNEL_CALLBACK, |vm| {
-                    let channel = vm.channel_object(info.id).map_or(Value::None, Value::Obj);
-                    vec![
-                        channel,
-                        vm.tasklet_value(tasklet),
-                        Value::Bool(sending),
-                        Value::Bool(will_block),
-                    ]
-                });
-                report_callback_error(&weak, result);
-            },
-        )));
-    }
-    ok(old)
+    name: &str,
+    which: usize,
+    args: &[Value],
+) -> Result<(Value, Option<SharedVm>), Exc> {
+    arity(vm, name, args, 1, 1)?;
+    let old = std::mem::replace(&mut vm.callbacks[which], args[0]);
+    let weak = (args[0] != Value::None).then(|| vm.shared.clone().unwrap_or_default());
+    Ok((old, weak))
 }
 
 /// Calls the script callback `which` with the arguments `args` makes,
@@ -579,6 +564,33 @@ fn call_back(
     Some(vm.call_sync(cb, args))
 }
 
+/// `set_channel_callback(cb)`: `cb(channel, tasklet, sending, willblock)`
+/// before every channel operation; returns the previous callback. (It
+/// finds the channel object by a search of the heap: a debugging aid.)
+pub(crate) fn s_set_channel_callback(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    let (old, weak) = swap_callback(vm, "set_channel_callback", CHANNEL_CALLBACK, &args)?;
+    shoal_engine::set_channel_callback(weak.map(|weak| -> shoal_engine::ChannelCallback {
+        Box::new(move |info, tasklet, sending, will_block| {
+            let result = call_back(&weak, CHANNEL_CALLBACK, |vm| {
+                let channel = vm.channel_object(info.id).map_or(Value::None, Value::Obj);
+                vec![
+                    channel,
+                    vm.tasklet_value(tasklet),
+                    Value::Bool(sending),
+                    Value::Bool(will_block),
+                ]
+            });
+            report_callback_error(&weak, result);
+        })
+    }));
+    ok(old)
+}
+
 /// `set_schedule_callback(cb)`: `cb(prev, next)` on every switch; returns
 /// the previous callback.
 pub(crate) fn s_set_schedule_callback(
@@ -587,19 +599,15 @@ pub(crate) fn s_set_schedule_callback(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "set_schedule_callback", &args, 1, 1)?;
-    let old = std::mem::replace(&mut vm.callbacks[SCHEDULE_CALLBACK], args[0]);
-    if args[0] == Value::None {
-        shoal_engine::set_schedule_callback(None);
-    } else {
-        let weak = vm.shared.clone().unwrap_or_default();
-        shoal_engine::set_schedule_callback(Some(Box::new(move |prev, next| {
+    let (old, weak) = swap_callback(vm, "set_schedule_callback", SCHEDULE_CALLBACK, &args)?;
+    shoal_engine::set_schedule_callback(weak.map(|weak| -> shoal_engine::ScheduleCallback {
+        Box::new(move |prev, next| {
             let result = call_back(&weak, SCHEDULE_CALLBACK, |vm| {
                 vec![vm.tasklet_value(prev), vm.tasklet_value(next)]
             });
             report_callback_error(&weak, result);
-        })));
-    }
+        })
+    }));
     ok(old)
 }
 
@@ -612,17 +620,11 @@ pub(crate) fn s_set_error_handler(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "set_error_handler", &args, 1, 1)?;
-    let old = std::mem::replace(&mut vm.callbacks[ERROR_HANDLER], args[0]);
-    if args[0] == Value::None {
-        shoal_engine::set_error_handler(None);
-    } else {
-        let weak = vm.shared.clone().unwrap_or_default();
-        shoal_engine::set_error_handler(Some(Box::new(move |_tasklet, error| {
-            let mut exc = None;
+    let (old, weak) = swap_callback(vm, "set_error_handler", ERROR_HANDLER, &args)?;
+    shoal_engine::set_error_handler(weak.map(|weak| -> shoal_engine::ErrorHandler {
+        Box::new(move |_tasklet, error| {
             let result = call_back(&weak, ERROR_HANDLER, |vm| {
                 let e = vm.error_to_exc(error);
-                exc = Some(e);
                 let class = match e {
                     Value::Obj(id) => match vm.heap.get(id) {
                         Obj::Instance(inst) => Value::Obj(inst.class),
@@ -639,7 +641,7 @@ pub(crate) fn s_set_error_handler(
                     None => Err(error.clone()),
                 },
             }
-        })));
-    }
+        })
+    }));
     ok(old)
 }

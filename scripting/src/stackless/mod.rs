@@ -301,6 +301,18 @@ impl Finish {
     }
 }
 
+/// The engine's kind for the exception class `name`.
+fn kind_named(name: &str) -> ErrorKind {
+    match name {
+        "TaskletExit" => ErrorKind::TaskletExit,
+        "RuntimeError" => ErrorKind::RuntimeError,
+        "ValueError" => ErrorKind::ValueError,
+        "StopIteration" => ErrorKind::StopIteration,
+        "MemoryError" => ErrorKind::MemoryError,
+        other => ErrorKind::Other(other.to_string().into()),
+    }
+}
+
 /// Performs `op` for the main tasklet, blocking it.
 fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
     Ok(match op {
@@ -573,14 +585,7 @@ impl Vm {
     pub(crate) fn exc_to_error(&mut self, exc: Exc) -> TaskletError {
         let class = crate::builtins::type_name(self, exc);
         let message = crate::builtins::exception_str(self, exc);
-        let kind = match class.as_str() {
-            "TaskletExit" => ErrorKind::TaskletExit,
-            "RuntimeError" => ErrorKind::RuntimeError,
-            "ValueError" => ErrorKind::ValueError,
-            "StopIteration" => ErrorKind::StopIteration,
-            "MemoryError" => ErrorKind::MemoryError,
-            other => ErrorKind::Other(other.to_string().into()),
-        };
+        let kind = kind_named(&class);
         let payload = self.parking.park_error(exc);
         TaskletError::new(kind, message).with_payload(Arc::new(payload))
     }

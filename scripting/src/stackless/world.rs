@@ -62,17 +62,6 @@ struct WorldSnapshot {
     runnable: Vec<usize>,
 }
 
-fn kind_named(name: &str) -> ErrorKind {
-    match name {
-        "TaskletExit" => ErrorKind::TaskletExit,
-        "RuntimeError" => ErrorKind::RuntimeError,
-        "ValueError" => ErrorKind::ValueError,
-        "StopIteration" => ErrorKind::StopIteration,
-        "MemoryError" => ErrorKind::MemoryError,
-        other => ErrorKind::Other(other.to_string().into()),
-    }
-}
-
 impl Vm {
     fn save_item(&self, item: &TaskletResult<Carried>) -> SavedItem {
         match item {
