@@ -410,8 +410,11 @@ impl Heap {
                 continue;
             }
             self.marks[i] = true;
-            if let Some(obj) = &self.objects[i] {
-                children(obj, &mut stack);
+            // The one walk over an object's references is `remap_ids`;
+            // the object steps out of its slot while it is walked.
+            if let Some(mut obj) = self.objects[i].take() {
+                remap_ids(&mut obj, &mut |id| stack.push(*id));
+                self.objects[i] = Some(obj);
             }
         }
         let mut freed = 0;
@@ -428,97 +431,8 @@ impl Heap {
     }
 }
 
-fn push_value(v: &Value, out: &mut Vec<ObjId>) {
-    if let Value::Obj(id) = v {
-        out.push(*id);
-    }
-}
-
-/// The objects `obj` refers to.
-fn children(obj: &Obj, out: &mut Vec<ObjId>) {
-    match obj {
-        Obj::Str(_)
-        | Obj::Bytes(_)
-        | Obj::File(_)
-        | Obj::Range(..)
-        | Obj::Builtin(_)
-        | Obj::Unbound(_)
-        | Obj::Type(_) => {}
-        Obj::List(items) | Obj::Tuple(items) => items.iter().for_each(|v| push_value(v, out)),
-        Obj::Dict(d) => d.values().for_each(|(k, v)| {
-            push_value(k, out);
-            push_value(v, out);
-        }),
-        Obj::Set(s) => s.values().for_each(|v| push_value(v, out)),
-        Obj::Function(f) => {
-            f.defaults.iter().for_each(|v| push_value(v, out));
-            out.extend(f.owner);
-            f.kwdefaults.iter().for_each(|(_, v)| push_value(v, out));
-            out.extend(f.closure.iter().copied());
-            out.push(f.module);
-            f.attrs
-                .iter()
-                .flat_map(|a| a.values())
-                .for_each(|v| push_value(v, out));
-        }
-        Obj::Cell(v) => push_value(v, out),
-        Obj::Tasklet(t) => {
-            push_value(&t.func, out);
-            push_value(&t.tempval, out);
-        }
-        Obj::Channel(_) => {}
-        Obj::Method(receiver, _) => push_value(receiver, out),
-        Obj::Class(c) => {
-            out.extend(c.bases.iter().copied());
-            out.extend(c.mro.iter().copied());
-            c.attrs.values().for_each(|v| push_value(v, out));
-        }
-        Obj::Instance(inst) => {
-            out.push(inst.class);
-            inst.attrs.values().for_each(|v| push_value(v, out));
-        }
-        Obj::Iter(it) => match it {
-            Iter::Seq { seq, .. } => out.push(*seq),
-            Iter::Dict { dict, .. } => out.push(*dict),
-            Iter::Range { .. } => {}
-            Iter::Values { items, .. } => items.iter().for_each(|v| push_value(v, out)),
-            Iter::Map { func, iters } => {
-                push_value(func, out);
-                iters.iter().for_each(|v| push_value(v, out));
-            }
-            Iter::Filter { func, iter } => {
-                push_value(func, out);
-                push_value(iter, out);
-            }
-            Iter::Zip { iters } => iters.iter().for_each(|v| push_value(v, out)),
-            Iter::Enumerate { iter, .. } | Iter::GetItem { obj: iter, .. } => push_value(iter, out),
-        },
-        Obj::Module(m) => m.attrs.values().for_each(|v| push_value(v, out)),
-        Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| push_value(v, out)),
-        Obj::BoundMethod(a, b) | Obj::Property(a, b) => {
-            push_value(a, out);
-            push_value(b, out);
-        }
-        Obj::Super(c, v) => {
-            out.push(*c);
-            push_value(v, out);
-        }
-        Obj::StaticMethod(f) | Obj::ClassMethod(f) => push_value(f, out),
-        Obj::Generator(g) => {
-            if let Some(f) = &g.frame {
-                f.stack.iter().for_each(|v| push_value(v, out));
-                f.locals.iter().flatten().for_each(|v| push_value(v, out));
-                out.extend(f.cells.iter().copied());
-                f.handling.iter().for_each(|v| push_value(v, out));
-                out.push(f.module);
-                out.extend(f.func);
-            }
-        }
-    }
-}
-
-/// Calls `f` on every object index `obj` holds, mutably (to move a graph
-/// of objects into another heap, as `pickle` does).
+/// Calls `f` on every object index `obj` holds, mutably: the collector's
+/// walk, and `pickle`'s renumbering when a graph moves into another heap.
 pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
     let value = remap_value;
     match obj {
