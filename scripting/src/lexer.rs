@@ -714,13 +714,7 @@ fn unescape_bytes(chars: &[char], raw: bool, line: u32, col: u32) -> Result<Vec<
                 }
             }
             '0'..='7' => {
-                let mut value = e.to_digit(8).unwrap_or(0);
-                let mut n = 1;
-                while n < 3 && i < chars.len() && chars[i].is_digit(8) {
-                    value = value * 8 + chars[i].to_digit(8).unwrap_or(0);
-                    i += 1;
-                    n += 1;
-                }
+                let value = octal_escape(e, chars, &mut i);
                 out.push((value & 0xff) as u8);
             }
             _ => {
@@ -733,6 +727,19 @@ fn unescape_bytes(chars: &[char], raw: bool, line: u32, col: u32) -> Result<Vec<
         }
     }
     Ok(out)
+}
+
+/// The value of an octal escape `\first..`: up to three digits in all,
+/// the rest read from `chars` at `*i` (which moves past them).
+fn octal_escape(first: char, chars: &[char], i: &mut usize) -> u32 {
+    let mut value = first.to_digit(8).unwrap_or(0);
+    let mut n = 1;
+    while n < 3 && *i < chars.len() && chars[*i].is_digit(8) {
+        value = value * 8 + chars[*i].to_digit(8).unwrap_or(0);
+        *i += 1;
+        n += 1;
+    }
+    value
 }
 
 fn unescape(chars: &[char], raw: bool, line: u32, col: u32) -> Result<String, SyntaxError> {
@@ -763,13 +770,7 @@ fn unescape(chars: &[char], raw: bool, line: u32, col: u32) -> Result<String, Sy
             't' => out.push('\t'),
             'v' => out.push('\x0b'),
             '0'..='7' => {
-                let mut value = e.to_digit(8).unwrap_or(0);
-                let mut n = 1;
-                while n < 3 && i < chars.len() && chars[i].is_digit(8) {
-                    value = value * 8 + chars[i].to_digit(8).unwrap_or(0);
-                    i += 1;
-                    n += 1;
-                }
+                let value = octal_escape(e, chars, &mut i);
                 out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
             }
             'x' | 'u' | 'U' => {

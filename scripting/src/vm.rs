@@ -131,6 +131,29 @@ pub(crate) enum Suspended {
     Other,
 }
 
+/// The value a `LoadGlobal` cache entry (one more than a position in
+/// the module's globals; 0 for none) finds, if that position still holds
+/// `name` (globals may have moved since): no hashing.
+#[inline]
+fn cached_global(globals: &Attrs, cached: u32, name: &Rc<str>) -> Option<Value> {
+    let (k, v) = globals.get_index(cached.checked_sub(1)? as usize)?;
+    (Rc::ptr_eq(k, name) || k == name).then_some(*v)
+}
+
+/// Makes the stack `LoadMethod` left for `CallMethod(n)` that of a plain
+/// `Call`: drops the null marker under an attribute, or counts the object
+/// under a function as its first argument. Returns the argument count.
+#[inline]
+fn plain_call_args(stack: &mut Vec<Value>, n: u32) -> u32 {
+    let at = stack.len() - n as usize - 2;
+    if stack[at] == Value::NULL {
+        stack.remove(at);
+        n
+    } else {
+        n + 1
+    }
+}
+
 /// The frames of a script tasklet while another thread runs.
 struct Thread {
     frames: Vec<Frame>,
@@ -1028,13 +1051,7 @@ impl Vm {
                 let Obj::Module(m) = self.heap.get(module) else {
                     unreachable!("frames run in modules")
                 };
-                // The cached position still holds the name (globals may
-                // have moved since): no hashing.
-                if let Some(pos) = cached.checked_sub(1)
-                    && let Some((k, v)) = m.attrs.get_index(pos as usize)
-                    && (Rc::ptr_eq(k, name) || k == name)
-                {
-                    let v = *v;
+                if let Some(v) = cached_global(&m.attrs, *cached, name) {
                     self.push(v);
                     return Ok(());
                 }
@@ -1610,14 +1627,7 @@ impl Vm {
                 self.push(v);
             }
             Instr::Return => {
-                let frame = self.frames.last().expect("a frame");
-                if frame.on_return == OnReturn::Push && frame.generator.is_none() {
-                    let mut frame = self.frames.pop().expect("a frame");
-                    let v = frame.stack.pop().expect("a return value");
-                    if let Some(caller) = self.frames.last_mut() {
-                        caller.stack.push(v);
-                    }
-                    self.recycle(frame);
+                if self.return_plain() {
                     return Ok(());
                 }
                 let v = self.pop();
@@ -2277,14 +2287,25 @@ impl Vm {
     /// returns its argument count.
     #[inline]
     fn method_args(&mut self, n: u32) -> u32 {
-        let stack = &mut self.frames.last_mut().expect("a frame").stack;
-        let at = stack.len() - n as usize - 2;
-        if stack[at] == Value::NULL {
-            stack.remove(at);
-            n
-        } else {
-            n + 1
+        plain_call_args(&mut self.frames.last_mut().expect("a frame").stack, n)
+    }
+
+    /// `Return` from a frame whose value simply goes to its caller: pops
+    /// it, pushes the value and recycles the frame. `false` (nothing
+    /// done) for any other frame.
+    #[inline(always)]
+    fn return_plain(&mut self) -> bool {
+        let frame = self.frames.last().expect("a frame");
+        if frame.on_return != OnReturn::Push || frame.generator.is_some() {
+            return false;
         }
+        let mut frame = self.frames.pop().expect("a frame");
+        let v = frame.stack.pop().expect("a return value");
+        if let Some(caller) = self.frames.last_mut() {
+            caller.stack.push(v);
+        }
+        self.recycle(frame);
+        true
     }
 
     /// Keeps a finished frame's allocations for the next call.

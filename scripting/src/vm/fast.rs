@@ -5,9 +5,7 @@
 //! Anything else, and any case of these that could raise or call a
 //! dunder, goes back to [`Vm::step`](super::Vm) unchanged.
 
-use std::rc::Rc;
-
-use super::{Exc, Instr, OnReturn, Value, Vm};
+use super::{Exc, Instr, Value, Vm, cached_global, plain_call_args};
 use crate::ast::{BinOp, CmpOp};
 use crate::heap::{Iter, Obj};
 
@@ -44,17 +42,9 @@ impl Vm {
                     Err(exc) => return Stop::Raised(exc),
                 },
                 Leave::Return => {
-                    let frame = self.frames.last().expect("a frame");
-                    if self.frames.len() - 1 <= floor
-                        || frame.on_return != OnReturn::Push
-                        || frame.generator.is_some()
-                    {
+                    if self.frames.len() - 1 <= floor || !self.return_plain() {
                         return Stop::Slow(Instr::Return);
                     }
-                    let mut frame = self.frames.pop().expect("a frame");
-                    let v = frame.stack.pop().expect("a return value");
-                    self.frames.last_mut().expect("a caller").stack.push(v);
-                    self.recycle(frame);
                 }
             }
         }
@@ -72,7 +62,7 @@ impl Vm {
         let locals = &mut frame.locals[..];
         let mut ip = frame.ip;
         let mut left = *budget;
-        let globals_cache = &mut self.global_cache[code][..];
+        let globals_cache = &self.global_cache[code][..];
         let names = &self.codes[code].names[..];
         let stop = loop {
             if left == 0 {
@@ -117,12 +107,7 @@ impl Vm {
                 Instr::CallMethod(n) => {
                     ip += 1;
                     left -= 1;
-                    let at = stack.len() - n as usize - 2;
-                    if stack[at] == Value::NULL {
-                        stack.remove(at);
-                        break Leave::Call(n);
-                    }
-                    break Leave::Call(n + 1);
+                    break Leave::Call(plain_call_args(stack, n));
                 }
                 Instr::Return => {
                     ip += 1;
@@ -130,18 +115,13 @@ impl Vm {
                     break Leave::Return;
                 }
                 Instr::LoadGlobal(i) => {
-                    // A cache hit only: the cached position in the
-                    // module's globals still holds the name.
-                    let Some(pos) = globals_cache[i as usize].checked_sub(1) else {
-                        slow!()
-                    };
+                    // A cache hit only.
                     let Obj::Module(m) = heap.get(frame.module) else {
                         slow!()
                     };
-                    let name = &names[i as usize];
-                    match m.attrs.get_index(pos as usize) {
-                        Some((k, v)) if Rc::ptr_eq(k, name) || k == name => stack.push(*v),
-                        _ => slow!(),
+                    match cached_global(&m.attrs, globals_cache[i as usize], &names[i as usize]) {
+                        Some(v) => stack.push(v),
+                        None => slow!(),
                     }
                 }
                 Instr::Jump(t) => {
@@ -272,24 +252,21 @@ fn float_arith(op: BinOp, x: f64, y: f64) -> Option<Value> {
 #[inline]
 fn compare(op: CmpOp, a: Value, b: Value) -> Option<bool> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::LtE => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::GtE => x >= y,
-            CmpOp::Eq => x == y,
-            CmpOp::NotEq => x != y,
-            _ => return None,
-        }),
-        (Value::Float(x), Value::Float(y)) => Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::LtE => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::GtE => x >= y,
-            CmpOp::Eq => x == y,
-            CmpOp::NotEq => x != y,
-            _ => return None,
-        }),
+        (Value::Int(x), Value::Int(y)) => ordering(op, x, y),
+        (Value::Float(x), Value::Float(y)) => ordering(op, x, y),
         _ => None,
     }
+}
+
+#[inline]
+fn ordering<T: PartialOrd>(op: CmpOp, x: T, y: T) -> Option<bool> {
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        _ => return None,
+    })
 }
