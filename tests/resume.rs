@@ -2,40 +2,25 @@
 //! loaded in a fresh VM and resumed, prints exactly what an uninterrupted
 //! run prints: every program of the corpus, at several budgets.
 
-use std::cell::RefCell;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
+use shoal_scripting::host::CapturedOutput;
 use shoal_scripting::{Status, Vm};
-
-#[derive(Clone, Default)]
-struct Buffer(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Buffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// (stdout, last line of stderr, exit status)
 type Outcome = (String, String, i32);
 
-fn outcome(out: &Buffer, err: &Buffer, code: i32) -> Outcome {
-    let err = String::from_utf8_lossy(&err.0.borrow()).to_string();
+fn outcome(out: &CapturedOutput, err: &CapturedOutput, code: i32) -> Outcome {
+    let err = err.text();
     (
-        String::from_utf8_lossy(&out.0.borrow()).to_string(),
+        out.text(),
         err.lines().last().unwrap_or("").to_string(),
         code,
     )
 }
 
 fn whole(file: &Path, source: &str) -> Outcome {
-    let (out, err) = (Buffer::default(), Buffer::default());
+    let (out, err) = (CapturedOutput::default(), CapturedOutput::default());
     let mut vm = Vm::new(Box::new(out.clone()), Box::new(err.clone()));
     if let Err(e) = vm.load_main(&file.display().to_string(), source) {
         return (
@@ -50,7 +35,7 @@ fn whole(file: &Path, source: &str) -> Outcome {
 }
 
 fn split(file: &Path, source: &str, budget: u64) -> Result<Outcome, String> {
-    let (out, err) = (Buffer::default(), Buffer::default());
+    let (out, err) = (CapturedOutput::default(), CapturedOutput::default());
     let mut vm = Vm::new(Box::new(out.clone()), Box::new(err.clone()));
     if let Err(e) = vm.load_main(&file.display().to_string(), source) {
         return Ok((
@@ -124,7 +109,10 @@ fn loading_against_changed_source_is_a_clear_error() {
     let file = dir.join("prog.py");
     let v1 = "def f(n):\n    return n + 1\nfor i in range(100):\n    x = f(i)\nprint(x)\n";
     std::fs::write(&file, v1).expect("write");
-    let mut vm = Vm::new(Box::new(Buffer::default()), Box::new(Buffer::default()));
+    let mut vm = Vm::new(
+        Box::new(CapturedOutput::default()),
+        Box::new(CapturedOutput::default()),
+    );
     vm.load_main(&file.display().to_string(), v1)
         .expect("compiles");
     let mut budget = 50;
@@ -133,8 +121,8 @@ fn loading_against_changed_source_is_a_clear_error() {
     std::fs::write(&file, v1.replace("n + 1", "n + 2")).expect("write");
     let err = Vm::load(
         &text,
-        Box::new(Buffer::default()),
-        Box::new(Buffer::default()),
+        Box::new(CapturedOutput::default()),
+        Box::new(CapturedOutput::default()),
     )
     .err()
     .expect("a changed function must not load");
@@ -142,8 +130,8 @@ fn loading_against_changed_source_is_a_clear_error() {
     assert!(
         Vm::load(
             "not ron at all",
-            Box::new(Buffer::default()),
-            Box::new(Buffer::default())
+            Box::new(CapturedOutput::default()),
+            Box::new(CapturedOutput::default())
         )
         .is_err()
     );

@@ -217,3 +217,25 @@ impl ScriptChannel {
         &self.chan
     }
 }
+
+/// Where a host captures what scripts print: a writer for [`Vm::new`]
+/// whose clones all append to one buffer.
+#[derive(Clone, Default)]
+pub struct CapturedOutput(Rc<RefCell<Vec<u8>>>);
+
+impl CapturedOutput {
+    /// Everything written so far, as text (bad UTF-8 replaced).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.borrow()).into_owned()
+    }
+}
+
+impl std::io::Write for CapturedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

@@ -3,26 +3,12 @@
 //! replies arrive in the scripts as script values.
 
 use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
 
 use shoal_engine::{Scheduler, run, spawn};
-use shoal_scripting::host::{HostValue, ScriptChannel};
+use shoal_scripting::host::{CapturedOutput, HostValue, ScriptChannel};
 use shoal_scripting::stackless::run_shared;
 use shoal_scripting::vm::{Status, Vm};
-
-#[derive(Clone, Default)]
-struct Out(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Out {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 const CLIENTS: &str = r#"import stackless
 
@@ -44,7 +30,7 @@ stackless.tasklet(client)("c2", 1)
 #[test]
 fn a_native_server_answers_script_clients_over_script_channels() {
     let _scheduler = Scheduler::new();
-    let out = Out::default();
+    let out = CapturedOutput::default();
     let mut vm = Vm::new(Box::new(out.clone()), Box::new(out.clone()));
     vm.load_main("clients.py", CLIENTS).expect("compiles");
     let vm = vm.into_shared();
@@ -95,7 +81,7 @@ fn a_native_server_answers_script_clients_over_script_channels() {
     run().expect("run");
     assert_eq!(*seen.borrow(), vec!["c1/0", "c2/0", "c1/1"]);
     assert_eq!(
-        String::from_utf8_lossy(&out.0.borrow()),
+        out.text(),
         "c1 got {'to': 'c1', 'total': 0} int\nc2 got {'to': 'c2', 'total': 0} int\nc1 got {'to': 'c1', 'total': 10} int\n"
     );
 }

@@ -4,34 +4,19 @@
 //! sends of values and exceptions, receives, schedules), saved at a
 //! random slice.
 
-use std::cell::RefCell;
 use std::io::Write;
-use std::rc::Rc;
 
 use proptest::prelude::*;
 use shoal_engine::{RunOptions, Scheduler};
+use shoal_scripting::host::CapturedOutput;
 use shoal_scripting::stackless::run_shared;
 use shoal_scripting::vm::{Status, Vm};
-
-/// Output shared by the VMs of one run.
-#[derive(Clone, Default)]
-struct Out(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Out {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// Runs `source` (saved as `path`) in watchdog slices of `timeout`
 /// instructions, saving and reloading the world before slice `save_at`.
 fn run(path: &std::path::Path, source: &str, timeout: u64, save_at: Option<usize>) -> String {
     std::fs::write(path, source).expect("write the program");
-    let out = Out::default();
+    let out = CapturedOutput::default();
     let mut scheduler = Some(Scheduler::new());
     let mut vm = Vm::new(Box::new(out.clone()), Box::new(out.clone()));
     let name = path.display().to_string();
@@ -73,7 +58,7 @@ fn run(path: &std::path::Path, source: &str, timeout: u64, save_at: Option<usize
     }
     drop(shared);
     drop(scheduler);
-    String::from_utf8_lossy(&out.0.borrow()).into_owned()
+    out.text()
 }
 
 /// One operation of a generated tasklet.

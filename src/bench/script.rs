@@ -55,19 +55,8 @@ const WORKLOADS: &[(&str, &str, u64, u64)] = &[
     ),
 ];
 
-struct Sink;
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 fn shoal_seconds(source: &str) -> anyhow::Result<f64> {
-    let mut vm = Vm::new(Box::new(Sink), Box::new(Sink));
+    let mut vm = Vm::new(Box::new(std::io::sink()), Box::new(std::io::sink()));
     let t0 = thread_cpu_time();
     vm.load_main("bench.py", source)
         .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -8,7 +8,6 @@
 //! `SHOAL_BENCH_NO_INSTALL` is set); without it the peer column is left
 //! empty with a note.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -167,52 +166,37 @@ after = int(open('/proc/self/statm').read().split()[1])
 print((after - before) * resource.getpagesize() / N)
 "#;
 
-struct Sink;
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Runs a script with tasklets on a fresh scheduler; CPU seconds.
-fn shoal_seconds(source: &str) -> anyhow::Result<f64> {
+/// Runs a script with tasklets on a fresh scheduler, reading `probe`
+/// just before and just after the run.
+fn run_probed<T>(source: &str, probe: impl Fn() -> anyhow::Result<T>) -> anyhow::Result<(T, T)> {
     let _scheduler = shoal_engine::Scheduler::new();
-    let mut vm = Vm::new(Box::new(Sink), Box::new(Sink));
+    let mut vm = Vm::new(Box::new(std::io::sink()), Box::new(std::io::sink()));
     vm.load_main("bench.py", source)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let vm = vm.into_shared();
-    let t0 = thread_cpu_time();
+    let before = probe()?;
     let status = run_shared(&vm);
-    let spent = (thread_cpu_time() - t0).as_secs_f64();
+    let after = probe()?;
     if let Status::Raised(exc) = status {
         let text = vm.borrow_mut().format_exception(exc);
         anyhow::bail!("the benchmark raised: {text}");
     }
-    Ok(spent)
+    Ok((before, after))
+}
+
+/// CPU seconds a script with tasklets takes.
+fn shoal_seconds(source: &str) -> anyhow::Result<f64> {
+    let (t0, t1) = run_probed(source, || Ok(thread_cpu_time()))?;
+    Ok((t1 - t0).as_secs_f64())
 }
 
 /// Bytes per script tasklet blocked in a receive, `n` of them.
 fn shoal_blocked_bytes(n: u64) -> anyhow::Result<f64> {
-    let _scheduler = shoal_engine::Scheduler::new();
-    let mut vm = Vm::new(Box::new(Sink), Box::new(Sink));
     let source = format!(
         "import stackless\ndef waiter(ch):\n    ch.receive()\nch = stackless.channel()\n\
          for i in range({n}):\n    stackless.tasklet(waiter)(ch)\nstackless.run()\n"
     );
-    vm.load_main("bench.py", &source)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let vm = vm.into_shared();
-    let before = rss_bytes()?;
-    let status = run_shared(&vm);
-    let after = rss_bytes()?;
-    if let Status::Raised(exc) = status {
-        let text = vm.borrow_mut().format_exception(exc);
-        anyhow::bail!("the benchmark raised: {text}");
-    }
+    let (before, after) = run_probed(&source, rss_bytes)?;
     Ok(after.saturating_sub(before) as f64 / n as f64)
 }
 
