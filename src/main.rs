@@ -1,6 +1,7 @@
 //! The `shoal` command line.
 
 mod bench;
+mod world_cmd;
 
 use clap::{Parser, Subcommand};
 
@@ -27,6 +28,11 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Run game worlds.
+    World {
+        #[command(subcommand)]
+        command: WorldCommand,
+    },
     /// Measure Shoal against its peers, side by side in one run.
     Bench {
         #[command(subcommand)]
@@ -34,10 +40,20 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum WorldCommand {
+    /// Run a world headless (default: the embedded default world) and
+    /// print tick statistics and the final state hash.
+    Run(world_cmd::RunArgs),
+}
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Bench { suite } => bench::run(suite),
+        Command::World {
+            command: WorldCommand::Run(args),
+        } => world_cmd::run(args),
         Command::Run { file, args } => {
             let code = run_script(&file, args);
             std::process::exit(code);

@@ -284,6 +284,20 @@ pub fn advance_tick() -> usize {
     core_or_panic().advance_tick()
 }
 
+/// Sets the tick counter (a loaded world goes on from its saved tick).
+/// Only while no tasklet sleeps on ticks.
+pub fn set_tick(tick: u64) -> TaskletResult<()> {
+    let core = core()?;
+    let mut st = core.st.borrow_mut();
+    if st.timers.tick_sleepers() > 0 {
+        return Err(TaskletError::runtime(
+            "the tick cannot change while tasklets sleep on ticks",
+        ));
+    }
+    st.tick = tick;
+    Ok(())
+}
+
 // ---- traps and flags -------------------------------------------------------------
 
 /// Changes the switch-trap level by `delta` and returns the old level.

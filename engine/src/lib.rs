@@ -36,6 +36,7 @@ mod channel;
 mod clock;
 mod control;
 mod error;
+pub mod game;
 mod introspect;
 mod overflow;
 mod scheduler;
@@ -49,8 +50,8 @@ pub use control::{
     AtomicGuard, advance_tick, atomic, bind, bind_soft, current, finish_run_soft, finish_soft,
     has_scheduler, main_tasklet, run, run_watchdog, run_watchdog_soft, runcount, schedule,
     schedule_remove, schedule_remove_soft, schedule_soft, set_atomic, set_channel_callback,
-    set_error_handler, set_schedule_callback, sleep, sleep_soft, sleep_ticks, sleep_ticks_soft,
-    spawn, spawn_named, spawn_soft, stats, switch_trap, tasklets, tick,
+    set_error_handler, set_schedule_callback, set_tick, sleep, sleep_soft, sleep_ticks,
+    sleep_ticks_soft, spawn, spawn_named, spawn_soft, stats, switch_trap, tasklets, tick,
 };
 pub use error::{ErrorKind, TaskletError, TaskletResult, msg};
 pub use introspect::{BlockedOn, SchedulerStats, TaskletInfo, TaskletKind, TaskletState};

@@ -605,6 +605,12 @@ impl State {
         true
     }
 
+    /// Puts a paused tasklet to sleep until `until`.
+    pub(crate) fn sleep_paused(&mut self, idx: u32, until: WakeAt) {
+        let seq = self.timers.add(until, idx);
+        self.rec_mut(idx).wait = Wait::Sleep { seq, until };
+    }
+
     /// Puts the running tasklet to sleep until `until` (it leaves the ring).
     pub(crate) fn sleep_running(&mut self, until: WakeAt) {
         let running = self.running;

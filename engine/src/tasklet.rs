@@ -154,6 +154,40 @@ impl Tasklet {
             .map(|r| crate::introspect::info_of(&st, self.idx, r))
     }
 
+    /// The tick this tasklet sleeps until (see [`crate::sleep_ticks`]),
+    /// with the sequence number that orders sleepers of the same tick.
+    pub fn sleeping_until_tick(&self) -> Option<(u64, u64)> {
+        let core = core_or_panic();
+        let st = core.st.borrow();
+        match st.lookup(*self)?.wait {
+            Wait::Sleep {
+                seq,
+                until: crate::timer::WakeAt::Tick(tick),
+            } => Some((tick, seq)),
+            _ => None,
+        }
+    }
+
+    /// Puts a paused tasklet (alive, not in the run queue, waiting for
+    /// nothing) to sleep until the scheduler's tick reaches `tick`: how a
+    /// loaded world puts its sleepers back. Sleepers of one tick wake in
+    /// the order they were put to sleep.
+    pub fn sleep_until_tick(&self, tick: u64) -> TaskletResult<()> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        let running = st.running;
+        let r = st
+            .lookup(*self)
+            .ok_or_else(|| TaskletError::runtime(msg::RUN_DEAD))?;
+        if !r.alive || r.in_ring() || !matches!(r.wait, Wait::None) || self.idx == running {
+            return Err(TaskletError::runtime(
+                "only a paused tasklet can be put to sleep",
+            ));
+        }
+        st.sleep_paused(self.idx, crate::timer::WakeAt::Tick(tick));
+        Ok(())
+    }
+
     // ---- queue operations ------------------------------------------------
 
     /// Sets up a bound tasklet and appends it to the run queue.

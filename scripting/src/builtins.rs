@@ -25,6 +25,11 @@ use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::heap::{Attrs, Builtin, Class, Dict, Iter, Map, Obj, TypeKind};
 use crate::value::{Key, ObjId, Value, float_repr};
 use crate::vm::{Exc, Vm};
+use crate::world_api::{
+    w_alive, w_count, w_despawn, w_distance, w_get, w_kind, w_log, w_me, w_nearest, w_neighbours,
+    w_population, w_position, w_set, w_set_position, w_set_velocity, w_size, w_sleep, w_spawn,
+    w_steer, w_tick, w_velocity,
+};
 
 /// What a built-in returns.
 pub enum Native {
@@ -267,6 +272,27 @@ defs! {
     M(T::Str), "swapcase" => s_swapcase;
     M(T::Str), "rpartition" => s_rpartition;
     M(T::Str), "rindex" => s_rindex;
+    Md("world"), "me" => w_me;
+    Md("world"), "tick" => w_tick;
+    Md("world"), "size" => w_size;
+    Md("world"), "position" => w_position;
+    Md("world"), "set_position" => w_set_position;
+    Md("world"), "velocity" => w_velocity;
+    Md("world"), "set_velocity" => w_set_velocity;
+    Md("world"), "steer" => w_steer;
+    Md("world"), "distance" => w_distance;
+    Md("world"), "kind" => w_kind;
+    Md("world"), "alive" => w_alive;
+    Md("world"), "get" => w_get;
+    Md("world"), "set" => w_set;
+    Md("world"), "neighbours" => w_neighbours;
+    Md("world"), "nearest" => w_nearest;
+    Md("world"), "count" => w_count;
+    Md("world"), "population" => w_population;
+    Md("world"), "spawn" => w_spawn;
+    Md("world"), "sleep" => w_sleep;
+    Md("world"), "log" => w_log;
+    Md("world"), "_despawn" => w_despawn;
 }
 
 /// The stable name of a built-in, for snapshots.
@@ -3199,7 +3225,7 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
             }
             attrs.insert(Rc::from("maxsize"), Value::Int(i64::MAX));
         }
-        "time" | "random" | "pickle" => {}
+        "time" | "random" | "pickle" | "world" => {}
         "stackless" => sl::module_attrs(vm, &mut attrs),
         _ => {
             return Err(vm.error("ModuleNotFoundError", format!("No module named '{name}'")));
@@ -3215,13 +3241,18 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
 pub(crate) fn prelude(name: &str) -> Option<(&'static str, &'static str)> {
     match name {
         "stackless" => Some((sl::PRELUDE_FILE, sl::PRELUDE)),
+        "world" => Some((crate::world_api::PRELUDE_FILE, crate::world_api::PRELUDE)),
         _ => None,
     }
 }
 
 /// The source of a built-in module's script part, by its file name.
 pub(crate) fn prelude_source(file: &str) -> Option<&'static str> {
-    (file == sl::PRELUDE_FILE).then_some(sl::PRELUDE)
+    match file {
+        sl::PRELUDE_FILE => Some(sl::PRELUDE),
+        crate::world_api::PRELUDE_FILE => Some(crate::world_api::PRELUDE),
+        _ => None,
+    }
 }
 
 pub(crate) fn is_builtin_module(name: &str) -> bool {
@@ -3236,6 +3267,7 @@ fn module_static(name: &str) -> &'static str {
         "random" => "random",
         "stackless" => "stackless",
         "pickle" => "pickle",
+        "world" => "world",
         _ => "",
     }
 }

@@ -228,6 +228,13 @@ impl CapturedOutput {
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.0.borrow()).into_owned()
     }
+
+    /// Everything written since the last call, as text; the buffer
+    /// empties.
+    pub fn take_text(&self) -> String {
+        let bytes = std::mem::take(&mut *self.0.borrow_mut());
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
 }
 
 impl std::io::Write for CapturedOutput {

@@ -30,7 +30,18 @@ pub mod stackless;
 mod suggest;
 pub mod value;
 pub mod vm;
+pub mod world_api;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use parser::parse_module;
 pub use vm::{Status, Vm, run_file};
+pub use world_api::{BehaviourFailure, ScriptLoadError, WorldLink, load_script_module};
+
+/// The candidate closest to `name`, if one is close enough to suggest
+/// ("did you mean"), chosen as CPython 3.11 chooses.
+pub fn suggest_name<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    suggest::suggestion(name, candidates)
+}

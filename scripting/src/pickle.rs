@@ -521,6 +521,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                     func,
                     thread: 0,
                     tempval,
+                    entity: None,
                 }))
             }
         };

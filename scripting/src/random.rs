@@ -13,6 +13,18 @@ pub struct Mt {
 }
 
 impl Mt {
+    /// A hash of the generator's state (FNV-1a over its words).
+    pub(crate) fn fingerprint(&self) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for w in self.state.iter().copied().chain([self.index as u32]) {
+            for b in w.to_le_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    }
+
     /// Seeded from an integer (`random.seed(n)`).
     pub fn from_seed(seed: i64) -> Mt {
         let mut n = seed.unsigned_abs();

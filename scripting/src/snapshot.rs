@@ -189,6 +189,17 @@ impl Vm {
         out: Box<dyn std::io::Write>,
         err: Box<dyn std::io::Write>,
     ) -> Result<Vm, SnapshotError> {
+        Vm::load_with_sources(text, out, err, Rc::new([]))
+    }
+
+    /// [`Vm::load`] for a program that carries some of its source files
+    /// (see [`Vm::set_embedded_sources`]).
+    pub fn load_with_sources(
+        text: &str,
+        out: Box<dyn std::io::Write>,
+        err: Box<dyn std::io::Write>,
+        embedded: Rc<[(String, String)]>,
+    ) -> Result<Vm, SnapshotError> {
         let snapshot: Snapshot =
             ron::from_str(text).map_err(|e| SnapshotError::Parse(e.to_string()))?;
         if snapshot.format != FORMAT {
@@ -199,7 +210,7 @@ impl Vm {
         for file in &snapshot.files {
             let source = match crate::builtins::prelude_source(file) {
                 Some(s) => s.to_string(),
-                None => std::fs::read_to_string(file)
+                None => Vm::source_of(&embedded, file)
                     .map_err(|e| SnapshotError::Source(file.clone(), e))?,
             };
             let module =
@@ -237,6 +248,7 @@ impl Vm {
             })
             .collect();
         let mut vm = Vm::new(out, err);
+        vm.embedded = embedded;
         vm.restore(crate::vm::Restored {
             codes,
             sources,

@@ -164,6 +164,8 @@ struct Thread {
     tasklet: Option<u64>,
     /// The operation it switched away in, finished when it resumes.
     finish: Option<crate::stackless::Finish>,
+    /// The entity whose behaviour it runs (`world.me()`).
+    entity: Option<u64>,
 }
 
 /// What a frame's return value is used for.
@@ -334,6 +336,13 @@ pub struct Vm {
     /// Per code, per name: one more than the position in its module's
     /// globals where `LoadGlobal` last found the name (0: not cached).
     global_cache: Vec<Vec<u32>>,
+    /// The thread whose frames are in `frames` (0: main's).
+    running_thread: u32,
+    /// The game world behaviours run in (the `world` module).
+    pub(crate) world: Option<Box<crate::world_api::WorldLink>>,
+    /// Source files compiled into the program (path, text), found before
+    /// the file system by `import` and by snapshot loading.
+    pub(crate) embedded: Rc<[(String, String)]>,
 }
 
 impl Vm {
@@ -362,6 +371,9 @@ impl Vm {
             search_dir: None,
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
+            running_thread: 0,
+            world: None,
+            embedded: Rc::new([]),
             shared: None,
             parking: Default::default(),
             threads: vec![None],
@@ -603,6 +615,21 @@ impl Vm {
         });
     }
 
+    /// Compiles `source` as module `name` (registered at once) and pushes
+    /// the frame that runs its body.
+    pub(crate) fn push_script_module(
+        &mut self,
+        name: &str,
+        path: &str,
+        source: &str,
+    ) -> Result<(), SyntaxError> {
+        let index = self.compile_file(path, source)?;
+        let module = self.new_module(name);
+        self.modules.push((Rc::from(name), module));
+        self.push_module_frame(index, module, OnReturn::Discard);
+        Ok(())
+    }
+
     /// `import name` of a script file beside the main one: runs it as a
     /// module (its frame pushes the module when it returns). Modules are
     /// registered before they run, so circular imports see them.
@@ -612,13 +639,13 @@ impl Vm {
             .clone()
             .unwrap_or_default()
             .join(format!("{name}.py"));
-        let source = match std::fs::read_to_string(&path) {
+        let filename = path.display().to_string();
+        let source = match Vm::source_of(&self.embedded, &filename) {
             Ok(s) => s,
             Err(_) => {
                 return Err(self.error("ModuleNotFoundError", format!("No module named '{name}'")));
             }
         };
-        let filename = path.display().to_string();
         let index = match self.compile_file(&filename, &source) {
             Ok(i) => i,
             Err(e) => {
@@ -1953,6 +1980,7 @@ impl Vm {
             for_exit: None,
             tasklet: None,
             finish: None,
+            entity: None,
         };
         match self.free_threads.pop() {
             Some(i) => {
@@ -2102,12 +2130,54 @@ impl Vm {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
             std::mem::swap(&mut self.frames, &mut t.frames);
             std::mem::swap(&mut self.for_exit, &mut t.for_exit);
+            self.running_thread = thread;
         }
     }
 
     /// Puts `thread`'s frames back (undoes [`Vm::enter_thread`]).
     pub(crate) fn leave_thread(&mut self, thread: u32) {
-        self.enter_thread(thread);
+        if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            std::mem::swap(&mut self.frames, &mut t.frames);
+            std::mem::swap(&mut self.for_exit, &mut t.for_exit);
+            self.running_thread = 0;
+        }
+    }
+
+    /// The entity whose behaviour is running, if a behaviour is.
+    pub(crate) fn current_entity(&self) -> Option<u64> {
+        match self.threads.get(self.running_thread as usize) {
+            Some(Some(t)) if self.running_thread != 0 => t.entity,
+            _ => None,
+        }
+    }
+
+    /// The entity of `thread`'s behaviour.
+    pub(crate) fn thread_entity(&self, thread: u32) -> Option<u64> {
+        match self.threads.get(thread as usize) {
+            Some(Some(t)) => t.entity,
+            _ => None,
+        }
+    }
+
+    /// Records the entity whose behaviour `thread` runs.
+    pub(crate) fn set_thread_entity(&mut self, thread: u32, entity: Option<u64>) {
+        if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
+            t.entity = entity;
+        }
+    }
+
+    /// Source files the program carries (path, text): `import` and
+    /// snapshot loading look here before the file system.
+    pub fn set_embedded_sources(&mut self, files: Rc<[(String, String)]>) {
+        self.embedded = files;
+    }
+
+    /// The text of `path`: embedded, else read from disk.
+    pub(crate) fn source_of(embedded: &[(String, String)], path: &str) -> std::io::Result<String> {
+        match embedded.iter().find(|(p, _)| p == path) {
+            Some((_, text)) => Ok(text.clone()),
+            None => std::fs::read_to_string(path),
+        }
     }
 
     /// Drops a finished thread.
@@ -2161,6 +2231,9 @@ impl Vm {
         if owner.is_some() {
             return Err(self.error("RuntimeError", shoal_engine::msg::RUN_DEAD));
         }
+        // Started from a running tasklet's built-in call: that one is the
+        // running thread again afterwards.
+        let outer = self.running_thread;
         self.enter_thread(thread);
         self.frames.clear();
         // A tasklet often blocks in its first frame: room for that one
@@ -2171,6 +2244,7 @@ impl Vm {
             f.on_return = OnReturn::Discard;
         }
         self.leave_thread(thread);
+        self.running_thread = outer;
         called
     }
 

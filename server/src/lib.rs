@@ -1,5 +1,16 @@
 //! The Shoal game server: worlds, the client protocol, sessions, area of
 //! interest, persistence, the admin console and the Core War hill.
 //!
-//! It is built on the engine's tasklets and the script VM in later issues;
-//! this crate is laid down now so the workspace has its final shape.
+//! What is here so far is the world runner: world files
+//! ([`world_file`]), a running world and its tick ([`sim`]), snapshots
+//! ([`snapshot`]) and the default world the program carries
+//! ([`default_world`]).
+
+pub mod default_world;
+pub mod sim;
+pub mod snapshot;
+pub mod world_file;
+
+pub use sim::{Sim, TickReport};
+pub use snapshot::SnapshotError;
+pub use world_file::{WorldDef, WorldError, parse_world};

@@ -47,6 +47,7 @@ pub(crate) fn new_tasklet(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> Resu
         func: Value::None,
         thread: 0,
         tempval: Value::None,
+        entity: None,
     })));
     if let Some(f) = func.filter(|f| *f != Value::None) {
         bind(vm, id, f)?;

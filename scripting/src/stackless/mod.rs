@@ -50,6 +50,8 @@ pub struct TaskletObj {
     pub(crate) thread: u32,
     /// Stackless's `tempval`.
     pub(crate) tempval: Value,
+    /// The entity whose behaviour it runs (world behaviours only).
+    pub(crate) entity: Option<u64>,
 }
 
 /// What a VM snapshot keeps of a tasklet object.
@@ -57,6 +59,8 @@ pub struct TaskletObj {
 struct SavedTaskletObj {
     func: Value,
     tempval: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    entity: Option<u64>,
 }
 
 impl serde::Serialize for TaskletObj {
@@ -64,6 +68,7 @@ impl serde::Serialize for TaskletObj {
         SavedTaskletObj {
             func: self.func,
             tempval: self.tempval,
+            entity: self.entity,
         }
         .serialize(s)
     }
@@ -78,6 +83,7 @@ impl<'de> serde::Deserialize<'de> for TaskletObj {
             func: saved.func,
             thread: 0,
             tempval: saved.tempval,
+            entity: saved.entity,
         })
     }
 }
@@ -247,6 +253,8 @@ pub(crate) enum HostOp {
     Run(RunOptions),
     /// `t.run()` / `t.switch()`.
     Switch { target: Tasklet, remove: bool },
+    /// `world.sleep(ticks)`.
+    SleepTicks(u64),
     /// `t.kill()`, `t.throw()`, `t.raise_exception()`.
     Throw {
         target: Tasklet,
@@ -337,6 +345,10 @@ fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
             Outcome::Value(Value::Int(count + ch.send_sequence(rest)? as i64))
         }
         HostOp::Run(opts) => Outcome::Interrupted(shoal_engine::run_watchdog(opts)?),
+        HostOp::SleepTicks(n) => {
+            shoal_engine::sleep_ticks(n)?;
+            Outcome::Value(Value::None)
+        }
         HostOp::Switch { target, remove } => {
             if remove {
                 target.switch()?;
@@ -369,6 +381,7 @@ fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
             (step, Finish::Tempval)
         }
         HostOp::Send(ch, v) => (ch.send_soft(v)?, Finish::Op(none)),
+        HostOp::SleepTicks(n) => (shoal_engine::sleep_ticks_soft(n)?, Finish::Op(none)),
         HostOp::SendError(ch, e) => (ch.send_exception_soft(e)?, Finish::Op(none)),
         HostOp::SendSequence {
             ch,
@@ -474,11 +487,22 @@ impl SoftTasklet for ScriptTasklet {
                 }
                 Status::Finished => {
                     vm.leave_thread(self.thread);
+                    if let Some(entity) = vm.thread_entity(self.thread) {
+                        vm.behaviour_ended(entity, None);
+                    }
                     vm.end_thread(self.thread);
                     return SoftStatus::Finished;
                 }
                 Status::Raised(exc) => {
                     vm.leave_thread(self.thread);
+                    // A world's behaviour that raises loses its tasklet; the
+                    // world logs it and applies its policy.
+                    if let Some(entity) = vm.thread_entity(self.thread)
+                        && vm.behaviour_ended(entity, Some(exc))
+                    {
+                        vm.end_thread(self.thread);
+                        return SoftStatus::Finished;
+                    }
                     vm.end_thread(self.thread);
                     let error = vm.exc_to_error(exc);
                     return SoftStatus::Failed(error);
@@ -647,6 +671,7 @@ impl Vm {
             func: Value::None,
             thread: 0,
             tempval: Value::None,
+            entity: None,
         })));
         self.tasklet_objs.insert(t.id(), id);
         Value::Obj(id)

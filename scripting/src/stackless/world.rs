@@ -60,6 +60,12 @@ struct WorldSnapshot {
     channels: Vec<SavedChannel>,
     /// Thread indices in run-queue order (after main).
     runnable: Vec<usize>,
+    /// The scheduler's tick.
+    #[serde(default)]
+    tick: u64,
+    /// Threads asleep: (thread index, tick it wakes at), in waking order.
+    #[serde(default)]
+    sleeping: Vec<(usize, u64)>,
 }
 
 impl Vm {
@@ -124,6 +130,7 @@ impl Vm {
             self.tasklet_objs.iter().map(|(t, o)| (*t, *o)).collect();
         tasklets.sort();
         let mut threads = Vec::new();
+        let mut sleepers: Vec<(u64, u64, usize)> = Vec::new();
         let mut by_engine_id = rustc_hash::FxHashMap::default();
         for (engine_id, object) in tasklets {
             let Obj::Tasklet(t) = self.heap.get(object) else {
@@ -150,6 +157,16 @@ impl Vm {
                     return Err("a tasklet is inside send_sequence(): not saved".into());
                 }
             };
+            if let Some(info) = h.info()
+                && info.state == shoal_engine::TaskletState::Sleeping
+            {
+                match h.sleeping_until_tick() {
+                    Some((tick, seq)) => sleepers.push((tick, seq, threads.len())),
+                    None => {
+                        return Err("a tasklet sleeps on the wall clock: not saved".into());
+                    }
+                }
+            }
             by_engine_id.insert(engine_id, threads.len());
             threads.push(SavedThread {
                 object,
@@ -198,12 +215,15 @@ impl Vm {
                 delivered,
             });
         }
+        sleepers.sort_unstable();
         let world = WorldSnapshot {
             format: WORLD_FORMAT,
             vm,
             threads,
             channels: saved_channels,
             runnable,
+            tick: shoal_engine::tick(),
+            sleeping: sleepers.into_iter().map(|(t, _, i)| (i, t)).collect(),
         };
         ron::ser::to_string(&world).map_err(|e| e.to_string())
     }
@@ -216,6 +236,17 @@ impl Vm {
         out: Box<dyn std::io::Write>,
         err: Box<dyn std::io::Write>,
     ) -> Result<Rc<RefCell<Vm>>, String> {
+        Vm::load_world_with_sources(text, out, err, Rc::new([]))
+    }
+
+    /// [`Vm::load_world`] for a program that carries some of its source
+    /// files (see [`Vm::set_embedded_sources`]).
+    pub fn load_world_with_sources(
+        text: &str,
+        out: Box<dyn std::io::Write>,
+        err: Box<dyn std::io::Write>,
+        embedded: Rc<[(String, String)]>,
+    ) -> Result<Rc<RefCell<Vm>>, String> {
         if !shoal_engine::has_scheduler() {
             return Err("loading a world needs a scheduler on this thread".into());
         }
@@ -227,7 +258,8 @@ impl Vm {
                 world.format
             ));
         }
-        let vm = Vm::load(&world.vm, out, err).map_err(|e| e.to_string())?;
+        let vm = Vm::load_with_sources(&world.vm, out, err, embedded).map_err(|e| e.to_string())?;
+        shoal_engine::set_tick(world.tick).map_err(|e| e.to_string())?;
         let shared = vm.into_shared();
         let mut vm = shared.borrow_mut();
         let fail = |vm: &mut Vm, e: Exc| -> String {
@@ -243,8 +275,8 @@ impl Vm {
             .collect::<Result<_, _>>()?;
         let mut handles = Vec::new();
         for t in world.threads {
-            let func = match vm.heap.get(t.object) {
-                Obj::Tasklet(o) => o.func,
+            let (func, entity) = match vm.heap.get(t.object) {
+                Obj::Tasklet(o) => (o.func, o.entity),
                 _ => return Err("a saved tasklet is not a tasklet".into()),
             };
             if let Err(e) = vm.bind_tasklet(t.object, func) {
@@ -267,6 +299,7 @@ impl Vm {
             };
             vm.set_thread_parts(thread, t.frames, finish, t.for_exit);
             vm.set_thread_tasklet(thread, handle.id());
+            vm.set_thread_entity(thread, entity);
             handle.set_atomic(t.atomic);
             handle.set_block_trap(t.block_trap);
             if let Some(n) = &t.name {
@@ -289,6 +322,10 @@ impl Vm {
                 h.setup().map_err(engine)?;
                 h.remove().map_err(engine)?;
             }
+        }
+        for (i, tick) in &world.sleeping {
+            let h = handles.get(*i).ok_or("a saved sleeper names no tasklet")?;
+            h.sleep_until_tick(*tick).map_err(engine)?;
         }
         for (saved, ch) in world.channels.into_iter().zip(&channels) {
             for (i, sending, item) in saved.waiters {

@@ -1,0 +1,996 @@
+//! The `world` module: what an entity's behaviour script sees of the game
+//! world.
+//!
+//! A behaviour is a script function run as a tasklet with its entity's
+//! id as argument. While the tick's script phase runs, the VM holds the
+//! bevy `World` ([`WorldLink`]); a `world` call reads or writes the ECS
+//! directly (cooperative scheduling gives the running tasklet exclusive
+//! access). Entities are named by their stable ids (ints).
+//!
+//! | call | does |
+//! |---|---|
+//! | `me()` | the running behaviour's entity |
+//! | `tick()` | the current tick |
+//! | `size()` | the world's (width, height) |
+//! | `position(e=me)`, `set_position(x, y, e=me)` | where an entity is |
+//! | `velocity(e=me)`, `set_velocity(vx, vy, e=me)` | units per second |
+//! | `steer(x, y, speed)` | velocity toward a point at a speed |
+//! | `distance(a, b=me)` | between two entities (wrapping on a torus) |
+//! | `get(name, e=me)`, `set(name, value, e=me)` | registered data components |
+//! | `kind(e=me)`, `alive(e)` | an entity's kind name; whether it lives |
+//! | `neighbours(radius, kind=None, limit=None)` | ids nearest first (spatial index) |
+//! | `nearest(radius, kind=None)`, `count(radius, kind=None)` | the nearest id or None; how many |
+//! | `population(kind=None)` | live entities (of a kind) |
+//! | `spawn(kind, x, y, **components)` | a new entity (its behaviour starts) |
+//! | `despawn(e=me)` | removes an entity and ends its behaviour |
+//! | `sleep(ticks=1)` | waits for ticks |
+//! | `inbox(e=me)`, `post(e, msg)`, `receive(timeout=None)`, `messages()` | mailboxes |
+//! | `random()`, `uniform(a, b)`, `randint(a, b)`, `choice(seq)` | the world's seeded generator |
+//! | `log(*args)` | a line in the world's log, tagged with tick and entity |
+//!
+//! Neighbour queries see positions as they were at the end of the last
+//! tick's simulation phase (the spatial index is rebuilt once a tick), so
+//! every behaviour of a tick sees the same world, whatever the order.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use bevy_ecs::world::World;
+use shoal_engine::game::{
+    Despawning, EntityIndex, Kind, Position, PropValue, Props, Registry, SpatialIndex, Velocity,
+    WorldRules,
+};
+
+use crate::builtins::{
+    BResult, Kwargs, arity, kwarg, new_list, new_str, new_tuple, none, ok, type_err,
+};
+use crate::heap::Obj;
+use crate::stackless::{HostOp, TaskletObj};
+use crate::value::{ObjId, Value};
+use crate::vm::{Exc, Vm};
+
+/// The file name tracebacks give the module's script part.
+pub(crate) const PRELUDE_FILE: &str = "<world>";
+
+/// The script part of the `world` module: mailboxes and the seeded
+/// generator.
+pub(crate) const PRELUDE: &str = r#"
+import stackless as _stackless
+import random as _random
+
+random = _random.random
+uniform = _random.uniform
+randint = _random.randint
+choice = _random.choice
+
+
+class Inbox:
+    """An entity's mailbox: post() never blocks; receive() waits for a
+    message (at most `timeout` ticks, then returns None)."""
+
+    def __init__(self):
+        self.queue = []
+        self.channel = _stackless.channel()
+        # A post to a waiting receiver wakes it but lets the sender go on.
+        self.channel.preference = 1
+
+    def post(self, message):
+        if self.channel.balance < 0:
+            self.channel.send(message)
+        else:
+            self.queue.append(message)
+
+    def receive(self, timeout=None):
+        if self.queue:
+            return self.queue.pop(0)
+        if timeout is None:
+            return self.channel.receive()
+        for _ in range(timeout):
+            sleep(1)
+            if self.queue:
+                return self.queue.pop(0)
+        return None
+
+    def drain(self):
+        out = self.queue
+        self.queue = []
+        return out
+
+    def __len__(self):
+        return len(self.queue)
+
+
+_inboxes = {}
+
+
+def inbox(e=None):
+    """The mailbox of entity `e` (default: this one)."""
+    if e is None:
+        e = me()
+    box = _inboxes.get(e)
+    if box is None:
+        if not alive(e):
+            raise LookupError(f"entity {e} does not exist")
+        box = Inbox()
+        _inboxes[e] = box
+    return box
+
+
+def post(e, message):
+    """Leaves `message` in entity `e`'s mailbox (never blocks)."""
+    inbox(e).post(message)
+
+
+def receive(timeout=None):
+    """The next message for this entity; waits for one (at most
+    `timeout` ticks, then None)."""
+    return inbox().receive(timeout)
+
+
+def messages():
+    """Every message waiting for this entity (a list, maybe empty)."""
+    return inbox().drain()
+
+
+def despawn(e=None):
+    """Removes entity `e` (default: this one) and ends its behaviour."""
+    if e is None:
+        e = me()
+    _inboxes.pop(e, None)
+    _despawn(e)
+"#;
+
+/// The game world a VM's behaviours run in.
+pub struct WorldLink {
+    /// The ECS world (borrowed by each `world` call).
+    pub ecs: Rc<RefCell<World>>,
+    /// The behaviour function of each kind (by kind index).
+    pub behaviours: Vec<Option<Value>>,
+    /// Behaviour tasklet objects by entity.
+    pub(crate) tasks: rustc_hash::FxHashMap<u64, ObjId>,
+    /// Behaviours that raised since the last [`Vm::take_world_failures`].
+    failures: Vec<BehaviourFailure>,
+    /// Lines written by `world.log` since the last [`Vm::take_world_log`].
+    log: Vec<String>,
+    /// Entities whose behaviour ended since the last
+    /// [`Vm::take_ended_behaviours`] (returned or killed).
+    ended: Vec<u64>,
+    /// Query results (kept for the allocation).
+    scratch: Vec<(f64, u64)>,
+}
+
+/// A behaviour that raised: its entity and the traceback.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BehaviourFailure {
+    /// The entity.
+    pub entity: u64,
+    /// The traceback, as Python prints it.
+    pub traceback: String,
+}
+
+impl WorldLink {
+    /// A link to `ecs`, with no behaviours registered yet.
+    pub fn new(ecs: Rc<RefCell<World>>) -> WorldLink {
+        WorldLink {
+            ecs,
+            behaviours: Vec::new(),
+            tasks: Default::default(),
+            failures: Vec::new(),
+            log: Vec::new(),
+            ended: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+}
+
+impl Vm {
+    /// Gives the VM a game world: `import world` works from now on.
+    pub fn attach_world(&mut self, link: WorldLink) {
+        self.world = Some(Box::new(link));
+        self.index_behaviours();
+    }
+
+    /// The attached world link.
+    pub fn world_link(&mut self) -> Option<&mut WorldLink> {
+        self.world.as_deref_mut()
+    }
+
+    /// Behaviours that raised since the last call.
+    pub fn take_world_failures(&mut self) -> Vec<BehaviourFailure> {
+        self.world
+            .as_mut()
+            .map(|w| std::mem::take(&mut w.failures))
+            .unwrap_or_default()
+    }
+
+    /// `world.log` lines since the last call.
+    pub fn take_world_log(&mut self) -> Vec<String> {
+        self.world
+            .as_mut()
+            .map(|w| std::mem::take(&mut w.log))
+            .unwrap_or_default()
+    }
+
+    /// Entities whose behaviour tasklet ended since the last call.
+    pub fn take_ended_behaviours(&mut self) -> Vec<u64> {
+        self.world
+            .as_mut()
+            .map(|w| std::mem::take(&mut w.ended))
+            .unwrap_or_default()
+    }
+
+    /// Whether entity `entity` has a live behaviour tasklet.
+    pub fn has_behaviour(&self, entity: u64) -> bool {
+        let Some(w) = &self.world else {
+            return false;
+        };
+        w.tasks
+            .get(&entity)
+            .is_some_and(|id| match self.heap.get(*id) {
+                Obj::Tasklet(t) => t.handle.is_some_and(|h| h.alive()),
+                _ => false,
+            })
+    }
+
+    /// Starts `func(entity)` as the entity's behaviour tasklet (appended
+    /// to the run queue).
+    pub fn start_behaviour(&mut self, entity: u64, func: Value) -> Result<(), String> {
+        self.start_behaviour_exc(entity, func)
+            .map_err(|e| self.format_exception(e).trim_end().to_string())
+    }
+
+    fn start_behaviour_exc(&mut self, entity: u64, func: Value) -> Result<(), Exc> {
+        let id = self.heap.alloc(Obj::Tasklet(Box::new(TaskletObj {
+            handle: None,
+            func: Value::None,
+            thread: 0,
+            tempval: Value::None,
+            entity: Some(entity),
+        })));
+        self.bind_tasklet(id, func)?;
+        let Obj::Tasklet(t) = self.heap.get(id) else {
+            unreachable!("just made")
+        };
+        let (thread, handle) = (t.thread, t.handle.expect("just bound"));
+        self.start_thread(thread, func, vec![Value::Int(entity as i64)], Vec::new())?;
+        self.set_thread_tasklet(thread, handle.id());
+        self.set_thread_entity(thread, Some(entity));
+        handle.setup().map_err(|e| self.error_to_exc(&e))?;
+        if let Some(w) = self.world.as_mut() {
+            w.tasks.insert(entity, id);
+        }
+        Ok(())
+    }
+
+    /// A behaviour's thread ended: `Some(exception)` if it raised one
+    /// that is not `TaskletExit`. Records the failure (with its
+    /// traceback) and returns true if the world took it.
+    pub(crate) fn behaviour_ended(&mut self, entity: u64, exc: Option<Exc>) -> bool {
+        if self.world.is_none() {
+            return false;
+        }
+        let traceback = match exc {
+            Some(exc) if crate::builtins::type_name(self, exc) != "TaskletExit" => {
+                Some(self.format_exception(exc).trim_end().to_string())
+            }
+            _ => None,
+        };
+        let Some(w) = self.world.as_mut() else {
+            return false;
+        };
+        w.ended.push(entity);
+        if let Some(traceback) = traceback {
+            w.failures.push(BehaviourFailure { entity, traceback });
+        }
+        true
+    }
+
+    /// Rebuilds the entity-to-tasklet table from the tasklet objects (after
+    /// a world is loaded).
+    pub(crate) fn index_behaviours(&mut self) {
+        let mut tasks = rustc_hash::FxHashMap::default();
+        for id in self.tasklet_objs.values() {
+            if let Obj::Tasklet(t) = self.heap.get(*id)
+                && let Some(e) = t.entity
+                && t.handle.is_some_and(|h| h.alive())
+            {
+                tasks.insert(e, *id);
+            }
+        }
+        if let Some(w) = self.world.as_mut() {
+            w.tasks = tasks;
+        }
+    }
+}
+
+/// Why a behaviour script could not be loaded.
+#[derive(Debug)]
+pub enum ScriptLoadError {
+    /// The file could not be read.
+    Read(std::io::Error),
+    /// It does not compile (the error has the line and column).
+    Syntax(crate::SyntaxError),
+    /// Its module body raised: the traceback.
+    Raised(String),
+}
+
+impl std::fmt::Display for ScriptLoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScriptLoadError::Read(e) => write!(f, "cannot read it: {e}"),
+            ScriptLoadError::Syntax(e) => write!(f, "{e}"),
+            ScriptLoadError::Raised(tb) => write!(f, "its module body raised:\n{tb}"),
+        }
+    }
+}
+
+/// Runs the script file `path` as module `name` of a shared VM (its
+/// body runs to the end on the main tasklet), so its functions can be
+/// behaviours. A module already loaded under `name` is left as it is.
+pub fn load_script_module(
+    vm: &Rc<RefCell<Vm>>,
+    name: &str,
+    path: &str,
+) -> Result<(), ScriptLoadError> {
+    {
+        let mut v = vm.borrow_mut();
+        if v.find_module(name).is_some() {
+            return Ok(());
+        }
+        let source = Vm::source_of(&v.embedded, path).map_err(ScriptLoadError::Read)?;
+        v.push_script_module(name, path, &source)
+            .map_err(ScriptLoadError::Syntax)?;
+    }
+    match crate::stackless::run_shared(vm) {
+        crate::Status::Raised(exc) => {
+            let mut v = vm.borrow_mut();
+            v.frames.clear();
+            Err(ScriptLoadError::Raised(
+                v.format_exception(exc).trim_end().to_string(),
+            ))
+        }
+        _ => {
+            vm.borrow_mut().frames.clear();
+            Ok(())
+        }
+    }
+}
+
+impl Vm {
+    /// Seeds the `random` module's generator (and so `world.random()`)
+    /// as `random.seed(seed)` does.
+    pub fn seed_random(&mut self, seed: i64) {
+        self.rng = crate::random::Mt::from_seed(seed);
+    }
+
+    /// A hash of the random generator's state.
+    pub fn random_fingerprint(&self) -> u64 {
+        self.rng.fingerprint()
+    }
+
+    /// The function `func` of the loaded module `module`, if it is a
+    /// script function.
+    pub fn module_function(&mut self, module: &str, func: &str) -> Option<Value> {
+        let m = self.find_module(module)?;
+        let v = match self.heap.get(m) {
+            Obj::Module(md) => md.attrs.get(func).copied()?,
+            _ => return None,
+        };
+        self.is_script_function(v).then_some(v)
+    }
+
+    /// Names defined at the top level of module `module` (for "did you
+    /// mean").
+    pub fn module_names(&self, module: &str) -> Vec<String> {
+        let Some(m) = self.find_module(module) else {
+            return Vec::new();
+        };
+        match self.heap.get(m) {
+            Obj::Module(md) => md.attrs.keys().map(|k| k.to_string()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+// ---- helpers ------------------------------------------------------------------
+
+fn link(vm: &mut Vm) -> Result<Rc<RefCell<World>>, Exc> {
+    match &vm.world {
+        Some(w) => Ok(w.ecs.clone()),
+        None => Err(vm.error(
+            "RuntimeError",
+            "the world module works only inside a running world",
+        )),
+    }
+}
+
+/// The running behaviour's entity.
+fn me(vm: &mut Vm) -> Result<u64, Exc> {
+    match vm.current_entity() {
+        Some(e) => Ok(e),
+        None => Err(vm.error(
+            "RuntimeError",
+            "no current entity: this is not a behaviour's tasklet",
+        )),
+    }
+}
+
+/// An entity argument: an int, or None/missing for the running entity.
+fn entity_arg(vm: &mut Vm, v: Option<Value>) -> Result<u64, Exc> {
+    match v {
+        None | Some(Value::None) => me(vm),
+        Some(Value::Int(i)) if i >= 0 => Ok(i as u64),
+        Some(other) => {
+            let t = crate::builtins::type_name(vm, other);
+            Err(type_err(
+                vm,
+                format!("an entity is named by its id (a non-negative int), not {t}"),
+            ))
+        }
+    }
+}
+
+/// Positional argument `i`, else keyword `name`.
+fn arg(args: &[Value], kwargs: &Kwargs, i: usize, name: &str) -> Option<Value> {
+    args.get(i).copied().or_else(|| kwarg(kwargs, name))
+}
+
+fn float(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<f64, Exc> {
+    let x = match v {
+        Some(Value::Int(i)) => i as f64,
+        Some(Value::Float(x)) => x,
+        Some(other) => {
+            let t = crate::builtins::type_name(vm, other);
+            return Err(type_err(vm, format!("{what} must be a number, not {t}")));
+        }
+        None => return Err(type_err(vm, format!("missing argument: {what}"))),
+    };
+    if !x.is_finite() {
+        return Err(vm.error("ValueError", format!("{what} must be finite, not {x}")));
+    }
+    Ok(x)
+}
+
+/// The bevy entity of `id`, if it is alive.
+fn find(w: &World, id: u64) -> Option<bevy_ecs::entity::Entity> {
+    let e = w.resource::<EntityIndex>().get(id)?;
+    w.get::<Despawning>(e).is_none().then_some(e)
+}
+
+fn gone(vm: &mut Vm, id: u64) -> Exc {
+    vm.error("LookupError", format!("entity {id} does not exist"))
+}
+
+/// Runs `f` on the live entity `id`.
+fn with_entity<T>(
+    vm: &mut Vm,
+    id: u64,
+    f: impl FnOnce(&mut World, bevy_ecs::entity::Entity) -> T,
+) -> Result<T, Exc> {
+    let ecs = link(vm)?;
+    let mut w = ecs.borrow_mut();
+    match find(&w, id) {
+        Some(e) => Ok(f(&mut w, e)),
+        None => {
+            drop(w);
+            Err(gone(vm, id))
+        }
+    }
+}
+
+fn kind_index(vm: &mut Vm, w: &World, name: Value) -> Result<u16, Exc> {
+    let Some(n) = crate::builtins::str_content(vm, name) else {
+        let t = crate::builtins::type_name(vm, name);
+        return Err(type_err(vm, format!("a kind is named by a str, not {t}")));
+    };
+    let registry = w.resource::<Registry>();
+    match registry.kind(&n) {
+        Some(k) => Ok(k),
+        None => {
+            let names: Vec<&str> = registry.kinds.iter().map(|k| k.name.as_str()).collect();
+            let hint = match crate::suggest::suggestion(&n, names.iter().copied()) {
+                Some(s) => format!("; did you mean '{s}'?"),
+                None => format!(" (kinds: {})", names.join(", ")),
+            };
+            Err(vm.error("ValueError", format!("no kind named '{n}'{hint}")))
+        }
+    }
+}
+
+/// An optional kind filter (`kind=None` means any).
+fn kind_filter(vm: &mut Vm, w: &World, v: Option<Value>) -> Result<Option<u16>, Exc> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(name) => kind_index(vm, w, name).map(Some),
+    }
+}
+
+fn component_slot(vm: &mut Vm, w: &World, name: Value) -> Result<(u16, Rc<str>), Exc> {
+    let Some(n) = crate::builtins::str_content(vm, name) else {
+        let t = crate::builtins::type_name(vm, name);
+        return Err(type_err(
+            vm,
+            format!("a component is named by a str, not {t}"),
+        ));
+    };
+    let registry = w.resource::<Registry>();
+    match registry.component(&n) {
+        Some(slot) => Ok((slot, n)),
+        None => {
+            let names: Vec<&str> = registry.components.iter().map(|c| c.0.as_str()).collect();
+            let hint = match crate::suggest::suggestion(&n, names.iter().copied()) {
+                Some(s) => format!("; did you mean '{s}'?"),
+                None if names.is_empty() => " (this world registers none)".to_string(),
+                None => format!(" (components: {})", names.join(", ")),
+            };
+            Err(vm.error("LookupError", format!("no component named '{n}'{hint}")))
+        }
+    }
+}
+
+fn prop_to_value(vm: &mut Vm, p: &PropValue) -> Value {
+    match p {
+        PropValue::Int(i) => Value::Int(*i),
+        PropValue::Float(x) => Value::Float(*x),
+        PropValue::Bool(b) => Value::Bool(*b),
+        PropValue::Str(s) => new_str(vm, s),
+    }
+}
+
+/// `v` as a value of the same type as `like` (ints widen to floats).
+fn value_to_prop(vm: &mut Vm, v: Value, like: &PropValue, name: &str) -> Result<PropValue, Exc> {
+    let p = match (like, v) {
+        (PropValue::Int(_), Value::Int(i)) => PropValue::Int(i),
+        (PropValue::Float(_), Value::Int(i)) => PropValue::Float(i as f64),
+        (PropValue::Float(_), Value::Float(x)) if x.is_finite() => PropValue::Float(x),
+        (PropValue::Bool(_), Value::Bool(b)) => PropValue::Bool(b),
+        (PropValue::Str(_), v) if crate::builtins::str_content(vm, v).is_some() => PropValue::Str(
+            crate::builtins::str_content(vm, v)
+                .unwrap_or_default()
+                .to_string(),
+        ),
+        _ => {
+            let t = crate::builtins::type_name(vm, v);
+            return Err(type_err(
+                vm,
+                format!(
+                    "component '{name}' holds {} values, not {t}",
+                    like.type_name()
+                ),
+            ));
+        }
+    };
+    Ok(p)
+}
+
+fn pair(vm: &mut Vm, a: f64, b: f64) -> Value {
+    new_tuple(vm, vec![Value::Float(a), Value::Float(b)])
+}
+
+// ---- the functions ------------------------------------------------------------------
+
+pub(crate) fn w_me(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "me", &args, 0, 0)?;
+    ok(Value::Int(me(vm)? as i64))
+}
+
+pub(crate) fn w_tick(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "tick", &args, 0, 0)?;
+    link(vm)?;
+    ok(Value::Int(shoal_engine::tick() as i64))
+}
+
+pub(crate) fn w_size(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "size", &args, 0, 0)?;
+    let ecs = link(vm)?;
+    let (w, h) = {
+        let r = ecs.borrow();
+        let rules = r.resource::<WorldRules>();
+        (rules.width, rules.height)
+    };
+    ok(pair(vm, w, h))
+}
+
+pub(crate) fn w_position(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "position", &args, 0, 1)?;
+    let id = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
+    let p = with_entity(vm, id, |w, e| w.get::<Position>(e).copied())?.unwrap_or_default();
+    ok(pair(vm, p.x, p.y))
+}
+
+pub(crate) fn w_velocity(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "velocity", &args, 0, 1)?;
+    let id = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
+    let v = with_entity(vm, id, |w, e| w.get::<Velocity>(e).copied())?.unwrap_or_default();
+    ok(pair(vm, v.x, v.y))
+}
+
+pub(crate) fn w_set_position(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> BResult {
+    arity(vm, "set_position", &args, 2, 3)?;
+    let x = float(vm, arg(&args, &kw, 0, "x"), "x")?;
+    let y = float(vm, arg(&args, &kw, 1, "y"), "y")?;
+    let id = entity_arg(vm, arg(&args, &kw, 2, "e"))?;
+    with_entity(vm, id, |w, e| {
+        let rules = w.resource::<WorldRules>().clone();
+        let (x, y) = match rules.edges {
+            shoal_engine::game::Edges::Wrap => {
+                (x.rem_euclid(rules.width), y.rem_euclid(rules.height))
+            }
+            shoal_engine::game::Edges::Bounce => {
+                (x.clamp(0.0, rules.width), y.clamp(0.0, rules.height))
+            }
+        };
+        if let Some(mut p) = w.get_mut::<Position>(e) {
+            *p = Position { x, y };
+        }
+    })?;
+    none()
+}
+
+pub(crate) fn w_set_velocity(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> BResult {
+    arity(vm, "set_velocity", &args, 2, 3)?;
+    let x = float(vm, arg(&args, &kw, 0, "vx"), "vx")?;
+    let y = float(vm, arg(&args, &kw, 1, "vy"), "vy")?;
+    let id = entity_arg(vm, arg(&args, &kw, 2, "e"))?;
+    with_entity(vm, id, |w, e| {
+        if let Some(mut v) = w.get_mut::<Velocity>(e) {
+            *v = Velocity { x, y };
+        }
+    })?;
+    none()
+}
+
+/// The shortest offset from `a` to `b` (across the edges on a torus).
+fn offset(rules: &WorldRules, a: Position, b: Position) -> (f64, f64) {
+    let (mut dx, mut dy) = (b.x - a.x, b.y - a.y);
+    if rules.edges == shoal_engine::game::Edges::Wrap {
+        dx -= rules.width * (dx / rules.width).round();
+        dy -= rules.height * (dy / rules.height).round();
+    }
+    (dx, dy)
+}
+
+pub(crate) fn w_steer(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "steer", &args, 3, 3)?;
+    let x = float(vm, arg(&args, &kw, 0, "x"), "x")?;
+    let y = float(vm, arg(&args, &kw, 1, "y"), "y")?;
+    let speed = float(vm, arg(&args, &kw, 2, "speed"), "speed")?;
+    let id = me(vm)?;
+    let dist = with_entity(vm, id, |w, e| {
+        let rules = w.resource::<WorldRules>().clone();
+        let p = w.get::<Position>(e).copied().unwrap_or_default();
+        let (dx, dy) = offset(&rules, p, Position { x, y });
+        let d = dx.hypot(dy);
+        let v = if d > 1e-9 {
+            Velocity {
+                x: dx / d * speed,
+                y: dy / d * speed,
+            }
+        } else {
+            Velocity::default()
+        };
+        if let Some(mut vel) = w.get_mut::<Velocity>(e) {
+            *vel = v;
+        }
+        d
+    })?;
+    ok(Value::Float(dist))
+}
+
+pub(crate) fn w_distance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "distance", &args, 1, 2)?;
+    let a = entity_arg(vm, arg(&args, &kw, 0, "a"))?;
+    let b = entity_arg(vm, arg(&args, &kw, 1, "b"))?;
+    let ecs = link(vm)?;
+    let d = {
+        let w = ecs.borrow();
+        match (find(&w, a), find(&w, b)) {
+            (Some(ea), Some(eb)) => {
+                let rules = w.resource::<WorldRules>();
+                let pa = w.get::<Position>(ea).copied().unwrap_or_default();
+                let pb = w.get::<Position>(eb).copied().unwrap_or_default();
+                let (dx, dy) = offset(rules, pa, pb);
+                Ok(dx.hypot(dy))
+            }
+            (None, _) => Err(a),
+            (_, None) => Err(b),
+        }
+    };
+    match d {
+        Ok(d) => ok(Value::Float(d)),
+        Err(id) => Err(gone(vm, id)),
+    }
+}
+
+pub(crate) fn w_kind(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "kind", &args, 0, 1)?;
+    let id = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
+    let name = with_entity(vm, id, |w, e| {
+        let k = w.get::<Kind>(e).map_or(0, |k| k.0);
+        w.resource::<Registry>().kind_name(k).to_string()
+    })?;
+    ok(new_str(vm, &name))
+}
+
+pub(crate) fn w_alive(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "alive", &args, 1, 1)?;
+    let id = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
+    let ecs = link(vm)?;
+    let alive = find(&ecs.borrow(), id).is_some();
+    ok(Value::Bool(alive))
+}
+
+pub(crate) fn w_get(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "get", &args, 1, 2)?;
+    let id = entity_arg(vm, arg(&args, &kw, 1, "e"))?;
+    let ecs = link(vm)?;
+    let w = ecs.borrow();
+    let (slot, name) = component_slot(vm, &w, args[0])?;
+    let Some(e) = find(&w, id) else {
+        drop(w);
+        return Err(gone(vm, id));
+    };
+    let value = w.get::<Props>(e).and_then(|p| p.get(slot)).cloned();
+    let kind = w.get::<Kind>(e).map_or(0, |k| k.0);
+    let kind = w.resource::<Registry>().kind_name(kind).to_string();
+    drop(w);
+    match value {
+        Some(p) => ok(prop_to_value(vm, &p)),
+        None => Err(vm.error(
+            "LookupError",
+            format!("entity {id} ({kind}) has no component '{name}'"),
+        )),
+    }
+}
+
+pub(crate) fn w_set(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "set", &args, 2, 3)?;
+    let id = entity_arg(vm, arg(&args, &kw, 2, "e"))?;
+    let ecs = link(vm)?;
+    let mut w = ecs.borrow_mut();
+    let (slot, name) = component_slot(vm, &w, args[0])?;
+    let Some(e) = find(&w, id) else {
+        drop(w);
+        return Err(gone(vm, id));
+    };
+    let Some(old) = w.get::<Props>(e).and_then(|p| p.get(slot)).cloned() else {
+        let kind = w.get::<Kind>(e).map_or(0, |k| k.0);
+        let kind = w.resource::<Registry>().kind_name(kind).to_string();
+        drop(w);
+        return Err(vm.error(
+            "LookupError",
+            format!("entity {id} ({kind}) has no component '{name}'"),
+        ));
+    };
+    let new = value_to_prop(vm, args[1], &old, &name)?;
+    if let Some(mut props) = w.get_mut::<Props>(e)
+        && let Some(p) = props.get_mut(slot)
+    {
+        *p = new;
+    }
+    none()
+}
+
+/// Runs a neighbour query around `centre` (an entity); the result is in
+/// the link's scratch vector.
+fn query(vm: &mut Vm, name: &str, args: &[Value], kw: &Kwargs) -> Result<Vec<(f64, u64)>, Exc> {
+    let radius = float(vm, arg(args, kw, 0, "radius"), "radius")?;
+    let ecs = link(vm)?;
+    let w = ecs.borrow();
+    let kind = kind_filter(vm, &w, arg(args, kw, 1, "kind"))?;
+    drop(w);
+    let id = entity_arg(vm, kwarg(kw, "e"))?;
+    let _ = name;
+    let w = ecs.borrow();
+    let Some(e) = find(&w, id) else {
+        drop(w);
+        return Err(gone(vm, id));
+    };
+    let p = w.get::<Position>(e).copied().unwrap_or_default();
+    let mut out = vm
+        .world
+        .as_mut()
+        .map(|l| std::mem::take(&mut l.scratch))
+        .unwrap_or_default();
+    w.resource::<SpatialIndex>()
+        .query(p.x, p.y, radius, kind, Some(id), &mut out);
+    // Entities despawned during this tick are still in the index.
+    out.retain(|(_, other)| find(&w, *other).is_some());
+    Ok(out)
+}
+
+fn give_back(vm: &mut Vm, out: Vec<(f64, u64)>) {
+    if let Some(l) = vm.world.as_mut() {
+        l.scratch = out;
+    }
+}
+
+pub(crate) fn w_neighbours(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "neighbours", &args, 1, 3)?;
+    let out = query(vm, "neighbours", &args, &kw)?;
+    let limit = match arg(&args, &kw, 2, "limit") {
+        None | Some(Value::None) => usize::MAX,
+        Some(Value::Int(n)) if n >= 0 => n as usize,
+        Some(_) => return Err(type_err(vm, "limit must be a non-negative int or None")),
+    };
+    let ids = out
+        .iter()
+        .take(limit)
+        .map(|(_, id)| Value::Int(*id as i64))
+        .collect();
+    give_back(vm, out);
+    ok(new_list(vm, ids))
+}
+
+pub(crate) fn w_nearest(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "nearest", &args, 1, 2)?;
+    let out = query(vm, "nearest", &args, &kw)?;
+    let first = out
+        .first()
+        .map_or(Value::None, |(_, id)| Value::Int(*id as i64));
+    give_back(vm, out);
+    ok(first)
+}
+
+pub(crate) fn w_count(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "count", &args, 1, 2)?;
+    let out = query(vm, "count", &args, &kw)?;
+    let n = out.len() as i64;
+    give_back(vm, out);
+    ok(Value::Int(n))
+}
+
+pub(crate) fn w_population(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "population", &args, 0, 1)?;
+    let ecs = link(vm)?;
+    let w = ecs.borrow();
+    let kind = kind_filter(vm, &w, arg(&args, &kw, 0, "kind"))?;
+    let n = w.resource::<EntityIndex>().population(kind);
+    ok(Value::Int(n as i64))
+}
+
+pub(crate) fn w_spawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "spawn", &args, 3, 3)?;
+    let x = float(vm, Some(args[1]), "x")?;
+    let y = float(vm, Some(args[2]), "y")?;
+    let ecs = link(vm)?;
+    let mut w = ecs.borrow_mut();
+    let kind = kind_index(vm, &w, args[0])?;
+    let registry = w.resource::<Registry>();
+    let mut props = registry.kinds[kind as usize].props.clone();
+    for (name, v) in &kw {
+        let Some(slot) = registry.component(name) else {
+            let kind_name = registry.kinds[kind as usize].name.clone();
+            drop(w);
+            return Err(type_err(
+                vm,
+                format!("spawn() got component '{name}', which kind '{kind_name}' does not have"),
+            ));
+        };
+        let Some(at) = props.iter().position(|(s, _)| *s == slot) else {
+            let kind_name = registry.kinds[kind as usize].name.clone();
+            drop(w);
+            return Err(type_err(
+                vm,
+                format!("spawn() got component '{name}', which kind '{kind_name}' does not have"),
+            ));
+        };
+        props[at].1 = value_to_prop(vm, *v, &props[at].1, name)?;
+    }
+    let rules = w.resource::<WorldRules>();
+    let pos = match rules.edges {
+        shoal_engine::game::Edges::Wrap => Position {
+            x: x.rem_euclid(rules.width),
+            y: y.rem_euclid(rules.height),
+        },
+        shoal_engine::game::Edges::Bounce => Position {
+            x: x.clamp(0.0, rules.width),
+            y: y.clamp(0.0, rules.height),
+        },
+    };
+    let id = shoal_engine::game::spawn_entity(
+        &mut w,
+        None,
+        kind,
+        pos,
+        Velocity::default(),
+        Some(Props(props)),
+    );
+    drop(w);
+    let behaviour = vm
+        .world
+        .as_ref()
+        .and_then(|l| l.behaviours.get(kind as usize).copied().flatten());
+    if let Some(func) = behaviour {
+        vm.start_behaviour_exc(id, func)?;
+    }
+    ok(Value::Int(id as i64))
+}
+
+pub(crate) fn w_despawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "_despawn", &args, 1, 1)?;
+    let id = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
+    let ecs = link(vm)?;
+    let marked = shoal_engine::game::mark_despawned(&mut ecs.borrow_mut(), id);
+    if !marked {
+        return Err(gone(vm, id));
+    }
+    if vm.current_entity() == Some(id) {
+        // Its own behaviour ends here, quietly.
+        return Err(vm.error("TaskletExit", ""));
+    }
+    let task = vm
+        .world
+        .as_ref()
+        .and_then(|l| l.tasks.get(&id).copied())
+        .and_then(|t| match vm.heap.get(t) {
+            Obj::Tasklet(t) => t.handle.filter(|h| h.alive()),
+            _ => None,
+        });
+    match task {
+        Some(target) => Ok(crate::builtins::Native::Host(HostOp::Throw {
+            target,
+            error: shoal_engine::TaskletError::tasklet_exit(),
+            pending: false,
+        })),
+        None => none(),
+    }
+}
+
+pub(crate) fn w_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "sleep", &args, 0, 1)?;
+    let ticks = match arg(&args, &kw, 0, "ticks") {
+        None => 1,
+        Some(Value::Int(n)) if n >= 0 => n as u64,
+        Some(v) => {
+            let t = crate::builtins::type_name(vm, v);
+            return Err(vm.error(
+                "ValueError",
+                format!("sleep() takes a number of ticks (an int >= 0), not {t}"),
+            ));
+        }
+    };
+    link(vm)?;
+    if shoal_engine::current().is_main() {
+        return Err(vm.error(
+            "RuntimeError",
+            "world.sleep() is for behaviours: the main tasklet drives the ticks",
+        ));
+    }
+    Ok(crate::builtins::Native::Host(HostOp::SleepTicks(ticks)))
+}
+
+pub(crate) fn w_log(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    link(vm)?;
+    let mut parts = Vec::with_capacity(args.len());
+    for a in &args {
+        parts.push(crate::builtins::str_of(vm, *a)?);
+    }
+    let who = match vm.current_entity() {
+        Some(e) => {
+            let ecs = link(vm)?;
+            let w = ecs.borrow();
+            let kind = find(&w, e)
+                .and_then(|en| w.get::<Kind>(en))
+                .map_or("?", |k| w.resource::<Registry>().kind_name(k.0))
+                .to_string();
+            format!("{kind} {e}")
+        }
+        None => "world".to_string(),
+    };
+    let line = format!("[tick {}] {who}: {}", shoal_engine::tick(), parts.join(" "));
+    if let Some(l) = vm.world.as_mut() {
+        l.log.push(line);
+    }
+    none()
+}

@@ -1,0 +1,596 @@
+//! A running world: the bevy ECS world, the script VM whose tasklets are
+//! the entities' behaviours, the scheduler, and the tick that drives
+//! them.
+//!
+//! One tick ([`Sim::tick`]), in order:
+//! 1. **input**: nothing yet (the reactor and client messages come with
+//!    the server's network layer);
+//! 2. **timers**: the scheduler's tick advances; behaviours whose
+//!    `world.sleep(n)` ends wake, in the order they fell asleep;
+//! 3. **scripts**: the scheduler runs until nothing is runnable or the
+//!    tick's instruction budget is spent (the tasklet interrupted goes to
+//!    the back of the queue and everyone else left runs next tick);
+//!    behaviours that raised are logged and the world's policy applies;
+//! 4. **simulation**: despawns, movement, the spatial index;
+//! 5. **replication**: the hooks registered with [`Sim::on_tick_end`];
+//! 6. **persistence**: a snapshot every `snapshot_every` ticks.
+//!
+//! A tick's work time feeds the [`TickClock`], whose dilation factor
+//! says how much slower than real time the world runs under load.
+
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use bevy_ecs::schedule::Schedule;
+use bevy_ecs::world::World;
+use shoal_engine::game::{
+    EntityIndex, Position, Props, TickClock, Velocity, despawn_marked, mark_despawned, new_world,
+    rebuild_spatial_index, simulation_schedule, spawn_entity,
+};
+use shoal_engine::{RunOptions, Scheduler};
+use shoal_scripting::host::CapturedOutput;
+use shoal_scripting::{ScriptLoadError, Vm, WorldLink, load_script_module};
+
+use crate::world_file::{ErrorPolicy, WorldDef, WorldError};
+
+/// What one tick did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TickReport {
+    /// The tick that ran.
+    pub tick: u64,
+    /// Wall time of its work.
+    pub work: Duration,
+    /// VM instructions run by scripts.
+    pub instructions: u64,
+    /// Behaviours woken by the timers phase.
+    pub woken: usize,
+    /// Whether the script budget ran out (some scripts wait for the next
+    /// tick).
+    pub budget_spent: bool,
+    /// Behaviours that raised.
+    pub failures: usize,
+    /// Live entities after the tick.
+    pub entities: usize,
+    /// The clock's dilation factor after the tick.
+    pub dilation: f64,
+}
+
+/// A hook run at the end of each tick (replication), with the ECS world
+/// and the tick.
+pub type TickHook = Box<dyn FnMut(&mut World, u64)>;
+
+/// A running world.
+pub struct Sim {
+    def: WorldDef,
+    embedded: Rc<[(String, String)]>,
+    ecs: Rc<RefCell<World>>,
+    vm: Rc<RefCell<Vm>>,
+    schedule: Schedule,
+    clock: TickClock,
+    output: CapturedOutput,
+    log: Vec<String>,
+    /// Tracebacks logged in full so far, and how often each was seen.
+    seen: indexmap::IndexMap<String, u64>,
+    hooks: Vec<TickHook>,
+    /// Dropped last: the VM and the ECS go first.
+    _scheduler: Scheduler,
+}
+
+/// Simple deterministic numbers for scattering the initial spawns
+/// (splitmix64; scripts use the VM's seeded generator).
+struct Scatter(u64);
+
+impl Scatter {
+    fn next(&mut self) -> f64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+impl Sim {
+    /// Builds a world from its definition on this thread (which must have
+    /// no scheduler yet): loads the behaviour scripts, spawns the initial
+    /// entities and starts their behaviours. `embedded` are source files
+    /// the program carries (the default world's).
+    pub fn new(def: WorldDef, embedded: Rc<[(String, String)]>) -> Result<Sim, WorldError> {
+        let (scheduler, ecs, vm, output) = Self::parts(&def, &embedded, None)?;
+        let mut sim = Sim {
+            def,
+            embedded,
+            ecs,
+            vm,
+            schedule: simulation_schedule(),
+            clock: TickClock::new(1, 1.0),
+            output,
+            log: Vec::new(),
+            seen: Default::default(),
+            hooks: Vec::new(),
+            _scheduler: scheduler,
+        };
+        sim.clock = TickClock::new(sim.def.rules.tick_rate, sim.def.spec.dilation_floor);
+        sim.vm.borrow_mut().seed_random(sim.def.spec.seed as i64);
+        sim.load_behaviours()?;
+        sim.spawn_initial()?;
+        rebuild_spatial_index(&mut sim.ecs.borrow_mut());
+        sim.drain_output();
+        Ok(sim)
+    }
+
+    /// The scheduler, ECS world and VM of a world (the VM loaded from a
+    /// snapshot's script part when `scripts` is given).
+    #[allow(clippy::type_complexity)]
+    fn parts(
+        def: &WorldDef,
+        embedded: &Rc<[(String, String)]>,
+        scripts: Option<&str>,
+    ) -> Result<
+        (
+            Scheduler,
+            Rc<RefCell<World>>,
+            Rc<RefCell<Vm>>,
+            CapturedOutput,
+        ),
+        WorldError,
+    > {
+        if shoal_engine::has_scheduler() {
+            return Err(WorldError {
+                file: def.path.clone(),
+                line: 0,
+                column: 0,
+                message: "this thread runs a scheduler already: one world per thread".into(),
+            });
+        }
+        let scheduler = Scheduler::new();
+        let ecs = Rc::new(RefCell::new(new_world(
+            def.rules.clone(),
+            def.registry.clone(),
+            def.spec.cell_size,
+        )));
+        let output = CapturedOutput::default();
+        let vm = match scripts {
+            None => {
+                let mut vm = Vm::new(Box::new(output.clone()), Box::new(output.clone()));
+                vm.set_embedded_sources(embedded.clone());
+                vm.search_dir = Some(def.dir().into());
+                vm.into_shared()
+            }
+            Some(text) => Vm::load_world_with_sources(
+                text,
+                Box::new(output.clone()),
+                Box::new(output.clone()),
+                embedded.clone(),
+            )
+            .map_err(|message| WorldError {
+                file: def.path.clone(),
+                line: 0,
+                column: 0,
+                message: format!("the snapshot's scripts do not load: {message}"),
+            })?,
+        };
+        vm.borrow_mut().attach_world(WorldLink::new(ecs.clone()));
+        Ok((scheduler, ecs, vm, output))
+    }
+
+    /// Loads every kind's behaviour script and finds its function.
+    fn load_behaviours(&mut self) -> Result<(), WorldError> {
+        let mut behaviours = Vec::new();
+        for kind in &self.def.registry.kinds {
+            let Some(b) = &kind.behaviour else {
+                behaviours.push(None);
+                continue;
+            };
+            let in_world_file = |message: String| {
+                let at = locate_in(&self.def.text, &format!("{}:{}", b.script, b.function));
+                WorldError {
+                    file: self.def.path.clone(),
+                    line: at.0,
+                    column: at.1,
+                    message,
+                }
+            };
+            let path = self.def.script_path(&b.script);
+            let module = module_name(&b.script);
+            if matches!(
+                module.as_str(),
+                "math" | "sys" | "time" | "random" | "stackless" | "pickle" | "world"
+            ) {
+                return Err(in_world_file(format!(
+                    "a behaviour script cannot be called {}: that is a built-in module",
+                    b.script
+                )));
+            }
+            match load_script_module(&self.vm, &module, &path) {
+                Ok(()) => {}
+                Err(ScriptLoadError::Syntax(e)) => {
+                    return Err(WorldError {
+                        file: path,
+                        line: e.line as usize,
+                        column: e.col as usize,
+                        message: format!("{}: {}", e.kind.name(), e.message),
+                    });
+                }
+                Err(ScriptLoadError::Read(e)) => {
+                    return Err(in_world_file(format!(
+                        "kind '{}': cannot read {path}: {e}",
+                        kind.name
+                    )));
+                }
+                Err(ScriptLoadError::Raised(tb)) => {
+                    return Err(WorldError {
+                        file: path,
+                        line: 0,
+                        column: 0,
+                        message: format!("the script raised while loading:\n{tb}"),
+                    });
+                }
+            }
+            let mut vm = self.vm.borrow_mut();
+            match vm.module_function(&module, &b.function) {
+                Some(f) => behaviours.push(Some(f)),
+                None => {
+                    let names = vm.module_names(&module);
+                    let hint = shoal_scripting::suggest_name(
+                        &b.function,
+                        names.iter().map(String::as_str),
+                    )
+                    .map(|s| format!("; did you mean '{s}'?"))
+                    .unwrap_or_default();
+                    drop(vm);
+                    return Err(in_world_file(format!(
+                        "kind '{}': {path} has no function '{}'{hint}",
+                        kind.name, b.function
+                    )));
+                }
+            }
+        }
+        let mut vm = self.vm.borrow_mut();
+        if let Some(link) = vm.world_link() {
+            link.behaviours = behaviours;
+        }
+        Ok(())
+    }
+
+    /// Spawns the world file's initial entities and starts their
+    /// behaviours.
+    fn spawn_initial(&mut self) -> Result<(), WorldError> {
+        let spec = self.def.spec.clone();
+        let mut scatter = Scatter(spec.seed ^ 0x5348_4f41_4c00_0000);
+        let (w, h) = spec.size;
+        for s in &spec.spawns {
+            let kind = self.def.registry.kind(&s.kind).unwrap_or(0);
+            let mut props = self.def.registry.kinds[kind as usize].props.clone();
+            for (name, v) in &s.components {
+                if let Some(slot) = self.def.registry.component(name)
+                    && let Some(p) = props.iter_mut().find(|(sl, _)| *sl == slot)
+                {
+                    p.1 = v.to_prop_like(&p.1);
+                }
+            }
+            for _ in 0..s.count {
+                let pos = match (s.at, s.area) {
+                    (Some((x, y)), _) => Position { x, y },
+                    (None, Some((x0, y0, x1, y1))) => Position {
+                        x: x0 + scatter.next() * (x1 - x0),
+                        y: y0 + scatter.next() * (y1 - y0),
+                    },
+                    (None, None) => Position {
+                        x: scatter.next() * w,
+                        y: scatter.next() * h,
+                    },
+                };
+                let id = spawn_entity(
+                    &mut self.ecs.borrow_mut(),
+                    None,
+                    kind,
+                    pos,
+                    Velocity::default(),
+                    Some(Props(props.clone())),
+                );
+                self.start_behaviour(id, kind)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn start_behaviour(&mut self, id: u64, kind: u16) -> Result<(), WorldError> {
+        let mut vm = self.vm.borrow_mut();
+        let func = vm
+            .world_link()
+            .and_then(|l| l.behaviours.get(kind as usize).copied().flatten());
+        if let Some(func) = func {
+            vm.start_behaviour(id, func).map_err(|message| WorldError {
+                file: self.def.path.clone(),
+                line: 0,
+                column: 0,
+                message: format!("entity {id}: the behaviour did not start: {message}"),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The world's definition.
+    pub fn def(&self) -> &WorldDef {
+        &self.def
+    }
+
+    /// The ECS world (between ticks).
+    pub fn ecs(&self) -> &Rc<RefCell<World>> {
+        &self.ecs
+    }
+
+    /// The script VM (between ticks).
+    pub fn vm(&self) -> &Rc<RefCell<Vm>> {
+        &self.vm
+    }
+
+    /// The tick clock (dilation and tick times).
+    pub fn clock(&self) -> &TickClock {
+        &self.clock
+    }
+
+    /// The last tick that ran (0 before the first).
+    pub fn tick_count(&self) -> u64 {
+        shoal_engine::tick()
+    }
+
+    /// Live entities.
+    pub fn entities(&self) -> usize {
+        self.ecs.borrow().resource::<EntityIndex>().population(None)
+    }
+
+    /// Registers a hook run at the end of every tick (replication).
+    pub fn on_tick_end(&mut self, hook: TickHook) {
+        self.hooks.push(hook);
+    }
+
+    /// Log lines since the last call: `world.log` lines, what behaviours
+    /// printed, failures with their tracebacks, snapshots written.
+    pub fn take_log(&mut self) -> Vec<String> {
+        self.drain_output();
+        std::mem::take(&mut self.log)
+    }
+
+    fn drain_output(&mut self) {
+        let printed = self.output.take_text();
+        let tick = shoal_engine::tick();
+        for line in printed.lines() {
+            self.log.push(format!("[tick {tick}] print: {line}"));
+        }
+        let lines = self.vm.borrow_mut().take_world_log();
+        self.log.extend(lines);
+    }
+
+    /// Runs one tick; see the module documentation for its phases.
+    pub fn tick(&mut self) -> TickReport {
+        let start = Instant::now();
+        // 1. Input: no sources yet.
+        // 2. Timers.
+        let woken = shoal_engine::advance_tick();
+        let tick = shoal_engine::tick();
+        // 3. Scripts.
+        let budget = self.def.spec.script_budget;
+        let before = self.vm.borrow().instructions;
+        let mut budget_spent = false;
+        loop {
+            let used = self.vm.borrow().instructions - before;
+            if used >= budget {
+                budget_spent = shoal_engine::runcount() > 1;
+                break;
+            }
+            let opts = RunOptions {
+                timeout: budget - used,
+                soft: false,
+                totaltimeout: true,
+            };
+            match shoal_engine::run_watchdog(opts) {
+                Ok(None) => break,
+                Ok(Some(victim)) => {
+                    // Out of budget: it goes on next tick, after the rest.
+                    let _ = victim.insert();
+                    budget_spent = true;
+                    break;
+                }
+                // A tasklet that is no behaviour (made with stackless by
+                // a behaviour) raised: log it and go on.
+                Err(e) => self
+                    .log
+                    .push(format!("[tick {tick}] a script tasklet failed: {e}")),
+            }
+        }
+        let instructions = self.vm.borrow().instructions - before;
+        let failures = self.handle_failures(tick);
+        // 4. Simulation.
+        {
+            let mut ecs = self.ecs.borrow_mut();
+            despawn_marked(&mut ecs);
+            self.schedule.run(&mut ecs);
+        }
+        // 5. Replication.
+        for hook in &mut self.hooks {
+            hook(&mut self.ecs.borrow_mut(), tick);
+        }
+        self.ecs.borrow_mut().clear_trackers();
+        // 6. Persistence.
+        if let Some(every) = self.def.spec.snapshot_every
+            && tick.is_multiple_of(every)
+        {
+            let path = self
+                .def
+                .spec
+                .snapshot_path
+                .clone()
+                .unwrap_or_else(|| format!("{}.snapshot.ron", self.def.spec.name));
+            match self.save_to(std::path::Path::new(&path)) {
+                Ok(()) => self
+                    .log
+                    .push(format!("[tick {tick}] snapshot written to {path}")),
+                Err(e) => self.log.push(format!("[tick {tick}] snapshot failed: {e}")),
+            }
+        }
+        let work = start.elapsed();
+        self.clock.record(work);
+        TickReport {
+            tick,
+            work,
+            instructions,
+            woken,
+            budget_spent,
+            failures,
+            entities: self.entities(),
+            dilation: self.clock.dilation(),
+        }
+    }
+
+    /// Logs behaviours that raised and applies the world's policy.
+    fn handle_failures(&mut self, tick: u64) -> usize {
+        let failures = self.vm.borrow_mut().take_world_failures();
+        let ended = self.vm.borrow_mut().take_ended_behaviours();
+        let _ = ended;
+        let n = failures.len();
+        for f in failures {
+            let kind = {
+                let ecs = self.ecs.borrow();
+                let index = ecs.resource::<EntityIndex>();
+                index
+                    .get(f.entity)
+                    .and_then(|e| ecs.get::<shoal_engine::game::Kind>(e))
+                    .map(|k| k.0)
+            };
+            let kind_name = kind.map_or("?".to_string(), |k| {
+                self.def.registry.kind_name(k).to_string()
+            });
+            let seen = self.seen.entry(f.traceback.clone()).or_insert(0);
+            *seen += 1;
+            if *seen == 1 {
+                self.log.push(format!(
+                    "[tick {tick}] {kind_name} {}: behaviour raised:\n{}",
+                    f.entity, f.traceback
+                ));
+            } else if seen.is_power_of_two() {
+                let last = f.traceback.lines().last().unwrap_or("").to_string();
+                self.log.push(format!(
+                    "[tick {tick}] {kind_name} {}: behaviour raised {last} (the same error {} times so far)",
+                    f.entity, seen
+                ));
+            }
+            let Some(kind) = kind else { continue };
+            let alive = mark_alive(&self.ecs, f.entity);
+            if !alive {
+                continue;
+            }
+            match self.def.spec.on_error {
+                ErrorPolicy::Restart => {
+                    if let Err(e) = self.start_behaviour(f.entity, kind) {
+                        self.log.push(format!("[tick {tick}] {e}"));
+                    }
+                }
+                ErrorPolicy::Despawn => {
+                    mark_despawned(&mut self.ecs.borrow_mut(), f.entity);
+                }
+            }
+        }
+        self.drain_output();
+        n
+    }
+
+    /// A hash of the whole world state: the tick, every entity's
+    /// components, the random generator, and how many tasklets are
+    /// alive, runnable, blocked and asleep.
+    pub fn state_hash(&self) -> u64 {
+        let mut h = std::hash::DefaultHasher::new();
+        shoal_engine::tick().hash(&mut h);
+        shoal_engine::game::state_hash(&mut self.ecs.borrow_mut(), &mut h);
+        self.vm.borrow().random_fingerprint().hash(&mut h);
+        let stats = shoal_engine::stats();
+        (
+            stats.tasklets,
+            stats.runnable,
+            stats.blocked,
+            stats.sleeping,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+
+    /// The embedded sources this world was made with.
+    pub(crate) fn embedded(&self) -> &Rc<[(String, String)]> {
+        &self.embedded
+    }
+
+    /// Internal access for snapshots.
+    pub(crate) fn from_parts_loaded(
+        def: WorldDef,
+        embedded: Rc<[(String, String)]>,
+        scripts: &str,
+        dilation: f64,
+    ) -> Result<Sim, WorldError> {
+        let (scheduler, ecs, vm, output) = Self::parts(&def, &embedded, Some(scripts))?;
+        let mut clock = TickClock::new(def.rules.tick_rate, def.spec.dilation_floor);
+        clock.set_dilation(dilation);
+        let sim = Sim {
+            def,
+            embedded,
+            ecs,
+            vm,
+            schedule: simulation_schedule(),
+            clock,
+            output,
+            log: Vec::new(),
+            seen: Default::default(),
+            hooks: Vec::new(),
+            _scheduler: scheduler,
+        };
+        // The loaded VM has the modules: find the behaviours again.
+        let mut behaviours = Vec::new();
+        {
+            let mut vm = sim.vm.borrow_mut();
+            for kind in &sim.def.registry.kinds {
+                behaviours.push(
+                    kind.behaviour
+                        .as_ref()
+                        .and_then(|b| vm.module_function(&module_name(&b.script), &b.function)),
+                );
+            }
+            if let Some(link) = vm.world_link() {
+                link.behaviours = behaviours;
+            }
+        }
+        Ok(sim)
+    }
+}
+
+/// Whether `id` is a live entity (not despawning).
+fn mark_alive(ecs: &Rc<RefCell<World>>, id: u64) -> bool {
+    let ecs = ecs.borrow();
+    ecs.resource::<EntityIndex>()
+        .get(id)
+        .is_some_and(|e| ecs.get::<shoal_engine::game::Despawning>(e).is_none())
+}
+
+/// The module a behaviour script loads as: its file's stem.
+pub(crate) fn module_name(script: &str) -> String {
+    std::path::Path::new(script)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| script.to_string())
+}
+
+/// Line and column of the first `needle` in `text` (0, 0 if absent).
+fn locate_in(text: &str, needle: &str) -> (usize, usize) {
+    match text.find(needle) {
+        Some(i) => {
+            let before = &text[..i];
+            (
+                before.matches('\n').count() + 1,
+                before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            )
+        }
+        None => (0, 0),
+    }
+}
