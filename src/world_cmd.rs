@@ -78,10 +78,13 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
     let (mut instructions, mut budget_spent, mut failures) = (0u64, 0u64, 0usize);
+    let (mut scripts, mut simulation) = (Vec::new(), Vec::new());
     let mut next = Instant::now();
     for _ in 0..args.ticks {
         let report = sim.tick();
         instructions += report.instructions;
+        scripts.push(report.scripts);
+        simulation.push(report.simulation);
         budget_spent += report.budget_spent as u64;
         failures += report.failures;
         if args.hashes {
@@ -134,6 +137,15 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         ms(stats.percentile(100.0)),
         ms(sim.clock().nominal_interval()),
         sim.def().rules.tick_rate
+    );
+    let median = |v: &mut Vec<Duration>| {
+        v.sort_unstable();
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    };
+    println!(
+        "phases (median): scripts {:.3} ms, simulation {:.3} ms",
+        ms(median(&mut scripts)),
+        ms(median(&mut simulation))
     );
     println!(
         "scripts: {} instructions ({} per tick), budget spent in {} ticks, {} behaviour failures",

@@ -453,7 +453,11 @@ fn float(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<f64, Exc> {
 
 /// The bevy entity of `id`, if it is alive.
 fn find(w: &World, id: u64) -> Option<bevy_ecs::entity::Entity> {
-    let e = w.resource::<EntityIndex>().get(id)?;
+    let index = w.resource::<EntityIndex>();
+    let e = index.get(id)?;
+    if index.despawning() == 0 {
+        return Some(e);
+    }
     w.get::<Despawning>(e).is_none().then_some(e)
 }
 
@@ -781,16 +785,20 @@ pub(crate) fn w_set(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs)
     none()
 }
 
-/// Runs a neighbour query around `centre` (an entity); the result is in
-/// the link's scratch vector.
-fn query(vm: &mut Vm, name: &str, args: &[Value], kw: &Kwargs) -> Result<Vec<(f64, u64)>, Exc> {
+/// The arguments of a neighbour query: (radius, kind filter, centre
+/// entity).
+fn query_args(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> Result<(f64, Option<u16>, u64), Exc> {
     let radius = float(vm, arg(args, kw, 0, "radius"), "radius")?;
     let ecs = link(vm)?;
-    let w = ecs.borrow();
-    let kind = kind_filter(vm, &w, arg(args, kw, 1, "kind"))?;
-    drop(w);
+    let kind = kind_filter(vm, &ecs.borrow(), arg(args, kw, 1, "kind"))?;
     let id = entity_arg(vm, kwarg(kw, "e"))?;
-    let _ = name;
+    Ok((radius, kind, id))
+}
+
+/// Entities within the query's radius of its centre, nearest first.
+fn query(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> Result<Vec<(f64, u64)>, Exc> {
+    let (radius, kind, id) = query_args(vm, args, kw)?;
+    let ecs = link(vm)?;
     let w = ecs.borrow();
     let Some(e) = find(&w, id) else {
         drop(w);
@@ -805,7 +813,9 @@ fn query(vm: &mut Vm, name: &str, args: &[Value], kw: &Kwargs) -> Result<Vec<(f6
     w.resource::<SpatialIndex>()
         .query(p.x, p.y, radius, kind, Some(id), &mut out);
     // Entities despawned during this tick are still in the index.
-    out.retain(|(_, other)| find(&w, *other).is_some());
+    if w.resource::<EntityIndex>().despawning() > 0 {
+        out.retain(|(_, other)| find(&w, *other).is_some());
+    }
     Ok(out)
 }
 
@@ -817,7 +827,7 @@ fn give_back(vm: &mut Vm, out: Vec<(f64, u64)>) {
 
 pub(crate) fn w_neighbours(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "neighbours", &args, 1, 3)?;
-    let out = query(vm, "neighbours", &args, &kw)?;
+    let out = query(vm, &args, &kw)?;
     let limit = match arg(&args, &kw, 2, "limit") {
         None | Some(Value::None) => usize::MAX,
         Some(Value::Int(n)) if n >= 0 => n as usize,
@@ -834,17 +844,26 @@ pub(crate) fn w_neighbours(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: 
 
 pub(crate) fn w_nearest(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "nearest", &args, 1, 2)?;
-    let out = query(vm, "nearest", &args, &kw)?;
-    let first = out
-        .first()
-        .map_or(Value::None, |(_, id)| Value::Int(*id as i64));
-    give_back(vm, out);
-    ok(first)
+    let (radius, kind, id) = query_args(vm, &args, &kw)?;
+    let ecs = link(vm)?;
+    let w = ecs.borrow();
+    let Some(e) = find(&w, id) else {
+        drop(w);
+        return Err(gone(vm, id));
+    };
+    let p = w.get::<Position>(e).copied().unwrap_or_default();
+    let all_live = w.resource::<EntityIndex>().despawning() == 0;
+    let best = w
+        .resource::<SpatialIndex>()
+        .nearest(p.x, p.y, radius, kind, Some(id), |other| {
+            all_live || find(&w, other).is_some()
+        });
+    ok(best.map_or(Value::None, |(_, other)| Value::Int(other as i64)))
 }
 
 pub(crate) fn w_count(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "count", &args, 1, 2)?;
-    let out = query(vm, "count", &args, &kw)?;
+    let out = query(vm, &args, &kw)?;
     let n = out.len() as i64;
     give_back(vm, out);
     ok(Value::Int(n))

@@ -42,6 +42,10 @@ pub struct TickReport {
     pub tick: u64,
     /// Wall time of its work.
     pub work: Duration,
+    /// Wall time of the scripts phase.
+    pub scripts: Duration,
+    /// Wall time of the simulation phase.
+    pub simulation: Duration,
     /// VM instructions run by scripts.
     pub instructions: u64,
     /// Behaviours woken by the timers phase.
@@ -64,7 +68,6 @@ pub type TickHook = Box<dyn FnMut(&mut World, u64)>;
 /// A running world.
 pub struct Sim {
     def: WorldDef,
-    embedded: Rc<[(String, String)]>,
     ecs: Rc<RefCell<World>>,
     vm: Rc<RefCell<Vm>>,
     schedule: Schedule,
@@ -102,7 +105,6 @@ impl Sim {
         let (scheduler, ecs, vm, output) = Self::parts(&def, &embedded, None)?;
         let mut sim = Sim {
             def,
-            embedded,
             ecs,
             vm,
             schedule: simulation_schedule(),
@@ -186,7 +188,7 @@ impl Sim {
                 continue;
             };
             let in_world_file = |message: String| {
-                let at = locate_in(&self.def.text, &format!("{}:{}", b.script, b.function));
+                let at = locate_in(&self.def.text, &format!("\"{}:{}\"", b.script, b.function));
                 WorldError {
                     file: self.def.path.clone(),
                     line: at.0,
@@ -374,6 +376,7 @@ impl Sim {
         let woken = shoal_engine::advance_tick();
         let tick = shoal_engine::tick();
         // 3. Scripts.
+        let scripts_start = Instant::now();
         let budget = self.def.spec.script_budget;
         let before = self.vm.borrow().instructions;
         let mut budget_spent = false;
@@ -405,12 +408,15 @@ impl Sim {
         }
         let instructions = self.vm.borrow().instructions - before;
         let failures = self.handle_failures(tick);
+        let scripts = scripts_start.elapsed();
         // 4. Simulation.
+        let simulation_start = Instant::now();
         {
             let mut ecs = self.ecs.borrow_mut();
             despawn_marked(&mut ecs);
             self.schedule.run(&mut ecs);
         }
+        let simulation = simulation_start.elapsed();
         // 5. Replication.
         for hook in &mut self.hooks {
             hook(&mut self.ecs.borrow_mut(), tick);
@@ -438,6 +444,8 @@ impl Sim {
         TickReport {
             tick,
             work,
+            scripts,
+            simulation,
             instructions,
             woken,
             budget_spent,
@@ -518,11 +526,6 @@ impl Sim {
         h.finish()
     }
 
-    /// The embedded sources this world was made with.
-    pub(crate) fn embedded(&self) -> &Rc<[(String, String)]> {
-        &self.embedded
-    }
-
     /// Internal access for snapshots.
     pub(crate) fn from_parts_loaded(
         def: WorldDef,
@@ -535,7 +538,6 @@ impl Sim {
         clock.set_dilation(dilation);
         let sim = Sim {
             def,
-            embedded,
             ecs,
             vm,
             schedule: simulation_schedule(),

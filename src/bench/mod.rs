@@ -6,6 +6,7 @@ mod engine;
 mod measure;
 mod script;
 mod tasklets;
+mod world;
 
 use clap::Subcommand;
 
@@ -30,6 +31,13 @@ pub enum Suite {
         #[arg(long)]
         quick: bool,
     },
+    /// Worlds of 10,000 and 100,000 scripted entities: tick times and
+    /// snapshots, against the same loop as a native bevy system.
+    World {
+        /// Small worlds, few ticks: checks that every scenario runs.
+        #[arg(long)]
+        quick: bool,
+    },
 }
 
 /// Runs a suite and prints its table.
@@ -47,6 +55,11 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
         }
         Suite::Tasklets { quick } => {
             let table = tasklets::bench(quick)?;
+            print!("{table}");
+            Ok(())
+        }
+        Suite::World { quick } => {
+            let table = world::bench(quick)?;
             print!("{table}");
             Ok(())
         }

@@ -3,7 +3,6 @@
 //! the index from stable ids to bevy entities.
 
 use bevy_ecs::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::components::PropValue;
@@ -95,30 +94,54 @@ impl Registry {
 }
 
 /// Stable entity ids to bevy entities, and the next id to give.
+///
+/// Ids are handed out in order and never reused, so the map is a vector
+/// indexed by id (a lookup is one load, no hashing); ids of despawned
+/// entities hold a placeholder.
 #[derive(Resource, Debug, Default)]
 pub struct EntityIndex {
-    by_id: FxHashMap<u64, Entity>,
+    by_id: Vec<Entity>,
+    live: usize,
     /// Live (not despawning) entities per kind.
     per_kind: Vec<usize>,
+    /// Entities marked despawning and not removed yet.
+    pub(crate) despawning: usize,
     /// The id the next spawned entity gets (ids are never reused).
     pub next_id: u64,
 }
 
 impl EntityIndex {
     /// The entity with stable id `id`.
+    #[inline]
     pub fn get(&self, id: u64) -> Option<Entity> {
-        self.by_id.get(&id).copied()
+        self.by_id
+            .get(usize::try_from(id).ok()?)
+            .copied()
+            .filter(|e| *e != Entity::PLACEHOLDER)
     }
 
     /// Records `entity` under `id`.
     pub fn insert(&mut self, id: u64, entity: Entity) {
-        self.by_id.insert(id, entity);
+        let i = id as usize;
+        if self.by_id.len() <= i {
+            self.by_id.resize(i + 1, Entity::PLACEHOLDER);
+        }
+        if self.by_id[i] == Entity::PLACEHOLDER {
+            self.live += 1;
+        }
+        self.by_id[i] = entity;
         self.next_id = self.next_id.max(id + 1);
     }
 
     /// Forgets `id`.
     pub fn remove(&mut self, id: u64) -> Option<Entity> {
-        self.by_id.remove(&id)
+        let slot = self.by_id.get_mut(usize::try_from(id).ok()?)?;
+        let e = std::mem::replace(slot, Entity::PLACEHOLDER);
+        if e == Entity::PLACEHOLDER {
+            return None;
+        }
+        self.live -= 1;
+        Some(e)
     }
 
     /// Counts a new entity of `kind`.
@@ -146,13 +169,19 @@ impl EntityIndex {
         }
     }
 
+    /// How many entities are marked despawning this tick (while none
+    /// are, every indexed entity is live).
+    pub fn despawning(&self) -> usize {
+        self.despawning
+    }
+
     /// How many entities are in the index (despawning ones included).
     pub fn len(&self) -> usize {
-        self.by_id.len()
+        self.live
     }
 
     /// Whether no entity is live.
     pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
+        self.live == 0
     }
 }

@@ -11,11 +11,11 @@ struct Item {
     x: f64,
     y: f64,
     id: u64,
-    kind: u16,
 }
 
-/// Entities by grid cell, as they were at the last rebuild (the end of
-/// the previous tick's simulation phase).
+/// Entities by kind and grid cell, as they were at the last rebuild (the
+/// end of the previous tick's simulation phase). Each kind has its own
+/// grid, so a query for one kind never looks at the others.
 #[derive(Resource, Debug)]
 pub struct SpatialIndex {
     /// Cell width and height (the world divides into whole cells, so
@@ -27,26 +27,34 @@ pub struct SpatialIndex {
     width: f64,
     height: f64,
     wrap: bool,
-    /// `starts[c]..starts[c + 1]` are the items of cell `c`.
+    /// Kinds indexed (one more than the largest kind seen).
+    kinds: usize,
+    /// `starts[k * cells + c]..starts[k * cells + c + 1]` are the items of
+    /// kind `k` in cell `c`.
     starts: Vec<u32>,
     items: Vec<Item>,
-    /// Cell of each entry during a rebuild (kept for its allocation).
+    /// Bucket of each entry during a rebuild (kept for its allocation).
     scratch: Vec<(u32, Item)>,
 }
+
+/// The most cells a grid has (coarser cells beyond): bounds the memory
+/// of a huge world with a small cell size.
+const MAX_CELLS: usize = 1 << 18;
 
 impl SpatialIndex {
     /// An empty index over the world of `rules` with square cells of
     /// `cell` units (a good size is the usual query radius).
     pub fn new(rules: &WorldRules, cell: f64) -> SpatialIndex {
-        let cell = if cell.is_finite() && cell > 0.0 {
+        let mut cell = if cell.is_finite() && cell > 0.0 {
             cell
         } else {
             1.0
         };
-        // Bound the grid: a tiny cell over a huge world would allocate
-        // more cells than there will ever be entities.
-        let cols = ((rules.width / cell).ceil() as usize).clamp(1, 4096);
-        let rows = ((rules.height / cell).ceil() as usize).clamp(1, 4096);
+        while (rules.width / cell).ceil() * (rules.height / cell).ceil() > MAX_CELLS as f64 {
+            cell *= 1.5;
+        }
+        let cols = ((rules.width / cell).ceil() as usize).max(1);
+        let rows = ((rules.height / cell).ceil() as usize).max(1);
         SpatialIndex {
             cw: rules.width / cols as f64,
             ch: rules.height / rows as f64,
@@ -55,7 +63,8 @@ impl SpatialIndex {
             width: rules.width,
             height: rules.height,
             wrap: rules.edges == Edges::Wrap,
-            starts: vec![0; cols * rows + 1],
+            kinds: 0,
+            starts: vec![0],
             items: Vec::new(),
             scratch: Vec::new(),
         }
@@ -69,18 +78,29 @@ impl SpatialIndex {
         ((y / self.ch) as isize).clamp(0, self.rows as isize - 1) as usize
     }
 
+    fn cells(&self) -> usize {
+        self.cols * self.rows
+    }
+
     /// Replaces the contents with `entities` (id, kind, x, y).
     pub fn rebuild(&mut self, entities: impl Iterator<Item = (u64, u16, f64, f64)>) {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
-        self.starts.iter_mut().for_each(|s| *s = 0);
+        let cells = self.cells();
+        let mut kinds = 0;
         for (id, kind, x, y) in entities {
             let c = self.row(y) * self.cols + self.col(x);
-            self.starts[c + 1] += 1;
-            scratch.push((c as u32, Item { x, y, id, kind }));
+            kinds = kinds.max(kind as usize + 1);
+            scratch.push(((kind as usize * cells + c) as u32, Item { x, y, id }));
         }
-        for c in 1..self.starts.len() {
-            self.starts[c] += self.starts[c - 1];
+        self.kinds = kinds;
+        self.starts.clear();
+        self.starts.resize(kinds * cells + 1, 0);
+        for (b, _) in &scratch {
+            self.starts[*b as usize + 1] += 1;
+        }
+        for b in 1..self.starts.len() {
+            self.starts[b] += self.starts[b - 1];
         }
         self.items.clear();
         self.items.resize(
@@ -89,13 +109,12 @@ impl SpatialIndex {
                 x: 0.0,
                 y: 0.0,
                 id: 0,
-                kind: 0,
             },
         );
-        // Fill each cell from its start (`next` counts up per cell).
+        // Fill each bucket from its start (`next` counts up per bucket).
         let mut next: Vec<u32> = self.starts[..self.starts.len() - 1].to_vec();
-        for (c, item) in scratch.iter() {
-            let at = &mut next[*c as usize];
+        for (b, item) in scratch.iter() {
+            let at = &mut next[*b as usize];
             self.items[*at as usize] = *item;
             *at += 1;
         }
@@ -135,6 +154,50 @@ impl SpatialIndex {
         })
     }
 
+    /// Calls `f(squared distance, id)` for every entity within `radius`
+    /// of (`x`, `y`), of `kind` if given.
+    fn visit(&self, x: f64, y: f64, radius: f64, kind: Option<u16>, mut f: impl FnMut(f64, u64)) {
+        if !(radius >= 0.0) || !x.is_finite() || !y.is_finite() {
+            return;
+        }
+        let kinds = match kind {
+            Some(k) if (k as usize) < self.kinds => k as usize..k as usize + 1,
+            Some(_) => return,
+            None => 0..self.kinds,
+        };
+        let r2 = radius * radius;
+        let cells = self.cells();
+        let (hw, hh) = (self.width / 2.0, self.height / 2.0);
+        for row in self.span(y - radius, y + radius, self.ch, self.rows) {
+            for col in self.span(x - radius, x + radius, self.cw, self.cols) {
+                let c = row * self.cols + col;
+                for k in kinds.clone() {
+                    let b = k * cells + c;
+                    let bucket = &self.items[self.starts[b] as usize..self.starts[b + 1] as usize];
+                    for it in bucket {
+                        let (mut dx, mut dy) = (it.x - x, it.y - y);
+                        if self.wrap {
+                            if dx > hw {
+                                dx -= self.width;
+                            } else if dx < -hw {
+                                dx += self.width;
+                            }
+                            if dy > hh {
+                                dy -= self.height;
+                            } else if dy < -hh {
+                                dy += self.height;
+                            }
+                        }
+                        let d2 = dx * dx + dy * dy;
+                        if d2 <= r2 {
+                            f(d2, it.id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Entities within `radius` of (`x`, `y`), optionally of one kind and
     /// without `exclude`, as (squared distance, id) nearest first (ties
     /// by id, so the order never depends on the grid's layout).
@@ -148,31 +211,36 @@ impl SpatialIndex {
         out: &mut Vec<(f64, u64)>,
     ) {
         out.clear();
-        if !(radius >= 0.0) || !x.is_finite() || !y.is_finite() {
-            return;
-        }
-        let r2 = radius * radius;
-        for row in self.span(y - radius, y + radius, self.ch, self.rows) {
-            for col in self.span(x - radius, x + radius, self.cw, self.cols) {
-                let c = row * self.cols + col;
-                let cell = &self.items[self.starts[c] as usize..self.starts[c + 1] as usize];
-                for it in cell {
-                    if kind.is_some_and(|k| k != it.kind) || exclude == Some(it.id) {
-                        continue;
-                    }
-                    let (mut dx, mut dy) = (it.x - x, it.y - y);
-                    if self.wrap {
-                        dx -= self.width * (dx / self.width).round();
-                        dy -= self.height * (dy / self.height).round();
-                    }
-                    let d2 = dx * dx + dy * dy;
-                    if d2 <= r2 {
-                        out.push((d2, it.id));
-                    }
-                }
+        self.visit(x, y, radius, kind, |d2, id| {
+            if exclude != Some(id) {
+                out.push((d2, id));
             }
-        }
+        });
         out.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    }
+
+    /// The nearest entity within `radius` (ties by lowest id) that is not
+    /// `exclude` and that `accept` takes, with its squared distance.
+    pub fn nearest(
+        &self,
+        x: f64,
+        y: f64,
+        radius: f64,
+        kind: Option<u16>,
+        exclude: Option<u64>,
+        mut accept: impl FnMut(u64) -> bool,
+    ) -> Option<(f64, u64)> {
+        let mut best: Option<(f64, u64)> = None;
+        self.visit(x, y, radius, kind, |d2, id| {
+            let better = match best {
+                None => true,
+                Some((bd, bid)) => d2 < bd || (d2 == bd && id < bid),
+            };
+            if better && exclude != Some(id) && accept(id) {
+                best = Some((d2, id));
+            }
+        });
+        best
     }
 }
 
@@ -227,6 +295,13 @@ mod tests {
                     .collect();
                 want.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
                 assert_eq!(out, want, "{edges:?} query {q}");
+                let odd = |id: u64| id % 2 == 1;
+                let first_odd = want.iter().copied().find(|(_, id)| odd(*id));
+                assert_eq!(
+                    index.nearest(x, y, radius, kind, Some(7), odd),
+                    first_odd,
+                    "{edges:?} nearest {q}"
+                );
             }
         }
     }

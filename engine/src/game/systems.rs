@@ -63,7 +63,9 @@ pub fn mark_despawned(world: &mut World, id: u64) -> bool {
     }
     let kind = world.get::<Kind>(e).map_or(0, |k| k.0);
     world.entity_mut(e).insert(Despawning);
-    world.resource_mut::<EntityIndex>().count_out(kind);
+    let mut index = world.resource_mut::<EntityIndex>();
+    index.count_out(kind);
+    index.despawning += 1;
     true
 }
 
@@ -80,6 +82,7 @@ pub fn despawn_marked(world: &mut World) -> Vec<u64> {
         world.despawn(*e);
         world.resource_mut::<EntityIndex>().remove(*id);
     }
+    world.resource_mut::<EntityIndex>().despawning = 0;
     marked.into_iter().map(|(id, _)| id).collect()
 }
 
