@@ -78,7 +78,7 @@ struct CodeRef {
 
 /// Everything a VM holds between two slices.
 #[derive(Serialize, Deserialize)]
-struct Snapshot {
+pub(crate) struct Snapshot {
     format: u32,
     files: Vec<String>,
     codes: Vec<CodeRef>,
@@ -126,7 +126,7 @@ pub(crate) fn code_hash(code: &Code) -> u64 {
 /// The same fields as [`Snapshot`], borrowed, for writing without
 /// copying the heap.
 #[derive(Serialize)]
-struct SnapshotRef<'a> {
+pub(crate) struct SnapshotRef<'a> {
     format: u32,
     files: Vec<&'a str>,
     codes: Vec<CodeRef>,
@@ -150,8 +150,14 @@ impl Vm {
     /// Saves the VM to RON. Call it between slices (after [`Vm::run`]
     /// returned).
     pub fn save(&self) -> Result<String, SnapshotError> {
+        let snapshot = self.snapshot_ref();
+        ron::ser::to_string(&snapshot).map_err(|e| SnapshotError::Write(e.to_string()))
+    }
+
+    /// The VM's state, borrowed, ready to serialize.
+    pub(crate) fn snapshot_ref(&self) -> SnapshotRef<'_> {
         let p = self.parts();
-        let snapshot = SnapshotRef {
+        SnapshotRef {
             format: FORMAT,
             files: p.sources.iter().map(|(f, _)| &**f).collect(),
             codes: self
@@ -177,8 +183,7 @@ impl Vm {
             recursion_limit: self.recursion_limit,
             allow_open: self.allow_open,
             exit_status: self.exit_status,
-        };
-        ron::ser::to_string(&snapshot).map_err(|e| SnapshotError::Write(e.to_string()))
+        }
     }
 
     /// Loads a VM saved by [`Vm::save`], compiling its source files again
@@ -202,6 +207,16 @@ impl Vm {
     ) -> Result<Vm, SnapshotError> {
         let snapshot: Snapshot =
             ron::from_str(text).map_err(|e| SnapshotError::Parse(e.to_string()))?;
+        Vm::from_snapshot(snapshot, out, err, embedded)
+    }
+
+    /// A VM from its parsed snapshot.
+    pub(crate) fn from_snapshot(
+        snapshot: Snapshot,
+        out: Box<dyn std::io::Write>,
+        err: Box<dyn std::io::Write>,
+        embedded: Rc<[(String, String)]>,
+    ) -> Result<Vm, SnapshotError> {
         if snapshot.format != FORMAT {
             return Err(SnapshotError::Format(snapshot.format));
         }

@@ -27,7 +27,18 @@ pub enum Value {
     Obj(ObjId),
 }
 
+impl Default for Value {
+    fn default() -> Self {
+        Value::None
+    }
+}
+
 impl Value {
+    /// Whether this is `None`.
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
     /// The marker [`crate::code::Instr::LoadMethod`] leaves on the value
     /// stack under a callable that takes no `self`; never seen by scripts.
     pub(crate) const NULL: Value = Value::Obj(ObjId(u32::MAX));

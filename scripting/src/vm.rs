@@ -48,26 +48,33 @@ pub struct Frame {
     /// The next instruction.
     pub ip: usize,
     /// The value stack.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stack: Vec<Value>,
     /// Local variables (`None`: unbound).
     pub locals: Vec<Option<Value>>,
     /// Cells: this code's cell variables, then its free variables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cells: Vec<ObjId>,
     /// Active exception handlers: (handler address, stack depth).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<(u32, u32)>,
     /// Exceptions being handled by `except` clauses (innermost last).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handling: Vec<Value>,
     /// The module whose globals the code uses.
     pub module: ObjId,
     /// The function running (for `super()`).
     pub func: Option<ObjId>,
     /// A class body's namespace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class_ns: Option<Box<Attrs>>,
     /// What happens to the value the frame returns.
     pub on_return: OnReturn,
     /// The generator this frame belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generator: Option<ObjId>,
     /// The return value of the last generator a `ForIter` exhausted.
+    #[serde(default, skip_serializing_if = "Value::is_none")]
     pub gen_return: Value,
 }
 

@@ -130,7 +130,7 @@ impl Sim {
     fn parts(
         def: &WorldDef,
         embedded: &Rc<[(String, String)]>,
-        scripts: Option<&str>,
+        scripts: Option<shoal_scripting::stackless::LoadedWorld>,
     ) -> Result<
         (
             Scheduler,
@@ -162,8 +162,8 @@ impl Sim {
                 vm.search_dir = Some(def.dir().into());
                 vm.into_shared()
             }
-            Some(text) => Vm::load_world_with_sources(
-                text,
+            Some(world) => Vm::load_world_data(
+                world,
                 Box::new(output.clone()),
                 Box::new(output.clone()),
                 embedded.clone(),
@@ -274,8 +274,8 @@ impl Sim {
                     p.1 = v.to_prop_like(&p.1);
                 }
             }
-            for _ in 0..s.count {
-                let pos = match (s.at, s.area) {
+            let mut places: Vec<Position> = (0..s.count)
+                .map(|_| match (s.at, s.area) {
                     (Some((x, y)), _) => Position { x, y },
                     (None, Some((x0, y0, x1, y1))) => Position {
                         x: x0 + scatter.next() * (x1 - x0),
@@ -285,7 +285,19 @@ impl Sim {
                         x: scatter.next() * w,
                         y: scatter.next() * h,
                     },
-                };
+                })
+                .collect();
+            // Neighbours get neighbouring ids and run one after another,
+            // so their queries find the spatial index in cache.
+            let cell = spec.cell_size;
+            places.sort_by_key(|p| {
+                (
+                    morton((p.x / cell) as u32, (p.y / cell) as u32),
+                    p.x.to_bits(),
+                    p.y.to_bits(),
+                )
+            });
+            for pos in places {
                 let id = spawn_entity(
                     &mut self.ecs.borrow_mut(),
                     None,
@@ -530,7 +542,7 @@ impl Sim {
     pub(crate) fn from_parts_loaded(
         def: WorldDef,
         embedded: Rc<[(String, String)]>,
-        scripts: &str,
+        scripts: shoal_scripting::stackless::LoadedWorld,
         dilation: f64,
     ) -> Result<Sim, WorldError> {
         let (scheduler, ecs, vm, output) = Self::parts(&def, &embedded, Some(scripts))?;
@@ -565,6 +577,21 @@ impl Sim {
         }
         Ok(sim)
     }
+}
+
+/// The Z-order (Morton) index of a grid cell: cells close in space are
+/// close in this order.
+fn morton(x: u32, y: u32) -> u64 {
+    fn spread(v: u32) -> u64 {
+        let mut v = u64::from(v);
+        v = (v | (v << 16)) & 0x0000_ffff_0000_ffff;
+        v = (v | (v << 8)) & 0x00ff_00ff_00ff_00ff;
+        v = (v | (v << 4)) & 0x0f0f_0f0f_0f0f_0f0f;
+        v = (v | (v << 2)) & 0x3333_3333_3333_3333;
+        v = (v | (v << 1)) & 0x5555_5555_5555_5555;
+        v
+    }
+    spread(x) | (spread(y) << 1)
 }
 
 /// Whether `id` is a live entity (not despawning).

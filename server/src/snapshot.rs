@@ -26,11 +26,13 @@ use shoal_engine::game::{
     EntityIndex, Position, Props, Velocity, rebuild_spatial_index, spawn_entity, world_entities,
 };
 
+use shoal_scripting::stackless::LoadedWorld;
+
 use crate::sim::Sim;
 use crate::world_file::{WorldError, parse_world};
 
 /// The snapshot format this build writes and reads.
-pub const SNAPSHOT_FORMAT: u32 = 1;
+pub const SNAPSHOT_FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct SavedEntity {
@@ -41,9 +43,11 @@ struct SavedEntity {
     props: Props,
 }
 
+/// The file's contents; `S` is the script side, borrowed from the VM when
+/// saving and owned when loading.
 #[derive(Serialize, Deserialize)]
 #[serde(rename = "WorldSnapshot")]
-struct SimSnapshot {
+struct SimSnapshot<S> {
     format: u32,
     world_path: String,
     world_text: String,
@@ -51,7 +55,7 @@ struct SimSnapshot {
     dilation: f64,
     next_id: u64,
     entities: Vec<SavedEntity>,
-    scripts: String,
+    scripts: S,
 }
 
 /// Why a snapshot could not be written or read.
@@ -119,11 +123,8 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 impl Sim {
     /// The whole world as snapshot text (between ticks).
     pub fn save(&self) -> Result<String, SnapshotError> {
-        let scripts = self
-            .vm()
-            .borrow()
-            .save_world()
-            .map_err(SnapshotError::Save)?;
+        let vm = self.vm().borrow();
+        let scripts = vm.save_world_data().map_err(SnapshotError::Save)?;
         let mut ecs = self.ecs().borrow_mut();
         let next_id = ecs.resource::<EntityIndex>().next_id;
         let entities = world_entities(&mut ecs)
@@ -164,7 +165,23 @@ impl Sim {
         text: &str,
         embedded: Rc<[(String, String)]>,
     ) -> Result<Sim, SnapshotError> {
-        let snapshot: SimSnapshot = ron::from_str(text).map_err(|e| {
+        // The version first (it leads the file), so that another
+        // version's snapshot gets a clear message rather than a parse
+        // error somewhere in its body.
+        let head = &text[..text.len().min(200)];
+        if let Some(v) = head
+            .split_once("format:")
+            .and_then(|(_, rest)| {
+                rest.trim_start()
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+            })
+            .and_then(|n| n.parse::<u32>().ok())
+            && v != SNAPSHOT_FORMAT
+        {
+            return Err(SnapshotError::Format(v));
+        }
+        let snapshot: SimSnapshot<LoadedWorld> = ron::from_str(text).map_err(|e| {
             SnapshotError::Parse(name.to_string(), format!("{}: {}", e.span.start, e.code))
         })?;
         if snapshot.format != SNAPSHOT_FORMAT {
@@ -173,7 +190,7 @@ impl Sim {
         let def = parse_world(&snapshot.world_path, &snapshot.world_text)
             .map_err(SnapshotError::World)?;
         let kinds = def.registry.kinds.len();
-        let sim = Sim::from_parts_loaded(def, embedded, &snapshot.scripts, snapshot.dilation)
+        let sim = Sim::from_parts_loaded(def, embedded, snapshot.scripts, snapshot.dilation)
             .map_err(SnapshotError::World)?;
         if shoal_engine::tick() != snapshot.tick {
             return Err(SnapshotError::Save(format!(

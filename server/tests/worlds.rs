@@ -348,7 +348,7 @@ fn the_default_world_is_deterministic_and_resumes_from_a_snapshot() {
 #[test]
 fn damaged_snapshots_are_refused_clearly() {
     std::thread::spawn(|| {
-        let err = Sim::load("snap.ron", "WorldSnapshot(format: 1,", embedded_sources())
+        let err = Sim::load("snap.ron", "WorldSnapshot(format: 2,", embedded_sources())
             .err()
             .unwrap()
             .to_string();
@@ -363,7 +363,7 @@ fn damaged_snapshots_are_refused_clearly() {
         .to_string();
         assert_eq!(
             err,
-            "snapshot format 99 is not supported (this build reads format 1)"
+            "snapshot format 99 is not supported (this build reads format 2)"
         );
     })
     .join()

@@ -33,8 +33,10 @@ pub struct SpatialIndex {
     /// kind `k` in cell `c`.
     starts: Vec<u32>,
     items: Vec<Item>,
-    /// Bucket of each entry during a rebuild (kept for its allocation).
+    /// Bucket of each entry during a rebuild, and the next free place in
+    /// each bucket (kept for their allocations).
     scratch: Vec<(u32, Item)>,
+    next: Vec<u32>,
 }
 
 /// The most cells a grid has (coarser cells beyond): bounds the memory
@@ -67,6 +69,7 @@ impl SpatialIndex {
             starts: vec![0],
             items: Vec::new(),
             scratch: Vec::new(),
+            next: Vec::new(),
         }
     }
 
@@ -112,13 +115,16 @@ impl SpatialIndex {
             },
         );
         // Fill each bucket from its start (`next` counts up per bucket).
-        let mut next: Vec<u32> = self.starts[..self.starts.len() - 1].to_vec();
+        let mut next = std::mem::take(&mut self.next);
+        next.clear();
+        next.extend_from_slice(&self.starts[..self.starts.len() - 1]);
         for (b, item) in scratch.iter() {
             let at = &mut next[*b as usize];
             self.items[*at as usize] = *item;
             *at += 1;
         }
         self.scratch = scratch;
+        self.next = next;
     }
 
     /// How many entities the index holds.

@@ -37,6 +37,8 @@ use crate::vm::{Exc, Status, Vm};
 mod functions;
 mod world;
 
+pub use world::{LoadedWorld, SavedWorld};
+
 pub(crate) use functions::*;
 
 /// A script tasklet object (`stackless.tasklet`).

@@ -4,7 +4,7 @@
 use super::*;
 
 /// The version of the world snapshot format.
-const WORLD_FORMAT: u32 = 1;
+const WORLD_FORMAT: u32 = 2;
 
 /// A value or exception a channel holds for a tasklet.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -32,9 +32,13 @@ struct SavedThread {
     object: ObjId,
     frames: Vec<crate::vm::Frame>,
     finish: Option<SavedFinish>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     for_exit: Option<u32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     atomic: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     block_trap: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
 }
 
@@ -50,12 +54,13 @@ struct SavedChannel {
 }
 
 /// A world of script tasklets: the VM, every tasklet's frames and
-/// scheduler state, every channel's queue.
+/// scheduler state, every channel's queue. `V` is the VM's snapshot,
+/// borrowed when saving and owned when loading.
 #[derive(serde::Serialize, serde::Deserialize)]
-struct WorldSnapshot {
+struct WorldSnapshot<V> {
     format: u32,
-    /// [`Vm::save`]'s text.
-    vm: String,
+    /// The VM (heap, modules, code names).
+    vm: V,
     threads: Vec<SavedThread>,
     channels: Vec<SavedChannel>,
     /// Thread indices in run-queue order (after main).
@@ -67,6 +72,18 @@ struct WorldSnapshot {
     #[serde(default)]
     sleeping: Vec<(usize, u64)>,
 }
+
+/// A world of script tasklets ready to be serialized (with any serde
+/// format) as part of a bigger document: see [`Vm::save_world_data`].
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+pub struct SavedWorld<'a>(WorldSnapshot<crate::snapshot::SnapshotRef<'a>>);
+
+/// A world of script tasklets as deserialized: see
+/// [`Vm::load_world_data`].
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub struct LoadedWorld(WorldSnapshot<crate::snapshot::Snapshot>);
 
 impl Vm {
     fn save_item(&self, item: &TaskletResult<Carried>) -> SavedItem {
@@ -107,12 +124,19 @@ impl Vm {
     /// no script frames (a host drives the scheduler, as a game loop
     /// does). Native tasklets are not saved: their owners recreate them.
     pub fn save_world(&self) -> Result<String, String> {
+        let data = self.save_world_data()?;
+        ron::ser::to_string(&data).map_err(|e| e.to_string())
+    }
+
+    /// [`Vm::save_world`] as data, to serialize inside another document
+    /// (no text nested in text).
+    pub fn save_world_data(&self) -> Result<SavedWorld<'_>, String> {
         if !shoal_engine::current().is_main() || !self.frames.is_empty() {
             return Err(
                 "a world is saved between slices, when the main tasklet runs no script".into(),
             );
         }
-        let vm = self.save().map_err(|e| e.to_string())?;
+        let vm = self.snapshot_ref();
         // Channels, by engine id.
         let mut channels: Vec<(u64, ObjId, Channel<Carried>)> = self
             .heap
@@ -225,7 +249,7 @@ impl Vm {
             tick: shoal_engine::tick(),
             sleeping: sleepers.into_iter().map(|(t, _, i)| (i, t)).collect(),
         };
-        ron::ser::to_string(&world).map_err(|e| e.to_string())
+        Ok(SavedWorld(world))
     }
 
     /// Loads a world saved by [`Vm::save_world`] onto this thread's
@@ -250,15 +274,30 @@ impl Vm {
         if !shoal_engine::has_scheduler() {
             return Err("loading a world needs a scheduler on this thread".into());
         }
-        let world: WorldSnapshot =
+        let world: LoadedWorld =
             ron::from_str(text).map_err(|e| format!("not a world snapshot: {e}"))?;
+        Vm::load_world_data(world, out, err, embedded)
+    }
+
+    /// Loads a world saved by [`Vm::save_world_data`] and deserialized as
+    /// part of another document (see [`Vm::load_world_with_sources`]).
+    pub fn load_world_data(
+        world: LoadedWorld,
+        out: Box<dyn std::io::Write>,
+        err: Box<dyn std::io::Write>,
+        embedded: Rc<[(String, String)]>,
+    ) -> Result<Rc<RefCell<Vm>>, String> {
+        let LoadedWorld(world) = world;
+        if !shoal_engine::has_scheduler() {
+            return Err("loading a world needs a scheduler on this thread".into());
+        }
         if world.format != WORLD_FORMAT {
             return Err(format!(
                 "world snapshot format {} (this Shoal reads {WORLD_FORMAT})",
                 world.format
             ));
         }
-        let vm = Vm::load_with_sources(&world.vm, out, err, embedded).map_err(|e| e.to_string())?;
+        let vm = Vm::from_snapshot(world.vm, out, err, embedded).map_err(|e| e.to_string())?;
         shoal_engine::set_tick(world.tick).map_err(|e| e.to_string())?;
         let shared = vm.into_shared();
         let mut vm = shared.borrow_mut();
