@@ -13,9 +13,10 @@ use std::rc::Rc;
 pub struct ObjId(pub u32);
 
 /// A script value.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// `None`.
+    #[default]
     None,
     /// `True` / `False`.
     Bool(bool),
@@ -25,12 +26,6 @@ pub enum Value {
     Float(f64),
     /// An object on the heap.
     Obj(ObjId),
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
 }
 
 impl Value {

@@ -369,3 +369,52 @@ fn damaged_snapshots_are_refused_clearly() {
     .join()
     .unwrap();
 }
+
+#[test]
+fn a_native_behaviour_shares_the_world_with_scripts() {
+    use shoal_engine::game::{EntityIndex, Position, Velocity};
+    let script = r#"
+import world
+
+def watcher(me):
+    while True:
+        world.sleep(1)
+        other = world.nearest(200.0, "robot")
+        world.log("robot at", world.position(other), "moving", world.velocity(other))
+"#;
+    let mut sim = world(
+        "",
+        r#""watcher": (behaviour: Some("b.py:watcher")), "robot": ()"#,
+        r#"(kind: "watcher", at: Some((0.0, 0.0))), (kind: "robot", at: Some((50.0, 50.0)))"#,
+        script,
+    )
+    .unwrap();
+    // A native tasklet drives the robot: it sets its velocity each tick
+    // from where it is, as a Rust game system with its own state would.
+    let ecs = sim.ecs().clone();
+    shoal_engine::spawn(move || {
+        loop {
+            shoal_engine::sleep_ticks(1)?;
+            let mut w = ecs.borrow_mut();
+            let Some(robot) = w.resource::<EntityIndex>().get(1) else {
+                return Ok(());
+            };
+            let x = w.get::<Position>(robot).map_or(0.0, |p| p.x);
+            let vx = if x < 52.0 { 20.0 } else { -20.0 };
+            if let Some(mut v) = w.get_mut::<Velocity>(robot) {
+                *v = Velocity { x: vx, y: 0.0 };
+            }
+        }
+    })
+    .unwrap();
+    assert_eq!(
+        run(&mut sim, 4),
+        vec![
+            // The watcher runs first each tick: it sees what the robot's
+            // tasklet set on the tick before.
+            "[tick 2] watcher 0: robot at (50.0, 50.0) moving (0.0, 0.0)",
+            "[tick 3] watcher 0: robot at (51.0, 50.0) moving (20.0, 0.0)",
+            "[tick 4] watcher 0: robot at (52.0, 50.0) moving (20.0, 0.0)",
+        ]
+    );
+}

@@ -163,7 +163,7 @@ impl SpatialIndex {
     /// Calls `f(squared distance, id)` for every entity within `radius`
     /// of (`x`, `y`), of `kind` if given.
     fn visit(&self, x: f64, y: f64, radius: f64, kind: Option<u16>, mut f: impl FnMut(f64, u64)) {
-        if !(radius >= 0.0) || !x.is_finite() || !y.is_finite() {
+        if radius.is_nan() || radius < 0.0 || !x.is_finite() || !y.is_finite() {
             return;
         }
         let kinds = match kind {
