@@ -20,7 +20,7 @@ pub struct RunArgs {
     #[arg(long, requires = "save")]
     save_at: Option<u64>,
     /// Where --save-at writes the snapshot.
-    #[arg(long)]
+    #[arg(long, requires = "save_at")]
     save: Option<PathBuf>,
     /// Start from a snapshot instead of a world file, and run --ticks
     /// more ticks.
@@ -68,6 +68,11 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         started.elapsed()
     );
     print_log(&mut sim, args.quiet);
+    if let (Some(at), Some(path)) = (args.save_at, &args.save)
+        && at == sim.tick_count()
+    {
+        save(&sim, path, at)?;
+    }
     let bar = indicatif::ProgressBar::new(args.ticks);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} ticks  {msg}  eta {eta}")
@@ -99,16 +104,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         if let (Some(at), Some(path)) = (args.save_at, &args.save)
             && report.tick == at
         {
-            let t = Instant::now();
-            sim.save_to(path)
-                .with_context(|| format!("cannot save to {}", path.display()))?;
-            bar.suspend(|| {
-                eprintln!(
-                    "tick {at}: snapshot written to {} in {:.2?}",
-                    path.display(),
-                    t.elapsed()
-                )
-            });
+            bar.suspend(|| save(&sim, path, at))?;
         }
         if args.realtime {
             next += sim.clock().interval();
@@ -166,6 +162,18 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         );
     }
     println!("state hash: {:016x}", sim.state_hash());
+    Ok(())
+}
+
+fn save(sim: &Sim, path: &std::path::Path, tick: u64) -> anyhow::Result<()> {
+    let t = Instant::now();
+    sim.save_to(path)
+        .with_context(|| format!("cannot save to {}", path.display()))?;
+    eprintln!(
+        "tick {tick}: snapshot written to {} in {:.2?}",
+        path.display(),
+        t.elapsed()
+    );
     Ok(())
 }
 

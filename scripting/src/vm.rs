@@ -793,6 +793,8 @@ impl Vm {
         }
         roots.extend(self.parking.roots());
         roots.extend(self.callbacks);
+        let world: Vec<Value> = self.world_roots().collect();
+        roots.extend(world);
         roots.extend(self.tasklet_objs.values().map(|id| Value::Obj(*id)));
         roots.extend(self.builtins.values().copied());
         roots.extend(self.modules.iter().map(|(_, m)| Value::Obj(*m)));
@@ -2154,6 +2156,14 @@ impl Vm {
     pub(crate) fn current_entity(&self) -> Option<u64> {
         match self.threads.get(self.running_thread as usize) {
             Some(Some(t)) if self.running_thread != 0 => t.entity,
+            _ => None,
+        }
+    }
+
+    /// The engine tasklet running `thread`.
+    pub(crate) fn thread_tasklet(&self, thread: u32) -> Option<u64> {
+        match self.threads.get(thread as usize) {
+            Some(Some(t)) => t.tasklet,
             _ => None,
         }
     }

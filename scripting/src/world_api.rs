@@ -14,7 +14,7 @@
 //! | `size()` | the world's (width, height) |
 //! | `position(e=me)`, `set_position(x, y, e=me)` | where an entity is |
 //! | `velocity(e=me)`, `set_velocity(vx, vy, e=me)` | units per second |
-//! | `steer(x, y, speed)` | velocity toward a point at a speed |
+//! | `steer(x, y, speed, e=me)` | velocity toward a point at a speed (away if negative) |
 //! | `distance(a, b=me)` | between two entities (wrapping on a torus) |
 //! | `get(name, e=me)`, `set(name, value, e=me)` | registered data components |
 //! | `kind(e=me)`, `alive(e)` | an entity's kind name; whether it lives |
@@ -265,7 +265,7 @@ impl Vm {
     /// A behaviour's thread ended: `Some(exception)` if it raised one
     /// that is not `TaskletExit`. Records the failure (with its
     /// traceback) and returns true if the world took it.
-    pub(crate) fn behaviour_ended(&mut self, entity: u64, exc: Option<Exc>) -> bool {
+    pub(crate) fn behaviour_ended(&mut self, entity: u64, thread: u32, exc: Option<Exc>) -> bool {
         if self.world.is_none() {
             return false;
         }
@@ -275,14 +275,49 @@ impl Vm {
             }
             _ => None,
         };
+        let object = self
+            .thread_tasklet(thread)
+            .and_then(|t| self.tasklet_objs.get(&t).copied());
         let Some(w) = self.world.as_mut() else {
             return false;
         };
+        // The entity has no behaviour any more (unless a new one was
+        // started meanwhile).
+        if object.is_some() && w.tasks.get(&entity).copied() == object {
+            w.tasks.remove(&entity);
+        }
         w.ended.push(entity);
         if let Some(traceback) = traceback {
             w.failures.push(BehaviourFailure { entity, traceback });
         }
         true
+    }
+
+    /// Forgets what the script side keeps for a despawned entity: its
+    /// behaviour's entry and its inbox.
+    pub fn forget_entity(&mut self, entity: u64) {
+        if let Some(w) = self.world.as_mut() {
+            w.tasks.remove(&entity);
+        }
+        let Some(module) = self.find_module("world") else {
+            return;
+        };
+        let inboxes = match self.heap.get(module) {
+            Obj::Module(m) => m.attrs.get("_inboxes").copied(),
+            _ => None,
+        };
+        if let Some(Value::Obj(d)) = inboxes
+            && let Obj::Dict(dict) = self.heap.get_mut(d)
+        {
+            dict.shift_remove(&crate::value::Key::Int(entity as i64));
+        }
+    }
+
+    /// The behaviour functions (roots for the collector).
+    pub(crate) fn world_roots(&self) -> impl Iterator<Item = Value> + '_ {
+        self.world
+            .iter()
+            .flat_map(|w| w.behaviours.iter().flatten().copied())
     }
 
     /// Rebuilds the entity-to-tasklet table from the tasklet objects (after
@@ -665,11 +700,11 @@ fn offset(rules: &WorldRules, a: Position, b: Position) -> (f64, f64) {
 }
 
 pub(crate) fn w_steer(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    arity(vm, "steer", &args, 3, 3)?;
+    arity(vm, "steer", &args, 3, 4)?;
     let x = float(vm, arg(&args, &kw, 0, "x"), "x")?;
     let y = float(vm, arg(&args, &kw, 1, "y"), "y")?;
     let speed = float(vm, arg(&args, &kw, 2, "speed"), "speed")?;
-    let id = me(vm)?;
+    let id = entity_arg(vm, arg(&args, &kw, 3, "e"))?;
     let dist = with_entity(vm, id, |w, e| {
         let rules = w.resource::<WorldRules>().clone();
         let p = w.get::<Position>(e).copied().unwrap_or_default();

@@ -35,6 +35,10 @@ use shoal_scripting::{ScriptLoadError, Vm, WorldLink, load_script_module};
 
 use crate::world_file::{ErrorPolicy, WorldDef, WorldError};
 
+/// How many distinct tracebacks a world remembers (to log each in full
+/// once).
+const MAX_REMEMBERED_ERRORS: usize = 1024;
+
 /// What one tick did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TickReport {
@@ -76,6 +80,8 @@ pub struct Sim {
     log: Vec<String>,
     /// Tracebacks logged in full so far, and how often each was seen.
     seen: indexmap::IndexMap<String, u64>,
+    /// Failures beyond the remembered ones.
+    overflow_seen: u64,
     hooks: Vec<TickHook>,
     /// Dropped last: the VM and the ECS go first.
     _scheduler: Scheduler,
@@ -112,6 +118,7 @@ impl Sim {
             output,
             log: Vec::new(),
             seen: Default::default(),
+            overflow_seen: 1,
             hooks: Vec::new(),
             _scheduler: scheduler,
         };
@@ -198,6 +205,17 @@ impl Sim {
             };
             let path = self.def.script_path(&b.script);
             let module = module_name(&b.script);
+            if let Some(other) = self.def.registry.kinds.iter().find_map(|k| {
+                k.behaviour
+                    .as_ref()
+                    .filter(|o| o.script != b.script && module_name(&o.script) == module)
+                    .map(|o| o.script.clone())
+            }) {
+                return Err(in_world_file(format!(
+                    "scripts {} and {other} would both be module '{module}': rename one",
+                    b.script
+                )));
+            }
             if matches!(
                 module.as_str(),
                 "math" | "sys" | "time" | "random" | "stackless" | "pickle" | "world"
@@ -425,8 +443,13 @@ impl Sim {
         let simulation_start = Instant::now();
         {
             let mut ecs = self.ecs.borrow_mut();
-            despawn_marked(&mut ecs);
+            let gone = despawn_marked(&mut ecs);
             self.schedule.run(&mut ecs);
+            drop(ecs);
+            let mut vm = self.vm.borrow_mut();
+            for id in gone {
+                vm.forget_entity(id);
+            }
         }
         let simulation = simulation_start.elapsed();
         // 5. Replication.
@@ -485,7 +508,15 @@ impl Sim {
             let kind_name = kind.map_or("?".to_string(), |k| {
                 self.def.registry.kind_name(k).to_string()
             });
-            let seen = self.seen.entry(f.traceback.clone()).or_insert(0);
+            // Distinct tracebacks are remembered up to a bound; beyond it
+            // a new one is reported as a repeat (its last line only).
+            let full =
+                self.seen.len() >= MAX_REMEMBERED_ERRORS && !self.seen.contains_key(&f.traceback);
+            let seen = if full {
+                &mut self.overflow_seen
+            } else {
+                self.seen.entry(f.traceback.clone()).or_insert(0)
+            };
             *seen += 1;
             if *seen == 1 {
                 self.log.push(format!(
@@ -557,6 +588,7 @@ impl Sim {
             output,
             log: Vec::new(),
             seen: Default::default(),
+            overflow_seen: 1,
             hooks: Vec::new(),
             _scheduler: scheduler,
         };

@@ -71,6 +71,8 @@ pub enum SnapshotError {
     World(WorldError),
     /// Something in the world cannot be saved.
     Save(String),
+    /// The snapshot's contents do not hold together.
+    Load(String),
 }
 
 impl std::fmt::Display for SnapshotError {
@@ -84,6 +86,7 @@ impl std::fmt::Display for SnapshotError {
             ),
             SnapshotError::World(e) => write!(f, "{e}"),
             SnapshotError::Save(e) => write!(f, "cannot save the world: {e}"),
+            SnapshotError::Load(e) => write!(f, "the snapshot is damaged: {e}"),
         }
     }
 }
@@ -118,6 +121,52 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// The most entity ids a snapshot may have handed out (the entity index
+/// takes 8 bytes per id).
+const MAX_IDS: u64 = 1 << 32;
+
+/// Checks a snapshot's entities against its world: ids unique and below
+/// `next_id`, kinds known, components those of the kind with their types.
+fn check_entities(sim: &Sim, entities: &[SavedEntity], next_id: u64) -> Result<(), SnapshotError> {
+    let bad = |m: String| Err(SnapshotError::Load(m));
+    if next_id > MAX_IDS {
+        return bad(format!("next_id {next_id} is beyond {MAX_IDS}"));
+    }
+    let registry = &sim.def().registry;
+    let mut last = None;
+    for e in entities {
+        if last.is_some_and(|l| e.id <= l) {
+            return bad(format!("entity {} is out of order or repeated", e.id));
+        }
+        last = Some(e.id);
+        if e.id >= next_id {
+            return bad(format!("entity {} is not below next_id {next_id}", e.id));
+        }
+        let Some(kind) = registry.kinds.get(e.kind as usize) else {
+            return bad(format!(
+                "entity {} has kind {}; the world has {} kinds",
+                e.id,
+                e.kind,
+                registry.kinds.len()
+            ));
+        };
+        let fits = e.props.0.len() == kind.props.len()
+            && e.props.0.iter().zip(&kind.props).all(|((s, v), (ks, kv))| {
+                s == ks && std::mem::discriminant(v) == std::mem::discriminant(kv)
+            });
+        let finite = [e.pos.0, e.pos.1, e.vel.0, e.vel.1]
+            .iter()
+            .all(|x| x.is_finite());
+        if !fits || !finite {
+            return bad(format!(
+                "entity {} ({}) has components that are not its kind's",
+                e.id, kind.name
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl Sim {
@@ -168,7 +217,11 @@ impl Sim {
         // The version first (it leads the file), so that another
         // version's snapshot gets a clear message rather than a parse
         // error somewhere in its body.
-        let head = &text[..text.len().min(200)];
+        let mut end = text.len().min(200);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &text[..end];
         if let Some(v) = head
             .split_once("format:")
             .and_then(|(_, rest)| {
@@ -189,25 +242,19 @@ impl Sim {
         }
         let def = parse_world(&snapshot.world_path, &snapshot.world_text)
             .map_err(SnapshotError::World)?;
-        let kinds = def.registry.kinds.len();
         let sim = Sim::from_parts_loaded(def, embedded, snapshot.scripts, snapshot.dilation)
             .map_err(SnapshotError::World)?;
         if shoal_engine::tick() != snapshot.tick {
-            return Err(SnapshotError::Save(format!(
+            return Err(SnapshotError::Load(format!(
                 "the scripts were saved at tick {}, the world at tick {}",
                 shoal_engine::tick(),
                 snapshot.tick
             )));
         }
+        check_entities(&sim, &snapshot.entities, snapshot.next_id)?;
         {
             let mut ecs = sim.ecs().borrow_mut();
             for e in snapshot.entities {
-                if e.kind as usize >= kinds {
-                    return Err(SnapshotError::Save(format!(
-                        "entity {} has kind {}, the world has {kinds} kinds",
-                        e.id, e.kind
-                    )));
-                }
                 spawn_entity(
                     &mut ecs,
                     Some(e.id),

@@ -107,6 +107,9 @@ impl FileValue {
     }
 }
 
+/// The most entities a world file may spawn.
+const MAX_SPAWNS: u64 = 10_000_000;
+
 fn default_rate() -> u32 {
     20
 }
@@ -334,6 +337,23 @@ pub fn parse_world(path: &str, text: &str) -> Result<WorldDef, WorldError> {
     if spec.kinds.len() > u16::MAX as usize || spec.components.len() > u16::MAX as usize {
         return Err(err((0, 0), "too many kinds or components".into()));
     }
+    for (name, v) in &spec.components {
+        if let FileValue::Float(x) = v
+            && !x.is_finite()
+        {
+            return Err(err(
+                locate(text, &["components"], &format!("\"{name}\"")),
+                format!("component '{name}': a default must be a finite number, not {x}"),
+            ));
+        }
+    }
+    let total: u64 = spec.spawns.iter().map(|s| u64::from(s.count)).sum();
+    if total > MAX_SPAWNS {
+        return Err(err(
+            locate(text, &[], "spawns"),
+            format!("the spawns make {total} entities; a world starts with at most {MAX_SPAWNS}"),
+        ));
+    }
     let components: Vec<(String, PropValue)> = spec
         .components
         .iter()
@@ -355,6 +375,14 @@ pub fn parse_world(path: &str, text: &str) -> Result<WorldDef, WorldError> {
                 return Err(err(at, format!("no component named '{name}'{hint}")));
             };
             let default = &components[slot].1;
+            if let FileValue::Float(x) = v
+                && !x.is_finite()
+            {
+                return Err(err(
+                    at,
+                    format!("component '{name}' must be a finite number, not {x}"),
+                ));
+            }
             let value = match (default, v.to_prop()) {
                 (PropValue::Float(_), PropValue::Int(i)) => PropValue::Float(i as f64),
                 (d, p) if std::mem::discriminant(d) == std::mem::discriminant(&p) => p,

@@ -163,29 +163,92 @@ def fragile(me):
 }
 
 #[test]
-fn the_despawn_policy_removes_the_entity() {
+fn the_despawn_policy_removes_the_entity_and_its_inbox() {
     let script = r#"
 import world
 
 def fragile(me):
+    world.inbox()
     world.sleep(1)
     world.get("no such component")
+
+def watch(me):
+    world.sleep(3)
+    try:
+        world.post(0, "still there?")
+    except LookupError as e:
+        world.log(e)
 "#;
     let mut sim = world(
         "on_error: Despawn,",
-        r#""f": (behaviour: Some("b.py:fragile")), "rock": ()"#,
-        r#"(kind: "f", count: 3), (kind: "rock")"#,
+        r#""f": (behaviour: Some("b.py:fragile")), "watch": (behaviour: Some("b.py:watch")), "rock": ()"#,
+        r#"(kind: "f", count: 3), (kind: "watch"), (kind: "rock")"#,
         script,
     )
     .unwrap();
-    let log = run(&mut sim, 3).join("\n");
+    let log = run(&mut sim, 4).join("\n");
     assert!(
         log.contains(
             "LookupError: no component named 'no such component' (components: energy, hits)"
         ),
         "{log}"
     );
-    assert_eq!(sim.entities(), 1);
+    assert!(
+        log.contains("[tick 4] watch 3: entity 0 does not exist"),
+        "{log}"
+    );
+    assert_eq!(sim.entities(), 2);
+}
+
+#[test]
+fn despawning_an_entity_whose_behaviour_ended_is_safe() {
+    let script = r#"
+import world
+
+def quitter(me):
+    return
+
+def killer(me):
+    world.sleep(2)
+    junk = [[i] for i in range(200)]
+    world.sleep(1)
+    if world.alive(0):
+        world.despawn(0)
+    world.log("despawned", world.alive(0), world.count(1e300), world.neighbours(1e300))
+"#;
+    let mut sim = world(
+        "edges: Wrap,",
+        r#""quitter": (behaviour: Some("b.py:quitter")), "killer": (behaviour: Some("b.py:killer"))"#,
+        r#"(kind: "quitter"), (kind: "killer"), (kind: "killer", at: Some((99.0, 99.0)))"#,
+        script,
+    )
+    .unwrap();
+    // Collect often, so the ended behaviour's tasklet object is freed.
+    sim.vm().borrow_mut().gc_threshold = 16;
+    assert_eq!(
+        run(&mut sim, 4),
+        vec![
+            "[tick 4] killer 1: despawned False 1 [2]",
+            "[tick 4] killer 2: despawned False 1 [1]",
+        ]
+    );
+}
+
+#[test]
+fn scripts_with_one_file_name_in_two_folders_are_refused() {
+    let text = r#"World(
+    name: "t",
+    size: (10.0, 10.0),
+    kinds: { "a": (behaviour: Some("x/brain.py:f")), "b": (behaviour: Some("y/brain.py:g")) },
+)"#;
+    let def = parse_world("<t>/w.ron", text).unwrap();
+    let err = std::thread::spawn(move || Sim::new(def, Rc::new([])).err().unwrap().to_string())
+        .join()
+        .unwrap();
+    assert_eq!(
+        err,
+        "<t>/w.ron:4:36: scripts x/brain.py and y/brain.py would both be module 'brain': rename one"
+    );
 }
 
 #[test]
@@ -368,53 +431,27 @@ fn damaged_snapshots_are_refused_clearly() {
     })
     .join()
     .unwrap();
-}
-
-#[test]
-fn a_native_behaviour_shares_the_world_with_scripts() {
-    use shoal_engine::game::{EntityIndex, Position, Velocity};
-    let script = r#"
-import world
-
-def watcher(me):
-    while True:
-        world.sleep(1)
-        other = world.nearest(200.0, "robot")
-        world.log("robot at", world.position(other), "moving", world.velocity(other))
-"#;
-    let mut sim = world(
-        "",
-        r#""watcher": (behaviour: Some("b.py:watcher")), "robot": ()"#,
-        r#"(kind: "watcher", at: Some((0.0, 0.0))), (kind: "robot", at: Some((50.0, 50.0)))"#,
-        script,
-    )
-    .unwrap();
-    // A native tasklet drives the robot: it sets its velocity each tick
-    // from where it is, as a Rust game system with its own state would.
-    let ecs = sim.ecs().clone();
-    shoal_engine::spawn(move || {
-        loop {
-            shoal_engine::sleep_ticks(1)?;
-            let mut w = ecs.borrow_mut();
-            let Some(robot) = w.resource::<EntityIndex>().get(1) else {
-                return Ok(());
-            };
-            let x = w.get::<Position>(robot).map_or(0.0, |p| p.x);
-            let vx = if x < 52.0 { 20.0 } else { -20.0 };
-            if let Some(mut v) = w.get_mut::<Velocity>(robot) {
-                *v = Velocity { x: vx, y: 0.0 };
-            }
-        }
+    // A real snapshot whose entity table was tampered with.
+    let text = std::thread::spawn(|| {
+        let mut sim = Sim::new(default_world().unwrap(), embedded_sources()).unwrap();
+        sim.tick();
+        sim.save().unwrap()
     })
+    .join()
+    .unwrap();
+    let at = text.find("next_id:").unwrap();
+    let end = at + text[at..].find(',').unwrap();
+    let tampered = format!("{}next_id:3{}", &text[..at], &text[end..]);
+    let err = std::thread::spawn(move || {
+        Sim::load("snap.ron", &tampered, embedded_sources())
+            .err()
+            .unwrap()
+            .to_string()
+    })
+    .join()
     .unwrap();
     assert_eq!(
-        run(&mut sim, 4),
-        vec![
-            // The watcher runs first each tick: it sees what the robot's
-            // tasklet set on the tick before.
-            "[tick 2] watcher 0: robot at (50.0, 50.0) moving (0.0, 0.0)",
-            "[tick 3] watcher 0: robot at (51.0, 50.0) moving (20.0, 0.0)",
-            "[tick 4] watcher 0: robot at (52.0, 50.0) moving (20.0, 0.0)",
-        ]
+        err,
+        "the snapshot is damaged: entity 3 is not below next_id 3"
     );
 }

@@ -43,7 +43,11 @@ impl TickClock {
 
     /// Sets the factor (a loaded snapshot carries on at its speed).
     pub fn set_dilation(&mut self, factor: f64) {
-        self.factor = factor.clamp(self.floor, 1.0);
+        self.factor = if factor.is_finite() {
+            factor.clamp(self.floor, 1.0)
+        } else {
+            1.0
+        };
     }
 
     /// The interval between ticks now (the nominal one, dilated).
@@ -81,10 +85,17 @@ impl TickClock {
     }
 }
 
-/// Tick work times, for percentiles.
+/// How many recent tick times the statistics keep.
+const WINDOW: usize = 1 << 16;
+
+/// Tick work times (the last 65,536), for percentiles.
 #[derive(Debug, Clone)]
 pub struct TickStats {
     times: Vec<Duration>,
+    /// Where the next time goes once the window is full.
+    next: usize,
+    /// Ticks recorded in all.
+    count: usize,
     /// The lowest dilation factor reached.
     pub min_dilation: f64,
 }
@@ -93,6 +104,8 @@ impl Default for TickStats {
     fn default() -> Self {
         TickStats {
             times: Vec::new(),
+            next: 0,
+            count: 0,
             min_dilation: 1.0,
         }
     }
@@ -100,15 +113,22 @@ impl Default for TickStats {
 
 impl TickStats {
     fn push(&mut self, d: Duration) {
-        self.times.push(d);
+        if self.times.len() < WINDOW {
+            self.times.push(d);
+        } else {
+            self.times[self.next] = d;
+            self.next = (self.next + 1) % WINDOW;
+        }
+        self.count += 1;
     }
 
     /// How many ticks were recorded.
     pub fn count(&self) -> usize {
-        self.times.len()
+        self.count
     }
 
-    /// The `p`-th percentile (0 to 100) of tick times, nearest rank.
+    /// The `p`-th percentile (0 to 100) of the recent tick times,
+    /// nearest rank.
     pub fn percentile(&self, p: f64) -> Duration {
         if self.times.is_empty() {
             return Duration::ZERO;
@@ -119,7 +139,7 @@ impl TickStats {
         sorted[rank.clamp(1, sorted.len()) - 1]
     }
 
-    /// The mean tick time.
+    /// The mean of the recent tick times.
     pub fn mean(&self) -> Duration {
         if self.times.is_empty() {
             return Duration::ZERO;

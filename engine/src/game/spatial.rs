@@ -39,20 +39,23 @@ pub struct SpatialIndex {
     next: Vec<u32>,
 }
 
-/// The most cells a grid has (coarser cells beyond): bounds the memory
-/// of a huge world with a small cell size.
-const MAX_CELLS: usize = 1 << 18;
+/// The most buckets (cells times kinds) the grids have together (coarser
+/// cells beyond): bounds the memory and the per-tick cost of a huge world
+/// with a small cell size or many kinds.
+const MAX_BUCKETS: usize = 1 << 20;
 
 impl SpatialIndex {
     /// An empty index over the world of `rules` with square cells of
-    /// `cell` units (a good size is the usual query radius).
-    pub fn new(rules: &WorldRules, cell: f64) -> SpatialIndex {
+    /// `cell` units (a good size is the usual query radius), for `kinds`
+    /// kinds of entity.
+    pub fn new(rules: &WorldRules, cell: f64, kinds: usize) -> SpatialIndex {
         let mut cell = if cell.is_finite() && cell > 0.0 {
             cell
         } else {
             1.0
         };
-        while (rules.width / cell).ceil() * (rules.height / cell).ceil() > MAX_CELLS as f64 {
+        let max_cells = (MAX_BUCKETS / kinds.max(1)).max(256);
+        while (rules.width / cell).ceil() * (rules.height / cell).ceil() > max_cells as f64 {
             cell *= 1.5;
         }
         let cols = ((rules.width / cell).ceil() as usize).max(1);
@@ -166,6 +169,9 @@ impl SpatialIndex {
         if radius.is_nan() || radius < 0.0 || !x.is_finite() || !y.is_finite() {
             return;
         }
+        // Nothing is farther than the world's diagonal (and a huge radius
+        // must not overflow the cell arithmetic).
+        let radius = radius.min(self.width.hypot(self.height));
         let kinds = match kind {
             Some(k) if (k as usize) < self.kinds => k as usize..k as usize + 1,
             Some(_) => return,
@@ -268,7 +274,7 @@ mod tests {
     fn queries_match_a_full_scan() {
         for edges in [Edges::Bounce, Edges::Wrap] {
             let r = rules(edges);
-            let mut index = SpatialIndex::new(&r, 7.0);
+            let mut index = SpatialIndex::new(&r, 7.0, 3);
             let mut seed = 12345u64;
             let mut rnd = move || {
                 seed = seed
@@ -283,7 +289,11 @@ mod tests {
             assert_eq!(index.len(), 500);
             let mut out = Vec::new();
             for q in 0..200 {
-                let (x, y, radius) = (rnd() * 100.0, rnd() * 50.0, rnd() * 30.0);
+                let (x, y, radius) = match q {
+                    // Bigger than the world: everything, without overflow.
+                    0 => (1.0, 1.0, 1e300),
+                    _ => (rnd() * 100.0, rnd() * 50.0, rnd() * 30.0),
+                };
                 let kind = (q % 2 == 0).then_some(1);
                 index.query(x, y, radius, kind, Some(7), &mut out);
                 let mut want: Vec<(f64, u64)> = ents

@@ -13,7 +13,7 @@ use super::spatial::SpatialIndex;
 /// entity index and spatial index (cells of `cell` units).
 pub fn new_world(rules: WorldRules, registry: Registry, cell: f64) -> World {
     let mut world = World::new();
-    world.insert_resource(SpatialIndex::new(&rules, cell));
+    world.insert_resource(SpatialIndex::new(&rules, cell, registry.kinds.len()));
     world.insert_resource(rules);
     world.insert_resource(registry);
     world.insert_resource(EntityIndex::default());

@@ -490,7 +490,7 @@ impl SoftTasklet for ScriptTasklet {
                 Status::Finished => {
                     vm.leave_thread(self.thread);
                     if let Some(entity) = vm.thread_entity(self.thread) {
-                        vm.behaviour_ended(entity, None);
+                        vm.behaviour_ended(entity, self.thread, None);
                     }
                     vm.end_thread(self.thread);
                     return SoftStatus::Finished;
@@ -500,7 +500,7 @@ impl SoftTasklet for ScriptTasklet {
                     // A world's behaviour that raises loses its tasklet; the
                     // world logs it and applies its policy.
                     if let Some(entity) = vm.thread_entity(self.thread)
-                        && vm.behaviour_ended(entity, Some(exc))
+                        && vm.behaviour_ended(entity, self.thread, Some(exc))
                     {
                         vm.end_thread(self.thread);
                         return SoftStatus::Finished;
