@@ -125,6 +125,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         sim.tick_count(),
         sim.entities()
     );
+    let populations: Vec<String> = sim
+        .populations()
+        .into_iter()
+        .map(|(kind, n)| format!("{kind} {n}"))
+        .collect();
+    println!("population: {}", populations.join(", "));
     println!(
         "tick time: median {:.3} ms, p90 {:.3} ms, p99 {:.3} ms, max {:.3} ms (budget {:.1} ms at {} Hz)",
         ms(stats.percentile(50.0)),

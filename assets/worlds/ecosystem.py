@@ -10,13 +10,14 @@ ticks between decisions (velocity keeps a creature moving meanwhile).
 - wolves stalk the nearest sheep, and a wolf that makes a kill calls its
   pack mates to the spot through their inboxes;
 - shepherds wander, and drive off wolves near them by posting them a
-  "scram" message.
+  "scram" message;
+- dens send out a new wolf now and then when wolves are few.
 """
 
 import world
 
-SHEEP_CAP = 3600
-WOLF_CAP = 160
+SHEEP_CAP = 4000
+WOLF_CAP = 250
 WIDTH, HEIGHT = world.size()
 
 
@@ -26,8 +27,8 @@ def grass(me):
     while True:
         energy = world.get("energy")
         if energy < 6.0:
-            world.set("energy", min(6.0, energy + 0.6))
-        world.sleep(40)
+            world.set("energy", min(6.0, energy + 1.0))
+        world.sleep(20)
 
 
 def wander(speed):
@@ -42,7 +43,7 @@ def sheep(me):
     world.sleep(world.randint(1, 3))
     wander(1.5)
     while True:
-        energy = world.get("energy") - 0.15
+        energy = world.get("energy") - 0.1
         age = world.get("age") + 3
         world.set("age", age)
         if energy <= 0 or age > 9000:
@@ -50,14 +51,14 @@ def sheep(me):
         wolf = world.nearest(28, "wolf")
         if wolf is not None:
             x, y = world.position(wolf)
-            world.steer(x, y, -9.0)
+            world.steer(x, y, -8.0)
             world.set("energy", energy)
             world.sleep(2)
             continue
         grazed = False
-        if energy < 70:
-            patch = world.nearest(14, "grass")
-            if patch is not None and world.get("energy", patch) >= 1.0:
+        if energy < 95:
+            patch = find_grass()
+            if patch is not None:
                 grazed = True
                 if world.distance(patch) < 2.0:
                     world.set("energy", world.get("energy", patch) - 1.0, patch)
@@ -65,7 +66,7 @@ def sheep(me):
                     world.set_velocity(0, 0)
                 else:
                     x, y = world.position(patch)
-                    world.steer(x, y, 3.0)
+                    world.steer(x, y, 5.0)
         if not grazed:
             shepherd = world.nearest(45, "shepherd")
             if shepherd is not None:
@@ -77,12 +78,20 @@ def sheep(me):
                     wander(0.5)
             else:
                 flock(me)
-        if energy > 85 and world.population("sheep") < SHEEP_CAP:
+        if energy > 80 and world.population("sheep") < SHEEP_CAP:
             x, y = world.position()
             world.spawn("sheep", x + world.uniform(-2, 2), y + world.uniform(-2, 2), energy=30.0)
-            energy -= 45
+            energy -= 40
         world.set("energy", energy)
         world.sleep(3)
+
+
+def find_grass():
+    """The nearest of the few closest patches that still has grass."""
+    for patch in world.neighbours(16, "grass", limit=5):
+        if world.get("energy", patch) >= 1.0:
+            return patch
+    return None
 
 
 def flock(me):
@@ -111,7 +120,7 @@ def wolf(me):
     lead = None
     scared = None
     while True:
-        energy = world.get("energy") - 0.3
+        energy = world.get("energy") - 0.25
         age = world.get("age") + 2
         world.set("age", age)
         if energy <= 0 or age > 12000:
@@ -133,23 +142,23 @@ def wolf(me):
                 x, y = world.position(prey)
                 if d < 2.0:
                     world.despawn(prey)
-                    energy += 35
+                    energy += 30
                     lead = None
                     world.set_velocity(0, 0)
                     for mate in world.neighbours(90, "wolf", limit=5):
                         world.post(mate, ("prey", x, y))
                 else:
-                    world.steer(x, y, 12.0 if d < 10 else 7.0)
+                    world.steer(x, y, 12.0 if d < 20 else 9.0)
             elif lead is not None and now < lead[2]:
                 if world.steer(lead[0], lead[1], 8.0) < 4:
                     lead = None
             else:
                 lead = None
                 wander(2.5)
-        if energy > 140 and world.population("wolf") < WOLF_CAP:
+        if energy > 150 and world.population("wolf") < WOLF_CAP:
             x, y = world.position()
             world.spawn("wolf", x, y, energy=50.0)
-            energy -= 70
+            energy -= 80
             world.log("a cub is born")
         world.set("energy", energy)
         world.sleep(2)
@@ -167,3 +176,14 @@ def shepherd(me):
         elif goal is None or world.steer(goal[0], goal[1], 2.5) < 4:
             goal = (world.uniform(0, WIDTH), world.uniform(0, HEIGHT))
         world.sleep(4)
+
+
+def den(me):
+    """A wolf den: while wolves are few, one comes out now and then."""
+    while True:
+        world.sleep(world.randint(300, 500))
+        world.log(f"census: {world.population('sheep')} sheep, {world.population('wolf')} wolves")
+        if world.population("wolf") < 20:
+            x, y = world.position()
+            world.spawn("wolf", x, y, energy=60.0)
+            world.log("a wolf leaves the den")

@@ -376,6 +376,19 @@ impl Sim {
         self.ecs.borrow().resource::<EntityIndex>().population(None)
     }
 
+    /// Live entities of each kind, by kind name.
+    pub fn populations(&self) -> Vec<(String, usize)> {
+        let ecs = self.ecs.borrow();
+        let index = ecs.resource::<EntityIndex>();
+        self.def
+            .registry
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.name.clone(), index.population(Some(i as u16))))
+            .collect()
+    }
+
     /// Registers a hook run at the end of every tick (replication).
     pub fn on_tick_end(&mut self, hook: TickHook) {
         self.hooks.push(hook);
