@@ -219,6 +219,15 @@ impl Vm {
             .unwrap_or_default()
     }
 
+    /// The entity whose behaviour the engine tasklet `t` runs.
+    pub fn entity_of(&self, t: shoal_engine::Tasklet) -> Option<u64> {
+        let id = self.tasklet_objs.get(&t.id())?;
+        match self.heap.get(*id) {
+            Obj::Tasklet(o) => o.entity,
+            _ => None,
+        }
+    }
+
     /// Whether entity `entity` has a live behaviour tasklet.
     pub fn has_behaviour(&self, entity: u64) -> bool {
         let Some(w) = &self.world else {
@@ -709,7 +718,7 @@ pub(crate) fn w_steer(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
         let rules = w.resource::<WorldRules>().clone();
         let p = w.get::<Position>(e).copied().unwrap_or_default();
         let (dx, dy) = offset(&rules, p, Position { x, y });
-        let d = dx.hypot(dy);
+        let d = (dx * dx + dy * dy).sqrt();
         let v = if d > 1e-9 {
             Velocity {
                 x: dx / d * speed,
@@ -739,7 +748,7 @@ pub(crate) fn w_distance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kw
                 let pa = w.get::<Position>(ea).copied().unwrap_or_default();
                 let pb = w.get::<Position>(eb).copied().unwrap_or_default();
                 let (dx, dy) = offset(rules, pa, pb);
-                Ok(dx.hypot(dy))
+                Ok((dx * dx + dy * dy).sqrt())
             }
             (None, _) => Err(a),
             (_, None) => Err(b),

@@ -82,6 +82,10 @@ pub struct Sim {
     seen: indexmap::IndexMap<String, u64>,
     /// Failures beyond the remembered ones.
     overflow_seen: u64,
+    /// The tasklet the budget interrupted last tick, and the entities
+    /// already warned about as runaways.
+    last_victim: Option<shoal_engine::Tasklet>,
+    warned_runaway: std::collections::BTreeSet<u64>,
     hooks: Vec<TickHook>,
     /// Dropped last: the VM and the ECS go first.
     _scheduler: Scheduler,
@@ -119,6 +123,8 @@ impl Sim {
             log: Vec::new(),
             seen: Default::default(),
             overflow_seen: 1,
+            last_victim: None,
+            warned_runaway: Default::default(),
             hooks: Vec::new(),
             _scheduler: scheduler,
         };
@@ -440,6 +446,10 @@ impl Sim {
                     // Out of budget: it goes on next tick, after the rest.
                     let _ = victim.insert();
                     budget_spent = true;
+                    if self.last_victim == Some(victim) {
+                        self.warn_runaway(tick, victim);
+                    }
+                    self.last_victim = Some(victim);
                     break;
                 }
                 // A tasklet that is no behaviour (made with stackless by
@@ -500,6 +510,22 @@ impl Sim {
             failures,
             entities: self.entities(),
             dilation: self.clock.dilation(),
+        }
+    }
+
+    /// A behaviour was interrupted by the end of the budget two ticks
+    /// running: most likely a loop that never sleeps. Said once per
+    /// entity.
+    fn warn_runaway(&mut self, tick: u64, victim: shoal_engine::Tasklet) {
+        let Some(entity) = self.vm.borrow().entity_of(victim) else {
+            return;
+        };
+        self.drain_output();
+        if self.warned_runaway.len() < MAX_REMEMBERED_ERRORS && self.warned_runaway.insert(entity) {
+            self.log.push(format!(
+                "[tick {tick}] entity {entity}: its behaviour ran out the tick's script budget \
+                 two ticks running (a loop that never sleeps?); the others run first each tick"
+            ));
         }
     }
 
@@ -602,6 +628,8 @@ impl Sim {
             log: Vec::new(),
             seen: Default::default(),
             overflow_seen: 1,
+            last_victim: None,
+            warned_runaway: Default::default(),
             hooks: Vec::new(),
             _scheduler: scheduler,
         };

@@ -104,7 +104,7 @@ fn movement(
             .get(kind.0 as usize)
             .and_then(|k| k.max_speed)
         {
-            let speed = v.x.hypot(v.y);
+            let speed = (v.x * v.x + v.y * v.y).sqrt();
             if speed > max {
                 let s = max / speed;
                 v.x *= s;
