@@ -27,7 +27,7 @@ use bevy_ecs::schedule::Schedule;
 use bevy_ecs::world::World;
 use shoal_engine::game::{
     EntityIndex, Position, Props, TickClock, Velocity, despawn_marked, mark_despawned, new_world,
-    rebuild_spatial_index, simulation_schedule, spawn_entity,
+    rebuild_spatial_index, simulation_schedule, spawn_entity, z_order,
 };
 use shoal_engine::{RunOptions, Scheduler};
 use shoal_scripting::host::CapturedOutput;
@@ -314,13 +314,7 @@ impl Sim {
             // Neighbours get neighbouring ids and run one after another,
             // so their queries find the spatial index in cache.
             let cell = spec.cell_size;
-            places.sort_by_key(|p| {
-                (
-                    morton((p.x / cell) as u32, (p.y / cell) as u32),
-                    p.x.to_bits(),
-                    p.y.to_bits(),
-                )
-            });
+            places.sort_by_key(|p| (z_order(p.x, p.y, cell), p.x.to_bits(), p.y.to_bits()));
             for pos in places {
                 let id = spawn_entity(
                     &mut self.ecs.borrow_mut(),
@@ -650,21 +644,6 @@ impl Sim {
         }
         Ok(sim)
     }
-}
-
-/// The Z-order (Morton) index of a grid cell: cells close in space are
-/// close in this order.
-fn morton(x: u32, y: u32) -> u64 {
-    fn spread(v: u32) -> u64 {
-        let mut v = u64::from(v);
-        v = (v | (v << 16)) & 0x0000_ffff_0000_ffff;
-        v = (v | (v << 8)) & 0x00ff_00ff_00ff_00ff;
-        v = (v | (v << 4)) & 0x0f0f_0f0f_0f0f_0f0f;
-        v = (v | (v << 2)) & 0x3333_3333_3333_3333;
-        v = (v | (v << 1)) & 0x5555_5555_5555_5555;
-        v
-    }
-    spread(x) | (spread(y) << 1)
 }
 
 /// Whether `id` is a live entity (not despawning).

@@ -13,7 +13,7 @@ use std::time::Duration;
 use bevy_ecs::prelude::*;
 use shoal_engine::game::{
     EntityId, EntityIndex, Position, SpatialIndex, Velocity, WorldRules, rebuild_spatial_index,
-    simulation_schedule, spawn_entity,
+    simulation_schedule, spawn_entity, z_order,
 };
 use shoal_server::{Sim, parse_world};
 
@@ -154,11 +154,15 @@ fn native(n: usize, ticks: usize) -> Vec<Duration> {
             .wrapping_add(1442695040888963407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
-    for _ in 0..n {
-        let pos = Position {
+    // Scattered and then spawned in Z-order, as a world file's spawns are.
+    let mut places: Vec<Position> = (0..n)
+        .map(|_| Position {
             x: rnd() * s,
             y: rnd() * s,
-        };
+        })
+        .collect();
+    places.sort_by_key(|p| (z_order(p.x, p.y, 8.0), p.x.to_bits(), p.y.to_bits()));
+    for pos in places {
         spawn_entity(&mut world, None, 0, pos, Velocity::default(), None);
     }
     rebuild_spatial_index(&mut world);

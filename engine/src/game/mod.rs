@@ -18,7 +18,7 @@ mod systems;
 pub use components::{Despawning, EntityId, Kind, Position, PropValue, Props, Velocity};
 pub use dilation::{TickClock, TickStats};
 pub use registry::{BehaviourRef, Edges, EntityIndex, KindDef, Registry, WorldRules};
-pub use spatial::SpatialIndex;
+pub use spatial::{SpatialIndex, z_order};
 pub use systems::{
     despawn_marked, mark_despawned, new_world, rebuild_spatial_index, simulation_schedule,
     spawn_entity, state_hash, world_entities,

@@ -256,6 +256,23 @@ impl SpatialIndex {
     }
 }
 
+/// The Z-order (Morton) index of the grid cell of side `cell` that holds
+/// (`x`, `y`): places close in space are close in this order. Spawning
+/// entities in this order gives neighbours neighbouring ids, so they run
+/// one after another and their queries find the index in cache.
+pub fn z_order(x: f64, y: f64, cell: f64) -> u64 {
+    fn spread(v: u32) -> u64 {
+        let mut v = u64::from(v);
+        v = (v | (v << 16)) & 0x0000_ffff_0000_ffff;
+        v = (v | (v << 8)) & 0x00ff_00ff_00ff_00ff;
+        v = (v | (v << 4)) & 0x0f0f_0f0f_0f0f_0f0f;
+        v = (v | (v << 2)) & 0x3333_3333_3333_3333;
+        v = (v | (v << 1)) & 0x5555_5555_5555_5555;
+        v
+    }
+    spread((x / cell) as u32) | (spread((y / cell) as u32) << 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
