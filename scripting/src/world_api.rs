@@ -152,9 +152,6 @@ pub struct WorldLink {
     failures: Vec<BehaviourFailure>,
     /// Lines written by `world.log` since the last [`Vm::take_world_log`].
     log: Vec<String>,
-    /// Entities whose behaviour ended since the last
-    /// [`Vm::take_ended_behaviours`] (returned or killed).
-    ended: Vec<u64>,
     /// Query results (kept for the allocation).
     scratch: Vec<(f64, u64)>,
 }
@@ -177,7 +174,6 @@ impl WorldLink {
             tasks: Default::default(),
             failures: Vec::new(),
             log: Vec::new(),
-            ended: Vec::new(),
             scratch: Vec::new(),
         }
     }
@@ -208,14 +204,6 @@ impl Vm {
         self.world
             .as_mut()
             .map(|w| std::mem::take(&mut w.log))
-            .unwrap_or_default()
-    }
-
-    /// Entities whose behaviour tasklet ended since the last call.
-    pub fn take_ended_behaviours(&mut self) -> Vec<u64> {
-        self.world
-            .as_mut()
-            .map(|w| std::mem::take(&mut w.ended))
             .unwrap_or_default()
     }
 
@@ -295,7 +283,6 @@ impl Vm {
         if object.is_some() && w.tasks.get(&entity).copied() == object {
             w.tasks.remove(&entity);
         }
-        w.ended.push(entity);
         if let Some(traceback) = traceback {
             w.failures.push(BehaviourFailure { entity, traceback });
         }
@@ -664,15 +651,7 @@ pub(crate) fn w_set_position(
     let y = float(vm, arg(&args, &kw, 1, "y"), "y")?;
     let id = entity_arg(vm, arg(&args, &kw, 2, "e"))?;
     with_entity(vm, id, |w, e| {
-        let rules = w.resource::<WorldRules>().clone();
-        let (x, y) = match rules.edges {
-            shoal_engine::game::Edges::Wrap => {
-                (x.rem_euclid(rules.width), y.rem_euclid(rules.height))
-            }
-            shoal_engine::game::Edges::Bounce => {
-                (x.clamp(0.0, rules.width), y.clamp(0.0, rules.height))
-            }
-        };
+        let (x, y) = w.resource::<WorldRules>().fit(x, y);
         if let Some(mut p) = w.get_mut::<Position>(e) {
             *p = Position { x, y };
         }
@@ -950,17 +929,8 @@ pub(crate) fn w_spawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
         };
         props[at].1 = value_to_prop(vm, *v, &props[at].1, name)?;
     }
-    let rules = w.resource::<WorldRules>();
-    let pos = match rules.edges {
-        shoal_engine::game::Edges::Wrap => Position {
-            x: x.rem_euclid(rules.width),
-            y: y.rem_euclid(rules.height),
-        },
-        shoal_engine::game::Edges::Bounce => Position {
-            x: x.clamp(0.0, rules.width),
-            y: y.clamp(0.0, rules.height),
-        },
-    };
+    let (x, y) = w.resource::<WorldRules>().fit(x, y);
+    let pos = Position { x, y };
     let id = shoal_engine::game::spawn_entity(
         &mut w,
         None,

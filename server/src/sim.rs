@@ -112,13 +112,32 @@ impl Sim {
     /// entities and starts their behaviours. `embedded` are source files
     /// the program carries (the default world's).
     pub fn new(def: WorldDef, embedded: Rc<[(String, String)]>) -> Result<Sim, WorldError> {
-        let (scheduler, ecs, vm, output) = Self::parts(&def, &embedded, None)?;
-        let mut sim = Sim {
+        let mut sim = Sim::assemble(def, &embedded, None, 1.0)?;
+        sim.vm.borrow_mut().seed_random(sim.def.spec.seed as i64);
+        sim.load_behaviours()?;
+        sim.spawn_initial()?;
+        rebuild_spatial_index(&mut sim.ecs.borrow_mut());
+        sim.drain_output();
+        Ok(sim)
+    }
+
+    /// A world with nothing run yet: its scheduler, ECS world, VM (loaded
+    /// from a snapshot's script part when `scripts` is given) and clock.
+    fn assemble(
+        def: WorldDef,
+        embedded: &Rc<[(String, String)]>,
+        scripts: Option<shoal_scripting::stackless::LoadedWorld>,
+        dilation: f64,
+    ) -> Result<Sim, WorldError> {
+        let (scheduler, ecs, vm, output) = Self::parts(&def, embedded, scripts)?;
+        let mut clock = TickClock::new(def.rules.tick_rate, def.spec.dilation_floor);
+        clock.set_dilation(dilation);
+        Ok(Sim {
             def,
             ecs,
             vm,
             schedule: simulation_schedule(),
-            clock: TickClock::new(1, 1.0),
+            clock,
             output,
             log: Vec::new(),
             seen: Default::default(),
@@ -127,14 +146,7 @@ impl Sim {
             warned_runaway: Default::default(),
             hooks: Vec::new(),
             _scheduler: scheduler,
-        };
-        sim.clock = TickClock::new(sim.def.rules.tick_rate, sim.def.spec.dilation_floor);
-        sim.vm.borrow_mut().seed_random(sim.def.spec.seed as i64);
-        sim.load_behaviours()?;
-        sim.spawn_initial()?;
-        rebuild_spatial_index(&mut sim.ecs.borrow_mut());
-        sim.drain_output();
-        Ok(sim)
+        })
     }
 
     /// The scheduler, ECS world and VM of a world (the VM loaded from a
@@ -526,8 +538,6 @@ impl Sim {
     /// Logs behaviours that raised and applies the world's policy.
     fn handle_failures(&mut self, tick: u64) -> usize {
         let failures = self.vm.borrow_mut().take_world_failures();
-        let ended = self.vm.borrow_mut().take_ended_behaviours();
-        let _ = ended;
         let n = failures.len();
         for f in failures {
             let kind = {
@@ -602,31 +612,15 @@ impl Sim {
         h.finish()
     }
 
-    /// Internal access for snapshots.
+    /// A world whose script side comes from a snapshot, its behaviours
+    /// found again by name (the caller adds the entities).
     pub(crate) fn from_parts_loaded(
         def: WorldDef,
         embedded: Rc<[(String, String)]>,
         scripts: shoal_scripting::stackless::LoadedWorld,
         dilation: f64,
     ) -> Result<Sim, WorldError> {
-        let (scheduler, ecs, vm, output) = Self::parts(&def, &embedded, Some(scripts))?;
-        let mut clock = TickClock::new(def.rules.tick_rate, def.spec.dilation_floor);
-        clock.set_dilation(dilation);
-        let sim = Sim {
-            def,
-            ecs,
-            vm,
-            schedule: simulation_schedule(),
-            clock,
-            output,
-            log: Vec::new(),
-            seen: Default::default(),
-            overflow_seen: 1,
-            last_victim: None,
-            warned_runaway: Default::default(),
-            hooks: Vec::new(),
-            _scheduler: scheduler,
-        };
+        let sim = Sim::assemble(def, &embedded, Some(scripts), dilation)?;
         // The loaded VM has the modules: find the behaviours again.
         let mut behaviours = Vec::new();
         {

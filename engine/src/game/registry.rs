@@ -35,6 +35,15 @@ impl WorldRules {
     pub fn dt(&self) -> f64 {
         1.0 / f64::from(self.tick_rate.max(1))
     }
+
+    /// The point (`x`, `y`) brought inside the world: clamped to the
+    /// edges, or wrapped around a torus.
+    pub fn fit(&self, x: f64, y: f64) -> (f64, f64) {
+        match self.edges {
+            Edges::Wrap => (x.rem_euclid(self.width), y.rem_euclid(self.height)),
+            Edges::Bounce => (x.clamp(0.0, self.width), y.clamp(0.0, self.height)),
+        }
+    }
 }
 
 /// Where a kind's behaviour lives: a function of a script file.
