@@ -141,26 +141,29 @@ impl SpatialIndex {
     }
 
     /// The cells (column or row indices) a span `lo..=hi` of coordinates
-    /// touches, wrapped on a torus.
-    fn span(&self, lo: f64, hi: f64, cell: f64, n: usize) -> impl Iterator<Item = usize> + use<> {
-        let a = (lo / cell).floor() as i64;
-        let b = (hi / cell).floor() as i64;
-        let (a, b, wrap) = if self.wrap {
-            if b - a + 1 >= n as i64 {
-                (0, n as i64 - 1, false)
+    /// touches: the first, and how many (wrapping past `n - 1` to 0 on a
+    /// torus).
+    fn span(&self, lo: f64, hi: f64, cell: f64, n: usize) -> (usize, usize) {
+        // `floor` without a libm call (the build does not assume SSE4.1).
+        let floor = |v: f64| {
+            let t = v as i64;
+            if (t as f64) > v { t - 1 } else { t }
+        };
+        let (a, b, n) = (floor(lo / cell), floor(hi / cell), n as i64);
+        if self.wrap {
+            if b - a + 1 >= n {
+                (0, n as usize)
             } else {
-                (a, b, true)
+                (a.rem_euclid(n) as usize, (b - a + 1) as usize)
             }
         } else {
-            (a.max(0), b.min(n as i64 - 1), false)
-        };
-        (a..=b).map(move |i| {
-            if wrap {
-                i.rem_euclid(n as i64) as usize
+            let (a, b) = (a.max(0), b.min(n - 1));
+            if b < a {
+                (0, 0)
             } else {
-                i as usize
+                (a as usize, (b - a + 1) as usize)
             }
-        })
+        }
     }
 
     /// Calls `f(squared distance, id)` for every entity within `radius`
@@ -171,7 +174,7 @@ impl SpatialIndex {
         }
         // Nothing is farther than the world's diagonal (and a huge radius
         // must not overflow the cell arithmetic).
-        let radius = radius.min(self.width.hypot(self.height));
+        let radius = radius.min((self.width * self.width + self.height * self.height).sqrt());
         let kinds = match kind {
             Some(k) if (k as usize) < self.kinds => k as usize..k as usize + 1,
             Some(_) => return,
@@ -180,9 +183,17 @@ impl SpatialIndex {
         let r2 = radius * radius;
         let cells = self.cells();
         let (hw, hh) = (self.width / 2.0, self.height / 2.0);
-        for row in self.span(y - radius, y + radius, self.ch, self.rows) {
-            for col in self.span(x - radius, x + radius, self.cw, self.cols) {
+        let (row0, nrows) = self.span(y - radius, y + radius, self.ch, self.rows);
+        let (col0, ncols) = self.span(x - radius, x + radius, self.cw, self.cols);
+        let mut row = row0;
+        for _ in 0..nrows {
+            let mut col = col0;
+            for _ in 0..ncols {
                 let c = row * self.cols + col;
+                col += 1;
+                if col == self.cols {
+                    col = 0;
+                }
                 for k in kinds.clone() {
                     let b = k * cells + c;
                     let bucket = &self.items[self.starts[b] as usize..self.starts[b + 1] as usize];
@@ -206,6 +217,10 @@ impl SpatialIndex {
                         }
                     }
                 }
+            }
+            row += 1;
+            if row == self.rows {
+                row = 0;
             }
         }
     }
