@@ -37,6 +37,23 @@ pub use parser::parse_module;
 pub use vm::{Status, Vm, run_file};
 pub use world_api::{BehaviourFailure, ScriptLoadError, WorldLink, load_script_module};
 
+/// What an error about the unknown `name` adds: "; did you mean 'x'?"
+/// for a close candidate, else the list of candidates (` (what: a, b)`),
+/// else `none` when there are no candidates.
+pub fn name_hint<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    what: &str,
+    none: &str,
+) -> String {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    match suggest::suggestion(name, candidates.iter().copied()) {
+        Some(s) => format!("; did you mean '{s}'?"),
+        None if candidates.is_empty() => none.to_string(),
+        None => format!(" ({what}: {})", candidates.join(", ")),
+    }
+}
+
 /// The candidate closest to `name`, if one is close enough to suggest
 /// ("did you mean"), chosen as CPython 3.11 chooses.
 pub fn suggest_name<'a>(

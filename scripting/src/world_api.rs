@@ -37,8 +37,8 @@ use std::rc::Rc;
 
 use bevy_ecs::world::World;
 use shoal_engine::game::{
-    Despawning, EntityIndex, Kind, Position, PropValue, Props, Registry, SpatialIndex, Velocity,
-    WorldRules,
+    EntityIndex, Position, PropValue, Props, Registry, SpatialIndex, Velocity, WorldRules,
+    kind_name_of,
 };
 
 use crate::builtins::{
@@ -484,12 +484,19 @@ fn float(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<f64, Exc> {
 
 /// The bevy entity of `id`, if it is alive.
 fn find(w: &World, id: u64) -> Option<bevy_ecs::entity::Entity> {
-    let index = w.resource::<EntityIndex>();
-    let e = index.get(id)?;
-    if index.despawning() == 0 {
-        return Some(e);
-    }
-    w.get::<Despawning>(e).is_none().then_some(e)
+    shoal_engine::game::live_entity(w, id)
+}
+
+/// The position of the live entity `id`.
+fn centre(w: &World, id: u64) -> Option<Position> {
+    find(w, id).map(|e| w.get::<Position>(e).copied().unwrap_or_default())
+}
+
+fn no_component(vm: &mut Vm, id: u64, kind: &str, name: &str) -> Exc {
+    vm.error(
+        "LookupError",
+        format!("entity {id} ({kind}) has no component '{name}'"),
+    )
 }
 
 fn gone(vm: &mut Vm, id: u64) -> Exc {
@@ -522,11 +529,8 @@ fn kind_index(vm: &mut Vm, w: &World, name: Value) -> Result<u16, Exc> {
     match registry.kind(&n) {
         Some(k) => Ok(k),
         None => {
-            let names: Vec<&str> = registry.kinds.iter().map(|k| k.name.as_str()).collect();
-            let hint = match crate::suggest::suggestion(&n, names.iter().copied()) {
-                Some(s) => format!("; did you mean '{s}'?"),
-                None => format!(" (kinds: {})", names.join(", ")),
-            };
+            let names = registry.kinds.iter().map(|k| k.name.as_str());
+            let hint = crate::name_hint(&n, names, "kinds", "");
             Err(vm.error("ValueError", format!("no kind named '{n}'{hint}")))
         }
     }
@@ -552,12 +556,8 @@ fn component_slot(vm: &mut Vm, w: &World, name: Value) -> Result<(u16, Rc<str>),
     match registry.component(&n) {
         Some(slot) => Ok((slot, n)),
         None => {
-            let names: Vec<&str> = registry.components.iter().map(|c| c.0.as_str()).collect();
-            let hint = match crate::suggest::suggestion(&n, names.iter().copied()) {
-                Some(s) => format!("; did you mean '{s}'?"),
-                None if names.is_empty() => " (this world registers none)".to_string(),
-                None => format!(" (components: {})", names.join(", ")),
-            };
+            let names = registry.components.iter().map(|c| c.0.as_str());
+            let hint = crate::name_hint(&n, names, "components", " (this world registers none)");
             Err(vm.error("LookupError", format!("no component named '{n}'{hint}")))
         }
     }
@@ -742,10 +742,7 @@ pub(crate) fn w_distance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kw
 pub(crate) fn w_kind(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "kind", &args, 0, 1)?;
     let id = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
-    let name = with_entity(vm, id, |w, e| {
-        let k = w.get::<Kind>(e).map_or(0, |k| k.0);
-        w.resource::<Registry>().kind_name(k).to_string()
-    })?;
+    let name = with_entity(vm, id, |w, e| kind_name_of(w, e).to_string())?;
     ok(new_str(vm, &name))
 }
 
@@ -768,15 +765,11 @@ pub(crate) fn w_get(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs)
         return Err(gone(vm, id));
     };
     let value = w.get::<Props>(e).and_then(|p| p.get(slot)).cloned();
-    let kind = w.get::<Kind>(e).map_or(0, |k| k.0);
-    let kind = w.resource::<Registry>().kind_name(kind).to_string();
+    let kind = kind_name_of(&w, e).to_string();
     drop(w);
     match value {
         Some(p) => ok(prop_to_value(vm, &p)),
-        None => Err(vm.error(
-            "LookupError",
-            format!("entity {id} ({kind}) has no component '{name}'"),
-        )),
+        None => Err(no_component(vm, id, &kind, &name)),
     }
 }
 
@@ -791,13 +784,9 @@ pub(crate) fn w_set(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs)
         return Err(gone(vm, id));
     };
     let Some(old) = w.get::<Props>(e).and_then(|p| p.get(slot)).cloned() else {
-        let kind = w.get::<Kind>(e).map_or(0, |k| k.0);
-        let kind = w.resource::<Registry>().kind_name(kind).to_string();
+        let kind = kind_name_of(&w, e).to_string();
         drop(w);
-        return Err(vm.error(
-            "LookupError",
-            format!("entity {id} ({kind}) has no component '{name}'"),
-        ));
+        return Err(no_component(vm, id, &kind, &name));
     };
     let new = value_to_prop(vm, args[1], &old, &name)?;
     if let Some(mut props) = w.get_mut::<Props>(e)
@@ -823,11 +812,10 @@ fn query(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> Result<Vec<(f64, u64)>, Ex
     let (radius, kind, id) = query_args(vm, args, kw)?;
     let ecs = link(vm)?;
     let w = ecs.borrow();
-    let Some(e) = find(&w, id) else {
+    let Some(p) = centre(&w, id) else {
         drop(w);
         return Err(gone(vm, id));
     };
-    let p = w.get::<Position>(e).copied().unwrap_or_default();
     let mut out = vm
         .world
         .as_mut()
@@ -870,11 +858,10 @@ pub(crate) fn w_nearest(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwa
     let (radius, kind, id) = query_args(vm, &args, &kw)?;
     let ecs = link(vm)?;
     let w = ecs.borrow();
-    let Some(e) = find(&w, id) else {
+    let Some(p) = centre(&w, id) else {
         drop(w);
         return Err(gone(vm, id));
     };
-    let p = w.get::<Position>(e).copied().unwrap_or_default();
     let all_live = w.resource::<EntityIndex>().despawning() == 0;
     let best = w
         .resource::<SpatialIndex>()
@@ -911,15 +898,10 @@ pub(crate) fn w_spawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
     let registry = w.resource::<Registry>();
     let mut props = registry.kinds[kind as usize].props.clone();
     for (name, v) in &kw {
-        let Some(slot) = registry.component(name) else {
-            let kind_name = registry.kinds[kind as usize].name.clone();
-            drop(w);
-            return Err(type_err(
-                vm,
-                format!("spawn() got component '{name}', which kind '{kind_name}' does not have"),
-            ));
-        };
-        let Some(at) = props.iter().position(|(s, _)| *s == slot) else {
+        let at = registry
+            .component(name)
+            .and_then(|slot| props.iter().position(|(s, _)| *s == slot));
+        let Some(at) = at else {
             let kind_name = registry.kinds[kind as usize].name.clone();
             drop(w);
             return Err(type_err(
@@ -1014,8 +996,7 @@ pub(crate) fn w_log(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
             let ecs = link(vm)?;
             let w = ecs.borrow();
             let kind = find(&w, e)
-                .and_then(|en| w.get::<Kind>(en))
-                .map_or("?", |k| w.resource::<Registry>().kind_name(k.0))
+                .map_or("?", |en| kind_name_of(&w, en))
                 .to_string();
             format!("{kind} {e}")
         }

@@ -26,14 +26,14 @@ use std::time::{Duration, Instant};
 use bevy_ecs::schedule::Schedule;
 use bevy_ecs::world::World;
 use shoal_engine::game::{
-    EntityIndex, Position, Props, TickClock, Velocity, despawn_marked, mark_despawned, new_world,
-    rebuild_spatial_index, simulation_schedule, spawn_entity, z_order,
+    EntityIndex, Position, Props, TickClock, Velocity, despawn_marked, live_entity, mark_despawned,
+    new_world, rebuild_spatial_index, simulation_schedule, spawn_entity, z_order,
 };
 use shoal_engine::{RunOptions, Scheduler};
 use shoal_scripting::host::CapturedOutput;
 use shoal_scripting::{ScriptLoadError, Vm, WorldLink, load_script_module};
 
-use crate::world_file::{ErrorPolicy, WorldDef, WorldError};
+use crate::world_file::{ErrorPolicy, WorldDef, WorldError, locate};
 
 /// How many distinct tracebacks a world remembers (to log each in full
 /// once).
@@ -213,7 +213,11 @@ impl Sim {
                 continue;
             };
             let in_world_file = |message: String| {
-                let at = locate_in(&self.def.text, &format!("\"{}:{}\"", b.script, b.function));
+                let at = locate(
+                    &self.def.text,
+                    &[],
+                    &format!("\"{}:{}\"", b.script, b.function),
+                );
                 WorldError {
                     file: self.def.path.clone(),
                     line: at.0,
@@ -574,7 +578,7 @@ impl Sim {
                 ));
             }
             let Some(kind) = kind else { continue };
-            let alive = mark_alive(&self.ecs, f.entity);
+            let alive = live_entity(&self.ecs.borrow(), f.entity).is_some();
             if !alive {
                 continue;
             }
@@ -640,32 +644,10 @@ impl Sim {
     }
 }
 
-/// Whether `id` is a live entity (not despawning).
-fn mark_alive(ecs: &Rc<RefCell<World>>, id: u64) -> bool {
-    let ecs = ecs.borrow();
-    ecs.resource::<EntityIndex>()
-        .get(id)
-        .is_some_and(|e| ecs.get::<shoal_engine::game::Despawning>(e).is_none())
-}
-
 /// The module a behaviour script loads as: its file's stem.
 pub(crate) fn module_name(script: &str) -> String {
     std::path::Path::new(script)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| script.to_string())
-}
-
-/// Line and column of the first `needle` in `text` (0, 0 if absent).
-fn locate_in(text: &str, needle: &str) -> (usize, usize) {
-    match text.find(needle) {
-        Some(i) => {
-            let before = &text[..i];
-            (
-                before.matches('\n').count() + 1,
-                before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            )
-        }
-        None => (0, 0),
-    }
 }

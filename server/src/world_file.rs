@@ -260,7 +260,7 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
 
 /// Where `needle` first appears in `text` after `after` (another needle
 /// found first, to narrow the search), else where it first appears.
-fn locate(text: &str, after: &[&str], needle: &str) -> (usize, usize) {
+pub(crate) fn locate(text: &str, after: &[&str], needle: &str) -> (usize, usize) {
     let mut from = 0;
     for a in after {
         if let Some(i) = text[from..].find(a) {
@@ -364,14 +364,12 @@ pub fn parse_world(path: &str, text: &str) -> Result<WorldDef, WorldError> {
     let typed =
         |name: &str, v: &FileValue, at: (usize, usize)| -> Result<(u16, PropValue), WorldError> {
             let Some(slot) = components.iter().position(|(n, _)| n == name) else {
-                let hint =
-                    match shoal_scripting::suggest_name(name, component_names.iter().copied()) {
-                        Some(s) => format!("; did you mean '{s}'?"),
-                        None if component_names.is_empty() => {
-                            " (declare it in the world's `components`)".to_string()
-                        }
-                        None => format!(" (components: {})", component_names.join(", ")),
-                    };
+                let hint = shoal_scripting::name_hint(
+                    name,
+                    component_names.iter().copied(),
+                    "components",
+                    " (declare it in the world's `components`)",
+                );
                 return Err(err(at, format!("no component named '{name}'{hint}")));
             };
             let default = &components[slot].1;
@@ -459,10 +457,7 @@ pub fn parse_world(path: &str, text: &str) -> Result<WorldDef, WorldError> {
             locate(text, &after, "kind")
         };
         if !spec.kinds.contains_key(&s.kind) {
-            let hint = match shoal_scripting::suggest_name(&s.kind, kind_names.iter().copied()) {
-                Some(k) => format!("; did you mean '{k}'?"),
-                None => format!(" (kinds: {})", kind_names.join(", ")),
-            };
+            let hint = shoal_scripting::name_hint(&s.kind, kind_names.iter().copied(), "kinds", "");
             return Err(err(
                 locate(text, &["spawns"], &format!("\"{}\"", s.kind)),
                 format!("no kind named '{}'{hint}", s.kind),

@@ -20,6 +20,6 @@ pub use dilation::{TickClock, TickStats};
 pub use registry::{BehaviourRef, Edges, EntityIndex, KindDef, Registry, WorldRules};
 pub use spatial::{SpatialIndex, z_order};
 pub use systems::{
-    despawn_marked, mark_despawned, new_world, rebuild_spatial_index, simulation_schedule,
-    spawn_entity, state_hash, world_entities,
+    despawn_marked, kind_name_of, live_entity, mark_despawned, new_world, rebuild_spatial_index,
+    simulation_schedule, spawn_entity, state_hash, world_entities,
 };

@@ -51,6 +51,24 @@ pub fn spawn_entity(
     id
 }
 
+/// The bevy entity of `id` if it is live (not despawning).
+pub fn live_entity(world: &World, id: u64) -> Option<Entity> {
+    let index = world.resource::<EntityIndex>();
+    let e = index.get(id)?;
+    // While nothing despawns this tick, every indexed entity is live.
+    if index.despawning() == 0 || world.get::<Despawning>(e).is_none() {
+        Some(e)
+    } else {
+        None
+    }
+}
+
+/// The name of `entity`'s kind (`"?"` if it has none).
+pub fn kind_name_of(world: &World, entity: Entity) -> &str {
+    let kind = world.get::<Kind>(entity).map_or(u16::MAX, |k| k.0);
+    world.resource::<Registry>().kind_name(kind)
+}
+
 /// Marks entity `id` as despawning: scripts see it gone at once, and
 /// [`despawn_marked`] removes it in the simulation phase. False if there
 /// is no such live entity.
@@ -176,21 +194,16 @@ pub fn world_entities(world: &mut World) -> Vec<(EntityId, Kind, Position, Veloc
 /// A hash of every entity's components (in id order, floats by their
 /// bits), mixed into `h`.
 pub fn state_hash(world: &mut World, h: &mut impl Hasher) {
-    let mut all: Vec<_> = world
-        .query_filtered::<(&EntityId, &Kind, &Position, &Velocity, &Props), Without<Despawning>>()
-        .iter(world)
-        .map(|(i, k, p, v, pr)| (i.0, k.0, [p.x, p.y, v.x, v.y], pr))
-        .collect();
-    all.sort_unstable_by_key(|e| e.0);
+    let all = world_entities(world);
     all.len().hash(h);
-    for (id, kind, nums, props) in all {
-        (id, kind).hash(h);
-        for n in nums {
+    for (id, kind, p, v, props) in all {
+        (id.0, kind.0).hash(h);
+        for n in [p.x, p.y, v.x, v.y] {
             n.to_bits().hash(h);
         }
-        for (slot, v) in &props.0 {
+        for (slot, value) in &props.0 {
             slot.hash(h);
-            v.hash_into(h);
+            value.hash_into(h);
         }
     }
 }
