@@ -37,6 +37,14 @@ pub enum Native {
     Value(Value),
     /// A scheduler operation for the thread's driver (`stackless`).
     Host(crate::stackless::HostOp),
+    /// A tail call: the built-in's result is what `callee(args)` returns
+    /// (a `<shoal>` helper or a dunder, run as a frame).
+    Call(Value, Vec<Value>),
+    /// A call whose result goes to a continuation.
+    CallThen(Value, Vec<Value>, crate::vm::Cont),
+    /// `next(it[, default])` of a generator or an instance: its frame
+    /// runs and produces the result.
+    Next(Value, Option<Value>),
 }
 
 pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
@@ -244,6 +252,7 @@ defs! {
     Owner::Internal, "__init__" => base_init;
     Owner::Internal, "mro" => class_mro;
     Owner::Internal, "__init_subclass__" => base_init_subclass;
+    Owner::Internal, "sort_order" => sort_order;
     Owner::Prop, "setter" => prop_setter;
     G, "staticmethod" => b_staticmethod;
     G, "classmethod" => b_classmethod;
@@ -544,7 +553,29 @@ pub(crate) fn call_builtin(
     kwargs: Kwargs,
 ) -> BResult {
     let def = &DEFS[b.0 as usize];
+    if let (Owner::Method(kind), Some(r)) = (def.owner, receiver)
+        && TypeKind::of(vm, r) != kind
+    {
+        let t = type_name(vm, r);
+        return Err(type_err(
+            vm,
+            format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{t}' object",
+                def.name,
+                kind.name()
+            ),
+        ));
+    }
     (def.f)(vm, receiver, args, kwargs)
+}
+
+/// The name an unbound method shows in errors (`list.append`).
+pub(crate) fn unbound_name(b: Builtin) -> String {
+    let def = &DEFS[b.0 as usize];
+    match def.owner {
+        Owner::Method(kind) => format!("{}.{}", kind.name(), def.name),
+        _ => def.name.to_string(),
+    }
 }
 
 fn builtin_name(b: Builtin) -> &'static str {
@@ -873,17 +904,7 @@ pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool
                     if to_f64(a).is_some() && to_f64(b).is_some() {
                         return Ok(false);
                     }
-                    let sym = match op {
-                        CmpOp::Lt => "<",
-                        CmpOp::LtE => "<=",
-                        CmpOp::Gt => ">",
-                        _ => ">=",
-                    };
-                    let (ta, tb) = (type_name(vm, a), type_name(vm, b));
-                    return Err(type_err(
-                        vm,
-                        format!("'{sym}' not supported between instances of '{ta}' and '{tb}'"),
-                    ));
+                    return Err(ordering_unsupported(vm, op, a, b));
                 }
                 (CmpOp::Lt, Some(o)) => o == Less,
                 (CmpOp::LtE, Some(o)) => o != Greater,
@@ -894,11 +915,26 @@ pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool
     })
 }
 
+/// TypeError for an ordering between values that have none.
+pub(crate) fn ordering_unsupported(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Exc {
+    let sym = match op {
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        _ => ">=",
+    };
+    let (ta, tb) = (type_name(vm, a), type_name(vm, b));
+    type_err(
+        vm,
+        format!("'{sym}' not supported between instances of '{ta}' and '{tb}'"),
+    )
+}
+
 fn is_instance(vm: &Vm, v: Value) -> bool {
     matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_)))
 }
 
-fn not_implemented(vm: &Vm, v: Value) -> bool {
+pub(crate) fn not_implemented(vm: &Vm, v: Value) -> bool {
     vm.builtins.get("NotImplemented") == Some(&v)
 }
 
@@ -1374,7 +1410,7 @@ pub(crate) fn binary(
     Err(unsupported(vm, op, a, b, inplace))
 }
 
-fn dunder_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
+pub(crate) fn dunder_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
     match op {
         BinOp::Add => ("__add__", "__radd__", "__iadd__"),
         BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
@@ -1421,7 +1457,7 @@ fn instance_binary(
     Err(unsupported(vm, op, a, b, inplace))
 }
 
-fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> Exc {
+pub(crate) fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> Exc {
     let (ta, tb) = (type_name(vm, a), type_name(vm, b));
     if op == BinOp::Add && ta == "str" && tb != "str" {
         return type_err(
@@ -1631,7 +1667,16 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 )
             }
             Obj::Builtin(b) => format!("<built-in function {}>", builtin_name(b)),
-            Obj::Unbound(b) => format!("<method '{}' objects>", builtin_name(b)),
+            Obj::Unbound(b) => match DEFS[b.0 as usize].owner {
+                Owner::Method(kind) => {
+                    format!(
+                        "<method '{}' of '{}' objects>",
+                        builtin_name(b),
+                        kind.name()
+                    )
+                }
+                _ => format!("<method '{}' objects>", builtin_name(b)),
+            },
             Obj::Method(recv, b) => {
                 let t = type_name(vm, recv);
                 format!("<built-in method {} of {t} object>", builtin_name(b))
@@ -2311,10 +2356,8 @@ fn not_iterable(vm: &mut Vm, v: Value) -> Exc {
 
 /// The next value of an iterator, or None when it is exhausted.
 pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
-    if let Value::Obj(g) = it
-        && matches!(vm.heap.get(g), Obj::Generator(_))
-    {
-        return vm.next_sync(g, Value::None);
+    if crate::vm::script_iterable(vm, it) {
+        return Err(needs_script(vm, it));
     }
     if is_instance(vm, it) {
         return match crate::classes::call_dunder(vm, it, "__next__", Vec::new()) {
@@ -2491,12 +2534,69 @@ pub(crate) fn collect(vm: &mut Vm, v: Value) -> Result<Vec<Value>, Exc> {
             _ => {}
         }
     }
+    if crate::vm::script_iterable(vm, v) {
+        return Err(needs_script(vm, v));
+    }
     let it = get_iter(vm, v)?;
     let mut out = Vec::new();
     while let Some(x) = next(vm, it)? {
         out.push(x);
     }
     Ok(out)
+}
+
+/// The error a built-in returns when it meets an iterable whose items
+/// come from script code (a generator, an instance): the VM catches it,
+/// has a script frame turn the iterable into a list, and calls the
+/// built-in again with the list (see [`crate::vm::Cont::Recall`]).
+pub(crate) fn needs_script(vm: &mut Vm, it: Value) -> Exc {
+    let exc = vm.error(
+        "RuntimeError",
+        "a built-in met an iterable that runs script code where it cannot run it",
+    );
+    vm.materialize = Some((it, exc));
+    exc
+}
+
+/// Whether calling `f` runs script code.
+pub(crate) fn script_callable(vm: &Vm, f: Value) -> bool {
+    matches!(f, Value::Obj(id) if matches!(
+        vm.heap.get(id),
+        Obj::Function(_) | Obj::BoundMethod(..) | Obj::Class(_) | Obj::Instance(_)
+    ))
+}
+
+/// Whether comparing, adding or testing these values may call script
+/// code (an instance among them, or inside their tuples and lists).
+pub(crate) fn any_instance(vm: &Vm, items: &[Value]) -> bool {
+    fn deep(vm: &Vm, v: Value, depth: u32) -> bool {
+        match v {
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Instance(_) => true,
+                Obj::Tuple(items) | Obj::List(items) => {
+                    depth > 8 || items.iter().any(|x| deep(vm, *x, depth + 1))
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+    items.iter().any(|v| deep(vm, *v, 0))
+}
+
+/// `<shoal>.sort_order(keys, reverse)`: the stable sorting permutation of
+/// `keys` as a list of indices, or None when comparing them calls script
+/// code (the helper then merges in the script language).
+fn sort_order(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "sort_order", &args, 2, 2)?;
+    let keys = collect(vm, args[0])?;
+    if any_instance(vm, &keys) {
+        return none();
+    }
+    let reverse = truthy(vm, args[1]);
+    let order = sort_permutation(vm, &keys, reverse)?;
+    let order = order.into_iter().map(|i| Value::Int(i as i64)).collect();
+    ok(new_list(vm, order))
 }
 
 pub(crate) fn make_set(vm: &mut Vm, iterable: Value) -> Result<Value, Exc> {
@@ -2927,6 +3027,52 @@ fn convert_by_dunder(vm: &mut Vm, x: Value, dunders: &[&str], to: &str) -> Resul
     Err(type_err(vm, msg))
 }
 
+/// `str(x)` and `bool(x)` of an instance whose `__str__`, `__repr__`,
+/// `__bool__` or `__len__` is script code: the call, run as a frame.
+pub(crate) fn construct_with_script(
+    vm: &mut Vm,
+    kind: TypeKind,
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Result<Option<Native>, Exc> {
+    let ([x], true) = (args, kwargs.is_empty()) else {
+        return Ok(None);
+    };
+    let x = *x;
+    Ok(match kind {
+        TypeKind::Str => str_method(vm, x, false)
+            .map(|(f, repr)| Native::CallThen(f, vec![x], crate::vm::Cont::Str { repr })),
+        TypeKind::Bool => [("__bool__", false), ("__len__", true)]
+            .into_iter()
+            .find_map(|(name, len)| {
+                let f = crate::classes::dunder(vm, x, name)?;
+                Some(Native::CallThen(
+                    f,
+                    vec![x],
+                    crate::vm::Cont::Truth {
+                        len,
+                        then: crate::vm::OnTruth::Push { negate: false },
+                    },
+                ))
+            }),
+        _ => None,
+    })
+}
+
+/// The script method that makes `str(x)` (`repr` true: `repr(x)`) of an
+/// instance, and whether it is `__repr__`.
+pub(crate) fn str_method(vm: &Vm, x: Value, repr: bool) -> Option<(Value, bool)> {
+    if !repr && let Some(f) = crate::classes::dunder(vm, x, "__str__") {
+        return Some((f, false));
+    }
+    crate::classes::dunder(vm, x, "__repr__").map(|f| (f, true))
+}
+
+/// Whether `str(x)` runs script code.
+fn str_runs_script(vm: &Vm, x: Value) -> bool {
+    str_method(vm, x, false).is_some()
+}
+
 pub(crate) fn construct(
     vm: &mut Vm,
     kind: TypeKind,
@@ -3251,6 +3397,7 @@ pub(crate) fn prelude_source(file: &str) -> Option<&'static str> {
     match file {
         sl::PRELUDE_FILE => Some(sl::PRELUDE),
         crate::world_api::PRELUDE_FILE => Some(crate::world_api::PRELUDE),
+        crate::vm::HELPERS_FILE => Some(crate::vm::HELPERS),
         _ => None,
     }
 }
@@ -3295,6 +3442,15 @@ fn b_print(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> B
                 ));
             }
         }
+    }
+    // Instances' `__str__` run as frames: `<shoal>` turns them into
+    // strings, then calls print again.
+    if args.iter().any(|a| str_runs_script(vm, *a)) {
+        let f = vm.shoal_helper("print_")?;
+        let items = new_tuple(vm, args);
+        let (sep, end) = (new_str(vm, &sep), new_str(vm, &end));
+        let file = kwarg(&kwargs, "file").unwrap_or(Value::None);
+        return Ok(Native::Call(f, vec![items, sep, end, file]));
     }
     let mut text = String::new();
     for (i, a) in args.iter().enumerate() {
@@ -3345,6 +3501,9 @@ fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BRe
     no_kwargs(vm, "len", &kwargs)?;
     arity(vm, "len", &args, 1, 1)?;
     let v = args[0];
+    if let Some(f) = crate::classes::dunder(vm, v, "__len__") {
+        return Ok(Native::CallThen(f, vec![v], crate::vm::Cont::Len));
+    }
     if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", Vec::new()) {
         return match r? {
             Value::Int(n) if n >= 0 => ok(Value::Int(n)),
@@ -3381,6 +3540,9 @@ fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BRe
 
 fn b_abs(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "abs", &args, 1, 1)?;
+    if let Some(f) = crate::classes::dunder(vm, args[0], "__abs__") {
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
     if let Some(r) = crate::classes::call_dunder(vm, args[0], "__abs__", Vec::new()) {
         return ok(r?);
     }
@@ -3408,6 +3570,14 @@ fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs, want_max: bool) -> BRe
             return ok(d);
         }
         return Err(vm.error("ValueError", format!("{name}() arg is an empty sequence")));
+    }
+    if key.is_some_and(|k| script_callable(vm, k)) || any_instance(vm, &items) {
+        let f = vm.shoal_helper("min_max")?;
+        let list = new_list(vm, items);
+        return Ok(Native::Call(
+            f,
+            vec![list, key.unwrap_or(Value::None), Value::Bool(want_max)],
+        ));
     }
     let key_of_item = |vm: &mut Vm, v: Value| -> Result<Value, Exc> {
         match key {
@@ -3459,7 +3629,17 @@ fn b_sum(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BRe
             "sum() can't sum strings [use ''.join(seq) instead]",
         ));
     }
-    for v in collect(vm, args[0])? {
+    if crate::vm::script_iterable(vm, args[0]) {
+        let f = vm.shoal_helper("sum_")?;
+        return Ok(Native::Call(f, vec![args[0], total]));
+    }
+    let items = collect(vm, args[0])?;
+    if any_instance(vm, &items) || any_instance(vm, &[total]) {
+        let f = vm.shoal_helper("sum_")?;
+        let list = new_list(vm, items);
+        return Ok(Native::Call(f, vec![list, total]));
+    }
+    for v in items {
         total = binary(vm, BinOp::Add, total, v, false)?;
     }
     ok(total)
@@ -3514,17 +3694,36 @@ fn b_isinstance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> B
 
 fn b_repr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "repr", &args, 1, 1)?;
+    if let Some(f) = crate::classes::dunder(vm, args[0], "__repr__") {
+        return Ok(Native::CallThen(
+            f,
+            vec![args[0]],
+            crate::vm::Cont::Str { repr: true },
+        ));
+    }
     let s = repr_of(vm, args[0])?;
     ok(new_str(vm, &s))
 }
 
 fn b_iter(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "iter", &args, 1, 1)?;
+    if is_instance(vm, args[0]) {
+        if let Some(f) = crate::classes::dunder(vm, args[0], "__iter__") {
+            return Ok(Native::CallThen(f, vec![args[0]], crate::vm::Cont::Iter));
+        }
+        if crate::classes::dunder(vm, args[0], "__getitem__").is_some() {
+            let f = vm.shoal_helper("getitem_iter")?;
+            return Ok(Native::Call(f, vec![args[0]]));
+        }
+    }
     ok(get_iter(vm, args[0])?)
 }
 
 fn b_next(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "next", &args, 1, 2)?;
+    if crate::vm::script_iterable(vm, args[0]) {
+        return Ok(Native::Next(args[0], args.get(1).copied()));
+    }
     match next(vm, args[0])? {
         Some(v) => ok(v),
         None => match args.get(1) {
@@ -3553,6 +3752,10 @@ fn b_enumerate(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) 
         Some(v) => expect_int(vm, v, "")?,
         None => 0,
     };
+    if crate::vm::script_iterable(vm, args[0]) {
+        let f = vm.shoal_helper("enumerate_")?;
+        return Ok(Native::Call(f, vec![args[0], Value::Int(start)]));
+    }
     let iter = get_iter(vm, args[0])?;
     ok(Value::Obj(
         vm.heap
@@ -3561,6 +3764,10 @@ fn b_enumerate(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) 
 }
 
 fn b_zip(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    if args.iter().any(|a| crate::vm::script_iterable(vm, *a)) {
+        let f = vm.shoal_helper("zip_")?;
+        return Ok(Native::Call(f, args));
+    }
     let mut iters = Vec::with_capacity(args.len());
     for a in args {
         iters.push(get_iter(vm, a)?);
@@ -3575,8 +3782,9 @@ fn b_reversed(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
     ok(values_iter(vm, items))
 }
 
-/// Sorts `items` (by `key(item)` when given), stably, with Python's
-/// comparisons; `reverse` keeps equal items in their original order.
+/// Sorts `items` (by `key(item)` when given; the key is a built-in here,
+/// script keys go to `<shoal>`), stably, with Python's comparisons;
+/// `reverse` keeps equal items in their original order.
 fn sort_items(
     vm: &mut Vm,
     items: Vec<Value>,
@@ -3593,7 +3801,13 @@ fn sort_items(
         }
         _ => items.clone(),
     };
-    let mut order: Vec<usize> = (0..items.len()).collect();
+    let order = sort_permutation(vm, &keys, reverse)?;
+    Ok(order.into_iter().map(|i| items[i]).collect())
+}
+
+/// The stable permutation that sorts `keys` with Python's `<`.
+fn sort_permutation(vm: &mut Vm, keys: &[Value], reverse: bool) -> Result<Vec<usize>, Exc> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
     let mut error = None;
     order.sort_by(|&i, &j| {
         if error.is_some() {
@@ -3622,7 +3836,7 @@ fn sort_items(
     });
     match error {
         Some(e) => Err(e),
-        None => Ok(order.into_iter().map(|i| items[i]).collect()),
+        None => Ok(order),
     }
 }
 
@@ -3630,12 +3844,22 @@ fn b_sorted(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> 
     arity(vm, "sorted", &args, 1, 1)?;
     let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
     let items = collect(vm, args[0])?;
-    let sorted = sort_items(vm, items, kwarg(&kwargs, "key"), reverse)?;
+    let key = kwarg(&kwargs, "key").unwrap_or(Value::None);
+    if script_callable(vm, key) || any_instance(vm, &items) {
+        let f = vm.shoal_helper("sort_list")?;
+        let list = new_list(vm, items);
+        return Ok(Native::Call(f, vec![list, key, Value::Bool(reverse)]));
+    }
+    let sorted = sort_items(vm, items, Some(key), reverse)?;
     ok(new_list(vm, sorted))
 }
 
 fn b_any(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "any", &args, 1, 1)?;
+    if crate::vm::script_iterable(vm, args[0]) || any_instance(vm, &args[..1]) {
+        let f = vm.shoal_helper("any_")?;
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
     for v in collect(vm, args[0])? {
         if truthy_mut(vm, v)? {
             return ok(Value::Bool(true));
@@ -3646,6 +3870,10 @@ fn b_any(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult 
 
 fn b_all(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "all", &args, 1, 1)?;
+    if crate::vm::script_iterable(vm, args[0]) || any_instance(vm, &args[..1]) {
+        let f = vm.shoal_helper("all_")?;
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
     for v in collect(vm, args[0])? {
         if !truthy_mut(vm, v)? {
             return ok(Value::Bool(false));
@@ -3835,6 +4063,11 @@ fn b_callable(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
 fn b_getattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "getattr", &args, 2, 3)?;
     let name = expect_str(vm, args[1], "attribute name")?;
+    if args.len() == 2
+        && let Some((f, call_args)) = vm.attr_call(args[0], &name)
+    {
+        return Ok(Native::Call(f, call_args));
+    }
     match vm.get_attr_pub(args[0], &name) {
         Ok(v) => ok(v),
         Err(e) => match args.get(2) {
@@ -3856,6 +4089,11 @@ fn b_map(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult 
     if args.len() < 2 {
         return Err(type_err(vm, "map() must have at least two arguments."));
     }
+    if script_callable(vm, args[0]) || args[1..].iter().any(|a| crate::vm::script_iterable(vm, *a))
+    {
+        let f = vm.shoal_helper("map_")?;
+        return Ok(Native::Call(f, args));
+    }
     let mut iters = Vec::with_capacity(args.len() - 1);
     for a in &args[1..] {
         iters.push(get_iter(vm, *a)?);
@@ -3869,6 +4107,13 @@ fn b_map(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult 
 
 fn b_filter(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "filter", &args, 2, 2)?;
+    if script_callable(vm, args[0])
+        || crate::vm::script_iterable(vm, args[1])
+        || (args[0] == Value::None && any_instance(vm, &args[1..]))
+    {
+        let f = vm.shoal_helper("filter_")?;
+        return Ok(Native::Call(f, args));
+    }
     let iter = get_iter(vm, args[1])?;
     let it = Iter::Filter {
         func: args[0],
@@ -4018,7 +4263,15 @@ fn l_sort(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) ->
     let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
     let id = recv_list(vm, recv);
     let items = list_mut(vm, id).clone();
-    let sorted = sort_items(vm, items, kwarg(&kwargs, "key"), reverse)?;
+    let key = kwarg(&kwargs, "key").unwrap_or(Value::None);
+    if script_callable(vm, key) || any_instance(vm, &items) {
+        let f = vm.shoal_helper("list_sort")?;
+        return Ok(Native::Call(
+            f,
+            vec![Value::Obj(id), key, Value::Bool(reverse)],
+        ));
+    }
+    let sorted = sort_items(vm, items, Some(key), reverse)?;
     *list_mut(vm, id) = sorted;
     none()
 }

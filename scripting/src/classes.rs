@@ -86,23 +86,32 @@ pub(crate) fn build_class(
             func.owner = Some(id);
         }
     }
-    // A parent's `__init_subclass__` (a class method even undecorated)
-    // hears of the new class.
+    Ok(Value::Obj(id))
+}
+
+/// The `__init_subclass__` of a new class's parents (a class method even
+/// undecorated), which hears of the class.
+pub(crate) fn init_subclass_hook(vm: &mut Vm, class: Value) -> Option<Value> {
+    let Value::Obj(id) = class else { return None };
     let hook = match vm.heap.get(id) {
-        Obj::Class(c) => c.mro[1..].iter().find_map(|k| match vm.heap.get(*k) {
-            Obj::Class(k) => k.attrs.get("__init_subclass__").copied(),
-            _ => None,
-        }),
+        Obj::Class(c) => c
+            .mro
+            .get(1..)
+            .unwrap_or(&[])
+            .iter()
+            .find_map(|k| match vm.heap.get(*k) {
+                Obj::Class(k) => k.attrs.get("__init_subclass__").copied(),
+                _ => None,
+            }),
         _ => None,
     };
-    if let Some(Value::Obj(hook)) = hook {
-        let f = match vm.heap.get(hook) {
-            Obj::ClassMethod(f) => *f,
-            _ => Value::Obj(hook),
-        };
-        vm.call_sync(f, vec![Value::Obj(id)])?;
-    }
-    Ok(Value::Obj(id))
+    let Some(Value::Obj(hook)) = hook else {
+        return None;
+    };
+    Some(match vm.heap.get(hook) {
+        Obj::ClassMethod(f) => *f,
+        _ => Value::Obj(hook),
+    })
 }
 
 /// The attribute `name` of a class, searched along its MRO.

@@ -20,6 +20,12 @@ use crate::parser::parse_module;
 use crate::value::{Key, ObjId, Value};
 
 mod fast;
+mod helpers;
+mod protocol;
+
+pub(crate) use helpers::{HELPERS, HELPERS_FILE};
+pub(crate) use protocol::script_iterable;
+pub use protocol::{Cont, OnTruth};
 
 /// An exception in flight: the exception instance.
 pub type Exc = Value;
@@ -100,6 +106,7 @@ impl Frame {
         match &mut self.on_return {
             OnReturn::Init(id) | OnReturn::Import(id) => f(id),
             OnReturn::BuildClass(body) => body.bases.iter_mut().for_each(&mut *f),
+            OnReturn::Cont(c) => c.remap_ids(f),
             _ => {}
         }
     }
@@ -120,6 +127,7 @@ impl Frame {
         match &self.on_return {
             OnReturn::Init(id) | OnReturn::Import(id) => roots.push(Value::Obj(*id)),
             OnReturn::BuildClass(body) => roots.extend(body.bases.iter().map(|b| Value::Obj(*b))),
+            OnReturn::Cont(c) => c.roots(roots),
             _ => {}
         }
     }
@@ -193,6 +201,9 @@ pub enum OnReturn {
     GenSync,
     /// An imported script module finished running: push the module.
     Import(ObjId),
+    /// The frame runs for an instruction or a built-in (a dunder, a
+    /// property, a `<shoal>` helper) that finishes with its value.
+    Cont(Box<Cont>),
 }
 
 /// A class statement whose body is running.
@@ -313,6 +324,10 @@ pub struct Vm {
     sync_gen_return: Option<Value>,
     /// The `random` module's generator.
     pub(crate) rng: crate::random::Mt,
+    /// The iterable a built-in asked a script frame to turn into a list,
+    /// and the error it returned to say so (see
+    /// [`builtins::needs_script`]).
+    pub(crate) materialize: Option<(Value, Exc)>,
     /// Where `import` finds script modules (the main script's folder).
     pub search_dir: Option<std::path::PathBuf>,
     /// The VM's own shared handle, once it is shared (`stackless` needs it).
@@ -375,6 +390,7 @@ impl Vm {
             exc_classes: Vec::new(),
             exit_status: None,
             sync_gen_return: None,
+            materialize: None,
             search_dir: None,
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
@@ -856,6 +872,11 @@ impl Vm {
             }
             self.add_traceback(exc);
             let frame = self.frames.pop().expect("a frame");
+            if let OnReturn::Cont(cont) = &frame.on_return
+                && let Some(caught) = self.stop_iteration_caught(cont, exc)?
+            {
+                return caught;
+            }
             if let Some(generator_id) = frame.generator {
                 if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
                     g.finished = true;
@@ -978,6 +999,11 @@ impl Vm {
             return;
         };
         let code = &self.codes[frame.code as usize];
+        // Built-ins written in the script language show no frame, as
+        // CPython's built-ins show none.
+        if &*code.filename == HELPERS_FILE {
+            return;
+        }
         let line = code
             .lines
             .get(frame.ip.saturating_sub(1))
@@ -1126,6 +1152,9 @@ impl Vm {
             Instr::LoadAttr(i) => {
                 let name = self.name(i);
                 let obj = self.pop();
+                if let Some((f, args)) = self.attr_call(obj, &name) {
+                    return self.call(f, args, Vec::new());
+                }
                 let v = self.get_attr(obj, &name)?;
                 self.push(v);
             }
@@ -1133,6 +1162,9 @@ impl Vm {
                 let name = self.name(i);
                 let obj = self.pop();
                 let v = self.pop();
+                if let Some(setter) = self.setter_of(obj, &name)? {
+                    return self.call_then(setter, vec![obj, v], Cont::Replace(None));
+                }
                 self.set_attr(obj, &name, v)?;
             }
             Instr::DeleteAttr(i) => {
@@ -1161,48 +1193,57 @@ impl Vm {
                 let b = self.pop();
                 let a = self.pop();
                 let inplace = matches!(instr, Instr::Inplace(_));
-                let v = builtins::binary(self, op, a, b, inplace)?;
-                self.push(v);
+                self.binary_op(op, a, b, inplace)?;
             }
             Instr::Unary(op) => {
                 let a = self.pop();
-                let v = builtins::unary(self, op, a)?;
-                self.push(v);
+                self.unary_op(op, a)?;
             }
             Instr::Compare(op) => {
                 let b = self.pop();
                 let a = self.pop();
-                let v = builtins::compare(self, op, a, b)?;
-                self.push(Value::Bool(v));
+                self.compare_op(op, a, b)?;
             }
             Instr::Jump(t) => self.frame().ip = t as usize,
             Instr::PopJumpIfFalse(t) => {
                 let v = self.pop();
-                if !builtins::truthy_mut(self, v)? {
-                    self.frame().ip = t as usize;
-                }
+                self.truth_then(
+                    v,
+                    OnTruth::Jump {
+                        target: t,
+                        when: false,
+                    },
+                )?;
             }
             Instr::PopJumpIfTrue(t) => {
                 let v = self.pop();
-                if builtins::truthy_mut(self, v)? {
-                    self.frame().ip = t as usize;
-                }
+                self.truth_then(
+                    v,
+                    OnTruth::Jump {
+                        target: t,
+                        when: true,
+                    },
+                )?;
             }
             Instr::JumpIfFalseOrPop(t) => {
                 let v = self.top();
-                if builtins::truthy_mut(self, v)? {
-                    self.pop();
-                } else {
-                    self.frame().ip = t as usize;
-                }
+                self.truth_then(
+                    v,
+                    OnTruth::JumpOrPop {
+                        target: t,
+                        when: false,
+                    },
+                )?;
             }
             Instr::JumpIfTrueOrPop(t) => {
                 let v = self.top();
-                if builtins::truthy_mut(self, v)? {
-                    self.frame().ip = t as usize;
-                } else {
-                    self.pop();
-                }
+                self.truth_then(
+                    v,
+                    OnTruth::JumpOrPop {
+                        target: t,
+                        when: true,
+                    },
+                )?;
             }
             Instr::LoadName(i) => {
                 let name = self.name(i);
@@ -1393,6 +1434,9 @@ impl Vm {
                 builtins::dict_set(self, target, k, v)?;
             }
             Instr::ListExtend => {
+                if self.redo_with_list(0)? {
+                    return Ok(());
+                }
                 let iterable = self.pop();
                 let items = builtins::collect(self, iterable)?;
                 let target = self.top();
@@ -1403,12 +1447,18 @@ impl Vm {
                 }
             }
             Instr::ListToTuple => {
+                if self.redo_with_list(0)? {
+                    return Ok(());
+                }
                 let list = self.pop();
                 let items = builtins::collect(self, list)?;
                 let id = self.heap.alloc(Obj::Tuple(items));
                 self.push(Value::Obj(id));
             }
             Instr::ListToSet => {
+                if self.redo_with_list(0)? {
+                    return Ok(());
+                }
                 let list = self.pop();
                 let v = builtins::make_set(self, list)?;
                 self.push(v);
@@ -1419,6 +1469,9 @@ impl Vm {
                 builtins::dict_update(self, target, mapping)?;
             }
             Instr::UnpackSequence(n) => {
+                if self.redo_with_list(0)? {
+                    return Ok(());
+                }
                 let v = self.pop();
                 let items = builtins::collect(self, v)?;
                 if items.len() != n as usize {
@@ -1442,6 +1495,9 @@ impl Vm {
                 }
             }
             Instr::UnpackEx(packed) => {
+                if self.redo_with_list(0)? {
+                    return Ok(());
+                }
                 let before = (packed >> 16) as usize;
                 let after = (packed & 0xffff) as usize;
                 let v = self.pop();
@@ -1468,6 +1524,9 @@ impl Vm {
             }
             Instr::GetIter => {
                 let v = self.pop();
+                if let Some(native) = self.iter_call(v)? {
+                    return self.finish_native(native);
+                }
                 let it = builtins::get_iter(self, v)?;
                 self.push(it);
             }
@@ -1498,6 +1557,15 @@ impl Vm {
                             return Ok(());
                         }
                     }
+                }
+                if crate::classes::class_of(self, it).is_some() {
+                    let Some(f) = crate::classes::dunder(self, it, "__next__") else {
+                        let t = builtins::type_name(self, it);
+                        return Err(
+                            self.error("TypeError", format!("'{t}' object is not an iterator"))
+                        );
+                    };
+                    return self.call_then(f, vec![it], Cont::ForNext { exit: target });
                 }
                 match builtins::next(self, it)? {
                     Some(v) => self.push(v),
@@ -1551,6 +1619,9 @@ impl Vm {
                 self.call(callee, args, names.into_iter().zip(kwvalues).collect())?;
             }
             Instr::CallEx => {
+                if self.redo_with_list(1)? {
+                    return Ok(());
+                }
                 let kwargs = self.pop();
                 let args = self.pop();
                 let callee = self.pop();
@@ -1625,8 +1696,7 @@ impl Vm {
                     }
                 };
                 self.push(exit);
-                let entered = self.call_sync(enter, Vec::new())?;
-                self.push(entered);
+                self.call(enter, Vec::new(), Vec::new())?;
             }
             Instr::WithExit(returning) => {
                 let value = if returning == 1 {
@@ -1635,10 +1705,11 @@ impl Vm {
                     None
                 };
                 let exit = self.pop();
-                self.call_sync(exit, vec![Value::None, Value::None, Value::None])?;
-                if let Some(v) = value {
-                    self.push(v);
-                }
+                self.call_then(
+                    exit,
+                    vec![Value::None, Value::None, Value::None],
+                    Cont::Replace(value),
+                )?;
             }
             Instr::WithExcept(end) => {
                 let exc = self.pop();
@@ -1651,12 +1722,11 @@ impl Vm {
                     },
                     _ => Value::None,
                 };
-                let swallow = self.call_sync(exit, vec![class, exc, Value::None])?;
-                if builtins::truthy_mut(self, swallow)? {
-                    self.frame().ip = end as usize;
-                } else {
-                    return Err(exc);
-                }
+                self.call_then(
+                    exit,
+                    vec![class, exc, Value::None],
+                    Cont::WithExcept { end, exc },
+                )?;
             }
             Instr::LoadGenReturn => {
                 let v = std::mem::replace(&mut self.frame().gen_return, Value::None);
@@ -1703,8 +1773,14 @@ impl Vm {
                     OnReturn::BuildClass(body) => {
                         let ns = frame.class_ns.map(|ns| *ns).unwrap_or_default();
                         let ClassBody { name, bases } = *body;
-                        Some(crate::classes::build_class(self, name, bases, ns)?)
+                        let class = crate::classes::build_class(self, name, bases, ns)?;
+                        // A parent's `__init_subclass__` hears of it.
+                        if let Some(hook) = crate::classes::init_subclass_hook(self, class) {
+                            return self.call_then(hook, vec![class], Cont::Replace(Some(class)));
+                        }
+                        Some(class)
                     }
+                    OnReturn::Cont(cont) => return self.resume(*cont, v),
                 };
                 if let (Some(v), Some(caller)) = (v, self.frames.last_mut()) {
                     caller.stack.push(v);
@@ -1740,6 +1816,11 @@ impl Vm {
                     String::new()
                 };
                 let v = self.pop();
+                if spec.is_empty()
+                    && let Some((f, repr)) = builtins::str_method(self, v, flags & 3 >= 2)
+                {
+                    return self.call_then(f, vec![v], Cont::Str { repr });
+                }
                 let v = match flags & 3 {
                     1 => {
                         let s = builtins::str_of(self, v)?;
@@ -1898,29 +1979,38 @@ impl Vm {
             }
             Obj::Builtin(b) => {
                 let b = *b;
-                let result = builtins::call_builtin(self, b, None, args, kwargs)?;
-                self.finish_native(result)
+                self.call_native(callee, args, kwargs, |vm, args, kwargs| {
+                    builtins::call_builtin(vm, b, None, args, kwargs)
+                })
             }
             Obj::Unbound(b) => {
                 let b = *b;
                 if args.is_empty() {
-                    return Err(self.error("TypeError", "unbound method needs an argument"));
+                    let name = builtins::unbound_name(b);
+                    return Err(self.error(
+                        "TypeError",
+                        format!("unbound method {name}() needs an argument"),
+                    ));
                 }
-                let mut args = args;
-                let receiver = args.remove(0);
-                let result = builtins::call_builtin(self, b, Some(receiver), args, kwargs)?;
-                self.finish_native(result)
+                self.call_native(callee, args, kwargs, |vm, mut args, kwargs| {
+                    let receiver = args.remove(0);
+                    builtins::call_builtin(vm, b, Some(receiver), args, kwargs)
+                })
             }
             Obj::Method(receiver, b) => {
                 let (receiver, b) = (*receiver, *b);
-                let result = builtins::call_builtin(self, b, Some(receiver), args, kwargs)?;
-                self.finish_native(result)
+                self.call_native(callee, args, kwargs, |vm, args, kwargs| {
+                    builtins::call_builtin(vm, b, Some(receiver), args, kwargs)
+                })
             }
             Obj::Type(kind) => {
                 let kind = *kind;
-                let v = builtins::construct(self, kind, args, kwargs)?;
-                self.push(v);
-                Ok(())
+                if let Some(native) = builtins::construct_with_script(self, kind, &args, &kwargs)? {
+                    return self.finish_native(native);
+                }
+                self.call_native(callee, args, kwargs, |vm, args, kwargs| {
+                    builtins::construct(vm, kind, args, kwargs).map(builtins::Native::Value)
+                })
             }
             Obj::Class(_) => crate::classes::instantiate(self, id, args, kwargs),
             Obj::Tasklet(_) => {
@@ -1959,6 +2049,55 @@ impl Vm {
                 self.host_op = Some(op);
                 Ok(())
             }
+            Native::Call(callee, args) => self.call(callee, args, Vec::new()),
+            Native::CallThen(callee, args, cont) => self.call_then(callee, args, cont),
+            Native::Next(it, default) => self.next_op(it, default),
+        }
+    }
+
+    /// Runs a built-in, and when it meets an iterable that only script
+    /// code can walk, has a frame turn it into a list and calls the
+    /// built-in again with the list.
+    fn call_native(
+        &mut self,
+        callee: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+        run: impl FnOnce(&mut Vm, Vec<Value>, Vec<(Rc<str>, Value)>) -> Result<builtins::Native, Exc>,
+    ) -> Result<(), Exc> {
+        let kept = args
+            .iter()
+            .any(|v| script_iterable(self, *v))
+            .then(|| (args.clone(), kwargs.clone()));
+        match run(self, args, kwargs) {
+            Ok(result) => self.finish_native(result),
+            Err(e) => match self.materialize.take() {
+                Some((it, sentinel)) if sentinel == e => {
+                    let found = kept.and_then(|(args, kwargs)| {
+                        let index = args.iter().position(|a| *a == it)?;
+                        Some((args, kwargs, index as u32))
+                    });
+                    match found {
+                        Some((args, kwargs, index)) => self.materialize_then(
+                            it,
+                            Cont::Recall {
+                                callee,
+                                args,
+                                kwargs,
+                                index,
+                            },
+                        ),
+                        None => {
+                            let t = builtins::type_name(self, it);
+                            Err(self.error(
+                                "NotImplementedError",
+                                format!("a built-in cannot iterate a '{t}' held inside another object here; pass it directly or as a list"),
+                            ))
+                        }
+                    }
+                }
+                _ => Err(e),
+            },
         }
     }
 

@@ -1,0 +1,216 @@
+//! `<shoal>`: the parts of built-in functions that call script code,
+//! written in the script language so that the calls are ordinary frames
+//! (preemptible, able to switch tasklets, saved by pickle). A built-in
+//! hands its work to one of these by returning [`Native::Call`]; their
+//! frames are left out of tracebacks, as CPython shows no frame for a
+//! built-in.
+//!
+//! [`Native::Call`]: crate::builtins::Native::Call
+
+use std::rc::Rc;
+
+use super::{Exc, OnReturn, Vm};
+use crate::heap::Obj;
+use crate::value::Value;
+
+/// The file name of the helpers' code (hidden from tracebacks).
+pub(crate) const HELPERS_FILE: &str = "<shoal>";
+
+/// The module the helpers live in (not importable by scripts).
+const HELPERS_MODULE: &str = "_shoal";
+
+/// The helpers' source.
+pub(crate) const HELPERS: &str = r#"
+def materialize(it):
+    out = []
+    for x in it:
+        out.append(x)
+    return out
+
+def contains(container, item):
+    for x in container:
+        if x is item or x == item:
+            return True
+    return False
+
+def any_(it):
+    for x in it:
+        if x:
+            return True
+    return False
+
+def all_(it):
+    for x in it:
+        if not x:
+            return False
+    return True
+
+def sum_(it, total):
+    for x in it:
+        total = total + x
+    return total
+
+def merge_order(keys, reverse):
+    n = len(keys)
+    order = list(range(n))
+    width = 1
+    while width < n:
+        merged = []
+        for lo in range(0, n, 2 * width):
+            mid = min(lo + width, n)
+            hi = min(lo + 2 * width, n)
+            i = lo
+            j = mid
+            while i < mid and j < hi:
+                if reverse:
+                    later = keys[order[i]] < keys[order[j]]
+                else:
+                    later = keys[order[j]] < keys[order[i]]
+                if later:
+                    merged.append(order[j])
+                    j += 1
+                else:
+                    merged.append(order[i])
+                    i += 1
+            merged.extend(order[i:mid])
+            merged.extend(order[j:hi])
+        order = merged
+        width *= 2
+    return order
+
+def sort_list(items, key, reverse):
+    if key is None:
+        keys = items
+    else:
+        keys = []
+        for x in items:
+            keys.append(key(x))
+    order = sort_order(keys, reverse)
+    if order is None:
+        order = merge_order(keys, reverse)
+    out = []
+    for i in order:
+        out.append(items[i])
+    return out
+
+def list_sort(target, key, reverse):
+    target[:] = sort_list(target[:], key, reverse)
+
+def min_max(items, key, want_max):
+    best = items[0]
+    best_key = best if key is None else key(best)
+    i = 1
+    n = len(items)
+    while i < n:
+        x = items[i]
+        k = x if key is None else key(x)
+        if want_max:
+            better = k > best_key
+        else:
+            better = k < best_key
+        if better:
+            best = x
+            best_key = k
+        i += 1
+    return best
+
+def map_(func, *iterables):
+    its = []
+    for i in iterables:
+        its.append(iter(i))
+    while True:
+        args = []
+        for it in its:
+            try:
+                args.append(next(it))
+            except StopIteration:
+                return
+        yield func(*args)
+
+def filter_(func, iterable):
+    for x in iterable:
+        if func is None:
+            keep = x
+        else:
+            keep = func(x)
+        if keep:
+            yield x
+
+def zip_(*iterables):
+    its = []
+    for i in iterables:
+        its.append(iter(i))
+    if not its:
+        return
+    while True:
+        row = []
+        for it in its:
+            try:
+                row.append(next(it))
+            except StopIteration:
+                return
+        yield tuple(row)
+
+def enumerate_(iterable, n):
+    for x in iterable:
+        yield (n, x)
+        n += 1
+
+def print_(items, sep, end, file):
+    texts = []
+    for x in items:
+        texts.append(str(x))
+    print(*texts, sep=sep, end=end, file=file)
+
+def getitem_iter(obj):
+    i = 0
+    while True:
+        try:
+            v = obj[i]
+        except (IndexError, StopIteration):
+            return
+        yield v
+        i += 1
+"#;
+
+impl Vm {
+    /// The helper `name` of the `<shoal>` module, loading the module on
+    /// first use (its body only defines functions).
+    pub(crate) fn shoal_helper(&mut self, name: &str) -> Result<Value, Exc> {
+        let module = match self.find_module(HELPERS_MODULE) {
+            Some(m) => m,
+            None => self.load_helpers()?,
+        };
+        match self.heap.get(module) {
+            Obj::Module(m) => m.attrs.get(name).copied(),
+            _ => None,
+        }
+        .ok_or_else(|| self.error("SystemError", format!("no built-in helper '{name}'")))
+    }
+
+    fn load_helpers(&mut self) -> Result<crate::value::ObjId, Exc> {
+        let index = self
+            .compile_file(HELPERS_FILE, HELPERS)
+            .map_err(|e| self.error("SystemError", format!("<shoal>: {}", e.message)))?;
+        let module = self.new_module(HELPERS_MODULE);
+        let sort_order = crate::builtins::internal("sort_order");
+        let f = Value::Obj(self.heap.alloc(Obj::Builtin(sort_order)));
+        if let Obj::Module(m) = self.heap.get_mut(module) {
+            m.attrs.insert(Rc::from("sort_order"), f);
+        }
+        self.modules.push((Rc::from(HELPERS_MODULE), module));
+        // The body only runs `def`s: a short nested run with no script
+        // code of the user's in it.
+        let floor = self.frames.len();
+        self.push_module_frame(index, module, OnReturn::Discard);
+        let mut budget = 1_000_000;
+        match self.run_above(floor, &mut budget) {
+            super::Status::Finished => Ok(module),
+            super::Status::Raised(e) => Err(e),
+            _ => {
+                self.frames.truncate(floor);
+                Err(self.error("SystemError", "<shoal> did not load"))
+            }
+        }
+    }
+}
