@@ -163,3 +163,46 @@ fn an_uncaught_tasklet_error_prints_mains_frame_then_the_tasklets() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_tasklet_blocked_inside_a_key_function_and_a_with_block_finishes_in_another_process() {
+    let dir = std::env::temp_dir().join(format!("shoal-keyfn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    // The tasklet blocks on a channel inside a key function called by
+    // sorted(), itself inside a `with` block; it is pickled there, and a
+    // second process loads it, feeds it the keys and lets it finish.
+    std::fs::write(
+        dir.join("prog.py"),
+        "import pickle, sys, stackless\n\
+         class Block:\n    def __enter__(self):\n        print('enter')\n        return self\n    \
+         def __exit__(self, *exc):\n        print('exit')\n        return False\n\
+         def work(ch):\n    with Block():\n        print('sorted', sorted(['a', 'b', 'c'], key=lambda x: ch.receive()))\n\
+         if len(sys.argv) > 1:\n    t, ch = pickle.load(open('t.pickle', 'rb'))\n    print('loaded', t.blocked, ch.balance)\n    \
+         for k in (3, 1, 2):\n        ch.send(k)\n    stackless.run()\n    print('alive', t.alive)\n\
+         else:\n    ch = stackless.channel()\n    t = stackless.tasklet(work)(ch)\n    stackless.run()\n    \
+         print('blocked', t.blocked, ch.balance)\n    pickle.dump((t, ch), open('t.pickle', 'wb'))\n",
+    )
+    .expect("write");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_shoal"))
+            .arg("run")
+            .arg("prog.py")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("shoal runs");
+        assert!(
+            out.status.success(),
+            "exit {:?}: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(run(&[]), "enter\nblocked True -1\n");
+    assert_eq!(
+        run(&["load"]),
+        "loaded True -1\nsorted ['b', 'c', 'a']\nexit\nalive False\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -763,6 +763,16 @@ pub(crate) fn truthy_mut(vm: &mut Vm, v: Value) -> Result<bool, Exc> {
 
 /// The dict key of a value; TypeError for unhashable values.
 pub(crate) fn key_of(vm: &mut Vm, v: Value) -> Result<Key, Exc> {
+    key_depth(vm, v, 0)
+}
+
+fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
+    if depth > MAX_NESTING {
+        return Err(vm.error(
+            "RecursionError",
+            "maximum recursion depth exceeded while calculating hash",
+        ));
+    }
     Ok(match v {
         Value::None => Key::None,
         Value::Bool(b) => Key::Int(b as i64),
@@ -774,7 +784,7 @@ pub(crate) fn key_of(vm: &mut Vm, v: Value) -> Result<Key, Exc> {
                 let items = items.clone();
                 let mut keys = Vec::with_capacity(items.len());
                 for i in items {
-                    keys.push(key_of(vm, i)?);
+                    keys.push(key_depth(vm, i, depth + 1)?);
                 }
                 Key::Tuple(Rc::from(keys))
             }
@@ -797,22 +807,48 @@ pub(crate) fn key_of(vm: &mut Vm, v: Value) -> Result<Key, Exc> {
     })
 }
 
-fn values_eq(vm: &Vm, a: Value, b: Value) -> bool {
-    match (a, b) {
+/// How deep comparison, hashing and printing go into nested containers
+/// before raising RecursionError (the Rust stack must not overflow).
+pub(crate) const MAX_NESTING: usize = 2_000;
+
+/// Nesting beyond [`MAX_NESTING`].
+#[derive(Debug)]
+pub(crate) struct TooDeep;
+
+fn values_eq(vm: &Vm, a: Value, b: Value, depth: usize) -> Result<bool, TooDeep> {
+    if depth > MAX_NESTING {
+        return Err(TooDeep);
+    }
+    Ok(match (a, b) {
         (Value::Obj(x), Value::Obj(y)) => {
             if x == y {
-                return true;
+                return Ok(true);
             }
             match (vm.heap.get(x), vm.heap.get(y)) {
                 (Obj::Str(s), Obj::Str(t)) => s == t,
                 (Obj::Bytes(s), Obj::Bytes(t)) => s == t,
                 (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
-                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(a, b)| values_eq(vm, *a, *b))
+                    if p.len() != q.len() {
+                        return Ok(false);
+                    }
+                    for (a, b) in p.iter().zip(q.iter()) {
+                        if !values_eq(vm, *a, *b, depth + 1)? {
+                            return Ok(false);
+                        }
+                    }
+                    true
                 }
                 (Obj::Dict(p), Obj::Dict(q)) => {
-                    p.len() == q.len()
-                        && p.iter()
-                            .all(|(k, (_, v))| q.get(k).is_some_and(|(_, w)| values_eq(vm, *v, *w)))
+                    if p.len() != q.len() {
+                        return Ok(false);
+                    }
+                    for (k, (_, v)) in p.iter() {
+                        match q.get(k) {
+                            Some((_, w)) if values_eq(vm, *v, *w, depth + 1)? => {}
+                            _ => return Ok(false),
+                        }
+                    }
+                    true
                 }
                 (Obj::Set(p), Obj::Set(q)) => {
                     p.len() == q.len() && p.keys().all(|k| q.contains_key(k))
@@ -829,20 +865,28 @@ fn values_eq(vm: &Vm, a: Value, b: Value) -> bool {
             (Some(x), Some(y), _, _) => x == y,
             _ => false,
         },
-    }
+    })
 }
 
 /// `a < b` style ordering; None when the types do not compare.
-fn values_cmp(vm: &Vm, a: Value, b: Value) -> Option<std::cmp::Ordering> {
+fn values_cmp(
+    vm: &Vm,
+    a: Value,
+    b: Value,
+    depth: usize,
+) -> Result<Option<std::cmp::Ordering>, TooDeep> {
     use std::cmp::Ordering;
-    match (a, b) {
+    if depth > MAX_NESTING {
+        return Err(TooDeep);
+    }
+    Ok(match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
         (Value::Obj(x), Value::Obj(y)) => match (vm.heap.get(x), vm.heap.get(y)) {
             (Obj::Str(s), Obj::Str(t)) => Some(s.cmp(t)),
             (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
                 for (a, b) in p.iter().zip(q.iter()) {
-                    if !values_eq(vm, *a, *b) {
-                        return values_cmp(vm, *a, *b);
+                    if !values_eq(vm, *a, *b, depth + 1)? {
+                        return values_cmp(vm, *a, *b, depth + 1);
                     }
                 }
                 Some(p.len().cmp(&q.len()))
@@ -863,7 +907,15 @@ fn values_cmp(vm: &Vm, a: Value, b: Value) -> Option<std::cmp::Ordering> {
             (Some(x), Some(y)) => x.partial_cmp(&y),
             _ => None,
         },
-    }
+    })
+}
+
+/// RecursionError for comparing containers nested too deep.
+fn too_deep_to_compare(vm: &mut Vm, _: TooDeep) -> Exc {
+    vm.error(
+        "RecursionError",
+        "maximum recursion depth exceeded in comparison",
+    )
 }
 
 /// Comparison operators.
@@ -897,7 +949,7 @@ pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool
         CmpOp::In => contains(vm, b, a)?,
         CmpOp::NotIn => !contains(vm, b, a)?,
         CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
-            let ord = values_cmp(vm, a, b);
+            let ord = values_cmp(vm, a, b, 0).map_err(|e| too_deep_to_compare(vm, e))?;
             match (op, ord) {
                 (_, None) => {
                     // NaN compares false; other mismatches are errors.
@@ -977,10 +1029,20 @@ fn same(a: Value, b: Value) -> bool {
 
 /// `a == b`, deep, calling `__eq__` on instances.
 pub(crate) fn eq(vm: &mut Vm, a: Value, b: Value) -> Result<bool, Exc> {
+    eq_depth(vm, a, b, 0)
+}
+
+fn eq_depth(vm: &mut Vm, a: Value, b: Value, depth: usize) -> Result<bool, Exc> {
+    if depth > MAX_NESTING {
+        return Err(too_deep_to_compare(vm, TooDeep));
+    }
     if is_instance(vm, a) || is_instance(vm, b) {
         return Ok(instance_compare(vm, CmpOp::Eq, a, b)?.unwrap_or(false));
     }
     if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if x == y {
+            return Ok(true);
+        }
         let pair = match (vm.heap.get(x), vm.heap.get(y)) {
             (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
                 Some((p.clone(), q.clone()))
@@ -1006,14 +1068,14 @@ pub(crate) fn eq(vm: &mut Vm, a: Value, b: Value) -> Result<bool, Exc> {
                 return Ok(false);
             }
             for (u, v) in p.into_iter().zip(q) {
-                if !eq(vm, u, v)? {
+                if !eq_depth(vm, u, v, depth + 1)? {
                     return Ok(false);
                 }
             }
             return Ok(true);
         }
     }
-    Ok(values_eq(vm, a, b))
+    values_eq(vm, a, b, depth).map_err(|e| too_deep_to_compare(vm, e))
 }
 
 fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {

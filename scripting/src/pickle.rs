@@ -333,6 +333,9 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
 
 /// The code `r` names in this VM.
 fn find_code(vm: &mut Vm, r: &CodeRef) -> Result<u32, Exc> {
+    if *r.file == *crate::vm::HELPERS_FILE {
+        vm.ensure_helpers()?;
+    }
     let found = vm
         .codes
         .iter()
@@ -352,6 +355,9 @@ fn find_code(vm: &mut Vm, r: &CodeRef) -> Result<u32, Exc> {
 
 /// The object a global reference names in this VM.
 fn find_global(vm: &mut Vm, module: &str, qualname: &str) -> Result<ObjId, Exc> {
+    if module == crate::vm::HELPERS_MODULE {
+        vm.ensure_helpers()?;
+    }
     let Some(m) = vm.module_by_name(module) else {
         return Err(vm.error(
             "AttributeError",

@@ -23,7 +23,7 @@ mod fast;
 mod helpers;
 mod protocol;
 
-pub(crate) use helpers::{HELPERS, HELPERS_FILE};
+pub(crate) use helpers::{HELPERS, HELPERS_FILE, HELPERS_MODULE};
 pub(crate) use protocol::script_iterable;
 pub use protocol::{Cont, OnTruth};
 
@@ -692,8 +692,32 @@ impl Vm {
     // ---- running ------------------------------------------------------------
 
     /// Runs at most `*budget` instructions (decrementing it).
+    ///
+    /// A panic inside the VM (a bug of Shoal's, never the script's) is
+    /// caught here: the running thread's frames are dropped and the
+    /// script sees a `SystemError` carrying the panic message, so only
+    /// that script or tasklet ends.
     pub fn run(&mut self, budget: &mut u64) -> Status {
-        self.run_above(0, budget)
+        let caught =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run_above(0, budget)));
+        match caught {
+            Ok(status) => status,
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string());
+                self.frames.clear();
+                self.host_op = None;
+                self.materialize = None;
+                let exc = self.error(
+                    "SystemError",
+                    format!("internal error in Shoal's VM (please report it): {message}"),
+                );
+                Status::Raised(exc)
+            }
+        }
     }
 
     /// Runs until only `floor` frames are left (or the budget runs out).

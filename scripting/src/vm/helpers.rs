@@ -17,7 +17,7 @@ use crate::value::Value;
 pub(crate) const HELPERS_FILE: &str = "<shoal>";
 
 /// The module the helpers live in (not importable by scripts).
-const HELPERS_MODULE: &str = "_shoal";
+pub(crate) const HELPERS_MODULE: &str = "_shoal";
 
 /// The helpers' source.
 pub(crate) const HELPERS: &str = r#"
@@ -186,6 +186,15 @@ impl Vm {
             _ => None,
         }
         .ok_or_else(|| self.error("SystemError", format!("no built-in helper '{name}'")))
+    }
+
+    /// Loads the `<shoal>` module if it is not yet (pickles name its
+    /// functions and code).
+    pub(crate) fn ensure_helpers(&mut self) -> Result<(), Exc> {
+        if self.find_module(HELPERS_MODULE).is_none() {
+            self.load_helpers()?;
+        }
+        Ok(())
     }
 
     fn load_helpers(&mut self) -> Result<crate::value::ObjId, Exc> {

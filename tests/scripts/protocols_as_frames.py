@@ -1,0 +1,63 @@
+# Dunders, properties, __getattr__, with, truth, iteration protocols and
+# key functions (all run as frames in Shoal) give what CPython gives.
+class V:
+    def __init__(self, x): self.x = x
+    def __add__(self, o): return V(self.x + o.x)
+    def __radd__(self, o): return V(self.x + o)
+    def __eq__(self, o): return isinstance(o, V) and self.x == o.x
+    def __lt__(self, o): return self.x < o.x
+    def __repr__(self): return f"V({self.x})"
+    def __bool__(self): return self.x != 0
+    def __len__(self): return abs(self.x)
+    @property
+    def double(self): return self.x * 2
+    @double.setter
+    def double(self, v): self.x = v // 2
+class It:
+    def __init__(self, n): self.n = n; self.i = 0
+    def __iter__(self): return self
+    def __next__(self):
+        if self.i >= self.n: raise StopIteration
+        self.i += 1
+        return self.i
+print(V(1) + V(2), 3 + V(4), sum([V(1), V(2)], V(0)))
+print(V(1) == V(1), V(1) != V(2), V(1) < V(2), V(3) > V(2))
+print(sorted([V(3), V(1), V(2)]), sorted([3,1,2], key=lambda x: -x), min([V(3), V(1)]), max([1,5,2], key=lambda x: -x))
+print(list(It(3)), [x for x in It(4)], sum(It(4)), any(It(2)), all(x > 0 for x in It(3)))
+print(list(map(lambda x: x*2, [1,2,3])), list(filter(lambda x: x%2, range(6))), list(zip(It(2), "ab")), list(enumerate(It(2), 5)))
+print(len(V(-3)), bool(V(0)), not V(0), str(V(5)), repr(V(6)), f"{V(7)}", f"{V(8)!r}")
+v = V(5); print(v.double); v.double = 20; print(v.x)
+g = (i*i for i in range(4)); print(next(g), next(g), list(g), next(g, 'done'))
+print(3 in It(5), 9 in It(5), V(2) in [V(1), V(2)])
+a, b, *c = It(5); print(a, b, c)
+print(tuple(x for x in range(3)), set(x%2 for x in range(5)), dict((i, i*i) for i in range(3)), ",".join(str(i) for i in range(3)))
+def f(*args): return args
+print(f(*It(3)))
+class Lock:
+    def __enter__(self): print("enter"); return self
+    def __exit__(self, t, e, tb): print("exit", t); return t is ValueError
+with Lock() as l:
+    print("body")
+with Lock():
+    raise ValueError("x")
+print("after")
+class Base:
+    def __init_subclass__(cls): print("sub", cls.__name__)
+class Child(Base): pass
+class G:
+    def __getattr__(self, n): return n.upper()
+print(G().hello, getattr(G(), "abc"))
+def gen():
+    yield 1
+    return 5
+it = gen(); next(it)
+try: next(it)
+except StopIteration as e: print("stop", e.value)
+print(V(1) if V(0) else "falsy", V(0) or V(9), V(2) and V(3))
+print(list.append, )
+try: list.append(5, 1)
+except TypeError as e: print(e)
+try: str.upper(5)
+except TypeError as e: print(e)
+try: list.append()
+except TypeError as e: print(e)
