@@ -437,8 +437,14 @@ impl Sim {
         // 3. Scripts.
         let scripts_start = Instant::now();
         let budget = self.def.spec.script_budget;
+        // Round robin: the scheduler runs in slices of a sixteenth of the
+        // budget; the tasklet a slice interrupts goes to the back of the
+        // queue, so a runaway behaviour gets a slice and every other
+        // runnable behaviour still runs this tick.
+        let slice = (budget / 16).max(1_000).min(budget);
         let before = self.vm.borrow().instructions;
         let mut budget_spent = false;
+        let mut last_victim = None;
         loop {
             let used = self.vm.borrow().instructions - before;
             if used >= budget {
@@ -446,21 +452,19 @@ impl Sim {
                 break;
             }
             let opts = RunOptions {
-                timeout: budget - used,
+                timeout: slice.min(budget - used),
                 soft: false,
                 totaltimeout: true,
             };
             match shoal_engine::run_watchdog(opts) {
-                Ok(None) => break,
-                Ok(Some(victim)) => {
-                    // Out of budget: it goes on next tick, after the rest.
-                    let _ = victim.insert();
-                    budget_spent = true;
-                    if self.last_victim == Some(victim) {
-                        self.warn_runaway(tick, victim);
-                    }
-                    self.last_victim = Some(victim);
+                Ok(None) => {
+                    last_victim = None;
                     break;
+                }
+                Ok(Some(victim)) => {
+                    // Its slice is over: it goes on after the rest.
+                    let _ = victim.insert();
+                    last_victim = Some(victim);
                 }
                 // A tasklet that is no behaviour (made with stackless by
                 // a behaviour) raised: log it and go on.
@@ -468,6 +472,16 @@ impl Sim {
                     .log
                     .push(format!("[tick {tick}] a script tasklet failed: {e}")),
             }
+        }
+        // The tasklet running when the budget ran out, two ticks running,
+        // is named in the log.
+        if budget_spent && let Some(victim) = last_victim {
+            if self.last_victim == Some(victim) {
+                self.warn_runaway(tick, victim);
+            }
+            self.last_victim = Some(victim);
+        } else {
+            self.last_victim = None;
         }
         let instructions = self.vm.borrow().instructions - before;
         let failures = self.handle_failures(tick);
@@ -534,7 +548,8 @@ impl Sim {
         if self.warned_runaway.len() < MAX_REMEMBERED_ERRORS && self.warned_runaway.insert(entity) {
             self.log.push(format!(
                 "[tick {tick}] entity {entity}: its behaviour ran out the tick's script budget \
-                 two ticks running (a loop that never sleeps?); the others run first each tick"
+                 two ticks running (a loop that never sleeps?); it gets a slice of each tick and \
+                 the others still run"
             ));
         }
     }

@@ -280,17 +280,77 @@ def clock(me):
         assert!(report.instructions >= 20_000 && report.instructions < 20_100);
         log.extend(sim.take_log());
     }
-    // The runaway eats each tick's budget; the others are served in the
-    // order they became runnable, so the clock runs every other tick.
+    // The runaway gets a slice of each tick's budget, then goes to the
+    // back of the queue: the clock runs every tick.
     assert_eq!(
         log,
         vec![
+            "[tick 1] clock 1: tick 1",
             "[tick 2] clock 1: tick 2",
             "[tick 2] entity 0: its behaviour ran out the tick's script budget two ticks \
-             running (a loop that never sleeps?); the others run first each tick",
+             running (a loop that never sleeps?); it gets a slice of each tick and the others \
+             still run",
+            "[tick 3] clock 1: tick 3",
             "[tick 4] clock 1: tick 4",
         ]
     );
+}
+
+#[test]
+fn a_runaway_inside_a_key_function_and_a_crash_cost_only_their_behaviours() {
+    let script = r#"
+import world
+
+def spin(me):
+    def key(x):
+        while True:
+            pass
+    sorted([2, 1], key=key)
+
+def crash(me):
+    world.sleep(1)
+    raise ValueError("boom")
+
+def counter(me):
+    n = 0
+    while True:
+        n += 1
+        world.log("count", n)
+        world.sleep(1)
+"#;
+    let spawns = std::iter::once(r#"(kind: "spin"), (kind: "crash")"#.to_string())
+        .chain((0..20).map(|_| r#"(kind: "counter")"#.to_string()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut sim = world(
+        "script_budget: 50000,",
+        r#""spin": (behaviour: Some("b.py:spin")), "crash": (behaviour: Some("b.py:crash")),
+           "counter": (behaviour: Some("b.py:counter"))"#,
+        &spawns,
+        script,
+    )
+    .unwrap();
+    let mut log = Vec::new();
+    for tick in 1..=6u64 {
+        let report = sim.tick();
+        assert!(report.budget_spent, "tick {tick}: the runaway is still running");
+        assert!(report.instructions <= 50_100, "tick {tick}: {}", report.instructions);
+        let lines = sim.take_log();
+        // Every counter counted this tick, whatever the runaway does.
+        for entity in 2..22 {
+            let line = format!("[tick {tick}] counter {entity}: count {tick}");
+            assert!(lines.contains(&line), "tick {tick}: no '{line}' in {lines:#?}");
+        }
+        log.extend(lines);
+    }
+    let log = log.join("\n");
+    assert!(log.contains("crash 1: behaviour raised"), "{log}");
+    assert!(log.contains("ValueError: boom"), "{log}");
+    assert!(
+        log.contains("entity 0: its behaviour ran out the tick's script budget"),
+        "{log}"
+    );
+    assert_eq!(sim.entities(), 22);
 }
 
 #[test]
