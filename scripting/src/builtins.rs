@@ -45,6 +45,8 @@ pub enum Native {
     /// `next(it[, default])` of a generator or an instance: its frame
     /// runs and produces the result.
     Next(Value, Option<Value>),
+    /// `generator.send(value)`: its frame resumes with the value.
+    Send(Value, Value),
 }
 
 pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
@@ -3123,15 +3125,40 @@ pub(crate) fn construct_with_script(
 
 /// The script method that makes `str(x)` (`repr` true: `repr(x)`) of an
 /// instance, and whether it is `__repr__`.
-pub(crate) fn str_method(vm: &Vm, x: Value, repr: bool) -> Option<(Value, bool)> {
+pub(crate) fn str_method(vm: &mut Vm, x: Value, repr: bool) -> Option<(Value, bool)> {
     if !repr && let Some(f) = crate::classes::dunder(vm, x, "__str__") {
         return Some((f, false));
     }
-    crate::classes::dunder(vm, x, "__repr__").map(|f| (f, true))
+    if let Some(f) = crate::classes::dunder(vm, x, "__repr__") {
+        return Some((f, true));
+    }
+    // A list, tuple, dict or set holding instances: `<shoal>` builds its
+    // repr, each item's `__repr__` a frame.
+    if container_with_instances(vm, x) {
+        return vm.shoal_helper("repr_top").ok().map(|f| (f, true));
+    }
+    None
+}
+
+/// Whether `x` is a list, tuple, dict or set with an instance inside.
+fn container_with_instances(vm: &Vm, x: Value) -> bool {
+    let Value::Obj(id) = x else { return false };
+    match vm.heap.get(id) {
+        Obj::List(items) | Obj::Tuple(items) => any_instance(vm, items),
+        Obj::Dict(d) => {
+            let values: Vec<Value> = d.values().flat_map(|(k, v)| [*k, *v]).collect();
+            any_instance(vm, &values)
+        }
+        Obj::Set(s) => {
+            let values: Vec<Value> = s.values().copied().collect();
+            any_instance(vm, &values)
+        }
+        _ => false,
+    }
 }
 
 /// Whether `str(x)` runs script code.
-fn str_runs_script(vm: &Vm, x: Value) -> bool {
+fn str_runs_script(vm: &mut Vm, x: Value) -> bool {
     str_method(vm, x, false).is_some()
 }
 
@@ -3756,7 +3783,7 @@ fn b_isinstance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> B
 
 fn b_repr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "repr", &args, 1, 1)?;
-    if let Some(f) = crate::classes::dunder(vm, args[0], "__repr__") {
+    if let Some((f, _)) = str_method(vm, args[0], true) {
         return Ok(Native::CallThen(
             f,
             vec![args[0]],
@@ -3791,14 +3818,8 @@ fn b_next(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult
         None => match args.get(1) {
             Some(d) => ok(*d),
             None => {
-                // A generator's return value travels in StopIteration.
-                let value = vm.take_sync_gen_return();
                 let class = vm.exc_class("StopIteration");
-                let args = match value {
-                    Some(v) if v != Value::None => vec![v],
-                    _ => Vec::new(),
-                };
-                Err(vm.instantiate_exception(class, args))
+                Err(vm.instantiate_exception(class, Vec::new()))
             }
         },
     }
@@ -5193,10 +5214,7 @@ fn gen_send(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BR
     let Some(Value::Obj(g)) = recv else {
         unreachable!("methods are bound")
     };
-    match vm.next_sync(g, args[0])? {
-        Some(v) => ok(v),
-        None => Err(vm.error("StopIteration", "")),
-    }
+    Ok(Native::Send(Value::Obj(g), args[0]))
 }
 
 fn set_update(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {

@@ -197,7 +197,8 @@ pub enum OnReturn {
     /// A generator resumed by a `ForIter` ended: the caller leaves its
     /// loop (jumping to the exit).
     GenLoop(u32),
-    /// A generator resumed by a built-in (`next()`, `list()`...) ended.
+    /// A generator resumed by a built-in's nested loop ended (no longer
+    /// made; kept so that older snapshots load).
     GenSync,
     /// An imported script module finished running: push the module.
     Import(ObjId),
@@ -214,6 +215,12 @@ pub struct ClassBody {
     /// Its bases.
     pub bases: Vec<ObjId>,
 }
+
+/// The fewest instructions script code that a built-in runs in a nested
+/// loop (the few protocols that do not run as frames yet) may execute
+/// before it is stopped with RuntimeError: a loop that never ends there
+/// cannot be preempted, so it must not run forever.
+const NESTED_BUDGET_FLOOR: u64 = 20_000_000;
 
 /// The attribute of a NameError holding the name the traceback suggests.
 const SUGGESTION: &str = "__shoal_suggestion__";
@@ -319,15 +326,15 @@ pub struct Vm {
     exc_classes: Vec<(&'static str, ObjId)>,
     /// Set by `sys.exit`: the exit status.
     pub exit_status: Option<i32>,
-    /// The return value of a generator that [`Vm::next_sync`] ran to its
-    /// end.
-    sync_gen_return: Option<Value>,
     /// The `random` module's generator.
     pub(crate) rng: crate::random::Mt,
     /// The iterable a built-in asked a script frame to turn into a list,
     /// and the error it returned to say so (see
     /// [`builtins::needs_script`]).
     pub(crate) materialize: Option<(Value, Exc)>,
+    /// What script code run by a built-in in a nested loop may still
+    /// execute in this slice (see [`NESTED_BUDGET_FLOOR`]).
+    nested_budget: u64,
     /// Where `import` finds script modules (the main script's folder).
     pub search_dir: Option<std::path::PathBuf>,
     /// The VM's own shared handle, once it is shared (`stackless` needs it).
@@ -389,8 +396,8 @@ impl Vm {
             main_module: None,
             exc_classes: Vec::new(),
             exit_status: None,
-            sync_gen_return: None,
             materialize: None,
+            nested_budget: u64::MAX,
             search_dir: None,
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
@@ -535,11 +542,6 @@ impl Vm {
         self.main_module = r.main_module;
         self.exc_classes = r.exc_classes;
         self.rng = r.rng;
-    }
-
-    /// The return value of the generator `next_sync` last ran to its end.
-    pub(crate) fn take_sync_gen_return(&mut self) -> Option<Value> {
-        self.sync_gen_return.take()
     }
 
     /// A built-in module already made.
@@ -749,7 +751,15 @@ impl Vm {
             }
             let mut result = match self.run_fast(floor, budget) {
                 fast::Stop::Budget => return Status::OutOfBudget,
-                fast::Stop::Slow(instr) => self.step(instr),
+                fast::Stop::Slow(instr) => {
+                    // Script code a built-in runs in a nested loop counts
+                    // against this slice.
+                    let before = self.instructions;
+                    self.nested_budget = (*budget).max(NESTED_BUDGET_FLOOR);
+                    let result = self.step(instr);
+                    *budget = budget.saturating_sub(self.instructions - before);
+                    result
+                }
                 fast::Stop::Raised(exc) => Err(exc),
             };
             if result.is_ok() && self.host_op.is_some() {
@@ -795,9 +805,19 @@ impl Vm {
             return Err(self.cannot_block());
         }
         if self.frames.len() > floor {
-            let mut budget = u64::MAX;
-            if let Status::Raised(exc) = self.run_above(floor, &mut budget) {
-                return Err(exc);
+            let mut budget = self.nested_budget;
+            let status = self.run_above(floor, &mut budget);
+            self.nested_budget = budget;
+            match status {
+                Status::Raised(exc) => return Err(exc),
+                Status::OutOfBudget => {
+                    self.frames.truncate(floor);
+                    return Err(self.error(
+                        "RuntimeError",
+                        "script code called from inside a built-in (a __eq__ or __repr__ of an item in a container, say) ran past the instruction budget, and it cannot be interrupted there",
+                    ));
+                }
+                _ => {}
             }
         }
         let stack = &mut self.frames[floor - 1].stack;
@@ -960,39 +980,6 @@ impl Vm {
         frame.generator = Some(generator_id);
         self.frames.push(frame);
         Ok(true)
-    }
-
-    /// Runs a generator to its next `yield` from a built-in: the yielded
-    /// value, or `None` when it ends.
-    pub(crate) fn next_sync(
-        &mut self,
-        generator_id: ObjId,
-        sent: Value,
-    ) -> Result<Option<Value>, Exc> {
-        let floor = self.frames.len();
-        if floor == 0 {
-            return Err(self.error("RuntimeError", "no frame to run a generator from"));
-        }
-        let depth = self.frames[floor - 1].stack.len();
-        self.sync_gen_return = None;
-        if !self.resume_generator(generator_id, sent, OnReturn::GenSync)? {
-            return Ok(None);
-        }
-        let mut budget = u64::MAX;
-        if let Status::Raised(exc) = self.run_above(floor, &mut budget) {
-            return Err(exc);
-        }
-        // Ended (its return value waits in `sync_gen_return` for a
-        // `next()` that raises StopIteration with it).
-        if matches!(self.heap.get(generator_id), Obj::Generator(g) if g.finished) {
-            return Ok(None);
-        }
-        let stack = &mut self.frames[floor - 1].stack;
-        Ok(if stack.len() > depth {
-            stack.pop()
-        } else {
-            None
-        })
     }
 
     /// Appends the current frame's position to the exception's traceback
@@ -1199,6 +1186,9 @@ impl Vm {
             Instr::LoadSubscr => {
                 let index = self.pop();
                 let container = self.pop();
+                if let Some(f) = crate::classes::dunder(self, container, "__getitem__") {
+                    return self.call(f, vec![container, index], Vec::new());
+                }
                 let v = builtins::subscript(self, container, index)?;
                 self.push(v);
             }
@@ -1206,11 +1196,17 @@ impl Vm {
                 let index = self.pop();
                 let container = self.pop();
                 let v = self.pop();
+                if let Some(f) = crate::classes::dunder(self, container, "__setitem__") {
+                    return self.call_then(f, vec![container, index, v], Cont::Replace(None));
+                }
                 builtins::store_subscript(self, container, index, v)?;
             }
             Instr::DeleteSubscr => {
                 let index = self.pop();
                 let container = self.pop();
+                if let Some(f) = crate::classes::dunder(self, container, "__delitem__") {
+                    return self.call_then(f, vec![container, index], Cont::Replace(None));
+                }
                 builtins::delete_subscript(self, container, index)?;
             }
             Instr::Binary(op) | Instr::Inplace(op) => {
@@ -1776,10 +1772,7 @@ impl Vm {
                         }
                         None
                     }
-                    OnReturn::GenSync => {
-                        self.sync_gen_return = Some(v);
-                        None
-                    }
+                    OnReturn::GenSync => None,
                     OnReturn::Push => Some(v),
                     OnReturn::Import(module) => Some(Value::Obj(module)),
                     OnReturn::Discard => None,
@@ -2076,6 +2069,7 @@ impl Vm {
             Native::Call(callee, args) => self.call(callee, args, Vec::new()),
             Native::CallThen(callee, args, cont) => self.call_then(callee, args, cont),
             Native::Next(it, default) => self.next_op(it, default),
+            Native::Send(g, v) => self.send_op(g, v),
         }
     }
 

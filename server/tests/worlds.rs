@@ -333,13 +333,23 @@ def counter(me):
     let mut log = Vec::new();
     for tick in 1..=6u64 {
         let report = sim.tick();
-        assert!(report.budget_spent, "tick {tick}: the runaway is still running");
-        assert!(report.instructions <= 50_100, "tick {tick}: {}", report.instructions);
+        assert!(
+            report.budget_spent,
+            "tick {tick}: the runaway is still running"
+        );
+        assert!(
+            report.instructions <= 50_100,
+            "tick {tick}: {}",
+            report.instructions
+        );
         let lines = sim.take_log();
         // Every counter counted this tick, whatever the runaway does.
         for entity in 2..22 {
             let line = format!("[tick {tick}] counter {entity}: count {tick}");
-            assert!(lines.contains(&line), "tick {tick}: no '{line}' in {lines:#?}");
+            assert!(
+                lines.contains(&line),
+                "tick {tick}: no '{line}' in {lines:#?}"
+            );
         }
         log.extend(lines);
     }

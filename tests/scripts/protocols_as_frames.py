@@ -61,3 +61,29 @@ try: str.upper(5)
 except TypeError as e: print(e)
 try: list.append()
 except TypeError as e: print(e)
+class K:
+    def __init__(self, k): self.k = k
+    def __repr__(self): return "K%d" % self.k
+    def __eq__(self, o): return isinstance(o, K) and o.k == self.k
+    def __lt__(self, o): return self.k < o.k
+    def __getitem__(self, i):
+        if i >= self.k: raise IndexError(i)
+        return i * 10
+    def __setitem__(self, i, v): print("set", i, v)
+    def __delitem__(self, i): print("del", i)
+print([K(1), K(2)] == [K(1), K(2)], [K(1)] != [K(2)], (K(1), K(3)) < (K(1), K(4)), [K(1)] < [K(1), K(0)])
+print(K(2) in [K(1), K(2)], K(5) not in (K(1),), 3 in [K(3)])
+class R:
+    def __repr__(self): return "R!"
+print([K(1), (K(2),), {"a": K(3)}, {R()}], repr((K(1),)), str([[K(2)]]))
+l = [K(1)]; l.append(l); print(l)
+d = {}; d["me"] = d; d["k"] = K(7); print(d)
+k = K(3); print(k[1], list(k), [x for x in k]); k[2] = "v"; del k[0]
+print(f"{[K(9)]}", "%s" % [K(8)])
+def g():
+    x = yield 1
+    print("got", x)
+    yield x * 2
+gen = g(); print(next(gen), gen.send(21))
+try: gen.send(0)
+except StopIteration: print("finished")

@@ -162,6 +162,77 @@ def print_(items, sep, end, file):
         texts.append(str(x))
     print(*texts, sep=sep, end=end, file=file)
 
+def seq_compare(op, a, b):
+    n = min(len(a), len(b))
+    i = 0
+    while i < n:
+        x = a[i]
+        y = b[i]
+        if not (x is y or x == y):
+            break
+        i += 1
+    if i < n:
+        if op == "==":
+            return False
+        if op == "!=":
+            return True
+        x = a[i]
+        y = b[i]
+        if op == "<":
+            return x < y
+        if op == "<=":
+            return x <= y
+        if op == ">":
+            return x > y
+        return x >= y
+    la = len(a)
+    lb = len(b)
+    if op == "==":
+        return la == lb
+    if op == "!=":
+        return la != lb
+    if op == "<":
+        return la < lb
+    if op == "<=":
+        return la <= lb
+    if op == ">":
+        return la > lb
+    return la >= lb
+
+def repr_item(v, seen):
+    t = type(v)
+    if t is list or t is tuple or t is dict or t is set:
+        return repr_container(v, seen)
+    return repr(v)
+
+def repr_container(x, seen):
+    t = type(x)
+    if id(x) in seen:
+        return "[...]" if t is list else "{...}" if t is dict else "(...)"
+    seen.append(id(x))
+    if t is dict:
+        parts = []
+        for k in x:
+            parts.append(repr_item(k, seen) + ": " + repr_item(x[k], seen))
+        text = "{" + ", ".join(parts) + "}"
+    else:
+        parts = []
+        for v in x:
+            parts.append(repr_item(v, seen))
+        if t is list:
+            text = "[" + ", ".join(parts) + "]"
+        elif t is tuple:
+            text = "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+        elif parts:
+            text = "{" + ", ".join(parts) + "}"
+        else:
+            text = "set()"
+    seen.pop()
+    return text
+
+def repr_top(x):
+    return repr_container(x, [])
+
 def getitem_iter(obj):
     i = 0
     while True:

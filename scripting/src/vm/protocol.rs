@@ -263,6 +263,22 @@ fn compare_candidates(
     out
 }
 
+/// Whether `v` is a list or a tuple.
+fn is_sequence(vm: &Vm, v: Value) -> bool {
+    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::List(_) | Obj::Tuple(_)))
+}
+
+/// Whether `a` and `b` are both lists or both tuples.
+fn same_sequence_kind(vm: &Vm, a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => matches!(
+            (vm.heap.get(x), vm.heap.get(y)),
+            (Obj::List(_), Obj::List(_)) | (Obj::Tuple(_), Obj::Tuple(_))
+        ),
+        _ => false,
+    }
+}
+
 fn is_instance(vm: &Vm, v: Value) -> bool {
     matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_)))
 }
@@ -602,9 +618,31 @@ impl Vm {
                     },
                 );
             }
+            CmpOp::In | CmpOp::NotIn
+                if is_sequence(self, b)
+                    && (is_instance(self, a) || builtins::any_instance(self, &[b])) =>
+            {
+                let negate = op == CmpOp::NotIn;
+                let f = self.shoal_helper("contains")?;
+                let then = OnTruth::Push { negate };
+                return self.call_then(f, vec![b, a], Cont::Truth { len: false, then });
+            }
             CmpOp::In | CmpOp::NotIn => {}
             CmpOp::Is | CmpOp::IsNot => {}
             _ if instances => return self.compare_from(op, a, b, 0),
+            _ if same_sequence_kind(self, a, b) && builtins::any_instance(self, &[a, b]) => {
+                let symbol = match op {
+                    CmpOp::Eq => "==",
+                    CmpOp::NotEq => "!=",
+                    CmpOp::Lt => "<",
+                    CmpOp::LtE => "<=",
+                    CmpOp::Gt => ">",
+                    _ => ">=",
+                };
+                let f = self.shoal_helper("seq_compare")?;
+                let symbol = self.str_value(symbol);
+                return self.call(f, vec![symbol, a, b], Vec::new());
+            }
             _ => {}
         }
         let v = builtins::compare(self, op, a, b)?;
@@ -774,6 +812,19 @@ impl Vm {
             return Err(self.error("TypeError", format!("'{t}' object is not an iterator")));
         };
         self.call_then(f, vec![it], Cont::NextDefault { default })
+    }
+
+    /// `generator.send(v)`: its frame resumes with `v` as the value of
+    /// its `yield`.
+    pub(crate) fn send_op(&mut self, g: Value, v: Value) -> Result<(), Exc> {
+        if let Value::Obj(id) = g {
+            let mode = OnReturn::Cont(Box::new(Cont::GenNext { default: None }));
+            if self.resume_generator(id, v, mode)? {
+                return Ok(());
+            }
+        }
+        let class = self.exc_class("StopIteration");
+        Err(self.instantiate_exception(class, Vec::new()))
     }
 
     /// When `exc` leaves a frame whose continuation ends on StopIteration
