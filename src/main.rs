@@ -22,6 +22,10 @@ struct Cli {
 enum Command {
     /// Run a script as `python3 FILE.py ARGS...` would.
     Run {
+        /// The most memory the script's heap may hold (MemoryError
+        /// beyond): 4GiB, 512MiB, 100MB, or a number of bytes.
+        #[arg(long, default_value = "4GiB", value_parser = shoal_scripting::memory::parse_size)]
+        max_heap: usize,
         /// The script.
         file: std::path::PathBuf,
         /// Arguments for the script (`sys.argv[1:]`).
@@ -54,15 +58,19 @@ fn main() -> anyhow::Result<()> {
         Command::World {
             command: WorldCommand::Run(args),
         } => world_cmd::run(args),
-        Command::Run { file, args } => {
-            let code = run_script(&file, args);
+        Command::Run {
+            file,
+            args,
+            max_heap,
+        } => {
+            let code = run_script(&file, args, max_heap);
             std::process::exit(code);
         }
     }
 }
 
 /// `shoal run`: same stdout, stderr and exit status as `python3 FILE`.
-fn run_script(file: &std::path::Path, args: Vec<String>) -> i32 {
+fn run_script(file: &std::path::Path, args: Vec<String>, max_heap: usize) -> i32 {
     let name = file.display().to_string();
     let source = match std::fs::read_to_string(file) {
         Ok(s) => s,
@@ -75,5 +83,5 @@ fn run_script(file: &std::path::Path, args: Vec<String>) -> i32 {
     argv.extend(args);
     let out = Box::new(std::io::BufWriter::new(std::io::stdout()));
     let err = Box::new(std::io::stderr());
-    shoal_scripting::run_file(&name, &source, argv, out, err)
+    shoal_scripting::run_file(&name, &source, argv, out, err, Some(max_heap))
 }

@@ -19,6 +19,7 @@ use crate::stackless::{
 };
 use std::fmt::Write as _;
 use std::io::Write as _;
+use std::mem::size_of;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
@@ -1444,6 +1445,16 @@ pub(crate) fn binary(
         };
         let n = n.max(0) as usize;
         if let Value::Obj(id) = seq {
+            // What the result would hold, checked before it is made.
+            let unit = match vm.heap.get(id) {
+                Obj::Str(s) => s.len(),
+                Obj::List(items) | Obj::Tuple(items) => items.len() * size_of::<Value>(),
+                _ => 0,
+            };
+            match unit.checked_mul(n) {
+                Some(bytes) if bytes <= isize::MAX as usize / 2 => vm.reserve(bytes)?,
+                _ => return Err(vm.error("MemoryError", "")),
+            }
             match vm.heap.get(id) {
                 Obj::Str(s) => {
                     let r = s.repeat(n);
@@ -1880,7 +1891,11 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
     }
     let mut width = 0usize;
     while i < chars.len() && chars[i].is_ascii_digit() {
-        width = width * 10 + chars[i].to_digit(10).unwrap_or(0) as usize;
+        width = width
+            .checked_mul(10)
+            .and_then(|w| w.checked_add(chars[i].to_digit(10).unwrap_or(0) as usize))
+            .filter(|w| *w <= i64::MAX as usize)
+            .ok_or_else(|| vm.error("ValueError", "Too many decimal digits in format string"))?;
         i += 1;
     }
     let mut grouping = None;
@@ -1894,7 +1909,13 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
         let mut p = 0usize;
         let start = i;
         while i < chars.len() && chars[i].is_ascii_digit() {
-            p = p * 10 + chars[i].to_digit(10).unwrap_or(0) as usize;
+            p = p
+                .checked_mul(10)
+                .and_then(|w| w.checked_add(chars[i].to_digit(10).unwrap_or(0) as usize))
+                .filter(|w| *w <= i64::MAX as usize)
+                .ok_or_else(|| {
+                    vm.error("ValueError", "Too many decimal digits in format string")
+                })?;
             i += 1;
         }
         if i == start {
@@ -2006,6 +2027,7 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
     let align = align.unwrap_or(if numeric { '>' } else { '<' });
     let content_len = sign_str.chars().count() + body.chars().count();
     let pad = width.saturating_sub(content_len);
+    vm.reserve(pad.saturating_mul(fill.len_utf8()))?;
     let fills = |n: usize| fill.to_string().repeat(n);
     Ok(match align {
         '<' => format!("{sign_str}{body}{}", fills(pad)),
@@ -2630,15 +2652,17 @@ pub(crate) fn script_callable(vm: &Vm, f: Value) -> bool {
     ))
 }
 
-/// Whether comparing, adding or testing these values may call script
-/// code (an instance among them, or inside their tuples and lists).
+/// Whether comparing, adding or testing these values calls script code:
+/// an instance among them, or inside their tuples and lists (looked for
+/// eight levels deep).
 pub(crate) fn any_instance(vm: &Vm, items: &[Value]) -> bool {
     fn deep(vm: &Vm, v: Value, depth: u32) -> bool {
         match v {
             Value::Obj(id) => match vm.heap.get(id) {
                 Obj::Instance(_) => true,
                 Obj::Tuple(items) | Obj::List(items) => {
-                    depth > 8 || items.iter().any(|x| deep(vm, *x, depth + 1))
+                    // Deeper nesting is left to the built-in path.
+                    depth < 8 && items.iter().any(|x| deep(vm, *x, depth + 1))
                 }
                 _ => false,
             },
@@ -2682,6 +2706,7 @@ pub(crate) fn dict_set(vm: &mut Vm, dict: Value, k: Value, v: Value) -> Result<(
             Some(slot) => slot.1 = v,
             None => {
                 d.insert(key, (k, v));
+                vm.heap.grew(crate::memory::DICT_ENTRY);
             }
         }
     }
@@ -4225,6 +4250,7 @@ fn l_append(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BR
     arity(vm, "list.append", &args, 1, 1)?;
     let id = recv_list(vm, recv);
     list_mut(vm, id).push(args[0]);
+    vm.heap.grew(size_of::<Value>());
     none()
 }
 
@@ -4232,6 +4258,7 @@ fn l_extend(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BR
     arity(vm, "list.extend", &args, 1, 1)?;
     let id = recv_list(vm, recv);
     let items = collect(vm, args[0])?;
+    vm.heap.grew(items.len() * size_of::<Value>());
     list_mut(vm, id).extend(items);
     none()
 }
@@ -4821,6 +4848,7 @@ fn pad(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, how: char) -> BResult
     };
     let len = s.chars().count();
     let total = width.saturating_sub(len);
+    vm.reserve(total.saturating_mul(fill.len_utf8()))?;
     let f = |n| fill.to_string().repeat(n);
     let t = match how {
         '<' => format!("{s}{}", f(total)),
@@ -4859,6 +4887,7 @@ fn s_zfill(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
         Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
         _ => (String::new(), &s[..]),
     };
+    vm.reserve(width - len)?;
     let t = format!("{sign}{}{rest}", "0".repeat(width - len));
     ok(new_str(vm, &t))
 }
@@ -5147,6 +5176,7 @@ fn set_add(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
     arity(vm, "set.add", &args, 1, 1)?;
     let k = key_of(vm, args[0])?;
     set_mut(vm, recv).entry(k).or_insert(args[0]);
+    vm.heap.grew(crate::memory::DICT_ENTRY);
     none()
 }
 

@@ -336,12 +336,19 @@ pub struct Heap {
     pub allocated: usize,
     /// Live objects after the last collection.
     pub live_after_gc: usize,
+    /// Bytes of the live objects at the last collection.
+    #[serde(skip)]
+    pub live_bytes: usize,
+    /// Bytes allocated or grown since (see [`crate::memory`]).
+    #[serde(skip)]
+    pub bytes_since_gc: usize,
 }
 
 impl Heap {
     /// Stores an object; returns its index.
     pub fn alloc(&mut self, obj: Obj) -> ObjId {
         self.allocated += 1;
+        self.bytes_since_gc += obj.approx_bytes();
         match self.free.pop() {
             Some(i) => {
                 self.objects[i as usize] = Some(obj);
@@ -382,6 +389,12 @@ impl Heap {
             .filter_map(|(i, o)| o.as_ref().map(|o| (ObjId(i as u32), o)))
     }
 
+    /// Notes that an object grew by about `bytes` (a list appended to).
+    #[inline]
+    pub fn grew(&mut self, bytes: usize) {
+        self.bytes_since_gc += bytes;
+    }
+
     /// Objects alive now (allocated and not yet collected).
     pub fn len(&self) -> usize {
         self.objects.len() - self.free.len()
@@ -418,13 +431,20 @@ impl Heap {
             }
         }
         let mut freed = 0;
+        let mut live_bytes = 0;
         for (i, slot) in self.objects.iter_mut().enumerate() {
-            if slot.is_some() && !self.marks[i] {
-                *slot = None;
-                self.free.push(i as u32);
-                freed += 1;
+            match slot {
+                Some(_) if !self.marks[i] => {
+                    *slot = None;
+                    self.free.push(i as u32);
+                    freed += 1;
+                }
+                Some(obj) => live_bytes += obj.approx_bytes(),
+                None => {}
             }
         }
+        self.live_bytes = live_bytes;
+        self.bytes_since_gc = 0;
         self.allocated = 0;
         self.live_after_gc = self.len();
         freed

@@ -253,6 +253,7 @@ pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("IsADirectoryError", "OSError"),
     ("FileExistsError", "OSError"),
     ("RuntimeError", "Exception"),
+    ("SystemError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
     ("RecursionError", "RuntimeError"),
     ("SyntaxError", "Exception"),
@@ -320,6 +321,11 @@ pub struct Vm {
     /// The most objects the heap may hold (MemoryError beyond); `None`
     /// for no limit.
     pub max_objects: Option<usize>,
+    /// The most bytes the heap and the frames may hold (MemoryError
+    /// beyond; see [`crate::memory`]); `None` for no limit.
+    pub max_heap: Option<usize>,
+    /// Bytes allocated or grown between collections.
+    pub gc_byte_threshold: usize,
     /// The main module.
     main_module: Option<ObjId>,
     /// Cached exception classes, by name.
@@ -335,6 +341,10 @@ pub struct Vm {
     /// What script code run by a built-in in a nested loop may still
     /// execute in this slice (see [`NESTED_BUDGET_FLOOR`]).
     nested_budget: u64,
+    /// Makes the next slow instruction panic: tests use it to check that
+    /// a panic of the VM's becomes the script's SystemError.
+    #[doc(hidden)]
+    pub panic_next_step: bool,
     /// Where `import` finds script modules (the main script's folder).
     pub search_dir: Option<std::path::PathBuf>,
     /// The VM's own shared handle, once it is shared (`stackless` needs it).
@@ -393,11 +403,14 @@ impl Vm {
             instructions: 0,
             gc_threshold: 100_000,
             max_objects: None,
+            max_heap: None,
+            gc_byte_threshold: 64 << 20,
             main_module: None,
             exc_classes: Vec::new(),
             exit_status: None,
             materialize: None,
             nested_budget: u64::MAX,
+            panic_next_step: false,
             search_dir: None,
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
@@ -734,15 +747,20 @@ impl Vm {
             // Collect only in the outermost loop: a nested run (a built-in
             // calling a script function) has Rust locals holding values
             // that are not roots.
-            if floor == 0 && self.heap.allocated >= self.gc_threshold {
+            if floor == 0
+                && (self.heap.allocated >= self.gc_threshold
+                    || self.heap.bytes_since_gc >= self.gc_byte_threshold)
+            {
                 self.collect_garbage();
-                if let Some(limit) = self.max_objects
-                    && self.heap.len() > limit
-                {
-                    let exc = self.error(
+                let exc = match (self.max_objects, self.max_heap) {
+                    (Some(limit), _) if self.heap.len() > limit => Some(self.error(
                         "MemoryError",
                         format!("the script heap is over its limit of {limit} objects"),
-                    );
+                    )),
+                    (_, Some(limit)) if self.heap_bytes() > limit => Some(self.memory_error(limit)),
+                    _ => None,
+                };
+                if let Some(exc) = exc {
                     if let Err(uncaught) = self.unwind(exc, floor) {
                         return Status::Raised(uncaught);
                     }
@@ -863,12 +881,28 @@ impl Vm {
             roots.push(Value::Obj(m));
         }
         self.heap.collect(roots);
-        // Grow the threshold with the live set so collection stays cheap,
-        // but collect often enough to enforce the heap limit.
+        // Grow the thresholds with the live set so collection stays cheap,
+        // but collect often enough to enforce the heap limits.
         self.gc_threshold = (self.heap.live_after_gc * 2).max(100_000);
         if let Some(limit) = self.max_objects {
             self.gc_threshold = self.gc_threshold.min((limit / 4).max(1_000));
         }
+        self.gc_byte_threshold = self.heap.live_bytes.max(64 << 20);
+        if let Some(limit) = self.max_heap {
+            self.gc_byte_threshold = self.gc_byte_threshold.min((limit / 8).max(1 << 16));
+        }
+    }
+
+    /// The bytes the heap and every thread's frames hold (exact for the
+    /// heap at the last collection, plus what was allocated since).
+    pub fn heap_bytes(&self) -> usize {
+        let frames: usize = self
+            .frames
+            .iter()
+            .chain(self.threads.iter().flatten().flat_map(|t| t.frames.iter()))
+            .map(crate::memory::frame_bytes)
+            .sum();
+        self.heap.live_bytes + self.heap.bytes_since_gc + frames
     }
 
     #[inline]
@@ -1061,6 +1095,10 @@ impl Vm {
     // ---- one instruction ------------------------------------------------------
 
     fn step(&mut self, instr: Instr) -> Result<(), Exc> {
+        if self.panic_next_step {
+            self.panic_next_step = false;
+            panic!("a panic injected by a test");
+        }
         match instr {
             Instr::Nop => {}
             Instr::LoadConst(i) => {
@@ -1430,6 +1468,7 @@ impl Vm {
             }
             Instr::ListAppend(depth) => {
                 let v = self.pop();
+                self.heap.grew(std::mem::size_of::<Value>());
                 let target = self.peek_at(depth as usize);
                 if let Value::Obj(id) = target
                     && let Obj::List(items) = self.heap.get_mut(id)
@@ -1439,6 +1478,7 @@ impl Vm {
             }
             Instr::SetAdd(depth) => {
                 let v = self.pop();
+                self.heap.grew(crate::memory::DICT_ENTRY);
                 let target = self.peek_at(depth as usize);
                 let k = builtins::key_of(self, v)?;
                 if let Value::Obj(id) = target
@@ -3134,16 +3174,22 @@ impl Vm {
 /// Runs a whole script file as `python3 FILE` would, writing to `out` and
 /// `err`; returns the exit status (0, 1 for an uncaught exception or a
 /// syntax error, or what `sys.exit` asked for).
+///
+/// `max_heap` bounds the bytes the script's heap and frames may hold
+/// (MemoryError beyond; [`crate::memory::DEFAULT_MAX_HEAP`] is the
+/// command line's default).
 pub fn run_file(
     filename: &str,
     source: &str,
     argv: Vec<String>,
     out: Box<dyn Write>,
     err: Box<dyn Write>,
+    max_heap: Option<usize>,
 ) -> i32 {
     let mut vm = Vm::new(out, err);
     vm.argv = argv;
     vm.allow_open = true;
+    vm.max_heap = max_heap;
     if let Err(e) = vm.load_main(filename, source) {
         let _ = vm.out.flush();
         let _ = vm.err.write_all(e.report(filename, source).as_bytes());

@@ -201,6 +201,8 @@ impl Sim {
             })?,
         };
         vm.borrow_mut().attach_world(WorldLink::new(ecs.clone()));
+        // Limits come from the world file, never from a snapshot.
+        vm.borrow_mut().max_heap = Some(usize::try_from(def.spec.max_heap).unwrap_or(usize::MAX));
         Ok((scheduler, ecs, vm, output))
     }
 

@@ -11,6 +11,7 @@
 //!     edges: Bounce,            // or Wrap
 //!     cell_size: 16.0,          // spatial index cell (about the usual query radius)
 //!     script_budget: 20000000,  // VM instructions per tick; the rest runs next tick
+//!     max_heap: 4294967296,     // bytes the behaviours' heap may hold (MemoryError beyond)
 //!     dilation_floor: 0.1,      // the slowest the clock gets under load
 //!     on_error: Restart,        // a behaviour that raises: Restart or Despawn
 //!     snapshot_every: None,     // Some(N): save every N ticks (to snapshot_path)
@@ -116,6 +117,10 @@ fn default_rate() -> u32 {
 fn default_cell() -> f64 {
     16.0
 }
+fn default_max_heap() -> u64 {
+    shoal_scripting::memory::DEFAULT_MAX_HEAP as u64
+}
+
 fn default_budget() -> u64 {
     20_000_000
 }
@@ -191,6 +196,10 @@ pub struct WorldSpec {
     /// VM instructions per tick.
     #[serde(default = "default_budget")]
     pub script_budget: u64,
+    /// The most bytes the behaviours' script heap may hold; a behaviour
+    /// that allocates beyond it gets a MemoryError (default 4 GiB).
+    #[serde(default = "default_max_heap")]
+    pub max_heap: u64,
     /// The slowest the clock gets (0.1: a tenth of real time).
     #[serde(default = "default_floor")]
     pub dilation_floor: f64,
@@ -314,6 +323,12 @@ pub fn parse_world(path: &str, text: &str) -> Result<WorldDef, WorldError> {
         return Err(err(
             locate(text, &[], "dilation_floor"),
             "dilation_floor must be above 0 and at most 1".into(),
+        ));
+    }
+    if spec.max_heap < 1 << 20 {
+        return Err(err(
+            locate(text, &[], "max_heap"),
+            "max_heap must be at least 1 MiB (1048576 bytes)".into(),
         ));
     }
     if spec.script_budget == 0 {

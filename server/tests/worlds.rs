@@ -530,3 +530,51 @@ fn damaged_snapshots_are_refused_clearly() {
         "the snapshot is damaged: entity 3 is not below next_id 3"
     );
 }
+
+#[test]
+fn a_behaviour_that_fills_memory_gets_memory_error_and_the_others_go_on() {
+    let script = r#"
+import world
+
+def hog(me):
+    hoard = []
+    while True:
+        hoard.append("x" * 100000)
+
+def counter(me):
+    n = 0
+    while True:
+        n += 1
+        world.log("count", n)
+        world.sleep(1)
+"#;
+    let mut sim = world(
+        "max_heap: 8388608, on_error: Despawn,",
+        r#""hog": (behaviour: Some("b.py:hog")), "counter": (behaviour: Some("b.py:counter"))"#,
+        r#"(kind: "hog"), (kind: "counter"), (kind: "counter")"#,
+        script,
+    )
+    .unwrap();
+    let log = run(&mut sim, 5).join("\n");
+    assert!(
+        log.contains("hog 0: behaviour raised")
+            && log.contains("MemoryError: the script heap is over its limit of 8 MiB"),
+        "{log}"
+    );
+    for tick in 1..=5 {
+        for entity in 1..=2 {
+            let line = format!("[tick {tick}] counter {entity}: count {tick}");
+            assert!(log.contains(&line), "no '{line}' in {log}");
+        }
+    }
+    assert_eq!(sim.entities(), 2, "the hog is despawned, the counters live");
+}
+
+#[test]
+fn a_max_heap_too_small_is_refused_with_its_place() {
+    let err = world("max_heap: 1000,", r#""c": (behaviour: None)"#, "", "")
+        .err()
+        .expect("refused");
+    assert!(err.contains("max_heap must be at least 1 MiB"), "{err}");
+    assert!(err.contains("w.ron:"), "{err}");
+}

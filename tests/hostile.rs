@@ -1,0 +1,161 @@
+//! Hostile scripts: whatever a script does, `shoal` ends it with a Python
+//! exception or the right output, never a crash or a hang.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use shoal_scripting::host::CapturedOutput;
+use shoal_scripting::{Status, Vm};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `shoal run ARGS` and returns (stdout, stderr, exit status).
+fn shoal(args: &[&str]) -> (String, String, Option<i32>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_shoal"))
+        .arg("run")
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("shoal runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+/// Runs a script given as text in a fresh VM; returns its output, the
+/// last line of its error output and the exit status.
+fn run_text(source: &str) -> (String, String, i32) {
+    let (out, err) = (CapturedOutput::default(), CapturedOutput::default());
+    let mut vm = Vm::new(Box::new(out.clone()), Box::new(err.clone()));
+    vm.load_main("hostile.py", source).expect("it parses");
+    let status = vm.run_to_end();
+    let code = vm.exit_code(status);
+    let err = err.text();
+    (
+        out.text(),
+        err.lines().last().unwrap_or("").to_string(),
+        code,
+    )
+}
+
+#[test]
+fn filling_memory_ends_in_memory_error_under_max_heap() {
+    let (out, err, code) = shoal(&["--max-heap", "50MB", "tests/hostile/memory_hog.py"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        out,
+        "strings: MemoryError after True True the script heap is over its limit of 50000000 bytes\n\
+         repeat refused\nlist repeat refused\nlist growth refused True\n\
+         Too many decimal digits in format string\nljust refused\ndict growth refused\n\
+         still alive 1000\n"
+    );
+}
+
+#[test]
+fn a_bad_max_heap_is_a_clear_error() {
+    let (_, err, code) = shoal(&["--max-heap", "lots", "tests/hostile/memory_hog.py"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("'lots' is not a size"), "{err}");
+}
+
+#[test]
+fn hashing_a_million_deep_tuple_is_a_recursion_error() {
+    // CPython crashes here; Shoal raises.
+    let (out, _, code) = run_text(
+        "t = ()\nfor i in range(1000000):\n    t = (t,)\n\
+         for f in (lambda: hash(t), lambda: {t: 1}, lambda: {t}, lambda: t == (t,)):\n    \
+         try:\n        f()\n        print('ok')\n    except RecursionError as e:\n        print(e)\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "maximum recursion depth exceeded while calculating hash\n\
+         maximum recursion depth exceeded while calculating hash\n\
+         maximum recursion depth exceeded while calculating hash\n\
+         maximum recursion depth exceeded in comparison\n"
+    );
+}
+
+#[test]
+fn a_panic_inside_the_vm_is_the_scripts_system_error() {
+    let (out, err) = (CapturedOutput::default(), CapturedOutput::default());
+    let mut vm = Vm::new(Box::new(out.clone()), Box::new(err.clone()));
+    vm.load_main("p.py", "print('before')\nx = [1] + [2]\nprint('after')\n")
+        .expect("it parses");
+    let mut budget = 3;
+    assert_eq!(vm.run(&mut budget), Status::OutOfBudget);
+    vm.panic_next_step = true;
+    let status = vm.run_to_end();
+    let Status::Raised(_) = status else {
+        panic!("the panic should be an exception, got {status:?}");
+    };
+    let code = vm.exit_code(status);
+    assert_eq!(code, 1);
+    assert_eq!(out.text(), "before\n");
+    assert!(
+        err.text()
+            .contains("SystemError: internal error in Shoal's VM (please report it): a panic injected by a test"),
+        "{}",
+        err.text()
+    );
+    // The VM is still usable.
+    vm.load_main("q.py", "print('again')\n").expect("it parses");
+    assert_eq!(vm.run_to_end(), Status::Finished);
+    assert_eq!(out.text(), "before\nagain\n");
+}
+
+#[test]
+fn runaway_code_inside_protocols_is_preempted() {
+    // Each loop runs inside something a built-in or an instruction calls;
+    // a small budget must interrupt every one of them.
+    let bodies = [
+        "sorted([2, 1], key=spin)",
+        "min([2, 1], key=spin)",
+        "list(map(spin, [1]))",
+        "list(filter(spin, [1]))",
+        "any(spin(x) for x in [1])",
+        "C() + 1",
+        "C() == 1",
+        "C() < 1",
+        "bool(C())",
+        "len(C())",
+        "str(C())",
+        "repr([C()])",
+        "C().prop",
+        "C().missing",
+        "[C()] == [C()]",
+        "C()[0]",
+        "1 in C()",
+        "with C(): pass",
+        "for x in C(): pass",
+    ];
+    for body in bodies {
+        let source = format!(
+            "def spin(*a):\n    while True:\n        pass\n\
+             class C:\n    def __add__(self, o): spin()\n    def __eq__(self, o): spin()\n    \
+             def __lt__(self, o): spin()\n    def __bool__(self): spin()\n    def __len__(self): spin()\n    \
+             def __str__(self): spin()\n    def __repr__(self): spin()\n    \
+             prop = property(lambda self: spin())\n    def __getattr__(self, n): spin()\n    \
+             def __getitem__(self, i): spin()\n    def __contains__(self, x): spin()\n    \
+             def __enter__(self): spin()\n    def __exit__(self, *a): pass\n    \
+             def __iter__(self): return self\n    def __next__(self): spin()\n\
+             {body}\n"
+        );
+        let mut vm = Vm::new(Box::new(std::io::sink()), Box::new(std::io::sink()));
+        vm.load_main("spin.py", &source).expect("it parses");
+        let mut budget = 100_000;
+        assert_eq!(
+            vm.run(&mut budget),
+            Status::OutOfBudget,
+            "`{body}` was not interrupted"
+        );
+        assert!(
+            vm.frames.len() > 2,
+            "`{body}`: spin's frame is on the frame stack"
+        );
+    }
+}
