@@ -1222,13 +1222,17 @@ impl Core {
         let status = soft.resume(&mut budget);
         let used = start.saturating_sub(budget);
         self.put_soft(idx, soft);
-        match status {
-            SoftStatus::Parked => {
-                let mut st = self.st.borrow_mut();
-                if let Some(t) = st.timed.as_mut() {
-                    t.remaining = t.remaining.saturating_sub(used);
-                }
+        if !matches!(status, SoftStatus::Yielded) {
+            // The instructions of a slice that parked or ended count too:
+            // a total timeout spans every tasklet the run ran, ended ones
+            // included.
+            let mut st = self.st.borrow_mut();
+            if let Some(t) = st.timed.as_mut() {
+                t.remaining = t.remaining.saturating_sub(used);
             }
+        }
+        match status {
+            SoftStatus::Parked => {}
             SoftStatus::Yielded => {
                 let mut st = self.st.borrow_mut();
                 self.soft_out_of_budget(&mut st, idx, used);
