@@ -1,6 +1,7 @@
 //! A script interrupted after any number of instructions, saved to RON,
 //! loaded in a fresh VM and resumed, prints exactly what an uninterrupted
-//! run prints: every program of the corpus, at several budgets.
+//! run prints: every program of the corpus, at budgets chosen from its
+//! own length (all below it: a budget that does not interrupt fails).
 
 use std::path::{Path, PathBuf};
 
@@ -19,45 +20,79 @@ fn outcome(out: &CapturedOutput, err: &CapturedOutput, code: i32) -> Outcome {
     )
 }
 
-fn whole(file: &Path, source: &str) -> Outcome {
+/// The uninterrupted run, and how many instructions it took: what
+/// `Vm::run` charged to its budget (`vm.instructions` also counts the
+/// instructions of script functions that built-ins call, which run
+/// without a budget). `None` when the program does not compile.
+fn whole(file: &Path, source: &str) -> (Outcome, Option<u64>) {
     let (out, err) = (CapturedOutput::default(), CapturedOutput::default());
     let mut vm = Vm::new(Box::new(out.clone()), Box::new(err.clone()));
     if let Err(e) = vm.load_main(&file.display().to_string(), source) {
-        return (
+        let outcome = (
             String::new(),
             format!("{}: {}", e.kind.name(), e.message),
             1,
         );
+        return (outcome, None);
     }
-    let status = vm.run_to_end();
+    let mut budget = u64::MAX;
+    let status = vm.run(&mut budget);
+    let charged = u64::MAX - budget;
+    assert!(
+        charged <= vm.instructions,
+        "{}: charged {charged} > executed {}",
+        file.display(),
+        vm.instructions
+    );
     let code = vm.exit_code(status);
-    outcome(&out, &err, code)
+    (outcome(&out, &err, code), Some(charged))
 }
 
+/// Runs `budget` instructions, saves, loads in a fresh VM and runs to the
+/// end. Fails if the budget did not interrupt the program: every budget
+/// given is below the program's length.
 fn split(file: &Path, source: &str, budget: u64) -> Result<Outcome, String> {
     let (out, err) = (CapturedOutput::default(), CapturedOutput::default());
     let mut vm = Vm::new(Box::new(out.clone()), Box::new(err.clone()));
-    if let Err(e) = vm.load_main(&file.display().to_string(), source) {
-        return Ok((
-            String::new(),
-            format!("{}: {}", e.kind.name(), e.message),
-            1,
-        ));
-    }
+    vm.load_main(&file.display().to_string(), source)
+        .map_err(|e| format!("load_main: {}", e.message))?;
     let mut left = budget;
     let status = vm.run(&mut left);
-    let (mut vm, status) = if status == Status::OutOfBudget {
-        let text = vm.save().map_err(|e| format!("save: {e}"))?;
-        drop(vm);
-        let mut vm2 = Vm::load(&text, Box::new(out.clone()), Box::new(err.clone()))
-            .map_err(|e| format!("load: {e}"))?;
-        let status = vm2.run_to_end();
-        (vm2, status)
-    } else {
-        (vm, status)
-    };
+    if status != Status::OutOfBudget {
+        return Err(format!(
+            "a budget of {budget} did not interrupt the program ({status:?} after {} \
+             instructions), so nothing was saved",
+            budget - left
+        ));
+    }
+    let text = vm.save().map_err(|e| format!("save: {e}"))?;
+    drop(vm);
+    let mut vm = Vm::load(&text, Box::new(out.clone()), Box::new(err.clone()))
+        .map_err(|e| format!("load: {e}"))?;
+    let status = vm.run_to_end();
     let code = vm.exit_code(status);
     Ok(outcome(&out, &err, code))
+}
+
+/// Where to interrupt a program of `length` instructions: the first
+/// instruction, fixed small budgets, 1/7, 1/3 and 2/3 of the way, and the
+/// last instruction; all below `length`, so every one must interrupt.
+fn budgets(length: u64) -> Vec<u64> {
+    let mut budgets: Vec<u64> = [
+        1,
+        17,
+        250,
+        length / 7,
+        length / 3,
+        length * 2 / 3,
+        length - 1,
+    ]
+    .into_iter()
+    .filter(|&b| b >= 1 && b < length)
+    .collect();
+    budgets.sort_unstable();
+    budgets.dedup();
+    budgets
 }
 
 fn corpus() -> Vec<PathBuf> {
@@ -77,19 +112,35 @@ fn interrupted_saved_and_resumed_runs_print_the_same() {
     assert!(files.len() >= 20);
     let mut failures = Vec::new();
     let mut resumed = 0;
+    let mut expected_cases = 0;
+    // Programs too short to interrupt: they do not compile, or end after
+    // one instruction.
+    let mut skipped = Vec::new();
     for file in &files {
         let source = std::fs::read_to_string(file).expect("read");
-        let expected = whole(file, &source);
-        for budget in [1, 17, 250, 3_000, 40_000] {
+        let (expected, length) = whole(file, &source);
+        let length = match length {
+            Some(n) if n >= 2 => n,
+            other => {
+                skipped.push(format!("{} ({other:?} instructions)", file.display()));
+                continue;
+            }
+        };
+        let budgets = budgets(length);
+        expected_cases += budgets.len();
+        for budget in budgets {
             match split(file, &source, budget) {
                 Ok(got) if got == expected => resumed += 1,
                 Ok(got) => failures.push(format!(
-                    "{} at budget {budget}:\n--- resumed\n{:?}\n--- whole\n{:?}",
+                    "{} at budget {budget} of {length}:\n--- resumed\n{:?}\n--- whole\n{:?}",
                     file.display(),
                     got,
                     expected
                 )),
-                Err(e) => failures.push(format!("{} at budget {budget}: {e}", file.display())),
+                Err(e) => failures.push(format!(
+                    "{} at budget {budget} of {length}: {e}",
+                    file.display()
+                )),
             }
         }
     }
@@ -99,7 +150,13 @@ fn interrupted_saved_and_resumed_runs_print_the_same() {
         failures.len(),
         failures.join("\n\n")
     );
-    assert!(resumed >= files.len() * 5);
+    // Every case counted above was interrupted, saved, loaded and resumed.
+    assert_eq!(resumed, expected_cases);
+    assert!(
+        skipped.len() * 10 <= files.len(),
+        "too many programs too short to interrupt: {skipped:?}"
+    );
+    assert!(resumed >= (files.len() - skipped.len()) * 4);
 }
 
 #[test]

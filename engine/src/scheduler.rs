@@ -694,6 +694,9 @@ pub(crate) struct Core {
     pub(crate) st: RefCell<State>,
     pub(crate) hooks: Hooks,
     config: SchedulerConfig,
+    /// Dispatch loops running now (0 or 1): while one runs, the Core is in
+    /// use on the host's stack and must not be freed.
+    dispatching: Cell<u32>,
 }
 
 /// User callbacks. Each sits in its own cell and is taken out while it
@@ -755,8 +758,16 @@ pub(crate) fn core_or_panic() -> &'static Core {
 /// Only one scheduler can exist per thread at a time; the free functions of
 /// this crate ([`crate::schedule`], [`crate::spawn`], ...) and channel
 /// operations use it.
+///
+/// Drop it on the main tasklet, outside any scheduler call. Dropping it
+/// from code the scheduler is running (one of its tasklets, a callback, a
+/// destructor it runs, a soft tasklet's `resume`) is refused: the
+/// scheduler stays installed and working on this thread for the rest of
+/// the thread's life, its memory is deliberately leaked, and a message
+/// goes to stderr. Freeing it there would leave the scheduler code below
+/// on the stack working on freed memory.
 pub struct Scheduler {
-    core: Box<Core>,
+    core: std::mem::ManuallyDrop<Box<Core>>,
     _not_send: std::marker::PhantomData<*const ()>,
 }
 
@@ -817,10 +828,11 @@ impl Scheduler {
             st: RefCell::new(st),
             hooks: Hooks::default(),
             config,
+            dispatching: Cell::new(0),
         });
         CORE.with(|c| c.set(&*core as *const Core));
         Scheduler {
-            core,
+            core: std::mem::ManuallyDrop::new(core),
             _not_send: std::marker::PhantomData,
         }
     }
@@ -839,7 +851,29 @@ impl Default for Scheduler {
 
 impl Drop for Scheduler {
     fn drop(&mut self) {
-        let core = &*self.core;
+        let core: &Core = &self.core;
+        // Only the main tasklet, outside every scheduler call, may free the
+        // scheduler: the dispatch loop (which runs every other tasklet, soft
+        // tasklets' slices, the schedule callback), a callback, or a
+        // scheduler call whose state is borrowed (a value dropped by a kill)
+        // would go on using the Core after its return.
+        let busy = match core.st.try_borrow() {
+            Ok(st) => core.dispatching.get() > 0 || st.in_callback || st.running != st.main,
+            Err(_) => true,
+        };
+        if busy {
+            // SAFETY: `self.core` is never used again: this is its owner's
+            // drop, and the box is leaked, never freed.
+            let leaked = unsafe { std::mem::ManuallyDrop::take(&mut self.core) };
+            Box::leak(leaked);
+            eprintln!(
+                "shoal: a Scheduler was dropped from inside itself (a tasklet, a callback, or \
+                 a destructor the scheduler ran); the drop is refused: the scheduler stays \
+                 installed on this thread and its memory is leaked. Drop the Scheduler on \
+                 the main tasklet, outside scheduler calls."
+            );
+            return;
+        }
         let bodies: Vec<Body> = {
             let mut st = core.st.borrow_mut();
             st.tearing_down = true;
@@ -855,6 +889,9 @@ impl Drop for Scheduler {
         // destructors fail with "the scheduler is shutting down".
         drop(bodies);
         CORE.with(|c| c.set(std::ptr::null()));
+        // SAFETY: the Core is no longer reachable through CORE, and this is
+        // its owner's drop: `self.core` is never used again.
+        unsafe { std::mem::ManuallyDrop::drop(&mut self.core) };
     }
 }
 
@@ -984,6 +1021,16 @@ impl Core {
     /// tasklet and keeps running tasklets until the host is chosen again.
     #[inline(never)]
     fn dispatch(&self) {
+        // Counts this loop while it runs, also when a panic unwinds out of
+        // it (a soft tasklet's or a callback's, on this stack).
+        struct Dispatching<'a>(&'a Cell<u32>);
+        impl Drop for Dispatching<'_> {
+            fn drop(&mut self) {
+                self.0.set(self.0.get() - 1);
+            }
+        }
+        self.dispatching.set(self.dispatching.get() + 1);
+        let _dispatching = Dispatching(&self.dispatching);
         // A native tasklet that just suspended, to be put back in its
         // record by the next bookkeeping (one borrow instead of two).
         let mut parked = None;
@@ -1222,13 +1269,17 @@ impl Core {
         let status = soft.resume(&mut budget);
         let used = start.saturating_sub(budget);
         self.put_soft(idx, soft);
-        match status {
-            SoftStatus::Parked => {
-                let mut st = self.st.borrow_mut();
-                if let Some(t) = st.timed.as_mut() {
-                    t.remaining = t.remaining.saturating_sub(used);
-                }
+        if !matches!(status, SoftStatus::Yielded) {
+            // The instructions of a slice that parked or ended count too:
+            // a total timeout spans every tasklet the run ran, ended ones
+            // included.
+            let mut st = self.st.borrow_mut();
+            if let Some(t) = st.timed.as_mut() {
+                t.remaining = t.remaining.saturating_sub(used);
             }
+        }
+        match status {
+            SoftStatus::Parked => {}
             SoftStatus::Yielded => {
                 let mut st = self.st.borrow_mut();
                 self.soft_out_of_budget(&mut st, idx, used);

@@ -3,10 +3,14 @@
 
 mod common;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use common::{Log, logger};
 use shoal_engine::{
-    Channel, ErrorKind, Scheduler, Tasklet, bind, current, main_tasklet, msg, run, runcount,
-    schedule, schedule_remove, spawn, spawn_named,
+    Channel, ErrorKind, Scheduler, SoftStatus, SoftTasklet, Tasklet, bind, current, has_scheduler,
+    main_tasklet, msg, run, runcount, schedule, schedule_remove, set_channel_callback,
+    set_schedule_callback, spawn, spawn_named, spawn_soft, stats,
 };
 
 #[test]
@@ -468,6 +472,162 @@ fn dropping_the_scheduler_unwinds_remaining_tasklets() {
     // A new scheduler can be made on the thread afterwards.
     let _s = Scheduler::new();
     assert_eq!(runcount(), 1);
+}
+
+/// A scheduler that something other than the main tasklet may drop.
+type Held = Rc<RefCell<Option<Scheduler>>>;
+
+fn held() -> Held {
+    Rc::new(RefCell::new(Some(Scheduler::new())))
+}
+
+/// After a refused drop the scheduler is still this thread's: it runs new
+/// tasklets, and no second scheduler can be made.
+fn assert_scheduler_survives(holder: &Held) {
+    assert!(holder.borrow().is_none(), "the Scheduler value was dropped");
+    assert!(has_scheduler());
+    assert_eq!(runcount(), 1);
+    let log = Log::new();
+    spawn(logger(&log, "after")).unwrap();
+    run().unwrap();
+    assert_eq!(log.get(), ["after"]);
+    assert_eq!(stats().tasklets, 1);
+    assert!(
+        std::panic::catch_unwind(Scheduler::new).is_err(),
+        "the refused scheduler stays installed"
+    );
+}
+
+#[test]
+fn a_native_tasklet_dropping_its_own_scheduler_is_refused() {
+    let holder = held();
+    let log = Log::new();
+    let ch: Channel<i64> = Channel::new();
+    let (inner, h, tx) = (log.clone(), holder.clone(), ch.clone());
+    let t = spawn(move || {
+        // The dispatch loop running this tasklet still uses the scheduler:
+        // freeing it here would leave it working on freed memory.
+        drop(h.borrow_mut().take());
+        inner.push(format!("t: has_scheduler {}", has_scheduler()));
+        schedule()?;
+        tx.send(7)?;
+        inner.push("t: sent");
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(ch.receive().unwrap(), 7);
+    run().unwrap();
+    assert!(!t.alive());
+    assert_eq!(log.get(), ["t: has_scheduler true", "t: sent"]);
+    assert_scheduler_survives(&holder);
+}
+
+#[test]
+fn a_tasklet_whose_closure_owns_the_scheduler_ends_without_freeing_it() {
+    let holder = held();
+    let scheduler = holder.borrow_mut().take();
+    let log = Log::new();
+    let inner = log.clone();
+    // The closure is dropped as the tasklet ends, inside the dispatch loop.
+    spawn(move || {
+        let _owned = scheduler;
+        inner.push("t: ends");
+        Ok(())
+    })
+    .unwrap();
+    run().unwrap();
+    assert_eq!(log.get(), ["t: ends"]);
+    assert_scheduler_survives(&holder);
+}
+
+/// A soft tasklet that drops the scheduler in its first slice.
+struct DropsScheduler {
+    holder: Held,
+    log: Log,
+}
+
+impl SoftTasklet for DropsScheduler {
+    fn resume(&mut self, _budget: &mut u64) -> SoftStatus {
+        drop(self.holder.borrow_mut().take());
+        self.log
+            .push(format!("soft: has_scheduler {}", has_scheduler()));
+        SoftStatus::Finished
+    }
+}
+
+#[test]
+fn a_soft_tasklet_dropping_its_own_scheduler_is_refused() {
+    let holder = held();
+    let log = Log::new();
+    let t = spawn_soft(Box::new(DropsScheduler {
+        holder: holder.clone(),
+        log: log.clone(),
+    }))
+    .unwrap();
+    run().unwrap();
+    assert!(!t.alive());
+    assert_eq!(log.get(), ["soft: has_scheduler true"]);
+    assert_scheduler_survives(&holder);
+}
+
+#[test]
+fn a_channel_callback_dropping_the_scheduler_is_refused() {
+    // The channel callback runs on main, outside the dispatch loop, in the
+    // middle of main's send.
+    let holder = held();
+    let ch: Channel<i64> = Channel::new();
+    let rx = ch.clone();
+    let got = Rc::new(RefCell::new(Vec::new()));
+    let inner = got.clone();
+    spawn(move || {
+        inner.borrow_mut().push(rx.receive()?);
+        Ok(())
+    })
+    .unwrap();
+    run().unwrap();
+    let h = holder.clone();
+    set_channel_callback(Some(Box::new(move |_, _, _, _| {
+        drop(h.borrow_mut().take());
+    })));
+    ch.send(5).unwrap();
+    set_channel_callback(None);
+    run().unwrap();
+    assert_eq!(*got.borrow(), [5]);
+    assert_scheduler_survives(&holder);
+}
+
+#[test]
+fn a_schedule_callback_dropping_the_scheduler_is_refused() {
+    // The schedule callback runs inside the dispatch loop.
+    let holder = held();
+    let h = holder.clone();
+    set_schedule_callback(Some(Box::new(move |_, _| {
+        drop(h.borrow_mut().take());
+    })));
+    let log = Log::new();
+    spawn(logger(&log, "t")).unwrap();
+    run().unwrap();
+    set_schedule_callback(None);
+    assert_eq!(log.get(), ["t"]);
+    assert_scheduler_survives(&holder);
+}
+
+#[test]
+fn a_scheduler_dropped_while_the_scheduler_is_busy_is_refused() {
+    // A blocked sender holds the scheduler as its value; killing it drops
+    // the value while the kill is still updating the scheduler.
+    let holder = held();
+    let scheduler = holder.borrow_mut().take();
+    let ch: Channel<Option<Scheduler>> = Channel::new();
+    let tx = ch.clone();
+    let t = spawn(move || tx.send(scheduler)).unwrap();
+    run().unwrap();
+    assert_eq!(ch.balance(), 1);
+    t.kill(true).unwrap();
+    assert_eq!(ch.balance(), 0);
+    run().unwrap();
+    assert!(!t.alive());
+    assert_scheduler_survives(&holder);
 }
 
 #[test]

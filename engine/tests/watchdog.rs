@@ -179,6 +179,20 @@ fn totaltimeout_counts_over_the_whole_run() {
 }
 
 #[test]
+fn totaltimeout_counts_the_instructions_of_tasklets_that_end() {
+    let _s = Scheduler::new();
+    let log = Log::new();
+    spawn_script("A", &log, vec![Op::Count(3)]);
+    let b = spawn_script("B", &log, vec![Op::Count(3)]);
+    // A spends 3 of the 4 instructions and ends; B is interrupted after 1.
+    assert_eq!(run_watchdog(total(4)).unwrap(), Some(b));
+    assert_eq!(log.get(), ["A0", "A1", "A2", "B0"]);
+    b.insert().unwrap();
+    run().unwrap();
+    assert_eq!(log.get(), ["A0", "A1", "A2", "B0", "B1", "B2"]);
+}
+
+#[test]
 fn atomic_holds_back_the_interrupt() {
     let _s = Scheduler::new();
     let log = Log::new();
