@@ -5510,6 +5510,12 @@ fn m_isclose(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) ->
 fn r_seed(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "seed", &args, 0, 1)?;
     let seed = match args.first() {
+        None | Some(Value::None) if vm.simulated_time().is_some() => {
+            return Err(vm.error(
+                "ValueError",
+                "random.seed() without a seed reads the clock, and a world must replay the same: pass a seed",
+            ));
+        }
         None | Some(Value::None) => std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as i64),
@@ -5680,7 +5686,10 @@ fn sys_exit(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResu
     Err(vm.instantiate_exception(class, args))
 }
 
-fn t_time(_: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+fn t_time(vm: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    if let Some(now) = vm.simulated_time() {
+        return ok(Value::Float(now));
+    }
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs_f64())
@@ -5688,7 +5697,10 @@ fn t_time(_: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
     ok(Value::Float(now))
 }
 
-fn t_perf_counter(_: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+fn t_perf_counter(vm: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    if let Some(now) = vm.simulated_time() {
+        return ok(Value::Float(now));
+    }
     static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     ok(Value::Float(
         START
@@ -5701,6 +5713,12 @@ fn t_perf_counter(_: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BRe
 fn t_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "sleep", &args, 1, 1)?;
     let secs = float_arg(vm, "sleep", &args, 0)?;
+    if vm.simulated_time().is_some() {
+        return Err(vm.error(
+            "RuntimeError",
+            "time.sleep() would stop the whole world: use world.sleep(ticks) in a behaviour",
+        ));
+    }
     if secs < 0.0 {
         return Err(vm.error("ValueError", "sleep length must be non-negative"));
     }

@@ -341,6 +341,9 @@ pub struct Vm {
     /// What script code run by a built-in in a nested loop may still
     /// execute in this slice (see [`NESTED_BUDGET_FLOOR`]).
     nested_budget: u64,
+    /// Set in a sandbox (a game world): the simulated time, in seconds,
+    /// that `time.time()`, `monotonic()` and `perf_counter()` return.
+    sandbox_time: Option<f64>,
     /// Makes the next slow instruction panic: tests use it to check that
     /// a panic of the VM's becomes the script's SystemError.
     #[doc(hidden)]
@@ -411,6 +414,7 @@ impl Vm {
             materialize: None,
             nested_budget: u64::MAX,
             panic_next_step: false,
+            sandbox_time: None,
             search_dir: None,
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
@@ -891,6 +895,30 @@ impl Vm {
         if let Some(limit) = self.max_heap {
             self.gc_byte_threshold = self.gc_byte_threshold.min((limit / 8).max(1 << 16));
         }
+    }
+
+    /// Makes the VM a sandbox for a deterministic world: scripts cannot
+    /// read the wall clock (`time.time()`, `monotonic()` and
+    /// `perf_counter()` give the simulated time the host sets with
+    /// [`Vm::set_simulated_time`]), sleep the thread, open files
+    /// (`open` is gone) or seed `random` from the clock. A setting of the
+    /// host's: call it again after loading a snapshot.
+    pub fn enter_sandbox(&mut self) {
+        self.sandbox_time.get_or_insert(0.0);
+        self.allow_open = false;
+        self.builtins.shift_remove("open");
+    }
+
+    /// The simulated time, in seconds, a sandbox's scripts see.
+    pub fn set_simulated_time(&mut self, seconds: f64) {
+        if self.sandbox_time.is_some() {
+            self.sandbox_time = Some(seconds);
+        }
+    }
+
+    /// The simulated time, in a sandbox.
+    pub(crate) fn simulated_time(&self) -> Option<f64> {
+        self.sandbox_time
     }
 
     /// The bytes the heap and every thread's frames hold (exact for the

@@ -201,8 +201,10 @@ impl Sim {
             })?,
         };
         vm.borrow_mut().attach_world(WorldLink::new(ecs.clone()));
-        // Limits come from the world file, never from a snapshot.
+        // Limits and the sandbox come from the world file, never from a
+        // snapshot.
         vm.borrow_mut().max_heap = Some(usize::try_from(def.spec.max_heap).unwrap_or(usize::MAX));
+        vm.borrow_mut().enter_sandbox();
         Ok((scheduler, ecs, vm, output))
     }
 
@@ -436,6 +438,9 @@ impl Sim {
         // 2. Timers.
         let woken = shoal_engine::advance_tick();
         let tick = shoal_engine::tick();
+        // Behaviours see simulated time: the tick over the tick rate.
+        let seconds = tick as f64 / f64::from(self.def.rules.tick_rate);
+        self.vm.borrow_mut().set_simulated_time(seconds);
         // 3. Scripts.
         let scripts_start = Instant::now();
         let budget = self.def.spec.script_budget;
@@ -616,20 +621,23 @@ impl Sim {
 
     /// A hash of the whole world state: the tick, every entity's
     /// components, the random generator, and how many tasklets are
-    /// alive, runnable, blocked and asleep.
+    /// alive, runnable, blocked and asleep. The hash is specified
+    /// ([`shoal_engine::game::StableHasher`]): the same world gives the
+    /// same number on every machine and build.
     pub fn state_hash(&self) -> u64 {
-        let mut h = std::hash::DefaultHasher::new();
+        let mut h = shoal_engine::game::StableHasher::new();
         shoal_engine::tick().hash(&mut h);
         shoal_engine::game::state_hash(&mut self.ecs.borrow_mut(), &mut h);
         self.vm.borrow().random_fingerprint().hash(&mut h);
         let stats = shoal_engine::stats();
-        (
+        for n in [
             stats.tasklets,
             stats.runnable,
             stats.blocked,
             stats.sleeping,
-        )
-            .hash(&mut h);
+        ] {
+            (n as u64).hash(&mut h);
+        }
         h.finish()
     }
 

@@ -578,3 +578,41 @@ fn a_max_heap_too_small_is_refused_with_its_place() {
     assert!(err.contains("max_heap must be at least 1 MiB"), "{err}");
     assert!(err.contains("w.ron:"), "{err}");
 }
+
+#[test]
+fn behaviours_are_sandboxed_and_see_simulated_time() {
+    let script = r#"
+import world, time, random
+
+def probe(me):
+    world.log("time", time.time(), time.monotonic(), time.perf_counter())
+    for name, f in (("sleep", lambda: time.sleep(0.01)), ("seed", lambda: random.seed()),
+                    ("open", lambda: open("/etc/hostname"))):
+        try:
+            f()
+            world.log(name, "allowed")
+        except Exception as e:
+            world.log(name, type(e).__name__, e)
+    random.seed(3)
+    world.sleep(2)
+    world.log("later", time.time())
+"#;
+    let mut sim = world(
+        "",
+        r#""p": (behaviour: Some("b.py:probe"))"#,
+        r#"(kind: "p")"#,
+        script,
+    )
+    .unwrap();
+    let log = run(&mut sim, 4);
+    assert_eq!(
+        log,
+        vec![
+            "[tick 1] p 0: time 0.05 0.05 0.05",
+            "[tick 1] p 0: sleep RuntimeError time.sleep() would stop the whole world: use world.sleep(ticks) in a behaviour",
+            "[tick 1] p 0: seed ValueError random.seed() without a seed reads the clock, and a world must replay the same: pass a seed",
+            "[tick 1] p 0: open NameError name 'open' is not defined",
+            "[tick 3] p 0: later 0.15",
+        ]
+    );
+}

@@ -64,7 +64,11 @@ impl PropValue {
             PropValue::Int(i) => (0u8, *i).hash(h),
             PropValue::Float(x) => (1u8, x.to_bits()).hash(h),
             PropValue::Bool(b) => (2u8, *b).hash(h),
-            PropValue::Str(s) => (3u8, s).hash(h),
+            PropValue::Str(s) => {
+                3u8.hash(h);
+                (s.len() as u64).hash(h);
+                h.write(s.as_bytes());
+            }
         }
     }
 }

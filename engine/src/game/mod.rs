@@ -13,12 +13,14 @@ mod components;
 mod dilation;
 mod registry;
 mod spatial;
+mod stable_hash;
 mod systems;
 
 pub use components::{Despawning, EntityId, Kind, Position, PropValue, Props, Velocity};
 pub use dilation::{TickClock, TickStats};
 pub use registry::{BehaviourRef, Edges, EntityIndex, KindDef, Registry, WorldRules};
 pub use spatial::{SpatialIndex, z_order};
+pub use stable_hash::StableHasher;
 pub use systems::{
     despawn_marked, kind_name_of, live_entity, mark_despawned, new_world, rebuild_spatial_index,
     simulation_schedule, spawn_entity, state_hash, world_entities,

@@ -192,10 +192,11 @@ pub fn world_entities(world: &mut World) -> Vec<(EntityId, Kind, Position, Veloc
 }
 
 /// A hash of every entity's components (in id order, floats by their
-/// bits), mixed into `h`.
+/// bits), mixed into `h` (a [`crate::game::StableHasher`] makes it the
+/// same on every platform).
 pub fn state_hash(world: &mut World, h: &mut impl Hasher) {
     let all = world_entities(world);
-    all.len().hash(h);
+    (all.len() as u64).hash(h);
     for (id, kind, p, v, props) in all {
         (id.0, kind.0).hash(h);
         for n in [p.x, p.y, v.x, v.y] {
@@ -299,7 +300,7 @@ mod tests {
             );
         }
         let hash = |w: &mut World| {
-            let mut h = std::hash::DefaultHasher::new();
+            let mut h = crate::game::StableHasher::new();
             state_hash(w, &mut h);
             h.finish()
         };
