@@ -81,6 +81,7 @@ fn hashing_a_million_deep_tuple_is_a_recursion_error() {
 }
 
 #[test]
+#[cfg(debug_assertions)]
 fn a_panic_inside_the_vm_is_the_scripts_system_error() {
     let (out, err) = (CapturedOutput::default(), CapturedOutput::default());
     let mut vm = Vm::new(Box::new(out.clone()), Box::new(err.clone()));

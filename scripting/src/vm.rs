@@ -341,11 +341,14 @@ pub struct Vm {
     /// What script code run by a built-in in a nested loop may still
     /// execute in this slice (see [`NESTED_BUDGET_FLOOR`]).
     nested_budget: u64,
+    /// What nested loops ran during the current instruction.
+    nested_used: u64,
     /// Set in a sandbox (a game world): the simulated time, in seconds,
     /// that `time.time()`, `monotonic()` and `perf_counter()` return.
     sandbox_time: Option<f64>,
-    /// Makes the next slow instruction panic: tests use it to check that
-    /// a panic of the VM's becomes the script's SystemError.
+    /// Makes the next slow instruction panic (in builds with debug
+    /// assertions): tests use it to check that a panic of the VM's
+    /// becomes the script's SystemError.
     #[doc(hidden)]
     pub panic_next_step: bool,
     /// Where `import` finds script modules (the main script's folder).
@@ -413,6 +416,7 @@ impl Vm {
             exit_status: None,
             materialize: None,
             nested_budget: u64::MAX,
+            nested_used: 0,
             panic_next_step: false,
             sandbox_time: None,
             search_dir: None,
@@ -776,10 +780,12 @@ impl Vm {
                 fast::Stop::Slow(instr) => {
                     // Script code a built-in runs in a nested loop counts
                     // against this slice.
-                    let before = self.instructions;
-                    self.nested_budget = (*budget).max(NESTED_BUDGET_FLOOR);
+                    self.nested_budget = *budget;
                     let result = self.step(instr);
-                    *budget = budget.saturating_sub(self.instructions - before);
+                    if self.nested_used != 0 {
+                        *budget = budget.saturating_sub(self.nested_used);
+                        self.nested_used = 0;
+                    }
                     result
                 }
                 fast::Stop::Raised(exc) => Err(exc),
@@ -827,9 +833,12 @@ impl Vm {
             return Err(self.cannot_block());
         }
         if self.frames.len() > floor {
-            let mut budget = self.nested_budget;
+            let allowed = self.nested_budget.max(NESTED_BUDGET_FLOOR);
+            let mut budget = allowed;
             let status = self.run_above(floor, &mut budget);
-            self.nested_budget = budget;
+            let used = allowed - budget;
+            self.nested_used = self.nested_used.saturating_add(used);
+            self.nested_budget = self.nested_budget.saturating_sub(used);
             match status {
                 Status::Raised(exc) => return Err(exc),
                 Status::OutOfBudget => {
@@ -1123,7 +1132,7 @@ impl Vm {
     // ---- one instruction ------------------------------------------------------
 
     fn step(&mut self, instr: Instr) -> Result<(), Exc> {
-        if self.panic_next_step {
+        if cfg!(debug_assertions) && self.panic_next_step {
             self.panic_next_step = false;
             panic!("a panic injected by a test");
         }
@@ -1239,10 +1248,7 @@ impl Vm {
                 let name = self.name(i);
                 let obj = self.pop();
                 let v = self.pop();
-                if let Some(setter) = self.setter_of(obj, &name)? {
-                    return self.call_then(setter, vec![obj, v], Cont::Replace(None));
-                }
-                self.set_attr(obj, &name, v)?;
+                self.store_attr_op(obj, &name, v)?;
             }
             Instr::DeleteAttr(i) => {
                 let name = self.name(i);
@@ -2612,7 +2618,7 @@ impl Vm {
     #[inline(always)]
     fn return_plain(&mut self) -> bool {
         let frame = self.frames.last().expect("a frame");
-        if frame.on_return != OnReturn::Push || frame.generator.is_some() {
+        if !matches!(frame.on_return, OnReturn::Push) || frame.generator.is_some() {
             return false;
         }
         let mut frame = self.frames.pop().expect("a frame");

@@ -722,27 +722,42 @@ impl Vm {
         }
     }
 
-    /// The setter that `obj.name = v` calls, when `name` is a property of
-    /// the instance's class (AttributeError for one without a setter).
-    pub(crate) fn setter_of(&mut self, obj: Value, name: &str) -> Result<Option<Value>, Exc> {
+    /// `obj.name = v`: a property's setter runs as a frame; an instance
+    /// attribute is stored at once.
+    pub(crate) fn store_attr_op(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
         let Some(class) = crate::classes::class_of(self, obj) else {
-            return Ok(None);
+            return self.set_attr(obj, name, v);
         };
-        let Some(Value::Obj(p)) = crate::classes::class_attr(self, class, name) else {
-            return Ok(None);
+        let setter = match crate::classes::class_attr(self, class, name) {
+            Some(Value::Obj(p)) => match self.heap.get(p) {
+                Obj::Property(_, setter) => Some(*setter),
+                _ => None,
+            },
+            _ => None,
         };
-        let Obj::Property(_, setter) = self.heap.get(p) else {
-            return Ok(None);
-        };
-        let setter = *setter;
-        if setter == Value::None {
-            let t = builtins::type_name(self, obj);
-            return Err(self.error(
-                "AttributeError",
-                format!("property '{name}' of '{t}' object has no setter"),
-            ));
+        match setter {
+            Some(Value::None) => {
+                let t = builtins::type_name(self, obj);
+                Err(self.error(
+                    "AttributeError",
+                    format!("property '{name}' of '{t}' object has no setter"),
+                ))
+            }
+            Some(setter) => self.call_then(setter, vec![obj, v], Cont::Replace(None)),
+            None => {
+                if let Value::Obj(id) = obj
+                    && let Obj::Instance(inst) = self.heap.get_mut(id)
+                {
+                    match inst.attrs.get_mut(name) {
+                        Some(slot) => *slot = v,
+                        None => {
+                            inst.attrs.insert(Rc::from(name), v);
+                        }
+                    }
+                }
+                Ok(())
+            }
         }
-        Ok(Some(setter))
     }
 
     /// For an instruction consuming the iterable `depth` entries below the
