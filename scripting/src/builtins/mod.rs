@@ -31,6 +31,9 @@ use crate::world_api::{
     w_steer, w_tick, w_velocity,
 };
 
+mod time;
+pub(crate) use time::*;
+
 /// What a built-in returns.
 pub enum Native {
     /// Its result.
@@ -80,6 +83,7 @@ macro_rules! defs {
 
 use Owner::{Global as G, Method as M, Module as Md};
 use TypeKind as T;
+
 
 defs! {
     G, "print" => b_print;
@@ -5650,31 +5654,3 @@ fn sys_exit(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResu
     Err(vm.instantiate_exception(class, args))
 }
 
-fn t_time(_: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0);
-    ok(Value::Float(now))
-}
-
-fn t_perf_counter(_: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    ok(Value::Float(
-        START
-            .get_or_init(std::time::Instant::now)
-            .elapsed()
-            .as_secs_f64(),
-    ))
-}
-
-fn t_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "sleep", &args, 1, 1)?;
-    let secs = float_arg(vm, "sleep", &args, 0)?;
-    if secs < 0.0 {
-        return Err(vm.error("ValueError", "sleep length must be non-negative"));
-    }
-    let _ = vm.out.flush();
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(3600.0)));
-    none()
-}
