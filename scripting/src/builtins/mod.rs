@@ -33,6 +33,8 @@ use crate::world_api::{
 
 mod time;
 pub(crate) use time::*;
+mod sys;
+pub(crate) use sys::*;
 
 /// What a built-in returns.
 pub enum Native {
@@ -83,7 +85,6 @@ macro_rules! defs {
 
 use Owner::{Global as G, Method as M, Module as Md};
 use TypeKind as T;
-
 
 defs! {
     G, "print" => b_print;
@@ -3562,34 +3563,6 @@ fn b_print(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> B
     none()
 }
 
-fn stream_fd(vm: &Vm, v: Value) -> Option<i64> {
-    if let Value::Obj(id) = v
-        && let Obj::Instance(inst) = vm.heap.get(id)
-        && let Some(Value::Int(fd)) = inst.attrs.get("_fd")
-    {
-        return Some(*fd);
-    }
-    None
-}
-
-fn io_write(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "write", &args, 1, 1)?;
-    let s = expect_str(vm, args[0], "write() argument")?;
-    if recv.and_then(|r| stream_fd(vm, r)) == Some(2) {
-        let _ = vm.out.flush();
-        let _ = vm.err.write_all(s.as_bytes());
-    } else {
-        let _ = vm.out.write_all(s.as_bytes());
-    }
-    ok(Value::Int(s.chars().count() as i64))
-}
-
-fn io_flush(vm: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    let _ = vm.out.flush();
-    let _ = vm.err.flush();
-    none()
-}
-
 fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
     no_kwargs(vm, "len", &kwargs)?;
     arity(vm, "len", &args, 1, 1)?;
@@ -5647,10 +5620,3 @@ fn r_sample(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> 
     }
     ok(new_list(vm, result))
 }
-
-fn sys_exit(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "exit", &args, 0, 1)?;
-    let class = vm.exc_class("SystemExit");
-    Err(vm.instantiate_exception(class, args))
-}
-
