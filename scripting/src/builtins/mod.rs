@@ -41,6 +41,8 @@ mod math;
 pub(crate) use math::*;
 mod set;
 pub(crate) use set::*;
+mod generator;
+pub(crate) use generator::*;
 
 /// What a built-in returns.
 pub enum Native {
@@ -5087,14 +5089,6 @@ fn d_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResul
         d.clear();
     }
     none()
-}
-
-fn gen_send(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "send", &args, 1, 1)?;
-    let Some(Value::Obj(g)) = recv else {
-        unreachable!("methods are bound")
-    };
-    Ok(Native::Send(Value::Obj(g), args[0]))
 }
 
 // ---- math, sys, time ------------------------------------------------------------------------------------
