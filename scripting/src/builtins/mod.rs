@@ -1,10 +1,27 @@
 //! Built-in functions, types, methods and operators of the script
 //! language, with Python's semantics and error messages.
 //!
-//! Every built-in is a Rust function in `DEFS`, named by its index
-//! ([`Builtin`]). Built-ins run to completion without calling back into
-//! script code: those that would need to (a `key=` function, `map` with a
-//! script function) report NotImplementedError for now.
+//! Every built-in is a Rust function in `DEFS` (`registry.rs`), named by
+//! its index ([`Builtin`]). A built-in that needs script code run (a
+//! `key=` function, an instance's `__str__`) hands it to the VM as a
+//! frame ([`Native::Call`], [`Native::CallThen`]) rather than calling it.
+//!
+//! | file | holds |
+//! |---|---|
+//! | `registry.rs` | [`Native`], the table of built-ins, installing, finding and calling them, the built-in modules, argument helpers |
+//! | `compare.rs` | truth, dict keys, equality, ordering, `in` |
+//! | `ops.rs` | binary and unary operators |
+//! | `format.rs` | `str`, `repr`, format specs, `%` formatting |
+//! | `exceptions.rs` | exceptions as built-ins see them |
+//! | `iter.rs` | `iter`/`next` over built-in iterables, collecting, sorting helpers |
+//! | `subscript.rs` | `x[i]`, slices, item assignment and deletion |
+//! | `construct.rs` | calling a built-in type (`int(x)`, `list(it)`...) |
+//! | `globals.rs` | the built-in functions |
+//! | `objects.rs` | `object`, `staticmethod`, `classmethod`, `property`, `issubclass`, `setattr` |
+//! | `string.rs`, `list.rs`, `dict.rs`, `set.rs`, `generator.rs` | methods of each type |
+//! | `math.rs`, `random.rs`, `sys.rs`, `time.rs` | the modules of those names |
+//!
+//! Files, `stackless` and `pickle` live in their own modules of the crate.
 
 use crate::files::{
     b_open, by_decode, f_close, f_enter, f_exit, f_read, f_readline, f_readlines, f_write, s_encode,
@@ -31,43 +48,41 @@ use crate::world_api::{
     w_steer, w_tick, w_velocity,
 };
 
-mod time;
-pub(crate) use time::*;
-mod sys;
-pub(crate) use sys::*;
-mod random;
-pub(crate) use random::*;
-mod math;
-pub(crate) use math::*;
-mod set;
-pub(crate) use set::*;
-mod generator;
-pub(crate) use generator::*;
-mod dict;
-pub(crate) use dict::*;
+mod registry;
+pub(crate) use registry::*;
+mod compare;
+pub(crate) use compare::*;
+mod ops;
+pub(crate) use ops::*;
+mod format;
+pub(crate) use format::*;
+mod exceptions;
+pub(crate) use exceptions::*;
+mod iter;
+pub(crate) use iter::*;
+mod subscript;
+pub(crate) use subscript::*;
+mod construct;
+pub(crate) use construct::*;
+mod globals;
+pub(crate) use globals::*;
+mod objects;
+pub(crate) use objects::*;
 mod string;
 pub(crate) use string::*;
 mod list;
 pub(crate) use list::*;
-mod globals;
-pub(crate) use globals::*;
-mod construct;
-pub(crate) use construct::*;
-mod subscript;
-pub(crate) use subscript::*;
-mod iter;
-pub(crate) use iter::*;
-mod exceptions;
-pub(crate) use exceptions::*;
-mod format;
-pub(crate) use format::*;
-mod ops;
-pub(crate) use ops::*;
-mod compare;
-pub(crate) use compare::*;
-mod objects;
-pub(crate) use objects::*;
-mod registry;
-pub(crate) use registry::*;
-
-// ---- math, sys, time ------------------------------------------------------------------------------------
+mod dict;
+pub(crate) use dict::*;
+mod set;
+pub(crate) use set::*;
+mod generator;
+pub(crate) use generator::*;
+mod math;
+pub(crate) use math::*;
+mod random;
+pub(crate) use random::*;
+mod sys;
+pub(crate) use sys::*;
+mod time;
+pub(crate) use time::*;
