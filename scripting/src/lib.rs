@@ -22,6 +22,7 @@ mod files;
 pub mod heap;
 pub mod host;
 pub mod lexer;
+pub mod module;
 pub mod parser;
 mod pickle;
 mod random;

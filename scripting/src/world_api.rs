@@ -45,7 +45,8 @@ use crate::builtins::{
     BResult, Kwargs, arity, kwarg, new_list, new_str, new_tuple, none, ok, type_err,
 };
 use crate::heap::Obj;
-use crate::stackless::{HostOp, TaskletObj};
+use crate::module::TaskletEnd;
+use crate::stackless::HostOp;
 use crate::value::{ObjId, Value};
 use crate::vm::{Exc, Vm};
 
@@ -140,6 +141,34 @@ def despawn(e=None):
     _despawn(e)
 "#;
 
+/// The `world` module.
+pub(crate) fn module() -> crate::module::NativeModule {
+    crate::module::NativeModule::new("world")
+        .function("me", w_me)
+        .function("tick", w_tick)
+        .function("size", w_size)
+        .function("position", w_position)
+        .function("set_position", w_set_position)
+        .function("velocity", w_velocity)
+        .function("set_velocity", w_set_velocity)
+        .function("steer", w_steer)
+        .function("distance", w_distance)
+        .function("kind", w_kind)
+        .function("alive", w_alive)
+        .function("get", w_get)
+        .function("set", w_set)
+        .function("neighbours", w_neighbours)
+        .function("nearest", w_nearest)
+        .function("count", w_count)
+        .function("population", w_population)
+        .function("spawn", w_spawn)
+        .function("sleep", w_sleep)
+        .function("log", w_log)
+        .function("_despawn", w_despawn)
+        .prelude(PRELUDE_FILE, PRELUDE)
+        .on_tasklet_end(|vm, end| vm.behaviour_ended(end))
+}
+
 /// The game world a VM's behaviours run in.
 pub struct WorldLink {
     /// The ECS world (borrowed by each `world` call).
@@ -209,11 +238,7 @@ impl Vm {
 
     /// The entity whose behaviour the engine tasklet `t` runs.
     pub fn entity_of(&self, t: shoal_engine::Tasklet) -> Option<u64> {
-        let id = self.tasklet_objs.get(&t.id())?;
-        match self.heap.get(*id) {
-            Obj::Tasklet(o) => o.entity,
-            _ => None,
-        }
+        self.owner_of(t)
     }
 
     /// Whether entity `entity` has a live behaviour tasklet.
@@ -237,22 +262,7 @@ impl Vm {
     }
 
     fn start_behaviour_exc(&mut self, entity: u64, func: Value) -> Result<(), Exc> {
-        let id = self.heap.alloc(Obj::Tasklet(Box::new(TaskletObj {
-            handle: None,
-            func: Value::None,
-            thread: 0,
-            tempval: Value::None,
-            entity: Some(entity),
-        })));
-        self.bind_tasklet(id, func)?;
-        let Obj::Tasklet(t) = self.heap.get(id) else {
-            unreachable!("just made")
-        };
-        let (thread, handle) = (t.thread, t.handle.expect("just bound"));
-        self.start_thread(thread, func, vec![Value::Int(entity as i64)], Vec::new())?;
-        self.set_thread_tasklet(thread, handle.id());
-        self.set_thread_entity(thread, Some(entity));
-        handle.setup().map_err(|e| self.error_to_exc(&e))?;
+        let id = self.start_owned_tasklet(func, vec![Value::Int(entity as i64)], entity)?;
         if let Some(w) = self.world.as_mut() {
             w.tasks.insert(entity, id);
         }
@@ -262,19 +272,17 @@ impl Vm {
     /// A behaviour's thread ended: `Some(exception)` if it raised one
     /// that is not `TaskletExit`. Records the failure (with its
     /// traceback) and returns true if the world took it.
-    pub(crate) fn behaviour_ended(&mut self, entity: u64, thread: u32, exc: Option<Exc>) -> bool {
+    fn behaviour_ended(&mut self, end: &TaskletEnd) -> bool {
         if self.world.is_none() {
             return false;
         }
-        let traceback = match exc {
+        let (entity, object) = (end.owner, end.tasklet);
+        let traceback = match end.exception {
             Some(exc) if crate::builtins::type_name(self, exc) != "TaskletExit" => {
                 Some(self.format_exception(exc).trim_end().to_string())
             }
             _ => None,
         };
-        let object = self
-            .thread_tasklet(thread)
-            .and_then(|t| self.tasklet_objs.get(&t).copied());
         let Some(w) = self.world.as_mut() else {
             return false;
         };
@@ -319,15 +327,7 @@ impl Vm {
     /// Rebuilds the entity-to-tasklet table from the tasklet objects (after
     /// a world is loaded).
     pub(crate) fn index_behaviours(&mut self) {
-        let mut tasks = rustc_hash::FxHashMap::default();
-        for id in self.tasklet_objs.values() {
-            if let Obj::Tasklet(t) = self.heap.get(*id)
-                && let Some(e) = t.entity
-                && t.handle.is_some_and(|h| h.alive())
-            {
-                tasks.insert(e, *id);
-            }
-        }
+        let tasks = self.owned_tasklets().into_iter().collect();
         if let Some(w) = self.world.as_mut() {
             w.tasks = tasks;
         }
@@ -437,7 +437,7 @@ fn link(vm: &mut Vm) -> Result<Rc<RefCell<World>>, Exc> {
 
 /// The running behaviour's entity.
 fn me(vm: &mut Vm) -> Result<u64, Exc> {
-    match vm.current_entity() {
+    match vm.current_owner() {
         Some(e) => Ok(e),
         None => Err(vm.error(
             "RuntimeError",
@@ -940,7 +940,7 @@ pub(crate) fn w_despawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwa
     if !marked {
         return Err(gone(vm, id));
     }
-    if vm.current_entity() == Some(id) {
+    if vm.current_owner() == Some(id) {
         // Its own behaviour ends here, quietly.
         return Err(vm.error("TaskletExit", ""));
     }
@@ -991,7 +991,7 @@ pub(crate) fn w_log(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
     for a in &args {
         parts.push(crate::builtins::str_of(vm, *a)?);
     }
-    let who = match vm.current_entity() {
+    let who = match vm.current_owner() {
         Some(e) => {
             let ecs = link(vm)?;
             let w = ecs.borrow();

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Python's truth value.
-pub(crate) fn truthy(vm: &Vm, v: Value) -> bool {
+pub fn truthy(vm: &Vm, v: Value) -> bool {
     match v {
         Value::None => false,
         Value::Bool(b) => b,

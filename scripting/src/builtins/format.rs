@@ -4,7 +4,7 @@
 use super::*;
 
 /// `str(v)`.
-pub(crate) fn str_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
+pub fn str_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
     if let Some(s) = str_content(vm, v) {
         return Ok(s.to_string());
     }
@@ -140,20 +140,20 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                     0x7f00_0000_0000u64 + id.0 as u64 * 16
                 )
             }
-            Obj::Builtin(b) => format!("<built-in function {}>", builtin_name(b)),
-            Obj::Unbound(b) => match DEFS[b.0 as usize].owner {
-                Owner::Method(kind) => {
+            Obj::Builtin(b) => format!("<built-in function {}>", builtin_name(vm, b)),
+            Obj::Unbound(b) => match vm.natives.def(b).map(|d| d.owner) {
+                Some(Owner::Method(kind)) => {
                     format!(
                         "<method '{}' of '{}' objects>",
-                        builtin_name(b),
+                        builtin_name(vm, b),
                         kind.name()
                     )
                 }
-                _ => format!("<method '{}' objects>", builtin_name(b)),
+                _ => format!("<method '{}' objects>", builtin_name(vm, b)),
             },
             Obj::Method(recv, b) => {
                 let t = type_name(vm, recv);
-                format!("<built-in method {} of {t} object>", builtin_name(b))
+                format!("<built-in method {} of {t} object>", builtin_name(vm, b))
             }
             Obj::Type(k) => format!("<class '{}'>", k.name()),
             Obj::Class(c)

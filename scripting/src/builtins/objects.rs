@@ -140,3 +140,18 @@ pub(crate) fn b_setattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwar
     vm.set_attr_pub(args[0], &name, args[2])?;
     none()
 }
+
+/// The built-ins about classes: functions of the builtins namespace,
+/// `object`'s methods the VM reaches, `property.setter`.
+pub(crate) fn natives() -> NativeModule {
+    NativeModule::part("objects")
+        .native(Owner::Internal, "__init__", base_init)
+        .native(Owner::Internal, "mro", class_mro)
+        .native(Owner::Internal, "__init_subclass__", base_init_subclass)
+        .native(Owner::Prop, "setter", prop_setter)
+        .global("staticmethod", b_staticmethod)
+        .global("classmethod", b_classmethod)
+        .global("property", b_property)
+        .global("setattr", b_setattr)
+        .global("issubclass", b_issubclass)
+}

@@ -169,3 +169,17 @@ pub(crate) fn r_sample(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: 
     }
     ok(new_list(vm, result))
 }
+
+/// The `random` module.
+pub(crate) fn module() -> NativeModule {
+    NativeModule::new("random")
+        .function("seed", r_seed)
+        .function("random", r_random)
+        .function("getrandbits", r_getrandbits)
+        .function("randrange", r_randrange)
+        .function("randint", r_randint)
+        .function("choice", r_choice)
+        .function("shuffle", r_shuffle)
+        .function("uniform", r_uniform)
+        .function("sample", r_sample)
+}

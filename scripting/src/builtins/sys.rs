@@ -35,3 +35,36 @@ pub(crate) fn sys_exit(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwarg
     let class = vm.exc_class("SystemExit");
     Err(vm.instantiate_exception(class, args))
 }
+
+/// The `sys` module (with the methods of its streams).
+pub(crate) fn module() -> NativeModule {
+    NativeModule::new("sys")
+        .function("exit", sys_exit)
+        .native(Owner::Stream, "write", io_write)
+        .native(Owner::Stream, "flush", io_flush)
+        .on_import(sys_attrs)
+}
+
+/// `sys.argv`, `sys.stdout`, `sys.stderr` and `sys.maxsize`.
+fn sys_attrs(vm: &mut Vm, attrs: &mut Attrs) {
+    let argv: Vec<Value> = vm.argv.clone().iter().map(|a| new_str(vm, a)).collect();
+    let argv = new_list(vm, argv);
+    attrs.insert(Rc::from("argv"), argv);
+    let stream_class = vm.heap.alloc(Obj::Class(Box::new(Class {
+        name: Rc::from("TextIOWrapper"),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs: Attrs::default(),
+        is_exception: false,
+    })));
+    for (n, fd) in [("stdout", 1), ("stderr", 2)] {
+        let mut a = Attrs::default();
+        a.insert(Rc::from("_fd"), Value::Int(fd));
+        let s = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
+            class: stream_class,
+            attrs: a,
+        }));
+        attrs.insert(Rc::from(n), Value::Obj(s));
+    }
+    attrs.insert(Rc::from("maxsize"), Value::Int(i64::MAX));
+}

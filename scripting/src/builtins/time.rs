@@ -30,3 +30,12 @@ pub(crate) fn t_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs
     std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(3600.0)));
     none()
 }
+
+/// The `time` module.
+pub(crate) fn module() -> NativeModule {
+    NativeModule::new("time")
+        .function("time", t_time)
+        .function("perf_counter", t_perf_counter)
+        .function("sleep", t_sleep)
+        .function("monotonic", t_perf_counter)
+}
