@@ -183,3 +183,16 @@ pub(crate) fn module() -> NativeModule {
         .function("uniform", r_uniform)
         .function("sample", r_sample)
 }
+
+impl Vm {
+    /// Seeds the `random` module's generator (and so `world.random()`)
+    /// as `random.seed(seed)` does.
+    pub fn seed_random(&mut self, seed: i64) {
+        self.rng = crate::random::Mt::from_seed(seed);
+    }
+
+    /// A hash of the random generator's state.
+    pub fn random_fingerprint(&self) -> u64 {
+        self.rng.fingerprint()
+    }
+}
