@@ -31,13 +31,11 @@ pub mod stackless;
 mod suggest;
 pub mod value;
 pub mod vm;
-pub mod world_api;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use host::{ScriptLoadError, load_script_module};
 pub use parser::parse_module;
 pub use vm::{Status, Vm, run_file};
-pub use world_api::{BehaviourFailure, WorldLink};
 
 /// What an error about the unknown `name` adds: "; did you mean 'x'?"
 /// for a close candidate, else the list of candidates (` (what: a, b)`),

@@ -367,8 +367,6 @@ pub struct Vm {
     global_cache: Vec<Vec<u32>>,
     /// The thread whose frames are in `frames` (0: main's).
     running_thread: u32,
-    /// The game world behaviours run in (the `world` module).
-    pub(crate) world: Option<Box<crate::world_api::WorldLink>>,
     /// Every native function and method, by number, and the native
     /// modules (see [`crate::module`]).
     pub(crate) natives: Rc<builtins::Natives>,
@@ -407,7 +405,6 @@ impl Vm {
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
             running_thread: 0,
-            world: None,
             natives: builtins::standard_natives(),
             module_states: Vec::new(),
             embedded: Rc::new([]),
@@ -860,8 +857,6 @@ impl Vm {
         }
         roots.extend(self.parking.roots());
         roots.extend(self.callbacks);
-        let world: Vec<Value> = self.world_roots().collect();
-        roots.extend(world);
         self.module_state_roots(&mut roots);
         roots.extend(self.tasklet_objs.values().map(|id| Value::Obj(*id)));
         roots.extend(self.builtins.values().copied());

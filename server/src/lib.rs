@@ -9,6 +9,7 @@
 pub mod default_world;
 pub mod sim;
 pub mod snapshot;
+pub mod world_api;
 pub mod world_file;
 
 pub use sim::{Sim, TickReport};

@@ -197,7 +197,6 @@ fn standard() -> Natives {
         sys::module(),
         random::module(),
         time::module(),
-        crate::world_api::module(),
     ] {
         natives.add(part);
     }
