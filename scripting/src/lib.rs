@@ -8,6 +8,10 @@
 //! [`code`] (bytecode); [`vm`] runs it in slices of instructions, with
 //! every object on the [`heap`] and every frame as data.
 //!
+//! Built-in functions and modules are natives registered with the VM
+//! through the [`module`] API; a host adds its own modules the same way
+//! (the server's `world`).
+//!
 //! Classes, generators, `with`, imports of script files and the
 //! `stackless` module are not there yet: the compiler reports them as
 //! `NotImplementedError` naming the feature.
