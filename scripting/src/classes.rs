@@ -263,7 +263,7 @@ pub(crate) fn super_attr(vm: &mut Vm, class: ObjId, obj: Value, name: &str) -> R
     }
     if name == "__init__" || name == "__init_subclass__" {
         // object.__init__ / BaseException.__init__ / object.__init_subclass__.
-        let b = crate::builtins::internal(name);
+        let b = crate::builtins::internal(vm, name);
         return Ok(Value::Obj(vm.heap.alloc(Obj::Method(obj, b))));
     }
     Err(vm.error(

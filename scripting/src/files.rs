@@ -417,3 +417,20 @@ pub(crate) fn s_encode(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kw
         .unwrap_or_default();
     ok(new_bytes(vm, s.as_bytes().to_vec()))
 }
+
+/// `open()`, the methods of file objects, `bytes.decode` and
+/// `str.encode`.
+pub(crate) fn natives() -> crate::module::NativeModule {
+    use crate::heap::TypeKind as T;
+    crate::module::NativeModule::part("files")
+        .global("open", b_open)
+        .method(T::File, "read", f_read)
+        .method(T::File, "readline", f_readline)
+        .method(T::File, "readlines", f_readlines)
+        .method(T::File, "write", f_write)
+        .method(T::File, "close", f_close)
+        .method(T::File, "__enter__", f_enter)
+        .method(T::File, "__exit__", f_exit)
+        .method(T::Bytes, "decode", by_decode)
+        .method(T::Str, "encode", s_encode)
+}

@@ -229,22 +229,28 @@ pub enum Iter {
     },
 }
 
-/// A built-in function or method, by number (see `builtins.rs`).
-/// Saved by name (`"print"`, `"str.join"`, `"math.sqrt"`), so snapshots
-/// survive a reordering of the built-ins.
+/// A built-in function or method, by number: an index into the VM's
+/// table of natives (see [`crate::module`]). Saved by name (`"print"`,
+/// `"str.join"`, `"math.sqrt"`), found again in the loading VM's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Builtin(pub u16);
 
 impl serde::Serialize for Builtin {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&crate::builtins::builtin_key(*self))
+        match crate::module::native_key(*self) {
+            Some(key) => s.serialize_str(&key),
+            None => Err(serde::ser::Error::custom(format!(
+                "built-in {} has no name",
+                self.0
+            ))),
+        }
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Builtin {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let key = String::deserialize(d)?;
-        crate::builtins::builtin_from_key(&key)
+        crate::module::intern(&key)
             .ok_or_else(|| serde::de::Error::custom(format!("unknown built-in '{key}'")))
     }
 }

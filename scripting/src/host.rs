@@ -1,7 +1,8 @@
 //! Script values seen from Rust, and script channels that native tasklets
 //! use: a native tasklet receives what a script sends, converted to a
 //! [`HostValue`], and sends `HostValue`s that scripts receive as their own
-//! values.
+//! values. Also, for hosts that load script files as modules (a world's
+//! behaviours): [`load_script_module`] and lookups in loaded modules.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -244,5 +245,85 @@ impl std::io::Write for CapturedOutput {
     }
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+// ---- script modules for a host ------------------------------------------------------
+
+/// Why a behaviour script could not be loaded.
+#[derive(Debug)]
+pub enum ScriptLoadError {
+    /// The file could not be read.
+    Read(std::io::Error),
+    /// It does not compile (the error has the line and column).
+    Syntax(crate::SyntaxError),
+    /// Its module body raised: the traceback.
+    Raised(String),
+}
+
+impl std::fmt::Display for ScriptLoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScriptLoadError::Read(e) => write!(f, "cannot read it: {e}"),
+            ScriptLoadError::Syntax(e) => write!(f, "{e}"),
+            ScriptLoadError::Raised(tb) => write!(f, "its module body raised:\n{tb}"),
+        }
+    }
+}
+
+/// Runs the script file `path` as module `name` of a shared VM (its
+/// body runs to the end on the main tasklet), so its functions can be
+/// behaviours. A module already loaded under `name` is left as it is.
+pub fn load_script_module(
+    vm: &Rc<RefCell<Vm>>,
+    name: &str,
+    path: &str,
+) -> Result<(), ScriptLoadError> {
+    {
+        let mut v = vm.borrow_mut();
+        if v.find_module(name).is_some() {
+            return Ok(());
+        }
+        let source = Vm::source_of(&v.embedded, path).map_err(ScriptLoadError::Read)?;
+        v.push_script_module(name, path, &source)
+            .map_err(ScriptLoadError::Syntax)?;
+    }
+    match crate::stackless::run_shared(vm) {
+        crate::Status::Raised(exc) => {
+            let mut v = vm.borrow_mut();
+            v.frames.clear();
+            Err(ScriptLoadError::Raised(
+                v.format_exception(exc).trim_end().to_string(),
+            ))
+        }
+        _ => {
+            vm.borrow_mut().frames.clear();
+            Ok(())
+        }
+    }
+}
+
+impl Vm {
+    /// The function `func` of the loaded module `module`, if it is a
+    /// script function.
+    pub fn module_function(&mut self, module: &str, func: &str) -> Option<Value> {
+        let m = self.find_module(module)?;
+        let v = match self.heap.get(m) {
+            Obj::Module(md) => md.attrs.get(func).copied()?,
+            _ => return None,
+        };
+        self.is_script_function(v).then_some(v)
+    }
+
+    /// Names defined at the top level of module `module` (for "did you
+    /// mean").
+    pub fn module_names(&self, module: &str) -> Vec<String> {
+        let Some(m) = self.find_module(module) else {
+            return Vec::new();
+        };
+        match self.heap.get(m) {
+            Obj::Module(md) => md.attrs.keys().map(|k| k.to_string()).collect(),
+            _ => Vec::new(),
+        }
     }
 }

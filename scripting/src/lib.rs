@@ -8,6 +8,10 @@
 //! [`code`] (bytecode); [`vm`] runs it in slices of instructions, with
 //! every object on the [`heap`] and every frame as data.
 //!
+//! Built-in functions and modules are natives registered with the VM
+//! through the [`module`] API; a host adds its own modules the same way
+//! (the server's `world`).
+//!
 //! Classes, generators, `with`, imports of script files and the
 //! `stackless` module are not there yet: the compiler reports them as
 //! `NotImplementedError` naming the feature.
@@ -23,6 +27,7 @@ pub mod heap;
 pub mod host;
 pub mod lexer;
 pub mod memory;
+pub mod module;
 pub mod parser;
 mod pickle;
 mod random;
@@ -31,12 +36,11 @@ pub mod stackless;
 mod suggest;
 pub mod value;
 pub mod vm;
-pub mod world_api;
 
 pub use error::{ErrorKind, SyntaxError};
+pub use host::{ScriptLoadError, load_script_module};
 pub use parser::parse_module;
 pub use vm::{Status, Vm, run_file};
-pub use world_api::{BehaviourFailure, ScriptLoadError, WorldLink, load_script_module};
 
 /// What an error about the unknown `name` adds: "; did you mean 'x'?"
 /// for a close candidate, else the list of candidates (` (what: a, b)`),

@@ -89,6 +89,15 @@ enum Item {
     },
 }
 
+/// The `pickle` module.
+pub(crate) fn module() -> crate::module::NativeModule {
+    crate::module::NativeModule::new("pickle")
+        .function("dumps", p_dumps)
+        .function("loads", p_loads)
+        .function("dump", p_dump)
+        .function("load", p_load)
+}
+
 fn code_ref(vm: &Vm, index: u32) -> CodeRef {
     let code: &Code = &vm.codes[index as usize];
     CodeRef {
@@ -408,6 +417,18 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
             ),
         ));
     }
+    // Every built-in it names must be one of this VM's.
+    let missing = pickled.objects.iter().find_map(|(_, item)| match item {
+        Item::Whole(obj) => vm.natives.missing_in(obj),
+        _ => None,
+    });
+    if let Some(b) = missing {
+        let message = crate::builtins::unknown_builtin(b);
+        return Err(vm.error(
+            "ValueError",
+            format!("cannot unpickle: not a Shoal pickle ({message})"),
+        ));
+    }
     // First every pickled index gets its object here: found by name, or
     // a placeholder filled below.
     let mut map: FxHashMap<u32, ObjId> = FxHashMap::default();
@@ -527,7 +548,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                     func,
                     thread: 0,
                     tempval,
-                    entity: None,
+                    owner: None,
                 }))
             }
         };

@@ -207,25 +207,23 @@ impl Vm {
     ) -> Result<Vm, SnapshotError> {
         let snapshot: Snapshot =
             ron::from_str(text).map_err(|e| SnapshotError::Parse(e.to_string()))?;
-        Vm::from_snapshot(snapshot, out, err, embedded)
+        let mut vm = Vm::new(out, err);
+        vm.embedded = embedded;
+        vm.load_snapshot(snapshot)
     }
 
-    /// A VM from its parsed snapshot.
-    pub(crate) fn from_snapshot(
-        snapshot: Snapshot,
-        out: Box<dyn std::io::Write>,
-        err: Box<dyn std::io::Write>,
-        embedded: Rc<[(String, String)]>,
-    ) -> Result<Vm, SnapshotError> {
+    /// This fresh VM (its output, embedded sources and native modules
+    /// set) with the state of a parsed snapshot.
+    pub(crate) fn load_snapshot(self, snapshot: Snapshot) -> Result<Vm, SnapshotError> {
         if snapshot.format != FORMAT {
             return Err(SnapshotError::Format(snapshot.format));
         }
         let mut codes = Vec::new();
         let mut sources = Vec::new();
         for file in &snapshot.files {
-            let source = match crate::builtins::prelude_source(file) {
+            let source = match crate::builtins::prelude_source(&self, file) {
                 Some(s) => s.to_string(),
-                None => Vm::source_of(&embedded, file)
+                None => Vm::source_of(&self.embedded, file)
                     .map_err(|e| SnapshotError::Source(file.clone(), e))?,
             };
             let module =
@@ -262,8 +260,15 @@ impl Vm {
                     .map(|(name, _)| (*name, *id))
             })
             .collect();
-        let mut vm = Vm::new(out, err);
-        vm.embedded = embedded;
+        // Every built-in the heap names must be one of this VM's.
+        if let Some(b) = snapshot
+            .heap
+            .iter()
+            .find_map(|(_, obj)| self.natives.missing_in(obj))
+        {
+            return Err(SnapshotError::Parse(crate::builtins::unknown_builtin(b)));
+        }
+        let mut vm = self;
         vm.restore(crate::vm::Restored {
             codes,
             sources,

@@ -179,8 +179,8 @@ struct Thread {
     tasklet: Option<u64>,
     /// The operation it switched away in, finished when it resumes.
     finish: Option<crate::stackless::Finish>,
-    /// The entity whose behaviour it runs (`world.me()`).
-    entity: Option<u64>,
+    /// The owner tag the host gave it (see [`Vm::start_owned_tasklet`]).
+    owner: Option<u64>,
 }
 
 /// What a frame's return value is used for.
@@ -383,8 +383,11 @@ pub struct Vm {
     global_cache: Vec<Vec<u32>>,
     /// The thread whose frames are in `frames` (0: main's).
     running_thread: u32,
-    /// The game world behaviours run in (the `world` module).
-    pub(crate) world: Option<Box<crate::world_api::WorldLink>>,
+    /// Every native function and method, by number, and the native
+    /// modules (see [`crate::module`]).
+    pub(crate) natives: Rc<builtins::Natives>,
+    /// The state of native modules, one per type.
+    pub(crate) module_states: Vec<(std::any::TypeId, Box<dyn crate::module::ModuleState>)>,
     /// Source files compiled into the program (path, text), found before
     /// the file system by `import` and by snapshot loading.
     pub(crate) embedded: Rc<[(String, String)]>,
@@ -423,7 +426,8 @@ impl Vm {
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
             running_thread: 0,
-            world: None,
+            natives: builtins::standard_natives(),
+            module_states: Vec::new(),
             embedded: Rc::new([]),
             shared: None,
             parking: Default::default(),
@@ -884,8 +888,7 @@ impl Vm {
         }
         roots.extend(self.parking.roots());
         roots.extend(self.callbacks);
-        let world: Vec<Value> = self.world_roots().collect();
-        roots.extend(world);
+        self.module_state_roots(&mut roots);
         roots.extend(self.tasklet_objs.values().map(|id| Value::Obj(*id)));
         roots.extend(self.builtins.values().copied());
         roots.extend(self.modules.iter().map(|(_, m)| Value::Obj(*m)));
@@ -1931,9 +1934,9 @@ impl Vm {
                 let name = self.name(i);
                 if let Some(m) = self.find_module(&name) {
                     self.push(Value::Obj(m));
-                } else if builtins::is_builtin_module(&name) {
+                } else if builtins::is_builtin_module(self, &name) {
                     let module = builtins::import(self, &name)?;
-                    match builtins::prelude(&name) {
+                    match builtins::prelude(self, &name) {
                         // Its script part runs in the module's namespace;
                         // the import finishes when that returns.
                         Some((file, source)) => {
@@ -2077,7 +2080,7 @@ impl Vm {
             Obj::Unbound(b) => {
                 let b = *b;
                 if args.is_empty() {
-                    let name = builtins::unbound_name(b);
+                    let name = builtins::unbound_name(self, b);
                     return Err(self.error(
                         "TypeError",
                         format!("unbound method {name}() needs an argument"),
@@ -2220,7 +2223,7 @@ impl Vm {
             for_exit: None,
             tasklet: None,
             finish: None,
-            entity: None,
+            owner: None,
         };
         match self.free_threads.pop() {
             Some(i) => {
@@ -2314,7 +2317,7 @@ impl Vm {
         if let Some(m) = self.find_module(name) {
             return Some(m);
         }
-        if builtins::is_builtin_module(name) && builtins::prelude(name).is_none() {
+        if builtins::is_builtin_module(self, name) && builtins::prelude(self, name).is_none() {
             return builtins::import(self, name).ok().and_then(|v| match v {
                 Value::Obj(m) => Some(m),
                 _ => None,
@@ -2383,10 +2386,11 @@ impl Vm {
         }
     }
 
-    /// The entity whose behaviour is running, if a behaviour is.
-    pub(crate) fn current_entity(&self) -> Option<u64> {
+    /// The owner tag of the running script tasklet, if it has one (see
+    /// [`Vm::start_owned_tasklet`]).
+    pub fn current_owner(&self) -> Option<u64> {
         match self.threads.get(self.running_thread as usize) {
-            Some(Some(t)) if self.running_thread != 0 => t.entity,
+            Some(Some(t)) if self.running_thread != 0 => t.owner,
             _ => None,
         }
     }
@@ -2399,18 +2403,18 @@ impl Vm {
         }
     }
 
-    /// The entity of `thread`'s behaviour.
-    pub(crate) fn thread_entity(&self, thread: u32) -> Option<u64> {
+    /// The owner tag of `thread`'s tasklet.
+    pub(crate) fn thread_owner(&self, thread: u32) -> Option<u64> {
         match self.threads.get(thread as usize) {
-            Some(Some(t)) => t.entity,
+            Some(Some(t)) => t.owner,
             _ => None,
         }
     }
 
-    /// Records the entity whose behaviour `thread` runs.
-    pub(crate) fn set_thread_entity(&mut self, thread: u32, entity: Option<u64>) {
+    /// Records the owner tag of `thread`'s tasklet.
+    pub(crate) fn set_thread_owner(&mut self, thread: u32, owner: Option<u64>) {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
-            t.entity = entity;
+            t.owner = owner;
         }
     }
 
@@ -2971,7 +2975,7 @@ impl Vm {
                     return Ok(Value::Obj(self.heap.alloc(Obj::Tuple(items))));
                 }
                 Obj::Class(_) if name == "mro" => {
-                    let b = builtins::internal("mro");
+                    let b = builtins::internal(self, "mro");
                     return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
                 }
                 Obj::Class(_) => {
@@ -3024,7 +3028,7 @@ impl Vm {
                 }
                 Obj::Type(kind) => {
                     let kind = *kind;
-                    if let Some(b) = builtins::type_method(kind, name) {
+                    if let Some(b) = builtins::type_method(self, kind, name) {
                         return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
                     }
                 }

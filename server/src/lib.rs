@@ -2,13 +2,16 @@
 //! interest, persistence, the admin console and the Core War hill.
 //!
 //! What is here so far is the world runner: world files
-//! ([`world_file`]), a running world and its tick ([`sim`]), snapshots
+//! ([`world_file`]), the `world` module behaviours import ([`world_api`],
+//! a native module of the script VM), a running world and its tick
+//! ([`sim`]), snapshots
 //! ([`snapshot`]) and the default world the program carries
 //! ([`default_world`]).
 
 pub mod default_world;
 pub mod sim;
 pub mod snapshot;
+pub mod world_api;
 pub mod world_file;
 
 pub use sim::{Sim, TickReport};

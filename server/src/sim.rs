@@ -31,8 +31,9 @@ use shoal_engine::game::{
 };
 use shoal_engine::{RunOptions, Scheduler};
 use shoal_scripting::host::CapturedOutput;
-use shoal_scripting::{ScriptLoadError, Vm, WorldLink, load_script_module};
+use shoal_scripting::{ScriptLoadError, Vm, load_script_module};
 
+use crate::world_api::{WorldLink, WorldVm};
 use crate::world_file::{ErrorPolicy, WorldDef, WorldError, locate};
 
 /// How many distinct tracebacks a world remembers (to log each in full
@@ -180,20 +181,17 @@ impl Sim {
             def.spec.cell_size,
         )));
         let output = CapturedOutput::default();
+        let mut vm = Vm::new(Box::new(output.clone()), Box::new(output.clone()));
+        vm.set_embedded_sources(embedded.clone());
+        // Before anything loads: a snapshot's heap names the module's
+        // functions, and its files include the module's script part.
+        vm.register_module(crate::world_api::module());
         let vm = match scripts {
             None => {
-                let mut vm = Vm::new(Box::new(output.clone()), Box::new(output.clone()));
-                vm.set_embedded_sources(embedded.clone());
                 vm.search_dir = Some(def.dir().into());
                 vm.into_shared()
             }
-            Some(world) => Vm::load_world_data(
-                world,
-                Box::new(output.clone()),
-                Box::new(output.clone()),
-                embedded.clone(),
-            )
-            .map_err(|message| WorldError {
+            Some(world) => vm.restore_world(world).map_err(|message| WorldError {
                 file: def.path.clone(),
                 line: 0,
                 column: 0,
@@ -242,10 +240,7 @@ impl Sim {
                     b.script
                 )));
             }
-            if matches!(
-                module.as_str(),
-                "math" | "sys" | "time" | "random" | "stackless" | "pickle" | "world"
-            ) {
+            if self.vm.borrow().has_native_module(&module) {
                 return Err(in_world_file(format!(
                     "a behaviour script cannot be called {}: that is a built-in module",
                     b.script

@@ -47,7 +47,7 @@ pub(crate) fn new_tasklet(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> Resu
         func: Value::None,
         thread: 0,
         tempval: Value::None,
-        entity: None,
+        owner: None,
     })));
     if let Some(f) = func.filter(|f| *f != Value::None) {
         bind(vm, id, f)?;
@@ -497,6 +497,42 @@ pub(crate) fn s_set_atomic(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: K
     arity(vm, "set_atomic", &args, 1, 1)?;
     let on = crate::builtins::truthy(vm, args[0]);
     ok(Value::Bool(shoal_engine::set_atomic(on)))
+}
+
+/// The `stackless` module, with the methods of tasklets and channels.
+pub(crate) fn module() -> crate::module::NativeModule {
+    use crate::heap::TypeKind as T;
+    crate::module::NativeModule::new("stackless")
+        .function("getcurrent", s_getcurrent)
+        .function("getmain", s_getmain)
+        .function("getruncount", s_getruncount)
+        .function("schedule", s_schedule)
+        .function("schedule_remove", s_schedule_remove)
+        .function("run", s_run)
+        .function("switch_trap", s_switch_trap)
+        .function("set_atomic", s_set_atomic)
+        .function("set_schedule_callback", s_set_schedule_callback)
+        .function("set_error_handler", s_set_error_handler)
+        .function("set_channel_callback", s_set_channel_callback)
+        .method(T::Tasklet, "bind", t_bind)
+        .method(T::Tasklet, "setup", t_setup)
+        .method(T::Tasklet, "insert", t_insert)
+        .method(T::Tasklet, "remove", t_remove)
+        .method(T::Tasklet, "run", t_run)
+        .method(T::Tasklet, "switch", t_switch)
+        .method(T::Tasklet, "kill", t_kill)
+        .method(T::Tasklet, "throw", t_throw)
+        .method(T::Tasklet, "raise_exception", t_raise_exception)
+        .method(T::Tasklet, "set_atomic", t_set_atomic)
+        .method(T::Channel, "send", c_send)
+        .method(T::Channel, "receive", c_receive)
+        .method(T::Channel, "send_exception", c_send_exception)
+        .method(T::Channel, "send_throw", c_send_throw)
+        .method(T::Channel, "close", c_close)
+        .method(T::Channel, "send_sequence", c_send_sequence)
+        .method(T::Channel, "open", c_open)
+        .prelude(PRELUDE_FILE, PRELUDE)
+        .on_import(module_attrs)
 }
 
 /// The names the `stackless` module holds besides its functions.

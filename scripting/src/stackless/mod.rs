@@ -52,8 +52,8 @@ pub struct TaskletObj {
     pub(crate) thread: u32,
     /// Stackless's `tempval`.
     pub(crate) tempval: Value,
-    /// The entity whose behaviour it runs (world behaviours only).
-    pub(crate) entity: Option<u64>,
+    /// The owner tag the host gave it (see [`Vm::start_owned_tasklet`]).
+    pub(crate) owner: Option<u64>,
 }
 
 /// What a VM snapshot keeps of a tasklet object.
@@ -61,8 +61,9 @@ pub struct TaskletObj {
 struct SavedTaskletObj {
     func: Value,
     tempval: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    entity: Option<u64>,
+    /// The owner tag (named `entity` since world behaviours had it first).
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "entity")]
+    owner: Option<u64>,
 }
 
 impl serde::Serialize for TaskletObj {
@@ -70,7 +71,7 @@ impl serde::Serialize for TaskletObj {
         SavedTaskletObj {
             func: self.func,
             tempval: self.tempval,
-            entity: self.entity,
+            owner: self.owner,
         }
         .serialize(s)
     }
@@ -85,7 +86,7 @@ impl<'de> serde::Deserialize<'de> for TaskletObj {
             func: saved.func,
             thread: 0,
             tempval: saved.tempval,
-            entity: saved.entity,
+            owner: saved.owner,
         })
     }
 }
@@ -234,7 +235,7 @@ impl Parking {
 
 /// A scheduler operation a script asked for, performed by the driver of
 /// its thread.
-pub(crate) enum HostOp {
+pub enum HostOp {
     /// `schedule()` / `schedule_remove()`; returns the tasklet's
     /// `tempval` (set to `retval` before, maybe changed by whoever
     /// re-inserts it).
@@ -489,18 +490,18 @@ impl SoftTasklet for ScriptTasklet {
                 }
                 Status::Finished => {
                     vm.leave_thread(self.thread);
-                    if let Some(entity) = vm.thread_entity(self.thread) {
-                        vm.behaviour_ended(entity, self.thread, None);
+                    if let Some(owner) = vm.thread_owner(self.thread) {
+                        vm.owned_tasklet_ended(owner, self.thread, None);
                     }
                     vm.end_thread(self.thread);
                     return SoftStatus::Finished;
                 }
                 Status::Raised(exc) => {
                     vm.leave_thread(self.thread);
-                    // A world's behaviour that raises loses its tasklet; the
-                    // world logs it and applies its policy.
-                    if let Some(entity) = vm.thread_entity(self.thread)
-                        && vm.behaviour_ended(entity, self.thread, Some(exc))
+                    // An owned tasklet that raises: a module may take the
+                    // exception (a world logs it and applies its policy).
+                    if let Some(owner) = vm.thread_owner(self.thread)
+                        && vm.owned_tasklet_ended(owner, self.thread, Some(exc))
                     {
                         vm.end_thread(self.thread);
                         return SoftStatus::Finished;
@@ -673,7 +674,7 @@ impl Vm {
             func: Value::None,
             thread: 0,
             tempval: Value::None,
-            entity: None,
+            owner: None,
         })));
         self.tasklet_objs.insert(t.id(), id);
         Value::Obj(id)

@@ -287,6 +287,15 @@ impl Vm {
         err: Box<dyn std::io::Write>,
         embedded: Rc<[(String, String)]>,
     ) -> Result<Rc<RefCell<Vm>>, String> {
+        let mut vm = Vm::new(out, err);
+        vm.set_embedded_sources(embedded);
+        vm.restore_world(world)
+    }
+
+    /// Loads a world saved by [`Vm::save_world_data`] into this fresh VM
+    /// (its output, embedded sources and native modules set: a world that
+    /// uses a host's modules needs them registered first).
+    pub fn restore_world(self, world: LoadedWorld) -> Result<Rc<RefCell<Vm>>, String> {
         let LoadedWorld(world) = world;
         if !shoal_engine::has_scheduler() {
             return Err("loading a world needs a scheduler on this thread".into());
@@ -297,7 +306,7 @@ impl Vm {
                 world.format
             ));
         }
-        let vm = Vm::from_snapshot(world.vm, out, err, embedded).map_err(|e| e.to_string())?;
+        let vm = self.load_snapshot(world.vm).map_err(|e| e.to_string())?;
         shoal_engine::set_tick(world.tick).map_err(|e| e.to_string())?;
         let shared = vm.into_shared();
         let mut vm = shared.borrow_mut();
@@ -314,8 +323,8 @@ impl Vm {
             .collect::<Result<_, _>>()?;
         let mut handles = Vec::new();
         for t in world.threads {
-            let (func, entity) = match vm.heap.get(t.object) {
-                Obj::Tasklet(o) => (o.func, o.entity),
+            let (func, owner) = match vm.heap.get(t.object) {
+                Obj::Tasklet(o) => (o.func, o.owner),
                 _ => return Err("a saved tasklet is not a tasklet".into()),
             };
             if let Err(e) = vm.bind_tasklet(t.object, func) {
@@ -338,7 +347,7 @@ impl Vm {
             };
             vm.set_thread_parts(thread, t.frames, finish, t.for_exit);
             vm.set_thread_tasklet(thread, handle.id());
-            vm.set_thread_entity(thread, entity);
+            vm.set_thread_owner(thread, owner);
             handle.set_atomic(t.atomic);
             handle.set_block_trap(t.block_trap);
             if let Some(n) = &t.name {

@@ -273,7 +273,7 @@ impl Vm {
             .compile_file(HELPERS_FILE, HELPERS)
             .map_err(|e| self.error("SystemError", format!("<shoal>: {}", e.message)))?;
         let module = self.new_module(HELPERS_MODULE);
-        let sort_order = crate::builtins::internal("sort_order");
+        let sort_order = crate::builtins::internal(self, "sort_order");
         let f = Value::Obj(self.heap.alloc(Obj::Builtin(sort_order)));
         if let Obj::Module(m) = self.heap.get_mut(module) {
             m.attrs.insert(Rc::from("sort_order"), f);

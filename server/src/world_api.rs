@@ -31,6 +31,12 @@
 //! Neighbour queries see positions as they were at the end of the last
 //! tick's simulation phase (the spatial index is rebuilt once a tick), so
 //! every behaviour of a tick sees the same world, whatever the order.
+//!
+//! The module is a native module of the script VM ([`module`], registered
+//! by [`crate::sim`] on every world's VM before anything loads); its state
+//! is the VM's [`WorldLink`] module state. A behaviour is a script
+//! tasklet whose owner tag is its entity; the server's side of it is the
+//! [`WorldVm`] trait.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -41,13 +47,14 @@ use shoal_engine::game::{
     kind_name_of,
 };
 
-use crate::builtins::{
-    BResult, Kwargs, arity, kwarg, new_list, new_str, new_tuple, none, ok, type_err,
+use shoal_scripting::heap::Obj;
+use shoal_scripting::module::{
+    Kwargs, ModuleState, Native, NativeModule, NativeResult as BResult, TaskletEnd, arity, kwarg,
+    new_list, new_str, new_tuple, none, ok, str_content, str_of, type_err, type_name,
 };
-use crate::heap::Obj;
-use crate::stackless::{HostOp, TaskletObj};
-use crate::value::{ObjId, Value};
-use crate::vm::{Exc, Vm};
+use shoal_scripting::stackless::HostOp;
+use shoal_scripting::value::{Key, ObjId, Value};
+use shoal_scripting::vm::{Exc, Vm};
 
 /// The file name tracebacks give the module's script part.
 pub(crate) const PRELUDE_FILE: &str = "<world>";
@@ -140,17 +147,48 @@ def despawn(e=None):
     _despawn(e)
 "#;
 
-/// The game world a VM's behaviours run in.
+/// The `world` module, for [`Vm::register_module`].
+pub fn module() -> NativeModule {
+    NativeModule::new("world")
+        .function("me", w_me)
+        .function("tick", w_tick)
+        .function("size", w_size)
+        .function("position", w_position)
+        .function("set_position", w_set_position)
+        .function("velocity", w_velocity)
+        .function("set_velocity", w_set_velocity)
+        .function("steer", w_steer)
+        .function("distance", w_distance)
+        .function("kind", w_kind)
+        .function("alive", w_alive)
+        .function("get", w_get)
+        .function("set", w_set)
+        .function("neighbours", w_neighbours)
+        .function("nearest", w_nearest)
+        .function("count", w_count)
+        .function("population", w_population)
+        .function("spawn", w_spawn)
+        .function("sleep", w_sleep)
+        .function("log", w_log)
+        .function("_despawn", w_despawn)
+        .prelude(PRELUDE_FILE, PRELUDE)
+        .on_tasklet_end(behaviour_ended)
+}
+
+/// The game world a VM's behaviours run in: the `world` module's state
+/// in the VM (see [`WorldVm::attach_world`]).
 pub struct WorldLink {
     /// The ECS world (borrowed by each `world` call).
     pub ecs: Rc<RefCell<World>>,
     /// The behaviour function of each kind (by kind index).
     pub behaviours: Vec<Option<Value>>,
     /// Behaviour tasklet objects by entity.
-    pub(crate) tasks: rustc_hash::FxHashMap<u64, ObjId>,
-    /// Behaviours that raised since the last [`Vm::take_world_failures`].
+    pub(crate) tasks: std::collections::HashMap<u64, ObjId>,
+    /// Behaviours that raised since the last
+    /// [`WorldVm::take_world_failures`].
     failures: Vec<BehaviourFailure>,
-    /// Lines written by `world.log` since the last [`Vm::take_world_log`].
+    /// Lines written by `world.log` since the last
+    /// [`WorldVm::take_world_log`].
     log: Vec<String>,
     /// Query results (kept for the allocation).
     scratch: Vec<(f64, u64)>,
@@ -179,254 +217,137 @@ impl WorldLink {
     }
 }
 
-impl Vm {
-    /// Gives the VM a game world: `import world` works from now on.
-    pub fn attach_world(&mut self, link: WorldLink) {
-        self.world = Some(Box::new(link));
-        self.index_behaviours();
+impl ModuleState for WorldLink {
+    /// The behaviour functions.
+    fn roots(&self, roots: &mut Vec<Value>) {
+        roots.extend(self.behaviours.iter().flatten().copied());
     }
+}
 
+/// The server's side of a VM with a world.
+pub trait WorldVm {
+    /// Gives the VM a game world: `import world` works from now on (the
+    /// module must be registered: see [`module`]).
+    fn attach_world(&mut self, link: WorldLink);
     /// The attached world link.
-    pub fn world_link(&mut self) -> Option<&mut WorldLink> {
-        self.world.as_deref_mut()
+    fn world_link(&mut self) -> Option<&mut WorldLink>;
+    /// Behaviours that raised since the last call.
+    fn take_world_failures(&mut self) -> Vec<BehaviourFailure>;
+    /// `world.log` lines since the last call.
+    fn take_world_log(&mut self) -> Vec<String>;
+    /// The entity whose behaviour the engine tasklet `t` runs.
+    fn entity_of(&self, t: shoal_engine::Tasklet) -> Option<u64>;
+    /// Whether entity `entity` has a live behaviour tasklet.
+    fn has_behaviour(&self, entity: u64) -> bool;
+    /// Starts `func(entity)` as the entity's behaviour tasklet (appended
+    /// to the run queue).
+    fn start_behaviour(&mut self, entity: u64, func: Value) -> Result<(), String>;
+    /// Forgets what the script side keeps for a despawned entity: its
+    /// behaviour's entry and its inbox.
+    fn forget_entity(&mut self, entity: u64);
+}
+
+impl WorldVm for Vm {
+    fn attach_world(&mut self, link: WorldLink) {
+        self.set_module_state(link);
+        index_behaviours(self);
     }
 
-    /// Behaviours that raised since the last call.
-    pub fn take_world_failures(&mut self) -> Vec<BehaviourFailure> {
-        self.world
-            .as_mut()
+    fn world_link(&mut self) -> Option<&mut WorldLink> {
+        self.module_state_mut::<WorldLink>()
+    }
+
+    fn take_world_failures(&mut self) -> Vec<BehaviourFailure> {
+        self.world_link()
             .map(|w| std::mem::take(&mut w.failures))
             .unwrap_or_default()
     }
 
-    /// `world.log` lines since the last call.
-    pub fn take_world_log(&mut self) -> Vec<String> {
-        self.world
-            .as_mut()
+    fn take_world_log(&mut self) -> Vec<String> {
+        self.world_link()
             .map(|w| std::mem::take(&mut w.log))
             .unwrap_or_default()
     }
 
-    /// The entity whose behaviour the engine tasklet `t` runs.
-    pub fn entity_of(&self, t: shoal_engine::Tasklet) -> Option<u64> {
-        let id = self.tasklet_objs.get(&t.id())?;
-        match self.heap.get(*id) {
-            Obj::Tasklet(o) => o.entity,
-            _ => None,
-        }
+    fn entity_of(&self, t: shoal_engine::Tasklet) -> Option<u64> {
+        self.owner_of(t)
     }
 
-    /// Whether entity `entity` has a live behaviour tasklet.
-    pub fn has_behaviour(&self, entity: u64) -> bool {
-        let Some(w) = &self.world else {
+    fn has_behaviour(&self, entity: u64) -> bool {
+        let Some(w) = self.module_state::<WorldLink>() else {
             return false;
         };
         w.tasks
             .get(&entity)
-            .is_some_and(|id| match self.heap.get(*id) {
-                Obj::Tasklet(t) => t.handle.is_some_and(|h| h.alive()),
-                _ => false,
-            })
+            .is_some_and(|id| self.tasklet_handle(*id).is_some_and(|h| h.alive()))
     }
 
-    /// Starts `func(entity)` as the entity's behaviour tasklet (appended
-    /// to the run queue).
-    pub fn start_behaviour(&mut self, entity: u64, func: Value) -> Result<(), String> {
-        self.start_behaviour_exc(entity, func)
+    fn start_behaviour(&mut self, entity: u64, func: Value) -> Result<(), String> {
+        start_behaviour_exc(self, entity, func)
             .map_err(|e| self.format_exception(e).trim_end().to_string())
     }
 
-    fn start_behaviour_exc(&mut self, entity: u64, func: Value) -> Result<(), Exc> {
-        let id = self.heap.alloc(Obj::Tasklet(Box::new(TaskletObj {
-            handle: None,
-            func: Value::None,
-            thread: 0,
-            tempval: Value::None,
-            entity: Some(entity),
-        })));
-        self.bind_tasklet(id, func)?;
-        let Obj::Tasklet(t) = self.heap.get(id) else {
-            unreachable!("just made")
-        };
-        let (thread, handle) = (t.thread, t.handle.expect("just bound"));
-        self.start_thread(thread, func, vec![Value::Int(entity as i64)], Vec::new())?;
-        self.set_thread_tasklet(thread, handle.id());
-        self.set_thread_entity(thread, Some(entity));
-        handle.setup().map_err(|e| self.error_to_exc(&e))?;
-        if let Some(w) = self.world.as_mut() {
-            w.tasks.insert(entity, id);
-        }
-        Ok(())
-    }
-
-    /// A behaviour's thread ended: `Some(exception)` if it raised one
-    /// that is not `TaskletExit`. Records the failure (with its
-    /// traceback) and returns true if the world took it.
-    pub(crate) fn behaviour_ended(&mut self, entity: u64, thread: u32, exc: Option<Exc>) -> bool {
-        if self.world.is_none() {
-            return false;
-        }
-        let traceback = match exc {
-            Some(exc) if crate::builtins::type_name(self, exc) != "TaskletExit" => {
-                Some(self.format_exception(exc).trim_end().to_string())
-            }
-            _ => None,
-        };
-        let object = self
-            .thread_tasklet(thread)
-            .and_then(|t| self.tasklet_objs.get(&t).copied());
-        let Some(w) = self.world.as_mut() else {
-            return false;
-        };
-        // The entity has no behaviour any more (unless a new one was
-        // started meanwhile).
-        if object.is_some() && w.tasks.get(&entity).copied() == object {
+    fn forget_entity(&mut self, entity: u64) {
+        if let Some(w) = self.world_link() {
             w.tasks.remove(&entity);
         }
-        if let Some(traceback) = traceback {
-            w.failures.push(BehaviourFailure { entity, traceback });
-        }
-        true
-    }
-
-    /// Forgets what the script side keeps for a despawned entity: its
-    /// behaviour's entry and its inbox.
-    pub fn forget_entity(&mut self, entity: u64) {
-        if let Some(w) = self.world.as_mut() {
-            w.tasks.remove(&entity);
-        }
-        let Some(module) = self.find_module("world") else {
-            return;
-        };
-        let inboxes = match self.heap.get(module) {
-            Obj::Module(m) => m.attrs.get("_inboxes").copied(),
-            _ => None,
-        };
-        if let Some(Value::Obj(d)) = inboxes
+        if let Some(Value::Obj(d)) = self.module_attr("world", "_inboxes")
             && let Obj::Dict(dict) = self.heap.get_mut(d)
         {
-            dict.shift_remove(&crate::value::Key::Int(entity as i64));
-        }
-    }
-
-    /// The behaviour functions (roots for the collector).
-    pub(crate) fn world_roots(&self) -> impl Iterator<Item = Value> + '_ {
-        self.world
-            .iter()
-            .flat_map(|w| w.behaviours.iter().flatten().copied())
-    }
-
-    /// Rebuilds the entity-to-tasklet table from the tasklet objects (after
-    /// a world is loaded).
-    pub(crate) fn index_behaviours(&mut self) {
-        let mut tasks = rustc_hash::FxHashMap::default();
-        for id in self.tasklet_objs.values() {
-            if let Obj::Tasklet(t) = self.heap.get(*id)
-                && let Some(e) = t.entity
-                && t.handle.is_some_and(|h| h.alive())
-            {
-                tasks.insert(e, *id);
-            }
-        }
-        if let Some(w) = self.world.as_mut() {
-            w.tasks = tasks;
+            dict.shift_remove(&Key::Int(entity as i64));
         }
     }
 }
 
-/// Why a behaviour script could not be loaded.
-#[derive(Debug)]
-pub enum ScriptLoadError {
-    /// The file could not be read.
-    Read(std::io::Error),
-    /// It does not compile (the error has the line and column).
-    Syntax(crate::SyntaxError),
-    /// Its module body raised: the traceback.
-    Raised(String),
+fn start_behaviour_exc(vm: &mut Vm, entity: u64, func: Value) -> Result<(), Exc> {
+    let id = vm.start_owned_tasklet(func, vec![Value::Int(entity as i64)], entity)?;
+    if let Some(w) = vm.world_link() {
+        w.tasks.insert(entity, id);
+    }
+    Ok(())
 }
 
-impl std::fmt::Display for ScriptLoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ScriptLoadError::Read(e) => write!(f, "cannot read it: {e}"),
-            ScriptLoadError::Syntax(e) => write!(f, "{e}"),
-            ScriptLoadError::Raised(tb) => write!(f, "its module body raised:\n{tb}"),
-        }
+/// A behaviour's tasklet ended (the module's `on_tasklet_end` hook),
+/// raising an exception or not: a failure is recorded with its traceback
+/// unless it is `TaskletExit`. True if the world took it.
+fn behaviour_ended(vm: &mut Vm, end: &TaskletEnd) -> bool {
+    if vm.world_link().is_none() {
+        return false;
     }
+    let (entity, object) = (end.owner, end.tasklet);
+    let traceback = match end.exception {
+        Some(exc) if type_name(vm, exc) != "TaskletExit" => {
+            Some(vm.format_exception(exc).trim_end().to_string())
+        }
+        _ => None,
+    };
+    let Some(w) = vm.world_link() else {
+        return false;
+    };
+    // The entity has no behaviour any more (unless a new one was
+    // started meanwhile).
+    if object.is_some() && w.tasks.get(&entity).copied() == object {
+        w.tasks.remove(&entity);
+    }
+    if let Some(traceback) = traceback {
+        w.failures.push(BehaviourFailure { entity, traceback });
+    }
+    true
 }
 
-/// Runs the script file `path` as module `name` of a shared VM (its
-/// body runs to the end on the main tasklet), so its functions can be
-/// behaviours. A module already loaded under `name` is left as it is.
-pub fn load_script_module(
-    vm: &Rc<RefCell<Vm>>,
-    name: &str,
-    path: &str,
-) -> Result<(), ScriptLoadError> {
-    {
-        let mut v = vm.borrow_mut();
-        if v.find_module(name).is_some() {
-            return Ok(());
-        }
-        let source = Vm::source_of(&v.embedded, path).map_err(ScriptLoadError::Read)?;
-        v.push_script_module(name, path, &source)
-            .map_err(ScriptLoadError::Syntax)?;
-    }
-    match crate::stackless::run_shared(vm) {
-        crate::Status::Raised(exc) => {
-            let mut v = vm.borrow_mut();
-            v.frames.clear();
-            Err(ScriptLoadError::Raised(
-                v.format_exception(exc).trim_end().to_string(),
-            ))
-        }
-        _ => {
-            vm.borrow_mut().frames.clear();
-            Ok(())
-        }
-    }
-}
-
-impl Vm {
-    /// Seeds the `random` module's generator (and so `world.random()`)
-    /// as `random.seed(seed)` does.
-    pub fn seed_random(&mut self, seed: i64) {
-        self.rng = crate::random::Mt::from_seed(seed);
-    }
-
-    /// A hash of the random generator's state.
-    pub fn random_fingerprint(&self) -> u64 {
-        self.rng.fingerprint()
-    }
-
-    /// The function `func` of the loaded module `module`, if it is a
-    /// script function.
-    pub fn module_function(&mut self, module: &str, func: &str) -> Option<Value> {
-        let m = self.find_module(module)?;
-        let v = match self.heap.get(m) {
-            Obj::Module(md) => md.attrs.get(func).copied()?,
-            _ => return None,
-        };
-        self.is_script_function(v).then_some(v)
-    }
-
-    /// Names defined at the top level of module `module` (for "did you
-    /// mean").
-    pub fn module_names(&self, module: &str) -> Vec<String> {
-        let Some(m) = self.find_module(module) else {
-            return Vec::new();
-        };
-        match self.heap.get(m) {
-            Obj::Module(md) => md.attrs.keys().map(|k| k.to_string()).collect(),
-            _ => Vec::new(),
-        }
+/// Rebuilds the entity-to-tasklet table from the tasklet objects (after
+/// a world is loaded).
+fn index_behaviours(vm: &mut Vm) {
+    let tasks = vm.owned_tasklets().into_iter().collect();
+    if let Some(w) = vm.world_link() {
+        w.tasks = tasks;
     }
 }
 
 // ---- helpers ------------------------------------------------------------------
 
 fn link(vm: &mut Vm) -> Result<Rc<RefCell<World>>, Exc> {
-    match &vm.world {
+    match vm.module_state::<WorldLink>() {
         Some(w) => Ok(w.ecs.clone()),
         None => Err(vm.error(
             "RuntimeError",
@@ -437,7 +358,7 @@ fn link(vm: &mut Vm) -> Result<Rc<RefCell<World>>, Exc> {
 
 /// The running behaviour's entity.
 fn me(vm: &mut Vm) -> Result<u64, Exc> {
-    match vm.current_entity() {
+    match vm.current_owner() {
         Some(e) => Ok(e),
         None => Err(vm.error(
             "RuntimeError",
@@ -452,7 +373,7 @@ fn entity_arg(vm: &mut Vm, v: Option<Value>) -> Result<u64, Exc> {
         None | Some(Value::None) => me(vm),
         Some(Value::Int(i)) if i >= 0 => Ok(i as u64),
         Some(other) => {
-            let t = crate::builtins::type_name(vm, other);
+            let t = type_name(vm, other);
             Err(type_err(
                 vm,
                 format!("an entity is named by its id (a non-negative int), not {t}"),
@@ -471,7 +392,7 @@ fn float(vm: &mut Vm, v: Option<Value>, what: &str) -> Result<f64, Exc> {
         Some(Value::Int(i)) => i as f64,
         Some(Value::Float(x)) => x,
         Some(other) => {
-            let t = crate::builtins::type_name(vm, other);
+            let t = type_name(vm, other);
             return Err(type_err(vm, format!("{what} must be a number, not {t}")));
         }
         None => return Err(type_err(vm, format!("missing argument: {what}"))),
@@ -521,8 +442,8 @@ fn with_entity<T>(
 }
 
 fn kind_index(vm: &mut Vm, w: &World, name: Value) -> Result<u16, Exc> {
-    let Some(n) = crate::builtins::str_content(vm, name) else {
-        let t = crate::builtins::type_name(vm, name);
+    let Some(n) = str_content(vm, name) else {
+        let t = type_name(vm, name);
         return Err(type_err(vm, format!("a kind is named by a str, not {t}")));
     };
     let registry = w.resource::<Registry>();
@@ -530,7 +451,7 @@ fn kind_index(vm: &mut Vm, w: &World, name: Value) -> Result<u16, Exc> {
         Some(k) => Ok(k),
         None => {
             let names = registry.kinds.iter().map(|k| k.name.as_str());
-            let hint = crate::name_hint(&n, names, "kinds", "");
+            let hint = shoal_scripting::name_hint(&n, names, "kinds", "");
             Err(vm.error("ValueError", format!("no kind named '{n}'{hint}")))
         }
     }
@@ -545,8 +466,8 @@ fn kind_filter(vm: &mut Vm, w: &World, v: Option<Value>) -> Result<Option<u16>, 
 }
 
 fn component_slot(vm: &mut Vm, w: &World, name: Value) -> Result<(u16, Rc<str>), Exc> {
-    let Some(n) = crate::builtins::str_content(vm, name) else {
-        let t = crate::builtins::type_name(vm, name);
+    let Some(n) = str_content(vm, name) else {
+        let t = type_name(vm, name);
         return Err(type_err(
             vm,
             format!("a component is named by a str, not {t}"),
@@ -557,7 +478,8 @@ fn component_slot(vm: &mut Vm, w: &World, name: Value) -> Result<(u16, Rc<str>),
         Some(slot) => Ok((slot, n)),
         None => {
             let names = registry.components.iter().map(|c| c.0.as_str());
-            let hint = crate::name_hint(&n, names, "components", " (this world registers none)");
+            let hint =
+                shoal_scripting::name_hint(&n, names, "components", " (this world registers none)");
             Err(vm.error("LookupError", format!("no component named '{n}'{hint}")))
         }
     }
@@ -579,13 +501,11 @@ fn value_to_prop(vm: &mut Vm, v: Value, like: &PropValue, name: &str) -> Result<
         (PropValue::Float(_), Value::Int(i)) => PropValue::Float(i as f64),
         (PropValue::Float(_), Value::Float(x)) if x.is_finite() => PropValue::Float(x),
         (PropValue::Bool(_), Value::Bool(b)) => PropValue::Bool(b),
-        (PropValue::Str(_), v) if crate::builtins::str_content(vm, v).is_some() => PropValue::Str(
-            crate::builtins::str_content(vm, v)
-                .unwrap_or_default()
-                .to_string(),
-        ),
+        (PropValue::Str(_), v) if str_content(vm, v).is_some() => {
+            PropValue::Str(str_content(vm, v).unwrap_or_default().to_string())
+        }
         _ => {
-            let t = crate::builtins::type_name(vm, v);
+            let t = type_name(vm, v);
             return Err(type_err(
                 vm,
                 format!(
@@ -817,8 +737,7 @@ fn query(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> Result<Vec<(f64, u64)>, Ex
         return Err(gone(vm, id));
     };
     let mut out = vm
-        .world
-        .as_mut()
+        .world_link()
         .map(|l| std::mem::take(&mut l.scratch))
         .unwrap_or_default();
     w.resource::<SpatialIndex>()
@@ -831,7 +750,7 @@ fn query(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> Result<Vec<(f64, u64)>, Ex
 }
 
 fn give_back(vm: &mut Vm, out: Vec<(f64, u64)>) {
-    if let Some(l) = vm.world.as_mut() {
+    if let Some(l) = vm.world_link() {
         l.scratch = out;
     }
 }
@@ -923,11 +842,10 @@ pub(crate) fn w_spawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
     );
     drop(w);
     let behaviour = vm
-        .world
-        .as_ref()
+        .module_state::<WorldLink>()
         .and_then(|l| l.behaviours.get(kind as usize).copied().flatten());
     if let Some(func) = behaviour {
-        vm.start_behaviour_exc(id, func)?;
+        start_behaviour_exc(vm, id, func)?;
     }
     ok(Value::Int(id as i64))
 }
@@ -940,20 +858,16 @@ pub(crate) fn w_despawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwa
     if !marked {
         return Err(gone(vm, id));
     }
-    if vm.current_entity() == Some(id) {
+    if vm.current_owner() == Some(id) {
         // Its own behaviour ends here, quietly.
         return Err(vm.error("TaskletExit", ""));
     }
     let task = vm
-        .world
-        .as_ref()
+        .module_state::<WorldLink>()
         .and_then(|l| l.tasks.get(&id).copied())
-        .and_then(|t| match vm.heap.get(t) {
-            Obj::Tasklet(t) => t.handle.filter(|h| h.alive()),
-            _ => None,
-        });
+        .and_then(|t| vm.tasklet_handle(t).filter(|h| h.alive()));
     match task {
-        Some(target) => Ok(crate::builtins::Native::Host(HostOp::Throw {
+        Some(target) => Ok(Native::Host(HostOp::Throw {
             target,
             error: shoal_engine::TaskletError::tasklet_exit(),
             pending: false,
@@ -968,7 +882,7 @@ pub(crate) fn w_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
         None => 1,
         Some(Value::Int(n)) if n >= 0 => n as u64,
         Some(v) => {
-            let t = crate::builtins::type_name(vm, v);
+            let t = type_name(vm, v);
             return Err(vm.error(
                 "ValueError",
                 format!("sleep() takes a number of ticks (an int >= 0), not {t}"),
@@ -982,16 +896,16 @@ pub(crate) fn w_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
             "world.sleep() is for behaviours: the main tasklet drives the ticks",
         ));
     }
-    Ok(crate::builtins::Native::Host(HostOp::SleepTicks(ticks)))
+    Ok(Native::Host(HostOp::SleepTicks(ticks)))
 }
 
 pub(crate) fn w_log(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     link(vm)?;
     let mut parts = Vec::with_capacity(args.len());
     for a in &args {
-        parts.push(crate::builtins::str_of(vm, *a)?);
+        parts.push(str_of(vm, *a)?);
     }
-    let who = match vm.current_entity() {
+    let who = match vm.current_owner() {
         Some(e) => {
             let ecs = link(vm)?;
             let w = ecs.borrow();
@@ -1003,7 +917,7 @@ pub(crate) fn w_log(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
         None => "world".to_string(),
     };
     let line = format!("[tick {}] {who}: {}", shoal_engine::tick(), parts.join(" "));
-    if let Some(l) = vm.world.as_mut() {
+    if let Some(l) = vm.world_link() {
         l.log.push(line);
     }
     none()

@@ -1,0 +1,429 @@
+//! Truth, dict keys (hashing), equality, ordering and `in`.
+
+use super::*;
+
+/// Python's truth value.
+pub fn truthy(vm: &Vm, v: Value) -> bool {
+    match v {
+        Value::None => false,
+        Value::Bool(b) => b,
+        Value::Int(i) => i != 0,
+        Value::Float(x) => x != 0.0,
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Str(s) => !s.is_empty(),
+            Obj::List(items) | Obj::Tuple(items) => !items.is_empty(),
+            Obj::Dict(d) => !d.is_empty(),
+            Obj::Set(s) => !s.is_empty(),
+            Obj::Range(a, b, step) => range_len(*a, *b, *step) > 0,
+            _ => true,
+        },
+    }
+}
+
+/// Python's truth value, calling `__bool__` or `__len__` on instances.
+#[inline]
+pub(crate) fn truthy_mut(vm: &mut Vm, v: Value) -> Result<bool, Exc> {
+    match v {
+        Value::Bool(b) => return Ok(b),
+        Value::Int(i) => return Ok(i != 0),
+        Value::None => return Ok(false),
+        Value::Float(x) => return Ok(x != 0.0),
+        Value::Obj(_) => {}
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__bool__", Vec::new()) {
+        return Ok(truthy(vm, r?));
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", Vec::new()) {
+        return Ok(truthy(vm, r?));
+    }
+    Ok(truthy(vm, v))
+}
+
+/// The dict key of a value; TypeError for unhashable values.
+pub(crate) fn key_of(vm: &mut Vm, v: Value) -> Result<Key, Exc> {
+    key_depth(vm, v, 0)
+}
+
+fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
+    if depth > MAX_NESTING {
+        return Err(vm.error(
+            "RecursionError",
+            "maximum recursion depth exceeded while calculating hash",
+        ));
+    }
+    Ok(match v {
+        Value::None => Key::None,
+        Value::Bool(b) => Key::Int(b as i64),
+        Value::Int(i) => Key::Int(i),
+        Value::Float(x) => Key::float(x),
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Str(s) => Key::Str(s.clone()),
+            Obj::Tuple(items) => {
+                let items = items.clone();
+                let mut keys = Vec::with_capacity(items.len());
+                for i in items {
+                    keys.push(key_depth(vm, i, depth + 1)?);
+                }
+                Key::Tuple(Rc::from(keys))
+            }
+            Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(..) => {
+                let t = type_name(vm, v);
+                return Err(type_err(vm, format!("unhashable type: '{t}'")));
+            }
+            Obj::Instance(_) if crate::classes::dunder(vm, v, "__hash__").is_some() => {
+                return Err(vm.error(
+                    "NotImplementedError",
+                    "instances with __hash__ as dict keys or set members are not supported by Shoal's script language yet",
+                ));
+            }
+            Obj::Instance(_) if crate::classes::dunder(vm, v, "__eq__").is_some() => {
+                let t = type_name(vm, v);
+                return Err(type_err(vm, format!("unhashable type: '{t}'")));
+            }
+            _ => Key::Id(id),
+        },
+    })
+}
+
+/// How deep comparison, hashing and printing go into nested containers
+/// before raising RecursionError (the Rust stack must not overflow).
+pub(crate) const MAX_NESTING: usize = 2_000;
+
+/// Nesting beyond [`MAX_NESTING`].
+#[derive(Debug)]
+pub(crate) struct TooDeep;
+
+fn values_eq(vm: &Vm, a: Value, b: Value, depth: usize) -> Result<bool, TooDeep> {
+    if depth > MAX_NESTING {
+        return Err(TooDeep);
+    }
+    Ok(match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => {
+            if x == y {
+                return Ok(true);
+            }
+            match (vm.heap.get(x), vm.heap.get(y)) {
+                (Obj::Str(s), Obj::Str(t)) => s == t,
+                (Obj::Bytes(s), Obj::Bytes(t)) => s == t,
+                (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
+                    if p.len() != q.len() {
+                        return Ok(false);
+                    }
+                    for (a, b) in p.iter().zip(q.iter()) {
+                        if !values_eq(vm, *a, *b, depth + 1)? {
+                            return Ok(false);
+                        }
+                    }
+                    true
+                }
+                (Obj::Dict(p), Obj::Dict(q)) => {
+                    if p.len() != q.len() {
+                        return Ok(false);
+                    }
+                    for (k, (_, v)) in p.iter() {
+                        match q.get(k) {
+                            Some((_, w)) if values_eq(vm, *v, *w, depth + 1)? => {}
+                            _ => return Ok(false),
+                        }
+                    }
+                    true
+                }
+                (Obj::Set(p), Obj::Set(q)) => {
+                    p.len() == q.len() && p.keys().all(|k| q.contains_key(k))
+                }
+                (Obj::Range(a, b, c), Obj::Range(d, e, f)) => (a, b, c) == (d, e, f),
+                _ => false,
+            }
+        }
+        (Value::Obj(_), _) | (_, Value::Obj(_)) => false,
+        (Value::None, Value::None) => true,
+        (Value::None, _) | (_, Value::None) => false,
+        _ => match (to_f64(a), to_f64(b), a, b) {
+            (_, _, Value::Int(x), Value::Int(y)) => x == y,
+            (Some(x), Some(y), _, _) => x == y,
+            _ => false,
+        },
+    })
+}
+
+/// `a < b` style ordering; None when the types do not compare.
+fn values_cmp(
+    vm: &Vm,
+    a: Value,
+    b: Value,
+    depth: usize,
+) -> Result<Option<std::cmp::Ordering>, TooDeep> {
+    use std::cmp::Ordering;
+    if depth > MAX_NESTING {
+        return Err(TooDeep);
+    }
+    Ok(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
+        (Value::Obj(x), Value::Obj(y)) => match (vm.heap.get(x), vm.heap.get(y)) {
+            (Obj::Str(s), Obj::Str(t)) => Some(s.cmp(t)),
+            (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
+                for (a, b) in p.iter().zip(q.iter()) {
+                    if !values_eq(vm, *a, *b, depth + 1)? {
+                        return values_cmp(vm, *a, *b, depth + 1);
+                    }
+                }
+                Some(p.len().cmp(&q.len()))
+            }
+            (Obj::Set(p), Obj::Set(q)) => {
+                let sub = p.keys().all(|k| q.contains_key(k));
+                let sup = q.keys().all(|k| p.contains_key(k));
+                match (sub, sup) {
+                    (true, true) => Some(Ordering::Equal),
+                    (true, false) => Some(Ordering::Less),
+                    (false, true) => Some(Ordering::Greater),
+                    _ => None,
+                }
+            }
+            _ => None,
+        },
+        _ => match (to_f64(a), to_f64(b)) {
+            (Some(x), Some(y)) => x.partial_cmp(&y),
+            _ => None,
+        },
+    })
+}
+
+/// RecursionError for comparing containers nested too deep.
+fn too_deep_to_compare(vm: &mut Vm, _: TooDeep) -> Exc {
+    vm.error(
+        "RecursionError",
+        "maximum recursion depth exceeded in comparison",
+    )
+}
+
+/// Comparison operators.
+pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool, Exc> {
+    use std::cmp::Ordering::*;
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        match op {
+            CmpOp::Lt => return Ok(x < y),
+            CmpOp::LtE => return Ok(x <= y),
+            CmpOp::Gt => return Ok(x > y),
+            CmpOp::GtE => return Ok(x >= y),
+            CmpOp::Eq | CmpOp::Is => return Ok(x == y),
+            CmpOp::NotEq | CmpOp::IsNot => return Ok(x != y),
+            _ => {}
+        }
+    }
+    if (is_instance(vm, a) || is_instance(vm, b))
+        && let Some(r) = instance_compare(vm, op, a, b)?
+    {
+        return Ok(r);
+    }
+    Ok(match op {
+        CmpOp::Eq => eq(vm, a, b)?,
+        CmpOp::NotEq => !eq(vm, a, b)?,
+        CmpOp::Is => match (a, b) {
+            (Value::Obj(x), Value::Obj(y)) => x == y,
+            (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+            _ => a == b,
+        },
+        CmpOp::IsNot => !compare(vm, CmpOp::Is, a, b)?,
+        CmpOp::In => contains(vm, b, a)?,
+        CmpOp::NotIn => !contains(vm, b, a)?,
+        CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
+            let ord = values_cmp(vm, a, b, 0).map_err(|e| too_deep_to_compare(vm, e))?;
+            match (op, ord) {
+                (_, None) => {
+                    // NaN compares false; other mismatches are errors.
+                    if to_f64(a).is_some() && to_f64(b).is_some() {
+                        return Ok(false);
+                    }
+                    return Err(ordering_unsupported(vm, op, a, b));
+                }
+                (CmpOp::Lt, Some(o)) => o == Less,
+                (CmpOp::LtE, Some(o)) => o != Greater,
+                (CmpOp::Gt, Some(o)) => o == Greater,
+                (_, Some(o)) => o != Less,
+            }
+        }
+    })
+}
+
+/// TypeError for an ordering between values that have none.
+pub(crate) fn ordering_unsupported(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Exc {
+    let sym = match op {
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        _ => ">=",
+    };
+    let (ta, tb) = (type_name(vm, a), type_name(vm, b));
+    type_err(
+        vm,
+        format!("'{sym}' not supported between instances of '{ta}' and '{tb}'"),
+    )
+}
+
+pub(crate) fn is_instance(vm: &Vm, v: Value) -> bool {
+    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_)))
+}
+
+pub(crate) fn not_implemented(vm: &Vm, v: Value) -> bool {
+    vm.builtins.get("NotImplemented") == Some(&v)
+}
+
+/// Comparison with an instance: its dunder methods, then the reflected
+/// one of the other operand; `None` when neither decides.
+fn instance_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<Option<bool>, Exc> {
+    let (name, reflected) = match op {
+        CmpOp::Eq => ("__eq__", "__eq__"),
+        CmpOp::NotEq => ("__ne__", "__ne__"),
+        CmpOp::Lt => ("__lt__", "__gt__"),
+        CmpOp::LtE => ("__le__", "__ge__"),
+        CmpOp::Gt => ("__gt__", "__lt__"),
+        CmpOp::GtE => ("__ge__", "__le__"),
+        _ => return Ok(None),
+    };
+    for (x, y, n) in [(a, b, name), (b, a, reflected)] {
+        if let Some(r) = crate::classes::call_dunder(vm, x, n, vec![y]) {
+            let r = r?;
+            if !not_implemented(vm, r) {
+                return Ok(Some(truthy_mut(vm, r)?));
+            }
+        }
+    }
+    match op {
+        // `!=` falls back on the inverse of `__eq__`.
+        CmpOp::NotEq => Ok(instance_compare(vm, CmpOp::Eq, a, b)?
+            .map(|r| !r)
+            .or(Some(!same(a, b)))),
+        CmpOp::Eq => Ok(Some(same(a, b))),
+        _ => Ok(None),
+    }
+}
+
+fn same(a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// `a == b`, deep, calling `__eq__` on instances.
+pub(crate) fn eq(vm: &mut Vm, a: Value, b: Value) -> Result<bool, Exc> {
+    eq_depth(vm, a, b, 0)
+}
+
+fn eq_depth(vm: &mut Vm, a: Value, b: Value, depth: usize) -> Result<bool, Exc> {
+    if depth > MAX_NESTING {
+        return Err(too_deep_to_compare(vm, TooDeep));
+    }
+    if is_instance(vm, a) || is_instance(vm, b) {
+        return Ok(instance_compare(vm, CmpOp::Eq, a, b)?.unwrap_or(false));
+    }
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        if x == y {
+            return Ok(true);
+        }
+        let pair = match (vm.heap.get(x), vm.heap.get(y)) {
+            (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
+                Some((p.clone(), q.clone()))
+            }
+            (Obj::Dict(p), Obj::Dict(q)) => {
+                if p.len() != q.len() {
+                    return Ok(false);
+                }
+                let mut pairs = Vec::new();
+                for (k, (_, v)) in p {
+                    match q.get(k) {
+                        Some((_, w)) => pairs.push((*v, *w)),
+                        None => return Ok(false),
+                    }
+                }
+                let (l, r): (Vec<Value>, Vec<Value>) = pairs.into_iter().unzip();
+                Some((l, r))
+            }
+            _ => None,
+        };
+        if let Some((p, q)) = pair {
+            if p.len() != q.len() {
+                return Ok(false);
+            }
+            for (u, v) in p.into_iter().zip(q) {
+                if !eq_depth(vm, u, v, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            return Ok(true);
+        }
+    }
+    values_eq(vm, a, b, depth).map_err(|e| too_deep_to_compare(vm, e))
+}
+
+fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
+    if let Value::Obj(id) = container {
+        match vm.heap.get(id) {
+            Obj::Str(s) => {
+                let s = s.clone();
+                return match str_content(vm, item) {
+                    Some(sub) => Ok(s.contains(&*sub)),
+                    None => {
+                        let t = type_name(vm, item);
+                        Err(type_err(
+                            vm,
+                            format!("'in <string>' requires string as left operand, not {t}"),
+                        ))
+                    }
+                };
+            }
+            Obj::List(items) | Obj::Tuple(items) => {
+                let items = items.clone();
+                for v in items {
+                    if eq(vm, v, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Obj::Instance(_) => {
+                if let Some(r) =
+                    crate::classes::call_dunder(vm, container, "__contains__", vec![item])
+                {
+                    let r = r?;
+                    return truthy_mut(vm, r);
+                }
+                let it = get_iter(vm, container)?;
+                while let Some(v) = next(vm, it)? {
+                    if eq(vm, v, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Obj::Dict(_) | Obj::Set(_) => {
+                let k = key_of(vm, item)?;
+                return Ok(match vm.heap.get(id) {
+                    Obj::Dict(d) => d.contains_key(&k),
+                    Obj::Set(s) => s.contains_key(&k),
+                    _ => false,
+                });
+            }
+            Obj::Range(start, stop, step) => {
+                let (start, stop, step) = (*start, *stop, *step);
+                let Value::Int(i) = item else {
+                    return Ok(false);
+                };
+                let inside = if step > 0 {
+                    i >= start && i < stop
+                } else {
+                    i <= start && i > stop
+                };
+                return Ok(inside && (i - start) % step == 0);
+            }
+            _ => {}
+        }
+    }
+    let items = collect(vm, container)?;
+    for v in items {
+        if eq(vm, v, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

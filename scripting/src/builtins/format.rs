@@ -1,0 +1,662 @@
+//! Text of values: `str()`, `repr()`, format specs (`format()`, f-strings)
+//! and printf-style `%` formatting.
+
+use super::*;
+
+/// `str(v)`.
+pub fn str_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
+    if let Some(s) = str_content(vm, v) {
+        return Ok(s.to_string());
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__str__", Vec::new()) {
+        let r = r?;
+        return match str_content(vm, r) {
+            Some(s) => Ok(s.to_string()),
+            None => {
+                let t = type_name(vm, r);
+                Err(type_err(
+                    vm,
+                    format!("__str__ returned non-string (type {t})"),
+                ))
+            }
+        };
+    }
+    if let Value::Obj(id) = v
+        && let Obj::Instance(inst) = vm.heap.get(id)
+        && matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception)
+    {
+        return Ok(exception_str(vm, v));
+    }
+    repr_of(vm, v)
+}
+
+/// `repr(s)` of a string.
+pub(crate) fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr(v)`.
+pub(crate) fn repr_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
+    repr_depth(vm, v, 0)
+}
+
+fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__repr__", Vec::new()) {
+        let r = r?;
+        return match str_content(vm, r) {
+            Some(s) => Ok(s.to_string()),
+            None => {
+                let t = type_name(vm, r);
+                Err(type_err(
+                    vm,
+                    format!("__repr__ returned non-string (type {t})"),
+                ))
+            }
+        };
+    }
+    if depth > 200 {
+        return Err(vm.error(
+            "RecursionError",
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
+    }
+    Ok(match v {
+        Value::None => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(x) => float_repr(x),
+        Value::Obj(id) => match vm.heap.get(id).clone() {
+            Obj::Str(s) => str_repr(&s),
+            Obj::List(items) => {
+                let parts: Result<Vec<String>, Exc> = items
+                    .iter()
+                    .map(|i| repr_depth(vm, *i, depth + 1))
+                    .collect();
+                format!("[{}]", parts?.join(", "))
+            }
+            Obj::Tuple(items) => {
+                let parts: Result<Vec<String>, Exc> = items
+                    .iter()
+                    .map(|i| repr_depth(vm, *i, depth + 1))
+                    .collect();
+                let parts = parts?;
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            Obj::Dict(d) => {
+                let mut parts = Vec::with_capacity(d.len());
+                for (k, v) in d.values() {
+                    parts.push(format!(
+                        "{}: {}",
+                        repr_depth(vm, *k, depth + 1)?,
+                        repr_depth(vm, *v, depth + 1)?
+                    ));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Obj::Set(s) => {
+                if s.is_empty() {
+                    "set()".into()
+                } else {
+                    let parts: Result<Vec<String>, Exc> =
+                        s.values().map(|i| repr_depth(vm, *i, depth + 1)).collect();
+                    format!("{{{}}}", parts?.join(", "))
+                }
+            }
+            Obj::Range(a, b, 1) => format!("range({a}, {b})"),
+            Obj::Range(a, b, c) => format!("range({a}, {b}, {c})"),
+            Obj::Function(f) => {
+                let q = vm.codes[f.code as usize].qualname.clone();
+                format!(
+                    "<function {q} at 0x{:012x}>",
+                    0x7f00_0000_0000u64 + id.0 as u64 * 16
+                )
+            }
+            Obj::Builtin(b) => format!("<built-in function {}>", builtin_name(vm, b)),
+            Obj::Unbound(b) => match vm.natives.def(b).map(|d| d.owner) {
+                Some(Owner::Method(kind)) => {
+                    format!(
+                        "<method '{}' of '{}' objects>",
+                        builtin_name(vm, b),
+                        kind.name()
+                    )
+                }
+                _ => format!("<method '{}' objects>", builtin_name(vm, b)),
+            },
+            Obj::Method(recv, b) => {
+                let t = type_name(vm, recv);
+                format!("<built-in method {} of {t} object>", builtin_name(vm, b))
+            }
+            Obj::Type(k) => format!("<class '{}'>", k.name()),
+            Obj::Class(c)
+                if c.is_exception && c.bases.len() <= 1 && is_builtin_exception(&c.name) =>
+            {
+                format!("<class '{}'>", c.name)
+            }
+            Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
+            Obj::Instance(inst) => {
+                let is_exc = matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception);
+                let cname = match vm.heap.get(inst.class) {
+                    Obj::Class(c) => c.name.clone(),
+                    _ => Rc::from("object"),
+                };
+                if is_exc {
+                    let args = exc_args(vm, v);
+                    let parts: Result<Vec<String>, Exc> =
+                        args.iter().map(|a| repr_depth(vm, *a, depth + 1)).collect();
+                    format!("{cname}({})", parts?.join(", "))
+                } else {
+                    format!(
+                        "<__main__.{cname} object at 0x{:012x}>",
+                        0x7f00_0000_0000u64 + id.0 as u64 * 16
+                    )
+                }
+            }
+            Obj::Module(m) => format!("<module '{}' (built-in)>", m.name),
+            Obj::Iter(_) => format!("<{} object>", type_name(vm, v)),
+            Obj::Cell(_) => "<cell>".into(),
+            Obj::BoundMethod(recv, f) => {
+                let q = match f {
+                    Value::Obj(fid) => match vm.heap.get(fid) {
+                        Obj::Function(func) => vm.codes[func.code as usize].qualname.to_string(),
+                        _ => "?".into(),
+                    },
+                    _ => "?".into(),
+                };
+                let r = repr_depth(vm, recv, depth + 1)?;
+                format!("<bound method {q} of {r}>")
+            }
+            Obj::Super(..) => "<super object>".into(),
+            Obj::StaticMethod(_) => "<staticmethod object>".into(),
+            Obj::ClassMethod(_) => "<classmethod object>".into(),
+            Obj::Property(..) => "<property object>".into(),
+            Obj::Bytes(b) => crate::files::bytes_repr(&b),
+            Obj::File(f) => format!("<_io.TextIOWrapper name='{}' mode='{}'>", f.name, f.mode),
+            Obj::Tasklet(_) => format!(
+                "<stackless.tasklet object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + id.0 as u64 * 16
+            ),
+            Obj::Channel(_) => format!(
+                "<stackless.channel object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + id.0 as u64 * 16
+            ),
+            Obj::Generator(g) => format!(
+                "<generator object {} at 0x{:012x}>",
+                g.name,
+                0x7f00_0000_0000u64 + id.0 as u64 * 16
+            ),
+            Obj::Slice(a, b, c) => format!(
+                "slice({}, {}, {})",
+                repr_depth(vm, a, depth + 1)?,
+                repr_depth(vm, b, depth + 1)?,
+                repr_depth(vm, c, depth + 1)?
+            ),
+        },
+    })
+}
+
+/// Applies a format spec (`format(v, spec)`, f-string fields).
+pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, Exc> {
+    // A class's own `__format__` decides; `object.__format__` only takes
+    // an empty spec.
+    if is_instance(vm, v) {
+        let spec_value = new_str(vm, spec);
+        if let Some(r) = crate::classes::call_dunder(vm, v, "__format__", vec![spec_value]) {
+            let r = r?;
+            return match str_content(vm, r) {
+                Some(s) => Ok(s.to_string()),
+                None => {
+                    let t = type_name(vm, r);
+                    Err(type_err(
+                        vm,
+                        format!("__format__ must return a str, not {t}"),
+                    ))
+                }
+            };
+        }
+        if !spec.is_empty() {
+            let t = type_name(vm, v);
+            return Err(type_err(
+                vm,
+                format!("unsupported format string passed to {t}.__format__"),
+            ));
+        }
+    }
+    if spec.is_empty() {
+        return str_of(vm, v);
+    }
+    let spec_err = |vm: &mut Vm| {
+        vm.error(
+            "ValueError",
+            format!(
+                "Invalid format specifier '{spec}' for object of type '{}'",
+                type_name(vm, v)
+            ),
+        )
+    };
+    let chars: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let (mut fill, mut align) = (' ', None);
+    if chars.len() >= 2 && matches!(chars[1], '<' | '>' | '^' | '=') {
+        fill = chars[0];
+        align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && matches!(chars[0], '<' | '>' | '^' | '=') {
+        align = Some(chars[0]);
+        i = 1;
+    }
+    let mut sign = '-';
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        sign = chars[i];
+        i += 1;
+    }
+    let mut alternate = false;
+    if i < chars.len() && chars[i] == '#' {
+        alternate = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' && align.is_none() {
+        fill = '0';
+        align = Some('=');
+        i += 1;
+    }
+    let mut width = 0usize;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        width = width
+            .checked_mul(10)
+            .and_then(|w| w.checked_add(chars[i].to_digit(10).unwrap_or(0) as usize))
+            .filter(|w| *w <= i64::MAX as usize)
+            .ok_or_else(|| vm.error("ValueError", "Too many decimal digits in format string"))?;
+        i += 1;
+    }
+    let mut grouping = None;
+    if i < chars.len() && matches!(chars[i], ',' | '_') {
+        grouping = Some(chars[i]);
+        i += 1;
+    }
+    let mut precision = None;
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let mut p = 0usize;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            p = p
+                .checked_mul(10)
+                .and_then(|w| w.checked_add(chars[i].to_digit(10).unwrap_or(0) as usize))
+                .filter(|w| *w <= i64::MAX as usize)
+                .ok_or_else(|| {
+                    vm.error("ValueError", "Too many decimal digits in format string")
+                })?;
+            i += 1;
+        }
+        if i == start {
+            return Err(vm.error("ValueError", "Format specifier missing precision"));
+        }
+        precision = Some(p);
+    }
+    let ty = chars.get(i).copied();
+    if i + 1 < chars.len() {
+        return Err(spec_err(vm));
+    }
+    let (body, negative, numeric) = match (v, ty) {
+        (Value::Int(_) | Value::Bool(_), None | Some('d' | 'n' | 'x' | 'X' | 'o' | 'b' | 'c')) => {
+            let n = match v {
+                Value::Bool(b) => b as i64,
+                Value::Int(n) => n,
+                _ => 0,
+            };
+            let mag = n.unsigned_abs();
+            let mut s = match ty {
+                Some('x') => format!("{mag:x}"),
+                Some('X') => format!("{mag:X}"),
+                Some('o') => format!("{mag:o}"),
+                Some('b') => format!("{mag:b}"),
+                Some('c') => char::from_u32(mag as u32)
+                    .map(String::from)
+                    .unwrap_or_default(),
+                _ => mag.to_string(),
+            };
+            if let Some(g) = grouping {
+                s = group_digits(
+                    &s,
+                    g,
+                    if matches!(ty, Some('x' | 'X' | 'o' | 'b')) {
+                        4
+                    } else {
+                        3
+                    },
+                );
+            }
+            if alternate {
+                s = match ty {
+                    Some('x') => format!("0x{s}"),
+                    Some('X') => format!("0X{s}"),
+                    Some('o') => format!("0o{s}"),
+                    Some('b') => format!("0b{s}"),
+                    _ => s,
+                };
+            }
+            if precision.is_some() {
+                return Err(vm.error(
+                    "ValueError",
+                    "Precision not allowed in integer format specifier",
+                ));
+            }
+            (s, n < 0, true)
+        }
+        (
+            Value::Int(_) | Value::Float(_) | Value::Bool(_),
+            Some('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%') | None,
+        ) => {
+            let x = to_f64(v).unwrap_or(0.0);
+            let p = precision.unwrap_or(6);
+            let mag = x.abs();
+            let mut s = match ty {
+                Some('f' | 'F') => format!("{mag:.p$}"),
+                Some('%') => format!("{:.p$}%", mag * 100.0),
+                Some('e' | 'E') => sci(mag, p, ty == Some('E')),
+                Some('g' | 'G') => general(mag, p.max(1), alternate),
+                _ => match precision {
+                    Some(p) => general(mag, p.max(1), alternate),
+                    None => float_repr(mag),
+                },
+            };
+            if x.is_nan() {
+                s = "nan".into();
+            } else if x.is_infinite() {
+                s = "inf".into();
+            }
+            if let Some(g) = grouping {
+                let (int, rest) = match s.find(|c: char| !c.is_ascii_digit()) {
+                    Some(at) => s.split_at(at),
+                    None => (s.as_str(), ""),
+                };
+                s = format!("{}{rest}", group_digits(int, g, 3));
+            }
+            (
+                s,
+                x.is_sign_negative() && !x.is_nan() && x != 0.0
+                    || (x == 0.0 && x.is_sign_negative()),
+                true,
+            )
+        }
+        (_, None | Some('s')) if str_content(vm, v).is_some() => {
+            let mut s = str_of(vm, v)?;
+            if let Some(p) = precision {
+                s = s.chars().take(p).collect();
+            }
+            (s, false, false)
+        }
+        _ => return Err(spec_err(vm)),
+    };
+    let sign_str = match (negative, sign) {
+        (true, _) => "-",
+        (false, '+') => "+",
+        (false, ' ') => " ",
+        _ => "",
+    };
+    let align = align.unwrap_or(if numeric { '>' } else { '<' });
+    let content_len = sign_str.chars().count() + body.chars().count();
+    let pad = width.saturating_sub(content_len);
+    vm.reserve(pad.saturating_mul(fill.len_utf8()))?;
+    let fills = |n: usize| fill.to_string().repeat(n);
+    Ok(match align {
+        '<' => format!("{sign_str}{body}{}", fills(pad)),
+        '^' => format!("{}{sign_str}{body}{}", fills(pad / 2), fills(pad - pad / 2)),
+        '=' => {
+            // Padding goes after the sign and after a 0x/0o/0b prefix.
+            let prefixed = ["0x", "0X", "0o", "0b"]
+                .iter()
+                .find(|p| body.starts_with(**p));
+            match prefixed {
+                Some(p) => format!("{sign_str}{p}{}{}", fills(pad), &body[2..]),
+                None => format!("{sign_str}{}{body}", fills(pad)),
+            }
+        }
+        _ => format!("{}{sign_str}{body}", fills(pad)),
+    })
+}
+
+fn group_digits(digits: &str, sep: char, every: usize) -> String {
+    let chars: Vec<char> = digits.chars().collect();
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        if i > 0 && (chars.len() - i).is_multiple_of(every) {
+            out.push(sep);
+        }
+        out.push(*c);
+    }
+    out
+}
+
+fn sci(x: f64, p: usize, upper: bool) -> String {
+    let s = format!("{x:.p$e}");
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    let t = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    if upper { t.to_uppercase() } else { t }
+}
+
+fn general(x: f64, p: usize, alternate: bool) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let exp = x.abs().log10().floor() as i32;
+    let s = if exp < -4 || exp >= p as i32 {
+        sci(x, p - 1, false)
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        format!("{x:.decimals$}")
+    };
+    if alternate {
+        return s;
+    }
+    // Strip trailing zeros of the fraction.
+    if let Some((m, e)) = s.split_once('e') {
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
+        format!("{m}e{e}")
+    } else if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// `format % args` (printf-style).
+pub(crate) fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc> {
+    let mapping = args;
+    let mut used_mapping = false;
+    let args: Vec<Value> = match args {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Tuple(items) => items.clone(),
+            _ => vec![args],
+        },
+        _ => vec![args],
+    };
+    let mut out = String::new();
+    let mut next = 0;
+    let chars: Vec<char> = format.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        // `%(key)s` takes its value from a mapping.
+        let mut keyed = None;
+        if chars.get(i) == Some(&'(') {
+            let mut depth = 0;
+            let open = i;
+            loop {
+                match chars.get(i) {
+                    Some('(') => depth += 1,
+                    Some(')') => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    Some(_) => {}
+                    None => return Err(vm.error("ValueError", "incomplete format key")),
+                }
+                i += 1;
+            }
+            let key: String = chars[open + 1..i].iter().collect();
+            i += 1;
+            let is_dict = matches!(mapping, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Dict(_)))
+                || is_instance(vm, mapping);
+            if !is_dict {
+                return Err(type_err(vm, "format requires a mapping"));
+            }
+            let k = new_str(vm, &key);
+            keyed = Some(subscript(vm, mapping, k)?);
+            used_mapping = true;
+        }
+        let start = i;
+        while i < chars.len() && "-+ #0123456789.".contains(chars[i]) {
+            i += 1;
+        }
+        let Some(&conv) = chars.get(i) else {
+            return Err(vm.error("ValueError", "incomplete format"));
+        };
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let flags: String = chars[start..i - 1].iter().collect();
+        let arg = match keyed {
+            Some(v) => v,
+            None => {
+                let Some(&arg) = args.get(next) else {
+                    return Err(type_err(vm, "not enough arguments for format string"));
+                };
+                next += 1;
+                arg
+            }
+        };
+        // printf flags, width and precision, as a format() spec.
+        let mut left = false;
+        let mut sign = "";
+        let mut alternate = "";
+        let mut zero = false;
+        let mut rest = flags.as_str();
+        while let Some(c) = rest.chars().next() {
+            match c {
+                '-' => left = true,
+                '+' => sign = "+",
+                ' ' if sign.is_empty() => sign = " ",
+                '#' => alternate = "#",
+                '0' => zero = true,
+                ' ' => {}
+                _ => break,
+            }
+            rest = &rest[1..];
+        }
+        let (width, precision) = match rest.split_once('.') {
+            Some((w, p)) => (w.to_string(), format!(".{p}")),
+            None => (rest.to_string(), String::new()),
+        };
+        let numeric_align = if left {
+            "<"
+        } else if zero {
+            "0"
+        } else {
+            ""
+        };
+        let number_spec = |ty: &str| {
+            if numeric_align == "0" {
+                format!("{sign}{alternate}0{width}{precision}{ty}")
+            } else {
+                format!("{numeric_align}{sign}{alternate}{width}{precision}{ty}")
+            }
+        };
+        let text_spec = format!("{}{width}{precision}", if left { "<" } else { ">" });
+        let piece = match conv {
+            's' | 'r' | 'a' => {
+                let s = if conv == 's' {
+                    str_of(vm, arg)?
+                } else {
+                    repr_of(vm, arg)?
+                };
+                let v = new_str(vm, &s);
+                format_value(vm, v, &text_spec)?
+            }
+            'd' | 'i' | 'u' => {
+                let n = match arg {
+                    Value::Float(x) => Value::Int(x.trunc() as i64),
+                    other if to_f64(other).is_some() => other,
+                    _ => {
+                        let t = type_name(vm, arg);
+                        return Err(type_err(
+                            vm,
+                            format!("%{conv} format: a real number is required, not {t}"),
+                        ));
+                    }
+                };
+                let spec = number_spec("d").replace(&precision, "");
+                format_value(vm, n, &spec)?
+            }
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' => {
+                if to_f64(arg).is_none() {
+                    let t = type_name(vm, arg);
+                    return Err(type_err(vm, format!("must be real number, not {t}")));
+                }
+                format_value(vm, arg, &number_spec(&conv.to_string()))?
+            }
+            'c' => format_value(vm, arg, "c")?,
+            other => {
+                return Err(vm.error(
+                    "ValueError",
+                    format!(
+                        "unsupported format character '{other}' (0x{:x}) at index {}",
+                        other as u32,
+                        i - 1
+                    ),
+                ));
+            }
+        };
+        out.push_str(&piece);
+    }
+    if next < args.len() && !used_mapping {
+        return Err(type_err(
+            vm,
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}

@@ -1,0 +1,686 @@
+//! The built-in functions (`print`, `len`, `sorted`, `map`...; those
+//! about classes are in `objects.rs`, the constructors in `construct.rs`).
+
+use super::*;
+
+pub(crate) fn b_print(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut to_err = false;
+    for (k, v) in &kwargs {
+        match &**k {
+            "sep" if *v != Value::None => sep = expect_str(vm, *v, "sep")?.to_string(),
+            "end" if *v != Value::None => end = expect_str(vm, *v, "end")?.to_string(),
+            "sep" | "end" | "flush" => {}
+            "file" => to_err = stream_fd(vm, *v) == Some(2),
+            other => {
+                return Err(type_err(
+                    vm,
+                    format!("'{other}' is an invalid keyword argument for print()"),
+                ));
+            }
+        }
+    }
+    // Instances' `__str__` run as frames: `<shoal>` turns them into
+    // strings, then calls print again.
+    if args.iter().any(|a| str_runs_script(vm, *a)) {
+        let f = vm.shoal_helper("print_")?;
+        let items = new_tuple(vm, args);
+        let (sep, end) = (new_str(vm, &sep), new_str(vm, &end));
+        let file = kwarg(&kwargs, "file").unwrap_or(Value::None);
+        return Ok(Native::Call(f, vec![items, sep, end, file]));
+    }
+    let mut text = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&str_of(vm, *a)?);
+    }
+    text.push_str(&end);
+    if to_err {
+        let _ = vm.out.flush();
+        let _ = vm.err.write_all(text.as_bytes());
+    } else {
+        let _ = vm.out.write_all(text.as_bytes());
+    }
+    none()
+}
+
+pub(crate) fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    no_kwargs(vm, "len", &kwargs)?;
+    arity(vm, "len", &args, 1, 1)?;
+    let v = args[0];
+    if let Some(f) = crate::classes::dunder(vm, v, "__len__") {
+        return Ok(Native::CallThen(f, vec![v], crate::vm::Cont::Len));
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, v, "__len__", Vec::new()) {
+        return match r? {
+            Value::Int(n) if n >= 0 => ok(Value::Int(n)),
+            Value::Int(_) => Err(vm.error("ValueError", "__len__() should return >= 0")),
+            other => {
+                let t = type_name(vm, other);
+                Err(type_err(
+                    vm,
+                    format!("'{t}' object cannot be interpreted as an integer"),
+                ))
+            }
+        };
+    }
+    let n = match v {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Str(s) => Some(s.chars().count()),
+            Obj::Bytes(b) => Some(b.len()),
+            Obj::List(i) | Obj::Tuple(i) => Some(i.len()),
+            Obj::Dict(d) => Some(d.len()),
+            Obj::Set(s) => Some(s.len()),
+            Obj::Range(a, b, c) => Some(range_len(*a, *b, *c) as usize),
+            _ => None,
+        },
+        _ => None,
+    };
+    match n {
+        Some(n) => ok(Value::Int(n as i64)),
+        None => {
+            let t = type_name(vm, v);
+            Err(type_err(vm, format!("object of type '{t}' has no len()")))
+        }
+    }
+}
+
+pub(crate) fn b_abs(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "abs", &args, 1, 1)?;
+    if let Some(f) = crate::classes::dunder(vm, args[0], "__abs__") {
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, args[0], "__abs__", Vec::new()) {
+        return ok(r?);
+    }
+    match args[0] {
+        Value::Int(i) => ok(Value::Int(i.checked_abs().ok_or_else(|| overflow(vm))?)),
+        Value::Bool(b) => ok(Value::Int(b as i64)),
+        Value::Float(x) => ok(Value::Float(x.abs())),
+        v => {
+            let t = type_name(vm, v);
+            Err(type_err(vm, format!("bad operand type for abs(): '{t}'")))
+        }
+    }
+}
+
+fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs, want_max: bool) -> BResult {
+    let name = if want_max { "max" } else { "min" };
+    let key = kwarg(&kwargs, "key").filter(|k| *k != Value::None);
+    let items = if args.len() == 1 {
+        collect(vm, args[0])?
+    } else {
+        args
+    };
+    if items.is_empty() {
+        if let Some(d) = kwarg(&kwargs, "default") {
+            return ok(d);
+        }
+        return Err(vm.error("ValueError", format!("{name}() arg is an empty sequence")));
+    }
+    if key.is_some_and(|k| script_callable(vm, k)) || any_instance(vm, &items) {
+        let f = vm.shoal_helper("min_max")?;
+        let list = new_list(vm, items);
+        return Ok(Native::Call(
+            f,
+            vec![list, key.unwrap_or(Value::None), Value::Bool(want_max)],
+        ));
+    }
+    let key_of_item = |vm: &mut Vm, v: Value| -> Result<Value, Exc> {
+        match key {
+            Some(k) => vm.call_sync(k, vec![v]),
+            None => Ok(v),
+        }
+    };
+    let mut best = items[0];
+    let mut best_key = key_of_item(vm, best)?;
+    for &v in &items[1..] {
+        let k = key_of_item(vm, v)?;
+        let better = if want_max {
+            compare(vm, CmpOp::Gt, k, best_key)?
+        } else {
+            compare(vm, CmpOp::Lt, k, best_key)?
+        };
+        if better {
+            best = v;
+            best_key = k;
+        }
+    }
+    ok(best)
+}
+
+pub(crate) fn b_min(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    if args.is_empty() {
+        return Err(type_err(vm, "min expected at least 1 argument, got 0"));
+    }
+    min_max(vm, args, kwargs, false)
+}
+
+pub(crate) fn b_max(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    if args.is_empty() {
+        return Err(type_err(vm, "max expected at least 1 argument, got 0"));
+    }
+    min_max(vm, args, kwargs, true)
+}
+
+pub(crate) fn b_sum(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    arity(vm, "sum", &args, 1, 2)?;
+    let mut total = args
+        .get(1)
+        .copied()
+        .or(kwarg(&kwargs, "start"))
+        .unwrap_or(Value::Int(0));
+    if str_content(vm, total).is_some() {
+        return Err(type_err(
+            vm,
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
+    }
+    if crate::vm::script_iterable(vm, args[0]) {
+        let f = vm.shoal_helper("sum_")?;
+        return Ok(Native::Call(f, vec![args[0], total]));
+    }
+    let items = collect(vm, args[0])?;
+    if any_instance(vm, &items) || any_instance(vm, &[total]) {
+        let f = vm.shoal_helper("sum_")?;
+        let list = new_list(vm, items);
+        return Ok(Native::Call(f, vec![list, total]));
+    }
+    for v in items {
+        total = binary(vm, BinOp::Add, total, v, false)?;
+    }
+    ok(total)
+}
+
+pub(crate) fn b_isinstance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isinstance", &args, 2, 2)?;
+    let (v, classes) = (args[0], args[1]);
+    let list: Vec<Value> = match classes {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Tuple(items) => items.clone(),
+            _ => vec![classes],
+        },
+        _ => vec![classes],
+    };
+    for c in list {
+        let Value::Obj(cid) = c else {
+            return Err(type_err(
+                vm,
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            ));
+        };
+        let hit = match vm.heap.get(cid) {
+            Obj::Type(TypeKind::Object) => true,
+            Obj::Type(kind) => {
+                let actual = TypeKind::of(vm, v);
+                actual == *kind || (*kind == TypeKind::Int && actual == TypeKind::Bool)
+            }
+            Obj::Class(_) => {
+                if let Value::Obj(id) = v
+                    && let Obj::Instance(inst) = vm.heap.get(id)
+                    && let Obj::Class(k) = vm.heap.get(inst.class)
+                {
+                    k.mro.contains(&cid)
+                } else {
+                    false
+                }
+            }
+            _ => {
+                return Err(type_err(
+                    vm,
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                ));
+            }
+        };
+        if hit {
+            return ok(Value::Bool(true));
+        }
+    }
+    ok(Value::Bool(false))
+}
+
+pub(crate) fn b_repr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "repr", &args, 1, 1)?;
+    if let Some((f, _)) = str_method(vm, args[0], true) {
+        return Ok(Native::CallThen(
+            f,
+            vec![args[0]],
+            crate::vm::Cont::Str { repr: true },
+        ));
+    }
+    let s = repr_of(vm, args[0])?;
+    ok(new_str(vm, &s))
+}
+
+pub(crate) fn b_iter(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "iter", &args, 1, 1)?;
+    if is_instance(vm, args[0]) {
+        if let Some(f) = crate::classes::dunder(vm, args[0], "__iter__") {
+            return Ok(Native::CallThen(f, vec![args[0]], crate::vm::Cont::Iter));
+        }
+        if crate::classes::dunder(vm, args[0], "__getitem__").is_some() {
+            let f = vm.shoal_helper("getitem_iter")?;
+            return Ok(Native::Call(f, vec![args[0]]));
+        }
+    }
+    ok(get_iter(vm, args[0])?)
+}
+
+pub(crate) fn b_next(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "next", &args, 1, 2)?;
+    if crate::vm::script_iterable(vm, args[0]) {
+        return Ok(Native::Next(args[0], args.get(1).copied()));
+    }
+    match next(vm, args[0])? {
+        Some(v) => ok(v),
+        None => match args.get(1) {
+            Some(d) => ok(*d),
+            None => {
+                let class = vm.exc_class("StopIteration");
+                Err(vm.instantiate_exception(class, Vec::new()))
+            }
+        },
+    }
+}
+
+fn values_iter(vm: &mut Vm, items: Vec<Value>) -> Value {
+    Value::Obj(vm.heap.alloc(Obj::Iter(Iter::Values { items, index: 0 })))
+}
+
+pub(crate) fn b_enumerate(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> BResult {
+    arity(vm, "enumerate", &args, 1, 2)?;
+    let start = match args.get(1).copied().or(kwarg(&kwargs, "start")) {
+        Some(v) => expect_int(vm, v, "")?,
+        None => 0,
+    };
+    if crate::vm::script_iterable(vm, args[0]) {
+        let f = vm.shoal_helper("enumerate_")?;
+        return Ok(Native::Call(f, vec![args[0], Value::Int(start)]));
+    }
+    let iter = get_iter(vm, args[0])?;
+    ok(Value::Obj(
+        vm.heap
+            .alloc(Obj::Iter(Iter::Enumerate { iter, next: start })),
+    ))
+}
+
+pub(crate) fn b_zip(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    if args.iter().any(|a| crate::vm::script_iterable(vm, *a)) {
+        let f = vm.shoal_helper("zip_")?;
+        return Ok(Native::Call(f, args));
+    }
+    let mut iters = Vec::with_capacity(args.len());
+    for a in args {
+        iters.push(get_iter(vm, a)?);
+    }
+    ok(Value::Obj(vm.heap.alloc(Obj::Iter(Iter::Zip { iters }))))
+}
+
+pub(crate) fn b_reversed(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "reversed", &args, 1, 1)?;
+    let mut items = collect(vm, args[0])?;
+    items.reverse();
+    ok(values_iter(vm, items))
+}
+
+/// Sorts `items` (by `key(item)` when given; the key is a built-in here,
+/// script keys go to `<shoal>`), stably, with Python's comparisons;
+/// `reverse` keeps equal items in their original order.
+pub(crate) fn sort_items(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> Result<Vec<Value>, Exc> {
+    let keys = match key {
+        Some(k) if k != Value::None => {
+            let mut keys = Vec::with_capacity(items.len());
+            for &v in &items {
+                keys.push(vm.call_sync(k, vec![v])?);
+            }
+            keys
+        }
+        _ => items.clone(),
+    };
+    let order = sort_permutation(vm, &keys, reverse)?;
+    Ok(order.into_iter().map(|i| items[i]).collect())
+}
+
+/// The stable permutation that sorts `keys` with Python's `<`.
+pub(crate) fn sort_permutation(
+    vm: &mut Vm,
+    keys: &[Value],
+    reverse: bool,
+) -> Result<Vec<usize>, Exc> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    let mut error = None;
+    order.sort_by(|&i, &j| {
+        if error.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        let (a, b) = if reverse {
+            (keys[j], keys[i])
+        } else {
+            (keys[i], keys[j])
+        };
+        match compare(vm, CmpOp::Lt, a, b) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match compare(vm, CmpOp::Lt, b, a) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    error = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                error = Some(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    match error {
+        Some(e) => Err(e),
+        None => Ok(order),
+    }
+}
+
+pub(crate) fn b_sorted(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    arity(vm, "sorted", &args, 1, 1)?;
+    let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
+    let items = collect(vm, args[0])?;
+    let key = kwarg(&kwargs, "key").unwrap_or(Value::None);
+    if script_callable(vm, key) || any_instance(vm, &items) {
+        let f = vm.shoal_helper("sort_list")?;
+        let list = new_list(vm, items);
+        return Ok(Native::Call(f, vec![list, key, Value::Bool(reverse)]));
+    }
+    let sorted = sort_items(vm, items, Some(key), reverse)?;
+    ok(new_list(vm, sorted))
+}
+
+pub(crate) fn b_any(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "any", &args, 1, 1)?;
+    if crate::vm::script_iterable(vm, args[0]) || any_instance(vm, &args[..1]) {
+        let f = vm.shoal_helper("any_")?;
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
+    for v in collect(vm, args[0])? {
+        if truthy_mut(vm, v)? {
+            return ok(Value::Bool(true));
+        }
+    }
+    ok(Value::Bool(false))
+}
+
+pub(crate) fn b_all(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "all", &args, 1, 1)?;
+    if crate::vm::script_iterable(vm, args[0]) || any_instance(vm, &args[..1]) {
+        let f = vm.shoal_helper("all_")?;
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
+    for v in collect(vm, args[0])? {
+        if !truthy_mut(vm, v)? {
+            return ok(Value::Bool(false));
+        }
+    }
+    ok(Value::Bool(true))
+}
+
+fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 && r % 2.0 != 0.0 {
+        r - x.signum()
+    } else {
+        r
+    }
+}
+
+pub(crate) fn b_round(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "round", &args, 1, 2)?;
+    let ndigits = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(expect_int(vm, *v, "")?),
+    };
+    match (args[0], ndigits) {
+        (Value::Int(i), None) => ok(Value::Int(i)),
+        (Value::Bool(b), None) => ok(Value::Int(b as i64)),
+        (Value::Int(i), Some(n)) if n >= 0 => ok(Value::Int(i)),
+        (Value::Int(i), Some(n)) => {
+            let p = 10f64.powi((-n) as i32);
+            ok(Value::Int((round_half_even(i as f64 / p) * p) as i64))
+        }
+        (Value::Float(x), None) => {
+            if !x.is_finite() {
+                return Err(vm.error("OverflowError", "cannot convert float infinity to integer"));
+            }
+            ok(Value::Int(round_half_even(x) as i64))
+        }
+        (Value::Float(x), Some(n)) => {
+            // Rust formats the exact binary value, correctly rounded with
+            // ties to even: the decimal Python's round() returns.
+            let v: f64 = if n >= 0 {
+                format!("{:.*}", n.min(300) as usize, x)
+                    .parse()
+                    .unwrap_or(x)
+            } else {
+                let p = 10f64.powi((-n).min(300) as i32);
+                round_half_even(x / p) * p
+            };
+            ok(Value::Float(v))
+        }
+        (v, _) => {
+            let t = type_name(vm, v);
+            Err(type_err(
+                vm,
+                format!("type {t} doesn't define __round__ method"),
+            ))
+        }
+    }
+}
+
+pub(crate) fn b_divmod(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "divmod", &args, 2, 2)?;
+    let q = binary(vm, BinOp::FloorDiv, args[0], args[1], false)?;
+    let r = binary(vm, BinOp::Mod, args[0], args[1], false)?;
+    ok(new_tuple(vm, vec![q, r]))
+}
+
+pub(crate) fn b_chr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "chr", &args, 1, 1)?;
+    let i = expect_int(vm, args[0], "")?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => ok(new_str(vm, c.encode_utf8(&mut [0; 4]))),
+        None => Err(vm.error("ValueError", "chr() arg not in range(0x110000)")),
+    }
+}
+
+pub(crate) fn b_ord(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "ord", &args, 1, 1)?;
+    let s = expect_str(vm, args[0], "ord() argument")?;
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => ok(Value::Int(c as i64)),
+        _ => Err(type_err(
+            vm,
+            format!(
+                "ord() expected a character, but string of length {} found",
+                s.chars().count()
+            ),
+        )),
+    }
+}
+
+pub(crate) fn b_hash(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    use std::hash::{Hash, Hasher};
+    arity(vm, "hash", &args, 1, 1)?;
+    let k = key_of(vm, args[0])?;
+    ok(Value::Int(match k {
+        Key::Int(i) => i,
+        other => {
+            let mut h = rustc_hash::FxHasher::default();
+            other.hash(&mut h);
+            (h.finish() >> 1) as i64
+        }
+    }))
+}
+
+pub(crate) fn b_id(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "id", &args, 1, 1)?;
+    ok(Value::Int(match args[0] {
+        Value::Obj(id) => 0x7f00_0000_0000 + id.0 as i64 * 16,
+        Value::None => 1,
+        Value::Bool(b) => 2 + b as i64,
+        Value::Int(i) => i.wrapping_mul(31),
+        Value::Float(x) => x.to_bits() as i64,
+    }))
+}
+
+fn radix(vm: &mut Vm, args: &[Value], name: &str, prefix: &str, fmt: fn(u64) -> String) -> BResult {
+    arity(vm, name, args, 1, 1)?;
+    let i = expect_int(vm, args[0], "")?;
+    let s = format!(
+        "{}{prefix}{}",
+        if i < 0 { "-" } else { "" },
+        fmt(i.unsigned_abs())
+    );
+    ok(new_str(vm, &s))
+}
+
+pub(crate) fn b_hex(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    radix(vm, &args, "hex", "0x", |n| format!("{n:x}"))
+}
+
+pub(crate) fn b_bin(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    radix(vm, &args, "bin", "0b", |n| format!("{n:b}"))
+}
+
+pub(crate) fn b_oct(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    radix(vm, &args, "oct", "0o", |n| format!("{n:o}"))
+}
+
+pub(crate) fn b_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "pow", &args, 2, 3)?;
+    if let Some(&m) = args.get(2) {
+        let (b, e, m) = (
+            expect_int(vm, args[0], "")?,
+            expect_int(vm, args[1], "")?,
+            expect_int(vm, m, "")?,
+        );
+        if m == 0 {
+            return Err(vm.error("ValueError", "pow() 3rd argument cannot be 0"));
+        }
+        if e < 0 {
+            return Err(vm.error("ValueError", "base is not invertible for the given modulus"));
+        }
+        let (mut result, mut base, mut e) = (1i128, (b as i128).rem_euclid(m as i128), e);
+        while e > 0 {
+            if e & 1 == 1 {
+                result = result * base % m as i128;
+            }
+            base = base * base % m as i128;
+            e >>= 1;
+        }
+        let r = result.rem_euclid(m as i128) as i64;
+        return ok(Value::Int(if m < 0 && r > 0 { r + m } else { r }));
+    }
+    ok(binary(vm, BinOp::Pow, args[0], args[1], false)?)
+}
+
+pub(crate) fn b_callable(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "callable", &args, 1, 1)?;
+    if crate::classes::dunder(vm, args[0], "__call__").is_some() {
+        return ok(Value::Bool(true));
+    }
+    let c = matches!(args[0], Value::Obj(id) if matches!(
+        vm.heap.get(id),
+        Obj::Function(_)
+            | Obj::Builtin(_)
+            | Obj::Method(..)
+            | Obj::Unbound(_)
+            | Obj::BoundMethod(..)
+            | Obj::Type(_)
+            | Obj::Class(_)
+    ));
+    ok(Value::Bool(c))
+}
+
+pub(crate) fn b_getattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "getattr", &args, 2, 3)?;
+    let name = expect_str(vm, args[1], "attribute name")?;
+    if args.len() == 2
+        && let Some((f, call_args)) = vm.attr_call(args[0], &name)
+    {
+        return Ok(Native::Call(f, call_args));
+    }
+    match vm.get_attr_pub(args[0], &name) {
+        Ok(v) => ok(v),
+        Err(e) => match args.get(2) {
+            Some(d) if exception_matches(vm, e, Value::Obj(vm.exc_class("AttributeError")))? => {
+                ok(*d)
+            }
+            _ => Err(e),
+        },
+    }
+}
+
+pub(crate) fn b_hasattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "hasattr", &args, 2, 2)?;
+    let name = expect_str(vm, args[1], "attribute name")?;
+    ok(Value::Bool(vm.get_attr_pub(args[0], &name).is_ok()))
+}
+
+pub(crate) fn b_map(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    if args.len() < 2 {
+        return Err(type_err(vm, "map() must have at least two arguments."));
+    }
+    if script_callable(vm, args[0]) || args[1..].iter().any(|a| crate::vm::script_iterable(vm, *a))
+    {
+        let f = vm.shoal_helper("map_")?;
+        return Ok(Native::Call(f, args));
+    }
+    let mut iters = Vec::with_capacity(args.len() - 1);
+    for a in &args[1..] {
+        iters.push(get_iter(vm, *a)?);
+    }
+    let it = Iter::Map {
+        func: args[0],
+        iters,
+    };
+    ok(Value::Obj(vm.heap.alloc(Obj::Iter(it))))
+}
+
+pub(crate) fn b_filter(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "filter", &args, 2, 2)?;
+    if script_callable(vm, args[0])
+        || crate::vm::script_iterable(vm, args[1])
+        || (args[0] == Value::None && any_instance(vm, &args[1..]))
+    {
+        let f = vm.shoal_helper("filter_")?;
+        return Ok(Native::Call(f, args));
+    }
+    let iter = get_iter(vm, args[1])?;
+    let it = Iter::Filter {
+        func: args[0],
+        iter,
+    };
+    ok(Value::Obj(vm.heap.alloc(Obj::Iter(it))))
+}
+
+pub(crate) fn b_format(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "format", &args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(v) => expect_str(vm, *v, "format() argument 2")?.to_string(),
+        None => String::new(),
+    };
+    let s = format_value(vm, args[0], &spec)?;
+    ok(new_str(vm, &s))
+}

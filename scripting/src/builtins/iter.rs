@@ -1,0 +1,388 @@
+//! Iteration: `iter()` and `next()` over every built-in iterable, collecting
+//! an iterable's items, and the helpers built on them (sorting, sets and dicts
+//! from iterables).
+
+use super::*;
+
+pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// `iter(v)`.
+pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
+    if is_instance(vm, v) {
+        return match crate::classes::call_dunder(vm, v, "__iter__", Vec::new()) {
+            Some(r) => r,
+            // The old sequence protocol.
+            None if crate::classes::dunder(vm, v, "__getitem__").is_some() => Ok(Value::Obj(
+                vm.heap.alloc(Obj::Iter(Iter::GetItem { obj: v, index: 0 })),
+            )),
+            None => Err(not_iterable(vm, v)),
+        };
+    }
+    let it = match v {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::List(_) | Obj::Tuple(_) => Iter::over(id),
+            Obj::Str(s) => {
+                let s = s.clone();
+                let items = s
+                    .chars()
+                    .map(|c| new_str(vm, c.encode_utf8(&mut [0; 4])))
+                    .collect();
+                Iter::Values { items, index: 0 }
+            }
+            Obj::Range(a, b, c) => Iter::Range {
+                next: *a,
+                stop: *b,
+                step: *c,
+            },
+            Obj::Dict(_) | Obj::Set(_) => Iter::Dict {
+                dict: id,
+                index: 0,
+                what: 0,
+            },
+            Obj::Iter(_) | Obj::Generator(_) | Obj::Channel(_) => return Ok(v),
+            Obj::File(_) => {
+                let items = crate::files::remaining_lines(vm, v)?;
+                Iter::Values { items, index: 0 }
+            }
+            _ => return Err(not_iterable(vm, v)),
+        },
+        _ => return Err(not_iterable(vm, v)),
+    };
+    Ok(Value::Obj(vm.heap.alloc(Obj::Iter(it))))
+}
+
+fn not_iterable(vm: &mut Vm, v: Value) -> Exc {
+    let t = type_name(vm, v);
+    type_err(vm, format!("'{t}' object is not iterable"))
+}
+
+/// The next value of an iterator, or None when it is exhausted.
+pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
+    if crate::vm::script_iterable(vm, it) {
+        return Err(needs_script(vm, it));
+    }
+    if is_instance(vm, it) {
+        return match crate::classes::call_dunder(vm, it, "__next__", Vec::new()) {
+            Some(Ok(v)) => Ok(Some(v)),
+            Some(Err(e)) => {
+                let stop = Value::Obj(vm.exc_class("StopIteration"));
+                if exception_matches(vm, e, stop)? {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+            None => {
+                let t = type_name(vm, it);
+                Err(type_err(vm, format!("'{t}' object is not an iterator")))
+            }
+        };
+    }
+    let Value::Obj(id) = it else {
+        let t = type_name(vm, it);
+        return Err(type_err(vm, format!("'{t}' object is not an iterator")));
+    };
+    let state = match vm.heap.get(id) {
+        Obj::Iter(state) => state.clone(),
+        _ => {
+            let t = type_name(vm, it);
+            return Err(type_err(vm, format!("'{t}' object is not an iterator")));
+        }
+    };
+    let (value, new_state) = match state {
+        Iter::Seq { seq, index } => {
+            let v = match vm.heap.get(seq) {
+                Obj::List(items) | Obj::Tuple(items) => items.get(index).copied(),
+                _ => None,
+            };
+            (
+                v,
+                Iter::Seq {
+                    seq,
+                    index: index + 1,
+                },
+            )
+        }
+        Iter::Range { next, stop, step } => {
+            let more = if step > 0 { next < stop } else { next > stop };
+            if more {
+                (
+                    Some(Value::Int(next)),
+                    Iter::Range {
+                        next: next.saturating_add(step),
+                        stop,
+                        step,
+                    },
+                )
+            } else {
+                (None, Iter::Range { next, stop, step })
+            }
+        }
+        Iter::Dict { dict, index, what } => {
+            let entry = match vm.heap.get(dict) {
+                Obj::Dict(d) => d.get_index(index).map(|(_, (k, v))| (*k, *v)),
+                Obj::Set(s) => s.get_index(index).map(|(_, v)| (*v, Value::None)),
+                _ => None,
+            };
+            let v = match (entry, what) {
+                (None, _) => None,
+                (Some((k, _)), 0) => Some(k),
+                (Some((_, v)), 1) => Some(v),
+                (Some((k, v)), _) => Some(new_tuple(vm, vec![k, v])),
+            };
+            (
+                v,
+                Iter::Dict {
+                    dict,
+                    index: index + 1,
+                    what,
+                },
+            )
+        }
+        Iter::Values { items, index } => {
+            let v = items.get(index).copied();
+            (
+                v,
+                Iter::Values {
+                    items,
+                    index: index + 1,
+                },
+            )
+        }
+        // map and filter call script functions: their state does not
+        // change, the iterators they hold do.
+        Iter::Map { func, iters } => {
+            let mut row = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match next(vm, *it)? {
+                    Some(v) => row.push(v),
+                    None => return Ok(None),
+                }
+            }
+            return vm.call_sync(func, row).map(Some);
+        }
+        Iter::Zip { iters } => {
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            let mut row = Vec::with_capacity(iters.len());
+            for it in &iters {
+                match next(vm, *it)? {
+                    Some(v) => row.push(v),
+                    None => return Ok(None),
+                }
+            }
+            return Ok(Some(new_tuple(vm, row)));
+        }
+        Iter::GetItem { obj, index } => {
+            return match crate::classes::call_dunder(
+                vm,
+                obj,
+                "__getitem__",
+                vec![Value::Int(index)],
+            ) {
+                Some(Ok(v)) => {
+                    if let Obj::Iter(Iter::GetItem { index: i, .. }) = vm.heap.get_mut(id) {
+                        *i = index + 1;
+                    }
+                    Ok(Some(v))
+                }
+                Some(Err(e)) => {
+                    let ends = Value::Obj(vm.exc_class("IndexError"));
+                    let stop = Value::Obj(vm.exc_class("StopIteration"));
+                    if exception_matches(vm, e, ends)? || exception_matches(vm, e, stop)? {
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                }
+                None => Ok(None),
+            };
+        }
+        Iter::Enumerate { iter, next: n } => {
+            let Some(v) = next(vm, iter)? else {
+                return Ok(None);
+            };
+            if let Obj::Iter(Iter::Enumerate { next: counter, .. }) = vm.heap.get_mut(id) {
+                *counter = n + 1;
+            }
+            return Ok(Some(new_tuple(vm, vec![Value::Int(n), v])));
+        }
+        Iter::Filter { func, iter } => {
+            while let Some(v) = next(vm, iter)? {
+                let keep = if func == Value::None {
+                    v
+                } else {
+                    vm.call_sync(func, vec![v])?
+                };
+                if truthy_mut(vm, keep)? {
+                    return Ok(Some(v));
+                }
+            }
+            return Ok(None);
+        }
+    };
+    *vm.heap.get_mut(id) = Obj::Iter(new_state);
+    Ok(value)
+}
+
+/// Every value of an iterable.
+pub(crate) fn collect(vm: &mut Vm, v: Value) -> Result<Vec<Value>, Exc> {
+    if let Value::Obj(id) = v {
+        match vm.heap.get(id) {
+            Obj::List(items) | Obj::Tuple(items) => return Ok(items.clone()),
+            Obj::Dict(d) => return Ok(d.values().map(|(k, _)| *k).collect()),
+            Obj::Set(s) => return Ok(s.values().copied().collect()),
+            _ => {}
+        }
+    }
+    if crate::vm::script_iterable(vm, v) {
+        return Err(needs_script(vm, v));
+    }
+    let it = get_iter(vm, v)?;
+    let mut out = Vec::new();
+    while let Some(x) = next(vm, it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// The error a built-in returns when it meets an iterable whose items
+/// come from script code (a generator, an instance): the VM catches it,
+/// has a script frame turn the iterable into a list, and calls the
+/// built-in again with the list (see [`crate::vm::Cont::Recall`]).
+pub(crate) fn needs_script(vm: &mut Vm, it: Value) -> Exc {
+    let exc = vm.error(
+        "RuntimeError",
+        "a built-in met an iterable that runs script code where it cannot run it",
+    );
+    vm.materialize = Some((it, exc));
+    exc
+}
+
+/// Whether calling `f` runs script code.
+pub(crate) fn script_callable(vm: &Vm, f: Value) -> bool {
+    matches!(f, Value::Obj(id) if matches!(
+        vm.heap.get(id),
+        Obj::Function(_) | Obj::BoundMethod(..) | Obj::Class(_) | Obj::Instance(_)
+    ))
+}
+
+/// Whether comparing, adding or testing these values calls script code:
+/// an instance among them, or inside their tuples and lists (looked for
+/// eight levels deep).
+pub(crate) fn any_instance(vm: &Vm, items: &[Value]) -> bool {
+    fn deep(vm: &Vm, v: Value, depth: u32) -> bool {
+        match v {
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Instance(_) => true,
+                Obj::Tuple(items) | Obj::List(items) => {
+                    // Deeper nesting is left to the built-in path.
+                    depth < 8 && items.iter().any(|x| deep(vm, *x, depth + 1))
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+    items.iter().any(|v| deep(vm, *v, 0))
+}
+
+/// `<shoal>.sort_order(keys, reverse)`: the stable sorting permutation of
+/// `keys` as a list of indices, or None when comparing them calls script
+/// code (the helper then merges in the script language).
+pub(crate) fn sort_order(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "sort_order", &args, 2, 2)?;
+    let keys = collect(vm, args[0])?;
+    if any_instance(vm, &keys) {
+        return none();
+    }
+    let reverse = truthy(vm, args[1]);
+    let order = sort_permutation(vm, &keys, reverse)?;
+    let order = order.into_iter().map(|i| Value::Int(i as i64)).collect();
+    ok(new_list(vm, order))
+}
+
+pub(crate) fn make_set(vm: &mut Vm, iterable: Value) -> Result<Value, Exc> {
+    let items = collect(vm, iterable)?;
+    let mut set = Map::default();
+    for v in items {
+        let k = key_of(vm, v)?;
+        set.entry(k).or_insert(v);
+    }
+    Ok(Value::Obj(vm.heap.alloc(Obj::Set(set))))
+}
+
+pub(crate) fn dict_set(vm: &mut Vm, dict: Value, k: Value, v: Value) -> Result<(), Exc> {
+    let key = key_of(vm, k)?;
+    if let Value::Obj(id) = dict
+        && let Obj::Dict(d) = vm.heap.get_mut(id)
+    {
+        match d.get_mut(&key) {
+            Some(slot) => slot.1 = v,
+            None => {
+                d.insert(key, (k, v));
+                vm.heap.grew(crate::memory::DICT_ENTRY);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn dict_update(vm: &mut Vm, dict: Value, mapping: Value) -> Result<(), Exc> {
+    let pairs: Vec<(Value, Value)> = match mapping {
+        Value::Obj(id) => {
+            match vm.heap.get(id) {
+                Obj::Dict(d) => d.values().copied().collect(),
+                _ => {
+                    let items = collect(vm, mapping)?;
+                    let mut pairs = Vec::new();
+                    for item in items {
+                        let kv = collect(vm, item)?;
+                        if kv.len() != 2 {
+                            return Err(vm.error(
+                            "ValueError",
+                            format!("dictionary update sequence element has length {}; 2 is required", kv.len()),
+                        ));
+                        }
+                        pairs.push((kv[0], kv[1]));
+                    }
+                    pairs
+                }
+            }
+        }
+        _ => {
+            let t = type_name(vm, mapping);
+            return Err(type_err(vm, format!("'{t}' object is not iterable")));
+        }
+    };
+    for (k, v) in pairs {
+        dict_set(vm, dict, k, v)?;
+    }
+    Ok(())
+}
+
+/// The (str key, value) pairs of a dict of keyword arguments.
+pub(crate) fn dict_items_str(vm: &mut Vm, d: Value) -> Result<Vec<(Rc<str>, Value)>, Exc> {
+    let pairs: Vec<(Value, Value)> = match d {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Dict(d) => d.values().copied().collect(),
+            _ => return Err(type_err(vm, "argument after ** must be a mapping")),
+        },
+        _ => return Err(type_err(vm, "argument after ** must be a mapping")),
+    };
+    let mut out = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        let k = expect_str(vm, k, "keywords")?;
+        out.push((k, v));
+    }
+    Ok(out)
+}

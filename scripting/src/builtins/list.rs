@@ -1,0 +1,174 @@
+//! Methods of `list` and `tuple`.
+
+use super::*;
+
+fn recv_list(_vm: &mut Vm, recv: Option<Value>) -> ObjId {
+    match recv {
+        Some(Value::Obj(id)) => id,
+        _ => unreachable!("methods are bound to their receiver"),
+    }
+}
+
+fn list_mut(vm: &mut Vm, id: ObjId) -> &mut Vec<Value> {
+    match vm.heap.get_mut(id) {
+        Obj::List(items) => items,
+        _ => unreachable!("list methods are bound to lists"),
+    }
+}
+
+pub(crate) fn l_append(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "list.append", &args, 1, 1)?;
+    let id = recv_list(vm, recv);
+    list_mut(vm, id).push(args[0]);
+    vm.heap.grew(size_of::<Value>());
+    none()
+}
+
+pub(crate) fn l_extend(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "list.extend", &args, 1, 1)?;
+    let id = recv_list(vm, recv);
+    let items = collect(vm, args[0])?;
+    vm.heap.grew(items.len() * size_of::<Value>());
+    list_mut(vm, id).extend(items);
+    none()
+}
+
+pub(crate) fn l_insert(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "insert", &args, 2, 2)?;
+    let id = recv_list(vm, recv);
+    let i = expect_int(vm, args[0], "")?;
+    let list = list_mut(vm, id);
+    let len = list.len() as i64;
+    let at = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+    list.insert(at, args[1]);
+    none()
+}
+
+pub(crate) fn l_pop(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "pop", &args, 0, 1)?;
+    let id = recv_list(vm, recv);
+    let len = list_mut(vm, id).len();
+    if len == 0 {
+        return Err(vm.error("IndexError", "pop from empty list"));
+    }
+    let i = match args.first() {
+        Some(v) => {
+            let i = expect_int(vm, *v, "")?;
+            let j = if i < 0 { i + len as i64 } else { i };
+            if j < 0 || j >= len as i64 {
+                return Err(vm.error("IndexError", "pop index out of range"));
+            }
+            j as usize
+        }
+        None => len - 1,
+    };
+    ok(list_mut(vm, id).remove(i))
+}
+
+pub(crate) fn l_remove(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "list.remove", &args, 1, 1)?;
+    let id = recv_list(vm, recv);
+    let items = list_mut(vm, id).clone();
+    let mut found = None;
+    for (i, v) in items.iter().enumerate() {
+        if eq(vm, *v, args[0])? {
+            found = Some(i);
+            break;
+        }
+    }
+    match found {
+        Some(i) => {
+            list_mut(vm, id).remove(i);
+            none()
+        }
+        None => Err(vm.error("ValueError", "list.remove(x): x not in list")),
+    }
+}
+
+fn seq_items(vm: &Vm, recv: Option<Value>) -> Vec<Value> {
+    match recv {
+        Some(Value::Obj(id)) => match vm.heap.get(id) {
+            Obj::List(i) | Obj::Tuple(i) => i.clone(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+pub(crate) fn seq_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "index", &args, 1, 3)?;
+    let items = seq_items(vm, recv);
+    let is_tuple = matches!(recv, Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Tuple(_)));
+    let mut found = None;
+    for (i, v) in items.iter().enumerate() {
+        if eq(vm, *v, args[0])? {
+            found = Some(i);
+            break;
+        }
+    }
+    match found {
+        Some(i) => ok(Value::Int(i as i64)),
+        None => {
+            let msg = if is_tuple {
+                "tuple.index(x): x not in tuple".to_string()
+            } else {
+                let r = repr_of(vm, args[0])?;
+                format!("{r} is not in list")
+            };
+            Err(vm.error("ValueError", msg))
+        }
+    }
+}
+
+pub(crate) fn seq_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "count", &args, 1, 1)?;
+    let items = seq_items(vm, recv);
+    let mut n = 0;
+    for v in items {
+        if eq(vm, v, args[0])? {
+            n += 1;
+        }
+    }
+    ok(Value::Int(n))
+}
+
+pub(crate) fn l_reverse(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    let id = recv_list(vm, recv);
+    list_mut(vm, id).reverse();
+    none()
+}
+
+pub(crate) fn l_sort(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> BResult {
+    arity(vm, "sort", &args, 0, 0)?;
+    let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
+    let id = recv_list(vm, recv);
+    let items = list_mut(vm, id).clone();
+    let key = kwarg(&kwargs, "key").unwrap_or(Value::None);
+    if script_callable(vm, key) || any_instance(vm, &items) {
+        let f = vm.shoal_helper("list_sort")?;
+        return Ok(Native::Call(
+            f,
+            vec![Value::Obj(id), key, Value::Bool(reverse)],
+        ));
+    }
+    let sorted = sort_items(vm, items, Some(key), reverse)?;
+    *list_mut(vm, id) = sorted;
+    none()
+}
+
+pub(crate) fn l_copy(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    let id = recv_list(vm, recv);
+    let items = list_mut(vm, id).clone();
+    ok(new_list(vm, items))
+}
+
+pub(crate) fn l_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    let id = recv_list(vm, recv);
+    list_mut(vm, id).clear();
+    none()
+}

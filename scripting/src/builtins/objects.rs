@@ -1,0 +1,157 @@
+//! Built-ins about classes and objects: `object.__init__`, `mro()`,
+//! `staticmethod`, `classmethod`, `property`, `issubclass`, `setattr`.
+
+use super::*;
+
+/// `object.__init__` and `BaseException.__init__` (which sets `args`).
+/// `cls.mro()`: the method resolution order, `object` last.
+pub(crate) fn class_mro(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "mro", &args, 0, 0)?;
+    let items = recv.map_or_else(Vec::new, |c| class_lineage(vm, c, true));
+    ok(new_list(vm, items))
+}
+
+/// A class's MRO (`mro`) or its bases, ending with `object` as Python's do.
+pub(crate) fn class_lineage(vm: &Vm, class: Value, mro: bool) -> Vec<Value> {
+    let Value::Obj(id) = class else {
+        return Vec::new();
+    };
+    let Obj::Class(c) = vm.heap.get(id) else {
+        return Vec::new();
+    };
+    let mut items: Vec<Value> = if mro { &c.mro } else { &c.bases }
+        .iter()
+        .map(|k| Value::Obj(*k))
+        .collect();
+    if (mro || items.is_empty())
+        && let Some(object) = vm.builtins.get("object")
+    {
+        items.push(*object);
+    }
+    items
+}
+
+/// `object.__init_subclass__()`: takes no arguments, does nothing.
+pub(crate) fn base_init_subclass(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> BResult {
+    if let Some((k, _)) = kwargs.first() {
+        return Err(type_err(
+            vm,
+            format!("__init_subclass__() got an unexpected keyword argument '{k}'"),
+        ));
+    }
+    arity(vm, "__init_subclass__", &args, 0, 0)?;
+    none()
+}
+
+pub(crate) fn base_init(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    if let Some(Value::Obj(id)) = recv
+        && let Obj::Instance(inst) = vm.heap.get(id)
+        && matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception)
+    {
+        let t = new_tuple(vm, args);
+        if let Obj::Instance(inst) = vm.heap.get_mut(id) {
+            inst.attrs.insert(Rc::from("args"), t);
+        }
+    }
+    none()
+}
+
+pub(crate) fn b_staticmethod(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "staticmethod", &args, 1, 1)?;
+    ok(Value::Obj(vm.heap.alloc(Obj::StaticMethod(args[0]))))
+}
+
+pub(crate) fn b_classmethod(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "classmethod", &args, 1, 1)?;
+    ok(Value::Obj(vm.heap.alloc(Obj::ClassMethod(args[0]))))
+}
+
+pub(crate) fn b_property(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "property", &args, 1, 2)?;
+    let setter = args.get(1).copied().unwrap_or(Value::None);
+    ok(Value::Obj(vm.heap.alloc(Obj::Property(args[0], setter))))
+}
+
+pub(crate) fn prop_setter(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "setter", &args, 1, 1)?;
+    let getter = match recv {
+        Some(Value::Obj(id)) => match vm.heap.get(id) {
+            Obj::Property(g, _) => *g,
+            _ => Value::None,
+        },
+        _ => Value::None,
+    };
+    ok(Value::Obj(vm.heap.alloc(Obj::Property(getter, args[0]))))
+}
+
+pub(crate) fn b_issubclass(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "issubclass", &args, 2, 2)?;
+    let Value::Obj(c) = args[0] else {
+        return Err(type_err(vm, "issubclass() arg 1 must be a class"));
+    };
+    let mro = match vm.heap.get(c) {
+        Obj::Class(k) => k.mro.clone(),
+        Obj::Type(_) => vec![c],
+        _ => return Err(type_err(vm, "issubclass() arg 1 must be a class")),
+    };
+    let targets: Vec<Value> = match args[1] {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Tuple(items) => items.clone(),
+            _ => vec![args[1]],
+        },
+        _ => vec![args[1]],
+    };
+    for t in targets {
+        match t {
+            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(TypeKind::Object)) => {
+                return ok(Value::Bool(true));
+            }
+            Value::Obj(id) if mro.contains(&id) => return ok(Value::Bool(true)),
+            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(_) | Obj::Type(_)) => {}
+            _ => {
+                return Err(type_err(
+                    vm,
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                ));
+            }
+        }
+    }
+    ok(Value::Bool(false))
+}
+
+pub(crate) fn b_setattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "setattr", &args, 3, 3)?;
+    let name = expect_str(vm, args[1], "attribute name")?;
+    vm.set_attr_pub(args[0], &name, args[2])?;
+    none()
+}
+
+/// The built-ins about classes: functions of the builtins namespace,
+/// `object`'s methods the VM reaches, `property.setter`.
+pub(crate) fn natives() -> NativeModule {
+    NativeModule::part("objects")
+        .native(Owner::Internal, "__init__", base_init)
+        .native(Owner::Internal, "mro", class_mro)
+        .native(Owner::Internal, "__init_subclass__", base_init_subclass)
+        .native(Owner::Prop, "setter", prop_setter)
+        .global("staticmethod", b_staticmethod)
+        .global("classmethod", b_classmethod)
+        .global("property", b_property)
+        .global("setattr", b_setattr)
+        .global("issubclass", b_issubclass)
+}

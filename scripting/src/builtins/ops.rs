@@ -1,0 +1,451 @@
+//! Binary and unary operators on built-in values (instances' dunders are
+//! tried first, see [`crate::classes`]).
+
+use super::*;
+
+pub(crate) fn overflow(vm: &mut Vm) -> Exc {
+    vm.error(
+        "OverflowError",
+        "integer overflow: the result does not fit in 64 bits",
+    )
+}
+
+fn floor_div(a: i64, b: i64) -> Option<i64> {
+    let q = a.checked_div(b)?;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q.checked_sub(1)
+    } else {
+        Some(q)
+    }
+}
+
+fn py_mod(a: i64, b: i64) -> Option<i64> {
+    let r = a.checked_rem(b)?;
+    Some(if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    })
+}
+
+fn op_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "** or pow()",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::BitAnd => "&",
+        BinOp::MatMul => "@",
+    }
+}
+
+/// Binary operators (`inplace` for `+=` and friends: lists extend in
+/// place).
+pub(crate) fn binary(
+    vm: &mut Vm,
+    op: BinOp,
+    a: Value,
+    b: Value,
+    inplace: bool,
+) -> Result<Value, Exc> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        match op {
+            BinOp::Add => {
+                if let Some(r) = x.checked_add(y) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            BinOp::Sub => {
+                if let Some(r) = x.checked_sub(y) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            BinOp::Mul => {
+                if let Some(r) = x.checked_mul(y) {
+                    return Ok(Value::Int(r));
+                }
+            }
+            _ => {}
+        }
+    }
+    if is_instance(vm, a) || is_instance(vm, b) {
+        return instance_binary(vm, op, a, b, inplace);
+    }
+    // Integers (and bools) first: the hot path.
+    let ints = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some((x, y)),
+        (Value::Bool(x), Value::Int(y)) => Some((x as i64, y)),
+        (Value::Int(x), Value::Bool(y)) => Some((x, y as i64)),
+        (Value::Bool(x), Value::Bool(y))
+            if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) =>
+        {
+            Some((x as i64, y as i64))
+        }
+        _ => None,
+    };
+    if let Some((x, y)) = ints {
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            BinOp::Mul => x.checked_mul(y),
+            BinOp::Div => {
+                if y == 0 {
+                    return Err(vm.error("ZeroDivisionError", "division by zero"));
+                }
+                return Ok(Value::Float(x as f64 / y as f64));
+            }
+            BinOp::FloorDiv | BinOp::Mod => {
+                if y == 0 {
+                    let msg = if op == BinOp::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    };
+                    return Err(vm.error("ZeroDivisionError", msg));
+                }
+                if op == BinOp::FloorDiv {
+                    floor_div(x, y)
+                } else {
+                    py_mod(x, y)
+                }
+            }
+            BinOp::Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(vm.error(
+                            "ZeroDivisionError",
+                            "0.0 cannot be raised to a negative power",
+                        ));
+                    }
+                    return Ok(Value::Float((x as f64).powf(y as f64)));
+                }
+                u32::try_from(y).ok().and_then(|y| x.checked_pow(y))
+            }
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(vm.error("ValueError", "negative shift count"));
+                }
+                if y >= 64 {
+                    if x == 0 { Some(0) } else { None }
+                } else {
+                    let r = x << y;
+                    if r >> y == x { Some(r) } else { None }
+                }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(vm.error("ValueError", "negative shift count"));
+                }
+                Some(if y >= 64 {
+                    if x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                })
+            }
+            BinOp::BitOr => Some(x | y),
+            BinOp::BitXor => Some(x ^ y),
+            BinOp::BitAnd => Some(x & y),
+            BinOp::MatMul => None,
+        };
+        return match r {
+            Some(r) => Ok(Value::Int(r)),
+            None if op == BinOp::MatMul => Err(unsupported(vm, op, a, b, inplace)),
+            None => Err(overflow(vm)),
+        };
+    }
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        return Ok(Value::Bool(match op {
+            BinOp::BitAnd => x & y,
+            BinOp::BitOr => x | y,
+            _ => x ^ y,
+        }));
+    }
+    if let (Some(x), Some(y)) = (to_f64(a), to_f64(b)) {
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::Div => {
+                if y == 0.0 {
+                    return Err(vm.error("ZeroDivisionError", "float division by zero"));
+                }
+                x / y
+            }
+            BinOp::FloorDiv => {
+                if y == 0.0 {
+                    return Err(vm.error("ZeroDivisionError", "float floor division by zero"));
+                }
+                (x / y).floor()
+            }
+            BinOp::Mod => {
+                if y == 0.0 {
+                    return Err(vm.error("ZeroDivisionError", "float modulo"));
+                }
+                let r = x % y;
+                if r != 0.0 && ((r < 0.0) != (y < 0.0)) {
+                    r + y
+                } else {
+                    r
+                }
+            }
+            BinOp::Pow => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(vm.error(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
+                x.powf(y)
+            }
+            _ => return Err(unsupported(vm, op, a, b, inplace)),
+        };
+        return Ok(Value::Float(r));
+    }
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+        match (op, vm.heap.get(x), vm.heap.get(y)) {
+            (BinOp::Add, Obj::Str(s), Obj::Str(t)) => {
+                let mut r = String::with_capacity(s.len() + t.len());
+                r.push_str(s);
+                r.push_str(t);
+                return Ok(new_str(vm, &r));
+            }
+            (BinOp::Add, Obj::List(p), Obj::List(q)) => {
+                if inplace {
+                    let q = q.clone();
+                    if let Obj::List(p) = vm.heap.get_mut(x) {
+                        p.extend(q);
+                    }
+                    return Ok(a);
+                }
+                let mut r = p.clone();
+                r.extend(q.iter().copied());
+                return Ok(new_list(vm, r));
+            }
+            (BinOp::Add, Obj::Tuple(p), Obj::Tuple(q)) => {
+                let mut r = p.clone();
+                r.extend(q.iter().copied());
+                return Ok(new_tuple(vm, r));
+            }
+            (
+                BinOp::Sub | BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor,
+                Obj::Set(p),
+                Obj::Set(q),
+            ) => {
+                let r: Map<Key, Value> = match op {
+                    BinOp::Sub => p
+                        .iter()
+                        .filter(|(k, _)| !q.contains_key(*k))
+                        .map(|(k, v)| (k.clone(), *v))
+                        .collect(),
+                    BinOp::BitAnd => p
+                        .iter()
+                        .filter(|(k, _)| q.contains_key(*k))
+                        .map(|(k, v)| (k.clone(), *v))
+                        .collect(),
+                    BinOp::BitOr => p
+                        .iter()
+                        .chain(q.iter())
+                        .map(|(k, v)| (k.clone(), *v))
+                        .collect(),
+                    _ => p
+                        .iter()
+                        .filter(|(k, _)| !q.contains_key(*k))
+                        .chain(q.iter().filter(|(k, _)| !p.contains_key(*k)))
+                        .map(|(k, v)| (k.clone(), *v))
+                        .collect(),
+                };
+                return Ok(Value::Obj(vm.heap.alloc(Obj::Set(r))));
+            }
+            (BinOp::BitOr, Obj::Dict(p), Obj::Dict(q)) => {
+                let mut r = p.clone();
+                for (k, v) in q {
+                    r.insert(k.clone(), *v);
+                }
+                return Ok(Value::Obj(vm.heap.alloc(Obj::Dict(r))));
+            }
+            (BinOp::Mod, Obj::Str(s), _) => {
+                let s = s.clone();
+                let r = percent_format(vm, &s, b)?;
+                return Ok(new_str(vm, &r));
+            }
+            _ => {}
+        }
+    }
+    if op == BinOp::Mod
+        && let Some(s) = str_content(vm, a)
+    {
+        let r = percent_format(vm, &s, b)?;
+        return Ok(new_str(vm, &r));
+    }
+    if op == BinOp::Mul {
+        let (seq, n) = match (a, b) {
+            (Value::Obj(_), Value::Int(n)) => (a, n),
+            (Value::Int(n), Value::Obj(_)) => (b, n),
+            (Value::Obj(_), Value::Bool(n)) => (a, n as i64),
+            _ => return Err(unsupported(vm, op, a, b, inplace)),
+        };
+        let n = n.max(0) as usize;
+        if let Value::Obj(id) = seq {
+            // What the result would hold, checked before it is made.
+            let unit = match vm.heap.get(id) {
+                Obj::Str(s) => s.len(),
+                Obj::List(items) | Obj::Tuple(items) => items.len() * size_of::<Value>(),
+                _ => 0,
+            };
+            match unit.checked_mul(n) {
+                Some(bytes) if bytes <= isize::MAX as usize / 2 => vm.reserve(bytes)?,
+                _ => return Err(vm.error("MemoryError", "")),
+            }
+            match vm.heap.get(id) {
+                Obj::Str(s) => {
+                    let r = s.repeat(n);
+                    return Ok(new_str(vm, &r));
+                }
+                Obj::List(items) => {
+                    let r: Vec<Value> = items
+                        .iter()
+                        .copied()
+                        .cycle()
+                        .take(items.len() * n)
+                        .collect();
+                    return Ok(new_list(vm, r));
+                }
+                Obj::Tuple(items) => {
+                    let r: Vec<Value> = items
+                        .iter()
+                        .copied()
+                        .cycle()
+                        .take(items.len() * n)
+                        .collect();
+                    return Ok(new_tuple(vm, r));
+                }
+                _ => {}
+            }
+        }
+    }
+    Err(unsupported(vm, op, a, b, inplace))
+}
+
+pub(crate) fn dunder_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+    }
+}
+
+fn instance_binary(
+    vm: &mut Vm,
+    op: BinOp,
+    a: Value,
+    b: Value,
+    inplace: bool,
+) -> Result<Value, Exc> {
+    let (name, rname, iname) = dunder_names(op);
+    if inplace && let Some(r) = crate::classes::call_dunder(vm, a, iname, vec![b]) {
+        let r = r?;
+        if !not_implemented(vm, r) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, a, name, vec![b]) {
+        let r = r?;
+        if !not_implemented(vm, r) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = crate::classes::call_dunder(vm, b, rname, vec![a]) {
+        let r = r?;
+        if !not_implemented(vm, r) {
+            return Ok(r);
+        }
+    }
+    Err(unsupported(vm, op, a, b, inplace))
+}
+
+pub(crate) fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> Exc {
+    let (ta, tb) = (type_name(vm, a), type_name(vm, b));
+    if op == BinOp::Add && ta == "str" && tb != "str" {
+        return type_err(
+            vm,
+            format!("can only concatenate str (not \"{tb}\") to str"),
+        );
+    }
+    if op == BinOp::Add && ta == "list" && ta != tb {
+        return type_err(
+            vm,
+            format!("can only concatenate list (not \"{tb}\") to list"),
+        );
+    }
+    if op == BinOp::Mul
+        && (ta == "str" || ta == "list" || ta == "tuple")
+        && tb != "int"
+        && tb != "bool"
+    {
+        return type_err(
+            vm,
+            format!("can't multiply sequence by non-int of type '{tb}'"),
+        );
+    }
+    type_err(
+        vm,
+        format!(
+            "unsupported operand type(s) for {}{}: '{ta}' and '{tb}'",
+            op_symbol(op),
+            if inplace { "=" } else { "" }
+        ),
+    )
+}
+
+/// Unary operators.
+pub(crate) fn unary(vm: &mut Vm, op: UnaryOp, a: Value) -> Result<Value, Exc> {
+    if op != UnaryOp::Not && is_instance(vm, a) {
+        let name = match op {
+            UnaryOp::Neg => "__neg__",
+            UnaryOp::Pos => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(r) = crate::classes::call_dunder(vm, a, name, Vec::new()) {
+            return r;
+        }
+    }
+    Ok(match (op, a) {
+        (UnaryOp::Not, v) => Value::Bool(!truthy_mut(vm, v)?),
+        (UnaryOp::Neg, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(|| overflow(vm))?),
+        (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(b as i64)),
+        (UnaryOp::Neg, Value::Float(x)) => Value::Float(-x),
+        (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => a,
+        (UnaryOp::Pos, Value::Bool(b)) => Value::Int(b as i64),
+        (UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),
+        (UnaryOp::Invert, Value::Bool(b)) => Value::Int(!(b as i64)),
+        _ => {
+            let sym = match op {
+                UnaryOp::Neg => "-",
+                UnaryOp::Pos => "+",
+                _ => "~",
+            };
+            let t = type_name(vm, a);
+            return Err(type_err(
+                vm,
+                format!("bad operand type for unary {sym}: '{t}'"),
+            ));
+        }
+    })
+}

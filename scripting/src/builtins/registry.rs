@@ -1,0 +1,649 @@
+//! The registry of built-ins: every native function and method of a VM
+//! ([`Natives`], indexed by [`Builtin`]), the built-in functions and the
+//! methods of the built-in types (`core`), installing them, finding and
+//! calling them, importing native modules, and the argument helpers
+//! every built-in uses. Modules and the other parts register through
+//! [`NativeModule`] (see [`crate::module`]).
+
+use super::*;
+use crate::module::{Constant, NativeModule, TaskletEnd};
+use TypeKind as T;
+use rustc_hash::FxHashMap;
+
+pub use crate::module::{Kwargs, Native};
+pub(crate) type BResult = crate::module::NativeResult;
+
+/// Where a built-in lives.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum Owner {
+    Global,
+    Method(TypeKind),
+    Module(&'static str),
+    Stream,
+    /// Reached only from the VM (`super().__init__`).
+    Internal,
+    /// Methods of `property` objects.
+    Prop,
+}
+
+impl Owner {
+    /// The stable name of its built-in `name`, by which snapshots and
+    /// pickles name it (`print`, `str.join`, `math.sqrt`).
+    fn key(self, name: &str) -> String {
+        match self {
+            Owner::Global => name.to_string(),
+            Owner::Method(kind) => format!("{}.{name}", kind.name()),
+            Owner::Module(m) => format!("{m}.{name}"),
+            Owner::Stream => format!("stream.{name}"),
+            Owner::Internal => format!("internal.{name}"),
+            Owner::Prop => format!("property.{name}"),
+        }
+    }
+}
+
+/// A built-in function or method.
+#[derive(Clone)]
+pub(crate) struct Def {
+    pub(crate) name: &'static str,
+    pub(crate) owner: Owner,
+    pub(crate) f: crate::module::NativeFn,
+}
+
+/// A registered module, as `import` makes it.
+#[derive(Clone)]
+pub(crate) struct ModuleEntry {
+    name: &'static str,
+    importable: bool,
+    functions: Vec<(&'static str, Builtin)>,
+    constants: Vec<(&'static str, Constant)>,
+    /// Its script part: (file name, source).
+    pub(crate) prelude: Option<(&'static str, &'static str)>,
+    on_import: Option<fn(&mut Vm, &mut Attrs)>,
+    on_tasklet_end: Option<fn(&mut Vm, &TaskletEnd) -> bool>,
+}
+
+/// A VM's natives: every built-in function and method by number
+/// ([`Builtin`], the same number on every VM of a thread; see
+/// [`crate::module`]), and the native modules. Shared between VMs until
+/// one registers a module of its own.
+#[derive(Clone, Default)]
+pub(crate) struct Natives {
+    defs: Vec<Option<Def>>,
+    /// The built-in `name` of `owner`.
+    index: FxHashMap<(Owner, &'static str), Builtin>,
+    /// The functions of the builtins namespace, in order.
+    globals: Vec<Builtin>,
+    modules: Vec<ModuleEntry>,
+}
+
+impl Natives {
+    /// Registers `m` (replacing a module of the same name).
+    pub(crate) fn add(&mut self, m: NativeModule) {
+        if let Some(at) = self.modules.iter().position(|e| e.name == m.name) {
+            let old = self.modules.remove(at);
+            for (name, b) in old.functions {
+                self.index.remove(&(Owner::Module(old.name), name));
+                if let Some(slot) = self.defs.get_mut(b.0 as usize) {
+                    *slot = None;
+                }
+            }
+        }
+        for (name, f) in m.globals {
+            let b = self.define(Owner::Global, name, f);
+            if !self.globals.contains(&b) {
+                self.globals.push(b);
+            }
+        }
+        for (owner, name, f) in m.methods {
+            self.define(owner, name, f);
+        }
+        let functions = m
+            .functions
+            .into_iter()
+            .map(|(name, f)| (name, self.define(Owner::Module(m.name), name, f)))
+            .collect();
+        self.modules.push(ModuleEntry {
+            name: m.name,
+            importable: m.importable,
+            functions,
+            constants: m.constants,
+            prelude: m.prelude,
+            on_import: m.on_import,
+            on_tasklet_end: m.on_tasklet_end,
+        });
+    }
+
+    fn define(&mut self, owner: Owner, name: &'static str, f: crate::module::NativeFn) -> Builtin {
+        let b = crate::module::intern(&owner.key(name))
+            .unwrap_or_else(|| panic!("too many natives to register {name}"));
+        let i = b.0 as usize;
+        if self.defs.len() <= i {
+            self.defs.resize(i + 1, None);
+        }
+        self.defs[i] = Some(Def { name, owner, f });
+        self.index.insert((owner, name), b);
+        b
+    }
+
+    /// The built-in numbered `b`, if this VM has it.
+    #[inline]
+    pub(crate) fn def(&self, b: Builtin) -> Option<&Def> {
+        self.defs.get(b.0 as usize).and_then(Option::as_ref)
+    }
+
+    /// The built-in `name` of `owner`.
+    pub(crate) fn find(&self, owner: Owner, name: &str) -> Option<Builtin> {
+        self.index.get(&(owner, name)).copied()
+    }
+
+    /// The importable module `name`.
+    pub(crate) fn module(&self, name: &str) -> Option<&ModuleEntry> {
+        self.modules.iter().find(|m| m.importable && m.name == name)
+    }
+
+    /// The source of a module's script part, by its file name.
+    pub(crate) fn prelude_source(&self, file: &str) -> Option<&'static str> {
+        self.modules
+            .iter()
+            .filter_map(|m| m.prelude)
+            .find(|(f, _)| *f == file)
+            .map(|(_, source)| source)
+    }
+
+    /// The modules' hooks for the end of an owned tasklet.
+    pub(crate) fn tasklet_end_hooks(
+        &self,
+    ) -> impl Iterator<Item = fn(&mut Vm, &TaskletEnd) -> bool> + '_ {
+        self.modules.iter().filter_map(|m| m.on_tasklet_end)
+    }
+
+    /// The first built-in `obj` refers to that this VM does not have.
+    pub(crate) fn missing_in(&self, obj: &Obj) -> Option<Builtin> {
+        match obj {
+            Obj::Builtin(b) | Obj::Method(_, b) | Obj::Unbound(b) if self.def(*b).is_none() => {
+                Some(*b)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The error for a loaded built-in the VM does not have.
+pub(crate) fn unknown_builtin(b: Builtin) -> String {
+    let key = crate::module::native_key(b).unwrap_or_else(|| Rc::from("?"));
+    format!("unknown built-in '{key}'")
+}
+
+thread_local! {
+    static STANDARD: Rc<Natives> = Rc::new(standard());
+}
+
+/// The natives every VM starts with (made once per thread).
+pub(crate) fn standard_natives() -> Rc<Natives> {
+    STANDARD.with(Rc::clone)
+}
+
+/// The built-ins, then the standard modules. The order of the parts
+/// with built-in functions is the order of the builtins namespace.
+fn standard() -> Natives {
+    let mut natives = Natives::default();
+    for part in [
+        core(),
+        crate::files::natives(),
+        objects::natives(),
+        crate::stackless::module(),
+        crate::pickle::module(),
+        math::module(),
+        sys::module(),
+        random::module(),
+        time::module(),
+    ] {
+        natives.add(part);
+    }
+    natives
+}
+
+/// The built-in functions and the methods of the built-in types.
+fn core() -> NativeModule {
+    NativeModule::part("builtins")
+        .global("print", b_print)
+        .global("len", b_len)
+        .global("abs", b_abs)
+        .global("min", b_min)
+        .global("max", b_max)
+        .global("sum", b_sum)
+        .global("isinstance", b_isinstance)
+        .global("repr", b_repr)
+        .global("iter", b_iter)
+        .global("next", b_next)
+        .global("enumerate", b_enumerate)
+        .global("zip", b_zip)
+        .global("reversed", b_reversed)
+        .global("sorted", b_sorted)
+        .global("any", b_any)
+        .global("all", b_all)
+        .global("round", b_round)
+        .global("divmod", b_divmod)
+        .global("chr", b_chr)
+        .global("ord", b_ord)
+        .global("hash", b_hash)
+        .global("id", b_id)
+        .global("hex", b_hex)
+        .global("bin", b_bin)
+        .global("oct", b_oct)
+        .global("pow", b_pow)
+        .global("callable", b_callable)
+        .global("getattr", b_getattr)
+        .global("hasattr", b_hasattr)
+        .global("map", b_map)
+        .global("filter", b_filter)
+        .method(T::List, "append", l_append)
+        .method(T::List, "extend", l_extend)
+        .method(T::List, "insert", l_insert)
+        .method(T::List, "pop", l_pop)
+        .method(T::List, "remove", l_remove)
+        .method(T::List, "index", seq_index)
+        .method(T::List, "count", seq_count)
+        .method(T::List, "reverse", l_reverse)
+        .method(T::List, "sort", l_sort)
+        .method(T::List, "copy", l_copy)
+        .method(T::List, "clear", l_clear)
+        .method(T::Tuple, "index", seq_index)
+        .method(T::Tuple, "count", seq_count)
+        .method(T::Str, "join", s_join)
+        .method(T::Str, "split", s_split)
+        .method(T::Str, "rsplit", s_rsplit)
+        .method(T::Str, "istitle", s_istitle)
+        .method(T::Str, "strip", s_strip)
+        .method(T::Str, "lstrip", s_lstrip)
+        .method(T::Str, "rstrip", s_rstrip)
+        .method(T::Str, "upper", s_upper)
+        .method(T::Str, "lower", s_lower)
+        .method(T::Str, "replace", s_replace)
+        .method(T::Str, "startswith", s_startswith)
+        .method(T::Str, "endswith", s_endswith)
+        .method(T::Str, "find", s_find)
+        .method(T::Str, "index", s_index)
+        .method(T::Str, "count", s_count)
+        .method(T::Str, "format", s_format)
+        .method(T::Str, "isdigit", s_isdigit)
+        .method(T::Str, "isalpha", s_isalpha)
+        .method(T::Str, "isalnum", s_isalnum)
+        .method(T::Str, "isspace", s_isspace)
+        .method(T::Str, "isupper", s_isupper)
+        .method(T::Str, "islower", s_islower)
+        .method(T::Str, "title", s_title)
+        .method(T::Str, "capitalize", s_capitalize)
+        .method(T::Str, "center", s_center)
+        .method(T::Str, "ljust", s_ljust)
+        .method(T::Str, "rjust", s_rjust)
+        .method(T::Str, "zfill", s_zfill)
+        .method(T::Str, "splitlines", s_splitlines)
+        .method(T::Str, "partition", s_partition)
+        .method(T::Dict, "get", d_get)
+        .method(T::Dict, "keys", d_keys)
+        .method(T::Dict, "values", d_values)
+        .method(T::Dict, "items", d_items)
+        .method(T::Dict, "pop", d_pop)
+        .method(T::Dict, "setdefault", d_setdefault)
+        .method(T::Dict, "update", d_update)
+        .method(T::Dict, "copy", d_copy)
+        .method(T::Dict, "clear", d_clear)
+        .method(T::Dict, "popitem", d_popitem)
+        .method(T::Set, "issuperset", set_issuperset)
+        .method(T::Set, "symmetric_difference", set_symmetric_difference)
+        .method(T::Set, "pop", set_pop)
+        .global("format", b_format)
+        .method(T::Set, "add", set_add)
+        .method(T::Set, "remove", set_remove)
+        .method(T::Set, "discard", set_discard)
+        .method(T::Set, "union", set_union)
+        .method(T::Set, "intersection", set_intersection)
+        .method(T::Set, "difference", set_difference)
+        .method(T::Set, "issubset", set_issubset)
+        .method(T::Set, "copy", set_copy)
+        .method(T::Set, "clear", set_clear)
+        .method(T::Generator, "send", gen_send)
+        .native(Owner::Internal, "sort_order", sort_order)
+        .method(T::Str, "rfind", s_rfind)
+        .method(T::Set, "update", set_update)
+        .method(T::Str, "swapcase", s_swapcase)
+        .method(T::Str, "rpartition", s_rpartition)
+        .method(T::Str, "rindex", s_rindex)
+}
+
+/// A built-in reached only from the VM.
+pub(crate) fn internal(vm: &Vm, name: &str) -> Builtin {
+    vm.natives
+        .find(Owner::Internal, name)
+        .unwrap_or_else(|| panic!("unknown internal built-in {name}"))
+}
+
+/// Puts the built-in functions and types in the builtins namespace.
+pub(crate) fn install(vm: &mut Vm) {
+    let natives = vm.natives.clone();
+    for b in &natives.globals {
+        if let Some(def) = natives.def(*b) {
+            let id = vm.heap.alloc(Obj::Builtin(*b));
+            vm.builtins.insert(Rc::from(def.name), Value::Obj(id));
+        }
+    }
+    for kind in [
+        T::Int,
+        T::Float,
+        T::Str,
+        T::Bool,
+        T::List,
+        T::Tuple,
+        T::Dict,
+        T::Set,
+        T::Range,
+        T::Type,
+        T::Object,
+    ] {
+        let id = vm.heap.alloc(Obj::Type(kind));
+        let name = if kind == T::Type { "type" } else { kind.name() };
+        vm.builtins.insert(Rc::from(name), Value::Obj(id));
+    }
+    // Instances of `object()` (sentinels) belong to this class.
+    let object_class = vm.heap.alloc(Obj::Class(Box::new(Class {
+        name: Rc::from("object"),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs: Attrs::default(),
+        is_exception: false,
+    })));
+    if let Obj::Class(c) = vm.heap.get_mut(object_class) {
+        c.mro = vec![object_class];
+    }
+    vm.builtins
+        .insert(Rc::from("\0object_class"), Value::Obj(object_class));
+    // `NotImplemented`: a unique object that dunder methods return.
+    let class = vm.heap.alloc(Obj::Class(Box::new(Class {
+        name: Rc::from("NotImplementedType"),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs: Attrs::default(),
+        is_exception: false,
+    })));
+    let ni = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
+        class,
+        attrs: Attrs::default(),
+    }));
+    vm.builtins
+        .insert(Rc::from("NotImplemented"), Value::Obj(ni));
+}
+
+/// The built-in method `name` of `obj`, if it has one.
+pub(crate) fn method(vm: &Vm, obj: Value, name: &str) -> Option<Builtin> {
+    let owner = match obj {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Property(..) => Owner::Prop,
+            Obj::Instance(inst) => match vm.heap.get(inst.class) {
+                Obj::Class(c) if &*c.name == "TextIOWrapper" => Owner::Stream,
+                _ => return None,
+            },
+            _ => Owner::Method(TypeKind::of(vm, obj)),
+        },
+        _ => Owner::Method(TypeKind::of(vm, obj)),
+    };
+    vm.natives.find(owner, name)
+}
+
+/// The built-in method `name` of type `kind` (`str.lower`).
+pub(crate) fn type_method(vm: &Vm, kind: TypeKind, name: &str) -> Option<Builtin> {
+    vm.natives.find(Owner::Method(kind), name)
+}
+
+/// Calls built-in `b` (with its receiver, for a method).
+pub(crate) fn call_builtin(
+    vm: &mut Vm,
+    b: Builtin,
+    receiver: Option<Value>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> BResult {
+    let Some(def) = vm.natives.def(b) else {
+        let message = unknown_builtin(b);
+        return Err(vm.error("SystemError", message));
+    };
+    let (f, owner, name) = (def.f, def.owner, def.name);
+    if let (Owner::Method(kind), Some(r)) = (owner, receiver)
+        && TypeKind::of(vm, r) != kind
+    {
+        let t = type_name(vm, r);
+        return Err(type_err(
+            vm,
+            format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{t}' object",
+                name,
+                kind.name()
+            ),
+        ));
+    }
+    f(vm, receiver, args, kwargs)
+}
+
+/// The name an unbound method shows in errors (`list.append`).
+pub(crate) fn unbound_name(vm: &Vm, b: Builtin) -> String {
+    match vm.natives.def(b) {
+        Some(Def {
+            owner: Owner::Method(kind),
+            name,
+            ..
+        }) => format!("{}.{}", kind.name(), name),
+        _ => builtin_name(vm, b).to_string(),
+    }
+}
+
+/// The name of built-in `b` (`append`).
+pub(crate) fn builtin_name(vm: &Vm, b: Builtin) -> &'static str {
+    vm.natives.def(b).map_or("?", |d| d.name)
+}
+
+// ---- helpers ------------------------------------------------------------------
+
+/// A native's result `v`.
+pub fn ok(v: Value) -> BResult {
+    Ok(Native::Value(v))
+}
+
+/// A native's result `None`.
+pub fn none() -> BResult {
+    ok(Value::None)
+}
+
+/// A TypeError with `msg`.
+pub fn type_err(vm: &mut Vm, msg: impl Into<String>) -> Exc {
+    vm.error("TypeError", msg)
+}
+
+pub(crate) fn no_kwargs(vm: &mut Vm, name: &str, kwargs: &Kwargs) -> Result<(), Exc> {
+    if kwargs.is_empty() {
+        Ok(())
+    } else {
+        Err(type_err(vm, format!("{name}() takes no keyword arguments")))
+    }
+}
+
+/// Checks the number of positional arguments like CPython does.
+pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exc> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    };
+    Err(type_err(vm, msg))
+}
+
+/// The keyword argument `name`, if given.
+pub fn kwarg(kwargs: &Kwargs, name: &str) -> Option<Value> {
+    kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| *v)
+}
+
+/// The text of a string value.
+pub fn str_content(vm: &Vm, v: Value) -> Option<Rc<str>> {
+    match v {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Str(s) => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub(crate) fn expect_str(vm: &mut Vm, v: Value, what: &str) -> Result<Rc<str>, Exc> {
+    match str_content(vm, v) {
+        Some(s) => Ok(s),
+        None => {
+            let t = type_name(vm, v);
+            Err(type_err(vm, format!("{what} must be str, not {t}")))
+        }
+    }
+}
+
+pub(crate) fn expect_int(vm: &mut Vm, v: Value, what: &str) -> Result<i64, Exc> {
+    match v {
+        Value::Int(i) => Ok(i),
+        Value::Bool(b) => Ok(b as i64),
+        _ => {
+            let t = type_name(vm, v);
+            Err(type_err(
+                vm,
+                format!("'{t}' object cannot be interpreted as an integer{what}"),
+            ))
+        }
+    }
+}
+
+pub(crate) fn to_f64(v: Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(i as f64),
+        Value::Bool(b) => Some(b as i64 as f64),
+        Value::Float(x) => Some(x),
+        _ => None,
+    }
+}
+
+/// A new str.
+pub fn new_str(vm: &mut Vm, s: &str) -> Value {
+    vm.str_value(s)
+}
+
+/// A new list.
+pub fn new_list(vm: &mut Vm, items: Vec<Value>) -> Value {
+    Value::Obj(vm.heap.alloc(Obj::List(items)))
+}
+
+/// A new tuple.
+pub fn new_tuple(vm: &mut Vm, items: Vec<Value>) -> Value {
+    Value::Obj(vm.heap.alloc(Obj::Tuple(items)))
+}
+
+/// The name of a value's type, as error messages print it.
+pub fn type_name(vm: &Vm, v: Value) -> String {
+    if let Value::Obj(id) = v {
+        match vm.heap.get(id) {
+            Obj::Instance(inst) => {
+                if let Obj::Class(c) = vm.heap.get(inst.class) {
+                    return c.name.to_string();
+                }
+            }
+            Obj::Class(_) => return "type".into(),
+            Obj::Iter(Iter::Values { .. }) => return "iterator".into(),
+            Obj::Iter(Iter::Seq { seq, .. }) => {
+                return match vm.heap.get(*seq) {
+                    Obj::Tuple(_) => "tuple_iterator",
+                    _ => "list_iterator",
+                }
+                .into();
+            }
+            Obj::Iter(Iter::Range { .. }) => return "range_iterator".into(),
+            Obj::Iter(Iter::Dict { .. }) => return "dict_keyiterator".into(),
+            _ => {}
+        }
+    }
+    TypeKind::of(vm, v).name().to_string()
+}
+
+// ---- modules -------------------------------------------------------------------------------------
+
+/// `import name` of a native module.
+pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
+    if let Some(id) = vm.find_module(name) {
+        return Ok(Value::Obj(id));
+    }
+    let natives = vm.natives.clone();
+    let Some(entry) = natives.module(name) else {
+        return Err(vm.error("ModuleNotFoundError", format!("No module named '{name}'")));
+    };
+    let mut attrs = Attrs::default();
+    for (n, b) in &entry.functions {
+        let id = vm.heap.alloc(Obj::Builtin(*b));
+        attrs.insert(Rc::from(*n), Value::Obj(id));
+    }
+    for (n, c) in &entry.constants {
+        let v = match *c {
+            Constant::None => Value::None,
+            Constant::Bool(b) => Value::Bool(b),
+            Constant::Int(i) => Value::Int(i),
+            Constant::Float(x) => Value::Float(x),
+            Constant::Str(s) => new_str(vm, s),
+        };
+        attrs.insert(Rc::from(*n), v);
+    }
+    if let Some(f) = entry.on_import {
+        f(vm, &mut attrs);
+    }
+    let id = vm.add_module(name, attrs);
+    Ok(Value::Obj(id))
+}
+
+/// The script part of a native module (file name, source), run in its
+/// namespace when it is imported.
+pub(crate) fn prelude(vm: &Vm, name: &str) -> Option<(&'static str, &'static str)> {
+    vm.natives.module(name).and_then(|m| m.prelude)
+}
+
+/// The source of a native module's script part or of the `<shoal>`
+/// helpers, by its file name.
+pub(crate) fn prelude_source(vm: &Vm, file: &str) -> Option<&'static str> {
+    match file {
+        crate::vm::HELPERS_FILE => Some(crate::vm::HELPERS),
+        _ => vm.natives.prelude_source(file),
+    }
+}
+
+/// Whether `name` is a native module.
+pub(crate) fn is_builtin_module(vm: &Vm, name: &str) -> bool {
+    vm.natives.module(name).is_some()
+}
+
+pub(crate) fn float_arg(vm: &mut Vm, name: &str, args: &[Value], i: usize) -> Result<f64, Exc> {
+    match args.get(i).copied().and_then(to_f64) {
+        Some(x) => Ok(x),
+        None => {
+            let t = args
+                .get(i)
+                .map_or("nothing".to_string(), |v| type_name(vm, *v));
+            let _ = name;
+            Err(type_err(vm, format!("must be real number, not {t}")))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The `sys` module: `exit`, and the methods of `sys.stdout` and `sys.stderr`.
+
+use super::*;
+
+pub(crate) fn stream_fd(vm: &Vm, v: Value) -> Option<i64> {
+    if let Value::Obj(id) = v
+        && let Obj::Instance(inst) = vm.heap.get(id)
+        && let Some(Value::Int(fd)) = inst.attrs.get("_fd")
+    {
+        return Some(*fd);
+    }
+    None
+}
+
+pub(crate) fn io_write(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "write", &args, 1, 1)?;
+    let s = expect_str(vm, args[0], "write() argument")?;
+    if recv.and_then(|r| stream_fd(vm, r)) == Some(2) {
+        let _ = vm.out.flush();
+        let _ = vm.err.write_all(s.as_bytes());
+    } else {
+        let _ = vm.out.write_all(s.as_bytes());
+    }
+    ok(Value::Int(s.chars().count() as i64))
+}
+
+pub(crate) fn io_flush(vm: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    let _ = vm.out.flush();
+    let _ = vm.err.flush();
+    none()
+}
+
+pub(crate) fn sys_exit(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "exit", &args, 0, 1)?;
+    let class = vm.exc_class("SystemExit");
+    Err(vm.instantiate_exception(class, args))
+}
+
+/// The `sys` module (with the methods of its streams).
+pub(crate) fn module() -> NativeModule {
+    NativeModule::new("sys")
+        .function("exit", sys_exit)
+        .native(Owner::Stream, "write", io_write)
+        .native(Owner::Stream, "flush", io_flush)
+        .on_import(sys_attrs)
+}
+
+/// `sys.argv`, `sys.stdout`, `sys.stderr` and `sys.maxsize`.
+fn sys_attrs(vm: &mut Vm, attrs: &mut Attrs) {
+    let argv: Vec<Value> = vm.argv.clone().iter().map(|a| new_str(vm, a)).collect();
+    let argv = new_list(vm, argv);
+    attrs.insert(Rc::from("argv"), argv);
+    let stream_class = vm.heap.alloc(Obj::Class(Box::new(Class {
+        name: Rc::from("TextIOWrapper"),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs: Attrs::default(),
+        is_exception: false,
+    })));
+    for (n, fd) in [("stdout", 1), ("stderr", 2)] {
+        let mut a = Attrs::default();
+        a.insert(Rc::from("_fd"), Value::Int(fd));
+        let s = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
+            class: stream_class,
+            attrs: a,
+        }));
+        attrs.insert(Rc::from(n), Value::Obj(s));
+    }
+    attrs.insert(Rc::from("maxsize"), Value::Int(i64::MAX));
+}

@@ -1,0 +1,53 @@
+//! The `time` module: wall clock, performance counter, sleep.
+
+use super::*;
+
+pub(crate) fn t_time(vm: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    if let Some(now) = vm.simulated_time() {
+        return ok(Value::Float(now));
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    ok(Value::Float(now))
+}
+
+pub(crate) fn t_perf_counter(vm: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+    if let Some(now) = vm.simulated_time() {
+        return ok(Value::Float(now));
+    }
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    ok(Value::Float(
+        START
+            .get_or_init(std::time::Instant::now)
+            .elapsed()
+            .as_secs_f64(),
+    ))
+}
+
+pub(crate) fn t_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "sleep", &args, 1, 1)?;
+    let secs = float_arg(vm, "sleep", &args, 0)?;
+    if vm.simulated_time().is_some() {
+        return Err(vm.error(
+            "RuntimeError",
+            "time.sleep() would stop the whole world: use world.sleep(ticks) in a behaviour",
+        ));
+    }
+    if secs < 0.0 {
+        return Err(vm.error("ValueError", "sleep length must be non-negative"));
+    }
+    let _ = vm.out.flush();
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(3600.0)));
+    none()
+}
+
+/// The `time` module.
+pub(crate) fn module() -> NativeModule {
+    NativeModule::new("time")
+        .function("time", t_time)
+        .function("perf_counter", t_perf_counter)
+        .function("sleep", t_sleep)
+        .function("monotonic", t_perf_counter)
+}
