@@ -1241,11 +1241,7 @@ impl Vm {
             Instr::LoadAttr(i) => {
                 let name = self.name(i);
                 let obj = self.pop();
-                if let Some((f, args)) = self.attr_call(obj, &name) {
-                    return self.call(f, args, Vec::new());
-                }
-                let v = self.get_attr(obj, &name)?;
-                self.push(v);
+                return self.load_attr_op(obj, &name);
             }
             Instr::StoreAttr(i) => {
                 let name = self.name(i);
@@ -1531,7 +1527,7 @@ impl Vm {
                 builtins::dict_set(self, target, k, v)?;
             }
             Instr::ListExtend => {
-                if self.redo_with_list(0)? {
+                if self.redo_with_items(0, None)? {
                     return Ok(());
                 }
                 let iterable = self.pop();
@@ -1544,7 +1540,7 @@ impl Vm {
                 }
             }
             Instr::ListToTuple => {
-                if self.redo_with_list(0)? {
+                if self.redo_with_items(0, None)? {
                     return Ok(());
                 }
                 let list = self.pop();
@@ -1553,7 +1549,7 @@ impl Vm {
                 self.push(Value::Obj(id));
             }
             Instr::ListToSet => {
-                if self.redo_with_list(0)? {
+                if self.redo_with_items(0, None)? {
                     return Ok(());
                 }
                 let list = self.pop();
@@ -1566,7 +1562,8 @@ impl Vm {
                 builtins::dict_update(self, target, mapping)?;
             }
             Instr::UnpackSequence(n) => {
-                if self.redo_with_list(0)? {
+                // One item more than the targets tells "too many values".
+                if self.redo_with_items(0, Some(n + 1))? {
                     return Ok(());
                 }
                 let v = self.pop();
@@ -1592,7 +1589,7 @@ impl Vm {
                 }
             }
             Instr::UnpackEx(packed) => {
-                if self.redo_with_list(0)? {
+                if self.redo_with_items(0, None)? {
                     return Ok(());
                 }
                 let before = (packed >> 16) as usize;
@@ -1687,9 +1684,8 @@ impl Vm {
                     self.push(obj);
                 } else {
                     let name = self.name(i);
-                    let v = self.get_attr(obj, &name)?;
                     self.push(Value::NULL);
-                    self.push(v);
+                    return self.load_attr_op(obj, &name);
                 }
             }
             Instr::CallMethod(n) => {
@@ -1716,7 +1712,7 @@ impl Vm {
                 self.call(callee, args, names.into_iter().zip(kwvalues).collect())?;
             }
             Instr::CallEx => {
-                if self.redo_with_list(1)? {
+                if self.redo_with_items(1, None)? {
                     return Ok(());
                 }
                 let kwargs = self.pop();
@@ -1819,11 +1815,17 @@ impl Vm {
                     },
                     _ => Value::None,
                 };
+                let depth = self.frames.len();
                 self.call_then(
                     exit,
                     vec![class, exc, Value::None],
                     Cont::WithExcept { end, exc },
                 )?;
+                // Inside `__exit__` the exception is the one being
+                // handled (a `raise` there chains to it).
+                if self.frames.len() > depth {
+                    self.frame().handling.push(exc);
+                }
             }
             Instr::LoadGenReturn => {
                 let v = std::mem::replace(&mut self.frame().gen_return, Value::None);
@@ -1910,6 +1912,14 @@ impl Vm {
                     String::new()
                 };
                 let v = self.pop();
+                // An instance's `__format__` (no conversion), or its
+                // `__str__`/`__repr__` (empty spec), runs as a frame.
+                if flags & 3 == 0
+                    && let Some(f) = crate::classes::dunder(self, v, "__format__")
+                {
+                    let spec = self.str_value(&spec);
+                    return self.call_then(f, vec![v, spec], Cont::Str { repr: false });
+                }
                 if spec.is_empty()
                     && let Some((f, repr)) = builtins::str_method(self, v, flags & 3 >= 2)
                 {
@@ -2133,7 +2143,7 @@ impl Vm {
         }
     }
 
-    fn finish_native(&mut self, result: Native) -> Result<(), Exc> {
+    pub(crate) fn finish_native(&mut self, result: Native) -> Result<(), Exc> {
         match result {
             Native::Value(v) => {
                 self.push(v);
@@ -2937,7 +2947,22 @@ impl Vm {
                     }
                     let class = inst.class;
                     if let Some(v) = crate::classes::class_attr(self, class, name) {
-                        return crate::classes::bind(self, v, obj, class);
+                        let bound = crate::classes::bind(self, v, obj, class);
+                        // A property raising AttributeError falls back on
+                        // `__getattr__`.
+                        if let Err(e) = bound
+                            && let Some(getattr) =
+                                crate::classes::class_attr(self, class, "__getattr__")
+                            && builtins::exception_matches(
+                                self,
+                                e,
+                                Value::Obj(self.exc_class("AttributeError")),
+                            )?
+                        {
+                            let n = self.str_value(name);
+                            return self.call_sync(getattr, vec![obj, n]);
+                        }
+                        return bound;
                     }
                     if name == "__class__" {
                         return Ok(Value::Obj(class));

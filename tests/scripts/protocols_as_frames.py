@@ -87,3 +87,63 @@ def g():
 gen = g(); print(next(gen), gen.send(21))
 try: gen.send(0)
 except StopIteration: print("finished")
+# Review findings: each compared with CPython.
+class H:
+    def __contains__(s, x): return 0
+print(3 in H(), 3 not in H())
+class S2:
+    def __str__(self): return "S2!"
+print("%s" % S2(), "x %s" % [1])
+class A:
+    def __add__(s, o): return "A.add"
+    def __eq__(s, o): return "A.eq"
+    def __lt__(s, o): return "A.lt"
+class B(A):
+    def __radd__(s, o): return "B.radd"
+    def __eq__(s, o): return "B.eq"
+    def __gt__(s, o): return "B.gt"
+print(A() + B(), A() == B(), A() < B(), A() != B())
+class PG:
+    @property
+    def p(self): raise AttributeError("inner")
+    def __getattr__(self, n): return "ga:" + n
+print(PG().p, hasattr(PG(), "p"), getattr(PG(), "p"))
+class KG:
+    def __getattr__(self, n): raise KeyError(n)
+try:
+    hasattr(KG(), "x")
+except KeyError as e:
+    print("KE", e)
+class FS:
+    def __format__(self, spec): return "F[" + spec + "]"
+    def __str__(self): return "FS"
+print(f"{FS()}", f"{FS():>5}", f"{FS()!s}", format(FS(), "x"))
+def w(x):
+    for i in range(9):
+        x = (x,)
+    return x
+print(w(V(1)) < w(V(2)), sorted([w(V(2)), w(V(1))]) == [w(V(1)), w(V(2))])
+def gen3():
+    print("a"); yield 1
+    print("b"); yield 2
+    print("c"); yield 3
+    print("d")
+try:
+    x, y = gen3()
+except ValueError as e:
+    print(e)
+class CM:
+    def __enter__(self): return self
+    def __exit__(self, t, e, tb): raise KeyError("k")
+try:
+    with CM():
+        raise ValueError("v")
+except KeyError as e:
+    print(repr(e), repr(e.__context__))
+class X:
+    def __str__(s): raise KeyError("boom")
+try:
+    str(ValueError(X()))
+except KeyError as e:
+    print("str of exception:", e)
+print(len(format(1.0, '.99999f')), len('%.70000e' % 1.5))

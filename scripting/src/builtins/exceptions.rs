@@ -30,15 +30,20 @@ pub(crate) fn is_builtin_exception(name: &str) -> bool {
 
 /// `str(exc)`.
 pub(crate) fn exception_str(vm: &mut Vm, exc: Value) -> String {
+    exception_text(vm, exc).unwrap_or_else(|_| "<exception str() failed>".to_string())
+}
+
+/// `str(exc)`: an error from its argument's `__str__` propagates.
+pub(crate) fn exception_text(vm: &mut Vm, exc: Value) -> Result<String, Exc> {
     let args = exc_args(vm, exc);
     let is_key_error = exc_class_name(vm, exc) == "KeyError";
     match args.len() {
-        0 => String::new(),
-        1 if is_key_error => repr_of(vm, args[0]).unwrap_or_default(),
-        1 => str_of(vm, args[0]).unwrap_or_default(),
+        0 => Ok(String::new()),
+        1 if is_key_error => repr_of(vm, args[0]),
+        1 => str_of(vm, args[0]),
         _ => {
             let t = new_tuple(vm, args);
-            repr_of(vm, t).unwrap_or_default()
+            repr_of(vm, t)
         }
     }
 }

@@ -25,7 +25,7 @@ pub fn str_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
         && let Obj::Instance(inst) = vm.heap.get(id)
         && matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception)
     {
-        return Ok(exception_str(vm, v));
+        return exception_text(vm, v);
     }
     repr_of(vm, v)
 }
@@ -378,10 +378,11 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
         ) => {
             let x = to_f64(v).unwrap_or(0.0);
             let p = precision.unwrap_or(6);
+            vm.reserve(p)?;
             let mag = x.abs();
             let mut s = match ty {
-                Some('f' | 'F') => format!("{mag:.p$}"),
-                Some('%') => format!("{:.p$}%", mag * 100.0),
+                Some('f' | 'F') => fixed(mag, p),
+                Some('%') => format!("{}%", fixed(mag * 100.0, p)),
                 Some('e' | 'E') => sci(mag, p, ty == Some('E')),
                 Some('g' | 'G') => general(mag, p.max(1), alternate),
                 _ => match precision {
@@ -457,9 +458,24 @@ fn group_digits(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
+/// The most digits Rust's formatter writes after the point; a double's
+/// exact expansion ends long before, so more digits are zeros.
+const MAX_DIGITS: usize = 60_000;
+
+/// `x` with `p` digits after the point.
+fn fixed(x: f64, p: usize) -> String {
+    let q = p.min(MAX_DIGITS);
+    let mut s = format!("{x:.q$}");
+    s.extend(std::iter::repeat_n('0', p - q));
+    s
+}
+
 fn sci(x: f64, p: usize, upper: bool) -> String {
-    let s = format!("{x:.p$e}");
+    let q = p.min(MAX_DIGITS);
+    let s = format!("{x:.q$e}");
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let zeros = "0".repeat(p - q);
+    let m = format!("{m}{zeros}");
     let e: i32 = e.parse().unwrap_or(0);
     let t = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
     if upper { t.to_uppercase() } else { t }
@@ -470,11 +486,11 @@ fn general(x: f64, p: usize, alternate: bool) -> String {
         return "0".into();
     }
     let exp = x.abs().log10().floor() as i32;
-    let s = if exp < -4 || exp >= p as i32 {
+    let s = if exp < -4 || i64::from(exp) >= p as i64 {
         sci(x, p - 1, false)
     } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        format!("{x:.decimals$}")
+        let decimals = (p as i64 - 1 - i64::from(exp)).max(0) as usize;
+        fixed(x, decimals)
     };
     if alternate {
         return s;

@@ -617,9 +617,9 @@ pub(crate) fn b_getattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwar
     arity(vm, "getattr", &args, 2, 3)?;
     let name = expect_str(vm, args[1], "attribute name")?;
     if args.len() == 2
-        && let Some((f, call_args)) = vm.attr_call(args[0], &name)
+        && let Some(native) = vm.attr_native(args[0], &name)
     {
-        return Ok(Native::Call(f, call_args));
+        return Ok(native);
     }
     match vm.get_attr_pub(args[0], &name) {
         Ok(v) => ok(v),
@@ -635,7 +635,14 @@ pub(crate) fn b_getattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwar
 pub(crate) fn b_hasattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "hasattr", &args, 2, 2)?;
     let name = expect_str(vm, args[1], "attribute name")?;
-    ok(Value::Bool(vm.get_attr_pub(args[0], &name).is_ok()))
+    match vm.get_attr_pub(args[0], &name) {
+        Ok(_) => ok(Value::Bool(true)),
+        // Only AttributeError means "no such attribute".
+        Err(e) if exception_matches(vm, e, Value::Obj(vm.exc_class("AttributeError")))? => {
+            ok(Value::Bool(false))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub(crate) fn b_map(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {

@@ -66,6 +66,22 @@ fn not_iterable(vm: &mut Vm, v: Value) -> Exc {
 
 /// The next value of an iterator, or None when it is exhausted.
 pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
+    next_depth(vm, it, 0)
+}
+
+/// How many `map`/`zip`/`filter`/`enumerate` iterators may wrap each
+/// other: each level is a Rust call, and a deeper chain must be a
+/// RecursionError, not a stack overflow.
+const MAX_ITER_CHAIN: usize = 300;
+
+/// `next` of an iterator `depth` levels inside other built-in iterators.
+fn next_depth(vm: &mut Vm, it: Value, depth: usize) -> Result<Option<Value>, Exc> {
+    if depth > MAX_ITER_CHAIN {
+        return Err(vm.error(
+            "RecursionError",
+            "maximum recursion depth exceeded while calling a Python object",
+        ));
+    }
     if crate::vm::script_iterable(vm, it) {
         return Err(needs_script(vm, it));
     }
@@ -162,7 +178,7 @@ pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
         Iter::Map { func, iters } => {
             let mut row = Vec::with_capacity(iters.len());
             for it in &iters {
-                match next(vm, *it)? {
+                match next_depth(vm, *it, depth + 1)? {
                     Some(v) => row.push(v),
                     None => return Ok(None),
                 }
@@ -175,7 +191,7 @@ pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
             }
             let mut row = Vec::with_capacity(iters.len());
             for it in &iters {
-                match next(vm, *it)? {
+                match next_depth(vm, *it, depth + 1)? {
                     Some(v) => row.push(v),
                     None => return Ok(None),
                 }
@@ -208,7 +224,7 @@ pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
             };
         }
         Iter::Enumerate { iter, next: n } => {
-            let Some(v) = next(vm, iter)? else {
+            let Some(v) = next_depth(vm, iter, depth + 1)? else {
                 return Ok(None);
             };
             if let Obj::Iter(Iter::Enumerate { next: counter, .. }) = vm.heap.get_mut(id) {
@@ -217,7 +233,7 @@ pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
             return Ok(Some(new_tuple(vm, vec![Value::Int(n), v])));
         }
         Iter::Filter { func, iter } => {
-            while let Some(v) = next(vm, iter)? {
+            while let Some(v) = next_depth(vm, iter, depth + 1)? {
                 let keep = if func == Value::None {
                     v
                 } else {
@@ -246,6 +262,12 @@ pub(crate) fn collect(vm: &mut Vm, v: Value) -> Result<Vec<Value>, Exc> {
     }
     if crate::vm::script_iterable(vm, v) {
         return Err(needs_script(vm, v));
+    }
+    if let Value::Obj(id) = v
+        && let Obj::Range(start, stop, step) = vm.heap.get(id)
+    {
+        let n = range_len(*start, *stop, *step).max(0) as usize;
+        vm.reserve(n.saturating_mul(std::mem::size_of::<Value>()))?;
     }
     let it = get_iter(vm, v)?;
     let mut out = Vec::new();
@@ -276,17 +298,17 @@ pub(crate) fn script_callable(vm: &Vm, f: Value) -> bool {
     ))
 }
 
-/// Whether comparing, adding or testing these values calls script code:
-/// an instance among them, or inside their tuples and lists (looked for
-/// eight levels deep).
+/// Whether comparing, adding or testing these values may call script
+/// code: an instance among them, or inside their tuples and lists (past
+/// eight levels deep, assumed).
 pub(crate) fn any_instance(vm: &Vm, items: &[Value]) -> bool {
     fn deep(vm: &Vm, v: Value, depth: u32) -> bool {
         match v {
             Value::Obj(id) => match vm.heap.get(id) {
                 Obj::Instance(_) => true,
                 Obj::Tuple(items) | Obj::List(items) => {
-                    // Deeper nesting is left to the built-in path.
-                    depth < 8 && items.iter().any(|x| deep(vm, *x, depth + 1))
+                    // Deeper nesting may hide one: `<shoal>` decides.
+                    depth >= 8 || items.iter().any(|x| deep(vm, *x, depth + 1))
                 }
                 _ => false,
             },

@@ -78,6 +78,18 @@ pub(crate) fn binary(
     if is_instance(vm, a) || is_instance(vm, b) {
         return instance_binary(vm, op, a, b, inplace);
     }
+    builtin_binary(vm, op, a, b, inplace)
+}
+
+/// A binary operator on built-in values, dunders left aside (an instance
+/// operand is only formatted or refused).
+pub(crate) fn builtin_binary(
+    vm: &mut Vm,
+    op: BinOp,
+    a: Value,
+    b: Value,
+    inplace: bool,
+) -> Result<Value, Exc> {
     // Integers (and bools) first: the hot path.
     let ints = match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some((x, y)),

@@ -24,6 +24,9 @@ pub(crate) fn s_join(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwar
             }
         }
     }
+    let total = parts.iter().map(|p| p.len()).sum::<usize>()
+        + sep.len().saturating_mul(parts.len().saturating_sub(1));
+    vm.reserve(total)?;
     let joined = parts.iter().map(|p| &**p).collect::<Vec<&str>>().join(&sep);
     ok(new_str(vm, &joined))
 }
@@ -133,6 +136,21 @@ pub(crate) fn s_replace(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
         Some(v) => expect_int(vm, *v, "")?,
         None => -1,
     };
+    // The result's size, known before it is made.
+    let found = if old.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(&*old).count()
+    };
+    let found = if count < 0 {
+        found
+    } else {
+        found.min(count as usize)
+    };
+    vm.reserve(
+        s.len()
+            .saturating_add(found.saturating_mul(new.len().saturating_sub(old.len()))),
+    )?;
     let t = if count < 0 {
         s.replace(&*old, &new)
     } else {

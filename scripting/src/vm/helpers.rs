@@ -27,6 +27,14 @@ def materialize(it):
         out.append(x)
     return out
 
+def take(it, n):
+    out = []
+    for x in it:
+        out.append(x)
+        if len(out) >= n:
+            break
+    return out
+
 def contains(container, item):
     for x in container:
         if x is item or x == item:
@@ -163,6 +171,12 @@ def print_(items, sep, end, file):
     print(*texts, sep=sep, end=end, file=file)
 
 def seq_compare(op, a, b):
+    try:
+        return seq_compare_items(op, a, b)
+    except RecursionError:
+        raise RecursionError("maximum recursion depth exceeded in comparison") from None
+
+def seq_compare_items(op, a, b):
     n = min(len(a), len(b))
     i = 0
     while i < n:
@@ -231,7 +245,10 @@ def repr_container(x, seen):
     return text
 
 def repr_top(x):
-    return repr_container(x, [])
+    try:
+        return repr_container(x, [])
+    except RecursionError:
+        raise RecursionError("maximum recursion depth exceeded while getting the repr of an object") from None
 
 def getitem_iter(obj):
     i = 0

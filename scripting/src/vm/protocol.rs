@@ -58,6 +58,16 @@ pub enum Cont {
         /// What the truth value decides.
         then: OnTruth,
     },
+    /// Any value's truth decides (`__contains__`'s result, say).
+    Test(OnTruth),
+    /// A property's getter returned; AttributeError from it calls the
+    /// class's `__getattr__(obj, name)` instead (see [`Vm::unwind`]).
+    GetAttr {
+        /// The object.
+        obj: Value,
+        /// The attribute.
+        name: Rc<str>,
+    },
     /// `__len__` for `len()`: the result must be a non-negative int.
     Len,
     /// `__iter__` returned: the result must be an iterator.
@@ -133,12 +143,13 @@ impl Cont {
                 value(a, f);
                 value(b, f);
             }
-            Cont::Truth { then, .. } => {
+            Cont::Truth { then, .. } | Cont::Test(then) => {
                 if let OnTruth::WithExcept { exc, .. } = then {
                     value(exc, f);
                 }
             }
             Cont::Replace(Some(v))
+            | Cont::GetAttr { obj: v, .. }
             | Cont::WithExcept { exc: v, .. }
             | Cont::NextDefault { default: Some(v) }
             | Cont::GenNext { default: Some(v) } => value(v, f),
@@ -220,18 +231,38 @@ fn binary_candidates(
     if inplace && crate::classes::dunder(vm, a, iname).is_some() {
         out.push((a, iname, b));
     }
-    if crate::classes::dunder(vm, a, name).is_some() {
-        out.push((a, name, b));
-    }
-    // The reflected method is not tried between instances of one class.
+    // The reflected method is not tried between instances of one class,
+    // and goes first when the right operand's class derives from the
+    // left's and overrides it.
     let same_class = matches!(
         (crate::classes::class_of(vm, a), crate::classes::class_of(vm, b)),
         (Some(x), Some(y)) if x == y
     );
-    if !same_class && crate::classes::dunder(vm, b, rname).is_some() {
+    let reflected = crate::classes::dunder(vm, b, rname);
+    let reflected_first = reflected.is_some()
+        && subclass_of(vm, b, a)
+        && reflected != crate::classes::dunder(vm, a, rname);
+    if reflected_first {
+        out.push((b, rname, a));
+    }
+    if crate::classes::dunder(vm, a, name).is_some() {
+        out.push((a, name, b));
+    }
+    if !same_class && !reflected_first && reflected.is_some() {
         out.push((b, rname, a));
     }
     out
+}
+
+/// Whether `b`'s class is a proper subclass of `a`'s (both instances).
+fn subclass_of(vm: &Vm, b: Value, a: Value) -> bool {
+    let (Some(cb), Some(ca)) = (
+        crate::classes::class_of(vm, b),
+        crate::classes::class_of(vm, a),
+    ) else {
+        return false;
+    };
+    cb != ca && matches!(vm.heap.get(cb), Obj::Class(c) if c.mro.contains(&ca))
 }
 
 /// The dunder calls a comparison tries, in order: (receiver, method name,
@@ -252,7 +283,14 @@ fn compare_candidates(
         _ => return Vec::new(),
     };
     let mut out = Vec::with_capacity(2);
-    for (x, y, n) in [(a, b, name), (b, a, reflected)] {
+    // The right operand's reflected method goes first when its class
+    // derives from the left's.
+    let order = if subclass_of(vm, b, a) {
+        [(b, a, reflected), (a, b, name)]
+    } else {
+        [(a, b, name), (b, a, reflected)]
+    };
+    for (x, y, n) in order {
         if crate::classes::dunder(vm, x, n).is_some() {
             out.push((x, n, y, false));
         } else if op == CmpOp::NotEq && crate::classes::dunder(vm, x, "__eq__").is_some() {
@@ -380,6 +418,7 @@ impl Vm {
                 };
                 self.apply_truth(truth, then)
             }
+            Cont::Test(then) => self.truth_then(v, then),
             Cont::Len => {
                 let n = self.check_len(v)?;
                 self.push(Value::Int(n));
@@ -396,7 +435,7 @@ impl Vm {
                 self.push(v);
                 Ok(())
             }
-            Cont::ForNext { .. } | Cont::NextDefault { .. } => {
+            Cont::ForNext { .. } | Cont::NextDefault { .. } | Cont::GetAttr { .. } => {
                 self.push(v);
                 Ok(())
             }
@@ -575,6 +614,13 @@ impl Vm {
                     },
                 )
             }
+            // No dunder at all, and the left operand a built-in value
+            // (`'%s' % obj`, say): the built-in operator decides.
+            None if stage == 0 && !is_instance(self, a) => {
+                let v = builtins::builtin_binary(self, op, a, b, inplace)?;
+                self.push(v);
+                Ok(())
+            }
             None => Err(builtins::unsupported(self, op, a, b, inplace)),
         }
     }
@@ -587,36 +633,15 @@ impl Vm {
             CmpOp::In | CmpOp::NotIn if is_instance(self, b) => {
                 let negate = op == CmpOp::NotIn;
                 if let Some(f) = crate::classes::dunder(self, b, "__contains__") {
-                    return self.call_then(
-                        f,
-                        vec![b, a],
-                        Cont::Truth {
-                            len: false,
-                            then: OnTruth::Push { negate },
-                        },
-                    );
+                    return self.call_then(f, vec![b, a], Cont::Test(OnTruth::Push { negate }));
                 }
                 let f = self.shoal_helper("contains")?;
-                return self.call_then(
-                    f,
-                    vec![b, a],
-                    Cont::Truth {
-                        len: false,
-                        then: OnTruth::Push { negate },
-                    },
-                );
+                return self.call_then(f, vec![b, a], Cont::Test(OnTruth::Push { negate }));
             }
             CmpOp::In | CmpOp::NotIn if script_iterable(self, b) => {
                 let negate = op == CmpOp::NotIn;
                 let f = self.shoal_helper("contains")?;
-                return self.call_then(
-                    f,
-                    vec![b, a],
-                    Cont::Truth {
-                        len: false,
-                        then: OnTruth::Push { negate },
-                    },
-                );
+                return self.call_then(f, vec![b, a], Cont::Test(OnTruth::Push { negate }));
             }
             CmpOp::In | CmpOp::NotIn
                 if is_sequence(self, b)
@@ -625,7 +650,7 @@ impl Vm {
                 let negate = op == CmpOp::NotIn;
                 let f = self.shoal_helper("contains")?;
                 let then = OnTruth::Push { negate };
-                return self.call_then(f, vec![b, a], Cont::Truth { len: false, then });
+                return self.call_then(f, vec![b, a], Cont::Test(then));
             }
             CmpOp::In | CmpOp::NotIn => {}
             CmpOp::Is | CmpOp::IsNot => {}
@@ -696,6 +721,36 @@ impl Vm {
         Ok(())
     }
 
+    /// `obj.name`: a property's getter or `__getattr__` runs as a frame;
+    /// anything else is read at once.
+    pub(crate) fn load_attr_op(&mut self, obj: Value, name: &str) -> Result<(), Exc> {
+        match self.attr_native(obj, name) {
+            Some(native) => self.finish_native(native),
+            None => {
+                let v = self.get_attr(obj, name)?;
+                self.push(v);
+                Ok(())
+            }
+        }
+    }
+
+    /// How reading `obj.name` runs script code, if it does: a property's
+    /// getter (falling back on `__getattr__` if it raises AttributeError)
+    /// or `__getattr__`.
+    pub(crate) fn attr_native(&mut self, obj: Value, name: &str) -> Option<builtins::Native> {
+        let (f, args) = self.attr_call(obj, name)?;
+        let property = args.len() == 1;
+        let has_getattr = crate::classes::class_of(self, obj)
+            .and_then(|c| crate::classes::class_attr(self, c, "__getattr__"))
+            .is_some();
+        Some(if property && has_getattr {
+            let name = Rc::from(name);
+            builtins::Native::CallThen(f, args, Cont::GetAttr { obj, name })
+        } else {
+            builtins::Native::Call(f, args)
+        })
+    }
+
     /// The call that reading `obj.name` makes, when it runs script code:
     /// a property's getter, or `__getattr__` for a missing attribute.
     pub(crate) fn attr_call(&mut self, obj: Value, name: &str) -> Option<(Value, Vec<Value>)> {
@@ -762,8 +817,9 @@ impl Vm {
 
     /// For an instruction consuming the iterable `depth` entries below the
     /// top of the stack: when only script code can walk it, a frame turns
-    /// it into a list and the instruction runs again (true: done here).
-    pub(crate) fn redo_with_list(&mut self, depth: usize) -> Result<bool, Exc> {
+    /// it into a list (of at most `most` items) and the instruction runs
+    /// again (true: done here).
+    pub(crate) fn redo_with_items(&mut self, depth: usize, most: Option<u32>) -> Result<bool, Exc> {
         let stack = &self.frame().stack;
         let Some(&it) = stack
             .len()
@@ -775,12 +831,16 @@ impl Vm {
         if !script_iterable(self, it) {
             return Ok(false);
         }
-        self.materialize_then(
-            it,
-            Cont::Redo {
-                depth: depth as u32,
-            },
-        )?;
+        let cont = Cont::Redo {
+            depth: depth as u32,
+        };
+        match most {
+            Some(n) => {
+                let f = self.shoal_helper("take")?;
+                self.call_then(f, vec![it, Value::Int(i64::from(n))], cont)?;
+            }
+            None => self.materialize_then(it, cont)?,
+        }
         Ok(true)
     }
 
@@ -850,6 +910,20 @@ impl Vm {
         cont: &Cont,
         exc: Exc,
     ) -> Result<Option<Result<(), Exc>>, Exc> {
+        if let Cont::GetAttr { obj, name } = cont {
+            let error = Value::Obj(self.exc_class("AttributeError"));
+            if !builtins::exception_matches(self, exc, error)? {
+                return Ok(None);
+            }
+            let class = crate::classes::class_of(self, *obj);
+            let Some(getattr) =
+                class.and_then(|c| crate::classes::class_attr(self, c, "__getattr__"))
+            else {
+                return Ok(None);
+            };
+            let n = self.str_value(name);
+            return Ok(Some(self.call(getattr, vec![*obj, n], Vec::new())));
+        }
         let (exit, default) = match cont {
             Cont::ForNext { exit } => (Some(*exit), None),
             Cont::NextDefault { default: Some(d) } => (None, Some(*d)),
