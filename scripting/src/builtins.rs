@@ -315,6 +315,21 @@ pub(crate) fn builtin_from_key(key: &str) -> Option<Builtin> {
         .find(|b| builtin_key(*b) == key)
 }
 
+/// Whether built-in `b` is called without a receiver (a function of the
+/// builtins or of a module), so it may stand alone as a value.
+pub(crate) fn is_function(b: Builtin) -> bool {
+    matches!(DEFS[b.0 as usize].owner, Owner::Global | Owner::Module(_))
+}
+
+/// The type a method's receiver must have (`None`: any receiver will do,
+/// or none).
+pub(crate) fn receiver_type(b: Builtin) -> Option<TypeKind> {
+    match DEFS[b.0 as usize].owner {
+        Owner::Method(kind) => Some(kind),
+        _ => None,
+    }
+}
+
 /// A built-in reached only from the VM.
 pub(crate) fn internal(name: &str) -> Builtin {
     let i = DEFS

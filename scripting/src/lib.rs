@@ -28,13 +28,14 @@ mod random;
 pub mod snapshot;
 pub mod stackless;
 mod suggest;
+mod validate;
 pub mod value;
 pub mod vm;
 pub mod world_api;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use parser::parse_module;
-pub use vm::{Status, Vm, run_file};
+pub use vm::{HostSettings, Status, Vm, run_file};
 pub use world_api::{BehaviourFailure, ScriptLoadError, WorldLink, load_script_module};
 
 /// What an error about the unknown `name` adds: "; did you mean 'x'?"

@@ -269,6 +269,35 @@ pub(crate) struct Restored {
     pub(crate) rng: crate::random::Mt,
 }
 
+/// What the host that runs scripts decides, never a snapshot: whether
+/// `open()` works, where `import` finds script files, how deep frames may
+/// go and how many objects the heap may hold. Loading a snapshot keeps
+/// the loading host's settings (see [`Vm::load_with_settings`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostSettings {
+    /// Whether `open` is allowed.
+    pub allow_open: bool,
+    /// Where `import` finds script modules.
+    pub search_dir: Option<std::path::PathBuf>,
+    /// Maximum frames (RecursionError beyond).
+    pub recursion_limit: usize,
+    /// The most objects the heap may hold (MemoryError beyond).
+    pub max_objects: Option<usize>,
+}
+
+impl Default for HostSettings {
+    /// Those of [`Vm::new`]: no `open`, no search folder, 1000 frames, no
+    /// heap limit.
+    fn default() -> HostSettings {
+        HostSettings {
+            allow_open: false,
+            search_dir: None,
+            recursion_limit: 1000,
+            max_objects: None,
+        }
+    }
+}
+
 /// The script VM.
 pub struct Vm {
     /// The heap.
@@ -353,8 +382,27 @@ pub struct Vm {
 }
 
 impl Vm {
+    /// The VM's host settings.
+    pub fn host_settings(&self) -> HostSettings {
+        HostSettings {
+            allow_open: self.allow_open,
+            search_dir: self.search_dir.clone(),
+            recursion_limit: self.recursion_limit,
+            max_objects: self.max_objects,
+        }
+    }
+
+    /// Applies host settings.
+    pub fn apply_host_settings(&mut self, settings: HostSettings) {
+        self.allow_open = settings.allow_open;
+        self.search_dir = settings.search_dir;
+        self.recursion_limit = settings.recursion_limit;
+        self.max_objects = settings.max_objects;
+    }
+
     /// A VM writing to `out` and `err`.
     pub fn new(out: Box<dyn Write>, err: Box<dyn Write>) -> Vm {
+        let defaults = HostSettings::default();
         let mut vm = Vm {
             heap: Heap::default(),
             codes: Vec::new(),
@@ -365,17 +413,17 @@ impl Vm {
             modules: Vec::new(),
             out,
             err,
-            recursion_limit: 1000,
-            allow_open: false,
+            recursion_limit: defaults.recursion_limit,
+            allow_open: defaults.allow_open,
             argv: Vec::new(),
             instructions: 0,
             gc_threshold: 100_000,
-            max_objects: None,
+            max_objects: defaults.max_objects,
             main_module: None,
             exc_classes: Vec::new(),
             exit_status: None,
             sync_gen_return: None,
-            search_dir: None,
+            search_dir: defaults.search_dir,
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
             running_thread: 0,
@@ -3037,34 +3085,47 @@ impl TypeKind {
     /// The built-in type of a value.
     pub fn of(vm: &Vm, v: Value) -> TypeKind {
         match v {
+            Value::Obj(id) => TypeKind::of_obj(vm.heap.get(id)),
+            other => TypeKind::of_immediate(other),
+        }
+    }
+
+    /// The built-in type of a value held inline (not an object).
+    pub(crate) fn of_immediate(v: Value) -> TypeKind {
+        match v {
             Value::None => TypeKind::NoneType,
             Value::Bool(_) => TypeKind::Bool,
             Value::Int(_) => TypeKind::Int,
             Value::Float(_) => TypeKind::Float,
-            Value::Obj(id) => match vm.heap.get(id) {
-                Obj::Str(_) => TypeKind::Str,
-                Obj::List(_) => TypeKind::List,
-                Obj::Tuple(_) => TypeKind::Tuple,
-                Obj::Dict(_) => TypeKind::Dict,
-                Obj::Set(_) => TypeKind::Set,
-                Obj::Range(..) => TypeKind::Range,
-                Obj::Function(_) => TypeKind::Function,
-                Obj::Builtin(_) | Obj::Method(..) | Obj::Unbound(_) => TypeKind::Builtin,
-                Obj::Type(_) | Obj::Class(_) => TypeKind::Type,
-                Obj::Module(_) => TypeKind::Module,
-                Obj::Iter(_) => TypeKind::Iterator,
-                Obj::Slice(..) => TypeKind::Slice,
-                Obj::BoundMethod(..) => TypeKind::Method,
-                Obj::Generator(_) => TypeKind::Generator,
-                Obj::Tasklet(_) => TypeKind::Tasklet,
-                Obj::Bytes(_) => TypeKind::Bytes,
-                Obj::File(_) => TypeKind::File,
-                Obj::Channel(_) => TypeKind::Channel,
-                Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
-                    TypeKind::Object
-                }
-                Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
-            },
+            Value::Obj(_) => TypeKind::Object,
+        }
+    }
+
+    /// The built-in type of an object.
+    pub(crate) fn of_obj(obj: &Obj) -> TypeKind {
+        match obj {
+            Obj::Str(_) => TypeKind::Str,
+            Obj::List(_) => TypeKind::List,
+            Obj::Tuple(_) => TypeKind::Tuple,
+            Obj::Dict(_) => TypeKind::Dict,
+            Obj::Set(_) => TypeKind::Set,
+            Obj::Range(..) => TypeKind::Range,
+            Obj::Function(_) => TypeKind::Function,
+            Obj::Builtin(_) | Obj::Method(..) | Obj::Unbound(_) => TypeKind::Builtin,
+            Obj::Type(_) | Obj::Class(_) => TypeKind::Type,
+            Obj::Module(_) => TypeKind::Module,
+            Obj::Iter(_) => TypeKind::Iterator,
+            Obj::Slice(..) => TypeKind::Slice,
+            Obj::BoundMethod(..) => TypeKind::Method,
+            Obj::Generator(_) => TypeKind::Generator,
+            Obj::Tasklet(_) => TypeKind::Tasklet,
+            Obj::Bytes(_) => TypeKind::Bytes,
+            Obj::File(_) => TypeKind::File,
+            Obj::Channel(_) => TypeKind::Channel,
+            Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
+                TypeKind::Object
+            }
+            Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
         }
     }
 }

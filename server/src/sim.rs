@@ -31,7 +31,7 @@ use shoal_engine::game::{
 };
 use shoal_engine::{RunOptions, Scheduler};
 use shoal_scripting::host::CapturedOutput;
-use shoal_scripting::{ScriptLoadError, Vm, WorldLink, load_script_module};
+use shoal_scripting::{HostSettings, ScriptLoadError, Vm, WorldLink, load_script_module};
 
 use crate::world_file::{ErrorPolicy, WorldDef, WorldError, locate};
 
@@ -187,11 +187,16 @@ impl Sim {
                 vm.search_dir = Some(def.dir().into());
                 vm.into_shared()
             }
-            Some(world) => Vm::load_world_data(
+            // The snapshot carries no settings: this host's apply.
+            Some(world) => Vm::load_world_data_with_settings(
                 world,
                 Box::new(output.clone()),
                 Box::new(output.clone()),
                 embedded.clone(),
+                HostSettings {
+                    search_dir: Some(def.dir().into()),
+                    ..HostSettings::default()
+                },
             )
             .map_err(|message| WorldError {
                 file: def.path.clone(),
