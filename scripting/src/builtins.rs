@@ -330,6 +330,27 @@ pub(crate) fn receiver_type(b: Builtin) -> Option<TypeKind> {
     }
 }
 
+/// Refuses a receiver of the wrong type for a method taken from its type
+/// (`list.append(5, 1)`), as Python does: the method itself would take
+/// any receiver for one of its type.
+pub(crate) fn check_receiver(vm: &mut Vm, b: Builtin, receiver: Value) -> Result<(), Exc> {
+    let Some(kind) = receiver_type(b) else {
+        return Ok(());
+    };
+    if TypeKind::of(vm, receiver) == kind {
+        return Ok(());
+    }
+    let t = type_name(vm, receiver);
+    Err(type_err(
+        vm,
+        format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{t}' object",
+            builtin_name(b),
+            kind.name()
+        ),
+    ))
+}
+
 /// A built-in reached only from the VM.
 pub(crate) fn internal(name: &str) -> Builtin {
     let i = DEFS
@@ -1053,7 +1074,7 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
                 } else {
                     i <= start && i > stop
                 };
-                return Ok(inside && (i - start) % step == 0);
+                return Ok(inside && (i as i128 - start as i128) % step as i128 == 0);
             }
             _ => {}
         }
@@ -2265,13 +2286,17 @@ pub(crate) fn system_exit_code(vm: &mut Vm, exc: Value) -> Option<i32> {
 // ---- iteration -------------------------------------------------------------------------------
 
 fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 && start < stop {
+    // In 128 bits: a range may span more than an i64 holds (its length
+    // is capped at i64::MAX).
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let len = if step > 0 && start < stop {
         (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
         0
-    }
+    };
+    len.min(i64::MAX as i128) as i64
 }
 
 /// `iter(v)`.
@@ -2473,8 +2498,14 @@ pub(crate) fn next(vm: &mut Vm, it: Value) -> Result<Option<Value>, Exc> {
             let Some(v) = next(vm, iter)? else {
                 return Ok(None);
             };
+            let Some(after) = n.checked_add(1) else {
+                return Err(vm.error(
+                    "OverflowError",
+                    "integer overflow: the result does not fit in 64 bits",
+                ));
+            };
             if let Obj::Iter(Iter::Enumerate { next: counter, .. }) = vm.heap.get_mut(id) {
-                *counter = n + 1;
+                *counter = after;
             }
             return Ok(Some(new_tuple(vm, vec![Value::Int(n), v])));
         }
@@ -2773,7 +2804,8 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
         Obj::Range(a, b, c) => {
             let len = range_len(a, b, c) as usize;
             let i = norm_index(vm, index, len, "range object")?;
-            Ok(Value::Int(a + c * i as i64))
+            // Inside the range, so it fits, though `c * i` alone may not.
+            Ok(Value::Int((a as i128 + c as i128 * i as i128) as i64))
         }
         _ => {
             let t = type_name(vm, container);
@@ -3689,7 +3721,10 @@ fn b_round(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResul
         (Value::Bool(b), None) => ok(Value::Int(b as i64)),
         (Value::Int(i), Some(n)) if n >= 0 => ok(Value::Int(i)),
         (Value::Int(i), Some(n)) => {
-            let p = 10f64.powi((-n) as i32);
+            let p = 10f64.powi(n.saturating_neg().min(400) as i32);
+            if !p.is_finite() {
+                return ok(Value::Int(0));
+            }
             ok(Value::Int((round_half_even(i as f64 / p) * p) as i64))
         }
         (Value::Float(x), None) => {
@@ -3706,7 +3741,7 @@ fn b_round(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResul
                     .parse()
                     .unwrap_or(x)
             } else {
-                let p = 10f64.powi((-n).min(300) as i32);
+                let p = 10f64.powi(n.saturating_neg().min(300) as i32);
                 round_half_even(x / p) * p
             };
             ok(Value::Float(v))

@@ -1956,6 +1956,7 @@ impl Vm {
                 }
                 let mut args = args;
                 let receiver = args.remove(0);
+                builtins::check_receiver(self, b, receiver)?;
                 let result = builtins::call_builtin(self, b, Some(receiver), args, kwargs)?;
                 self.finish_native(result)
             }
@@ -3156,6 +3157,55 @@ mod tests {
             assert_eq!(budget, 0);
         }
         assert_eq!(vm.instructions, 3_000);
+    }
+
+    /// Values at the edges of 64 bits, and methods taken from their type
+    /// and given another receiver, raise as Python does (or compute, where
+    /// Python computes) instead of panicking.
+    #[test]
+    fn edge_values_and_foreign_receivers_raise() {
+        let min = "(-9223372036854775807 - 1)";
+        for (source, expected) in [
+            (
+                "list.append(5, 1)".to_string(),
+                "TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object"
+                    .to_string(),
+            ),
+            (
+                "dict.get('a', 1)".into(),
+                "TypeError: descriptor 'get' for 'dict' objects doesn't apply to a 'str' object"
+                    .into(),
+            ),
+            (
+                format!("print(len(range({min}, 9223372036854775807)))"),
+                "9223372036854775807".into(),
+            ),
+            (
+                format!("print(range({min}, 9223372036854775807, 4611686018427387904)[3])"),
+                "4611686018427387904".into(),
+            ),
+            (
+                format!("print(9223372036854775806 in range({min}, 9223372036854775807, 2))"),
+                "True".into(),
+            ),
+            (
+                format!("print(round(5, {min}), round(5.5, {min}))"),
+                "0 0.0".into(),
+            ),
+            (
+                "print(list(enumerate([1, 2], 9223372036854775807)))".into(),
+                "OverflowError: integer overflow: the result does not fit in 64 bits".into(),
+            ),
+        ] {
+            let out = crate::host::CapturedOutput::default();
+            let mut vm = Vm::new(Box::new(out.clone()), Box::new(std::io::sink()));
+            vm.load_main("edge.py", &source).unwrap();
+            let got = match vm.run_to_end() {
+                Status::Raised(exc) => builtins::exception_line(&mut vm, exc),
+                _ => out.text().trim().to_string(),
+            };
+            assert_eq!(got, expected, "{source}");
+        }
     }
 
     #[test]
