@@ -580,6 +580,17 @@ pub(crate) fn call_builtin(
     kwargs: Kwargs,
 ) -> BResult {
     let def = &DEFS[b.0 as usize];
+    // The module's functions call the scheduler (a host may run scripts
+    // without one).
+    if def.owner == Owner::Module("stackless") && !shoal_engine::has_scheduler() {
+        return Err(vm.error(
+            "RuntimeError",
+            format!(
+                "stackless.{}() needs a scheduler, and this host runs none",
+                def.name
+            ),
+        ));
+    }
     (def.f)(vm, receiver, args, kwargs)
 }
 

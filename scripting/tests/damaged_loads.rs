@@ -150,6 +150,35 @@ def poke(x):
             print("op", op, type(e).__name__)
 
 
+def labelled(a, b=2, *rest, scale=1, **extra):
+    return (a + b + len(rest)) * scale + len(extra)
+
+
+def shapes(n):
+    made = []
+    for i in range(n):
+        class Local(Account):
+            kind = i
+
+            def grow(self):
+                return super().grow() + self.kind
+
+        made.append(Local("l" + str(i), i).grow())
+        adders = [make_counter(k) for k in range(2)]
+        made.append(sum(f(i) for f in adders))
+        made.append(labelled(i, scale=3, extra=1))
+        made.append(labelled(*[i, i], **{"scale": 2}))
+        made.append({k: v for k, v in zip("ab", squares(2))})
+        made.append(f"{i:>3}|{acct!r}")
+        try:
+            made.append([1, 2][i])
+        except IndexError as e:
+            made.append(str(e))
+        finally:
+            made.append(len(made))
+    return made
+
+
 mode = sys.argv[1]
 if mode == "main":
     # Runs in the main tasklet only: saved with Vm::save mid-way.
@@ -157,6 +186,7 @@ if mode == "main":
     step = make_counter(1)
     for i in range(3):
         print(walk(3, acct, step), acct)
+        print(shapes(3))
 elif mode == "world":
     # Spawns tasklets; the host runs them and saves the world between slices.
     ch = stackless.channel()
@@ -288,12 +318,26 @@ fn make_inputs() -> Inputs {
     let out = CapturedOutput::default();
     // VM snapshots: the main script stopped after several budgets.
     let mut vms = Vec::new();
-    for budget in [40, 150, 333, 520, 800, 1234, 1700, 2500] {
+    for budget in (1..6000).step_by(13) {
         let mut vm = vm_for("main", "", &out);
         let mut left = budget;
         if vm.run(&mut left) == Status::OutOfBudget {
             vms.push(vm.save().expect("the VM saves"));
         }
+    }
+    if std::env::var("SHOW").is_ok() {
+        let whole = CapturedOutput::default();
+        let mut vm = vm_for("main", "", &whole);
+        let status = vm.run_to_end();
+        if let Status::Raised(exc) = status {
+            eprintln!("{}", vm.format_exception(exc));
+        }
+        eprintln!(
+            "main run: {status:?} after {} instructions\n{}",
+            vm.instructions,
+            whole.text()
+        );
+        eprintln!("{} VM snapshots", vms.len());
     }
     // Worlds: tasklets blocked on channels, deep in calls, saved between
     // watchdog slices.
@@ -726,5 +770,63 @@ fn damage_statistics() {
         for (k, n) in v.iter().take(25) {
             eprintln!("{n:5} {k}");
         }
+    }
+}
+
+/// Every number of one input of each kind replaced by each edge value in
+/// turn (run with `--ignored`: it loads tens of thousands of inputs).
+#[test]
+#[ignore]
+fn every_number_at_every_edge() {
+    let inputs = inputs();
+    let edges = [
+        "0",
+        "1",
+        "2",
+        "4294967295",
+        "18446744073709551615",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "-1",
+        "65536",
+    ];
+    let kinds: [(&str, &String, fn(String) -> String); 5] = [
+        ("vm", &inputs.vms[inputs.vms.len() / 2], load_vm),
+        ("vm", inputs.vms.last().unwrap(), load_vm),
+        ("world", &inputs.worlds[inputs.worlds.len() / 2], load_world),
+        ("pickle", &inputs.pickles[0], load_pickle),
+        ("pickle", &inputs.pickles[2], load_pickle),
+    ];
+    let only: Option<String> = std::env::var("ONLY").ok();
+    for (name, text, f) in kinds {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let (body, rng) = match text.find("rng:(") {
+            Some(start) => {
+                let end = start + text[start..].find(')').unwrap() + 1;
+                (
+                    text.replacen(&text[start..end], "@RNG@", 1),
+                    text[start..end].to_string(),
+                )
+            }
+            None => (text.clone(), String::new()),
+        };
+        let nums = runs(&body, |c| c.is_ascii_digit());
+        let (mut ran, mut refused) = (0, 0);
+        for (s, e) in nums {
+            for edge in edges {
+                let mut t = body.clone();
+                t.replace_range(s..e, edge);
+                let t = t.replacen("@RNG@", &rng, 1);
+                let copy = t.clone();
+                match std::thread::spawn(move || f(copy)).join() {
+                    Ok(r) if r.contains("refused") => refused += 1,
+                    Ok(_) => ran += 1,
+                    Err(_) => panic!("{name}: number at {s} set to {edge} panicked; input:\n{t}"),
+                }
+            }
+        }
+        eprintln!("{name}: {ran} ran, {refused} refused");
     }
 }
