@@ -3159,9 +3159,10 @@ mod tests {
         assert_eq!(vm.instructions, 3_000);
     }
 
-    /// Values at the edges of 64 bits, and methods taken from their type
-    /// and given another receiver, raise as Python does (or compute, where
-    /// Python computes) instead of panicking.
+    /// Values at the edges of 64 bits, methods taken from their type and
+    /// given another receiver, and `stackless` calls without a scheduler
+    /// raise as Python does (or compute, where Python computes) instead of
+    /// panicking.
     #[test]
     fn edge_values_and_foreign_receivers_raise() {
         let min = "(-9223372036854775807 - 1)";
@@ -3195,6 +3196,12 @@ mod tests {
             (
                 "print(list(enumerate([1, 2], 9223372036854775807)))".into(),
                 "OverflowError: integer overflow: the result does not fit in 64 bits".into(),
+            ),
+            // A host may run scripts without a scheduler.
+            (
+                "import stackless\nstackless.schedule()".into(),
+                "RuntimeError: stackless.schedule() needs a scheduler, and this host runs none"
+                    .into(),
             ),
         ] {
             let out = crate::host::CapturedOutput::default();
