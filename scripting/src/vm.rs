@@ -2971,18 +2971,18 @@ impl Vm {
             // outermost first.
             let mut rows: Vec<(String, i64, String, i64)> = Vec::new();
             for e in entries {
+                // A script may have put anything in `__traceback__`.
                 if let Value::Obj(t) = e
                     && let Obj::Tuple(items) = self.heap.get(t)
+                    && let [file, line, name, depth, ..] = items[..]
                 {
-                    let file =
-                        builtins::str_content(self, items[0]).unwrap_or_else(|| Rc::from("?"));
-                    let line = match items[1] {
+                    let file = builtins::str_content(self, file).unwrap_or_else(|| Rc::from("?"));
+                    let line = match line {
                         Value::Int(l) => l,
                         _ => 0,
                     };
-                    let name =
-                        builtins::str_content(self, items[2]).unwrap_or_else(|| Rc::from("?"));
-                    let depth = match items[3] {
+                    let name = builtins::str_content(self, name).unwrap_or_else(|| Rc::from("?"));
+                    let depth = match depth {
                         Value::Int(d) => d,
                         _ => 0,
                     };
@@ -3013,7 +3013,7 @@ impl Vm {
 
     fn source_line(&self, file: &str, line: i64) -> Option<String> {
         let (_, src) = self.sources.iter().find(|(f, _)| &**f == file)?;
-        let text = src.lines().nth((line - 1).max(0) as usize)?;
+        let text = src.lines().nth(line.saturating_sub(1).max(0) as usize)?;
         let t = text.trim();
         if t.is_empty() {
             None
@@ -3197,6 +3197,12 @@ mod tests {
                 "print(list(enumerate([1, 2], 9223372036854775807)))".into(),
                 "OverflowError: integer overflow: the result does not fit in 64 bits".into(),
             ),
+            // A script may put anything in an exception's traceback.
+            (
+                "e = ValueError('x')\ne.__traceback__ = [(), ('f', -9223372036854775807 - 1, 'g', 1), 5]\nraise e"
+                    .into(),
+                "ValueError: x".into(),
+            ),
             // A host may run scripts without a scheduler.
             (
                 "import stackless\nstackless.schedule()".into(),
@@ -3208,7 +3214,10 @@ mod tests {
             let mut vm = Vm::new(Box::new(out.clone()), Box::new(std::io::sink()));
             vm.load_main("edge.py", &source).unwrap();
             let got = match vm.run_to_end() {
-                Status::Raised(exc) => builtins::exception_line(&mut vm, exc),
+                Status::Raised(exc) => {
+                    let text = vm.format_exception(exc);
+                    text.lines().last().unwrap_or_default().to_string()
+                }
                 _ => out.text().trim().to_string(),
             };
             assert_eq!(got, expected, "{source}");
