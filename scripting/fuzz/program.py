@@ -98,12 +98,16 @@ def walk(level, acct, step):
     try:
         raise Overdrawn("walk")
     except Overdrawn as e:
+        PROBLEMS.append(e)
         with Guard(log):
             for sq in squares(6):
                 step(sq)
                 acct.grow()
                 print(sq, step(0), str(e), log, acct)
     return 0
+
+
+PROBLEMS = []
 
 
 def poke(x):
@@ -168,6 +172,9 @@ if mode == "main":
     for i in range(3):
         print(walk(3, acct, step), acct)
         print(shapes(3))
+    # Ends with a traceback: the first exception caught, raised again.
+    print(len(PROBLEMS), repr(PROBLEMS[0]), PROBLEMS[0].args)
+    raise PROBLEMS[0]
 elif mode == "world":
     # Spawns tasklets; the host runs them and saves the world between slices.
     ch = stackless.channel()
