@@ -19,7 +19,7 @@ use damage::{Damage, damage_strategy, damaged, runs};
 use shoal_engine::{RunOptions, Scheduler};
 use shoal_scripting::host::{CapturedOutput, HostValue};
 use shoal_scripting::stackless::run_shared;
-use shoal_scripting::vm::{Status, Vm};
+use shoal_scripting::vm::{HostSettings, Status, Vm};
 
 /// One program makes every input: its mode (`sys.argv[1]`) picks what it
 /// does after the shared definitions, which are the same in every run so
@@ -465,4 +465,143 @@ fn write_fuzz_seeds() {
             std::fs::write(dir.join(format!("seed-{i}")), text).expect("write a seed");
         }
     }
+}
+
+/// Loads a VM snapshot on a thread of its own, with `settings`.
+fn try_load(text: String, settings: HostSettings) -> Result<HostSettings, String> {
+    std::thread::spawn(move || {
+        let out = CapturedOutput::default();
+        Vm::load_with_settings(
+            &text,
+            Box::new(out.clone()),
+            Box::new(out),
+            embedded(),
+            settings,
+        )
+        .map(|vm| vm.host_settings())
+        .map_err(|e| e.to_string())
+    })
+    .join()
+    .expect("no panic")
+}
+
+/// `text` with the first number after the first `field` replaced by
+/// `with`.
+fn set_first(text: &str, field: &str, with: &str) -> String {
+    let at = text.find(field).expect("the field") + field.len();
+    let digits = text[at..]
+        .find(|c: char| c.is_ascii_digit())
+        .expect("a number");
+    let start = at + digits;
+    let end = start
+        + text[start..]
+            .find(|c: char| !c.is_ascii_digit())
+            .expect("its end");
+    format!("{}{with}{}", &text[..start], &text[end..])
+}
+
+/// Damage is refused with an error that names what is wrong.
+#[test]
+fn damage_is_refused_by_name() {
+    let inputs = inputs();
+    // A snapshot with frames several calls deep.
+    let text = inputs
+        .vms
+        .iter()
+        .find(|t| t.matches("ip:").count() >= 4)
+        .expect("a deep snapshot");
+    let cases = [
+        (
+            {
+                // The main script's outermost frame.
+                let at = text.find("frames:[(").expect("main frames");
+                format!("{}{}", &text[..at], set_first(&text[at..], "ip:", "900"))
+            },
+            "the main script's frame 0: instruction pointer 900 is outside code '<module>'",
+        ),
+        (
+            set_first(text, "module:(", "99999"),
+            "object id 99999 does not exist",
+        ),
+        (
+            text.replacen("free:[]", "free:[3,3]", 1),
+            "the heap's free list names slot 3, which holds an object",
+        ),
+        (text.replacen("locals:[", "locals:[None,", 1), "locals;"),
+        (
+            {
+                // The main script's second frame returns its value to
+                // nothing, yet its caller waits for one.
+                let at = text.find("frames:[(").expect("main frames");
+                let second = at + text[at..].match_indices("on_return:Push").nth(1).unwrap().0;
+                format!(
+                    "{}on_return:Discard{}",
+                    &text[..second],
+                    &text[second + "on_return:Push".len()..]
+                )
+            },
+            "the main script's frame 0: the frame it called gives nothing back to it",
+        ),
+    ];
+    for (damaged, expected) in cases {
+        assert_ne!(&damaged, text, "the damage applies ({expected})");
+        let err = try_load(damaged, HostSettings::default()).expect_err(expected);
+        assert!(err.contains(expected), "{err}\n(expected: {expected})");
+    }
+    // Frames deeper than the loading host's recursion limit.
+    let err = try_load(
+        text.clone(),
+        HostSettings {
+            recursion_limit: 2,
+            ..HostSettings::default()
+        },
+    )
+    .expect_err("too deep");
+    assert!(
+        err.contains("deeper than the recursion limit of 2"),
+        "{err}"
+    );
+}
+
+/// `open()`, the import folder and the limits are the loading host's: a
+/// snapshot does not carry them, and one written by an earlier build
+/// that does still loads, with them ignored.
+#[test]
+fn settings_never_come_from_a_snapshot() {
+    let text = std::thread::spawn(|| {
+        let out = CapturedOutput::default();
+        let mut vm = vm_for("main", &out);
+        vm.allow_open = true;
+        vm.recursion_limit = 50;
+        vm.max_objects = Some(1 << 20);
+        vm.search_dir = Some("/somewhere".into());
+        let mut budget = 500;
+        assert_eq!(vm.run(&mut budget), Status::OutOfBudget);
+        vm.save().expect("saves")
+    })
+    .join()
+    .unwrap();
+    for field in ["allow_open", "search_dir", "recursion_limit", "max_objects"] {
+        assert!(!text.contains(field), "the snapshot carries {field}");
+    }
+    assert_eq!(
+        try_load(text.clone(), HostSettings::default()),
+        Ok(HostSettings::default())
+    );
+    let host = HostSettings {
+        allow_open: false,
+        search_dir: Some("/host/scripts".into()),
+        recursion_limit: 300,
+        max_objects: Some(5_000_000),
+    };
+    assert_eq!(try_load(text.clone(), host.clone()), Ok(host));
+    // As an earlier build wrote it.
+    let old = format!(
+        "{},search_dir:Some(\"/etc\"),recursion_limit:100000,allow_open:true)",
+        text.strip_suffix(')').unwrap()
+    );
+    assert_eq!(
+        try_load(old, HostSettings::default()),
+        Ok(HostSettings::default())
+    );
 }
