@@ -169,7 +169,7 @@ fn make_inputs() -> Inputs {
 
 /// Runs `f` on a thread of its own (a scheduler is per thread) and turns
 /// a panic into an error that shows the damaged input.
-fn without_panic(what: &str, input: &str, damage: &[Damage], f: fn(String) -> String) {
+fn without_panic(what: &str, input: &str, damage: &[Damage], f: Loader) {
     let text = input.to_string();
     let result = std::thread::spawn(move || {
         let copy = text.clone();
@@ -190,6 +190,9 @@ fn without_panic(what: &str, input: &str, damage: &[Damage], f: fn(String) -> St
         );
     }
 }
+
+/// Loads one kind of input and runs it: what happened, in words.
+type Loader = fn(String) -> String;
 
 /// A damaged VM snapshot: loaded, run under the budget.
 fn load_vm(text: String) -> String {
@@ -337,7 +340,7 @@ fn damage_statistics() {
     use proptest::test_runner::TestRunner;
     let inputs = inputs();
     let mut runner = TestRunner::deterministic();
-    let kinds: [(&str, &Vec<String>, fn(String) -> String); 3] = [
+    let kinds: [(&str, &Vec<String>, Loader); 3] = [
         ("vm", &inputs.vms, load_vm),
         ("world", &inputs.worlds, load_world),
         ("pickle", &inputs.pickles, load_pickle),
@@ -371,7 +374,7 @@ fn damage_statistics() {
         }
         eprintln!("== {name}");
         let mut v: Vec<_> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|b| std::cmp::Reverse(b.1));
         for (k, n) in v.iter().take(25) {
             eprintln!("{n:5} {k}");
         }
@@ -395,7 +398,7 @@ fn every_number_at_every_edge() {
         "-1",
         "65536",
     ];
-    let kinds: [(&str, &String, fn(String) -> String); 5] = [
+    let kinds: [(&str, &String, Loader); 5] = [
         ("vm", &inputs.vms[inputs.vms.len() / 2], load_vm),
         ("vm", inputs.vms.last().unwrap(), load_vm),
         ("world", &inputs.worlds[inputs.worlds.len() / 2], load_world),
@@ -561,6 +564,33 @@ fn damage_is_refused_by_name() {
         err.contains("deeper than the recursion limit of 2"),
         "{err}"
     );
+}
+
+/// A world's damage is refused by name too.
+#[test]
+fn world_damage_is_refused_by_name() {
+    let inputs = inputs();
+    let text = &inputs.worlds[inputs.worlds.len() / 2];
+    let at = text.rfind("tick:").expect("the world's tick");
+    let cases = [
+        (
+            format!(
+                "{}{}",
+                &text[..at],
+                set_first(&text[at..], "tick:", "18446744073709551615")
+            ),
+            "its tick 18446744073709551615 is beyond any run",
+        ),
+        (
+            set_first(text, "runnable:[", "77"),
+            "the run queue names tasklet 77",
+        ),
+    ];
+    for (damaged, expected) in cases {
+        assert_ne!(&damaged, text, "the damage applies ({expected})");
+        let err = load_world(damaged);
+        assert!(err.contains(expected), "{err}\n(expected: {expected})");
+    }
 }
 
 /// `open()`, the import folder and the limits are the loading host's: a

@@ -149,12 +149,21 @@ fn snapshots() -> &'static (Vec<String>, Vec<String>) {
     })
 }
 
-/// The world file's text (validated by the world-file checks, and a
-/// world's own tick budget comes from it) and the random generator are
-/// left alone; half of the damage falls on the script part.
-fn damage_snapshot(text: &str, damage: &[Damage], scripts_only: bool) -> String {
+/// Where damage falls.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// Anywhere but the world file's text.
+    NotWorldFile,
+    /// The script part only.
+    Scripts,
+    /// Anywhere, the world file's text too.
+    Anywhere,
+}
+
+/// `text` damaged in `part`; the random generator's state is left alone.
+fn damage_snapshot(text: &str, damage: &[Damage], part: Part) -> String {
     let mut keep: Vec<(usize, usize)> = rng_span(text).into_iter().collect();
-    if let Some(start) = text.find("world_text:\"") {
+    if let (Part::NotWorldFile | Part::Scripts, Some(start)) = (part, text.find("world_text:\"")) {
         let b = text.as_bytes();
         let mut i = start + "world_text:\"".len();
         while i < b.len() && b[i] != b'"' {
@@ -165,7 +174,7 @@ fn damage_snapshot(text: &str, damage: &[Damage], scripts_only: bool) -> String 
         }
         keep.push((start, (i + 1).min(text.len())));
     }
-    if scripts_only && let Some(at) = text.find("scripts:") {
+    if let (Part::Scripts, Some(at)) = (part, text.find("scripts:")) {
         let head_end = at + "scripts:".len();
         // The head (and everything kept in it) is one kept span.
         keep.retain(|(s, _)| *s >= head_end);
@@ -229,11 +238,11 @@ proptest! {
     #[test]
     fn damaged_world_snapshots_fail_or_run(
         pick in any::<usize>(),
-        scripts_only in any::<bool>(),
+        part in prop_oneof![Just(Part::NotWorldFile), Just(Part::Scripts), Just(Part::Anywhere)],
         damage in damage_strategy(),
     ) {
         let (talkers, _) = snapshots();
-        let text = damage_snapshot(&talkers[pick % talkers.len()], &damage, scripts_only);
+        let text = damage_snapshot(&talkers[pick % talkers.len()], &damage, part);
         load_and_tick(text, sources, &damage);
     }
 
@@ -243,7 +252,7 @@ proptest! {
         damage in damage_strategy(),
     ) {
         let (_, default) = snapshots();
-        let text = damage_snapshot(&default[pick % default.len()], &damage, true);
+        let text = damage_snapshot(&default[pick % default.len()], &damage, Part::Scripts);
         load_and_tick(text, embedded_sources, &damage);
     }
 }

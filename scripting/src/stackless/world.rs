@@ -424,6 +424,12 @@ impl Vm {
 /// is in at most one place (the run queue, asleep, one channel's queue)
 /// and waits for what it is queued for.
 fn check_world(vm: &Vm, world: &WorldSnapshot<()>) -> Result<(), String> {
+    // Far beyond any run (285,000 years at a thousand ticks a second);
+    // keeps the tick counter and `now + ticks` sleeps from overflowing.
+    const MAX_TICK: u64 = 1 << 53;
+    if world.tick > MAX_TICK {
+        return Err(format!("its tick {} is beyond any run", world.tick));
+    }
     let consts = vm.parts().consts;
     let checker = Checker::new(&vm.heap, &vm.codes, consts, vm.recursion_limit);
     if !vm.frames.is_empty() {

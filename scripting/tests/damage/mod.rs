@@ -168,7 +168,7 @@ pub fn apply(text: &str, d: &Damage) -> String {
             let nums = runs(&t, |c| c.is_ascii_digit());
             if !nums.is_empty() {
                 let (s, _) = nums[d.at % nums.len()];
-                t.insert_str(s, if d.other % 2 == 0 { "-" } else { "0." });
+                t.insert_str(s, if d.other.is_multiple_of(2) { "-" } else { "0." });
             }
         }
     }
