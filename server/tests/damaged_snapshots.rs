@@ -1,9 +1,10 @@
 //! Damaged game-world snapshots never panic the server: real snapshots
 //! of a world whose behaviours are suspended deep in calls (a generator's
 //! loop inside an `except` clause, closures, instances, messages waiting
-//! in inboxes, sleepers), damaged in their entities and, mostly, in the
-//! script heap and frames they nest, either fail to load with an error or
-//! load and run ticks (each under the world's instruction budget).
+//! in inboxes, sleepers), damaged in their entities, their world file's
+//! text and, mostly, the script heap and frames they nest, either fail to
+//! load with an error or load and run ticks (each under the world's
+//! instruction budget).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
