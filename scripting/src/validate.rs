@@ -1233,6 +1233,155 @@ pub(crate) fn check_consts(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::heap::{Class, Function, Instance, Module};
+    use std::rc::Rc;
+
+    /// The error a heap of `objects` gets (codes: `f(a)`, then its
+    /// module's).
+    fn heap_error(objects: Vec<Obj>) -> String {
+        let module = crate::parse_module("def f(a):\n    return a\n").unwrap();
+        let mut codes = Vec::new();
+        crate::compiler::compile_module(&module, "t.py", &mut codes).unwrap();
+        let consts: Vec<Vec<Value>> = codes.iter().map(|_| Vec::new()).collect();
+        let mut heap = Heap::default();
+        for o in objects {
+            heap.alloc(o);
+        }
+        let checker = Checker::new(&heap, &codes, &consts, 100);
+        checker.heap(&heap).err().unwrap_or_default()
+    }
+
+    fn module() -> Obj {
+        Obj::Module(Module {
+            name: Rc::from("m"),
+            attrs: Default::default(),
+        })
+    }
+
+    fn function(code: u32, closure: Vec<ObjId>) -> Obj {
+        Obj::Function(Box::new(Function {
+            code,
+            defaults: Vec::new(),
+            kwdefaults: Vec::new(),
+            closure,
+            module: ObjId(0),
+            owner: None,
+            attrs: None,
+        }))
+    }
+
+    #[test]
+    fn objects_of_the_wrong_kind_are_named() {
+        let list = Obj::List(Vec::new());
+        for (objects, expected) in [
+            (
+                vec![module(), function(9, vec![])],
+                "object 1 (a function): code number 9 does not exist",
+            ),
+            (
+                vec![module(), function(0, vec![ObjId(0)])],
+                "it closes over 1 cells; 'f' has 0 free variables",
+            ),
+            (
+                vec![list.clone(), function(1, vec![])],
+                "object 1 (a function): object 0 is a list, not a module",
+            ),
+            (
+                vec![Obj::Range(0, 5, 0)],
+                "object 0 (a range): its step is zero",
+            ),
+            (
+                vec![Obj::List(vec![Value::Obj(ObjId(7))])],
+                "object id 7 does not exist (the heap has 1 slots)",
+            ),
+            (
+                vec![
+                    list.clone(),
+                    Obj::Instance(Instance {
+                        class: ObjId(0),
+                        attrs: Default::default(),
+                    }),
+                ],
+                "object 0 is a list, not a class",
+            ),
+            (
+                vec![
+                    Obj::Class(Box::new(Class {
+                        name: Rc::from("C"),
+                        bases: vec![ObjId(1)],
+                        mro: vec![ObjId(0)],
+                        attrs: Default::default(),
+                        is_exception: false,
+                    })),
+                    list.clone(),
+                ],
+                "object 1 is a list, not a class",
+            ),
+            (
+                vec![Obj::Method(Value::Int(5), builtin("list.append"))],
+                "'list.append' is bound to a int receiver",
+            ),
+            (
+                vec![Obj::Builtin(builtin("dict.get"))],
+                "'dict.get' is a method, called here without its receiver",
+            ),
+            (
+                vec![
+                    Obj::Iter(Iter::Filter {
+                        func: Value::None,
+                        iter: Value::Obj(ObjId(1)),
+                    }),
+                    Obj::Iter(Iter::Enumerate {
+                        iter: Value::Obj(ObjId(0)),
+                        next: 0,
+                    }),
+                ],
+                "leads back to itself",
+            ),
+            (
+                vec![Obj::BoundMethod(Value::None, Value::Obj(ObjId(0)))],
+                "object 0 (a bound method) leads back to itself",
+            ),
+            (
+                vec![Obj::Iter(Iter::Seq {
+                    seq: ObjId(0),
+                    index: usize::MAX,
+                })],
+                "its position 18446744073709551615 is beyond any run",
+            ),
+        ] {
+            let err = heap_error(objects);
+            assert!(err.contains(expected), "{err}\n(expected: {expected})");
+        }
+    }
+
+    fn builtin(key: &str) -> crate::heap::Builtin {
+        crate::builtins::builtin_from_key(key).unwrap()
+    }
+
+    #[test]
+    fn a_bad_free_list_is_named() {
+        for (text, expected) in [
+            (
+                "objects:[Some(List([])),None],free:[1,1]",
+                "names slot 1 twice",
+            ),
+            (
+                "objects:[Some(List([])),None],free:[0]",
+                "names slot 0, which holds an object",
+            ),
+            (
+                "objects:[Some(List([]))],free:[4]",
+                "names slot 4; the heap has 1 slots",
+            ),
+        ] {
+            let heap: Heap =
+                ron::from_str(&format!("({text},allocated:0,live_after_gc:0)")).unwrap();
+            let checker = Checker::new(&heap, &[], &[], 100);
+            let err = checker.heap(&heap).unwrap_err();
+            assert!(err.contains(expected), "{err}\n(expected: {expected})");
+        }
+    }
 
     /// Every code the compiler makes for the test programs has a stack
     /// that adds up (the checker relies on it to judge frames).
