@@ -24,7 +24,7 @@ use crate::code::Code;
 use crate::heap::{Function, Generator, Obj, TypeKind, remap_ids};
 use crate::stackless::{ChannelObj, Finish, TaskletObj};
 use crate::validate::{Checker, Objects, Want};
-use crate::value::{ObjId, Value};
+use crate::value::{Key, ObjId, Value};
 use crate::vm::{Exc, Frame, Suspended, Vm};
 
 /// The version of the pickle format.
@@ -454,6 +454,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
             }
             Item::Whole(mut obj) => {
                 remap_ids(&mut obj, &mut renumber);
+                remap_keys(&mut obj, &mut renumber);
                 obj
             }
             Item::Function { code, mut function } => {
@@ -602,6 +603,45 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
         }
     }
     Ok(root)
+}
+
+/// Renumbers the objects a dict's or set's keys hold by identity
+/// (instances, functions, classes as keys), which `remap_ids` leaves: the
+/// values hold the same objects, and the keys must name them again.
+fn remap_keys(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
+    fn key(k: &Key, f: &mut dyn FnMut(&mut ObjId)) -> Key {
+        match k {
+            Key::Id(id) => {
+                let mut id = *id;
+                f(&mut id);
+                Key::Id(id)
+            }
+            Key::Tuple(items) => Key::Tuple(items.iter().map(|k| key(k, f)).collect()),
+            other => other.clone(),
+        }
+    }
+    fn has_ids(k: &Key) -> bool {
+        match k {
+            Key::Id(_) => true,
+            Key::Tuple(items) => items.iter().any(has_ids),
+            _ => false,
+        }
+    }
+    match obj {
+        Obj::Dict(d) if d.keys().any(has_ids) => {
+            *d = std::mem::take(d)
+                .into_iter()
+                .map(|(k, v)| (key(&k, f), v))
+                .collect();
+        }
+        Obj::Set(s) if s.keys().any(has_ids) => {
+            *s = std::mem::take(s)
+                .into_iter()
+                .map(|(k, v)| (key(&k, f), v))
+                .collect();
+        }
+        _ => {}
+    }
 }
 
 /// The heap with the objects a pickle is loading laid over it.
