@@ -27,8 +27,8 @@
 //!   (one less when the frame waits for a value: a call's result, a
 //!   generator's sent value, a tasklet's finished operation), values
 //!   that instructions rely on have their kind (a closure's cells, a
-//!   class body's function, keyword-name tuples, exceptions at handler
-//!   entry), the exception blocks are those the code has set up there,
+//!   class body's function, keyword-name tuples), the exception blocks
+//!   are those the code has set up there,
 //!   locals and cells are as many as the code's variables, the module,
 //!   function, generator and `on_return` ids have their kinds;
 //! - a frame stack as a whole: each caller waits for what its callee's
@@ -79,8 +79,6 @@ enum Tag {
     Names(u32),
     /// A function of the code with this index (a class body).
     Function(u32),
-    /// An exception (pushed at a handler's entry).
-    Exc,
 }
 
 /// The join of two tags met on different paths.
@@ -411,7 +409,8 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
                 stack: s.stack.clone(),
                 blocks: s.blocks.clone(),
             };
-            at_handler.stack.push(Tag::Exc);
+            // The exception (usually: `t.throw(5)` raises 5).
+            at_handler.stack.push(Tag::Any);
             s.blocks.push((handler, depth as u32));
             return Ok(vec![(handler as usize, at_handler), (next, s)]);
         }
@@ -460,7 +459,6 @@ pub(crate) enum Want {
     Tasklet,
     Channel,
     Instance,
-    Exception,
 }
 
 impl Want {
@@ -474,7 +472,6 @@ impl Want {
             Want::Tasklet => "a tasklet",
             Want::Channel => "a channel",
             Want::Instance => "an instance",
-            Want::Exception => "an exception",
         }
     }
 }
@@ -582,9 +579,6 @@ impl<'a> Checker<'a> {
             | (Want::Tasklet, Obj::Tasklet(_))
             | (Want::Channel, Obj::Channel(_))
             | (Want::Instance, Obj::Instance(_)) => true,
-            (Want::Exception, Obj::Instance(inst)) => {
-                matches!(self.objs.slot(inst.class), Some(Some(Obj::Class(c))) if c.is_exception)
-            }
             _ => false,
         };
         if fits {
@@ -997,10 +991,10 @@ impl<'a> Checker<'a> {
             self.id(*c, Want::Cell)
                 .map_err(|e| format!("a cell: {e}"))?;
         }
-        for h in &f.handling {
-            self.value_of(*h, Want::Exception)
-                .map_err(|e| format!("an exception being handled: {e}"))?;
-        }
+        // Exceptions being handled are usually exceptions, but anything
+        // can be raised into a tasklet (`t.throw(5)`).
+        self.values(&f.handling)
+            .map_err(|e| format!("an exception being handled: {e}"))?;
         self.id(f.module, Want::Module)
             .map_err(|e| format!("its module: {e}"))?;
         if let Some(func) = f.func {
@@ -1042,7 +1036,6 @@ impl<'a> Checker<'a> {
         match tag {
             Tag::Any | Tag::MaybeNull => Ok(()),
             Tag::Cell => self.value_of(v, Want::Cell),
-            Tag::Exc => self.value_of(v, Want::Exception),
             Tag::Function(want) => match v {
                 Value::Obj(id) => match self.object(id)? {
                     Obj::Function(f) if f.code == want => Ok(()),

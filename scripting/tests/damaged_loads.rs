@@ -635,3 +635,61 @@ fn settings_never_come_from_a_snapshot() {
         Ok(HostSettings::default())
     );
 }
+
+/// Anything can be raised into a tasklet (`t.throw(5)`), so a frame
+/// handling it, saved, loads.
+#[test]
+fn a_tasklet_handling_a_thrown_non_exception_saves_and_loads() {
+    const SOURCE: &str = r#"
+import stackless
+
+
+def victim():
+    try:
+        stackless.schedule_remove()
+    except:
+        print("caught")
+        n = 0
+        for i in range(100):
+            n += i
+        print("done", n)
+
+
+t = stackless.tasklet(victim)()
+stackless.run()
+t.throw(5, pending=True)
+"#;
+    std::thread::spawn(|| {
+        let out = CapturedOutput::default();
+        let scheduler = Scheduler::new();
+        let mut vm = Vm::new(Box::new(out.clone()), Box::new(out.clone()));
+        vm.load_main("<t>/throw.py", SOURCE).expect("compiles");
+        let vm = vm.into_shared();
+        assert_eq!(run_shared(&vm), Status::Finished, "{}", out.text());
+        let mut worlds = Vec::new();
+        run_slices(&vm, 2_000, &[0, 1, 2, 3, 4], &mut worlds);
+        assert!(out.text().contains("caught"), "{}", out.text());
+        assert!(
+            worlds.iter().any(|w| w.contains("handling:[Int(5)]")),
+            "a world saved while 5 is handled"
+        );
+        drop(vm);
+        drop(scheduler);
+        let sources: Rc<[(String, String)]> =
+            Rc::new([("<t>/throw.py".to_string(), SOURCE.to_string())]);
+        for text in worlds {
+            let scheduler = Scheduler::new();
+            let loaded = Vm::load_world_with_sources(
+                &text,
+                Box::new(out.clone()),
+                Box::new(out.clone()),
+                sources.clone(),
+            );
+            assert!(loaded.is_ok(), "{:?}", loaded.err());
+            drop(loaded);
+            drop(scheduler);
+        }
+    })
+    .join()
+    .unwrap();
+}

@@ -496,7 +496,7 @@ fn check_world(vm: &Vm, world: &WorldSnapshot<()>) -> Result<(), String> {
             SavedItem::Value(v) => checker.value(*v),
             SavedItem::Error {
                 exception: Some(v), ..
-            } => checker.value_of(*v, Want::Exception),
+            } => checker.value(*v),
             SavedItem::Error { .. } => Ok(()),
         }
     };
