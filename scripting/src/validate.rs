@@ -570,17 +570,17 @@ impl<'a> Checker<'a> {
     /// An id that must name an object of kind `want`.
     pub(crate) fn id(&self, id: ObjId, want: Want) -> Result<(), String> {
         let obj = self.object(id)?;
-        let fits = match (want, obj) {
+        let fits = matches!(
+            (want, obj),
             (Want::Cell, Obj::Cell(_))
-            | (Want::Module, Obj::Module(_))
-            | (Want::Function, Obj::Function(_))
-            | (Want::Class, Obj::Class(_))
-            | (Want::Generator, Obj::Generator(_))
-            | (Want::Tasklet, Obj::Tasklet(_))
-            | (Want::Channel, Obj::Channel(_))
-            | (Want::Instance, Obj::Instance(_)) => true,
-            _ => false,
-        };
+                | (Want::Module, Obj::Module(_))
+                | (Want::Function, Obj::Function(_))
+                | (Want::Class, Obj::Class(_))
+                | (Want::Generator, Obj::Generator(_))
+                | (Want::Tasklet, Obj::Tasklet(_))
+                | (Want::Channel, Obj::Channel(_))
+                | (Want::Instance, Obj::Instance(_))
+        );
         if fits {
             Ok(())
         } else {
