@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use shoal_scripting::host::CapturedOutput;
-use shoal_scripting::{Status, Vm};
+use shoal_scripting::{HostSettings, Status, Vm};
 
 /// (stdout, last line of stderr, exit status)
 type Outcome = (String, String, i32);
@@ -67,8 +67,20 @@ fn split(file: &Path, source: &str, budget: u64) -> Result<Outcome, String> {
     }
     let text = vm.save().map_err(|e| format!("save: {e}"))?;
     drop(vm);
-    let mut vm = Vm::load(&text, Box::new(out.clone()), Box::new(err.clone()))
-        .map_err(|e| format!("load: {e}"))?;
+    // The snapshot carries no settings: the loading host gives the
+    // import folder, as `load_main` did for the first run.
+    let settings = HostSettings {
+        search_dir: file.parent().map(Path::to_path_buf),
+        ..HostSettings::default()
+    };
+    let mut vm = Vm::load_with_settings(
+        &text,
+        Box::new(out.clone()),
+        Box::new(err.clone()),
+        std::rc::Rc::new([]),
+        settings,
+    )
+    .map_err(|e| format!("load: {e}"))?;
     let status = vm.run_to_end();
     let code = vm.exit_code(status);
     Ok(outcome(&out, &err, code))

@@ -401,6 +401,17 @@ impl Heap {
         self.bytes_since_gc += bytes;
     }
 
+    /// Every slot, `None` where an object was freed (for checking a
+    /// loaded heap).
+    pub(crate) fn slots(&self) -> &[Option<Obj>] {
+        &self.objects
+    }
+
+    /// The freed slots that allocation reuses.
+    pub(crate) fn free_list(&self) -> &[u32] {
+        &self.free
+    }
+
     /// Objects alive now (allocated and not yet collected).
     pub fn len(&self) -> usize {
         self.objects.len() - self.free.len()

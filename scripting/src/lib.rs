@@ -34,13 +34,14 @@ mod random;
 pub mod snapshot;
 pub mod stackless;
 mod suggest;
+mod validate;
 pub mod value;
 pub mod vm;
 
 pub use error::{ErrorKind, SyntaxError};
 pub use host::{ScriptLoadError, load_script_module};
 pub use parser::parse_module;
-pub use vm::{Status, Vm, run_file};
+pub use vm::{HostSettings, Status, Vm, run_file};
 
 /// What an error about the unknown `name` adds: "; did you mean 'x'?"
 /// for a close candidate, else the list of candidates (` (what: a, b)`),

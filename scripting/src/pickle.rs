@@ -21,9 +21,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::builtins::{BResult, Kwargs, arity, ok, type_err};
 use crate::code::Code;
-use crate::heap::{Function, Generator, Obj, remap_ids};
+use crate::heap::{Function, Generator, Obj, TypeKind, remap_ids};
 use crate::stackless::{ChannelObj, Finish, TaskletObj};
-use crate::value::{ObjId, Value};
+use crate::validate::{Checker, Objects, Want};
+use crate::value::{Key, ObjId, Value};
 use crate::vm::{Exc, Frame, Suspended, Vm};
 
 /// The version of the pickle format.
@@ -455,12 +456,32 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
     };
     let mut tasklets = Vec::new();
     let mut channels = Vec::new();
+    // The loaded objects wait here, by their new index, until all of them
+    // are checked: nothing damaged ever enters the heap.
+    let mut pending: FxHashMap<u32, Obj> = FxHashMap::default();
     for (old, item) in pickled.objects {
         let new = map[&old];
         let obj = match item {
             Item::Module(_) | Item::Global { .. } => continue,
+            Item::Whole(
+                obj @ (Obj::Function(_)
+                | Obj::Generator(_)
+                | Obj::Tasklet(_)
+                | Obj::Channel(_)
+                | Obj::Module(_)
+                | Obj::File(_)),
+            ) => {
+                return Err(vm.error(
+                    "ValueError",
+                    format!(
+                        "cannot unpickle: {} is saved whole, without what names it",
+                        TypeKind::of_obj(&obj).name()
+                    ),
+                ));
+            }
             Item::Whole(mut obj) => {
                 remap_ids(&mut obj, &mut renumber);
+                remap_keys(&mut obj, &mut renumber);
                 obj
             }
             Item::Function { code, mut function } => {
@@ -552,7 +573,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                 }))
             }
         };
-        *vm.heap.get_mut(new) = obj;
+        pending.insert(new.0, obj);
     }
     let mut root = pickled.root;
     crate::heap::remap_value(&mut root, &mut renumber);
@@ -561,6 +582,12 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
             "ValueError",
             "cannot unpickle: the pickle refers to an object it does not hold",
         ));
+    }
+    if let Err(e) = check(vm, &pending, root, &tasklets, &channels) {
+        return Err(vm.error("ValueError", format!("cannot unpickle: {e}")));
+    }
+    for (new, obj) in pending {
+        *vm.heap.get_mut(ObjId(new)) = obj;
     }
     // Tasklets come back alive and paused, their frames in a new thread;
     // then those that were blocked go back onto their channels' queues.
@@ -604,6 +631,143 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
     }
     Ok(root)
 }
+
+/// Renumbers the objects a dict's or set's keys hold by identity
+/// (instances, functions, classes as keys), which `remap_ids` leaves: the
+/// values hold the same objects, and the keys must name them again.
+fn remap_keys(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
+    fn key(k: &Key, f: &mut dyn FnMut(&mut ObjId)) -> Key {
+        match k {
+            Key::Id(id) => {
+                let mut id = *id;
+                f(&mut id);
+                Key::Id(id)
+            }
+            Key::Tuple(items) => Key::Tuple(items.iter().map(|k| key(k, f)).collect()),
+            other => other.clone(),
+        }
+    }
+    fn has_ids(k: &Key) -> bool {
+        match k {
+            Key::Id(_) => true,
+            Key::Tuple(items) => items.iter().any(has_ids),
+            _ => false,
+        }
+    }
+    match obj {
+        Obj::Dict(d) if d.keys().any(has_ids) => {
+            *d = std::mem::take(d)
+                .into_iter()
+                .map(|(k, v)| (key(&k, f), v))
+                .collect();
+        }
+        Obj::Set(s) if s.keys().any(has_ids) => {
+            *s = std::mem::take(s)
+                .into_iter()
+                .map(|(k, v)| (key(&k, f), v))
+                .collect();
+        }
+        _ => {}
+    }
+}
+
+/// The heap with the objects a pickle is loading laid over it.
+struct Overlay<'a> {
+    heap: &'a crate::heap::Heap,
+    pending: &'a FxHashMap<u32, Obj>,
+}
+
+impl Objects for Overlay<'_> {
+    fn slot(&self, id: ObjId) -> Option<Option<&Obj>> {
+        match self.pending.get(&id.0) {
+            Some(obj) => Some(Some(obj)),
+            None => self.heap.slot(id),
+        }
+    }
+
+    fn slot_count(&self) -> usize {
+        self.heap.slot_count()
+    }
+}
+
+/// A loaded tasklet before it is bound: its object, function, frames, the
+/// value its operation returns, the channel it receives on, the value
+/// delivered to it, its `for` loop's exit, whether it is alive.
+type LoadedTasklet = (
+    ObjId,
+    Value,
+    Vec<Frame>,
+    Option<Value>,
+    Option<ObjId>,
+    Option<Value>,
+    Option<u32>,
+    bool,
+);
+
+/// Checks what a pickle loads before it enters the heap: every object,
+/// the root, every live tasklet's frames and operation, every channel's
+/// waiters.
+fn check(
+    vm: &Vm,
+    pending: &FxHashMap<u32, Obj>,
+    root: Value,
+    tasklets: &[LoadedTasklet],
+    channels: &[(
+        shoal_engine::Channel<crate::stackless::Carried>,
+        Vec<Waiter>,
+    )],
+) -> Result<(), String> {
+    let overlay = Overlay {
+        heap: &vm.heap,
+        pending,
+    };
+    let consts = vm.parts().consts;
+    let checker = Checker::new(&overlay, &vm.codes, consts, vm.recursion_limit);
+    let mut ids: Vec<u32> = pending.keys().copied().collect();
+    ids.sort_unstable();
+    for id in &ids {
+        checker.check_object(ObjId(*id), &pending[id])?;
+    }
+    checker.no_cycles(ids.iter().map(|i| ObjId(*i)))?;
+    checker
+        .value(root)
+        .map_err(|e| format!("the pickled value: {e}"))?;
+    for (id, _, frames, resumes_with, receives_on, delivered, for_exit, alive) in tasklets {
+        let at = |e: String| format!("tasklet {}: {e}", id.0);
+        if let Some(ch) = receives_on {
+            checker.id(*ch, Want::Channel).map_err(at)?;
+        }
+        for v in resumes_with.iter().chain(delivered) {
+            checker.finish_value(*v).map_err(at)?;
+        }
+        if *alive {
+            if for_exit.is_some() && receives_on.is_none() {
+                return Err(at(
+                    "its `for` loop over a channel is not in a receive".into()
+                ));
+            }
+            let waiting = receives_on.is_some() || resumes_with.is_some();
+            checker.thread(frames, waiting, *for_exit).map_err(at)?;
+        }
+    }
+    for (_, waiters) in channels {
+        for (t, _, value) in waiters {
+            checker
+                .id(*t, Want::Tasklet)
+                .map_err(|e| format!("a channel's waiter: {e}"))?;
+            if let Some(v) = value {
+                checker
+                    .value(*v)
+                    .map_err(|e| format!("a channel waiter's value: {e}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A tasklet blocked on a loaded channel: its object, whether it sends,
+/// the value it sends.
+type Waiter = (ObjId, bool, Option<Value>);
 
 /// `pickle.dumps(obj)`.
 pub(crate) fn p_dumps(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {

@@ -25,6 +25,12 @@ impl Mt {
         h
     }
 
+    /// Whether the state is one the generator can draw from (checked on
+    /// loading).
+    pub(crate) fn is_sound(&self) -> bool {
+        self.state.len() == N && self.index <= N
+    }
+
     /// Seeded from an integer (`random.seed(n)`).
     pub fn from_seed(seed: i64) -> Mt {
         let mut n = seed.unsigned_abs();

@@ -6,6 +6,14 @@
 //! named by file, qualified name and a hash of its bytecode, and the
 //! loader compiles the same files again; a function whose code changed is
 //! a clear error, never a silent resume into other code.
+//!
+//! A loaded snapshot is checked before it becomes a VM (see
+//! [`crate::validate`]): a damaged or forged one is refused with an error
+//! naming what is wrong, never run. Host settings (`open()` allowed, the
+//! import folder, the recursion and heap limits) are not part of a
+//! snapshot: the loading host's apply ([`Vm::load_with_settings`]).
+//! Snapshots written before this rule carry `allow_open`, `search_dir`
+//! and `recursion_limit`; they still load and those fields are ignored.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -15,11 +23,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::code::Code;
 use crate::compiler::compile_module;
-use crate::heap::{Attrs, Heap};
+use crate::heap::{Attrs, Heap, Obj};
 use crate::parser::parse_module;
 use crate::random::Mt;
+use crate::validate::{self, Checker, Want};
 use crate::value::{ObjId, Value};
-use crate::vm::{EXCEPTIONS, Frame, Vm};
+use crate::vm::{EXCEPTIONS, Frame, HostSettings, Vm};
 
 /// The snapshot format this build writes and reads.
 pub const FORMAT: u32 = 1;
@@ -44,6 +53,9 @@ pub enum SnapshotError {
     },
     /// Serializing failed.
     Write(String),
+    /// The snapshot's contents do not hold together (a damaged or forged
+    /// file): what is wrong.
+    Invalid(String),
 }
 
 impl fmt::Display for SnapshotError {
@@ -63,6 +75,7 @@ impl fmt::Display for SnapshotError {
                 "the code of {qualname} in {file} changed since the snapshot was taken"
             ),
             SnapshotError::Write(e) => write!(f, "cannot write the snapshot: {e}"),
+            SnapshotError::Invalid(e) => write!(f, "the snapshot is damaged: {e}"),
         }
     }
 }
@@ -91,11 +104,17 @@ pub(crate) struct Snapshot {
     exc_classes: Vec<(String, ObjId)>,
     rng: Mt,
     argv: Vec<String>,
-    search_dir: Option<PathBuf>,
     instructions: u64,
-    recursion_limit: usize,
-    allow_open: bool,
     exit_status: Option<i32>,
+    /// Written by earlier builds; ignored (the loading host decides).
+    #[serde(default, rename = "search_dir")]
+    _search_dir: Option<PathBuf>,
+    /// Written by earlier builds; ignored (the loading host decides).
+    #[serde(default, rename = "recursion_limit")]
+    _recursion_limit: usize,
+    /// Written by earlier builds; ignored (the loading host decides).
+    #[serde(default, rename = "allow_open")]
+    _allow_open: bool,
 }
 
 /// A stable hash of what a code object does (not of its line numbers, so
@@ -139,10 +158,7 @@ pub(crate) struct SnapshotRef<'a> {
     exc_classes: Vec<(&'a str, ObjId)>,
     rng: &'a Mt,
     argv: &'a Vec<String>,
-    search_dir: &'a Option<PathBuf>,
     instructions: u64,
-    recursion_limit: usize,
-    allow_open: bool,
     exit_status: Option<i32>,
 }
 
@@ -178,23 +194,21 @@ impl Vm {
             exc_classes: p.exc_classes.iter().map(|(n, id)| (*n, *id)).collect(),
             rng: p.rng,
             argv: &self.argv,
-            search_dir: &self.search_dir,
             instructions: self.instructions,
-            recursion_limit: self.recursion_limit,
-            allow_open: self.allow_open,
             exit_status: self.exit_status,
         }
     }
 
     /// Loads a VM saved by [`Vm::save`], compiling its source files again
     /// (from the paths recorded in it) and checking that their code is
-    /// unchanged.
+    /// unchanged and that the state holds together. The VM gets the
+    /// default [`HostSettings`].
     pub fn load(
         text: &str,
         out: Box<dyn std::io::Write>,
         err: Box<dyn std::io::Write>,
     ) -> Result<Vm, SnapshotError> {
-        Vm::load_with_sources(text, out, err, Rc::new([]))
+        Vm::load_with_settings(text, out, err, Rc::new([]), HostSettings::default())
     }
 
     /// [`Vm::load`] for a program that carries some of its source files
@@ -205,16 +219,33 @@ impl Vm {
         err: Box<dyn std::io::Write>,
         embedded: Rc<[(String, String)]>,
     ) -> Result<Vm, SnapshotError> {
+        Vm::load_with_settings(text, out, err, embedded, HostSettings::default())
+    }
+
+    /// [`Vm::load_with_sources`] with the loading host's settings (frames
+    /// deeper than its recursion limit are refused).
+    pub fn load_with_settings(
+        text: &str,
+        out: Box<dyn std::io::Write>,
+        err: Box<dyn std::io::Write>,
+        embedded: Rc<[(String, String)]>,
+        settings: HostSettings,
+    ) -> Result<Vm, SnapshotError> {
         let snapshot: Snapshot =
             ron::from_str(text).map_err(|e| SnapshotError::Parse(e.to_string()))?;
         let mut vm = Vm::new(out, err);
         vm.embedded = embedded;
-        vm.load_snapshot(snapshot)
+        vm.load_snapshot(snapshot, settings)
     }
 
     /// This fresh VM (its output, embedded sources and native modules
-    /// set) with the state of a parsed snapshot.
-    pub(crate) fn load_snapshot(self, snapshot: Snapshot) -> Result<Vm, SnapshotError> {
+    /// set) with the state of a parsed snapshot, checked before it is
+    /// used, and the loading host's settings.
+    pub(crate) fn load_snapshot(
+        self,
+        snapshot: Snapshot,
+        settings: HostSettings,
+    ) -> Result<Vm, SnapshotError> {
         if snapshot.format != FORMAT {
             return Err(SnapshotError::Format(snapshot.format));
         }
@@ -250,7 +281,7 @@ impl Vm {
                 });
             }
         }
-        let exc_classes = snapshot
+        let exc_classes: Vec<(&'static str, ObjId)> = snapshot
             .exc_classes
             .iter()
             .filter_map(|(n, id)| {
@@ -268,6 +299,7 @@ impl Vm {
         {
             return Err(SnapshotError::Parse(crate::builtins::unknown_builtin(b)));
         }
+        check(&snapshot, &codes, &exc_classes, &settings).map_err(SnapshotError::Invalid)?;
         let mut vm = self;
         vm.restore(crate::vm::Restored {
             codes,
@@ -282,11 +314,57 @@ impl Vm {
         });
         vm.frames = snapshot.frames;
         vm.argv = snapshot.argv;
-        vm.search_dir = snapshot.search_dir;
         vm.instructions = snapshot.instructions;
-        vm.recursion_limit = snapshot.recursion_limit;
-        vm.allow_open = snapshot.allow_open;
         vm.exit_status = snapshot.exit_status;
+        vm.apply_host_settings(settings);
         Ok(vm)
     }
+}
+
+/// Checks a parsed snapshot against the codes compiled for it: the heap,
+/// the constants, the modules and built-ins, the exception classes, the
+/// random generator and the main frames.
+fn check(
+    snapshot: &Snapshot,
+    codes: &[Code],
+    exc_classes: &[(&'static str, ObjId)],
+    settings: &HostSettings,
+) -> Result<(), String> {
+    let heap = &snapshot.heap;
+    validate::check_consts(heap, codes, &snapshot.consts)?;
+    let checker = Checker::new(heap, codes, &snapshot.consts, settings.recursion_limit);
+    checker.heap(heap)?;
+    for (name, v) in &snapshot.builtins {
+        checker
+            .value(*v)
+            .map_err(|e| format!("built-in '{name}': {e}"))?;
+    }
+    for (name, m) in &snapshot.modules {
+        checker
+            .id(*m, Want::Module)
+            .map_err(|e| format!("module '{name}': {e}"))?;
+    }
+    if let Some(m) = snapshot.main_module {
+        checker
+            .id(m, Want::Module)
+            .map_err(|e| format!("the main module: {e}"))?;
+    }
+    for (name, _) in EXCEPTIONS {
+        let mut found = exc_classes.iter().filter(|(n, _)| n == name);
+        let (Some((_, id)), None) = (found.next(), found.next()) else {
+            return Err(format!(
+                "it does not name the exception class {name} exactly once"
+            ));
+        };
+        match heap.slots().get(id.0 as usize) {
+            Some(Some(Obj::Class(c))) if c.is_exception => {}
+            _ => return Err(format!("exception class {name} is not an exception class")),
+        }
+    }
+    if !snapshot.rng.is_sound() {
+        return Err("the random generator's state is not one it can draw from".into());
+    }
+    checker
+        .thread(&snapshot.frames, false, None)
+        .map_err(|e| format!("the main script's {e}"))
 }

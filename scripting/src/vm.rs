@@ -288,6 +288,35 @@ pub(crate) struct Restored {
     pub(crate) rng: crate::random::Mt,
 }
 
+/// What the host that runs scripts decides, never a snapshot: whether
+/// `open()` works, where `import` finds script files, how deep frames may
+/// go and how many objects the heap may hold. Loading a snapshot keeps
+/// the loading host's settings (see [`Vm::load_with_settings`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostSettings {
+    /// Whether `open` is allowed.
+    pub allow_open: bool,
+    /// Where `import` finds script modules.
+    pub search_dir: Option<std::path::PathBuf>,
+    /// Maximum frames (RecursionError beyond).
+    pub recursion_limit: usize,
+    /// The most objects the heap may hold (MemoryError beyond).
+    pub max_objects: Option<usize>,
+}
+
+impl Default for HostSettings {
+    /// Those of [`Vm::new`]: no `open`, no search folder, 1000 frames, no
+    /// heap limit.
+    fn default() -> HostSettings {
+        HostSettings {
+            allow_open: false,
+            search_dir: None,
+            recursion_limit: 1000,
+            max_objects: None,
+        }
+    }
+}
+
 /// The script VM.
 pub struct Vm {
     /// The heap.
@@ -394,8 +423,27 @@ pub struct Vm {
 }
 
 impl Vm {
+    /// The VM's host settings.
+    pub fn host_settings(&self) -> HostSettings {
+        HostSettings {
+            allow_open: self.allow_open,
+            search_dir: self.search_dir.clone(),
+            recursion_limit: self.recursion_limit,
+            max_objects: self.max_objects,
+        }
+    }
+
+    /// Applies host settings.
+    pub fn apply_host_settings(&mut self, settings: HostSettings) {
+        self.allow_open = settings.allow_open;
+        self.search_dir = settings.search_dir;
+        self.recursion_limit = settings.recursion_limit;
+        self.max_objects = settings.max_objects;
+    }
+
     /// A VM writing to `out` and `err`.
     pub fn new(out: Box<dyn Write>, err: Box<dyn Write>) -> Vm {
+        let defaults = HostSettings::default();
         let mut vm = Vm {
             heap: Heap::default(),
             codes: Vec::new(),
@@ -406,12 +454,12 @@ impl Vm {
             modules: Vec::new(),
             out,
             err,
-            recursion_limit: 1000,
-            allow_open: false,
+            recursion_limit: defaults.recursion_limit,
+            allow_open: defaults.allow_open,
             argv: Vec::new(),
             instructions: 0,
             gc_threshold: 100_000,
-            max_objects: None,
+            max_objects: defaults.max_objects,
             max_heap: None,
             gc_byte_threshold: 64 << 20,
             main_module: None,
@@ -422,7 +470,7 @@ impl Vm {
             nested_used: 0,
             panic_next_step: false,
             sandbox_time: None,
-            search_dir: None,
+            search_dir: defaults.search_dir,
             frame_pool: Vec::new(),
             global_cache: Vec::new(),
             running_thread: 0,
@@ -3182,18 +3230,18 @@ impl Vm {
             // outermost first.
             let mut rows: Vec<(String, i64, String, i64)> = Vec::new();
             for e in entries {
+                // A script may have put anything in `__traceback__`.
                 if let Value::Obj(t) = e
                     && let Obj::Tuple(items) = self.heap.get(t)
+                    && let [file, line, name, depth, ..] = items[..]
                 {
-                    let file =
-                        builtins::str_content(self, items[0]).unwrap_or_else(|| Rc::from("?"));
-                    let line = match items[1] {
+                    let file = builtins::str_content(self, file).unwrap_or_else(|| Rc::from("?"));
+                    let line = match line {
                         Value::Int(l) => l,
                         _ => 0,
                     };
-                    let name =
-                        builtins::str_content(self, items[2]).unwrap_or_else(|| Rc::from("?"));
-                    let depth = match items[3] {
+                    let name = builtins::str_content(self, name).unwrap_or_else(|| Rc::from("?"));
+                    let depth = match depth {
                         Value::Int(d) => d,
                         _ => 0,
                     };
@@ -3224,7 +3272,7 @@ impl Vm {
 
     fn source_line(&self, file: &str, line: i64) -> Option<String> {
         let (_, src) = self.sources.iter().find(|(f, _)| &**f == file)?;
-        let text = src.lines().nth((line - 1).max(0) as usize)?;
+        let text = src.lines().nth(line.saturating_sub(1).max(0) as usize)?;
         let t = text.trim();
         if t.is_empty() {
             None
@@ -3303,34 +3351,47 @@ impl TypeKind {
     /// The built-in type of a value.
     pub fn of(vm: &Vm, v: Value) -> TypeKind {
         match v {
+            Value::Obj(id) => TypeKind::of_obj(vm.heap.get(id)),
+            other => TypeKind::of_immediate(other),
+        }
+    }
+
+    /// The built-in type of a value held inline (not an object).
+    pub(crate) fn of_immediate(v: Value) -> TypeKind {
+        match v {
             Value::None => TypeKind::NoneType,
             Value::Bool(_) => TypeKind::Bool,
             Value::Int(_) => TypeKind::Int,
             Value::Float(_) => TypeKind::Float,
-            Value::Obj(id) => match vm.heap.get(id) {
-                Obj::Str(_) => TypeKind::Str,
-                Obj::List(_) => TypeKind::List,
-                Obj::Tuple(_) => TypeKind::Tuple,
-                Obj::Dict(_) => TypeKind::Dict,
-                Obj::Set(_) => TypeKind::Set,
-                Obj::Range(..) => TypeKind::Range,
-                Obj::Function(_) => TypeKind::Function,
-                Obj::Builtin(_) | Obj::Method(..) | Obj::Unbound(_) => TypeKind::Builtin,
-                Obj::Type(_) | Obj::Class(_) => TypeKind::Type,
-                Obj::Module(_) => TypeKind::Module,
-                Obj::Iter(_) => TypeKind::Iterator,
-                Obj::Slice(..) => TypeKind::Slice,
-                Obj::BoundMethod(..) => TypeKind::Method,
-                Obj::Generator(_) => TypeKind::Generator,
-                Obj::Tasklet(_) => TypeKind::Tasklet,
-                Obj::Bytes(_) => TypeKind::Bytes,
-                Obj::File(_) => TypeKind::File,
-                Obj::Channel(_) => TypeKind::Channel,
-                Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
-                    TypeKind::Object
-                }
-                Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
-            },
+            Value::Obj(_) => TypeKind::Object,
+        }
+    }
+
+    /// The built-in type of an object.
+    pub(crate) fn of_obj(obj: &Obj) -> TypeKind {
+        match obj {
+            Obj::Str(_) => TypeKind::Str,
+            Obj::List(_) => TypeKind::List,
+            Obj::Tuple(_) => TypeKind::Tuple,
+            Obj::Dict(_) => TypeKind::Dict,
+            Obj::Set(_) => TypeKind::Set,
+            Obj::Range(..) => TypeKind::Range,
+            Obj::Function(_) => TypeKind::Function,
+            Obj::Builtin(_) | Obj::Method(..) | Obj::Unbound(_) => TypeKind::Builtin,
+            Obj::Type(_) | Obj::Class(_) => TypeKind::Type,
+            Obj::Module(_) => TypeKind::Module,
+            Obj::Iter(_) => TypeKind::Iterator,
+            Obj::Slice(..) => TypeKind::Slice,
+            Obj::BoundMethod(..) => TypeKind::Method,
+            Obj::Generator(_) => TypeKind::Generator,
+            Obj::Tasklet(_) => TypeKind::Tasklet,
+            Obj::Bytes(_) => TypeKind::Bytes,
+            Obj::File(_) => TypeKind::File,
+            Obj::Channel(_) => TypeKind::Channel,
+            Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
+                TypeKind::Object
+            }
+            Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
         }
     }
 }
@@ -3361,6 +3422,71 @@ mod tests {
             assert_eq!(budget, 0);
         }
         assert_eq!(vm.instructions, 3_000);
+    }
+
+    /// Values at the edges of 64 bits, methods taken from their type and
+    /// given another receiver, and `stackless` calls without a scheduler
+    /// raise as Python does (or compute, where Python computes) instead of
+    /// panicking.
+    #[test]
+    fn edge_values_and_foreign_receivers_raise() {
+        let min = "(-9223372036854775807 - 1)";
+        for (source, expected) in [
+            (
+                "list.append(5, 1)".to_string(),
+                "TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object"
+                    .to_string(),
+            ),
+            (
+                "dict.get('a', 1)".into(),
+                "TypeError: descriptor 'get' for 'dict' objects doesn't apply to a 'str' object"
+                    .into(),
+            ),
+            (
+                format!("print(len(range({min}, 9223372036854775807)))"),
+                "9223372036854775807".into(),
+            ),
+            (
+                format!("print(range({min}, 9223372036854775807, 4611686018427387904)[3])"),
+                "4611686018427387904".into(),
+            ),
+            (
+                format!("print(9223372036854775806 in range({min}, 9223372036854775807, 2))"),
+                "True".into(),
+            ),
+            (
+                format!("print(round(5, {min}), round(5.5, {min}))"),
+                "0 0.0".into(),
+            ),
+            (
+                "print(list(enumerate([1, 2], 9223372036854775807)))".into(),
+                "OverflowError: integer overflow: the result does not fit in 64 bits".into(),
+            ),
+            // A script may put anything in an exception's traceback.
+            (
+                "e = ValueError('x')\ne.__traceback__ = [(), ('f', -9223372036854775807 - 1, 'g', 1), 5]\nraise e"
+                    .into(),
+                "ValueError: x".into(),
+            ),
+            // A host may run scripts without a scheduler.
+            (
+                "import stackless\nstackless.schedule()".into(),
+                "RuntimeError: stackless.schedule() needs a scheduler, and this host runs none"
+                    .into(),
+            ),
+        ] {
+            let out = crate::host::CapturedOutput::default();
+            let mut vm = Vm::new(Box::new(out.clone()), Box::new(std::io::sink()));
+            vm.load_main("edge.py", &source).unwrap();
+            let got = match vm.run_to_end() {
+                Status::Raised(exc) => {
+                    let text = vm.format_exception(exc);
+                    text.lines().last().unwrap_or_default().to_string()
+                }
+                _ => out.text().trim().to_string(),
+            };
+            assert_eq!(got, expected, "{source}");
+        }
     }
 
     #[test]

@@ -31,7 +31,7 @@ use shoal_engine::game::{
 };
 use shoal_engine::{RunOptions, Scheduler};
 use shoal_scripting::host::CapturedOutput;
-use shoal_scripting::{ScriptLoadError, Vm, load_script_module};
+use shoal_scripting::{HostSettings, ScriptLoadError, Vm, load_script_module};
 
 use crate::world_api::{WorldLink, WorldVm};
 use crate::world_file::{ErrorPolicy, WorldDef, WorldError, locate};
@@ -191,12 +191,21 @@ impl Sim {
                 vm.search_dir = Some(def.dir().into());
                 vm.into_shared()
             }
-            Some(world) => vm.restore_world(world).map_err(|message| WorldError {
-                file: def.path.clone(),
-                line: 0,
-                column: 0,
-                message: format!("the snapshot's scripts do not load: {message}"),
-            })?,
+            // The snapshot carries no settings: this host's apply.
+            Some(world) => vm
+                .restore_world(
+                    world,
+                    HostSettings {
+                        search_dir: Some(def.dir().into()),
+                        ..HostSettings::default()
+                    },
+                )
+                .map_err(|message| WorldError {
+                    file: def.path.clone(),
+                    line: 0,
+                    column: 0,
+                    message: format!("the snapshot's scripts do not load: {message}"),
+                })?,
         };
         vm.borrow_mut().attach_world(WorldLink::new(ecs.clone()));
         // Limits and the sandbox come from the world file, never from a

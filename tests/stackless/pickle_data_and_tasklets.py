@@ -54,3 +54,8 @@ try:
     pickle.loads(b"not a pickle")
 except ValueError as e:
     print("ValueError:", str(e).split(" (")[0])
+
+# Objects as dict and set keys are the loaded objects (identity holds).
+key = Point(0, 0)
+table, keys, key2 = pickle.loads(pickle.dumps(({key: "k", (key, 1): "t"}, {key}, key)))
+print("keys:", table[key2], table[(key2, 1)], key2 in keys, key in keys)

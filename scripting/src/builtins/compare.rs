@@ -414,7 +414,7 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
                 } else {
                     i <= start && i > stop
                 };
-                return Ok(inside && (i - start) % step == 0);
+                return Ok(inside && (i as i128 - start as i128) % step as i128 == 0);
             }
             _ => {}
         }

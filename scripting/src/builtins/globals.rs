@@ -455,7 +455,10 @@ pub(crate) fn b_round(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs
         (Value::Bool(b), None) => ok(Value::Int(b as i64)),
         (Value::Int(i), Some(n)) if n >= 0 => ok(Value::Int(i)),
         (Value::Int(i), Some(n)) => {
-            let p = 10f64.powi((-n) as i32);
+            let p = 10f64.powi(n.saturating_neg().min(400) as i32);
+            if !p.is_finite() {
+                return ok(Value::Int(0));
+            }
             ok(Value::Int((round_half_even(i as f64 / p) * p) as i64))
         }
         (Value::Float(x), None) => {
@@ -472,7 +475,7 @@ pub(crate) fn b_round(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs
                     .parse()
                     .unwrap_or(x)
             } else {
-                let p = 10f64.powi((-n).min(300) as i32);
+                let p = 10f64.powi(n.saturating_neg().min(300) as i32);
                 round_half_even(x / p) * p
             };
             ok(Value::Float(v))

@@ -5,13 +5,17 @@
 use super::*;
 
 pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 && start < stop {
+    // In 128 bits: a range may span more than an i64 holds (its length
+    // is capped at i64::MAX).
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let len = if step > 0 && start < stop {
         (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
         0
-    }
+    };
+    len.min(i64::MAX as i128) as i64
 }
 
 /// `iter(v)`.
@@ -227,8 +231,14 @@ fn next_depth(vm: &mut Vm, it: Value, depth: usize) -> Result<Option<Value>, Exc
             let Some(v) = next_depth(vm, iter, depth + 1)? else {
                 return Ok(None);
             };
+            let Some(after) = n.checked_add(1) else {
+                return Err(vm.error(
+                    "OverflowError",
+                    "integer overflow: the result does not fit in 64 bits",
+                ));
+            };
             if let Obj::Iter(Iter::Enumerate { next: counter, .. }) = vm.heap.get_mut(id) {
-                *counter = n + 1;
+                *counter = after;
             }
             return Ok(Some(new_tuple(vm, vec![Value::Int(n), v])));
         }

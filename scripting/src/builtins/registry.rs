@@ -312,6 +312,25 @@ fn core() -> NativeModule {
         .method(T::Str, "rindex", s_rindex)
 }
 
+/// Whether built-in `b` may stand alone as a value: anything but a
+/// method of a built-in type (which needs its receiver). Built-ins of a
+/// host's modules are functions.
+pub(crate) fn is_function(b: Builtin) -> bool {
+    !matches!(
+        standard_natives().def(b).map(|d| d.owner),
+        Some(Owner::Method(_))
+    )
+}
+
+/// The type a method's receiver must have (`None`: any receiver will do,
+/// or none).
+pub(crate) fn receiver_type(b: Builtin) -> Option<TypeKind> {
+    match standard_natives().def(b)?.owner {
+        Owner::Method(kind) => Some(kind),
+        _ => None,
+    }
+}
+
 /// A built-in reached only from the VM.
 pub(crate) fn internal(vm: &Vm, name: &str) -> Builtin {
     vm.natives
@@ -408,6 +427,14 @@ pub(crate) fn call_builtin(
         return Err(vm.error("SystemError", message));
     };
     let (f, owner, name) = (def.f, def.owner, def.name);
+    // The module's functions call the scheduler (a host may run scripts
+    // without one).
+    if owner == Owner::Module("stackless") && !shoal_engine::has_scheduler() {
+        return Err(vm.error(
+            "RuntimeError",
+            format!("stackless.{name}() needs a scheduler, and this host runs none"),
+        ));
+    }
     if let (Owner::Method(kind), Some(r)) = (owner, receiver)
         && TypeKind::of(vm, r) != kind
     {

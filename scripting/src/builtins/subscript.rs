@@ -184,7 +184,8 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
         Obj::Range(a, b, c) => {
             let len = range_len(a, b, c) as usize;
             let i = norm_index(vm, index, len, "range object")?;
-            Ok(Value::Int(a + c * i as i64))
+            // Inside the range, so it fits, though `c * i` alone may not.
+            Ok(Value::Int((a as i128 + c as i128 * i as i128) as i64))
         }
         _ => {
             let t = type_name(vm, container);

@@ -2,6 +2,8 @@
 //! loading it on a fresh scheduler.
 
 use super::*;
+use crate::validate::{Checker, Want};
+use crate::vm::HostSettings;
 
 /// The version of the world snapshot format.
 const WORLD_FORMAT: u32 = 2;
@@ -280,22 +282,41 @@ impl Vm {
     }
 
     /// Loads a world saved by [`Vm::save_world_data`] and deserialized as
-    /// part of another document (see [`Vm::load_world_with_sources`]).
+    /// part of another document (see [`Vm::load_world_with_sources`]), with
+    /// the default [`HostSettings`].
     pub fn load_world_data(
         world: LoadedWorld,
         out: Box<dyn std::io::Write>,
         err: Box<dyn std::io::Write>,
         embedded: Rc<[(String, String)]>,
     ) -> Result<Rc<RefCell<Vm>>, String> {
+        Vm::load_world_data_with_settings(world, out, err, embedded, HostSettings::default())
+    }
+
+    /// [`Vm::load_world_data`] with the loading host's settings (a world
+    /// snapshot carries none).
+    pub fn load_world_data_with_settings(
+        world: LoadedWorld,
+        out: Box<dyn std::io::Write>,
+        err: Box<dyn std::io::Write>,
+        embedded: Rc<[(String, String)]>,
+        settings: HostSettings,
+    ) -> Result<Rc<RefCell<Vm>>, String> {
         let mut vm = Vm::new(out, err);
         vm.set_embedded_sources(embedded);
-        vm.restore_world(world)
+        vm.restore_world(world, settings)
     }
 
     /// Loads a world saved by [`Vm::save_world_data`] into this fresh VM
     /// (its output, embedded sources and native modules set: a world that
-    /// uses a host's modules needs them registered first).
-    pub fn restore_world(self, world: LoadedWorld) -> Result<Rc<RefCell<Vm>>, String> {
+    /// uses a host's modules needs them registered first), with the
+    /// loading host's settings. Everything is checked before the first
+    /// tasklet is bound: a damaged world is refused with what is wrong.
+    pub fn restore_world(
+        self,
+        world: LoadedWorld,
+        settings: HostSettings,
+    ) -> Result<Rc<RefCell<Vm>>, String> {
         let LoadedWorld(world) = world;
         if !shoal_engine::has_scheduler() {
             return Err("loading a world needs a scheduler on this thread".into());
@@ -306,7 +327,28 @@ impl Vm {
                 world.format
             ));
         }
-        let vm = self.load_snapshot(world.vm).map_err(|e| e.to_string())?;
+        let WorldSnapshot {
+            format: _,
+            vm,
+            threads,
+            channels,
+            runnable,
+            tick,
+            sleeping,
+        } = world;
+        let vm = self
+            .load_snapshot(vm, settings)
+            .map_err(|e| e.to_string())?;
+        let world = WorldSnapshot {
+            format: WORLD_FORMAT,
+            vm: (),
+            threads,
+            channels,
+            runnable,
+            tick,
+            sleeping,
+        };
+        check_world(&vm, &world).map_err(|e| format!("the world snapshot is damaged: {e}"))?;
         shoal_engine::set_tick(world.tick).map_err(|e| e.to_string())?;
         let shared = vm.into_shared();
         let mut vm = shared.borrow_mut();
@@ -390,4 +432,122 @@ impl Vm {
         drop(vm);
         Ok(shared)
     }
+}
+
+/// Checks a world's tasklets and channels against its loaded VM: every
+/// thread's frames (the innermost waiting when its operation returns a
+/// value), the objects threads and channels name, and that every tasklet
+/// is in at most one place (the run queue, asleep, one channel's queue)
+/// and waits for what it is queued for.
+fn check_world(vm: &Vm, world: &WorldSnapshot<()>) -> Result<(), String> {
+    // Far beyond any run (285,000 years at a thousand ticks a second);
+    // keeps the tick counter and `now + ticks` sleeps from overflowing.
+    const MAX_TICK: u64 = 1 << 53;
+    if world.tick > MAX_TICK {
+        return Err(format!("its tick {} is beyond any run", world.tick));
+    }
+    let consts = vm.parts().consts;
+    let checker = Checker::new(&vm.heap, &vm.codes, consts, vm.recursion_limit);
+    if !vm.frames.is_empty() {
+        return Err("the main tasklet holds script frames".into());
+    }
+    let mut seen = rustc_hash::FxHashSet::default();
+    for (i, c) in world.channels.iter().enumerate() {
+        checker
+            .id(c.object, Want::Channel)
+            .map_err(|e| format!("channel {i}: {e}"))?;
+        if !seen.insert(c.object) {
+            return Err(format!("channel {i}: object {} is saved twice", c.object.0));
+        }
+    }
+    seen.clear();
+    for (i, t) in world.threads.iter().enumerate() {
+        let at = |e: String| format!("tasklet {i} (object {}): {e}", t.object.0);
+        checker.id(t.object, Want::Tasklet).map_err(at)?;
+        if !seen.insert(t.object) {
+            return Err(at("saved twice".into()));
+        }
+        match &t.finish {
+            Some(SavedFinish::Op(v)) => checker.finish_value(*v).map_err(at)?,
+            Some(SavedFinish::Receive(c)) if *c >= world.channels.len() => {
+                return Err(at(format!(
+                    "it receives on channel {c}; the world has {}",
+                    world.channels.len()
+                )));
+            }
+            _ => {}
+        }
+        if t.for_exit.is_some() && !matches!(t.finish, Some(SavedFinish::Receive(_))) {
+            return Err(at(
+                "its `for` loop over a channel is not in a receive".into()
+            ));
+        }
+        checker
+            .thread(&t.frames, t.finish.is_some(), t.for_exit)
+            .map_err(at)?;
+    }
+    // Where each tasklet is: 1 run queue, 2 asleep, 3 + c on channel c.
+    let mut place = vec![0usize; world.threads.len()];
+    let mut put = |i: usize, to: usize, what: &str| -> Result<(), String> {
+        match place.get_mut(i) {
+            None => Err(format!(
+                "{what} names tasklet {i}; the world has {}",
+                world.threads.len()
+            )),
+            Some(p) if *p != 0 => Err(format!("{what} names tasklet {i}, which is queued already")),
+            Some(p) => {
+                *p = to;
+                Ok(())
+            }
+        }
+    };
+    for i in &world.runnable {
+        put(*i, 1, "the run queue")?;
+    }
+    for (i, _) in &world.sleeping {
+        put(*i, 2, "the sleepers")?;
+    }
+    let exception = |item: &SavedItem| -> Result<(), String> {
+        match item {
+            SavedItem::Value(v) => checker.value(*v),
+            SavedItem::Error {
+                exception: Some(v), ..
+            } => checker.value(*v),
+            SavedItem::Error { .. } => Ok(()),
+        }
+    };
+    for (c, ch) in world.channels.iter().enumerate() {
+        let at = |e: String| format!("channel {c}: {e}");
+        for (i, sending, item) in &ch.waiters {
+            put(*i, 3 + c, &format!("channel {c}'s queue")).map_err(at)?;
+            let finish = &world.threads[*i].finish;
+            let fits = match finish {
+                Some(SavedFinish::Receive(r)) => !*sending && *r == c,
+                Some(SavedFinish::Op(_)) => *sending,
+                _ => false,
+            };
+            if !fits {
+                return Err(at(format!(
+                    "tasklet {i} waits in its queue but is not {} on it",
+                    if *sending { "sending" } else { "receiving" }
+                )));
+            }
+            if let Some(item) = item {
+                exception(item).map_err(|e| at(format!("the item tasklet {i} sends: {e}")))?;
+            }
+        }
+        for (i, item) in &ch.delivered {
+            let receives = world
+                .threads
+                .get(*i)
+                .is_some_and(|t| matches!(t.finish, Some(SavedFinish::Receive(r)) if r == c));
+            if !receives {
+                return Err(at(format!(
+                    "it delivered an item to tasklet {i}, which is not receiving on it"
+                )));
+            }
+            exception(item).map_err(|e| at(format!("the item for tasklet {i}: {e}")))?;
+        }
+    }
+    Ok(())
 }

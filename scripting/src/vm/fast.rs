@@ -208,7 +208,7 @@ impl Vm {
             left -= 1;
         };
         frame.ip = ip;
-        self.instructions += *budget - left;
+        self.instructions = self.instructions.saturating_add(*budget - left);
         *budget = left;
         stop
     }
