@@ -160,3 +160,39 @@ fn runaway_code_inside_protocols_is_preempted() {
         );
     }
 }
+
+#[test]
+fn ids_and_default_reprs_continue_exactly_after_a_snapshot() {
+    // Enough garbage that the collector runs several times, before and
+    // after the save: a loaded VM must collect at the same moments, so
+    // the slots reused (ids, default reprs, hash of instances) agree.
+    let source = "class C:\n    pass\nkeep = [str(i) for i in range(90000)]\nseen = []\nfor i in range(300000):\n    x = [i, str(i)]\n    \
+                  if i % 50000 == 0:\n        c = C()\n        seen.append((id(c), hash(c), repr(c)))\n\
+                  print(len(seen), len(set(seen)))\nfor s in seen:\n    print(s)\n";
+    let whole = {
+        let out = CapturedOutput::default();
+        let mut vm = Vm::new(Box::new(out.clone()), Box::new(std::io::sink()));
+        vm.load_main("ids.py", source).expect("it parses");
+        assert_eq!(vm.run_to_end(), Status::Finished);
+        out.text()
+    };
+    for budget in [2_000_000, 3_500_000] {
+        let out = CapturedOutput::default();
+        let mut vm = Vm::new(Box::new(out.clone()), Box::new(std::io::sink()));
+        vm.load_main("ids.py", source).expect("it parses");
+        let mut left = budget;
+        assert_eq!(vm.run(&mut left), Status::OutOfBudget, "budget {budget}");
+        let text = vm.save().expect("save");
+        let sources: std::rc::Rc<[(String, String)]> =
+            std::rc::Rc::new([("ids.py".to_string(), source.to_string())]);
+        let mut vm = Vm::load_with_sources(
+            &text,
+            Box::new(out.clone()),
+            Box::new(std::io::sink()),
+            sources,
+        )
+        .expect("load");
+        assert_eq!(vm.run_to_end(), Status::Finished);
+        assert_eq!(out.text(), whole, "after a save at {budget} instructions");
+    }
+}

@@ -343,10 +343,12 @@ pub struct Heap {
     /// Live objects after the last collection.
     pub live_after_gc: usize,
     /// Bytes of the live objects at the last collection.
-    #[serde(skip)]
+    #[serde(default)]
     pub live_bytes: usize,
-    /// Bytes allocated or grown since (see [`crate::memory`]).
-    #[serde(skip)]
+    /// Bytes allocated or grown since (see [`crate::memory`]). Saved with
+    /// the heap: when the next collection runs decides which slots are
+    /// reused, so ids and default reprs go on as in the uninterrupted run.
+    #[serde(default)]
     pub bytes_since_gc: usize,
 }
 

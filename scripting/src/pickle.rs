@@ -110,6 +110,17 @@ fn code_ref(vm: &Vm, index: u32) -> CodeRef {
 
 /// The module and qualified name that find `id` again, if its module
 /// names it (at top level, or as an attribute of a top-level class).
+/// The module name pickles give the builtins namespace.
+const BUILTINS: &str = "builtins";
+
+/// The name under which the builtins namespace holds object `id`.
+fn builtin_name_of(vm: &Vm, id: ObjId) -> Option<String> {
+    vm.builtins
+        .iter()
+        .find(|(_, v)| **v == Value::Obj(id))
+        .map(|(k, _)| k.to_string())
+}
+
 fn global_name(vm: &Vm, id: ObjId) -> Option<(String, String)> {
     let (module, qualname): (Option<ObjId>, String) = match vm.heap.get(id) {
         Obj::Function(f) => (
@@ -165,7 +176,17 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
         let mut refs: Vec<Value> = Vec::new();
         let mut collect = |o: &mut ObjId| refs.push(Value::Obj(*o));
         let obj = vm.heap.get(id).clone();
+        let builtin = match &obj {
+            Obj::Class(_) | Obj::Type(_) | Obj::Builtin(_) => builtin_name_of(vm, id),
+            _ => None,
+        };
         let item = match &obj {
+            // Built-in types, functions and exception classes are the
+            // loading VM's own (`pickle.loads(pickle.dumps(list)) is list`).
+            _ if let Some(name) = builtin => Item::Global {
+                module: BUILTINS.into(),
+                qualname: name,
+            },
             Obj::Module(m) => Item::Module(m.name.to_string()),
             Obj::Function(f) => match global_name(vm, id) {
                 Some((module, qualname)) => Item::Global { module, qualname },
@@ -365,6 +386,15 @@ fn find_code(vm: &mut Vm, r: &CodeRef) -> Result<u32, Exc> {
 
 /// The object a global reference names in this VM.
 fn find_global(vm: &mut Vm, module: &str, qualname: &str) -> Result<ObjId, Exc> {
+    if module == BUILTINS {
+        return match vm.builtins.get(qualname) {
+            Some(Value::Obj(o)) => Ok(*o),
+            _ => Err(vm.error(
+                "AttributeError",
+                format!("Can't get attribute '{qualname}' on <module 'builtins'>"),
+            )),
+        };
+    }
     if module == crate::vm::HELPERS_MODULE {
         vm.ensure_helpers()?;
     }
@@ -463,6 +493,9 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
         let new = map[&old];
         let obj = match item {
             Item::Module(_) | Item::Global { .. } => continue,
+            // A generator without its frame (running in a saved
+            // tasklet's frames, or ended) holds only flags and a name.
+            Item::Whole(Obj::Generator(g)) if g.frame.is_none() => Obj::Generator(g),
             Item::Whole(
                 obj @ (Obj::Function(_)
                 | Obj::Generator(_)

@@ -105,6 +105,10 @@ pub(crate) struct Snapshot {
     rng: Mt,
     argv: Vec<String>,
     instructions: u64,
+    /// The collector's thresholds (objects, bytes): they decide when it
+    /// runs, so ids continue as in the uninterrupted run.
+    #[serde(default)]
+    gc: Option<(usize, usize)>,
     exit_status: Option<i32>,
     /// Written by earlier builds; ignored (the loading host decides).
     #[serde(default, rename = "search_dir")]
@@ -159,6 +163,7 @@ pub(crate) struct SnapshotRef<'a> {
     rng: &'a Mt,
     argv: &'a Vec<String>,
     instructions: u64,
+    gc: Option<(usize, usize)>,
     exit_status: Option<i32>,
 }
 
@@ -195,6 +200,7 @@ impl Vm {
             rng: p.rng,
             argv: &self.argv,
             instructions: self.instructions,
+            gc: Some((self.gc_threshold, self.gc_byte_threshold)),
             exit_status: self.exit_status,
         }
     }
@@ -315,6 +321,10 @@ impl Vm {
         vm.frames = snapshot.frames;
         vm.argv = snapshot.argv;
         vm.instructions = snapshot.instructions;
+        if let Some((objects, bytes)) = snapshot.gc {
+            vm.gc_threshold = objects.max(1);
+            vm.gc_byte_threshold = bytes.max(1);
+        }
         vm.exit_status = snapshot.exit_status;
         vm.apply_host_settings(settings);
         Ok(vm)

@@ -1048,6 +1048,29 @@ impl<'a> Checker<'a> {
         .map_err(|e| format!("what it returns to: {e}"))
     }
 
+    /// Whether `v` is a tuple of the same keyword names as constant `i` of
+    /// `code` (a pickled frame holds a copy of the constant).
+    fn same_names(&self, code: u32, i: u32, v: Value) -> bool {
+        let Some(crate::code::Const::Names(names)) = self
+            .codes
+            .get(code as usize)
+            .and_then(|c| c.consts.get(i as usize))
+        else {
+            return false;
+        };
+        let Value::Obj(id) = v else { return false };
+        let Some(Some(Obj::Tuple(items))) = self.objs.slot(id) else {
+            return false;
+        };
+        items.len() == names.len()
+            && items.iter().zip(names).all(|(item, name)| match item {
+                Value::Obj(s) => {
+                    matches!(self.objs.slot(*s), Some(Some(Obj::Str(t))) if **t == **name)
+                }
+                _ => false,
+            })
+    }
+
     /// A value on a value stack where the code needs `tag`.
     fn slot(&self, code: u32, v: Value, tag: Tag) -> Result<(), String> {
         if v == Value::NULL {
@@ -1077,7 +1100,7 @@ impl<'a> Checker<'a> {
                     .get(code as usize)
                     .and_then(|c| c.get(i as usize))
                     .copied();
-                if want == Some(v) {
+                if want == Some(v) || self.same_names(code, i, v) {
                     Ok(())
                 } else {
                     Err("a value stands where a call's keyword names belong".into())
