@@ -2146,6 +2146,7 @@ impl Vm {
                 }
                 self.call_native(callee, args, kwargs, |vm, mut args, kwargs| {
                     let receiver = args.remove(0);
+                    builtins::check_receiver(vm, b, receiver)?;
                     builtins::call_builtin(vm, b, Some(receiver), args, kwargs)
                 })
             }

@@ -435,20 +435,28 @@ pub(crate) fn call_builtin(
             format!("stackless.{name}() needs a scheduler, and this host runs none"),
         ));
     }
-    if let (Owner::Method(kind), Some(r)) = (owner, receiver)
-        && TypeKind::of(vm, r) != kind
-    {
-        let t = type_name(vm, r);
-        return Err(type_err(
-            vm,
-            format!(
-                "descriptor '{}' for '{}' objects doesn't apply to a '{t}' object",
-                name,
-                kind.name()
-            ),
-        ));
-    }
     f(vm, receiver, args, kwargs)
+}
+
+/// Refuses a receiver of the wrong type for a method taken from its type
+/// (`list.append(5, 1)`), as Python does. A method bound by attribute
+/// lookup always has the right receiver, and the loaders check those of
+/// saved ones, so only calls of unbound methods need this.
+pub(crate) fn check_receiver(vm: &mut Vm, b: Builtin, receiver: Value) -> Result<(), Exc> {
+    let Some((Owner::Method(kind), name)) = vm.natives.def(b).map(|d| (d.owner, d.name)) else {
+        return Ok(());
+    };
+    if TypeKind::of(vm, receiver) == kind {
+        return Ok(());
+    }
+    let t = type_name(vm, receiver);
+    Err(type_err(
+        vm,
+        format!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{t}' object",
+            kind.name()
+        ),
+    ))
 }
 
 /// The name an unbound method shows in errors (`list.append`).

@@ -724,6 +724,15 @@ impl Vm {
     /// `obj.name`: a property's getter or `__getattr__` runs as a frame;
     /// anything else is read at once.
     pub(crate) fn load_attr_op(&mut self, obj: Value, name: &str) -> Result<(), Exc> {
+        // The common case first: an instance's own attribute.
+        if let Value::Obj(id) = obj
+            && let Obj::Instance(inst) = self.heap.get(id)
+            && let Some(v) = inst.attrs.get(name)
+        {
+            let v = *v;
+            self.push(v);
+            return Ok(());
+        }
         match self.attr_native(obj, name) {
             Some(native) => self.finish_native(native),
             None => {
