@@ -109,6 +109,13 @@ pub(crate) fn b_abs(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
 
 fn min_max(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs, want_max: bool) -> BResult {
     let name = if want_max { "max" } else { "min" };
+    sort_kwargs(vm, name, &kwargs, &["key", "default"])?;
+    if args.len() > 1 && kwarg(&kwargs, "default").is_some() {
+        return Err(type_err(
+            vm,
+            format!("Cannot specify a default for {name}() with multiple positional arguments"),
+        ));
+    }
     let key = kwarg(&kwargs, "key").filter(|k| *k != Value::None);
     let items = if args.len() == 1 {
         collect(vm, args[0])?
@@ -324,8 +331,35 @@ pub(crate) fn b_zip(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
     ok(Value::Obj(vm.heap.alloc(Obj::Iter(Iter::Zip { iters }))))
 }
 
+/// TypeError for a keyword argument `name()` does not take (`sorted`
+/// reports as `sort`, as CPython does).
+pub(crate) fn sort_kwargs(
+    vm: &mut Vm,
+    name: &str,
+    kwargs: &Kwargs,
+    allowed: &[&str],
+) -> Result<(), Exc> {
+    match kwargs.iter().find(|(k, _)| !allowed.contains(&&**k)) {
+        Some((k, _)) => Err(type_err(
+            vm,
+            format!("'{k}' is an invalid keyword argument for {name}()"),
+        )),
+        None => Ok(()),
+    }
+}
+
 pub(crate) fn b_reversed(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "reversed", &args, 1, 1)?;
+    // Only sequences reverse: an iterator or a generator cannot.
+    if let Value::Obj(id) = args[0]
+        && matches!(
+            vm.heap.get(id),
+            Obj::Iter(_) | Obj::Generator(_) | Obj::Set(_) | Obj::Channel(_)
+        )
+    {
+        let t = type_name(vm, args[0]);
+        return Err(type_err(vm, format!("'{t}' object is not reversible")));
+    }
     let mut items = collect(vm, args[0])?;
     items.reverse();
     ok(values_iter(vm, items))
@@ -395,6 +429,7 @@ pub(crate) fn sort_permutation(
 
 pub(crate) fn b_sorted(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
     arity(vm, "sorted", &args, 1, 1)?;
+    sort_kwargs(vm, "sort", &kwargs, &["key", "reverse"])?;
     let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
     let items = collect(vm, args[0])?;
     let key = kwarg(&kwargs, "key").unwrap_or(Value::None);

@@ -145,6 +145,7 @@ pub(crate) fn l_sort(
     kwargs: Kwargs,
 ) -> BResult {
     arity(vm, "sort", &args, 0, 0)?;
+    sort_kwargs(vm, "sort", &kwargs, &["key", "reverse"])?;
     let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
     let id = recv_list(vm, recv);
     let items = list_mut(vm, id).clone();
