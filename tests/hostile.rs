@@ -51,7 +51,7 @@ fn filling_memory_ends_in_memory_error_under_max_heap() {
         "strings: MemoryError after True True the script heap is over its limit of 50000000 bytes\n\
          repeat refused\nlist repeat refused\nlist growth refused True\n\
          Too many decimal digits in format string\nljust refused\ndict growth refused\n\
-         still alive 1000\n"
+         still alive 1000\nnested hog refused\n"
     );
 }
 

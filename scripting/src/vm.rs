@@ -807,11 +807,18 @@ impl Vm {
             // Collect only in the outermost loop: a nested run (a built-in
             // calling a script function) has Rust locals holding values
             // that are not roots.
-            if floor == 0
-                && (self.heap.allocated >= self.gc_threshold
-                    || self.heap.bytes_since_gc >= self.gc_byte_threshold)
+            if self.heap.allocated >= self.gc_threshold
+                || self.heap.bytes_since_gc >= self.gc_byte_threshold
             {
-                self.collect_garbage();
+                // A nested run (script code a built-in calls) cannot
+                // collect: Rust locals hold values that are no roots. It
+                // checks the limits on what is allocated, garbage included.
+                if floor == 0 {
+                    self.collect_garbage();
+                } else {
+                    self.gc_byte_threshold = self.heap.bytes_since_gc + (16 << 20);
+                    self.gc_threshold = self.heap.allocated + 100_000;
+                }
                 let exc = match (self.max_objects, self.max_heap) {
                     (Some(limit), _) if self.heap.len() > limit => Some(self.error(
                         "MemoryError",

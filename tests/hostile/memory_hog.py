@@ -42,3 +42,12 @@ except MemoryError:
     d = None
     print("dict growth refused")
 print("still alive", len("x" * 1000))
+class Hog:
+    def __str__(self):
+        x = []
+        while True:
+            x.append("a" * 1000 + str(len(x)))
+try:
+    print("%s" % Hog())
+except MemoryError:
+    print("nested hog refused")
