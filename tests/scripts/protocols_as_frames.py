@@ -147,3 +147,25 @@ try:
 except KeyError as e:
     print("str of exception:", e)
 print(len(format(1.0, '.99999f')), len('%.70000e' % 1.5))
+class A:
+    def __int__(self): return 7
+    def __float__(self): return 2.5
+class B:
+    def __index__(self): return 3
+class C:
+    def __int__(self): return "x"
+    def __float__(self): return 1
+print(int(A()), float(A()), int(B()), float(B()))
+for f in (lambda: int(C()), lambda: float(C())):
+    try: f()
+    except TypeError as e: print(e)
+class E:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o): return isinstance(o, E) and o.v == self.v
+    def __repr__(self): return "E(%d)" % self.v
+l = [E(1), E(2), E(1), 3]
+print(l.index(E(1)), l.index(E(1), 1), l.count(E(1)), (E(1), E(2)).index(E(2)), l.index(3))
+l.remove(E(2)); print(l)
+for f in (lambda: l.index(E(9)), lambda: l.remove(E(9)), lambda: (E(1),).index(E(5)), lambda: l.index(E(1), -1)):
+    try: f()
+    except ValueError as e: print(e)

@@ -10,7 +10,7 @@ fn convert_by_dunder(vm: &mut Vm, x: Value, dunders: &[&str], to: &str) -> Resul
         if let Some(r) = crate::classes::call_dunder(vm, x, name, Vec::new()) {
             let r = r?;
             let fits = match r {
-                Value::Int(_) => true,
+                Value::Int(_) => *name != "__float__",
                 Value::Float(_) => *name == "__float__",
                 _ => false,
             };
@@ -67,6 +67,23 @@ pub(crate) fn construct_with_script(
                     },
                 ))
             }),
+        TypeKind::Int | TypeKind::Float => {
+            let float = kind == TypeKind::Float;
+            let dunders: &[&str] = if float {
+                &["__float__", "__index__"]
+            } else {
+                &["__int__", "__index__", "__trunc__"]
+            };
+            dunders.iter().find_map(|name| {
+                let f = crate::classes::dunder(vm, x, name)?;
+                let dunder = Rc::from(*name);
+                Some(Native::CallThen(
+                    f,
+                    vec![x],
+                    crate::vm::Cont::Convert { x, float, dunder },
+                ))
+            })
+        }
         _ => None,
     })
 }

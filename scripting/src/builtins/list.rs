@@ -69,6 +69,10 @@ pub(crate) fn l_remove(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kw
     arity(vm, "list.remove", &args, 1, 1)?;
     let id = recv_list(vm, recv);
     let items = list_mut(vm, id).clone();
+    if any_instance(vm, &items) || any_instance(vm, &args[..1]) {
+        let f = vm.shoal_helper("list_remove")?;
+        return Ok(Native::Call(f, vec![Value::Obj(id), args[0]]));
+    }
     let mut found = None;
     for (i, v) in items.iter().enumerate() {
         if eq(vm, *v, args[0])? {
@@ -99,6 +103,17 @@ pub(crate) fn seq_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
     arity(vm, "index", &args, 1, 3)?;
     let items = seq_items(vm, recv);
     let is_tuple = matches!(recv, Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Tuple(_)));
+    // Comparing instances runs their `__eq__`: `<shoal>` does it in frames.
+    if any_instance(vm, &items) || any_instance(vm, &args[..1]) {
+        let f = vm.shoal_helper("seq_index")?;
+        let start = args.get(1).copied().unwrap_or(Value::Int(0));
+        let stop = args.get(2).copied().unwrap_or(Value::Int(i64::MAX));
+        let seq = recv.unwrap_or(Value::None);
+        return Ok(Native::Call(
+            f,
+            vec![seq, args[0], start, stop, Value::Bool(is_tuple)],
+        ));
+    }
     let mut found = None;
     for (i, v) in items.iter().enumerate() {
         if eq(vm, *v, args[0])? {
@@ -123,6 +138,10 @@ pub(crate) fn seq_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
 pub(crate) fn seq_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "count", &args, 1, 1)?;
     let items = seq_items(vm, recv);
+    if any_instance(vm, &items) || any_instance(vm, &args[..1]) {
+        let f = vm.shoal_helper("seq_count")?;
+        return Ok(Native::Call(f, vec![recv.unwrap_or(Value::None), args[0]]));
+    }
     let mut n = 0;
     for v in items {
         if eq(vm, v, args[0])? {

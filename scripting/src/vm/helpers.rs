@@ -27,6 +27,38 @@ def materialize(it):
         out.append(x)
     return out
 
+def seq_index(seq, x, start, stop, is_tuple):
+    n = len(seq)
+    if start < 0:
+        start = max(start + n, 0)
+    if stop < 0:
+        stop = max(stop + n, 0)
+    i = start
+    while i < stop and i < len(seq):
+        y = seq[i]
+        if y is x or y == x:
+            return i
+        i += 1
+    if is_tuple:
+        raise ValueError("tuple.index(x): x not in tuple")
+    raise ValueError(repr(x) + " is not in list")
+
+def seq_count(seq, x):
+    n = 0
+    for y in seq:
+        if y is x or y == x:
+            n += 1
+    return n
+
+def list_remove(target, x):
+    i = 0
+    for y in target:
+        if y is x or y == x:
+            del target[i]
+            return
+        i += 1
+    raise ValueError("list.remove(x): x not in list")
+
 def take(it, n):
     out = []
     for x in it:

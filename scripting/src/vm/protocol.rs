@@ -68,6 +68,16 @@ pub enum Cont {
         /// The attribute.
         name: Rc<str>,
     },
+    /// `int(x)` or `float(x)` of an instance: its `dunder` returned, and
+    /// the result must be an int (or a float, for `__float__`).
+    Convert {
+        /// The instance.
+        x: Value,
+        /// `float()` (else `int()`).
+        float: bool,
+        /// The method that ran.
+        dunder: Rc<str>,
+    },
     /// `__len__` for `len()`: the result must be a non-negative int.
     Len,
     /// `__iter__` returned: the result must be an iterator.
@@ -149,6 +159,7 @@ impl Cont {
                 }
             }
             Cont::Replace(Some(v))
+            | Cont::Convert { x: v, .. }
             | Cont::GetAttr { obj: v, .. }
             | Cont::WithExcept { exc: v, .. }
             | Cont::NextDefault { default: Some(v) }
@@ -419,6 +430,33 @@ impl Vm {
                 self.apply_truth(truth, then)
             }
             Cont::Test(then) => self.truth_then(v, then),
+            Cont::Convert { x, float, dunder } => {
+                let fits = match v {
+                    Value::Int(_) => &*dunder != "__float__",
+                    Value::Float(_) => &*dunder == "__float__",
+                    _ => false,
+                };
+                if !fits {
+                    let t = builtins::type_name(self, v);
+                    // CPython names the class for `__float__` only.
+                    let owner = if &*dunder == "__float__" {
+                        format!("{}.", builtins::type_name(self, x))
+                    } else {
+                        String::new()
+                    };
+                    let to = if float { "float" } else { "int" };
+                    return Err(self.error(
+                        "TypeError",
+                        format!("{owner}{dunder} returned non-{to} (type {t})"),
+                    ));
+                }
+                let v = match (float, v) {
+                    (true, Value::Int(i)) => Value::Float(i as f64),
+                    _ => v,
+                };
+                self.push(v);
+                Ok(())
+            }
             Cont::Len => {
                 let n = self.check_len(v)?;
                 self.push(Value::Int(n));
