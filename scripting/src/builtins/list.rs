@@ -114,8 +114,26 @@ pub(crate) fn seq_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
             vec![seq, args[0], start, stop, Value::Bool(is_tuple)],
         ));
     }
+    // `start` and `stop` count from the end when negative, and clamp.
+    let n = items.len() as i64;
+    let bound = |vm: &mut Vm, at: usize, default: i64| -> Result<usize, Exc> {
+        let i = match args.get(at) {
+            Some(Value::Int(i)) => *i,
+            Some(Value::Bool(b)) => *b as i64,
+            Some(_) => {
+                return Err(type_err(
+                    vm,
+                    "slice indices must be integers or have an __index__ method",
+                ));
+            }
+            None => default,
+        };
+        let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+        Ok(i as usize)
+    };
+    let (start, stop) = (bound(vm, 1, 0)?, bound(vm, 2, n)?);
     let mut found = None;
-    for (i, v) in items.iter().enumerate() {
+    for (i, v) in items.iter().enumerate().take(stop).skip(start) {
         if eq(vm, *v, args[0])? {
             found = Some(i);
             break;
