@@ -268,17 +268,25 @@ pub(crate) fn not_implemented(vm: &Vm, v: Value) -> bool {
     vm.builtins.get("NotImplemented") == Some(&v)
 }
 
-/// Comparison with an instance: its dunder methods, then the reflected
-/// one of the other operand; `None` when neither decides.
-fn instance_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<Option<bool>, Exc> {
-    let (name, reflected) = match op {
+/// A rich comparison's method and its reflection (`<`: `__lt__`, whose
+/// reflection is `__gt__`); `None` for `is` and `in`.
+pub(crate) fn compare_dunders(op: CmpOp) -> Option<(&'static str, &'static str)> {
+    Some(match op {
         CmpOp::Eq => ("__eq__", "__eq__"),
         CmpOp::NotEq => ("__ne__", "__ne__"),
         CmpOp::Lt => ("__lt__", "__gt__"),
         CmpOp::LtE => ("__le__", "__ge__"),
         CmpOp::Gt => ("__gt__", "__lt__"),
         CmpOp::GtE => ("__ge__", "__le__"),
-        _ => return Ok(None),
+        _ => return None,
+    })
+}
+
+/// Comparison with an instance: its dunder methods, then the reflected
+/// one of the other operand; `None` when neither decides.
+fn instance_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<Option<bool>, Exc> {
+    let Some((name, reflected)) = compare_dunders(op) else {
+        return Ok(None);
     };
     for (x, y, n) in [(a, b, name), (b, a, reflected)] {
         if let Some(r) = crate::classes::call_dunder(vm, x, n, vec![y]) {

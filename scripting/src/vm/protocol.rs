@@ -284,14 +284,8 @@ fn compare_candidates(
     a: Value,
     b: Value,
 ) -> Vec<(Value, &'static str, Value, bool)> {
-    let (name, reflected) = match op {
-        CmpOp::Eq => ("__eq__", "__eq__"),
-        CmpOp::NotEq => ("__ne__", "__ne__"),
-        CmpOp::Lt => ("__lt__", "__gt__"),
-        CmpOp::LtE => ("__le__", "__ge__"),
-        CmpOp::Gt => ("__gt__", "__lt__"),
-        CmpOp::GtE => ("__ge__", "__le__"),
-        _ => return Vec::new(),
+    let Some((name, reflected)) = builtins::compare_dunders(op) else {
+        return Vec::new();
     };
     let mut out = Vec::with_capacity(2);
     // The right operand's reflected method goes first when its class
