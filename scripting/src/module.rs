@@ -354,10 +354,13 @@ impl Vm {
                 owner: Some(owner),
             })));
         self.bind_tasklet(id, func)?;
-        let Obj::Tasklet(t) = self.heap.get(id) else {
-            unreachable!("just made")
+        let (thread, handle) = match self.heap.get(id) {
+            Obj::Tasklet(t) => (t.thread, t.handle),
+            _ => (0, None),
         };
-        let (thread, handle) = (t.thread, t.handle.expect("just bound"));
+        let Some(handle) = handle else {
+            return Err(self.error("RuntimeError", "the tasklet could not be bound"));
+        };
         self.start_thread(thread, func, args, Vec::new())?;
         self.set_thread_tasklet(thread, handle.id());
         self.set_thread_owner(thread, Some(owner));

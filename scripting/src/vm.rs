@@ -3009,11 +3009,7 @@ impl Vm {
                         if let Err(e) = bound
                             && let Some(getattr) =
                                 crate::classes::class_attr(self, class, "__getattr__")
-                            && builtins::exception_matches(
-                                self,
-                                e,
-                                Value::Obj(self.exc_class("AttributeError")),
-                            )?
+                            && self.exc_is(e, "AttributeError")?
                         {
                             let n = self.str_value(name);
                             return self.call_sync(getattr, vec![obj, n]);

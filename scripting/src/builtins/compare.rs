@@ -306,7 +306,8 @@ fn instance_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<Option
     }
 }
 
-fn same(a: Value, b: Value) -> bool {
+/// Identity: the same object, or equal plain values.
+pub(crate) fn same(a: Value, b: Value) -> bool {
     match (a, b) {
         (Value::Obj(x), Value::Obj(y)) => x == y,
         _ => a == b,

@@ -676,9 +676,7 @@ pub(crate) fn b_hasattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwar
     match vm.get_attr_pub(args[0], &name) {
         Ok(_) => ok(Value::Bool(true)),
         // Only AttributeError means "no such attribute".
-        Err(e) if exception_matches(vm, e, Value::Obj(vm.exc_class("AttributeError")))? => {
-            ok(Value::Bool(false))
-        }
+        Err(e) if vm.exc_is(e, "AttributeError")? => ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
 }

@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use super::{Exc, OnReturn, Vm};
 use crate::ast::{BinOp, CmpOp, UnaryOp};
-use crate::builtins;
+use crate::builtins::{self, is_instance};
 use crate::heap::Obj;
 use crate::value::{ObjId, Value};
 
@@ -322,10 +322,6 @@ fn same_sequence_kind(vm: &Vm, a: Value, b: Value) -> bool {
     }
 }
 
-fn is_instance(vm: &Vm, v: Value) -> bool {
-    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_)))
-}
-
 /// Whether iterating `v` runs script code (a generator's frame, an
 /// instance's `__iter__`/`__next__`): built-ins that consume it take it
 /// as a list materialized by a script frame first.
@@ -334,6 +330,19 @@ pub(crate) fn script_iterable(vm: &Vm, v: Value) -> bool {
 }
 
 impl Vm {
+    /// Whether `exc` is an instance of the built-in exception class `name`
+    /// (or of a subclass).
+    pub(crate) fn exc_is(&mut self, exc: Exc, name: &str) -> Result<bool, Exc> {
+        let class = Value::Obj(self.exc_class(name));
+        builtins::exception_matches(self, exc, class)
+    }
+
+    /// A new StopIteration carrying `args`.
+    pub(crate) fn stop_iteration(&mut self, args: Vec<Value>) -> Exc {
+        let class = self.exc_class("StopIteration");
+        self.instantiate_exception(class, args)
+    }
+
     /// Calls `callee`; its result goes to `cont`. A script function runs
     /// as a frame (the continuation waits in it); a built-in's result goes
     /// to the continuation at once.
@@ -476,15 +485,9 @@ impl Vm {
                     self.push(d);
                     Ok(())
                 }
-                None => {
-                    let class = self.exc_class("StopIteration");
-                    let args = if v == Value::None {
-                        Vec::new()
-                    } else {
-                        vec![v]
-                    };
-                    Err(self.instantiate_exception(class, args))
-                }
+                // StopIteration carries the generator's return value.
+                None if v == Value::None => Err(self.stop_iteration(Vec::new())),
+                None => Err(self.stop_iteration(vec![v])),
             },
             Cont::Str { repr } => {
                 if builtins::str_content(self, v).is_none() {
@@ -713,10 +716,7 @@ impl Vm {
             let f = crate::classes::dunder(self, x, name).unwrap_or(Value::None);
             return self.call_then(f, vec![x, y], Cont::Compare { op, a, b, stage });
         }
-        let same = match (a, b) {
-            (Value::Obj(x), Value::Obj(y)) => x == y,
-            _ => a == b,
-        };
+        let same = builtins::same(a, b);
         match op {
             CmpOp::Eq => self.push(Value::Bool(same)),
             CmpOp::NotEq => self.push(Value::Bool(!same)),
@@ -917,10 +917,7 @@ impl Vm {
                     self.push(d);
                     Ok(())
                 }
-                None => {
-                    let class = self.exc_class("StopIteration");
-                    Err(self.instantiate_exception(class, Vec::new()))
-                }
+                None => Err(self.stop_iteration(Vec::new())),
             };
         }
         let Some(f) = crate::classes::dunder(self, it, "__next__") else {
@@ -939,8 +936,7 @@ impl Vm {
                 return Ok(());
             }
         }
-        let class = self.exc_class("StopIteration");
-        Err(self.instantiate_exception(class, Vec::new()))
+        Err(self.stop_iteration(Vec::new()))
     }
 
     /// When `exc` leaves a frame whose continuation ends on StopIteration
@@ -952,8 +948,7 @@ impl Vm {
         exc: Exc,
     ) -> Result<Option<Result<(), Exc>>, Exc> {
         if let Cont::GetAttr { obj, name } = cont {
-            let error = Value::Obj(self.exc_class("AttributeError"));
-            if !builtins::exception_matches(self, exc, error)? {
+            if !self.exc_is(exc, "AttributeError")? {
                 return Ok(None);
             }
             let class = crate::classes::class_of(self, *obj);
@@ -970,8 +965,7 @@ impl Vm {
             Cont::NextDefault { default: Some(d) } => (None, Some(*d)),
             _ => return Ok(None),
         };
-        let stop = Value::Obj(self.exc_class("StopIteration"));
-        if !builtins::exception_matches(self, exc, stop)? {
+        if !self.exc_is(exc, "StopIteration")? {
             return Ok(None);
         }
         if let Some(exit) = exit {
