@@ -1,0 +1,205 @@
+//! Attributes: reading, setting and deleting them on modules, instances,
+//! classes, functions and the built-in types.
+
+use super::*;
+
+impl Vm {
+    // ---- attributes ----------------------------------------------------------------
+
+    pub(super) fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
+        if let Value::Obj(id) = obj {
+            match self.heap.get(id) {
+                Obj::Module(m) => {
+                    if let Some(v) = m.attrs.get(name) {
+                        return Ok(*v);
+                    }
+                    let mname = m.name.clone();
+                    return Err(self.error(
+                        "AttributeError",
+                        format!("module '{mname}' has no attribute '{name}'"),
+                    ));
+                }
+                Obj::Instance(inst) => {
+                    if let Some(v) = inst.attrs.get(name) {
+                        return Ok(*v);
+                    }
+                    let class = inst.class;
+                    if let Some(v) = crate::classes::class_attr(self, class, name) {
+                        let bound = crate::classes::bind(self, v, obj, class);
+                        // A property raising AttributeError falls back on
+                        // `__getattr__`.
+                        if let Err(e) = bound
+                            && let Some(getattr) =
+                                crate::classes::class_attr(self, class, "__getattr__")
+                            && self.exc_is(e, "AttributeError")?
+                        {
+                            let n = self.str_value(name);
+                            return self.call_sync(getattr, vec![obj, n]);
+                        }
+                        return bound;
+                    }
+                    if name == "__class__" {
+                        return Ok(Value::Obj(class));
+                    }
+                    if let Some(getattr) = crate::classes::class_attr(self, class, "__getattr__") {
+                        let n = self.str_value(name);
+                        return self.call_sync(getattr, vec![obj, n]);
+                    }
+                }
+                Obj::Function(f) if let Some(v) = f.attrs.as_ref().and_then(|a| a.get(name)) => {
+                    return Ok(*v);
+                }
+                Obj::Function(f) if name == "__doc__" => {
+                    let doc = self.codes[f.code as usize].doc.clone();
+                    return Ok(match doc {
+                        Some(d) => self.str_value(&d),
+                        None => Value::None,
+                    });
+                }
+                Obj::Function(f) if name == "__name__" || name == "__qualname__" => {
+                    let code = &self.codes[f.code as usize];
+                    let n = if name == "__name__" {
+                        code.name.clone()
+                    } else {
+                        code.qualname.clone()
+                    };
+                    return Ok(self.str_value(&n));
+                }
+                Obj::Class(c) if name == "__name__" => {
+                    let n = c.name.clone();
+                    return Ok(self.str_value(&n));
+                }
+                Obj::Class(_) if name == "__mro__" || name == "__bases__" => {
+                    let items = builtins::class_lineage(self, obj, name == "__mro__");
+                    return Ok(Value::Obj(self.heap.alloc(Obj::Tuple(items))));
+                }
+                Obj::Class(_) if name == "mro" => {
+                    let b = builtins::internal(self, "mro");
+                    return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
+                }
+                Obj::Class(_) => {
+                    if let Some(v) = crate::classes::class_attr(self, id, name) {
+                        return Ok(
+                            match self.heap.get(match v {
+                                Value::Obj(f) => f,
+                                _ => return Ok(v),
+                            }) {
+                                Obj::StaticMethod(f) => *f,
+                                Obj::ClassMethod(f) => {
+                                    let f = *f;
+                                    Value::Obj(self.heap.alloc(Obj::BoundMethod(obj, f)))
+                                }
+                                _ => v,
+                            },
+                        );
+                    }
+                    let cname = match self.heap.get(id) {
+                        Obj::Class(c) => c.name.clone(),
+                        _ => Rc::from("?"),
+                    };
+                    return Err(self.error(
+                        "AttributeError",
+                        format!("type object '{cname}' has no attribute '{name}'"),
+                    ));
+                }
+                Obj::Super(class, inner) => {
+                    let (class, inner) = (*class, *inner);
+                    return crate::classes::super_attr(self, class, inner, name);
+                }
+                Obj::File(_) => {
+                    if let Some(v) = crate::files::file_attr(self, id, name) {
+                        return Ok(v);
+                    }
+                }
+                Obj::Tasklet(_) => {
+                    if let Some(v) = crate::stackless::tasklet_attr(self, id, name) {
+                        return Ok(v);
+                    }
+                }
+                Obj::Channel(_) => {
+                    if let Some(v) = crate::stackless::channel_attr(self, id, name) {
+                        return Ok(v);
+                    }
+                }
+                Obj::Type(kind) if name == "__name__" => {
+                    let n = kind.name();
+                    return Ok(self.str_value(n));
+                }
+                Obj::Type(kind) => {
+                    let kind = *kind;
+                    if let Some(b) = builtins::type_method(self, kind, name) {
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(method) = builtins::method(self, obj, name) {
+            let id = self.heap.alloc(Obj::Method(obj, method));
+            return Ok(Value::Obj(id));
+        }
+        let t = builtins::type_name(self, obj);
+        Err(self.error(
+            "AttributeError",
+            format!("'{t}' object has no attribute '{name}'"),
+        ))
+    }
+
+    pub(super) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
+        if let Value::Obj(id) = obj {
+            if crate::stackless::set_tasklet_attr(self, id, name, v)
+                || crate::stackless::set_channel_attr(self, id, name, v)
+            {
+                return Ok(());
+            }
+            if let Obj::Instance(inst) = self.heap.get(id) {
+                let class = inst.class;
+                if let Some(Value::Obj(p)) = crate::classes::class_attr(self, class, name)
+                    && let Obj::Property(_, setter) = self.heap.get(p)
+                {
+                    let setter = *setter;
+                    if setter == Value::None {
+                        return Err(self.error(
+                            "AttributeError",
+                            format!(
+                                "property '{name}' of '{}' object has no setter",
+                                builtins::type_name(self, obj)
+                            ),
+                        ));
+                    }
+                    self.call_sync(setter, vec![obj, v])?;
+                    return Ok(());
+                }
+            }
+            match self.heap.get_mut(id) {
+                Obj::Instance(inst) => {
+                    match inst.attrs.get_mut(name) {
+                        Some(slot) => *slot = v,
+                        None => {
+                            inst.attrs.insert(Rc::from(name), v);
+                        }
+                    }
+                    return Ok(());
+                }
+                Obj::Class(c) => {
+                    c.attrs.insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                Obj::Module(m) => {
+                    m.attrs.insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                Obj::Function(f) => {
+                    f.attrs.get_or_insert_default().insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let t = builtins::type_name(self, obj);
+        Err(self.error(
+            "AttributeError",
+            format!("'{t}' object has no attribute '{name}'"),
+        ))
+    }
+}
