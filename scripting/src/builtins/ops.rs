@@ -320,23 +320,19 @@ pub(crate) fn builtin_binary(
                     let r = s.repeat(n);
                     return Ok(new_str(vm, &r));
                 }
-                Obj::List(items) => {
+                Obj::List(items) | Obj::Tuple(items) => {
+                    let is_list = matches!(vm.heap.get(id), Obj::List(_));
                     let r: Vec<Value> = items
                         .iter()
                         .copied()
                         .cycle()
                         .take(items.len() * n)
                         .collect();
-                    return Ok(new_list(vm, r));
-                }
-                Obj::Tuple(items) => {
-                    let r: Vec<Value> = items
-                        .iter()
-                        .copied()
-                        .cycle()
-                        .take(items.len() * n)
-                        .collect();
-                    return Ok(new_tuple(vm, r));
+                    return Ok(if is_list {
+                        new_list(vm, r)
+                    } else {
+                        new_tuple(vm, r)
+                    });
                 }
                 _ => {}
             }
