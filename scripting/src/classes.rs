@@ -229,7 +229,7 @@ pub(crate) fn make_super(vm: &mut Vm) -> Result<Value, Exc> {
         Obj::Function(func) => func.owner,
         _ => None,
     });
-    let first = frame.locals.first().copied().flatten();
+    let first = vm.frames.first_local();
     match (owner, first) {
         (Some(class), Some(obj)) => Ok(Value::Obj(vm.heap.alloc(Obj::Super(class, obj)))),
         _ => Err(vm.error("RuntimeError", "super(): no arguments")),

@@ -322,7 +322,7 @@ pub enum Obj {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Generator {
     /// The suspended frame; `None` while it runs or once it has ended.
-    pub frame: Option<crate::vm::Frame>,
+    pub frame: Option<crate::vm::SavedFrame>,
     /// Whether it has started (a value can be sent to it).
     pub started: bool,
     /// Whether it has ended.

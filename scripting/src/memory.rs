@@ -11,7 +11,7 @@ use std::mem::size_of;
 
 use crate::heap::{Iter, Obj};
 use crate::value::Value;
-use crate::vm::{Exc, Frame, Vm};
+use crate::vm::{Exc, SavedFrame, Vm};
 
 /// The default limit of `shoal run` and of worlds: 4 GiB.
 pub const DEFAULT_MAX_HEAP: usize = 4 << 30;
@@ -54,8 +54,8 @@ impl Obj {
 }
 
 /// The bytes a frame holds beyond its slot in the frame stack.
-pub(crate) fn frame_bytes(f: &Frame) -> usize {
-    size_of::<Frame>()
+pub(crate) fn frame_bytes(f: &SavedFrame) -> usize {
+    size_of::<SavedFrame>()
         + f.stack.capacity() * size_of::<Value>()
         + f.locals.capacity() * size_of::<Option<Value>>()
         + f.cells.len() * 4

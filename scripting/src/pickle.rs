@@ -25,7 +25,7 @@ use crate::heap::{Function, Generator, Obj, TypeKind, remap_ids};
 use crate::stackless::{ChannelObj, Finish, TaskletObj};
 use crate::validate::{Checker, Objects, Want};
 use crate::value::{Key, ObjId, Value};
-use crate::vm::{Exc, Frame, Suspended, Vm};
+use crate::vm::{Exc, SavedFrame, Suspended, Vm};
 
 /// The version of the pickle format.
 const FORMAT: u32 = 1;
@@ -69,7 +69,7 @@ enum Item {
     Tasklet {
         func: Value,
         tempval: Value,
-        frames: Vec<(CodeRef, Frame)>,
+        frames: Vec<(CodeRef, SavedFrame)>,
         /// The value the operation it was suspended in returns.
         resumes_with: Option<Value>,
         /// The channel (pickled index) whose receive it was suspended in.
@@ -729,7 +729,7 @@ impl Objects for Overlay<'_> {
 type LoadedTasklet = (
     ObjId,
     Value,
-    Vec<Frame>,
+    Vec<SavedFrame>,
     Option<Value>,
     Option<ObjId>,
     Option<Value>,

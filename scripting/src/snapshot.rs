@@ -28,7 +28,7 @@ use crate::parser::parse_module;
 use crate::random::Mt;
 use crate::validate::{self, Checker, Want};
 use crate::value::{ObjId, Value};
-use crate::vm::{EXCEPTIONS, Frame, HostSettings, Vm};
+use crate::vm::{CallStack, EXCEPTIONS, HostSettings, SavedFrame, Vm};
 
 /// The snapshot format this build writes and reads.
 pub const FORMAT: u32 = 1;
@@ -98,7 +98,7 @@ pub(crate) struct Snapshot {
     consts: Vec<Vec<Value>>,
     heap: Heap,
     builtins: Attrs,
-    frames: Vec<Frame>,
+    frames: Vec<SavedFrame>,
     modules: Vec<(Rc<str>, ObjId)>,
     main_module: Option<ObjId>,
     exc_classes: Vec<(String, ObjId)>,
@@ -156,7 +156,7 @@ pub(crate) struct SnapshotRef<'a> {
     consts: &'a Vec<Vec<Value>>,
     heap: &'a Heap,
     builtins: &'a Attrs,
-    frames: &'a Vec<Frame>,
+    frames: Vec<SavedFrame>,
     modules: &'a Vec<(Rc<str>, ObjId)>,
     main_module: Option<ObjId>,
     exc_classes: Vec<(&'a str, ObjId)>,
@@ -193,7 +193,7 @@ impl Vm {
             consts: p.consts,
             heap: &self.heap,
             builtins: p.builtins,
-            frames: &self.frames,
+            frames: self.frames.save(),
             modules: p.modules,
             main_module: p.main_module,
             exc_classes: p.exc_classes.iter().map(|(n, id)| (*n, *id)).collect(),
@@ -318,7 +318,7 @@ impl Vm {
             exc_classes,
             rng: snapshot.rng,
         });
-        vm.frames = snapshot.frames;
+        vm.frames = CallStack::load(snapshot.frames);
         vm.argv = snapshot.argv;
         vm.instructions = snapshot.instructions;
         if let Some((objects, bytes)) = snapshot.gc {

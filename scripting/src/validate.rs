@@ -44,7 +44,7 @@ use std::cell::OnceCell;
 use crate::code::{Code, Const, Instr, MakeFunctionFlags};
 use crate::heap::{Heap, Iter, Obj, TypeKind};
 use crate::value::{Key, ObjId, Value};
-use crate::vm::{Frame, OnReturn};
+use crate::vm::{OnReturn, SavedFrame};
 
 /// Where a check looks object ids up.
 pub(crate) trait Objects {
@@ -927,7 +927,7 @@ impl<'a> Checker<'a> {
     // ---- frames -------------------------------------------------------------
 
     /// One frame, as it resumes.
-    pub(crate) fn frame(&self, f: &Frame, resume: Resume) -> Result<(), String> {
+    pub(crate) fn frame(&self, f: &SavedFrame, resume: Resume) -> Result<(), String> {
         let code = self.code(f.code)?;
         let name = &code.qualname;
         let shape = self.shape(f.code)?;
@@ -1127,7 +1127,7 @@ impl<'a> Checker<'a> {
     /// exit of a `for` loop over a channel that it waits in.
     pub(crate) fn thread(
         &self,
-        frames: &[Frame],
+        frames: &[SavedFrame],
         waiting: bool,
         for_exit: Option<u32>,
     ) -> Result<(), String> {
@@ -1175,7 +1175,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Whether the instruction before `f`'s pointer is `instr`.
-    fn after(&self, f: &Frame, instr: Instr) -> bool {
+    fn after(&self, f: &SavedFrame, instr: Instr) -> bool {
         f.ip > 0
             && self
                 .codes
@@ -1186,7 +1186,7 @@ impl<'a> Checker<'a> {
 
     /// A caller and the frame it called: the callee's return must give it
     /// the value it waits for.
-    fn caller(&self, f: &Frame, callee: &Frame) -> Result<(), String> {
+    fn caller(&self, f: &SavedFrame, callee: &SavedFrame) -> Result<(), String> {
         match &callee.on_return {
             OnReturn::Push
             | OnReturn::Init(_)

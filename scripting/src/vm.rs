@@ -1,11 +1,10 @@
 //! The virtual machine: runs bytecode in slices of a given number of
 //! instructions.
 //!
-//! Everything a running script holds is data: frames (code index,
-//! instruction pointer, value stack, locals, exception blocks) live in a
-//! `Vec<Frame>`, objects on the [`Heap`]. Calling a script function pushes
-//! a frame; returning pops it; the Rust stack never grows with the
-//! script's. A slice stops after `budget` instructions and the next
+//! Everything a running script holds is data: frames live in a
+//! [`CallStack`] (small records over one value stack, see `vm/frame.rs`),
+//! objects on the [`Heap`]. Calling a script function pushes a frame;
+//! returning pops it; the Rust stack never grows with the script's. A slice stops after `budget` instructions and the next
 //! [`Vm::run`] resumes exactly there.
 
 use std::io::Write;
@@ -22,10 +21,12 @@ use crate::value::{Key, ObjId, Value};
 mod attrs;
 mod calls;
 mod fast;
+mod frame;
 mod helpers;
 mod protocol;
 mod step;
 
+pub use frame::{CallStack, Frame, SavedFrame};
 pub(crate) use helpers::{HELPERS, HELPERS_FILE, HELPERS_MODULE};
 pub(crate) use protocol::script_iterable;
 pub use protocol::{Cont, OnTruth};
@@ -47,93 +48,6 @@ pub enum Status {
     /// that may switch tasklets); its driver performs it and resumes the
     /// thread (see [`crate::stackless`]).
     Blocked,
-}
-
-/// One activation of a code object.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Frame {
-    /// Index of the code in [`Vm::codes`].
-    pub code: u32,
-    /// The next instruction.
-    pub ip: usize,
-    /// The value stack.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub stack: Vec<Value>,
-    /// Local variables (`None`: unbound).
-    pub locals: Vec<Option<Value>>,
-    /// Cells: this code's cell variables, then its free variables.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cells: Vec<ObjId>,
-    /// Active exception handlers: (handler address, stack depth).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub blocks: Vec<(u32, u32)>,
-    /// Exceptions being handled by `except` clauses (innermost last).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub handling: Vec<Value>,
-    /// The module whose globals the code uses.
-    pub module: ObjId,
-    /// The function running (for `super()`).
-    pub func: Option<ObjId>,
-    /// A class body's namespace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub class_ns: Option<Box<Attrs>>,
-    /// What happens to the value the frame returns.
-    pub on_return: OnReturn,
-    /// The generator this frame belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub generator: Option<ObjId>,
-    /// The return value of the last generator a `ForIter` exhausted.
-    #[serde(default, skip_serializing_if = "Value::is_none")]
-    pub gen_return: Value,
-}
-
-impl Frame {
-    /// Calls `f` on every object index the frame holds, mutably.
-    pub(crate) fn remap_ids(&mut self, f: &mut dyn FnMut(&mut ObjId)) {
-        let value = crate::heap::remap_value;
-        self.stack.iter_mut().for_each(|v| value(v, f));
-        self.locals.iter_mut().flatten().for_each(|v| value(v, f));
-        self.cells.iter_mut().for_each(&mut *f);
-        self.handling.iter_mut().for_each(|v| value(v, f));
-        f(&mut self.module);
-        if let Some(func) = &mut self.func {
-            f(func);
-        }
-        if let Some(g) = &mut self.generator {
-            f(g);
-        }
-        value(&mut self.gen_return, f);
-        if let Some(ns) = &mut self.class_ns {
-            ns.values_mut().for_each(|v| value(v, f));
-        }
-        match &mut self.on_return {
-            OnReturn::Init(id) | OnReturn::Import(id) => f(id),
-            OnReturn::BuildClass(body) => body.bases.iter_mut().for_each(&mut *f),
-            OnReturn::Cont(c) => c.remap_ids(f),
-            _ => {}
-        }
-    }
-
-    /// The values the frame holds (for the collector).
-    fn roots(&self, roots: &mut Vec<Value>) {
-        roots.extend(self.stack.iter().copied());
-        roots.extend(self.locals.iter().flatten().copied());
-        roots.extend(self.cells.iter().map(|c| Value::Obj(*c)));
-        roots.extend(self.handling.iter().copied());
-        roots.push(Value::Obj(self.module));
-        roots.extend(self.func.map(Value::Obj));
-        roots.extend(self.generator.map(Value::Obj));
-        roots.push(self.gen_return);
-        if let Some(ns) = &self.class_ns {
-            roots.extend(ns.values().copied());
-        }
-        match &self.on_return {
-            OnReturn::Init(id) | OnReturn::Import(id) => roots.push(Value::Obj(*id)),
-            OnReturn::BuildClass(body) => roots.extend(body.bases.iter().map(|b| Value::Obj(*b))),
-            OnReturn::Cont(c) => c.roots(roots),
-            _ => {}
-        }
-    }
 }
 
 /// The operation a suspended thread finishes when it resumes, as pickle
@@ -158,6 +72,24 @@ fn cached_global(globals: &Attrs, cached: u32, name: &Rc<str>) -> Option<Value> 
     (Rc::ptr_eq(k, name) || k == name).then_some(*v)
 }
 
+/// Makes equal names of the codes one shared string, so that a global's
+/// key (stored by the module's code) and the name a function looks it up
+/// by are the same pointer and `LoadGlobal`'s cache check compares no
+/// text.
+fn share_names(codes: &mut [Code]) {
+    let mut seen: rustc_hash::FxHashSet<Rc<str>> = Default::default();
+    for code in codes {
+        for name in &mut code.names {
+            match seen.get(name) {
+                Some(shared) => *name = shared.clone(),
+                None => {
+                    seen.insert(name.clone());
+                }
+            }
+        }
+    }
+}
+
 /// Makes the stack `LoadMethod` left for `CallMethod(n)` that of a plain
 /// `Call`: drops the null marker under an attribute, or counts the object
 /// under a function as its first argument. Returns the argument count.
@@ -174,7 +106,7 @@ fn plain_call_args(stack: &mut Vec<Value>, n: u32) -> u32 {
 
 /// The frames of a script tasklet while another thread runs.
 struct Thread {
-    frames: Vec<Frame>,
+    frames: CallStack,
     /// Its `for` loop over a channel waiting in a receive (see
     /// [`Vm::for_exit`]).
     for_exit: Option<u32>,
@@ -330,8 +262,9 @@ pub struct Vm {
     consts: Vec<Vec<Value>>,
     /// The builtins namespace.
     pub(crate) builtins: Attrs,
-    /// The frames of the running script, innermost last.
-    pub frames: Vec<Frame>,
+    /// The frames of the running script, innermost last, over their
+    /// values.
+    pub frames: CallStack,
     /// Source text of each file, for tracebacks.
     sources: Vec<(Rc<str>, Rc<str>)>,
     /// Built-in modules made so far, by name.
@@ -407,9 +340,6 @@ pub struct Vm {
     /// Where the `for` loop over a channel that is waiting in a receive
     /// goes when the channel is exhausted.
     pub(crate) for_exit: Option<u32>,
-    /// The value stacks and locals of finished frames, kept for their
-    /// allocations.
-    frame_pool: Vec<(Vec<Value>, Vec<Option<Value>>)>,
     /// Per code, per name: one more than the position in its module's
     /// globals where `LoadGlobal` last found the name (0: not cached).
     global_cache: Vec<Vec<u32>>,
@@ -452,7 +382,7 @@ impl Vm {
             codes: Vec::new(),
             consts: Vec::new(),
             builtins: Attrs::default(),
-            frames: Vec::new(),
+            frames: CallStack::default(),
             sources: Vec::new(),
             modules: Vec::new(),
             out,
@@ -474,7 +404,6 @@ impl Vm {
             panic_next_step: false,
             sandbox_time: None,
             search_dir: defaults.search_dir,
-            frame_pool: Vec::new(),
             global_cache: Vec::new(),
             running_thread: 0,
             natives: builtins::standard_natives(),
@@ -607,8 +536,9 @@ impl Vm {
         }
     }
 
-    pub(crate) fn restore(&mut self, r: Restored) {
+    pub(crate) fn restore(&mut self, mut r: Restored) {
         self.global_cache = r.codes.iter().map(|c| vec![0; c.names.len()]).collect();
+        share_names(&mut r.codes);
         self.codes = r.codes;
         self.sources = r.sources;
         self.consts = r.consts;
@@ -660,6 +590,7 @@ impl Vm {
         let module = parse_module(source)?;
         let first = self.codes.len();
         let index = compile_module(&module, filename, &mut self.codes)?;
+        share_names(&mut self.codes[first..]);
         for code in &self.codes[first..] {
             let consts = code
                 .consts
@@ -698,22 +629,10 @@ impl Vm {
     }
 
     fn push_module_frame(&mut self, index: u32, module: ObjId, on_return: OnReturn) {
-        let code = &self.codes[index as usize];
-        self.frames.push(Frame {
-            code: index,
-            ip: 0,
-            stack: Vec::new(),
-            locals: vec![None; code.varnames.len()],
-            cells: Vec::new(),
-            blocks: Vec::new(),
-            handling: Vec::new(),
-            module,
-            func: None,
-            class_ns: None,
-            on_return,
-            generator: None,
-            gen_return: Value::None,
-        });
+        let nlocals = self.codes[index as usize].varnames.len();
+        let mut frame = Frame::new(index, module, None, 0, 0);
+        frame.on_return = on_return;
+        self.frames.enter(frame, std::iter::repeat_n(None, nlocals));
     }
 
     /// Compiles `source` as module `name` (registered at once) and pushes
@@ -889,7 +808,7 @@ impl Vm {
 
     fn call_sync_inner(&mut self, callee: Value, args: Vec<Value>) -> Result<Value, Exc> {
         let floor = self.frames.len();
-        let depth = self.frames[floor - 1].stack.len();
+        let depth = self.frames.values.len();
         self.call(callee, args, Vec::new())?;
         if self.host_op.is_some() {
             return Err(self.cannot_block());
@@ -913,7 +832,7 @@ impl Vm {
                 _ => {}
             }
         }
-        let stack = &mut self.frames[floor - 1].stack;
+        let stack = &mut self.frames.values;
         if stack.len() > depth {
             Ok(stack.pop().expect("a result"))
         } else {
@@ -929,17 +848,13 @@ impl Vm {
 
     fn collect_garbage(&mut self) {
         let mut roots: Vec<Value> = Vec::new();
-        for f in &self.frames {
-            f.roots(&mut roots);
-        }
+        self.frames.roots(&mut roots);
         for consts in &self.consts {
             roots.extend(consts.iter().copied());
         }
         for thread in self.threads.iter().flatten() {
             roots.extend(thread.finish.as_ref().and_then(|f| f.value()));
-            for f in &thread.frames {
-                f.roots(&mut roots);
-            }
+            thread.frames.roots(&mut roots);
         }
         for id in self.ended_tasklets.drain(..) {
             self.tasklet_objs.remove(&id);
@@ -994,12 +909,13 @@ impl Vm {
     /// The bytes the heap and every thread's frames hold (exact for the
     /// heap at the last collection, plus what was allocated since).
     pub fn heap_bytes(&self) -> usize {
-        let frames: usize = self
-            .frames
-            .iter()
-            .chain(self.threads.iter().flatten().flat_map(|t| t.frames.iter()))
-            .map(crate::memory::frame_bytes)
-            .sum();
+        let frames: usize = self.frames.bytes()
+            + self
+                .threads
+                .iter()
+                .flatten()
+                .map(|t| t.frames.bytes())
+                .sum::<usize>();
         self.heap.live_bytes + self.heap.bytes_since_gc + frames
     }
 
@@ -1010,7 +926,7 @@ impl Vm {
 
     #[inline]
     fn push(&mut self, v: Value) {
-        self.frame().stack.push(v);
+        self.frames.values.push(v);
     }
 
     /// Pushes a value on the current frame's stack.
@@ -1020,12 +936,12 @@ impl Vm {
 
     #[inline]
     fn pop(&mut self) -> Value {
-        self.frame().stack.pop().expect("stack underflow")
+        self.frames.values.pop().expect("stack underflow")
     }
 
     #[inline]
     fn top(&mut self) -> Value {
-        *self.frame().stack.last().expect("stack underflow")
+        *self.frames.values.last().expect("stack underflow")
     }
 
     /// Finds a handler for `exc`, unwinding frames and recording the
@@ -1035,13 +951,14 @@ impl Vm {
             if self.frames.len() <= floor {
                 return Err(exc);
             }
-            let Some(frame) = self.frames.last_mut() else {
+            let Some(frame) = self.frames.records.last_mut() else {
                 return Err(exc);
             };
-            if let Some((handler, depth)) = frame.blocks.pop() {
-                frame.stack.truncate(depth as usize);
-                frame.stack.push(exc);
-                frame.handling.push(exc);
+            if let Some((handler, depth)) = frame.pop_block() {
+                let values = &mut self.frames.values;
+                values.truncate(frame.sp as usize + depth as usize);
+                values.push(exc);
+                frame.extra_mut().handling.push(exc);
                 frame.ip = handler as usize;
                 self.add_traceback(exc);
                 return Ok(());
@@ -1053,7 +970,7 @@ impl Vm {
             {
                 return caught;
             }
-            if let Some(generator_id) = frame.generator {
+            if let Some(generator_id) = frame.generator() {
                 if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
                     g.finished = true;
                 }
@@ -1110,7 +1027,7 @@ impl Vm {
         }
         frame.on_return = mode;
         frame.generator = Some(generator_id);
-        self.frames.push(frame);
+        self.frames.push_saved(frame);
         Ok(true)
     }
 

@@ -32,7 +32,7 @@ enum SavedFinish {
 struct SavedThread {
     /// Its tasklet object.
     object: ObjId,
-    frames: Vec<crate::vm::Frame>,
+    frames: Vec<crate::vm::SavedFrame>,
     finish: Option<SavedFinish>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     for_exit: Option<u32>,
@@ -196,7 +196,7 @@ impl Vm {
             by_engine_id.insert(engine_id, threads.len());
             threads.push(SavedThread {
                 object,
-                frames: frames.to_vec(),
+                frames,
                 finish,
                 for_exit,
                 atomic: h.atomic(),

@@ -174,7 +174,7 @@ impl Vm {
     /// A new, empty thread for a tasklet; returns its slot.
     pub(crate) fn new_thread(&mut self) -> u32 {
         let thread = Thread {
-            frames: Vec::new(),
+            frames: CallStack::default(),
             for_exit: None,
             tasklet: None,
             finish: None,
@@ -202,10 +202,13 @@ impl Vm {
     /// A copy of `thread`'s frames, and the value the operation it
     /// switched away in returns (`Err` for one that returns more than a
     /// value: a receive, a watchdog run).
-    pub(crate) fn thread_state(&self, thread: u32) -> (Vec<Frame>, Option<Suspended>, Option<u32>) {
+    pub(crate) fn thread_state(
+        &self,
+        thread: u32,
+    ) -> (Vec<SavedFrame>, Option<Suspended>, Option<u32>) {
         match self.threads.get(thread as usize) {
             Some(Some(t)) => (
-                t.frames.clone(),
+                t.frames.save(),
                 t.finish.as_ref().map(|f| match f {
                     crate::stackless::Finish::Tempval => Suspended::ReturnsTempval,
                     f => match (f.value(), f.channel_id()) {
@@ -233,7 +236,7 @@ impl Vm {
     pub(crate) fn restore_tasklet(
         &mut self,
         id: ObjId,
-        frames: Vec<Frame>,
+        frames: Vec<SavedFrame>,
         finish: Option<crate::stackless::Finish>,
         for_exit: Option<u32>,
     ) -> Result<(), Exc> {
@@ -245,7 +248,7 @@ impl Vm {
             return Err(self.error("RuntimeError", shoal_engine::msg::RUN_DEAD));
         };
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
-            t.frames = frames;
+            t.frames = CallStack::load(frames);
             t.finish = finish;
             t.for_exit = for_exit;
             t.tasklet = Some(handle.id());
@@ -286,9 +289,13 @@ impl Vm {
     pub(crate) fn thread_parts(
         &self,
         thread: u32,
-    ) -> Option<(&[Frame], Option<&crate::stackless::Finish>, Option<u32>)> {
+    ) -> Option<(
+        Vec<SavedFrame>,
+        Option<&crate::stackless::Finish>,
+        Option<u32>,
+    )> {
         match self.threads.get(thread as usize) {
-            Some(Some(t)) => Some((&t.frames, t.finish.as_ref(), t.for_exit)),
+            Some(Some(t)) => Some((t.frames.save(), t.finish.as_ref(), t.for_exit)),
             _ => None,
         }
     }
@@ -297,12 +304,12 @@ impl Vm {
     pub(crate) fn set_thread_parts(
         &mut self,
         thread: u32,
-        frames: Vec<Frame>,
+        frames: Vec<SavedFrame>,
         finish: Option<crate::stackless::Finish>,
         for_exit: Option<u32>,
     ) {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
-            t.frames = frames;
+            t.frames = CallStack::load(frames);
             t.finish = finish;
             t.for_exit = for_exit;
         }
@@ -460,10 +467,10 @@ impl Vm {
     pub(crate) fn end_channel_loop(&mut self) -> bool {
         match self.for_exit.take() {
             Some(target) => {
+                self.frames.values.pop();
                 let frame = self.frame();
-                frame.stack.pop();
                 frame.ip = target as usize;
-                frame.gen_return = Value::None;
+                frame.set_gen_return(Value::None);
                 true
             }
             None => false,
@@ -497,9 +504,9 @@ impl Vm {
     /// caller's stack into a recycled frame. `false` if the call is not
     /// that simple (nothing has changed then).
     pub(super) fn call_simple(&mut self, n: usize) -> Result<bool, Exc> {
-        let caller = self.frames.last_mut().expect("a frame");
-        let at = caller.stack.len() - n - 1;
-        let Value::Obj(id) = caller.stack[at] else {
+        let values = &self.frames.values;
+        let at = values.len() - n - 1;
+        let Value::Obj(id) = values[at] else {
             return Ok(false);
         };
         let Obj::Function(f) = self.heap.get(id) else {
@@ -518,29 +525,16 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
         }
-        let (stack, mut locals) = self
-            .frame_pool
-            .pop()
-            .unwrap_or_else(|| (Vec::with_capacity(8), Vec::new()));
-        let caller = self.frames.last_mut().expect("a frame");
-        locals.extend(caller.stack.drain(at + 1..).map(Some));
-        locals.resize(code.varnames.len(), None);
-        caller.stack.pop();
-        self.frames.push(Frame {
-            code: f.code,
-            ip: 0,
-            stack,
-            locals,
-            cells: f.closure.clone(),
-            blocks: Vec::new(),
-            handling: Vec::new(),
-            module: f.module,
-            func: Some(id),
-            class_ns: None,
-            on_return: OnReturn::Push,
-            generator: None,
-            gen_return: Value::None,
-        });
+        // The arguments stay where they are, as the callee's first
+        // locals, above the function.
+        let nlocals = code.varnames.len();
+        let base = at + 1;
+        let mut frame = Frame::new(f.code, f.module, Some(id), base, base + nlocals);
+        if !f.closure.is_empty() {
+            frame.extra_mut().cells = f.closure.clone();
+        }
+        self.frames.values.resize(base + nlocals, frame::UNBOUND);
+        self.frames.push(frame);
         Ok(true)
     }
 
@@ -568,39 +562,28 @@ impl Vm {
     /// returns its argument count.
     #[inline]
     pub(super) fn method_args(&mut self, n: u32) -> u32 {
-        plain_call_args(&mut self.frames.last_mut().expect("a frame").stack, n)
+        plain_call_args(&mut self.frames.values, n)
     }
 
     /// `Return` from a frame whose value simply goes to its caller: pops
-    /// it, pushes the value and recycles the frame. `false` (nothing
-    /// done) for any other frame.
+    /// it and pushes the value. `false` (nothing done) for any other
+    /// frame.
     #[inline(always)]
     pub(super) fn return_plain(&mut self) -> bool {
         let frame = self.frames.last().expect("a frame");
-        if !matches!(frame.on_return, OnReturn::Push) || frame.generator.is_some() {
+        if !matches!(frame.on_return, OnReturn::Push) || frame.extra.is_some() {
             return false;
         }
-        let mut frame = self.frames.pop().expect("a frame");
-        let v = frame.stack.pop().expect("a return value");
-        if let Some(caller) = self.frames.last_mut() {
-            caller.stack.push(v);
+        let v = self.pop();
+        if let Some(frame) = self.frames.pop() {
+            // It owns nothing (no extra part, a plain `on_return`): no
+            // drop to run.
+            std::mem::forget(frame);
         }
-        self.recycle(frame);
+        if !self.frames.is_empty() {
+            self.push(v);
+        }
         true
-    }
-
-    /// Keeps a finished frame's allocations for the next call.
-    pub(super) fn recycle(&mut self, frame: Frame) {
-        if self.frame_pool.len() < 256 {
-            let Frame {
-                mut stack,
-                mut locals,
-                ..
-            } = frame;
-            stack.clear();
-            locals.clear();
-            self.frame_pool.push((stack, locals));
-        }
     }
 
     /// `NameError` for `name`, with the closest name the running code
@@ -689,24 +672,17 @@ impl Vm {
             && code.cellvars.is_empty()
             && !code.is_generator
         {
-            let mut locals: Vec<Option<Value>> = Vec::with_capacity(nlocals);
-            locals.extend(args.into_iter().map(Some));
-            locals.resize(nlocals, None);
-            self.frames.push(Frame {
-                code: f.code,
-                ip: 0,
-                stack: Vec::with_capacity(8),
-                locals,
-                cells: f.closure.clone(),
-                blocks: Vec::new(),
-                handling: Vec::new(),
-                module: f.module,
-                func: Some(func_id),
-                class_ns: None,
-                on_return: OnReturn::Push,
-                generator: None,
-                gen_return: Value::None,
-            });
+            let mut frame = Frame::new(f.code, f.module, Some(func_id), 0, 0);
+            if !f.closure.is_empty() {
+                frame.extra_mut().cells = f.closure.clone();
+            }
+            let unbound = nlocals.saturating_sub(args.len());
+            self.frames.enter(
+                frame,
+                args.into_iter()
+                    .map(Some)
+                    .chain(std::iter::repeat_n(None, unbound)),
+            );
             return Ok(());
         }
         let mut locals: Vec<Option<Value>> = vec![None; nlocals];
@@ -838,7 +814,7 @@ impl Vm {
             cells.push(id);
         }
         cells.extend(f.closure.iter().copied());
-        let frame = Frame {
+        let frame = SavedFrame {
             code: f.code,
             ip: 0,
             stack: Vec::new(),
@@ -866,7 +842,7 @@ impl Vm {
                 })));
             self.push(Value::Obj(generator_id));
         } else {
-            self.frames.push(frame);
+            self.frames.push_saved(frame);
         }
         Ok(())
     }

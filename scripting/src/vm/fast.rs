@@ -5,6 +5,7 @@
 //! Anything else, and any case of these that could raise or call a
 //! dunder, goes back to [`Vm::step`](super::Vm) unchanged.
 
+use super::frame::UNBOUND;
 use super::{Exc, Instr, Value, Vm, cached_global, plain_call_args};
 use crate::ast::{BinOp, CmpOp};
 use crate::heap::{Iter, Obj};
@@ -53,13 +54,13 @@ impl Vm {
     /// The inner loop over one frame's instructions.
     #[inline(always)]
     fn run_frame(&mut self, budget: &mut u64) -> Leave {
-        let frame = self.frames.last_mut().expect("a frame");
+        let frame = self.frames.records.last_mut().expect("a frame");
         let code = frame.code as usize;
         let instrs = &self.codes[code].instrs[..];
         let consts = &self.consts[code][..];
         let heap = &mut self.heap;
-        let stack = &mut frame.stack;
-        let locals = &mut frame.locals[..];
+        let stack = &mut self.frames.values;
+        let base = frame.base as usize;
         let mut ip = frame.ip;
         let mut left = *budget;
         let globals_cache = &self.global_cache[code][..];
@@ -79,12 +80,13 @@ impl Vm {
                 }};
             }
             match instr {
-                Instr::LoadFast(i) => match locals[i as usize] {
-                    Some(v) => stack.push(v),
-                    None => slow!(),
+                Instr::LoadFast(i) => match stack[base + i as usize] {
+                    v if v != UNBOUND => stack.push(v),
+                    _ => slow!(),
                 },
                 Instr::StoreFast(i) => {
-                    locals[i as usize] = Some(stack.pop().expect("stack underflow"));
+                    let v = stack.pop().expect("stack underflow");
+                    stack[base + i as usize] = v;
                 }
                 Instr::LoadConst(i) => stack.push(consts[i as usize]),
                 Instr::Pop => {

@@ -353,7 +353,7 @@ impl Vm {
         cont: Cont,
     ) -> Result<(), Exc> {
         let depth = self.frames.len();
-        let stack = self.frames.last().map_or(0, |f| f.stack.len());
+        let stack = self.frames.values.len();
         self.call(callee, args, Vec::new())?;
         if self.host_op.is_some() {
             // A built-in that switches tasklets, used as a dunder.
@@ -378,7 +378,7 @@ impl Vm {
             };
             return Ok(());
         }
-        let v = if self.frames.last().map_or(0, |f| f.stack.len()) > stack {
+        let v = if self.frames.values.len() > stack {
             self.pop()
         } else {
             Value::None
@@ -519,12 +519,13 @@ impl Vm {
                 self.resume(*then, Value::Obj(instance))
             }
             Cont::Redo { depth } => {
-                let frame = self.frame();
-                let n = frame.stack.len();
+                let n = self.frames.operands().len();
                 let Some(slot) = n.checked_sub(1 + depth as usize) else {
                     return Err(self.error("SystemError", "a redone instruction lost its operand"));
                 };
-                frame.stack[slot] = v;
+                let at = self.frames.values.len() - n + slot;
+                self.frames.values[at] = v;
+                let frame = self.frame();
                 frame.ip = frame.ip.saturating_sub(1);
                 Ok(())
             }
@@ -861,7 +862,7 @@ impl Vm {
     /// it into a list (of at most `most` items) and the instruction runs
     /// again (true: done here).
     pub(crate) fn redo_with_items(&mut self, depth: usize, most: Option<u32>) -> Result<bool, Exc> {
-        let stack = &self.frame().stack;
+        let stack = self.frames.operands();
         let Some(&it) = stack
             .len()
             .checked_sub(depth + 1)

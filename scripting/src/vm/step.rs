@@ -19,10 +19,10 @@ impl Vm {
                 self.push(v);
             }
             Instr::LoadFast(i) => {
-                let f = self.frame();
-                match f.locals[i as usize] {
-                    Some(v) => f.stack.push(v),
-                    None => {
+                let at = self.frame().base as usize + i as usize;
+                match self.frames.values[at] {
+                    v if v != frame::UNBOUND => self.push(v),
+                    _ => {
                         let code = self.frame().code as usize;
                         let name = self.codes[code].varnames[i as usize].clone();
                         return Err(self.error(
@@ -34,13 +34,15 @@ impl Vm {
             }
             Instr::StoreFast(i) => {
                 let v = self.pop();
-                self.frame().locals[i as usize] = Some(v);
+                let at = self.frame().base as usize + i as usize;
+                self.frames.values[at] = v;
             }
             Instr::DeleteFast(i) => {
-                self.frame().locals[i as usize] = None;
+                let at = self.frame().base as usize + i as usize;
+                self.frames.values[at] = frame::UNBOUND;
             }
             Instr::LoadDeref(i) => {
-                let cell = self.frame().cells[i as usize];
+                let cell = self.cell(i)?;
                 match self.heap.get(cell) {
                     Obj::Cell(Value::Obj(id)) if *id == cell => {
                         // An empty cell refers to itself.
@@ -54,16 +56,16 @@ impl Vm {
                         let v = *v;
                         self.push(v);
                     }
-                    _ => unreachable!("cells hold cells"),
+                    _ => return Err(self.error("SystemError", "a frame's cell is not a cell")),
                 }
             }
             Instr::StoreDeref(i) => {
                 let v = self.pop();
-                let cell = self.frame().cells[i as usize];
+                let cell = self.cell(i)?;
                 *self.heap.get_mut(cell) = Obj::Cell(v);
             }
             Instr::LoadClosure(i) => {
-                let cell = self.frame().cells[i as usize];
+                let cell = self.cell(i)?;
                 self.push(Value::Obj(cell));
             }
             Instr::LoadGlobal(i) => {
@@ -213,8 +215,7 @@ impl Vm {
                 let module = self.frame().module;
                 let found = self
                     .frame()
-                    .class_ns
-                    .as_ref()
+                    .class_ns()
                     .and_then(|ns| ns.get(&name).copied())
                     .or_else(|| match self.heap.get(module) {
                         Obj::Module(m) => m.attrs.get(&name).copied(),
@@ -229,7 +230,7 @@ impl Vm {
             Instr::StoreName(i) => {
                 let name = self.name(i);
                 let v = self.pop();
-                if let Some(ns) = self.frame().class_ns.as_mut() {
+                if let Some(ns) = self.frame().class_ns() {
                     ns.insert(name, v);
                 }
             }
@@ -237,8 +238,7 @@ impl Vm {
                 let name = self.name(i);
                 let removed = self
                     .frame()
-                    .class_ns
-                    .as_mut()
+                    .class_ns()
                     .is_some_and(|ns| ns.shift_remove(&name).is_some());
                 if !removed {
                     return Err(self.error("NameError", format!("name '{name}' is not defined")));
@@ -289,7 +289,7 @@ impl Vm {
                 };
                 self.push_frame(f, &func, Vec::new(), Vec::new())?;
                 let frame = self.frame();
-                frame.class_ns = Some(Box::default());
+                frame.extra_mut().class_ns = Some(Box::default());
                 frame.func = None;
                 frame.on_return = OnReturn::BuildClass(Box::new(ClassBody {
                     name,
@@ -304,19 +304,19 @@ impl Vm {
                 self.push(v);
             }
             Instr::Dup2 => {
-                let s = &mut self.frame().stack;
+                let s = &mut self.frames.values;
                 let n = s.len();
                 let (a, b) = (s[n - 2], s[n - 1]);
                 s.push(a);
                 s.push(b);
             }
             Instr::Rot2 => {
-                let s = &mut self.frame().stack;
+                let s = &mut self.frames.values;
                 let n = s.len();
                 s.swap(n - 1, n - 2);
             }
             Instr::Rot3 => {
-                let s = &mut self.frame().stack;
+                let s = &mut self.frames.values;
                 let top = s.pop().expect("stack underflow");
                 let n = s.len();
                 s.insert(n - 2, top);
@@ -518,7 +518,7 @@ impl Vm {
                         false => {
                             // Already finished.
                             self.pop();
-                            self.frame().gen_return = Value::None;
+                            self.frame().set_gen_return(Value::None);
                             self.frame().ip = target as usize;
                             return Ok(());
                         }
@@ -634,15 +634,15 @@ impl Vm {
             }
             Instr::Yield => {
                 let v = self.pop();
-                let frame = self.frames.pop().expect("a frame");
-                let Some(generator_id) = frame.generator else {
+                let Some(generator_id) = self.frame().generator() else {
                     return Err(self.error("RuntimeError", "yield outside a generator"));
                 };
+                let frame = self.frames.pop_saved();
                 if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
-                    g.frame = Some(frame);
+                    g.frame = frame;
                 }
-                if let Some(caller) = self.frames.last_mut() {
-                    caller.stack.push(v);
+                if !self.frames.is_empty() {
+                    self.push(v);
                 }
             }
             Instr::BeforeWith => {
@@ -679,7 +679,7 @@ impl Vm {
             Instr::WithExcept(end) => {
                 let exc = self.pop();
                 let exit = self.pop();
-                self.frame().handling.pop();
+                self.frame().pop_handling();
                 let class = match exc {
                     Value::Obj(id) => match self.heap.get(id) {
                         Obj::Instance(inst) => Value::Obj(inst.class),
@@ -696,11 +696,11 @@ impl Vm {
                 // Inside `__exit__` the exception is the one being
                 // handled (a `raise` there chains to it).
                 if self.frames.len() > depth {
-                    self.frame().handling.push(exc);
+                    self.frame().extra_mut().handling.push(exc);
                 }
             }
             Instr::LoadGenReturn => {
-                let v = std::mem::replace(&mut self.frame().gen_return, Value::None);
+                let v = self.frame().take_gen_return();
                 self.push(v);
             }
             Instr::Return => {
@@ -709,7 +709,7 @@ impl Vm {
                 }
                 let v = self.pop();
                 let frame = self.frames.pop().expect("a frame");
-                if let Some(generator_id) = frame.generator
+                if let Some(generator_id) = frame.generator()
                     && let Obj::Generator(g) = self.heap.get_mut(generator_id)
                 {
                     g.finished = true;
@@ -717,9 +717,9 @@ impl Vm {
                 let v = match frame.on_return {
                     OnReturn::GenLoop(exit) => {
                         if let Some(caller) = self.frames.last_mut() {
-                            caller.stack.pop();
-                            caller.gen_return = v;
+                            caller.set_gen_return(v);
                             caller.ip = exit as usize;
+                            self.frames.values.pop();
                         }
                         None
                     }
@@ -739,7 +739,11 @@ impl Vm {
                         Some(Value::Obj(instance))
                     }
                     OnReturn::BuildClass(body) => {
-                        let ns = frame.class_ns.map(|ns| *ns).unwrap_or_default();
+                        let ns = frame
+                            .extra
+                            .and_then(|e| e.class_ns)
+                            .map(|ns| *ns)
+                            .unwrap_or_default();
                         let ClassBody { name, bases } = *body;
                         let class = crate::classes::build_class(self, name, bases, ns)?;
                         // A parent's `__init_subclass__` hears of it.
@@ -750,24 +754,26 @@ impl Vm {
                     }
                     OnReturn::Cont(cont) => return self.resume(*cont, v),
                 };
-                if let (Some(v), Some(caller)) = (v, self.frames.last_mut()) {
-                    caller.stack.push(v);
+                if let Some(v) = v
+                    && !self.frames.is_empty()
+                {
+                    self.push(v);
                 }
             }
             Instr::Raise(kind) => return Err(self.do_raise(kind)?),
             Instr::SetupExcept(handler) => {
-                let depth = self.frame().stack.len() as u32;
-                self.frame().blocks.push((handler, depth));
+                let depth = self.frames.operands().len() as u32;
+                self.frame().extra_mut().blocks.push((handler, depth));
             }
             Instr::PopBlock => {
-                self.frame().blocks.pop();
+                self.frame().pop_block();
             }
             Instr::PopExcept => {
-                self.frame().handling.pop();
+                self.frame().pop_handling();
             }
             Instr::Reraise => {
                 let exc = self.pop();
-                self.frame().handling.pop();
+                self.frame().pop_handling();
                 return Err(exc);
             }
             Instr::ExcMatch => {
@@ -864,19 +870,27 @@ impl Vm {
         }
     }
 
+    /// Cell `i` of the running frame.
+    fn cell(&mut self, i: u32) -> Result<ObjId, Exc> {
+        match self.frame().cell(i as usize) {
+            Some(c) => Ok(c),
+            None => Err(self.error("SystemError", "a frame lacks a cell its code uses")),
+        }
+    }
+
     pub(super) fn pop_n(&mut self, n: usize) -> Vec<Value> {
-        let s = &mut self.frame().stack;
+        let s = &mut self.frames.values;
         let at = s.len() - n;
         s.split_off(at)
     }
 
     pub(super) fn peek_at(&mut self, depth: usize) -> Value {
-        let s = &self.frame().stack;
+        let s = &self.frames.values;
         s[s.len() - 1 - depth]
     }
 
     pub(super) fn do_raise(&mut self, kind: u32) -> Result<Exc, Exc> {
-        let handling = self.frame().handling.last().copied();
+        let handling = self.frame().handling();
         match kind {
             0 => match handling {
                 Some(exc) => Ok(exc),
