@@ -1,14 +1,20 @@
 //! The Shoal game server: worlds, the client protocol, sessions, area of
 //! interest, persistence, the admin console and the Core War hill.
 //!
-//! What is here so far is the world runner: world files
-//! ([`world_file`]), the `world` module behaviours import ([`world_api`],
-//! a native module of the script VM), a running world and its tick
-//! ([`sim`]), snapshots
+//! What is here so far: the world runner (world files ([`world_file`]),
+//! the `world` module behaviours import ([`world_api`], a native module
+//! of the script VM), a running world and its tick ([`sim`]), snapshots
 //! ([`snapshot`]) and the default world the program carries
-//! ([`default_world`]).
+//! ([`default_world`])), and the server around it: its configuration
+//! ([`config`]), its data directory ([`persist`]), the main loop
+//! ([`serve`]) and the game protocol's messages and frames
+//! ([`protocol`]).
 
+pub mod config;
 pub mod default_world;
+pub mod persist;
+pub mod protocol;
+pub mod serve;
 pub mod sim;
 pub mod snapshot;
 pub mod world_api;

@@ -1,0 +1,97 @@
+//! `shoal-server`: runs a world, saves it to a data directory, and serves
+//! it (see docs/server.md).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use clap::Parser;
+use shoal_server::config::ServerConfig;
+use shoal_server::serve::{Origin, Server};
+
+/// Script VMs allocate small objects at a high rate; mimalloc serves them
+/// faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The Shoal game server.
+#[derive(Parser)]
+#[command(version, about)]
+struct Args {
+    /// A configuration file (RON; default: the embedded assets/server.ron).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// The data directory (snapshots, the admin token); overrides the file.
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// The game address; overrides the file (port 0: any free port).
+    #[arg(long)]
+    listen: Option<SocketAddr>,
+    /// The admin address; overrides the file.
+    #[arg(long)]
+    admin: Option<SocketAddr>,
+}
+
+fn main() -> std::process::ExitCode {
+    let args = Args::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SHOAL_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    match run(args) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("shoal-server: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
+    let mut config = match &args.config {
+        Some(path) => ServerConfig::load(path)?,
+        None => ServerConfig::embedded(),
+    };
+    config.override_with(args.data, args.listen, args.admin);
+    // SIGINT and SIGTERM stop the loop, which saves once more.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut server = Server::open(config)?;
+    let sim = server.sim();
+    match &server.origin {
+        Origin::Snapshot(path) => println!(
+            "world '{}' loaded from {} at tick {}",
+            sim.def().spec.name,
+            path.display(),
+            sim.tick_count()
+        ),
+        Origin::Fresh => println!(
+            "world '{}' started from {}",
+            sim.def().spec.name,
+            sim.def().path
+        ),
+    }
+    println!(
+        "state hash {:016x} at tick {}",
+        sim.state_hash(),
+        sim.tick_count()
+    );
+    if let Some(path) = &server.token_path {
+        println!("admin token in {}", path.display());
+    }
+    server.run(&stop)?;
+    let sim = server.sim();
+    println!(
+        "stopped at tick {}, state hash {:016x}",
+        sim.tick_count(),
+        sim.state_hash()
+    );
+    Ok(())
+}
