@@ -11,7 +11,10 @@ ticks between decisions (velocity keeps a creature moving meanwhile).
   pack mates to the spot through their inboxes;
 - shepherds wander, and drive off wolves near them by posting them a
   "scram" message;
-- dens send out a new wolf now and then when wolves are few.
+- dens send out a new wolf now and then when wolves are few;
+- players (the avatars of `shoal-server`'s clients) walk where their
+  client tells them; sheep follow them as they follow shepherds, and
+  they can scare wolves off.
 """
 
 import world
@@ -69,6 +72,8 @@ def sheep(me):
                     world.steer(x, y, 5.0)
         if not grazed:
             shepherd = world.nearest(45, "shepherd")
+            if shepherd is None:
+                shepherd = world.nearest(45, "player")
             if shepherd is not None:
                 world.set("herd", shepherd)
                 x, y = world.position(shepherd)
@@ -176,6 +181,30 @@ def shepherd(me):
         elif goal is None or world.steer(goal[0], goal[1], 2.5) < 4:
             goal = (world.uniform(0, WIDTH), world.uniform(0, HEIGHT))
         world.sleep(4)
+
+
+# How far a player may step per move message, in world units.
+PLAYER_STEP = 4.0
+
+
+def player(me):
+    """A connected player's avatar. The server posts the client's
+    inputs to its inbox: ("move", dx, dy), ("say", text) and
+    ("act", name, args); ("leave",) when the player's session ends."""
+    while True:
+        message = world.receive()
+        what = message[0]
+        if what == "move":
+            dx = max(-PLAYER_STEP, min(PLAYER_STEP, message[1]))
+            dy = max(-PLAYER_STEP, min(PLAYER_STEP, message[2]))
+            x, y = world.position()
+            world.set_position(x + dx, y + dy)
+        elif what == "act" and message[1] == "scare":
+            x, y = world.position()
+            for wolf in world.neighbours(30, "wolf", limit=10):
+                world.post(wolf, ("scram", x, y))
+        elif what == "leave":
+            world.despawn()
 
 
 def den(me):

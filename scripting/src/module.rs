@@ -344,6 +344,18 @@ impl Vm {
         args: Vec<Value>,
         owner: u64,
     ) -> Result<ObjId, Exc> {
+        self.start_tasklet(func, args, Some(owner))
+    }
+
+    /// Starts `func(*args)` as a script tasklet (appended to the run
+    /// queue), tagged with `owner` if given (see
+    /// [`Vm::start_owned_tasklet`]); returns its tasklet object.
+    pub fn start_tasklet(
+        &mut self,
+        func: Value,
+        args: Vec<Value>,
+        owner: Option<u64>,
+    ) -> Result<ObjId, Exc> {
         let id = self
             .heap
             .alloc(Obj::Tasklet(Box::new(crate::stackless::TaskletObj {
@@ -351,7 +363,7 @@ impl Vm {
                 func: Value::None,
                 thread: 0,
                 tempval: Value::None,
-                owner: Some(owner),
+                owner,
             })));
         self.bind_tasklet(id, func)?;
         let (thread, handle) = match self.heap.get(id) {
@@ -363,7 +375,7 @@ impl Vm {
         };
         self.start_thread(thread, func, args, Vec::new())?;
         self.set_thread_tasklet(thread, handle.id());
-        self.set_thread_owner(thread, Some(owner));
+        self.set_thread_owner(thread, owner);
         handle.setup().map_err(|e| self.error_to_exc(&e))?;
         Ok(id)
     }

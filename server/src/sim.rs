@@ -645,6 +645,100 @@ impl Sim {
         h.finish()
     }
 
+    // ---- the host's hands in the world (the server's players) ------------
+
+    /// Spawns an entity of the kind named `kind` at (`x`, `y`) (kept
+    /// inside the world) and starts its behaviour; returns its id. Call
+    /// between ticks.
+    pub fn spawn(&mut self, kind: &str, x: f64, y: f64) -> Result<u64, String> {
+        let Some(k) = self.def.registry.kind(kind) else {
+            return Err(format!("the world has no kind '{kind}'"));
+        };
+        let (x, y) = self.def.rules.fit(x, y);
+        let id = spawn_entity(
+            &mut self.ecs.borrow_mut(),
+            None,
+            k,
+            Position { x, y },
+            Velocity::default(),
+            None,
+        );
+        rebuild_spatial_index(&mut self.ecs.borrow_mut());
+        self.start_behaviour(id, k).map_err(|e| e.message)?;
+        Ok(id)
+    }
+
+    /// Leaves `message` in entity `id`'s inbox (`world.post`), as a short
+    /// script tasklet that runs in the next tick's scripts phase.
+    pub fn post(
+        &mut self,
+        id: u64,
+        message: &shoal_scripting::host::HostValue,
+    ) -> Result<(), String> {
+        if live_entity(&self.ecs.borrow(), id).is_none() {
+            return Err(format!("entity {id} does not exist"));
+        }
+        let mut vm = self.vm.borrow_mut();
+        let Some(post) = vm.module_attr("world", "post") else {
+            return Err("the world module is not loaded".into());
+        };
+        let msg = vm.from_host(message)?;
+        vm.start_tasklet(
+            post,
+            vec![shoal_scripting::value::Value::Int(id as i64), msg],
+            None,
+        )
+        .map(|_| ())
+        .map_err(|e| vm.format_exception(e).trim_end().to_string())
+    }
+
+    /// Removes entity `id` and ends its behaviour (between ticks). False
+    /// if it was gone already.
+    pub fn despawn(&mut self, id: u64) -> bool {
+        if !mark_despawned(&mut self.ecs.borrow_mut(), id) {
+            return false;
+        }
+        let task = {
+            let vm = self.vm.borrow();
+            vm.owned_tasklets()
+                .into_iter()
+                .find(|(owner, _)| *owner == id)
+                .and_then(|(_, t)| vm.tasklet_handle(t))
+        };
+        if let Some(t) = task {
+            let _ = t.kill(true);
+        }
+        true
+    }
+
+    /// The position of entity `id`, if it is live.
+    pub fn position(&self, id: u64) -> Option<(f64, f64)> {
+        let ecs = self.ecs.borrow();
+        let e = live_entity(&ecs, id)?;
+        ecs.get::<Position>(e).map(|p| (p.x, p.y))
+    }
+
+    /// Entities within `radius` of (`x`, `y`), as (id, kind, x, y) in id
+    /// order (as of the last tick's spatial index).
+    pub fn entities_near(&self, x: f64, y: f64, radius: f64, out: &mut Vec<(u64, u16, f64, f64)>) {
+        out.clear();
+        let ecs = self.ecs.borrow();
+        let mut found = Vec::new();
+        ecs.resource::<shoal_engine::game::SpatialIndex>()
+            .query(x, y, radius, None, None, &mut found);
+        for (_, id) in found {
+            if let Some(e) = live_entity(&ecs, id)
+                && let (Some(p), Some(k)) = (
+                    ecs.get::<Position>(e),
+                    ecs.get::<shoal_engine::game::Kind>(e),
+                )
+            {
+                out.push((id, k.0, p.x, p.y));
+            }
+        }
+        out.sort_unstable_by_key(|e| e.0);
+    }
+
     /// A world whose script side comes from a snapshot, its behaviours
     /// found again by name (the caller adds the entities).
     pub(crate) fn from_parts_loaded(
