@@ -126,3 +126,77 @@ fn bench_tasklets_quick_prints_the_table() {
         assert!(out.contains(row), "missing {row:?} in:\n{out}");
     }
 }
+
+/// A server started as a child process, killed when dropped.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Server {
+    /// Starts `cmd` and reads the `listening on ADDR` line it prints.
+    fn start(mut cmd: Command) -> (Server, String) {
+        use std::io::BufRead;
+        cmd.stdout(std::process::Stdio::piped());
+        let mut child = cmd.spawn().expect("the server starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let server = Server(child);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = std::io::BufReader::new(stdout).lines();
+            if let Some(Ok(line)) = lines.next() {
+                let _ = tx.send(line);
+            }
+            // Keep draining so the server never blocks on a full pipe.
+            for _ in lines {}
+        });
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the server says where it listens");
+        let addr = line
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+            .to_string();
+        (server, addr)
+    }
+
+    /// Waits (at most 20 s) for the server to exit on its own.
+    fn wait_exit(&mut self) -> std::process::ExitStatus {
+        for _ in 0..200 {
+            if let Ok(Some(status)) = self.0.try_wait() {
+                return status;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("the server did not stop after its last connection");
+    }
+}
+
+/// Runs the CPython echo client against `addr`; returns its stdout.
+fn python_echo_client(addr: &str, clients: u32, rounds: u32) -> String {
+    let (host, port) = addr.rsplit_once(':').expect("host:port");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/io/echo_client.py");
+    let mut cmd = Command::new("python3");
+    cmd.args([
+        script,
+        host,
+        port,
+        &clients.to_string(),
+        &rounds.to_string(),
+    ]);
+    run(cmd)
+}
+
+#[test]
+fn echo_server_serves_cpython_clients() {
+    let mut cmd = Command::new(example("echo_server"));
+    cmd.args(["127.0.0.1:0", "--connections", "8"]);
+    let (mut server, addr) = Server::start(cmd);
+    let out = python_echo_client(&addr, 8, 50);
+    assert_eq!(out.trim(), "ok 8 50");
+    assert!(server.wait_exit().success());
+}

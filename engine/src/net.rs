@@ -29,6 +29,13 @@ pub fn timed_out() -> io::Error {
     io::Error::new(io::ErrorKind::TimedOut, "timed out")
 }
 
+/// Whether `e` carries a tasklet's exception (a kill while the call
+/// waited) rather than an I/O failure: propagate it with `?`.
+pub fn is_tasklet_error(e: &io::Error) -> bool {
+    e.get_ref()
+        .is_some_and(|inner| inner.is::<crate::TaskletError>())
+}
+
 /// Runs `op` until it does not report `WouldBlock`, parking the tasklet on
 /// `key` in `dir` between tries, for at most `timeout`.
 fn blocking<T>(
