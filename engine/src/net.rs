@@ -191,24 +191,39 @@ impl TcpStream {
 
     /// Connects to `addr`, waiting at most `timeout`.
     pub fn connect_timeout(addr: SocketAddr, timeout: Option<Duration>) -> io::Result<TcpStream> {
-        let io = mio::net::TcpStream::connect(addr)?;
-        let s = TcpStream::from_mio(io, Some(addr))?;
+        let s = TcpStream::connect_start(addr)?;
         let deadline = timeout.map(|t| Instant::now() + t);
-        loop {
-            if let Some(e) = s.io.take_error()? {
-                return Err(e);
-            }
-            match s.io.peer_addr() {
-                Ok(_) => return Ok(s),
-                Err(e)
-                    if e.kind() == io::ErrorKind::NotConnected
-                        || e.raw_os_error() == Some(libc::EINPROGRESS) => {}
-                Err(e) => return Err(e),
-            }
+        while !s.connected()? {
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 return Err(timed_out());
             }
             wait_io(s.key, Direction::Write, deadline).map_err(io::Error::other)?;
+        }
+        Ok(s)
+    }
+
+    /// Starts connecting to `addr` without waiting: poll
+    /// [`TcpStream::connected`] after the socket becomes writable.
+    pub fn connect_start(addr: SocketAddr) -> io::Result<TcpStream> {
+        let io = mio::net::TcpStream::connect(addr)?;
+        TcpStream::from_mio(io, Some(addr))
+    }
+
+    /// Whether a connection started by [`TcpStream::connect_start`] is
+    /// established: `Ok(false)` while in progress, the error if it failed.
+    pub fn connected(&self) -> io::Result<bool> {
+        if let Some(e) = self.io.take_error()? {
+            return Err(e);
+        }
+        match self.io.peer_addr() {
+            Ok(_) => Ok(true),
+            Err(e)
+                if e.kind() == io::ErrorKind::NotConnected
+                    || e.raw_os_error() == Some(libc::EINPROGRESS) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -442,6 +457,31 @@ impl UdpSocket {
         blocking(self.key, Direction::Read, self.read_timeout.get(), || {
             self.io.recv(buf)
         })
+    }
+
+    /// Sends one datagram to `target` without waiting.
+    pub fn try_send_to(&self, buf: &[u8], target: SocketAddr) -> io::Result<usize> {
+        self.io.send_to(buf, target)
+    }
+
+    /// Receives one datagram without waiting (`WouldBlock` if none).
+    pub fn try_recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, SocketAddr)> {
+        self.io.recv_from(buf)
+    }
+
+    /// Sends one datagram to the connected peer without waiting.
+    pub fn try_send(&self, buf: &[u8]) -> io::Result<usize> {
+        self.io.send(buf)
+    }
+
+    /// Receives one datagram from the connected peer without waiting.
+    pub fn try_recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+        self.io.recv(buf)
+    }
+
+    /// The connected peer's address.
+    pub fn peer_addr(&self) -> io::Result<SocketAddr> {
+        self.io.peer_addr()
     }
 
     /// The local address.
