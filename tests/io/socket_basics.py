@@ -12,9 +12,12 @@ host, port = srv.getsockname()
 print("bound to", host, port > 0)
 
 
+accepted = []
+
+
 def serve_one():
     conn, addr = srv.accept()
-    print("accepted from", addr[0])
+    accepted.append(addr[0])
     f = conn.makefile("r")
     for line in f:
         if line == "slow\n":
@@ -45,6 +48,7 @@ c.shutdown(socket.SHUT_WR)
 print("after shutdown:", cf.read())
 c.close()
 t.join()
+print("accepted from", accepted)
 
 try:
     socket.create_connection(("127.0.0.1", port), timeout=5)
