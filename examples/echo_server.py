@@ -11,6 +11,7 @@ CONNECTIONS, stops accepting after that many and exits when they are done.
 import socket
 import sys
 import threading
+import time
 
 IDLE_TIMEOUT = 60.0
 
@@ -52,7 +53,9 @@ def main():
         try:
             conn, addr = server.accept()
         except OSError as e:
+            # Out of descriptors, say: wait a little rather than spin.
             print("accept failed:", e, file=sys.stderr)
+            time.sleep(0.05)
             continue
         served += 1
         t = threading.Thread(target=handle, args=(conn,), daemon=limit is None)

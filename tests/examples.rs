@@ -280,3 +280,19 @@ fn chat_server_py_relays_lines_among_three_clients_as_cpython_does() {
     assert_eq!(chat_session(&addr), expected, "under shoal run");
     assert!(server.wait_exit().success());
 }
+
+#[test]
+fn bench_io_quick_prints_the_table() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.args(["bench", "io", "--quick"]);
+    let out = run(cmd);
+    for row in [
+        "native tasklets, 20 clients",
+        "plain mio, one thread",
+        "echo_server.py, 20 clients",
+        "python3, one thread per client",
+        "RLIMIT_NOFILE",
+    ] {
+        assert!(out.contains(row), "missing {row:?} in:\n{out}");
+    }
+}

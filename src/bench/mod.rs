@@ -40,6 +40,17 @@ pub enum Suite {
         #[arg(long)]
         quick: bool,
     },
+    /// The load generator of `bench io` alone (run by it as a child
+    /// process when one process cannot hold both ends of every connection).
+    #[command(hide = true)]
+    IoLoad {
+        /// The echo server's address.
+        addr: String,
+        /// Connections.
+        clients: usize,
+        /// Round trips in all.
+        total: usize,
+    },
     /// Worlds of 10,000 and 100,000 scripted entities: tick times and
     /// snapshots, against the same loop as a native bevy system.
     World {
@@ -72,6 +83,11 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
             print!("{table}");
             Ok(())
         }
+        Suite::IoLoad {
+            addr,
+            clients,
+            total,
+        } => io::load_main(&addr, clients, total),
         Suite::World { quick } => {
             let table = world::bench(quick)?;
             print!("{table}");
