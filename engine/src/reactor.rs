@@ -30,6 +30,10 @@ use crate::soft::Step;
 use crate::tasklet::{done, precheck};
 use crate::timer::WakeAt;
 
+/// The waker the blocking pool signals through, and the keys of the
+/// calls that finished.
+pub(crate) type PoolWaker = (Arc<mio::Waker>, Arc<std::sync::Mutex<Vec<IoKey>>>);
+
 /// The token of the reactor's waker (the blocking pool's completions).
 const WAKER_TOKEN: Token = Token(usize::MAX);
 
@@ -110,7 +114,7 @@ pub(crate) struct Reactor {
     /// Tasklets parked on a source.
     pub(crate) waiting: usize,
     /// Sources woken by the blocking pool, sent through the waker.
-    waker: Option<(Arc<mio::Waker>, Arc<std::sync::Mutex<Vec<IoKey>>>)>,
+    waker: Option<PoolWaker>,
 }
 
 impl Reactor {
@@ -184,9 +188,7 @@ impl Reactor {
     }
 
     /// The waker the blocking pool signals completions through.
-    pub(crate) fn waker(
-        &mut self,
-    ) -> io::Result<(Arc<mio::Waker>, Arc<std::sync::Mutex<Vec<IoKey>>>)> {
+    pub(crate) fn waker(&mut self) -> io::Result<PoolWaker> {
         if let Some(w) = &self.waker {
             return Ok(w.clone());
         }
@@ -358,7 +360,7 @@ pub(crate) fn register_virtual(label: SourceLabel) -> io::Result<IoKey> {
 }
 
 /// The waker and completion list of this thread's reactor.
-pub(crate) fn pool_waker() -> io::Result<(Arc<mio::Waker>, Arc<std::sync::Mutex<Vec<IoKey>>>)> {
+pub(crate) fn pool_waker() -> io::Result<PoolWaker> {
     let core = core().map_err(io::Error::other)?;
     let mut st = core.st.borrow_mut();
     st.reactor()?.waker()
