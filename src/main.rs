@@ -83,5 +83,5 @@ fn run_script(file: &std::path::Path, args: Vec<String>, max_heap: usize) -> i32
     argv.extend(args);
     let out = Box::new(std::io::BufWriter::new(std::io::stdout()));
     let err = Box::new(std::io::stderr());
-    shoal_scripting::run_file(&name, &source, argv, out, err, Some(max_heap))
+    shoal_scripting::run_program(&name, &source, argv, out, err, Some(max_heap))
 }

@@ -126,3 +126,173 @@ fn bench_tasklets_quick_prints_the_table() {
         assert!(out.contains(row), "missing {row:?} in:\n{out}");
     }
 }
+
+/// A server started as a child process, killed when dropped.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Server {
+    /// Starts `cmd` and reads the `listening on ADDR` line it prints.
+    fn start(mut cmd: Command) -> (Server, String) {
+        use std::io::BufRead;
+        cmd.stdout(std::process::Stdio::piped());
+        let mut child = cmd.spawn().expect("the server starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let server = Server(child);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = std::io::BufReader::new(stdout).lines();
+            if let Some(Ok(line)) = lines.next() {
+                let _ = tx.send(line);
+            }
+            // Keep draining so the server never blocks on a full pipe.
+            for _ in lines {}
+        });
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the server says where it listens");
+        let addr = line
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+            .to_string();
+        (server, addr)
+    }
+
+    /// Waits (at most 20 s) for the server to exit on its own.
+    fn wait_exit(&mut self) -> std::process::ExitStatus {
+        for _ in 0..200 {
+            if let Ok(Some(status)) = self.0.try_wait() {
+                return status;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("the server did not stop after its last connection");
+    }
+}
+
+/// Runs the CPython echo client against `addr`; returns its stdout.
+fn python_echo_client(addr: &str, clients: u32, rounds: u32) -> String {
+    let (host, port) = addr.rsplit_once(':').expect("host:port");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/io_clients/echo_client.py"
+    );
+    let mut cmd = Command::new("python3");
+    cmd.args([
+        script,
+        host,
+        port,
+        &clients.to_string(),
+        &rounds.to_string(),
+    ]);
+    run(cmd)
+}
+
+#[test]
+fn echo_server_serves_cpython_clients() {
+    let mut cmd = Command::new(example("echo_server"));
+    cmd.args(["127.0.0.1:0", "--connections", "8"]);
+    let (mut server, addr) = Server::start(cmd);
+    let out = python_echo_client(&addr, 8, 50);
+    assert_eq!(out.trim(), "ok 8 50");
+    assert!(server.wait_exit().success());
+}
+
+#[test]
+fn echo_server_py_runs_under_shoal_and_serves_cpython_clients() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.args([
+        "run",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/echo_server.py"),
+        "127.0.0.1",
+        "0",
+        "20",
+    ]);
+    let (mut server, addr) = Server::start(cmd);
+    let out = python_echo_client(&addr, 20, 30);
+    assert_eq!(out.trim(), "ok 20 30");
+    assert!(server.wait_exit().success());
+}
+
+/// Three clients of `examples/chat_server.py`: returns what each saw.
+fn chat_session(addr: &str) -> Vec<String> {
+    use std::io::{BufRead, BufReader, Write};
+    let connect = |name: &str| {
+        let s = std::net::TcpStream::connect(addr).expect("connect");
+        s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .ok();
+        let mut w = s.try_clone().expect("clone");
+        w.write_all(format!("{name}\n").as_bytes()).expect("send");
+        (w, BufReader::new(s))
+    };
+    let mut seen = Vec::new();
+    let mut clients = Vec::new();
+    for name in ["ann", "bob", "cy"] {
+        let (w, mut r) = connect(name);
+        let mut line = String::new();
+        r.read_line(&mut line).expect("welcome");
+        seen.push(format!("{name} <- {line}"));
+        clients.push((w, r));
+    }
+    let mut say = |from: usize, text: &str, to: &[usize]| {
+        clients[from].0.write_all(text.as_bytes()).expect("send");
+        for &i in to {
+            let mut line = String::new();
+            clients[i].1.read_line(&mut line).expect("relayed line");
+            seen.push(format!("{i} <- {line}"));
+        }
+    };
+    say(0, "hello from ann\n", &[1, 2]);
+    say(2, "hi all\n", &[0, 1]);
+    say(1, "bye\n", &[0, 2]);
+    seen
+}
+
+#[test]
+fn chat_server_py_relays_lines_among_three_clients_as_cpython_does() {
+    let expected = vec![
+        "ann <- welcome ann\n",
+        "bob <- welcome bob\n",
+        "cy <- welcome cy\n",
+        "1 <- ann: hello from ann\n",
+        "2 <- ann: hello from ann\n",
+        "0 <- cy: hi all\n",
+        "1 <- cy: hi all\n",
+        "0 <- bob: bye\n",
+        "2 <- bob: bye\n",
+    ];
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/chat_server.py");
+    // The reference: the same file under CPython.
+    let mut cpython = Command::new("python3");
+    cpython.args([script, "127.0.0.1", "0", "3"]);
+    let (mut server, addr) = Server::start(cpython);
+    assert_eq!(chat_session(&addr), expected, "under python3");
+    assert!(server.wait_exit().success());
+    let mut shoal = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    shoal.args(["run", script, "127.0.0.1", "0", "3"]);
+    let (mut server, addr) = Server::start(shoal);
+    assert_eq!(chat_session(&addr), expected, "under shoal run");
+    assert!(server.wait_exit().success());
+}
+
+#[test]
+fn bench_io_quick_prints_the_table() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.args(["bench", "io", "--quick"]);
+    let out = run(cmd);
+    for row in [
+        "native tasklets, 20 clients",
+        "plain mio, one thread",
+        "echo_server.py, 20 clients",
+        "python3, one thread per client",
+        "RLIMIT_NOFILE",
+    ] {
+        assert!(out.contains(row), "missing {row:?} in:\n{out}");
+    }
+}

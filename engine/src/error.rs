@@ -202,3 +202,38 @@ impl std::error::Error for TaskletError {}
 
 /// What every switching call returns.
 pub type TaskletResult<T> = Result<T, TaskletError>;
+
+impl From<std::io::Error> for TaskletError {
+    /// A tasklet's exception that travelled inside an `io::Error` (a kill
+    /// while parked on a socket) comes back as itself; any other I/O
+    /// error becomes Python's class for it (`TimeoutError`,
+    /// `ConnectionResetError`, ..., else `OSError`).
+    fn from(e: std::io::Error) -> Self {
+        if e.get_ref().is_some_and(|inner| inner.is::<TaskletError>()) {
+            let text = e.to_string();
+            return match e.into_inner().map(|inner| inner.downcast::<TaskletError>()) {
+                Some(Ok(t)) => *t,
+                _ => TaskletError::new(ErrorKind::Other("OSError".into()), text),
+            };
+        }
+        TaskletError::new(ErrorKind::Other(os_error_class(&e).into()), e.to_string())
+    }
+}
+
+/// Python's exception class for an I/O error.
+pub fn os_error_class(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::TimedOut => "TimeoutError",
+        K::ConnectionReset => "ConnectionResetError",
+        K::ConnectionRefused => "ConnectionRefusedError",
+        K::ConnectionAborted => "ConnectionAbortedError",
+        K::BrokenPipe => "BrokenPipeError",
+        K::WouldBlock => "BlockingIOError",
+        K::NotFound => "FileNotFoundError",
+        K::PermissionDenied => "PermissionError",
+        K::AlreadyExists => "FileExistsError",
+        K::Interrupted => "InterruptedError",
+        _ => "OSError",
+    }
+}

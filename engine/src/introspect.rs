@@ -5,6 +5,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use crate::clock;
+use crate::reactor::SourceLabel;
 use crate::scheduler::{Rec, State, Wait};
 use crate::tasklet::Tasklet;
 use crate::timer::WakeAt;
@@ -33,6 +34,8 @@ pub enum TaskletState {
     Blocked,
     /// Asleep until a time or tick.
     Sleeping,
+    /// Parked on a socket or a call on the blocking pool.
+    Io,
     /// Paused in `run()`, waiting for the queue to run out.
     Watchdog,
     /// Alive, out of the queue (removed, switched away, interrupted).
@@ -60,6 +63,15 @@ pub enum BlockedOn {
     Tick {
         /// The tick it wakes at.
         at: u64,
+    },
+    /// A socket (or a blocking call): which one, and which way.
+    Io {
+        /// The socket's kind and addresses (or the call's name).
+        source: SourceLabel,
+        /// Waiting to write (else to read or accept).
+        writing: bool,
+        /// Time left before the call times out, if it has a timeout.
+        remaining: Option<Duration>,
     },
 }
 
@@ -95,6 +107,8 @@ pub struct SchedulerStats {
     pub blocked: usize,
     /// Tasklets asleep (ticks or wall clock).
     pub sleeping: usize,
+    /// Tasklets parked on sockets or blocking calls.
+    pub io_waiting: usize,
     /// Switches since the scheduler started.
     pub switches: u64,
     /// The tick counter.
@@ -113,6 +127,7 @@ pub(crate) fn info_of(st: &State, idx: u32, r: &Rec) -> TaskletInfo {
     let state = match r.wait {
         Wait::Channel { .. } => TaskletState::Blocked,
         Wait::Sleep { .. } => TaskletState::Sleeping,
+        Wait::Io { .. } => TaskletState::Io,
         Wait::None if idx == st.running => TaskletState::Running,
         Wait::None if !r.alive => TaskletState::Bound,
         Wait::None if r.in_ring() => TaskletState::Runnable,
@@ -139,6 +154,15 @@ pub(crate) fn info_of(st: &State, idx: u32, r: &Rec) -> TaskletInfo {
             until: WakeAt::Tick(at),
             ..
         } => Some(BlockedOn::Tick { at: *at }),
+        Wait::Io {
+            key,
+            writing,
+            timer,
+        } => crate::reactor::label_of(st, *key).map(|source| BlockedOn::Io {
+            source,
+            writing: *writing,
+            remaining: timer.map(|(_, at)| at.saturating_duration_since(Instant::now())),
+        }),
     };
     TaskletInfo {
         tasklet: st.handle(idx),
@@ -174,6 +198,7 @@ pub(crate) fn stats(st: &State) -> SchedulerStats {
         runnable: st.ring_len,
         blocked,
         sleeping: tick_sleepers + wall_sleepers,
+        io_waiting: st.io_waiting(),
         switches,
         tick: st.tick,
         stacks_mapped,

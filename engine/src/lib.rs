@@ -10,6 +10,8 @@
 //! * **channels** ([`Channel`]) carry values between any two tasklets,
 //!   with Stackless's balance, preference and close rules;
 //! * **timers** put tasklets to sleep for a duration or a number of ticks;
+//! * **sockets** ([`net`]) look blocking to the tasklet that uses them;
+//!   the [`reactor`] (mio) parks it until the socket is ready;
 //! * **introspection** ([`tasklets`], [`stats`]) lists every tasklet and
 //!   what it waits on.
 //!
@@ -32,13 +34,16 @@
 //! exception raised in the caller (a kill, a deadlock, an error of another
 //! tasklet re-raised in main), to be propagated with `?`.
 
+pub mod blocking;
 mod channel;
 mod clock;
 mod control;
 mod error;
 pub mod game;
 mod introspect;
+pub mod net;
 mod overflow;
+pub mod reactor;
 mod scheduler;
 pub mod soft;
 mod stack_pool;
@@ -53,8 +58,11 @@ pub use control::{
     set_error_handler, set_schedule_callback, set_tick, sleep, sleep_soft, sleep_ticks,
     sleep_ticks_soft, spawn, spawn_named, spawn_soft, stats, switch_trap, tasklets, tick,
 };
-pub use error::{ErrorKind, TaskletError, TaskletResult, msg};
+pub use error::{ErrorKind, TaskletError, TaskletResult, msg, os_error_class};
 pub use introspect::{BlockedOn, SchedulerStats, TaskletInfo, TaskletKind, TaskletState};
+pub use reactor::{
+    Direction, IoKey, SourceKind, SourceLabel, poll_io, set_io_blocking, wait_io, wait_io_soft,
+};
 pub use scheduler::{
     ChannelCallback, ErrorHandler, RunOptions, ScheduleCallback, Scheduler, SchedulerConfig,
 };

@@ -48,6 +48,9 @@ use crate::timer::{Timers, WakeAt};
 pub(crate) const NONE: u32 = u32::MAX;
 /// Nothing is runnable but sleepers on the wall clock: wait for them.
 pub(crate) const IDLE: u32 = u32::MAX - 1;
+/// While tasklets run, the reactor is polled (without waiting) once every
+/// this many switches.
+const IO_POLL_EVERY: u64 = 512;
 
 pub(crate) type Co = Coroutine<(), (), TaskletResult<()>, DefaultStack>;
 
@@ -112,6 +115,13 @@ pub(crate) enum Wait {
     Sleep {
         seq: u64,
         until: WakeAt,
+    },
+    /// Parked on a reactor source (slot `key`), maybe with a deadline
+    /// (its timer's sequence number and instant).
+    Io {
+        key: u32,
+        writing: bool,
+        timer: Option<(u64, Instant)>,
     },
 }
 
@@ -223,6 +233,12 @@ pub(crate) struct State {
     pub(crate) in_callback: bool,
     tearing_down: bool,
     pub(crate) timers: Timers,
+    /// The reactor, created when the first socket registers.
+    pub(crate) io: Option<crate::reactor::Reactor>,
+    /// Whether the scheduler sleeps in `poll` when only I/O waits.
+    pub(crate) io_blocking: bool,
+    /// The switch count at the last poll made while tasklets ran.
+    last_io_poll: u64,
     pub(crate) tick: u64,
     last_clock: u64,
     switches: u64,
@@ -381,6 +397,18 @@ impl State {
                 chan.remove_waiter(t);
             }
             Wait::Sleep { until, .. } => self.timers.cancelled(until),
+            Wait::Io {
+                key,
+                writing,
+                timer,
+            } => {
+                if let Some(io) = self.io.as_mut() {
+                    io.remove_waiter(key, t, writing);
+                }
+                if let Some((_, at)) = timer {
+                    self.timers.cancelled(WakeAt::Wall(at));
+                }
+            }
         }
     }
 
@@ -415,7 +443,7 @@ impl State {
     /// `ended` is `Some(())` when it left because it finished.
     /// Stackless's `schedule_task_block` and the end of `slp_tasklet_end`.
     fn nothing_runnable(&mut self, ended: Option<()>) -> u32 {
-        if self.timers.wall_sleepers() > 0 {
+        if self.timers.wall_sleepers() > 0 || self.io_blocks() {
             return IDLE;
         }
         let wakeup = self.wakeup();
@@ -596,7 +624,15 @@ impl State {
     /// that were killed or woken otherwise are stale and ignored.
     fn wake_sleeper(&mut self, idx: u32, seq: u64) -> bool {
         let r = &self.slots[idx as usize];
-        let valid = r.live && matches!(r.wait, Wait::Sleep { seq: s, .. } if s == seq);
+        let valid = r.live
+            && match r.wait {
+                Wait::Sleep { seq: s, .. } => s == seq,
+                Wait::Io {
+                    timer: Some((s, _)),
+                    ..
+                } => s == seq,
+                _ => false,
+            };
         if !valid {
             return false;
         }
@@ -807,6 +843,9 @@ impl Scheduler {
             in_callback: false,
             tearing_down: false,
             timers: Timers::default(),
+            io: None,
+            io_blocking: true,
+            last_io_poll: 0,
             tick: 0,
             last_clock: clock::now(),
             switches: 0,
@@ -1083,6 +1122,11 @@ impl Core {
                 st.rec_mut(prev).cpu_ticks += spent;
             }
             st.switches += 1;
+            if st.switches.wrapping_sub(st.last_io_poll) >= IO_POLL_EVERY && st.io_blocks() {
+                // Busy tasklets must not starve the ones parked on sockets.
+                st.last_io_poll = st.switches;
+                st.poll_io(Some(std::time::Duration::ZERO));
+            }
             if self.hooks.has_schedule_cb.get() {
                 // The callback runs with `prev` still current, as in
                 // Stackless.
@@ -1176,10 +1220,20 @@ impl Core {
         self.st.borrow_mut().in_callback = false;
     }
 
-    /// Nothing runnable but wall-clock sleepers: sleep until the first.
+    /// Nothing runnable but wall-clock sleepers and tasklets parked on
+    /// the reactor: sleep in `poll` (or plainly) until the first sleeper
+    /// is due or a socket is ready.
     fn idle(&self) {
-        let deadline = self.st.borrow().timers.next_wall_deadline();
-        if let Some(deadline) = deadline {
+        let (deadline, io) = {
+            let st = self.st.borrow();
+            (st.timers.next_wall_deadline(), st.io_blocks())
+        };
+        if io {
+            let timeout = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            let mut st = self.st.borrow_mut();
+            st.poll_io(timeout);
+            st.last_io_poll = st.switches;
+        } else if let Some(deadline) = deadline {
             let now = Instant::now();
             if deadline > now {
                 std::thread::sleep(deadline - now);
@@ -1190,7 +1244,7 @@ impl Core {
         st.last_clock = clock::now();
         let head = st.head;
         st.schedule_to(head);
-        if st.next_run == IDLE && st.timers.wall_sleepers() == 0 {
+        if st.next_run == IDLE && st.timers.wall_sleepers() == 0 && !st.io_blocks() {
             // Unreachable in practice: schedule_to only idles with sleepers.
             let main = st.main;
             st.schedule_to(main);

@@ -363,7 +363,7 @@ fn insert_checked(st: &mut crate::scheduler::State, t: Tasklet) -> TaskletResult
     }
     match r.wait {
         Wait::Channel { .. } => return Err(TaskletError::runtime(msg::RUN_BLOCKED)),
-        Wait::Sleep { .. } => st.unwait(t.idx),
+        Wait::Sleep { .. } | Wait::Io { .. } => st.unwait(t.idx),
         Wait::None => {}
     }
     if !st.rec(t.idx).in_ring() {

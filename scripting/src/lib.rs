@@ -33,6 +33,7 @@ mod pickle;
 mod random;
 pub mod snapshot;
 pub mod stackless;
+pub mod standalone;
 mod suggest;
 mod validate;
 pub mod value;
@@ -41,6 +42,7 @@ pub mod vm;
 pub use error::{ErrorKind, SyntaxError};
 pub use host::{ScriptLoadError, load_script_module};
 pub use parser::parse_module;
+pub use standalone::{register_io_modules, run_program};
 pub use vm::{HostSettings, Status, Vm, run_file};
 
 /// What an error about the unknown `name` adds: "; did you mean 'x'?"

@@ -3,6 +3,7 @@
 //! noisy, so speed is reported, never tested.
 
 mod engine;
+mod io;
 mod measure;
 mod script;
 mod tasklets;
@@ -31,6 +32,25 @@ pub enum Suite {
         #[arg(long)]
         quick: bool,
     },
+    /// Echo servers on loopback: plain mio, Shoal's native tasklets, the
+    /// script `examples/echo_server.py` under Shoal and under `python3`,
+    /// at 100, 1,000 and 10,000 clients.
+    Io {
+        /// 20 clients, few round trips: checks that every scenario runs.
+        #[arg(long)]
+        quick: bool,
+    },
+    /// The load generator of `bench io` alone (run by it as a child
+    /// process when one process cannot hold both ends of every connection).
+    #[command(hide = true)]
+    IoLoad {
+        /// The echo server's address.
+        addr: String,
+        /// Connections.
+        clients: usize,
+        /// Round trips in all.
+        total: usize,
+    },
     /// Worlds of 10,000 and 100,000 scripted entities: tick times and
     /// snapshots, against the same loop as a native bevy system.
     World {
@@ -58,6 +78,16 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
             print!("{table}");
             Ok(())
         }
+        Suite::Io { quick } => {
+            let table = io::bench(quick)?;
+            print!("{table}");
+            Ok(())
+        }
+        Suite::IoLoad {
+            addr,
+            clients,
+            total,
+        } => io::load_main(&addr, clients, total),
         Suite::World { quick } => {
             let table = world::bench(quick)?;
             print!("{table}");

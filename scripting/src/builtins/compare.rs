@@ -11,6 +11,7 @@ pub fn truthy(vm: &Vm, v: Value) -> bool {
         Value::Float(x) => x != 0.0,
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => !s.is_empty(),
+            Obj::Bytes(b) => !b.is_empty(),
             Obj::List(items) | Obj::Tuple(items) => !items.is_empty(),
             Obj::Dict(d) => !d.is_empty(),
             Obj::Set(s) => !s.is_empty(),

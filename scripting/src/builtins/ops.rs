@@ -245,6 +245,11 @@ pub(crate) fn builtin_binary(
                 r.extend(q.iter().copied());
                 return Ok(new_tuple(vm, r));
             }
+            (BinOp::Add, Obj::Bytes(p), Obj::Bytes(q)) => {
+                let r = [&p[..], &q[..]].concat();
+                vm.reserve(r.len())?;
+                return Ok(crate::files::new_bytes(vm, r));
+            }
             (
                 BinOp::Sub | BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor,
                 Obj::Set(p),
@@ -308,6 +313,7 @@ pub(crate) fn builtin_binary(
             // What the result would hold, checked before it is made.
             let unit = match vm.heap.get(id) {
                 Obj::Str(s) => s.len(),
+                Obj::Bytes(b) => b.len(),
                 Obj::List(items) | Obj::Tuple(items) => items.len() * size_of::<Value>(),
                 _ => 0,
             };
@@ -319,6 +325,10 @@ pub(crate) fn builtin_binary(
                 Obj::Str(s) => {
                     let r = s.repeat(n);
                     return Ok(new_str(vm, &r));
+                }
+                Obj::Bytes(b) => {
+                    let r = b.repeat(n);
+                    return Ok(crate::files::new_bytes(vm, r));
                 }
                 Obj::List(items) | Obj::Tuple(items) => {
                     let is_list = matches!(vm.heap.get(id), Obj::List(_));

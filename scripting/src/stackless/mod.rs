@@ -258,6 +258,14 @@ pub enum HostOp {
     Switch { target: Tasklet, remove: bool },
     /// `world.sleep(ticks)`.
     SleepTicks(u64),
+    /// `time.sleep(seconds)` in `shoal run`: parks the tasklet.
+    Sleep(std::time::Duration),
+    /// Parks the tasklet until a socket is ready (or the deadline).
+    WaitIo {
+        key: shoal_engine::IoKey,
+        dir: shoal_engine::Direction,
+        deadline: Option<std::time::Instant>,
+    },
     /// `t.kill()`, `t.throw()`, `t.raise_exception()`.
     Throw {
         target: Tasklet,
@@ -352,6 +360,14 @@ fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
             shoal_engine::sleep_ticks(n)?;
             Outcome::Value(Value::None)
         }
+        HostOp::Sleep(d) => {
+            shoal_engine::sleep(d)?;
+            Outcome::Value(Value::None)
+        }
+        HostOp::WaitIo { key, dir, deadline } => {
+            shoal_engine::wait_io(key, dir, deadline)?;
+            Outcome::Value(Value::None)
+        }
         HostOp::Switch { target, remove } => {
             if remove {
                 target.switch()?;
@@ -385,6 +401,11 @@ fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
         }
         HostOp::Send(ch, v) => (ch.send_soft(v)?, Finish::Op(none)),
         HostOp::SleepTicks(n) => (shoal_engine::sleep_ticks_soft(n)?, Finish::Op(none)),
+        HostOp::Sleep(d) => (shoal_engine::sleep_soft(d)?, Finish::Op(none)),
+        HostOp::WaitIo { key, dir, deadline } => (
+            shoal_engine::wait_io_soft(key, dir, deadline)?,
+            Finish::Op(none),
+        ),
         HostOp::SendError(ch, e) => (ch.send_exception_soft(e)?, Finish::Op(none)),
         HostOp::SendSequence {
             ch,
