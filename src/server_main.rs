@@ -86,6 +86,8 @@ fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = &server.token_path {
         println!("admin token in {}", path.display());
     }
+    println!("game listening on {}", server.game_addr);
+    println!("admin listening on {}", server.admin_addr);
     server.run(&stop)?;
     let sim = server.sim();
     println!(

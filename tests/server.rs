@@ -1,7 +1,8 @@
 //! End-to-end tests of the `shoal-server` binary: persistence across
 //! SIGTERM, `kill -9` and damaged snapshots, and the configuration file.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
@@ -242,5 +243,209 @@ fn a_bad_configuration_is_an_error_with_its_place() {
         err.contains(&format!("{}:{line}:", config.display())) && err.contains("keep_snapshots"),
         "{err}"
     );
+    let _ = std::fs::remove_dir_all(root);
+}
+
+/// The address printed after `what listening on `.
+fn listening(s: &mut Running, what: &str) -> String {
+    let line = s.wait_for(&format!("{what} listening on "));
+    line.rsplit(' ').next().expect("an address").to_string()
+}
+
+fn join(addr: &str, name: &str) -> (Client<TcpStream>, Welcome) {
+    let stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    Client::join(stream, name).expect("joined")
+}
+
+/// Reads messages until `pred` accepts one (at most 20 s of messages).
+fn until(c: &mut Client<TcpStream>, mut pred: impl FnMut(&ServerMsg) -> bool) -> ServerMsg {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        let m = c.recv().expect("a message");
+        if pred(&m) {
+            return m;
+        }
+    }
+    panic!("the awaited message never came");
+}
+
+use shoal_server::client::{Client, ClientError, Welcome};
+use shoal_server::protocol::{Arg, ClientMsg, ServerMsg};
+
+#[test]
+fn players_join_see_each_other_move_and_chat_and_garbage_costs_only_its_sender() {
+    let (root, config, data) = setup("play", 0);
+    let mut s = Running::start(&config, &data);
+    let addr = listening(&mut s, "game");
+    let (mut ann, wa) = join(&addr, "ann");
+    let (mut bob, wb) = join(&addr, "bob");
+    assert_ne!(wa.avatar, wb.avatar);
+    assert_eq!(wa.world, "meadow");
+    assert!(wa.kinds.iter().any(|k| k == "player"));
+    // Each sees the other's avatar, by name.
+    until(&mut ann, |m| {
+        matches!(m, ServerMsg::Update { entered, .. }
+        if entered.iter().any(|e| e.id == wb.avatar && e.name.as_deref() == Some("bob")))
+    });
+    // Bob walks; Ann sees him move.
+    bob.send(&ClientMsg::Move { dx: 3.0, dy: 0.0 })
+        .expect("send");
+    until(&mut ann, |m| {
+        matches!(m, ServerMsg::Update { moved, .. }
+        if moved.iter().any(|e| e.id == wb.avatar))
+    });
+    bob.send(&ClientMsg::Say { text: "baa".into() })
+        .expect("send");
+    let chat = until(&mut ann, |m| matches!(m, ServerMsg::Chat { .. }));
+    assert_eq!(
+        chat,
+        ServerMsg::Chat {
+            from: "bob".into(),
+            text: "baa".into()
+        }
+    );
+    bob.send(&ClientMsg::Act {
+        name: "scare".into(),
+        args: vec![Arg::Int(1)],
+    })
+    .expect("send");
+    // A client sending garbage is dropped...
+    let mut junk = TcpStream::connect(&addr).expect("connect");
+    junk.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    junk.write_all(&[5, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff])
+        .expect("write");
+    let mut rest = Vec::new();
+    let _ = junk.read_to_end(&mut rest);
+    // ...and one announcing a huge frame too.
+    let (mut big, _) = join(&addr, "big");
+    big.send_raw(&u32::MAX.to_le_bytes()).expect("write");
+    let closed = until(&mut big, |m| matches!(m, ServerMsg::Closing { .. }));
+    assert!(format!("{closed:?}").contains("limit"), "{closed:?}");
+    // ...while the others play on.
+    ann.send(&ClientMsg::Ping { nonce: 42 }).expect("send");
+    until(&mut ann, |m| matches!(m, ServerMsg::Pong { nonce: 42, .. }));
+    // A name already playing is refused; a wrong protocol too.
+    let again = TcpStream::connect(&addr).expect("connect");
+    again
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("t");
+    assert!(matches!(
+        Client::join(again, "ann"),
+        Err(ClientError::Refused(_))
+    ));
+    // Leaving and coming back within the grace period gives the avatar back.
+    bob.send(&ClientMsg::Bye).expect("send");
+    until(&mut bob, |m| matches!(m, ServerMsg::Closing { .. }));
+    drop(bob);
+    std::thread::sleep(Duration::from_millis(300));
+    let (_bob, again) = join(&addr, "bob");
+    assert_eq!(again.avatar, wb.avatar);
+    s.signal(libc::SIGTERM);
+    s.wait_for("stopped at tick");
+    let _ = std::fs::remove_dir_all(root);
+}
+
+#[test]
+fn the_admin_console_wants_its_token_and_metrics_parse() {
+    let (root, config, data) = setup("admin", 0);
+    let mut s = Running::start(&config, &data);
+    let admin = listening(&mut s, "admin");
+    let token = std::fs::read_to_string(data.join("admin.token")).expect("token");
+    let talk = |lines: &str, replies: usize| -> String {
+        let mut c = TcpStream::connect(&admin).expect("connect");
+        c.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("t");
+        c.write_all(lines.as_bytes()).expect("write");
+        let mut out = String::new();
+        let mut reader = BufReader::new(c);
+        let mut dots = 0;
+        while dots < replies {
+            let mut l = String::new();
+            if reader.read_line(&mut l).expect("read") == 0 {
+                break;
+            }
+            dots += usize::from(l == ".\n");
+            out.push_str(&l);
+        }
+        out
+    };
+    let refused = talk("stats\n", 1);
+    assert!(
+        refused.starts_with("error: authenticate first"),
+        "{refused}"
+    );
+    let refused = talk("auth not-the-token\nstats\n", 1);
+    assert!(
+        refused.starts_with("error:") && !refused.contains("tick "),
+        "{refused}"
+    );
+    s.wait_for("refused a wrong or missing token");
+    let out = talk(
+        &format!("auth {}\nstats\ntasklets acceptor\n", token.trim()),
+        2,
+    );
+    assert!(out.starts_with("ok\n"), "{out}");
+    assert!(
+        out.contains("\ntick ") && out.contains("entities "),
+        "{out}"
+    );
+    assert!(
+        out.contains("game acceptor") && out.contains("TcpListener"),
+        "{out}"
+    );
+    let out = talk(&format!("auth {}\nsave\ntasklets Soft\n", token.trim()), 2);
+    assert!(out.contains("saved ") && out.contains("snapshot-"), "{out}");
+    // A behaviour's frames, with file, line and locals.
+    let id: u64 = out
+        .lines()
+        .find(|l| l.contains(" Soft "))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a script tasklet");
+    let tb = talk(
+        &format!("auth {}\ntraceback {id}\nkill 0\n", token.trim()),
+        2,
+    );
+    assert!(
+        tb.contains("ecosystem.py\", line ") && tb.contains("me = "),
+        "{tb}"
+    );
+    assert!(
+        tb.contains("error: the main tasklet cannot be killed"),
+        "{tb}"
+    );
+    // /metrics on the same port, in the Prometheus text format.
+    let mut c = TcpStream::connect(&admin).expect("connect");
+    c.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("t");
+    c.write_all(b"GET /metrics HTTP/1.1\r\nHost: shoal\r\n\r\n")
+        .expect("write");
+    let mut text = String::new();
+    c.read_to_string(&mut text).expect("read");
+    let (head, body) = text.split_once("\r\n\r\n").expect("a head");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let mut samples = 0;
+    for line in body.lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let (name, value) = line.rsplit_once(' ').expect("name value");
+        assert!(value.parse::<f64>().is_ok(), "{line}");
+        assert!(
+            name.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_'),
+            "{line}"
+        );
+        samples += 1;
+    }
+    assert!(samples > 10, "{body}");
+    assert!(body.contains("shoal_tick_duration_seconds_count"), "{body}");
+    s.signal(libc::SIGTERM);
+    s.wait_for("stopped at tick");
     let _ = std::fs::remove_dir_all(root);
 }

@@ -468,12 +468,20 @@ fn wait_io_impl(
 }
 
 /// Polls this thread's reactor once, waiting at most `timeout` (zero: do
-/// not wait), and makes the tasklets whose socket became ready runnable;
-/// returns how many. The game loop calls this in its input phase.
+/// not wait) or until the first wall-clock sleeper is due, and makes the
+/// tasklets whose socket became ready, and the sleepers whose time came
+/// (socket timeouts among them), runnable; returns how many. A game loop
+/// (see [`set_io_blocking`]) calls this in its input phase and between
+/// ticks.
 pub fn poll_io(timeout: Duration) -> TaskletResult<usize> {
     let core = core()?;
     let mut st = core.st.borrow_mut();
-    Ok(st.poll_io(Some(timeout)))
+    let timeout = match st.timers.next_wall_deadline() {
+        Some(d) => timeout.min(d.saturating_duration_since(std::time::Instant::now())),
+        None => timeout,
+    };
+    let ready = st.poll_io(Some(timeout));
+    Ok(ready + core.wake_wall_timers(&mut st))
 }
 
 /// Whether the scheduler may sleep in `poll` when nothing is runnable and

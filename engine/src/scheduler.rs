@@ -443,7 +443,9 @@ impl State {
     /// `ended` is `Some(())` when it left because it finished.
     /// Stackless's `schedule_task_block` and the end of `slp_tasklet_end`.
     fn nothing_runnable(&mut self, ended: Option<()>) -> u32 {
-        if self.timers.wall_sleepers() > 0 || self.io_blocks() {
+        // A game loop (I/O not blocking) is never put to sleep here: it
+        // wakes wall-clock sleepers itself through `poll_io`.
+        if self.io_blocking && self.timers.wall_sleepers() > 0 || self.io_blocks() {
             return IDLE;
         }
         let wakeup = self.wakeup();

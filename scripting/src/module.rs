@@ -401,6 +401,60 @@ impl Vm {
             .collect()
     }
 
+    /// The frames of the script tasklet run by the engine tasklet with id
+    /// `engine_id` (while it is switched out), outermost first, each with
+    /// its file, line, function and locals; `None` if no script tasklet
+    /// has that id. Values print as `repr` for numbers, strings and
+    /// `None`, and as `<type>` otherwise (no script code runs).
+    pub fn tasklet_traceback(&self, engine_id: u64) -> Option<String> {
+        let id = self.tasklet_objs.get(&engine_id)?;
+        let Obj::Tasklet(t) = self.heap.get(*id) else {
+            return None;
+        };
+        let (frames, _, _) = self.thread_parts(t.thread)?;
+        let mut out = String::new();
+        for f in &frames {
+            let Some(code) = self.codes.get(f.code as usize) else {
+                continue;
+            };
+            if &*code.filename == crate::vm::HELPERS_FILE {
+                continue;
+            }
+            let line = code.lines.get(f.ip.saturating_sub(1)).copied().unwrap_or(0);
+            out.push_str(&format!(
+                "  File \"{}\", line {line}, in {}\n",
+                code.filename, code.name
+            ));
+            for (name, v) in code.varnames.iter().zip(&f.locals) {
+                if let Some(v) = v {
+                    out.push_str(&format!("    {name} = {}\n", self.brief_repr(*v)));
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// A short description of `v` that runs no script code.
+    fn brief_repr(&self, v: Value) -> String {
+        match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => if b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(x) => crate::value::float_repr(x),
+            Value::Obj(_) if v == Value::NULL => "<unbound>".into(),
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Str(s) => {
+                    let mut t: String = s.chars().take(60).collect();
+                    if s.chars().count() > 60 {
+                        t.push_str("...");
+                    }
+                    format!("{t:?}")
+                }
+                _ => format!("<{}>", crate::builtins::type_name(self, v)),
+            },
+        }
+    }
+
     /// The engine tasklet of the tasklet object `id`, once bound.
     pub fn tasklet_handle(&self, id: ObjId) -> Option<shoal_engine::Tasklet> {
         match self.heap.get(id) {

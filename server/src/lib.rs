@@ -10,8 +10,13 @@
 //! ([`serve`]) and the game protocol's messages and frames
 //! ([`protocol`]).
 
+pub mod admin;
+pub mod client;
+pub mod clients;
 pub mod config;
 pub mod default_world;
+pub mod game;
+pub mod metrics;
 pub mod persist;
 pub mod protocol;
 pub mod serve;

@@ -1,16 +1,34 @@
 //! The server's main loop: opens the data directory, loads the newest
-//! valid snapshot (or starts the configured world), then ticks at the
-//! world's rate, autosaving every `autosave_secs`, until asked to stop;
+//! valid snapshot (or starts the configured world), listens for game
+//! clients and operators, then runs tick after tick until asked to stop;
 //! stopping saves once more.
+//!
+//! Each iteration, on the one thread: the connections' messages are
+//! handled (logins, inputs posted to avatars, chat), sessions past their
+//! grace period end, the world ticks (the reactor is polled first, and
+//! the connection tasklets run beside the behaviours), every client is
+//! sent what changed in its area of interest, the admin console's
+//! requests are answered, and an autosave is made when due. Until the
+//! next tick is due the loop waits in the reactor, running the
+//! connection tasklets as their sockets become ready.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use shoal_engine::RunOptions;
+use shoal_engine::net::TcpListener;
+
 use crate::Sim;
+use crate::admin::{Command, Desk, SharedDesk};
+use crate::clients::{Hub, SharedHub};
 use crate::config::ServerConfig;
 use crate::default_world::{default_world, embedded_sources, load_world_file};
+use crate::game::Game;
+use crate::metrics::Metrics;
 use crate::persist::DataDir;
 
 /// Why the server could not start or stopped with an error.
@@ -39,6 +57,14 @@ pub struct Server {
     config: ServerConfig,
     data: DataDir,
     sim: Sim,
+    hub: SharedHub,
+    desk: SharedDesk,
+    game: Game,
+    metrics: Metrics,
+    /// Where game clients connect.
+    pub game_addr: SocketAddr,
+    /// Where operators connect (and `GET /metrics`).
+    pub admin_addr: SocketAddr,
     /// Where the world came from.
     pub origin: Origin,
     /// The admin token.
@@ -74,7 +100,7 @@ impl Server {
                 "skipped a snapshot that does not load"
             );
         }
-        let (sim, origin) = match loaded {
+        let (mut sim, origin) = match loaded {
             Some((sim, path)) => {
                 if config
                     .tick_rate
@@ -102,10 +128,36 @@ impl Server {
                 (sim, Origin::Fresh)
             }
         };
+        // The listeners live on the world's scheduler; the game loop
+        // polls the reactor itself, once per tick and between ticks.
+        shoal_engine::set_io_blocking(false).map_err(|e| ServeError(e.to_string()))?;
+        let bind = |addr: SocketAddr, what: &str| {
+            TcpListener::bind(addr)
+                .and_then(|l| l.local_addr().map(|a| (l, a)))
+                .map_err(|e| ServeError(format!("cannot listen for {what} on {addr}: {e}")))
+        };
+        let (game_listener, game_addr) = bind(config.listen, "game clients")?;
+        let (admin_listener, admin_addr) = bind(config.admin, "the admin console")?;
+        let hub = Hub::new(config.limits.clone());
+        let desk: SharedDesk = Rc::new(std::cell::RefCell::new(Desk::default()));
+        crate::clients::start_acceptor(game_listener, Rc::clone(&hub))
+            .map_err(|e| ServeError(e.to_string()))?;
+        crate::admin::start(admin_listener, Rc::clone(&desk), token.clone())
+            .map_err(|e| ServeError(e.to_string()))?;
+        // The acceptors run until they wait on their sockets: a world is
+        // saved only while no native tasklet is runnable.
+        run_natives();
+        let game = Game::new(&mut sim, config.limits.clone());
         Ok(Server {
             config,
             data,
             sim,
+            hub,
+            desk,
+            game,
+            metrics: Metrics::new(),
+            game_addr,
+            admin_addr,
             origin,
             token,
             token_path,
@@ -125,7 +177,41 @@ impl Server {
         let mut next = Instant::now();
         let mut saved = None;
         while !stop.load(Ordering::Relaxed) {
+            // Input: what the connections received.
+            {
+                let inbound = self.hub.borrow_mut().take_inbound();
+                let mut hub = self.hub.borrow_mut();
+                self.game.handle(&mut self.sim, &mut hub, inbound);
+            }
+            self.game.expire(&mut self.sim);
+            let _ = shoal_engine::poll_io(Duration::ZERO);
             let report = self.sim.tick();
+            self.metrics
+                .tick(report.work.as_secs_f64(), report.dilation, report.entities);
+            // Replication.
+            {
+                let mut hub = self.hub.borrow_mut();
+                self.game.send_updates(&self.sim, &mut hub);
+                for (conn, reason) in hub.flush() {
+                    self.game.disconnected(conn, &reason);
+                }
+                hub.wake_acceptor();
+            }
+            self.desk.borrow_mut().wake_acceptor();
+            let save_asked = self.answer_admin(stop);
+            // The answered admin tasklets write their replies; then no
+            // native tasklet is runnable and the world can be saved.
+            run_natives();
+            if !save_asked.is_empty() {
+                let text = match self.save() {
+                    Ok(p) => format!("saved {}", p.display()),
+                    Err(e) => format!("error: {e}"),
+                };
+                for id in save_asked {
+                    self.desk.borrow_mut().answer(id, text.clone());
+                }
+                run_natives();
+            }
             for line in self.sim.take_log() {
                 tracing::info!(target: "world", "{line}");
             }
@@ -151,13 +237,12 @@ impl Server {
                 last_save = Instant::now();
             }
             next += self.sim.clock().interval();
-            let now = Instant::now();
-            if next > now {
-                std::thread::sleep(next - now);
-            } else {
-                next = now;
+            self.wait_until(next);
+            if Instant::now() > next {
+                next = Instant::now();
             }
         }
+        run_natives();
         let path = self.save()?;
         tracing::info!(
             tick = self.sim.tick_count(),
@@ -168,6 +253,120 @@ impl Server {
         Ok(saved)
     }
 
+    /// Until `deadline`, serves the sockets: waits in the reactor and
+    /// runs the connection tasklets whose socket became ready, writing
+    /// what they queued.
+    fn wait_until(&mut self, deadline: Instant) {
+        loop {
+            let now = Instant::now();
+            if now >= deadline {
+                return;
+            }
+            let woken = shoal_engine::poll_io(deadline - now).unwrap_or(0);
+            if woken > 0 {
+                // Only connection tasklets are runnable between ticks (the
+                // inputs they hand over become script work at the next
+                // tick); a budget bounds anything else.
+                run_natives();
+                let mut hub = self.hub.borrow_mut();
+                for (conn, reason) in hub.flush() {
+                    self.game.disconnected(conn, &reason);
+                }
+                drop(hub);
+                self.answer_admin_quick();
+            }
+        }
+    }
+
+    /// Answers the admin requests that do not need the world between
+    /// ticks (metrics); the rest wait for the end of the tick.
+    fn answer_admin_quick(&mut self) {
+        let requests = self.desk.borrow_mut().take_requests();
+        let mut later = Vec::new();
+        for (id, cmd) in requests {
+            if cmd == Command::Metrics {
+                let text = self.metrics_text();
+                self.desk.borrow_mut().answer(id, text);
+            } else {
+                later.push((id, cmd));
+            }
+        }
+        let mut desk = self.desk.borrow_mut();
+        for r in later.into_iter().rev() {
+            desk.requeue(r);
+        }
+    }
+
+    fn metrics_text(&mut self) -> String {
+        let stats = shoal_engine::stats();
+        let (conns, traffic) = {
+            let h = self.hub.borrow();
+            (h.len(), h.traffic)
+        };
+        self.metrics
+            .state(&stats, conns, self.game.sessions(), traffic);
+        self.metrics.text()
+    }
+
+    /// Answers the admin console's requests (between ticks); a `save`
+    /// is left to the caller (the ids of the requests are returned), to
+    /// be made once the other answers are written.
+    fn answer_admin(&mut self, stop: &Arc<AtomicBool>) -> Vec<u64> {
+        let requests = self.desk.borrow_mut().take_requests();
+        let mut save = Vec::new();
+        for (id, cmd) in requests {
+            let text = match cmd {
+                Command::Metrics => self.metrics_text(),
+                Command::Stats => self.stats_text(),
+                Command::Tasklets(filter) => tasklets_text(&filter),
+                Command::Traceback(t) => match self.sim.vm().borrow().tasklet_traceback(t) {
+                    Some(tb) if tb.is_empty() => format!("tasklet {t} has no frames"),
+                    Some(tb) => format!("Traceback of tasklet {t} (outermost first):\n{tb}"),
+                    None => format!("error: no script tasklet {t}"),
+                },
+                Command::Kill(t) => kill_text(t),
+                Command::Save => {
+                    save.push(id);
+                    continue;
+                }
+                Command::Shutdown => {
+                    stop.store(true, Ordering::Relaxed);
+                    "shutting down (saving first)".to_string()
+                }
+            };
+            self.desk.borrow_mut().answer(id, text);
+        }
+        save
+    }
+
+    fn stats_text(&self) -> String {
+        let stats = shoal_engine::stats();
+        let clock = self.sim.clock();
+        let t = clock.stats();
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        let h = self.hub.borrow();
+        format!(
+            "tick {}\ntick_ms p50 {:.3} p99 {:.3} max {:.3}\ndilation {:.3}\nentities {}\ntasklets {} runnable {} blocked {} sleeping {} io {}\nconnections {}\nplayers {}\nbytes_in {} bytes_out {} dropped {}\nscript_heap_bytes {}",
+            self.sim.tick_count(),
+            ms(t.percentile(50.0)),
+            ms(t.percentile(99.0)),
+            ms(t.percentile(100.0)),
+            clock.dilation(),
+            self.sim.entities(),
+            stats.tasklets,
+            stats.runnable,
+            stats.blocked,
+            stats.sleeping,
+            stats.io_waiting,
+            h.len(),
+            self.game.sessions(),
+            h.traffic.bytes_in,
+            h.traffic.bytes_out,
+            h.traffic.dropped,
+            self.sim.vm().borrow().heap_bytes(),
+        )
+    }
+
     /// Saves a snapshot now (keeping the newest `keep_snapshots`).
     pub fn save(&self) -> Result<PathBuf, ServeError> {
         let started = Instant::now();
@@ -175,6 +374,7 @@ impl Server {
             .data
             .save(&self.sim, self.config.keep_snapshots)
             .map_err(|e| ServeError(format!("cannot save the world: {e}")))?;
+        self.metrics.snapshot(started.elapsed().as_secs_f64());
         tracing::info!(
             tick = self.sim.tick_count(),
             snapshot = %path.display(),
@@ -182,5 +382,56 @@ impl Server {
             "snapshot saved"
         );
         Ok(path)
+    }
+}
+
+/// Runs the runnable tasklets (between ticks, the connections' ones)
+/// until they all wait; a budget bounds script work, should any be
+/// runnable.
+fn run_natives() {
+    let opts = RunOptions {
+        timeout: 1_000_000,
+        soft: false,
+        totaltimeout: true,
+    };
+    if let Ok(Some(t)) = shoal_engine::run_watchdog(opts) {
+        let _ = t.insert();
+    }
+}
+
+/// The tasklet list, one line per tasklet whose line contains `filter`.
+fn tasklets_text(filter: &str) -> String {
+    let mut out = String::from("id kind state runs blocked_on name\n");
+    for t in shoal_engine::tasklets() {
+        let line = format!(
+            "{} {:?} {:?} {} {} {}",
+            t.id,
+            t.kind,
+            t.state,
+            t.runs,
+            t.blocked_on
+                .as_ref()
+                .map_or_else(|| "-".to_string(), |b| format!("{b:?}")),
+            t.name.as_deref().unwrap_or("-"),
+        );
+        if filter.is_empty() || line.contains(filter) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Kills tasklet `id` (not the main tasklet).
+fn kill_text(id: u64) -> String {
+    if id == 0 {
+        return "error: the main tasklet cannot be killed".into();
+    }
+    match shoal_engine::tasklets().into_iter().find(|t| t.id == id) {
+        Some(t) => match t.tasklet.kill(true) {
+            Ok(()) => format!("killed tasklet {id}"),
+            Err(e) => format!("error: {e}"),
+        },
+        None => format!("error: no tasklet {id}"),
     }
 }
