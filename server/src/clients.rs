@@ -316,6 +316,12 @@ fn read_loop(
             }
             tokens -= 1.0;
             match decode::<ClientMsg>(&frame) {
+                // Answered at once, so the round trip measures the
+                // network and the server, not the tick.
+                Ok(ClientMsg::Ping { nonce }) => {
+                    let tick = shoal_engine::tick();
+                    h.send(id, &ServerMsg::Pong { nonce, tick });
+                }
                 Ok(msg) => h.push(id, Inbound::Msg(msg)),
                 Err(e) => break 'conn format!("it sent {e}"),
             }

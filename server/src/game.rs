@@ -54,6 +54,18 @@ pub fn valid_name(name: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
+/// Where a new player's avatar appears: a point of the world that
+/// depends only on the name (players spread out, and one name always
+/// starts in the same place).
+pub fn spawn_point(name: &str, (w, h): (f64, f64)) -> (f64, f64) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = shoal_engine::game::StableHasher::new();
+    name.hash(&mut hasher);
+    let bits = hasher.finish();
+    let unit = |b: u64| (b & 0xff_ffff) as f64 / f64::from(1u32 << 24);
+    (unit(bits) * w, unit(bits >> 32) * h)
+}
+
 impl Game {
     /// The players of the world `sim` runs. Avatars left over from a
     /// previous run (their sessions are not saved) are removed.
@@ -226,8 +238,8 @@ impl Game {
                 s.avatar
             }
             _ => {
-                let (w, h) = sim.def().spec.size;
-                match sim.spawn(AVATAR_KIND, w / 2.0, h / 2.0) {
+                let (x, y) = spawn_point(&name, sim.def().spec.size);
+                match sim.spawn(AVATAR_KIND, x, y) {
                     Ok(avatar) => {
                         self.sessions.insert(
                             name.clone(),

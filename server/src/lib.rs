@@ -17,6 +17,7 @@ pub mod config;
 pub mod default_world;
 pub mod game;
 pub mod metrics;
+pub mod os;
 pub mod persist;
 pub mod protocol;
 pub mod serve;

@@ -128,6 +128,16 @@ impl Server {
                 (sim, Origin::Fresh)
             }
         };
+        // Each connection costs a descriptor.
+        let want = config.limits.max_connections as u64 + 256;
+        let got = crate::os::raise_nofile(want);
+        if got < want {
+            tracing::warn!(
+                limit = got,
+                wanted = want,
+                "the descriptor limit is below max_connections; accepts will fail beyond it"
+            );
+        }
         // The listeners live on the world's scheduler; the game loop
         // polls the reactor itself, once per tick and between ticks.
         shoal_engine::set_io_blocking(false).map_err(|e| ServeError(e.to_string()))?;
