@@ -473,7 +473,7 @@ fn wait_io_impl(
                     Token(key.idx as usize),
                     Interest::READABLE | Interest::WRITABLE,
                 )
-                .map_err(|e| TaskletError::from(e))?;
+                .map_err(TaskletError::from)?;
         }
         let Some(s) = reactor.source_mut(key) else {
             return Ok(Step::Done(()));
