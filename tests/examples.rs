@@ -296,3 +296,51 @@ fn bench_io_quick_prints_the_table() {
         assert!(out.contains(row), "missing {row:?} in:\n{out}");
     }
 }
+
+/// Opens a connection that sends half a line and then resets it.
+fn reset_connection(addr: &str) {
+    use std::io::Write;
+    use std::os::fd::AsRawFd;
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.write_all(b"half a li").expect("send");
+    let linger = libc::linger {
+        l_onoff: 1,
+        l_linger: 0,
+    };
+    // SAFETY: setsockopt on a live socket with a correctly sized value.
+    unsafe {
+        libc::setsockopt(
+            s.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_LINGER,
+            (&linger as *const libc::linger).cast(),
+            std::mem::size_of::<libc::linger>() as libc::socklen_t,
+        );
+    }
+}
+
+#[test]
+fn echo_server_py_survives_resets_and_silent_clients() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.args([
+        "run",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/echo_server.py"),
+        "127.0.0.1",
+        "0",
+    ]);
+    let (mut server, addr) = Server::start(cmd);
+    // Silent clients (slowloris) hold their tasklets, nothing more.
+    let silent: Vec<_> = (0..50)
+        .map(|_| std::net::TcpStream::connect(&addr).expect("connect"))
+        .collect();
+    for _ in 0..10 {
+        reset_connection(&addr);
+    }
+    let out = python_echo_client(&addr, 10, 20);
+    assert_eq!(out.trim(), "ok 10 20");
+    assert!(
+        matches!(server.0.try_wait(), Ok(None)),
+        "the server is still running"
+    );
+    drop(silent);
+}

@@ -91,3 +91,54 @@ fn time_sleep_parks_the_tasklet_not_the_thread() {
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "overlapped True\n");
 }
+
+/// Runs `source` under `shoal run` (bounded); returns stdout and stderr.
+fn shoal_run_source(name: &str, source: &str) -> (String, String) {
+    let dir = std::env::temp_dir().join(format!("shoal-io-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join(format!("{name}.py"));
+    std::fs::write(&file, source).expect("write");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.arg("run").arg(&file);
+    let out = run_bounded(cmd, Duration::from_secs(30));
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A script tasklet killed while parked on a socket leaves the reactor:
+/// `stackless.run()` then returns instead of waiting for the socket.
+/// (Expected output from Stackless's semantics: the kill raises
+/// TaskletExit inside `recv`.)
+#[test]
+fn a_script_tasklet_killed_while_parked_on_recv_leaves_the_reactor() {
+    let (out, err) = shoal_run_source(
+        "kill_parked",
+        "import socket, stackless\n\
+         srv = socket.socket()\n\
+         srv.bind(('127.0.0.1', 0))\n\
+         srv.listen()\n\
+         c = socket.create_connection(srv.getsockname())\n\
+         conn, _ = srv.accept()\n\
+         def reader():\n\
+         \x20   try:\n\
+         \x20       conn.recv(10)\n\
+         \x20   except TaskletExit:\n\
+         \x20       print('killed while parked')\n\
+         \x20       raise\n\
+         t = stackless.tasklet(reader)()\n\
+         stackless.schedule()\n\
+         t.kill()\n\
+         print(t.alive)\n\
+         stackless.run()\n\
+         c.sendall(b'still works')\n\
+         print(conn.recv(100))\n\
+         print('done')\n",
+    );
+    assert_eq!(
+        out, "killed while parked\nFalse\nb'still works'\ndone\n",
+        "stderr: {err}"
+    );
+}

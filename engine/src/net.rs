@@ -44,7 +44,7 @@ fn blocking<T>(
     timeout: Option<Duration>,
     mut op: impl FnMut() -> io::Result<T>,
 ) -> io::Result<T> {
-    let deadline = timeout.map(|t| Instant::now() + t);
+    let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     loop {
         match op() {
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
@@ -192,7 +192,7 @@ impl TcpStream {
     /// Connects to `addr`, waiting at most `timeout`.
     pub fn connect_timeout(addr: SocketAddr, timeout: Option<Duration>) -> io::Result<TcpStream> {
         let s = TcpStream::connect_start(addr)?;
-        let deadline = timeout.map(|t| Instant::now() + t);
+        let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
         while !s.connected()? {
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 return Err(timed_out());

@@ -1,7 +1,8 @@
 //! The reactor: a `mio::Poll` owned by the scheduler's thread.
 //!
-//! A socket is registered once, for both readiness directions, edge
-//! triggered. A tasklet that tries an operation and gets `WouldBlock`
+//! A socket is registered for readability, edge triggered; write
+//! interest is added the first time a tasklet parks to write (a socket
+//! that never fills up costs no event per write). A tasklet that tries an operation and gets `WouldBlock`
 //! parks on the socket's source ([`wait_io`]); the reactor wakes every
 //! tasklet parked on a direction when mio reports it ready, and the
 //! tasklet tries again. Because an operation is always tried before
@@ -103,6 +104,11 @@ struct Source {
     label: SourceLabel,
     /// A pool call's result has arrived (woken even if nobody waited yet).
     signalled: bool,
+    /// The descriptor, for adding write interest later (-1: none).
+    fd: std::os::fd::RawFd,
+    /// Registered for writability too (done when a writer first parks:
+    /// sockets that never fill up never get an event per write).
+    writable: bool,
 }
 
 /// The reactor of one scheduler.
@@ -140,6 +146,8 @@ impl Reactor {
                     writers: Vec::new(),
                     label: label.clone(),
                     signalled: false,
+                    fd: -1,
+                    writable: false,
                 });
                 (self.sources.len() - 1) as u32
             }
@@ -149,6 +157,8 @@ impl Reactor {
         s.live = true;
         s.label = label;
         s.signalled = false;
+        s.fd = -1;
+        s.writable = false;
         IoKey {
             idx,
             generation: s.generation,
@@ -327,7 +337,7 @@ fn reactor_waiting_dec(st: &mut State) {
 
 /// Registers `source` with this thread's reactor for both directions.
 /// `label` is what introspection shows of it.
-pub fn register<S: mio::event::Source + ?Sized>(
+pub fn register<S: mio::event::Source + std::os::fd::AsRawFd + ?Sized>(
     source: &mut S,
     label: SourceLabel,
 ) -> io::Result<IoKey> {
@@ -339,14 +349,16 @@ pub fn register<S: mio::event::Source + ?Sized>(
     let reactor = st.reactor()?;
     let key = reactor.alloc(label);
     let token = Token(key.idx as usize);
-    if let Err(e) =
-        reactor
-            .poll
-            .registry()
-            .register(source, token, Interest::READABLE | Interest::WRITABLE)
+    if let Err(e) = reactor
+        .poll
+        .registry()
+        .register(source, token, Interest::READABLE)
     {
         release_slot(reactor, key);
         return Err(e);
+    }
+    if let Some(s) = reactor.source_mut(key) {
+        s.fd = source.as_raw_fd();
     }
     Ok(key)
 }
@@ -448,6 +460,24 @@ fn wait_io_impl(
         if s.signalled {
             return Ok(Step::Done(()));
         }
+        if writing && !s.writable && s.fd >= 0 {
+            // First writer: add write interest. A socket writable by now
+            // reports it at once (EPOLL_CTL_MOD re-checks readiness).
+            let fd = s.fd;
+            s.writable = true;
+            reactor
+                .poll
+                .registry()
+                .reregister(
+                    &mut mio::unix::SourceFd(&fd),
+                    Token(key.idx as usize),
+                    Interest::READABLE | Interest::WRITABLE,
+                )
+                .map_err(TaskletError::from)?;
+        }
+        let Some(s) = reactor.source_mut(key) else {
+            return Ok(Step::Done(()));
+        };
         if writing {
             s.writers.push(running);
         } else {

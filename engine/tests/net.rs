@@ -539,3 +539,44 @@ fn blocking_calls_run_off_the_thread_while_tasklets_go_on() {
     }
     assert_eq!(stats().io_waiting, 0);
 }
+
+#[test]
+fn a_game_loop_polls_without_blocking() {
+    let _g = guard(30);
+    let _s = Scheduler::new();
+    shoal_engine::set_io_blocking(false).unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let got = Rc::new(RefCell::new(Vec::new()));
+    let g = got.clone();
+    spawn(move || {
+        let (stream, _) = listener.accept()?;
+        let mut buf = [0u8; 5];
+        stream.read_exact(&mut buf)?;
+        g.borrow_mut().push(buf.to_vec());
+        Ok(())
+    })
+    .unwrap();
+    // The tasklet parks on accept; run() returns instead of waiting.
+    run().unwrap();
+    assert_eq!(stats().io_waiting, 1);
+    let client = std::thread::spawn(move || {
+        let mut s = std_client(addr);
+        s.write_all(b"hello").unwrap();
+        // Wait for the server's close: the read returns 0.
+        let mut buf = [0u8; 1];
+        let _ = s.read(&mut buf);
+    });
+    // Ticks: poll without waiting, run what became runnable.
+    let mut ticks = 0;
+    while got.borrow().is_empty() {
+        assert!(ticks < 2_000, "the socket never became ready");
+        shoal_engine::poll_io(Duration::ZERO).unwrap();
+        run().unwrap();
+        std::thread::sleep(Duration::from_millis(5));
+        ticks += 1;
+    }
+    assert_eq!(*got.borrow(), vec![b"hello".to_vec()]);
+    assert_eq!(stats().io_waiting, 0);
+    client.join().unwrap();
+}

@@ -170,6 +170,31 @@ pub(crate) fn b_open(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kw
     ok(Value::Obj(vm.heap.alloc(Obj::File(Box::new(file)))))
 }
 
+/// A file object opened for reading whose bytes were read elsewhere (on
+/// the blocking pool, by `shoal run`'s `open`): `data` is the read's result.
+pub(crate) fn file_from_read(
+    vm: &mut Vm,
+    path: String,
+    mode: String,
+    data: std::io::Result<Vec<u8>>,
+) -> Result<Value, Exc> {
+    match data {
+        Ok(data) => {
+            vm.reserve(data.len())?;
+            let file = FileObj {
+                name: path,
+                mode,
+                data: Some(data),
+                pos: 0,
+                out: None,
+                closed: false,
+            };
+            Ok(Value::Obj(vm.heap.alloc(Obj::File(Box::new(file)))))
+        }
+        Err(e) => Err(os_error(vm, &e, &path)),
+    }
+}
+
 /// The open file `recv`, for a method named `what`.
 fn with_file<R>(
     vm: &mut Vm,

@@ -8,7 +8,8 @@
 //!
 //! The load: N connections, then waves in which every connection sends a
 //! 32-byte message and reads it back (all writes of a wave, then all
-//! reads), until about `TOTAL` round trips are done.
+//! reads), until about `TOTAL` round trips are done. One wave before the
+//! clock starts makes sure the server has accepted every connection.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
@@ -66,6 +67,13 @@ fn load(addr: SocketAddr, clients: usize, total: usize) -> anyhow::Result<f64> {
     }
     let waves = (total / clients).max(1);
     let mut buf = [0u8; 32];
+    // One wave untimed: every connection accepted and set up first.
+    for c in conns.iter_mut() {
+        c.write_all(MESSAGE)?;
+    }
+    for c in conns.iter_mut() {
+        c.read_exact(&mut buf)?;
+    }
     let start = Instant::now();
     for _ in 0..waves {
         for c in conns.iter_mut() {
@@ -364,10 +372,24 @@ fn cpython(clients: usize, total: usize) -> anyhow::Result<Option<f64>> {
     result.map(Some)
 }
 
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs.get(xs.len() / 2).copied().unwrap_or(0.0)
+}
+
 /// Runs the suite and builds its table.
-pub fn bench(quick: bool) -> anyhow::Result<Table> {
-    let sizes: &[usize] = if quick { &[20] } else { &[100, 1_000, 10_000] };
+pub fn bench(quick: bool, clients: Option<usize>, native_only: bool) -> anyhow::Result<Table> {
+    let chosen;
+    let sizes: &[usize] = match clients {
+        Some(n) => {
+            chosen = [n.max(1)];
+            &chosen
+        }
+        None if quick => &[20],
+        None => &[100, 1_000, 10_000],
+    };
     let total = if quick { 2_000 } else { 200_000 };
+    let reps = if quick { 1 } else { 3 };
     let most = *sizes.iter().max().unwrap_or(&100) as u64;
     let limit = raise_nofile(2 * most + 1_000);
     let mut rows = Vec::new();
@@ -390,8 +412,15 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
             ));
         }
         LOAD_IN_CHILD.store(in_child, std::sync::atomic::Ordering::Relaxed);
-        let plain = plain_mio(n, total)?;
-        let native = shoal_native(n, total)?;
+        // Interleaved repetitions, medians: the machine is noisy.
+        let mut plains = Vec::new();
+        let mut natives = Vec::new();
+        for _ in 0..reps {
+            plains.push(plain_mio(n, total)?);
+            natives.push(shoal_native(n, total)?);
+        }
+        let plain = median(plains);
+        let native = median(natives);
         rows.push(Row {
             scenario: format!("native tasklets, {n} clients"),
             shoal: native,
@@ -399,6 +428,9 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
             unit: "rt/s",
             target: ">= 0.8x of mio (ratio <= 1.25x)".into(),
         });
+        if native_only {
+            continue;
+        }
         let script = shoal_script(n, total)?;
         let py = if n <= 1_000 { cpython(n, total)? } else { None };
         rows.push(Row {
@@ -413,6 +445,9 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
             },
         });
     }
+    notes.push(format!(
+        "native rows: median of {reps} interleaved runs of each server; script and CPython rows: one run each"
+    ));
     notes.push("ratio = peer / shoal: below 1.00x Shoal serves more round trips per second".into());
     Ok(Table {
         title: format!(

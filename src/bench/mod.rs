@@ -39,6 +39,12 @@ pub enum Suite {
         /// 20 clients, few round trips: checks that every scenario runs.
         #[arg(long)]
         quick: bool,
+        /// Only this many clients (instead of 100, 1,000 and 10,000).
+        #[arg(long)]
+        clients: Option<usize>,
+        /// Only the native servers (plain mio and Shoal's tasklets).
+        #[arg(long)]
+        native_only: bool,
     },
     /// The load generator of `bench io` alone (run by it as a child
     /// process when one process cannot hold both ends of every connection).
@@ -78,8 +84,12 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
             print!("{table}");
             Ok(())
         }
-        Suite::Io { quick } => {
-            let table = io::bench(quick)?;
+        Suite::Io {
+            quick,
+            clients,
+            native_only,
+        } => {
+            let table = io::bench(quick, clients, native_only)?;
             print!("{table}");
             Ok(())
         }

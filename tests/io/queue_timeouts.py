@@ -56,9 +56,12 @@ c.join()
 print("squares:", out)
 
 
+got = []
+
+
 def slow_getter():
     time.sleep(0.02)
-    print("got", small.get())
+    got.append(small.get())
 
 
 g = threading.Thread(target=slow_getter)
@@ -66,6 +69,7 @@ g.start()
 small.put(3)
 print("put after a get made room")
 g.join()
+print("got", got)
 print("left:", small.get(), small.get(), small.empty())
 
 lifo = queue.LifoQueue()

@@ -92,3 +92,10 @@ except BlockingIOError:
     print("BlockingIOError")
 s.close()
 print("closed fileno:", s.fileno())
+probe = socket.socket()
+print("connect_ex:", probe.connect_ex(("127.0.0.1", port)))
+probe.close()
+try:
+    probe.recv(1)
+except OSError as e:
+    print("after close:", e)

@@ -260,6 +260,8 @@ pub enum HostOp {
     SleepTicks(u64),
     /// `time.sleep(seconds)` in `shoal run`: parks the tasklet.
     Sleep(std::time::Duration),
+    /// Parks the tasklet until a call on the blocking pool finishes.
+    Pool(PoolWait),
     /// Parks the tasklet until a socket is ready (or the deadline).
     WaitIo {
         key: shoal_engine::IoKey,
@@ -274,8 +276,21 @@ pub enum HostOp {
     },
 }
 
+/// Makes the script value of a finished blocking call (run with the VM).
+pub(crate) type Convert = Box<dyn FnOnce(&mut Vm) -> Result<Value, Exc>>;
+
+/// A call running on the engine's blocking pool that a script waits for:
+/// the reactor key its tasklet parks on, and `take`, which gives the
+/// result (as a [`Convert`]) once the call has finished.
+pub struct PoolWait {
+    pub(crate) key: shoal_engine::IoKey,
+    pub(crate) take: Box<dyn FnMut() -> Option<Convert>>,
+}
+
 /// What a finished operation gives the script.
 pub(crate) enum Outcome {
+    /// The value a finished blocking call makes.
+    Convert(Convert),
     /// A plain result.
     Value(Value),
     /// A received value.
@@ -294,6 +309,8 @@ pub(crate) enum Finish {
     Tempval,
     Receive(Channel<Carried>),
     Run,
+    /// Waiting for a call on the blocking pool.
+    Pool(PoolWait),
     /// A `send_sequence` that sent `count` items and has `rest` to send.
     Sequence {
         ch: Channel<Carried>,
@@ -368,6 +385,12 @@ fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
             shoal_engine::wait_io(key, dir, deadline)?;
             Outcome::Value(Value::None)
         }
+        HostOp::Pool(mut w) => loop {
+            if let Some(convert) = (w.take)() {
+                break Outcome::Convert(convert);
+            }
+            shoal_engine::wait_io(w.key, shoal_engine::Direction::Read, None)?;
+        },
         HostOp::Switch { target, remove } => {
             if remove {
                 target.switch()?;
@@ -406,6 +429,25 @@ fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
             shoal_engine::wait_io_soft(key, dir, deadline)?,
             Finish::Op(none),
         ),
+        HostOp::Pool(mut w) => {
+            // A wait that returns at once means the result is in; twice
+            // without one, the call was lost (never spin on it).
+            for _ in 0..2 {
+                if let Some(convert) = (w.take)() {
+                    return Ok(Ok(Outcome::Convert(convert)));
+                }
+                let step = shoal_engine::wait_io_soft(w.key, shoal_engine::Direction::Read, None)?;
+                if step == Step::Switched {
+                    return Ok(Err(Finish::Pool(w)));
+                }
+            }
+            if let Some(convert) = (w.take)() {
+                return Ok(Ok(Outcome::Convert(convert)));
+            }
+            return Err(TaskletError::runtime(
+                "a call on the blocking pool was lost",
+            ));
+        }
         HostOp::SendError(ch, e) => (ch.send_exception_soft(e)?, Finish::Op(none)),
         HostOp::SendSequence {
             ch,
@@ -472,6 +514,10 @@ impl SoftTasklet for ScriptTasklet {
             // A send_sequence goes on with the items it has left.
             Some(Finish::Sequence { ch, rest, count }) => shoal_engine::finish_soft().map(|()| {
                 continued = Some(HostOp::SendSequence { ch, rest, count });
+                None
+            }),
+            Some(Finish::Pool(w)) => shoal_engine::finish_soft().map(|()| {
+                continued = Some(HostOp::Pool(w));
                 None
             }),
             Some(Finish::Op(v)) => shoal_engine::finish_soft().map(|()| Some(Outcome::Value(v))),
@@ -654,6 +700,13 @@ impl Vm {
                 self.push_value(v);
                 Ok(())
             }
+            Ok(Outcome::Convert(convert)) => match convert(self) {
+                Ok(v) => {
+                    self.push_value(v);
+                    Ok(())
+                }
+                Err(exc) => self.raise_in_thread(exc),
+            },
             Ok(Outcome::Carried(c)) => {
                 let v = self.parking.take(c.id).unwrap_or(Value::None);
                 self.push_value(v);

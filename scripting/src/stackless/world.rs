@@ -182,6 +182,9 @@ impl Vm {
                 Some(Finish::Sequence { .. }) => {
                     return Err("a tasklet is inside send_sequence(): not saved".into());
                 }
+                Some(Finish::Pool(_)) => {
+                    return Err("a tasklet waits for a blocking call: not saved".into());
+                }
             };
             if let Some(info) = h.info()
                 && info.state == shoal_engine::TaskletState::Sleeping

@@ -1,6 +1,7 @@
 //! What `shoal run` adds for standalone programs: the `socket`,
-//! `threading` and `queue` modules and a `time.sleep` that parks the
-//! tasklet (not the thread), so that a server written for CPython with
+//! `threading` and `queue` modules, a `time.sleep` that parks the
+//! tasklet (not the thread) and an `open()` that reads files on the
+//! engine's blocking pool, so that a server written for CPython with
 //! `socket` + `threading` (one thread per connection) runs unchanged, one
 //! tasklet per connection, on the engine's reactor.
 //!
@@ -15,7 +16,7 @@ use std::time::Duration;
 
 use crate::builtins::{arity, float_arg, none, ok};
 use crate::module::{Kwargs, Native, NativeModule, NativeResult};
-use crate::stackless::HostOp;
+use crate::stackless::{Convert, HostOp, PoolWait};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -55,6 +56,55 @@ fn t_monotonic(_: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> Native
     ))
 }
 
+/// `open()` in `shoal run`: a file opened for reading is read on the
+/// engine's blocking pool while the calling tasklet parks (other
+/// tasklets run meanwhile); every other mode is the built-in `open`.
+fn pool_open(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> NativeResult {
+    let path = args
+        .first()
+        .and_then(|v| crate::builtins::str_content(vm, *v));
+    let mode = match args
+        .get(1)
+        .copied()
+        .or(crate::builtins::kwarg(&kwargs, "mode"))
+    {
+        None => Some("r".to_string()),
+        Some(m) => crate::builtins::str_content(vm, m).map(|m| m.to_string()),
+    };
+    let reading = mode
+        .as_deref()
+        .is_some_and(|m| m.chars().filter(|c| !"bt".contains(*c)).eq("r".chars()));
+    let (Some(path), Some(mode)) = (path, mode) else {
+        return crate::files::b_open(vm, recv, args, kwargs);
+    };
+    if !vm.allow_open || !reading || args.len() > 2 || kwargs.iter().any(|(k, _)| &**k != "mode") {
+        return crate::files::b_open(vm, recv, args, kwargs);
+    }
+    let owned = path.to_string();
+    let call =
+        match shoal_engine::blocking::BlockingCall::start(&format!("open {path}"), move || {
+            std::fs::read(&owned)
+        }) {
+            Ok(call) => call,
+            // No pool (no thread could start): read here.
+            Err(_) => return crate::files::b_open(vm, recv, args, kwargs),
+        };
+    let key = call.key();
+    let mut call = Some(call);
+    let path = path.to_string();
+    let mut parts = Some((path, mode));
+    let take = Box::new(move || -> Option<Convert> {
+        let data = call.as_ref()?.try_take()?;
+        call = None;
+        let (path, mode) = parts.take()?;
+        Some(
+            Box::new(move |vm: &mut Vm| crate::files::file_from_read(vm, path, mode, data))
+                as Convert,
+        )
+    });
+    Ok(Native::Host(HostOp::Pool(PoolWait { key, take })))
+}
+
 fn t_noop(_: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kwargs) -> NativeResult {
     none()
 }
@@ -72,6 +122,7 @@ fn time_module() -> NativeModule {
 /// in `vm` (what `shoal run` gives scripts).
 pub fn register_io_modules(vm: &mut Vm) {
     vm.register_module(time_module());
+    vm.register_module(NativeModule::part("pool_files").global("open", pool_open));
     vm.register_module(socket::module());
     vm.register_module(
         NativeModule::new("threading")

@@ -35,25 +35,42 @@ def _check_timeout(t):
     return t
 
 
+def _errno_of(e):
+    """The errno of an OSError (read from its `[Errno N]` message)."""
+    n = getattr(e, "errno", None)
+    if n is not None:
+        return n
+    if e.args and isinstance(e.args[0], int):
+        return e.args[0]
+    text = str(e)
+    if text.startswith("[Errno "):
+        end = text.find("]")
+        try:
+            return int(text[7:end])
+        except ValueError:
+            pass
+    return 1
+
+
 def _io(sock, writing, fn, a, b):
     """Runs fn(id, a, b) until it stops returning None, parking the
     tasklet on the socket in between, within the socket's timeout."""
     sid = sock._sid
     if sid is None:
-        raise OSError(9, "Bad file descriptor")
+        raise OSError("[Errno 9] Bad file descriptor")
     r = fn(sid, a, b)
     if r is not None:
         return r
     t = sock._timeout
     if t == 0.0:
-        raise BlockingIOError(11, "Resource temporarily unavailable")
+        raise BlockingIOError("[Errno 11] Resource temporarily unavailable")
     deadline = None
     if t is not None:
         deadline = _monotonic() + t
     while True:
         _wait(sid, writing, deadline)
         if sock._sid is None:
-            raise OSError(9, "Bad file descriptor")
+            raise OSError("[Errno 9] Bad file descriptor")
         r = fn(sid, a, b)
         if r is not None:
             return r
@@ -68,7 +85,7 @@ class socket:
         if fileno is not None:
             raise OSError("socket(fileno=...) is not supported")
         if type != SOCK_STREAM and type != SOCK_DGRAM:
-            raise OSError(94, "Socket type not supported")
+            raise OSError("[Errno 94] Socket type not supported")
         self.family = family
         self.type = type
         self.proto = proto
@@ -93,7 +110,7 @@ class socket:
 
     def _id(self):
         if self._sid is None:
-            raise OSError(9, "Bad file descriptor")
+            raise OSError("[Errno 9] Bad file descriptor")
         return self._sid
 
     def fileno(self):
@@ -148,9 +165,7 @@ class socket:
         try:
             self.connect(address)
         except OSError as e:
-            if e.errno is None:
-                return 1
-            return e.errno
+            return _errno_of(e)
         return 0
 
     def recv(self, bufsize, flags=0):

@@ -28,6 +28,8 @@ use crate::vm::{Exc, Vm};
 
 /// The most bytes one `recv` returns (larger requests are cut to this).
 const MAX_RECV: usize = 1 << 20;
+/// The most a `makefile().read()` buffers before it fails.
+const MAX_READ_AHEAD: usize = 256 << 20;
 /// The longest line `makefile().readline()` keeps before returning it.
 const MAX_LINE: usize = 1 << 20;
 
@@ -458,6 +460,12 @@ fn s_read(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> NativeR
         let Sock::Stream(t, ahead) = s else {
             return None;
         };
+        if ahead.len() > MAX_READ_AHEAD {
+            return Some(Err(io::Error::new(
+                ErrorKind::OutOfMemory,
+                "read(): the peer sent more than 256 MiB without ending",
+            )));
+        }
         match fill(t, ahead, want.min(ahead.len().saturating_add(MAX_RECV))) {
             Ok(closed) => {
                 if closed || ahead.len() >= want {
@@ -584,7 +592,7 @@ fn s_wait(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> NativeR
         Value::None => None,
         v => match to_f64(v) {
             Some(secs) if secs.is_finite() => {
-                Some(base() + Duration::from_secs_f64(secs.clamp(0.0, 1e9)))
+                base().checked_add(Duration::from_secs_f64(secs.clamp(0.0, 1e9)))
             }
             _ => return Err(vm.error("TypeError", "_wait(): deadline must be a number")),
         },

@@ -13,6 +13,8 @@ def _block(waiters, timeout):
     """Parks the current tasklet on a channel queued in `waiters` until
     `_wake_one` wakes it (True) or `timeout` seconds pass (False)."""
     ch = stackless.channel()
+    # The waker goes on running, as a thread that notifies does.
+    ch.preference = 1
     waiters.append(ch)
     if timeout is not None:
         if timeout <= 0:
