@@ -48,9 +48,8 @@ struct Tally {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if !(args.duration.is_finite() && args.duration > 0.0)
-        || !(args.move_every.is_finite() && args.move_every > 0.0)
-    {
+    let positive = |x: f64| x.is_finite() && x > 0.0;
+    if !positive(args.duration) || !positive(args.move_every) {
         eprintln!("shoal-loadtest: --duration and --move-every must be positive");
         return ExitCode::from(2);
     }

@@ -278,6 +278,12 @@ use shoal_server::protocol::{Arg, ClientMsg, ServerMsg};
 #[test]
 fn players_join_see_each_other_move_and_chat_and_garbage_costs_only_its_sender() {
     let (root, config, data) = setup("play", 0);
+    // Players start at places given by their names: a radius covering
+    // the whole world lets each see the others.
+    let text = std::fs::read_to_string(&config)
+        .expect("config")
+        .replace("area_of_interest: 40.0", "area_of_interest: 1000.0");
+    std::fs::write(&config, text).expect("config");
     let mut s = Running::start(&config, &data);
     let addr = listening(&mut s, "game");
     let (mut ann, wa) = join(&addr, "ann");

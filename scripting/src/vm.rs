@@ -432,14 +432,26 @@ impl Vm {
                     .map_or(0, |d| d.as_nanos() as i64),
             ),
         };
+        vm.add_missing_exceptions();
+        builtins::install(&mut vm);
+        vm
+    }
+
+    /// Makes the built-in exception classes the VM lacks (all of them in
+    /// a new VM; in one loaded from an older snapshot, those added since),
+    /// each after its base.
+    pub(crate) fn add_missing_exceptions(&mut self) {
         for (name, base) in EXCEPTIONS {
+            if self.exc_classes.iter().any(|(n, _)| n == name) {
+                continue;
+            }
             let bases: Vec<ObjId> = if base.is_empty() {
                 Vec::new()
             } else {
-                vec![vm.exc_class(base)]
+                vec![self.exc_class(base)]
             };
             let mut mro = Vec::new();
-            let id = vm.heap.alloc(Obj::Class(Box::new(Class {
+            let id = self.heap.alloc(Obj::Class(Box::new(Class {
                 name: Rc::from(*name),
                 bases: bases.clone(),
                 mro: Vec::new(),
@@ -448,18 +460,16 @@ impl Vm {
             })));
             mro.push(id);
             if let Some(b) = bases.first()
-                && let Obj::Class(bc) = vm.heap.get(*b)
+                && let Obj::Class(bc) = self.heap.get(*b)
             {
                 mro.extend(bc.mro.iter().copied());
             }
-            if let Obj::Class(c) = vm.heap.get_mut(id) {
+            if let Obj::Class(c) = self.heap.get_mut(id) {
                 c.mro = mro;
             }
-            vm.exc_classes.push((name, id));
-            vm.builtins.insert(Rc::from(*name), Value::Obj(id));
+            self.exc_classes.push((name, id));
+            self.builtins.insert(Rc::from(*name), Value::Obj(id));
         }
-        builtins::install(&mut vm);
-        vm
     }
 
     /// The class of the built-in exception `name`.
