@@ -74,6 +74,14 @@ impl Running {
         }
     }
 
+    /// Like [`Running::wait_for`], but a line already seen counts too.
+    fn wait_seen(&mut self, needle: &str) -> String {
+        match self.seen.iter().find(|l| l.contains(needle)) {
+            Some(l) => l.clone(),
+            None => self.wait_for(needle),
+        }
+    }
+
     fn signal(&self, signal: i32) {
         // SAFETY: sends a signal to our own child process.
         let r = unsafe { libc::kill(self.child.id() as i32, signal) };
@@ -208,9 +216,19 @@ fn kill_9_restarts_from_the_last_autosave_and_a_truncated_one_is_skipped() {
     let text = std::fs::read(&newest).expect("read");
     std::fs::write(&newest, &text[..text.len() / 2]).expect("truncate");
     let mut s = Running::start(&config, &data);
-    let skipped = s.wait_for("skipped a snapshot");
+    // Logs (stderr) and the report (stdout) interleave in any order.
+    s.wait_seen("state hash");
+    s.wait_seen("skipped a snapshot");
+    let line = |needle: &str| -> String {
+        s.seen
+            .iter()
+            .find(|l| l.contains(needle))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {needle:?} in {:?}", s.seen))
+    };
+    let skipped = line("skipped a snapshot");
     assert!(skipped.contains(&newest.display().to_string()), "{skipped}");
-    let loaded = s.wait_for("loaded from");
+    let loaded = line("loaded from");
     assert!(loaded.contains(&previous.display().to_string()), "{loaded}");
     s.signal(libc::SIGTERM);
     s.wait_for("stopped at tick");
