@@ -39,11 +39,23 @@ struct Args {
 #[derive(Default)]
 struct Tally {
     connected: usize,
+    /// The bots that failed, and why (the first reasons).
+    failed_bots: std::collections::BTreeSet<usize>,
     failed: Vec<String>,
     sent: u64,
     received: u64,
     bytes_received: u64,
     rtts: Vec<Duration>,
+}
+
+impl Tally {
+    /// Records that bot `i` failed, and why.
+    fn fail(&mut self, i: usize, why: String) {
+        self.failed_bots.insert(i);
+        if self.failed.len() < 100 {
+            self.failed.push(why);
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -78,7 +90,7 @@ fn main() -> ExitCode {
             if let Err(e) = &result
                 && !matches!(e, BotError::Tasklet(_))
             {
-                tally.borrow_mut().failed.push(format!("bot {i}: {e}"));
+                tally.borrow_mut().fail(i, format!("bot {i}: {e}"));
             }
             match result {
                 Err(BotError::Tasklet(e)) => Err(e),
@@ -100,7 +112,7 @@ fn main() -> ExitCode {
             bar2.set_message(format!(
                 "{} connected, {} failed, {} in, {} out",
                 t.connected,
-                t.failed.len(),
+                t.failed_bots.len(),
                 t.received,
                 t.sent
             ));
@@ -125,7 +137,7 @@ fn main() -> ExitCode {
     println!(
         "clients: {} connected, {} failed (of {})",
         t.connected,
-        t.failed.len(),
+        t.failed_bots.len(),
         args.clients
     );
     println!(
@@ -143,7 +155,7 @@ fn main() -> ExitCode {
     for f in t.failed.iter().take(10) {
         eprintln!("{f}");
     }
-    if t.failed.is_empty() && t.connected == args.clients {
+    if t.failed_bots.is_empty() && t.connected == args.clients {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -218,7 +230,7 @@ fn bot(
             Rc::clone(&pings),
         );
         spawn_named(&format!("bot {i} reader"), move || {
-            read_updates(&stream, &tally, &stop, &pings)
+            read_updates(i, &stream, &tally, &stop, &pings)
         })?
     };
     let mut n: u64 = 0;
@@ -253,6 +265,7 @@ fn bot(
 
 /// Reads the server's messages, timing pongs, until the bots stop.
 fn read_updates(
+    bot: usize,
     stream: &TcpStream,
     tally: &Rc<RefCell<Tally>>,
     stop: &Rc<Cell<bool>>,
@@ -265,15 +278,16 @@ fn read_updates(
             Ok(0) => {
                 tally
                     .borrow_mut()
-                    .failed
-                    .push("the server closed a bot's connection".into());
+                    .fail(bot, format!("bot {bot}: the server closed the connection"));
                 return Ok(());
             }
             Ok(n) => n,
             Err(e) if is_tasklet_error(&e) => return Err(e.into()),
             Err(e) => {
                 if !stop.get() {
-                    tally.borrow_mut().failed.push(format!("reading: {e}"));
+                    tally
+                        .borrow_mut()
+                        .fail(bot, format!("bot {bot}: reading: {e}"));
                 }
                 return Ok(());
             }
@@ -292,12 +306,12 @@ fn read_updates(
                     }
                 }
                 Ok(ServerMsg::Closing { reason }) => {
-                    t.failed.push(format!("the server closed a bot: {reason}"));
+                    t.fail(bot, format!("bot {bot}: the server closed it: {reason}"));
                     return Ok(());
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    t.failed.push(format!("a bad message: {e}"));
+                    t.fail(bot, format!("bot {bot}: a bad message: {e}"));
                     return Ok(());
                 }
             }

@@ -80,7 +80,7 @@ fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     }
     println!(
         "state hash {:016x} at tick {}",
-        sim.state_hash(),
+        server.start_hash,
         sim.tick_count()
     );
     if let Some(path) = &server.token_path {

@@ -361,11 +361,28 @@ fn players_join_see_each_other_move_and_chat_and_garbage_costs_only_its_sender()
         Client::join(again, "ann"),
         Err(ClientError::Refused(_))
     ));
-    // Leaving and coming back within the grace period gives the avatar back.
+    // A first message other than Hello is refused.
+    let mut rude = TcpStream::connect(&addr).expect("connect");
+    rude.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("t");
+    rude.write_all(&shoal_server::protocol::encode(&ClientMsg::Ping {
+        nonce: 1,
+    }))
+    .expect("write");
+    let mut rest = Vec::new();
+    let _ = rude.read_to_end(&mut rest);
+    let mut d = shoal_server::protocol::FrameDecoder::new(1 << 20);
+    d.push(&rest);
+    let first = d.next_frame().expect("a frame").expect("a whole frame");
+    assert!(matches!(
+        shoal_server::protocol::decode::<ServerMsg>(&first),
+        Ok(ServerMsg::Refused { .. })
+    ));
+    // Leaving and coming back at once, within the grace period, gives the
+    // avatar back.
     bob.send(&ClientMsg::Bye).expect("send");
-    until(&mut bob, |m| matches!(m, ServerMsg::Closing { .. }));
-    drop(bob);
-    std::thread::sleep(Duration::from_millis(300));
+    // (So that the Bye is read before the new connection's Hello.)
+    std::thread::sleep(Duration::from_millis(20));
     let (_bob, again) = join(&addr, "bob");
     assert_eq!(again.avatar, wb.avatar);
     s.signal(libc::SIGTERM);
@@ -442,6 +459,15 @@ fn the_admin_console_wants_its_token_and_metrics_parse() {
         tb.contains("error: the main tasklet cannot be killed"),
         "{tb}"
     );
+    let listeners = talk(&format!("auth {}\ntasklets acceptor\n", token.trim()), 1);
+    let acceptor: u64 = listeners
+        .lines()
+        .find(|l| l.contains("game acceptor"))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the acceptor's id");
+    let out = talk(&format!("auth {}\nkill {acceptor}\n", token.trim()), 1);
+    assert!(out.contains("cannot be killed"), "{out}");
     // /metrics on the same port, in the Prometheus text format.
     let mut c = TcpStream::connect(&admin).expect("connect");
     c.set_read_timeout(Some(Duration::from_secs(20)))

@@ -19,8 +19,15 @@ use shoal_engine::{Tasklet, TaskletResult, schedule_remove, spawn_named};
 /// The longest line (or HTTP head) the admin port reads.
 pub const MAX_LINE: usize = 16 * 1024;
 
-/// How long an admin connection may stay silent.
+/// How long an authenticated admin connection may stay silent.
 pub const IDLE: Duration = Duration::from_secs(600);
+
+/// How long a new admin connection has to authenticate (or send its HTTP
+/// request).
+pub const AUTH_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The most admin connections at once; more are refused.
+pub const MAX_ADMIN_CONNECTIONS: usize = 16;
 
 /// A command for the main loop.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,15 +111,25 @@ fn ask(desk: &SharedDesk, command: Command) -> TaskletResult<String> {
 /// Starts the admin acceptor on `listener`.
 pub fn start(listener: TcpListener, desk: SharedDesk, token: String) -> TaskletResult<()> {
     let token: Rc<str> = Rc::from(token);
+    let open = Rc::new(std::cell::Cell::new(0usize));
     spawn_named("admin acceptor", move || {
         loop {
             match listener.accept() {
                 Ok((stream, peer)) => {
-                    stream.set_read_timeout(Some(IDLE));
+                    if open.get() >= MAX_ADMIN_CONNECTIONS {
+                        tracing::warn!(peer = %peer, "admin: refused a connection (too many open)");
+                        let _ = stream.try_write(b"error: too many admin connections\n");
+                        continue;
+                    }
+                    stream.set_read_timeout(Some(AUTH_TIMEOUT));
                     stream.set_write_timeout(Some(Duration::from_secs(10)));
-                    let (desk, token) = (Rc::clone(&desk), Rc::clone(&token));
+                    let (desk, token, open) =
+                        (Rc::clone(&desk), Rc::clone(&token), Rc::clone(&open));
+                    open.set(open.get() + 1);
                     spawn_named(&format!("admin {peer}"), move || {
-                        session(stream, peer, desk, token)
+                        let r = session(stream, peer, desk, token);
+                        open.set(open.get().saturating_sub(1));
+                        r
                     })?;
                 }
                 Err(e) if is_tasklet_error(&e) => return Err(e.into()),
@@ -201,6 +218,7 @@ fn session(
             return Ok(Ok(()));
         }
         tracing::info!(peer = %peer, "admin: operator authenticated");
+        stream.set_read_timeout(Some(IDLE));
         stream.write_all(b"ok\n")?;
         while let Some(line) = lines.next(&stream)? {
             let line = line.trim();

@@ -22,6 +22,13 @@ use crate::protocol::{ClientMsg, FrameDecoder, ServerMsg, decode, encode};
 /// A connection's number (never reused in a run).
 pub type ConnId = u64;
 
+/// How long a client has to send a whole `Hello`.
+pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a closing connection's last frames may take to leave before
+/// the socket is shut anyway (a client that does not read).
+pub const CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// What a connection's tasklet hands the main loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inbound {
@@ -39,9 +46,10 @@ struct Conn {
     /// written (`written` bytes of it are gone).
     out: VecDeque<Vec<u8>>,
     written: usize,
-    /// Set when the server closes it: what is queued is still written,
-    /// then the socket is shut.
-    closing: Option<String>,
+    /// Set when the server closes it: what is queued is still written
+    /// (for at most [`CLOSE_TIMEOUT`] from the given time), then the
+    /// socket is shut.
+    closing: Option<(String, Instant)>,
 }
 
 /// Counters the metrics read.
@@ -104,6 +112,11 @@ impl Hub {
         self.conns.get(&id).map(|c| c.peer)
     }
 
+    /// Whether connection `id` is open and not closing.
+    pub fn is_open(&self, id: ConnId) -> bool {
+        self.conns.get(&id).is_some_and(|c| c.closing.is_none())
+    }
+
     /// Takes what the connections received since the last call, in order.
     pub fn take_inbound(&mut self) -> Vec<(ConnId, Inbound)> {
         self.inbound.drain(..).collect()
@@ -148,7 +161,7 @@ impl Hub {
             c.out.push_back(encode(&ServerMsg::Closing {
                 reason: reason.to_string(),
             }));
-            c.closing = Some(reason.to_string());
+            c.closing = Some((reason.to_string(), Instant::now()));
         }
     }
 
@@ -181,8 +194,8 @@ impl Hub {
                     }
                 }
             }
-            if c.out.is_empty()
-                && let Some(reason) = &c.closing
+            if let Some((reason, since)) = &c.closing
+                && (c.out.is_empty() || since.elapsed() >= CLOSE_TIMEOUT)
             {
                 gone.push((*id, reason.clone()));
             }
@@ -282,11 +295,23 @@ fn read_loop(
     let rate = f64::from(limits.messages_per_sec);
     let mut tokens = rate;
     let mut last = Instant::now();
+    // Until its `Hello` arrives a client gets a short deadline.
+    let idle = Duration::from_secs(limits.idle_timeout_secs);
+    stream.set_read_timeout(Some(HANDSHAKE_TIMEOUT.min(idle)));
+    let mut greeted = false;
     let reason = 'conn: loop {
         let n = match stream.read(&mut buf) {
             Ok(0) => break 'conn "the client closed the connection".to_string(),
             Ok(n) => n,
-            Err(e) if is_tasklet_error(&e) => return Err(e.into()),
+            Err(e) if is_tasklet_error(&e) => {
+                // Killed (from the admin console, say): the connection
+                // ends with it.
+                end_connection(&hub, id, "its tasklet was killed");
+                return Err(e.into());
+            }
+            Err(e) if e.kind() == io::ErrorKind::TimedOut && !greeted => {
+                break 'conn "no Hello in time".to_string();
+            }
             Err(e) if e.kind() == io::ErrorKind::TimedOut => {
                 break 'conn format!("idle for {} s", limits.idle_timeout_secs);
             }
@@ -315,7 +340,21 @@ fn read_loop(
                 );
             }
             tokens -= 1.0;
-            match decode::<ClientMsg>(&frame) {
+            let msg = decode::<ClientMsg>(&frame);
+            if !greeted {
+                if !matches!(msg, Ok(ClientMsg::Hello { .. })) {
+                    h.send(
+                        id,
+                        &ServerMsg::Refused {
+                            reason: "the first message must be Hello".into(),
+                        },
+                    );
+                    break 'conn "its first message was not Hello".to_string();
+                }
+                greeted = true;
+                stream.set_read_timeout(Some(idle));
+            }
+            match msg {
                 // Answered at once, so the round trip measures the
                 // network and the server, not the tick.
                 Ok(ClientMsg::Ping { nonce }) => {
@@ -327,10 +366,26 @@ fn read_loop(
             }
         }
     };
-    let mut h = hub.borrow_mut();
-    if h.conns.get(&id).is_some_and(|c| c.closing.is_none()) {
-        h.push(id, Inbound::Closed(reason.clone()));
-        h.close(id, &reason);
-    }
+    end_connection(&hub, id, &reason);
     Ok(())
+}
+
+/// The reader of connection `id` is ending: the main loop hears of it,
+/// and a connection the server was already closing is shut now (its
+/// client may never read the last frames).
+fn end_connection(hub: &SharedHub, id: ConnId, reason: &str) {
+    let mut h = hub.borrow_mut();
+    match h.conns.get(&id).map(|c| c.closing.is_some()) {
+        Some(false) => {
+            h.push(id, Inbound::Closed(reason.to_string()));
+            h.close(id, reason);
+        }
+        Some(true) => {
+            if let Some(c) = h.conns.remove(&id) {
+                let _ = c.stream.shutdown(Shutdown::Both);
+            }
+            h.push(id, Inbound::Closed(reason.to_string()));
+        }
+        None => {}
+    }
 }

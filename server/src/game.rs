@@ -190,7 +190,11 @@ impl Game {
                 );
                 return;
             }
-            ClientMsg::Bye => return hub.close(conn, "the client said goodbye"),
+            ClientMsg::Bye => {
+                // The session is free for a new connection at once.
+                self.disconnected(conn, "the client said goodbye");
+                return hub.close(conn, "the client said goodbye");
+            }
         };
         if let Err(e) = sim.post(avatar, &input) {
             tracing::warn!(player = %name, error = %e, "an input could not reach the avatar");
@@ -207,6 +211,10 @@ impl Game {
             );
             hub.close(conn, &reason);
         };
+        // The connection may have died since its Hello arrived.
+        if !hub.is_open(conn) {
+            return;
+        }
         let ClientMsg::Hello { protocol, name } = msg else {
             return refuse(hub, "the first message must be Hello".into());
         };
@@ -227,6 +235,7 @@ impl Game {
                 format!("this world has no '{AVATAR_KIND}' kind for players"),
             );
         }
+        let full = self.sessions.len() >= self.limits.max_connections;
         let avatar = match self.sessions.get_mut(&name) {
             Some(s) if s.conn.is_some() => {
                 return refuse(hub, format!("'{name}' is already playing"));
@@ -236,6 +245,12 @@ impl Game {
                 s.left = None;
                 tracing::info!(player = %name, conn, avatar = s.avatar, "player reconnected");
                 s.avatar
+            }
+            _ if full => {
+                return refuse(
+                    hub,
+                    "the world is full (players waiting to reconnect count too)".into(),
+                );
             }
             _ => {
                 let (x, y) = spawn_point(&name, sim.def().spec.size);

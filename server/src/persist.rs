@@ -33,7 +33,13 @@ pub struct Skipped {
     pub path: PathBuf,
     /// Why.
     pub error: SnapshotError,
+    /// Where it was moved (out of the snapshots' names, kept for
+    /// inspection), if it could be.
+    pub moved_to: Option<PathBuf>,
 }
+
+/// The suffix a snapshot that does not load gets.
+pub const UNLOADABLE: &str = ".unloadable";
 
 impl DataDir {
     /// Opens (creating if need be) the data directory at `dir`, removing
@@ -91,15 +97,20 @@ impl DataDir {
         let path = self.snapshot_path(sim.tick_count());
         write_atomically(&path, &text)
             .map_err(|e| SnapshotError::Io(path.display().to_string(), e))?;
-        self.prune(keep)
+        self.prune(keep, &path)
             .map_err(|e| SnapshotError::Io(self.dir.display().to_string(), e))?;
         Ok(path)
     }
 
-    /// Removes all but the newest `keep` snapshots (at least one stays).
-    pub fn prune(&self, keep: usize) -> io::Result<()> {
-        let all = self.snapshots()?;
-        let extra = all.len().saturating_sub(keep.max(1));
+    /// Removes all but the newest `keep` snapshots (at least one stays),
+    /// never `just_written`.
+    pub fn prune(&self, keep: usize, just_written: &Path) -> io::Result<()> {
+        let all: Vec<PathBuf> = self
+            .snapshots()?
+            .into_iter()
+            .filter(|p| p != just_written)
+            .collect();
+        let extra = all.len().saturating_sub(keep.max(1) - 1);
         for old in &all[..extra] {
             std::fs::remove_file(old)?;
         }
@@ -108,7 +119,9 @@ impl DataDir {
 
     /// Loads the newest snapshot that loads, newest first; the ones
     /// skipped on the way (damaged, truncated, another format) are
-    /// returned with why. `None` when there is no loadable snapshot.
+    /// renamed with [`UNLOADABLE`] appended (so that they never count as
+    /// newer than what the server saves next) and returned with why.
+    /// `None` when there is no loadable snapshot.
     ///
     /// Loading needs a thread with no scheduler (see [`Sim::load`]).
     pub fn load_newest(
@@ -119,7 +132,15 @@ impl DataDir {
         for path in self.snapshots()?.into_iter().rev() {
             match Sim::load_from(&path, embedded.clone()) {
                 Ok(sim) => return Ok((Some((sim, path)), skipped)),
-                Err(error) => skipped.push(Skipped { path, error }),
+                Err(error) => {
+                    let aside = PathBuf::from(format!("{}{UNLOADABLE}", path.display()));
+                    let moved_to = std::fs::rename(&path, &aside).ok().map(|()| aside);
+                    skipped.push(Skipped {
+                        path,
+                        error,
+                        moved_to,
+                    })
+                }
             }
         }
         Ok((None, skipped))
@@ -206,9 +227,14 @@ mod tests {
                 "snapshot-000000000100.ron"
             ]
         );
-        data.prune(2).expect("prune");
+        data.prune(2, &data.snapshot_path(100)).expect("prune");
         assert_eq!(data.snapshots().expect("list").len(), 2);
         assert!(data.snapshot_path(100).exists() && data.snapshot_path(20).exists());
+        // What was just written stays, even when higher ticks are there.
+        std::fs::write(data.snapshot_path(500), "x").expect("write");
+        data.prune(1, &data.snapshot_path(20)).expect("prune");
+        let left = data.snapshots().expect("list");
+        assert_eq!(left, vec![data.snapshot_path(20)]);
         assert!(d.join("notes.txt").exists());
         let _ = std::fs::remove_dir_all(&d);
     }

@@ -65,6 +65,9 @@ pub struct Server {
     pub game_addr: SocketAddr,
     /// Where operators connect (and `GET /metrics`).
     pub admin_addr: SocketAddr,
+    /// The world's state hash as it was loaded or made (before avatars
+    /// left from an earlier run are removed).
+    pub start_hash: u64,
     /// Where the world came from.
     pub origin: Origin,
     /// The admin token.
@@ -94,9 +97,14 @@ impl Server {
             ))
         })?;
         for s in &skipped {
+            let moved_to = s.moved_to.as_ref().map_or_else(
+                || "(left in place)".to_string(),
+                |p| p.display().to_string(),
+            );
             tracing::warn!(
                 snapshot = %s.path.display(),
                 error = %s.error,
+                moved_to,
                 "skipped a snapshot that does not load"
             );
         }
@@ -157,6 +165,8 @@ impl Server {
         // The acceptors run until they wait on their sockets: a world is
         // saved only while no native tasklet is runnable.
         run_natives();
+        // The state as loaded, before the avatars of an earlier run go.
+        let start_hash = sim.state_hash();
         let game = Game::new(&mut sim, config.limits.clone());
         Ok(Server {
             config,
@@ -168,6 +178,7 @@ impl Server {
             metrics: Metrics::new(),
             game_addr,
             admin_addr,
+            start_hash,
             origin,
             token,
             token_path,
@@ -432,12 +443,15 @@ fn tasklets_text(filter: &str) -> String {
     out
 }
 
-/// Kills tasklet `id` (not the main tasklet).
+/// Kills tasklet `id` (not the main tasklet, nor the listeners').
 fn kill_text(id: u64) -> String {
     if id == 0 {
         return "error: the main tasklet cannot be killed".into();
     }
     match shoal_engine::tasklets().into_iter().find(|t| t.id == id) {
+        Some(t) if t.name.as_deref().is_some_and(|n| n.ends_with("acceptor")) => {
+            format!("error: tasklet {id} is a listener of the server's and cannot be killed")
+        }
         Some(t) => match t.tasklet.kill(true) {
             Ok(()) => format!("killed tasklet {id}"),
             Err(e) => format!("error: {e}"),

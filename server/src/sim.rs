@@ -655,6 +655,7 @@ impl Sim {
             return Err(format!("the world has no kind '{kind}'"));
         };
         let (x, y) = self.def.rules.fit(x, y);
+        // It joins the spatial index at the next tick's rebuild.
         let id = spawn_entity(
             &mut self.ecs.borrow_mut(),
             None,
@@ -663,7 +664,6 @@ impl Sim {
             Velocity::default(),
             None,
         );
-        rebuild_spatial_index(&mut self.ecs.borrow_mut());
         self.start_behaviour(id, k).map_err(|e| e.message)?;
         Ok(id)
     }
