@@ -499,3 +499,32 @@ fn the_admin_console_wants_its_token_and_metrics_parse() {
     s.wait_for("stopped at tick");
     let _ = std::fs::remove_dir_all(root);
 }
+
+#[test]
+fn a_client_that_stops_reading_is_dropped_and_its_name_freed() {
+    let (root, config, data) = setup("stuck", 0);
+    // Big updates (the whole world in view) and a short queue fill a
+    // client that does not read within seconds.
+    let text = std::fs::read_to_string(&config)
+        .expect("config")
+        .replace("area_of_interest: 40.0", "area_of_interest: 1000.0")
+        .replace("outgoing_queue: 256", "outgoing_queue: 4");
+    std::fs::write(&config, text).expect("config");
+    let mut s = Running::start(&config, &data);
+    let addr = listening(&mut s, "game");
+    let stream = TcpStream::connect(&addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("t");
+    let (stuck, _) = Client::join(stream, "stuck").expect("joined");
+    // It never reads again; the server closes it, then (its last frames
+    // never leaving) shuts it, and the player's session is free.
+    s.wait_for("does not read what the server sends");
+    s.wait_for("player disconnected");
+    let (_again, w) = join(&addr, "stuck");
+    assert!(w.avatar > 0);
+    drop(stuck);
+    s.signal(libc::SIGTERM);
+    s.wait_for("stopped at tick");
+    let _ = std::fs::remove_dir_all(root);
+}
