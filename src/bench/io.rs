@@ -25,35 +25,6 @@ use super::measure::{Row, Table};
 const MESSAGE: &[u8; 32] = b"0123456789abcdef0123456789abcde\n";
 const ECHO_PY: &str = include_str!("../../examples/echo_server.py");
 
-/// Raises the soft descriptor limit (and the hard one, where allowed) so
-/// that `want` descriptors fit; returns the soft limit in force.
-fn raise_nofile(want: u64) -> u64 {
-    let mut lim = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit/setrlimit with a valid struct.
-    unsafe {
-        libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim);
-        if lim.rlim_cur >= want {
-            return lim.rlim_cur;
-        }
-        let raised = libc::rlimit {
-            rlim_cur: want,
-            rlim_max: lim.rlim_max.max(want),
-        };
-        if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) != 0 {
-            let soft = libc::rlimit {
-                rlim_cur: lim.rlim_max,
-                rlim_max: lim.rlim_max,
-            };
-            libc::setrlimit(libc::RLIMIT_NOFILE, &soft);
-        }
-        libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim);
-    }
-    lim.rlim_cur
-}
-
 /// The load generator: connects `clients` times to `addr`, then runs
 /// waves until about `total` round trips are done. Returns round trips
 /// per second (connection set-up excluded).
@@ -113,7 +84,7 @@ fn load_in_child(addr: SocketAddr, clients: usize, total: usize) -> anyhow::Resu
 /// `shoal bench io-load ADDR CLIENTS TOTAL`: the load generator alone;
 /// prints round trips per second.
 pub fn load_main(addr: &str, clients: usize, total: usize) -> anyhow::Result<()> {
-    raise_nofile(clients as u64 + 1_000);
+    shoal_server::os::raise_nofile(clients as u64 + 1_000);
     let addr: SocketAddr = addr.parse()?;
     println!("{}", load(addr, clients, total)?);
     Ok(())
@@ -391,7 +362,7 @@ pub fn bench(quick: bool, clients: Option<usize>, native_only: bool) -> anyhow::
     let total = if quick { 2_000 } else { 200_000 };
     let reps = if quick { 1 } else { 3 };
     let most = *sizes.iter().max().unwrap_or(&100) as u64;
-    let limit = raise_nofile(2 * most + 1_000);
+    let limit = shoal_server::os::raise_nofile(2 * most + 1_000);
     let mut rows = Vec::new();
     let mut notes = vec![format!(
         "RLIMIT_NOFILE raised in-process to {limit} (each connection costs two descriptors: \
