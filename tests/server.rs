@@ -468,6 +468,17 @@ fn the_admin_console_wants_its_token_and_metrics_parse() {
         .expect("the acceptor's id");
     let out = talk(&format!("auth {}\nkill {acceptor}\n", token.trim()), 1);
     assert!(out.contains("cannot be killed"), "{out}");
+    // eval runs a snippet in the world as a tasklet.
+    let out = talk(
+        &format!(
+            "auth {}\neval world.population('sheep') > 0\neval 1 // 0\neval import world\\nx = world.tick()\\nreturn x >= 0 and 6 * 7\n",
+            token.trim()
+        ),
+        3,
+    );
+    assert!(out.contains("\nok: True\n"), "{out}");
+    assert!(out.contains("error: ZeroDivisionError"), "{out}");
+    assert!(out.contains("\nok: 42\n"), "{out}");
     // /metrics on the same port, in the Prometheus text format.
     let mut c = TcpStream::connect(&admin).expect("connect");
     c.set_read_timeout(Some(Duration::from_secs(20)))
@@ -495,6 +506,16 @@ fn the_admin_console_wants_its_token_and_metrics_parse() {
     }
     assert!(samples > 10, "{body}");
     assert!(body.contains("shoal_tick_duration_seconds_count"), "{body}");
+    s.signal(libc::SIGTERM);
+    let stopped = s.wait_for("stopped at tick");
+    assert!(s.wait().success());
+    // The world saved after the evals (their snippets in it) loads again.
+    let mut s = Running::start(&config, &data);
+    let loaded = s.wait_for("loaded from");
+    assert_eq!(
+        number_after(&loaded, "tick"),
+        number_after(&stopped, "tick")
+    );
     s.signal(libc::SIGTERM);
     s.wait_for("stopped at tick");
     let _ = std::fs::remove_dir_all(root);

@@ -401,6 +401,76 @@ impl Vm {
             .collect()
     }
 
+    /// Compiles `code` (an expression, or statements) as a snippet and
+    /// starts it as a script tasklet (it runs with the other tasklets,
+    /// under the same budget and sandbox). When it ends, its module's
+    /// `__result__` holds `ok: REPR` of the expression's value (`None`
+    /// for statements, unless they `return` one) or `error: Type:
+    /// message`. Returns the module's name and the tasklet object. The
+    /// snippet's text is kept, and saved in snapshots, so that a VM saved
+    /// after it loads again. The modules in `imports` are imported for it.
+    /// Call it between slices (no frames running).
+    pub fn start_snippet(
+        &mut self,
+        code: &str,
+        imports: &[&str],
+    ) -> Result<(String, ObjId), String> {
+        if !self.frames.is_empty() {
+            return Err("the VM is running script code".into());
+        }
+        let n = self.codes.len();
+        let name = format!("__eval_{n}__");
+        let file = format!("{}{n}>", crate::vm::SNIPPET_PREFIX);
+        let expr = format!("def __shoal_eval__():\n    return (\n{code}\n    )\n");
+        let body = if crate::parser::parse_module(&expr).is_ok() {
+            expr
+        } else {
+            let lines: String = code.lines().map(|l| format!("    {l}\n")).collect();
+            format!("def __shoal_eval__():\n{lines}    return None\n")
+        };
+        let imports: String = imports.iter().map(|m| format!("import {m}\n")).collect();
+        let source = format!(
+            "{imports}{body}\n__result__ = None\n\n\ndef __shoal_run__():\n    global __result__\n    try:\n        __result__ = 'ok: ' + repr(__shoal_eval__())\n    except BaseException as e:\n        __result__ = 'error: ' + type(e).__name__ + ': ' + str(e)\n"
+        );
+        self.push_script_module(&name, &file, &source)
+            .map_err(|e| {
+                let line = (e.line as usize).saturating_sub(1 + imports.lines().count());
+                format!("SyntaxError: {} (line {line})", e.message)
+            })?;
+        // The module's body only defines the two functions.
+        let mut budget = 1_000_000;
+        match self.run(&mut budget) {
+            crate::Status::Finished => {}
+            crate::Status::Raised(e) => {
+                let text = self.format_exception(e);
+                return Err(text.trim_end().to_string());
+            }
+            _ => {
+                self.frames.clear();
+                return Err("the snippet's module did not load".into());
+            }
+        }
+        let Some(run) = self.module_attr(&name, "__shoal_run__") else {
+            return Err("the snippet's module did not load".into());
+        };
+        let tasklet = self
+            .start_tasklet(run, Vec::new(), None)
+            .map_err(|e| self.format_exception(e).trim_end().to_string())?;
+        Ok((name, tasklet))
+    }
+
+    /// The result of the snippet whose module is `name` (see
+    /// [`Vm::start_snippet`]), once it has ended.
+    pub fn snippet_result(&self, name: &str) -> Option<String> {
+        match self.module_attr(name, "__result__")? {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Str(s) => Some(s.to_string()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The frames of the script tasklet run by the engine tasklet with id
     /// `engine_id` (while it is switched out), outermost first, each with
     /// its file, line, function and locals; `None` if no script tasklet

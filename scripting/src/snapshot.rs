@@ -110,6 +110,10 @@ pub(crate) struct Snapshot {
     #[serde(default)]
     gc: Option<(usize, usize)>,
     exit_status: Option<i32>,
+    /// The text of snippets compiled at run time (see
+    /// [`Vm::define_snippet`]), which no file holds.
+    #[serde(default)]
+    snippets: Vec<(String, String)>,
     /// Written by earlier builds; ignored (the loading host decides).
     #[serde(default, rename = "search_dir")]
     _search_dir: Option<PathBuf>,
@@ -165,6 +169,7 @@ pub(crate) struct SnapshotRef<'a> {
     instructions: u64,
     gc: Option<(usize, usize)>,
     exit_status: Option<i32>,
+    snippets: Vec<(&'a str, &'a str)>,
 }
 
 impl Vm {
@@ -198,6 +203,12 @@ impl Vm {
             main_module: p.main_module,
             exc_classes: p.exc_classes.iter().map(|(n, id)| (*n, *id)).collect(),
             rng: p.rng,
+            snippets: p
+                .sources
+                .iter()
+                .filter(|(f, _)| f.starts_with(crate::vm::SNIPPET_PREFIX))
+                .map(|(f, t)| (&**f, &**t))
+                .collect(),
             argv: &self.argv,
             instructions: self.instructions,
             gc: Some((self.gc_threshold, self.gc_byte_threshold)),
@@ -258,9 +269,14 @@ impl Vm {
         let mut codes = Vec::new();
         let mut sources = Vec::new();
         for file in &snapshot.files {
-            let source = match crate::builtins::prelude_source(&self, file) {
-                Some(s) => s.to_string(),
-                None => Vm::source_of(&self.embedded, file)
+            let snippet = snapshot
+                .snippets
+                .iter()
+                .find(|(f, _)| f == file && f.starts_with(crate::vm::SNIPPET_PREFIX));
+            let source = match (crate::builtins::prelude_source(&self, file), snippet) {
+                (Some(s), _) => s.to_string(),
+                (None, Some((_, text))) => text.clone(),
+                (None, None) => Vm::source_of(&self.embedded, file)
                     .map_err(|e| SnapshotError::Source(file.clone(), e))?,
             };
             let module =

@@ -157,6 +157,10 @@ pub struct ClassBody {
 /// cannot be preempted, so it must not run forever.
 const NESTED_BUDGET_FLOOR: u64 = 20_000_000;
 
+/// How the files of snippets compiled at run time are named (`<eval
+/// N>`); snapshots carry their text.
+pub(crate) const SNIPPET_PREFIX: &str = "<eval ";
+
 /// The attribute of a NameError holding the name the traceback suggests.
 const SUGGESTION: &str = "__shoal_suggestion__";
 

@@ -1,6 +1,6 @@
 //! The admin port: a line-based console for operators (`auth TOKEN`
 //! first, then `stats`, `tasklets [filter]`, `traceback ID`, `kill ID`,
-//! `save`, `shutdown`, `help`, `quit`), and `GET /metrics` over HTTP on
+//! `eval CODE`, `save`, `shutdown`, `help`, `quit`), and `GET /metrics` over HTTP on
 //! the same port (the first line tells which; HTTP is parsed with
 //! `httparse`). Each connection is a native tasklet; commands that touch
 //! the world are queued on the [`Desk`] and answered by the main loop
@@ -44,6 +44,8 @@ pub enum Command {
     Save,
     /// Save and stop the server.
     Shutdown,
+    /// Run a script snippet in the world as a tasklet; its result.
+    Eval(String),
     /// The metrics text (for `GET /metrics`).
     Metrics,
 }
@@ -188,12 +190,19 @@ pub fn parse_command(line: &str) -> Result<Option<Command>, String> {
         "kill" => Command::Kill(id(words.next())?),
         "save" => Command::Save,
         "shutdown" => Command::Shutdown,
+        "eval" => {
+            let code = line.trim_start()["eval".len()..].trim();
+            if code.is_empty() {
+                return Err("eval needs code: eval EXPRESSION or eval STATEMENTS".into());
+            }
+            // `\n` in the line stands for a new line (statements).
+            Command::Eval(code.replace("\\n", "\n"))
+        }
         other => return Err(format!("unknown command '{other}' (try help)")),
     }))
 }
 
-const HELP: &str =
-    "commands: stats | tasklets [filter] | traceback ID | kill ID | save | shutdown | quit\n";
+const HELP: &str = "commands: stats | tasklets [filter] | traceback ID | kill ID | eval CODE | save | shutdown | quit\n";
 
 /// One admin connection.
 fn session(
@@ -341,6 +350,15 @@ mod tests {
         assert!(parse_command("kill twelve").is_err());
         assert!(parse_command("traceback").is_err());
         assert!(parse_command("rm -rf").is_err());
+        assert_eq!(
+            parse_command("eval  world.tick() + 1"),
+            Ok(Some(Command::Eval("world.tick() + 1".into())))
+        );
+        assert_eq!(
+            parse_command("eval x = 1\\nreturn x"),
+            Ok(Some(Command::Eval("x = 1\nreturn x".into())))
+        );
+        assert!(parse_command("eval").is_err());
         assert!(constant_time_eq(b"abc", b"abc"));
         assert!(!constant_time_eq(b"abc", b"abd"));
         assert!(!constant_time_eq(b"abc", b"ab"));

@@ -61,6 +61,10 @@ pub struct Server {
     desk: SharedDesk,
     game: Game,
     metrics: Metrics,
+    /// `eval` requests whose snippet still runs: (request, snippet
+    /// module, its tasklet's id, the tick after which the answer says it
+    /// still runs).
+    evals: Vec<(u64, String, u64, u64)>,
     /// Where game clients connect.
     pub game_addr: SocketAddr,
     /// Where operators connect (and `GET /metrics`).
@@ -176,6 +180,7 @@ impl Server {
             desk,
             game,
             metrics: Metrics::new(),
+            evals: Vec::new(),
             game_addr,
             admin_addr,
             start_hash,
@@ -219,6 +224,7 @@ impl Server {
                 hub.wake_acceptor();
             }
             self.desk.borrow_mut().wake_acceptor();
+            self.answer_evals();
             let save_asked = self.answer_admin(stop);
             // The answered admin tasklets write their replies; then no
             // native tasklet is runnable and the world can be saved.
@@ -354,10 +360,51 @@ impl Server {
                     stop.store(true, Ordering::Relaxed);
                     "shutting down (saving first)".to_string()
                 }
+                Command::Eval(code) => {
+                    let started = self.sim.vm().borrow_mut().start_snippet(&code, &["world"]);
+                    match started {
+                        Ok((module, tasklet)) => {
+                            let tid = self
+                                .sim
+                                .vm()
+                                .borrow()
+                                .tasklet_handle(tasklet)
+                                .map_or(0, |t| t.id());
+                            // Ten seconds of ticks to finish.
+                            let rate = u64::from(self.sim.def().rules.tick_rate);
+                            let until = self.sim.tick_count() + 10 * rate;
+                            tracing::info!(tasklet = tid, "admin: eval started");
+                            self.evals.push((id, module, tid, until));
+                            continue;
+                        }
+                        Err(e) => format!("error: {e}"),
+                    }
+                }
             };
             self.desk.borrow_mut().answer(id, text);
         }
         save
+    }
+
+    /// Answers the `eval` requests whose snippet ended (or ran too long).
+    fn answer_evals(&mut self) {
+        let tick = self.sim.tick_count();
+        let mut still = Vec::new();
+        for (id, module, tasklet, until) in std::mem::take(&mut self.evals) {
+            let result = self.sim.vm().borrow().snippet_result(&module);
+            let text = match result {
+                Some(text) => text,
+                None if tick > until => format!(
+                    "still running as tasklet {tasklet} after 10 s (`kill {tasklet}` stops it)"
+                ),
+                None => {
+                    still.push((id, module, tasklet, until));
+                    continue;
+                }
+            };
+            self.desk.borrow_mut().answer(id, text);
+        }
+        self.evals = still;
     }
 
     fn stats_text(&self) -> String {
