@@ -549,3 +549,51 @@ fn a_client_that_stops_reading_is_dropped_and_its_name_freed() {
     s.wait_for("stopped at tick");
     let _ = std::fs::remove_dir_all(root);
 }
+
+#[test]
+fn a_client_sees_only_its_area_of_interest() {
+    use shoal_server::game::spawn_point;
+    let size = (640.0, 400.0);
+    let names: Vec<String> = (0..2000).map(|i| format!("p{i}")).collect();
+    let at = |n: &str| spawn_point(n, size);
+    let dist = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs().max((a.1 - b.1).abs());
+    // Two players starting close together, and one far from both.
+    let (a, b) = names
+        .iter()
+        .flat_map(|a| names.iter().map(move |b| (a, b)))
+        .find(|(a, b)| a != b && dist(at(a), at(b)) < 10.0)
+        .expect("two close names");
+    let far = names
+        .iter()
+        .find(|n| {
+            let p = at(n);
+            [at(a), at(b)].iter().all(|q| {
+                (p.0 - q.0).abs() > 150.0
+                    && (p.0 - q.0).abs() < 490.0
+                    && (p.1 - q.1).abs() > 120.0
+                    && (p.1 - q.1).abs() < 280.0
+            })
+        })
+        .expect("a far name");
+    let (root, config, data) = setup("aoi", 0);
+    let mut s = Running::start(&config, &data);
+    let addr = listening(&mut s, "game");
+    let (mut ca, _) = join(&addr, a);
+    let (_cb, wb) = join(&addr, b);
+    let (_cf, wf) = join(&addr, far);
+    // Twenty ticks of updates after all three are in the world.
+    let mut seen = std::collections::HashSet::new();
+    let mut ticks = 0;
+    while ticks < 20 {
+        if let ServerMsg::Update { entered, .. } = ca.recv().expect("a message") {
+            seen.extend(entered.iter().map(|e| e.id));
+            ticks += 1;
+        }
+    }
+    assert!(seen.contains(&wb.avatar), "the close player is seen");
+    assert!(!seen.contains(&wf.avatar), "the far player is not");
+    assert!(seen.len() > 1, "creatures around are seen too");
+    s.signal(libc::SIGTERM);
+    s.wait_for("stopped at tick");
+    let _ = std::fs::remove_dir_all(root);
+}
