@@ -2,7 +2,6 @@
 //! embedded default), checked as it is read, with command-line flags
 //! over it. Every setting is described in `docs/server.md`.
 
-use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -63,58 +62,11 @@ pub struct Limits {
 }
 
 /// A configuration file that cannot be used, with its place.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConfigError {
-    /// The file.
-    pub file: String,
-    /// 1-based line (0 when the error has no place in the file).
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
-            )
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
-/// The 1-based line and column of byte `at` in `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
+pub type ConfigError = crate::world_file::FileError;
 
 /// Where `field:` is written in `text` (for errors about its value).
 fn locate(text: &str, field: &str) -> (usize, usize) {
-    let needle = format!("{field}:");
-    let mut from = 0;
-    while let Some(i) = text[from..].find(&needle) {
-        let at = from + i;
-        let starts_word = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '_');
-        if starts_word {
-            return line_col(text, at);
-        }
-        from = at + needle.len();
-    }
-    (0, 0)
+    crate::world_file::locate(text, &[], &format!("{field}:"))
 }
 
 impl ServerConfig {
@@ -129,29 +81,16 @@ impl ServerConfig {
     /// Reads the configuration file at `path`.
     pub fn load(path: &std::path::Path) -> Result<ServerConfig, ConfigError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            file: name.clone(),
-            line: 0,
-            column: 0,
-            message: format!("cannot read it: {e}"),
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError::new(&name, (0, 0), format!("cannot read it: {e}")))?;
         ServerConfig::parse(&name, &text)
     }
 
     /// Parses and checks a configuration's text; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<ServerConfig, ConfigError> {
-        let err = |at: (usize, usize), message: String| ConfigError {
-            file: file.to_string(),
-            line: at.0,
-            column: at.1,
-            message,
-        };
-        let config: ServerConfig = ron::from_str(text).map_err(|e| {
-            err(
-                (e.span.start.line, e.span.start.col),
-                format!("not a valid server configuration: {}", e.code),
-            )
-        })?;
+        let err = |at: (usize, usize), message: String| ConfigError::new(file, at, message);
+        let config: ServerConfig =
+            crate::world_file::parse_ron(file, text, "server configuration")?;
         let l = &config.limits;
         let checks: [(bool, &str, String); 9] = [
             (

@@ -28,4 +28,4 @@ pub mod world_file;
 
 pub use sim::{Sim, TickReport};
 pub use snapshot::SnapshotError;
-pub use world_file::{WorldDef, WorldError, parse_world};
+pub use world_file::{FileError, WorldDef, WorldError, parse_world};

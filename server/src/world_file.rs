@@ -35,9 +35,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use shoal_engine::game::{BehaviourRef, Edges, KindDef, PropValue, Registry, WorldRules};
 
-/// An error in a world file or one of its scripts, with its place.
+/// An error in a file the server reads (a world file or one of its
+/// scripts, a configuration), with its place.
 #[derive(Debug, Clone, PartialEq)]
-pub struct WorldError {
+pub struct FileError {
     /// The file.
     pub file: String,
     /// 1-based line (0 when the error has no place in the file).
@@ -48,7 +49,10 @@ pub struct WorldError {
     pub message: String,
 }
 
-impl fmt::Display for WorldError {
+/// An error in a world file or one of its scripts.
+pub type WorldError = FileError;
+
+impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line == 0 {
             write!(f, "{}: {}", self.file, self.message)
@@ -62,7 +66,36 @@ impl fmt::Display for WorldError {
     }
 }
 
-impl std::error::Error for WorldError {}
+impl std::error::Error for FileError {}
+
+impl FileError {
+    /// An error at `at` (1-based line and column; (0, 0) for none) of
+    /// `file`.
+    pub fn new(file: &str, at: (usize, usize), message: impl Into<String>) -> FileError {
+        FileError {
+            file: file.to_string(),
+            line: at.0,
+            column: at.1,
+            message: message.into(),
+        }
+    }
+}
+
+/// Parses the RON `text` of `file` as a `T`; an error says where, and
+/// that the file is not `what` it should be.
+pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    what: &str,
+) -> Result<T, FileError> {
+    ron::from_str(text).map_err(|e| {
+        FileError::new(
+            file,
+            (e.span.start.line, e.span.start.col),
+            format!("not a valid {what}: {}", e.code),
+        )
+    })
+}
 
 /// What a behaviour that raises costs its entity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -288,18 +321,8 @@ pub(crate) fn locate(text: &str, after: &[&str], needle: &str) -> (usize, usize)
 
 /// Parses and checks a world file's text.
 pub fn parse_world(path: &str, text: &str) -> Result<WorldDef, WorldError> {
-    let err = |at: (usize, usize), message: String| WorldError {
-        file: path.to_string(),
-        line: at.0,
-        column: at.1,
-        message,
-    };
-    let spec: WorldSpec = ron::from_str(text).map_err(|e| {
-        err(
-            (e.span.start.line, e.span.start.col),
-            format!("not a valid world file: {}", e.code),
-        )
-    })?;
+    let err = |at: (usize, usize), message: String| FileError::new(path, at, message);
+    let spec: WorldSpec = parse_ron(path, text, "world file")?;
     let (w, h) = spec.size;
     if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
         return Err(err(
