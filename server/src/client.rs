@@ -5,6 +5,7 @@
 
 use std::io::{self, Read, Write};
 
+pub use crate::protocol::Welcome;
 use crate::protocol::{ClientMsg, FrameDecoder, PROTOCOL_VERSION, ServerMsg, decode, encode};
 
 /// The largest frame a client accepts from the server.
@@ -39,23 +40,6 @@ impl From<io::Error> for ClientError {
     }
 }
 
-/// What the server said on welcoming a player.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Welcome {
-    /// The avatar's entity id.
-    pub avatar: u64,
-    /// The world's name.
-    pub world: String,
-    /// The world's size.
-    pub size: (f32, f32),
-    /// Ticks per second.
-    pub tick_rate: u32,
-    /// The tick when the player joined.
-    pub tick: u64,
-    /// Entity kind names.
-    pub kinds: Vec<String>,
-}
-
 /// A connected game client.
 pub struct Client<S> {
     stream: S,
@@ -76,25 +60,7 @@ impl<S: Read + Write> Client<S> {
             name: name.to_string(),
         })?;
         match c.recv()? {
-            ServerMsg::Welcome {
-                avatar,
-                world,
-                size,
-                tick_rate,
-                tick,
-                kinds,
-                ..
-            } => Ok((
-                c,
-                Welcome {
-                    avatar,
-                    world,
-                    size,
-                    tick_rate,
-                    tick,
-                    kinds,
-                },
-            )),
+            ServerMsg::Welcome(welcome) => Ok((c, welcome)),
             ServerMsg::Refused { reason } | ServerMsg::Closing { reason } => {
                 Err(ClientError::Refused(reason))
             }

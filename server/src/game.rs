@@ -11,7 +11,7 @@ use shoal_scripting::host::HostValue;
 use crate::Sim;
 use crate::clients::{ConnId, Hub, Inbound};
 use crate::config::Limits;
-use crate::protocol::{Arg, ClientMsg, EntityState, Moved, PROTOCOL_VERSION, ServerMsg};
+use crate::protocol::{Arg, ClientMsg, EntityState, Moved, PROTOCOL_VERSION, ServerMsg, Welcome};
 
 /// The kind of entity a player's avatar is.
 pub const AVATAR_KIND: &str = "player";
@@ -281,7 +281,7 @@ impl Game {
         let def = sim.def();
         hub.send(
             conn,
-            &ServerMsg::Welcome {
+            &ServerMsg::Welcome(Welcome {
                 protocol: PROTOCOL_VERSION,
                 avatar,
                 world: def.spec.name.clone(),
@@ -289,7 +289,7 @@ impl Game {
                 tick_rate: def.rules.tick_rate,
                 tick: sim.tick_count(),
                 kinds: self.kinds.clone(),
-            },
+            }),
         );
     }
 

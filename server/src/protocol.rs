@@ -72,23 +72,9 @@ pub enum Arg {
 /// A message from the server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ServerMsg {
-    /// The handshake succeeded.
-    Welcome {
-        /// The server's protocol version.
-        protocol: u32,
-        /// The player's avatar entity.
-        avatar: u64,
-        /// The world's name.
-        world: String,
-        /// The world's size (width, height).
-        size: (f32, f32),
-        /// Ticks per second.
-        tick_rate: u32,
-        /// The current tick.
-        tick: u64,
-        /// Entity kind names; [`EntityState::kind`] indexes them.
-        kinds: Vec<String>,
-    },
+    /// The handshake succeeded (on the wire, the same as a variant with
+    /// `Welcome`'s fields).
+    Welcome(Welcome),
     /// The handshake failed; the connection closes.
     Refused {
         /// Why.
@@ -124,6 +110,25 @@ pub enum ServerMsg {
         /// Why.
         reason: String,
     },
+}
+
+/// What the server says on welcoming a player.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Welcome {
+    /// The server's protocol version.
+    pub protocol: u32,
+    /// The player's avatar entity.
+    pub avatar: u64,
+    /// The world's name.
+    pub world: String,
+    /// The world's size (width, height).
+    pub size: (f32, f32),
+    /// Ticks per second.
+    pub tick_rate: u32,
+    /// The current tick.
+    pub tick: u64,
+    /// Entity kind names; [`EntityState::kind`] indexes them.
+    pub kinds: Vec<String>,
 }
 
 /// An entity as a client first sees it.
