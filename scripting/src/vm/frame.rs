@@ -83,6 +83,16 @@ impl Frame {
         }
     }
 
+    /// A copy of the record without its extra part (taken apart by
+    /// [`SavedFrame::from_parts`]).
+    fn clone_record(&self) -> Frame {
+        Frame {
+            on_return: self.on_return.clone(),
+            extra: None,
+            ..*self
+        }
+    }
+
     /// The frame's rarely used parts, made if need be.
     pub(crate) fn extra_mut(&mut self) -> &mut FrameExtra {
         self.extra.get_or_insert_with(Box::default)
@@ -282,15 +292,10 @@ impl CallStack {
                 .sum::<usize>()
     }
 
-    /// Frame `i` as data, its values in `stack` and `locals` (empty).
-    fn save_frame(
-        &self,
-        i: usize,
-        mut stack: Vec<Value>,
-        mut locals: Vec<Option<Value>>,
-    ) -> SavedFrame {
+    /// Copies frame `i`'s operands into `stack` and its locals into
+    /// `locals` (both empty).
+    fn copy_values(&self, i: usize, stack: &mut Vec<Value>, locals: &mut Vec<Option<Value>>) {
         let f = &self.records[i];
-        let extra = f.extra.as_deref().cloned().unwrap_or_default();
         let end = self
             .records
             .get(i + 1)
@@ -302,27 +307,21 @@ impl CallStack {
                 .iter()
                 .map(|v| (*v != UNBOUND).then_some(*v)),
         );
-        SavedFrame {
-            code: f.code,
-            ip: f.ip,
-            stack,
-            locals,
-            cells: extra.cells,
-            blocks: extra.blocks,
-            handling: extra.handling,
-            module: f.module,
-            func: f.func,
-            class_ns: extra.class_ns,
-            on_return: f.on_return.clone(),
-            generator: extra.generator,
-            gen_return: extra.gen_return,
-        }
+    }
+
+    /// Frame `i` as data (a copy).
+    fn save_frame(&self, i: usize) -> SavedFrame {
+        let (mut stack, mut locals) = (Vec::new(), Vec::new());
+        self.copy_values(i, &mut stack, &mut locals);
+        let f = &self.records[i];
+        let extra = f.extra.as_deref().cloned().unwrap_or_default();
+        SavedFrame::from_parts(f.clone_record(), extra, stack, locals)
     }
 
     /// Every frame as data, outermost first.
     pub(crate) fn save(&self) -> Vec<SavedFrame> {
         (0..self.records.len())
-            .map(|i| self.save_frame(i, Vec::new(), Vec::new()))
+            .map(|i| self.save_frame(i))
             .collect()
     }
 
@@ -387,10 +386,12 @@ impl CallStack {
     /// Pops the innermost frame as data (a generator suspending).
     pub(crate) fn pop_saved(&mut self) -> Option<SavedFrame> {
         let i = self.records.len().checked_sub(1)?;
-        let (stack, locals) = self.spare.pop().unwrap_or_default();
-        let saved = self.save_frame(i, stack, locals);
-        self.pop();
-        Some(saved)
+        let (mut stack, mut locals) = self.spare.pop().unwrap_or_default();
+        self.copy_values(i, &mut stack, &mut locals);
+        // The record's parts move into the saved frame, uncopied.
+        let mut frame = self.pop()?;
+        let extra = frame.extra.take().map(|e| *e).unwrap_or_default();
+        Some(SavedFrame::from_parts(frame, extra, stack, locals))
     }
 }
 
@@ -435,6 +436,30 @@ pub struct SavedFrame {
 }
 
 impl SavedFrame {
+    /// A saved frame of `frame`'s record, its `extra` parts and its values.
+    fn from_parts(
+        frame: Frame,
+        extra: FrameExtra,
+        stack: Vec<Value>,
+        locals: Vec<Option<Value>>,
+    ) -> SavedFrame {
+        SavedFrame {
+            code: frame.code,
+            ip: frame.ip,
+            stack,
+            locals,
+            cells: extra.cells,
+            blocks: extra.blocks,
+            handling: extra.handling,
+            module: frame.module,
+            func: frame.func,
+            class_ns: extra.class_ns,
+            on_return: frame.on_return,
+            generator: extra.generator,
+            gen_return: extra.gen_return,
+        }
+    }
+
     /// Calls `f` on every object index the frame holds, mutably.
     pub(crate) fn remap_ids(&mut self, f: &mut dyn FnMut(&mut ObjId)) {
         let value = crate::heap::remap_value;
