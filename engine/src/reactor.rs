@@ -67,6 +67,30 @@ pub struct SourceLabel {
     pub what: Option<Rc<str>>,
 }
 
+impl std::fmt::Display for SourceLabel {
+    /// `tcp 127.0.0.1:7000 <- 127.0.0.1:51234`, `listener 0.0.0.0:7000`,
+    /// `udp 0.0.0.0:9000`, `call getaddrinfo`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.kind {
+            SourceKind::TcpListener => "listener",
+            SourceKind::TcpStream => "tcp",
+            SourceKind::Udp => "udp",
+            SourceKind::Call => "call",
+        };
+        f.write_str(kind)?;
+        if let Some(what) = &self.what {
+            write!(f, " {what}")?;
+        }
+        if let Some(local) = self.local {
+            write!(f, " {local}")?;
+        }
+        if let Some(peer) = self.peer {
+            write!(f, " <- {peer}")?;
+        }
+        Ok(())
+    }
+}
+
 impl SourceLabel {
     /// A socket's label.
     pub fn socket(kind: SourceKind, local: Option<SocketAddr>, peer: Option<SocketAddr>) -> Self {

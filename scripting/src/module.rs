@@ -111,6 +111,20 @@ pub enum Constant {
     Str(&'static str),
 }
 
+/// One frame of a suspended script tasklet, for debuggers and viewers
+/// ([`Vm::tasklet_frames`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameInfo {
+    /// The script file.
+    pub file: String,
+    /// The line it is at.
+    pub line: u32,
+    /// The function's name (`<module>` for a module's body).
+    pub function: String,
+    /// Its bound locals, by name, as [`Vm::brief_repr`] prints them.
+    pub locals: Vec<(String, String)>,
+}
+
 /// What a module's [`NativeModule::on_tasklet_end`] hook hears.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TaskletEnd {
@@ -477,12 +491,29 @@ impl Vm {
     /// has that id. Values print as `repr` for numbers, strings and
     /// `None`, and as `<type>` otherwise (no script code runs).
     pub fn tasklet_traceback(&self, engine_id: u64) -> Option<String> {
+        let mut out = String::new();
+        for f in self.tasklet_frames(engine_id)? {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                f.file, f.line, f.function
+            ));
+            for (name, value) in &f.locals {
+                out.push_str(&format!("    {name} = {value}\n"));
+            }
+        }
+        Some(out)
+    }
+
+    /// The frames of the script tasklet run by the engine tasklet with id
+    /// `engine_id` (while it is switched out), outermost first; `None` if
+    /// no script tasklet has that id. See [`Vm::tasklet_traceback`].
+    pub fn tasklet_frames(&self, engine_id: u64) -> Option<Vec<FrameInfo>> {
         let id = self.tasklet_objs.get(&engine_id)?;
         let Obj::Tasklet(t) = self.heap.get(*id) else {
             return None;
         };
         let (frames, _, _) = self.thread_parts(t.thread)?;
-        let mut out = String::new();
+        let mut out = Vec::with_capacity(frames.len());
         for f in &frames {
             let Some(code) = self.codes.get(f.code as usize) else {
                 continue;
@@ -491,21 +522,35 @@ impl Vm {
                 continue;
             }
             let line = code.lines.get(f.ip.saturating_sub(1)).copied().unwrap_or(0);
-            out.push_str(&format!(
-                "  File \"{}\", line {line}, in {}\n",
-                code.filename, code.name
-            ));
-            for (name, v) in code.varnames.iter().zip(&f.locals) {
-                if let Some(v) = v {
-                    out.push_str(&format!("    {name} = {}\n", self.brief_repr(*v)));
-                }
-            }
+            let locals = code
+                .varnames
+                .iter()
+                .zip(&f.locals)
+                .filter_map(|(name, v)| v.map(|v| (name.to_string(), self.brief_repr(v))))
+                .collect();
+            out.push(FrameInfo {
+                file: code.filename.to_string(),
+                line,
+                function: code.name.to_string(),
+                locals,
+            });
         }
         Some(out)
     }
 
-    /// A short description of `v` that runs no script code.
-    fn brief_repr(&self, v: Value) -> String {
+    /// The text of the script file `file` as it was loaded (behaviour
+    /// scripts, imported modules), if the VM has it.
+    pub fn source_text(&self, file: &str) -> Option<Rc<str>> {
+        self.sources
+            .iter()
+            .find(|(f, _)| &**f == file)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// A short description of `v` that runs no script code: `repr` for
+    /// numbers, strings (cut at 60 characters), `None` and booleans,
+    /// tuples and lists of those (cut at 8 items), `<type>` otherwise.
+    pub fn brief_repr(&self, v: Value) -> String {
         match v {
             Value::None => "None".into(),
             Value::Bool(b) => if b { "True" } else { "False" }.into(),
@@ -519,6 +564,29 @@ impl Vm {
                         t.push_str("...");
                     }
                     format!("{t:?}")
+                }
+                Obj::Tuple(items) | Obj::List(items) => {
+                    let tuple = matches!(self.heap.get(id), Obj::Tuple(_));
+                    let mut parts: Vec<String> = items
+                        .iter()
+                        .take(8)
+                        .map(|item| match item {
+                            Value::Obj(i)
+                                if matches!(self.heap.get(*i), Obj::Tuple(_) | Obj::List(_)) =>
+                            {
+                                format!("<{}>", crate::builtins::type_name(self, *item))
+                            }
+                            _ => self.brief_repr(*item),
+                        })
+                        .collect();
+                    if items.len() > 8 {
+                        parts.push("...".into());
+                    }
+                    match (tuple, items.len()) {
+                        (true, 1) => format!("({},)", parts[0]),
+                        (true, _) => format!("({})", parts.join(", ")),
+                        (false, _) => format!("[{}]", parts.join(", ")),
+                    }
                 }
                 _ => format!("<{}>", crate::builtins::type_name(self, v)),
             },

@@ -278,7 +278,7 @@ pub struct Vm {
     /// values.
     pub frames: CallStack,
     /// Source text of each file, for tracebacks.
-    sources: Vec<(Rc<str>, Rc<str>)>,
+    pub(crate) sources: Vec<(Rc<str>, Rc<str>)>,
     /// Built-in modules made so far, by name.
     modules: Vec<(Rc<str>, ObjId)>,
     /// Where `print` writes.
