@@ -1,6 +1,7 @@
 //! The admin port: a line-based console for operators (`auth TOKEN`
 //! first, then `stats`, `tasklets [filter]`, `traceback ID`, `kill ID`,
-//! `eval CODE`, `save`, `shutdown`, `help`, `quit`), and `GET /metrics` over HTTP on
+//! `pause ID`, `resume ID`, `eval CODE`, `save`, `shutdown`, `observe`
+//! (for viewers), `help`, `quit`), and `GET /metrics` over HTTP on
 //! the same port (the first line tells which; HTTP is parsed with
 //! `httparse`). Each connection is a native tasklet; commands that touch
 //! the world are queued on the [`Desk`] and answered by the main loop
@@ -26,6 +27,14 @@ pub const IDLE: Duration = Duration::from_secs(600);
 /// request).
 pub const AUTH_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The first word of the answer to `observe`: the line `observation N`
+/// is followed by N bytes, a postcard-encoded
+/// [`crate::observe::Observation`] (and no `.` line).
+pub const OBSERVATION_HEADER: &str = "observation";
+
+/// The largest observation a viewer accepts.
+pub const MAX_OBSERVATION: usize = 256 << 20;
+
 /// The most admin connections at once; more are refused.
 pub const MAX_ADMIN_CONNECTIONS: usize = 16;
 
@@ -40,6 +49,13 @@ pub enum Command {
     Traceback(u64),
     /// Kill a tasklet.
     Kill(u64),
+    /// Pause a tasklet (keep it out of the run queue).
+    Pause(u64),
+    /// Let a paused tasklet run again.
+    Resume(u64),
+    /// A viewer's observation of the world (answered in binary: see
+    /// [`OBSERVATION_HEADER`]).
+    Observe(crate::observe::Request),
     /// Save a snapshot now.
     Save,
     /// Save and stop the server.
@@ -54,7 +70,7 @@ pub enum Command {
 #[derive(Default)]
 pub struct Desk {
     requests: VecDeque<(u64, Command)>,
-    answers: HashMap<u64, String>,
+    answers: HashMap<u64, Vec<u8>>,
     waiting: HashMap<u64, Tasklet>,
     next: u64,
     /// The acceptor, parked after an accept error until the next tick
@@ -85,7 +101,12 @@ impl Desk {
 
     /// Answers request `id`, waking the tasklet that asked.
     pub fn answer(&mut self, id: u64, text: String) {
-        self.answers.insert(id, text);
+        self.answer_bytes(id, text.into_bytes());
+    }
+
+    /// Answers request `id` with bytes (`observe`).
+    pub fn answer_bytes(&mut self, id: u64, bytes: Vec<u8>) {
+        self.answers.insert(id, bytes);
         if let Some(t) = self.waiting.remove(&id) {
             let _ = t.insert();
         }
@@ -93,7 +114,7 @@ impl Desk {
 }
 
 /// Asks the main loop and waits for its answer.
-fn ask(desk: &SharedDesk, command: Command) -> TaskletResult<String> {
+fn ask(desk: &SharedDesk, command: Command) -> TaskletResult<Vec<u8>> {
     let id = {
         let mut d = desk.borrow_mut();
         d.next += 1;
@@ -188,6 +209,30 @@ pub fn parse_command(line: &str) -> Result<Option<Command>, String> {
         "tasklets" => Command::Tasklets(words.collect::<Vec<_>>().join(" ")),
         "traceback" => Command::Traceback(id(words.next())?),
         "kill" => Command::Kill(id(words.next())?),
+        "pause" => Command::Pause(id(words.next())?),
+        "resume" => Command::Resume(id(words.next())?),
+        "observe" => {
+            let mut request = crate::observe::Request::default();
+            for word in words {
+                let (key, value) = word.split_once('=').unwrap_or((word, ""));
+                let number = || -> Result<u64, String> {
+                    value
+                        .parse()
+                        .map_err(|_| format!("observe: {key}= needs a number, not '{value}'"))
+                };
+                match key {
+                    "entity" => request.entity = Some(number()?),
+                    "tasklet" => request.tasklet = Some(number()?),
+                    "since" => request.since = number()?,
+                    _ => {
+                        return Err(format!(
+                            "observe takes entity=ID, tasklet=ID and since=TICK, not '{word}'"
+                        ));
+                    }
+                }
+            }
+            Command::Observe(request)
+        }
         "save" => Command::Save,
         "shutdown" => Command::Shutdown,
         "eval" => {
@@ -202,7 +247,7 @@ pub fn parse_command(line: &str) -> Result<Option<Command>, String> {
     }))
 }
 
-const HELP: &str = "commands: stats | tasklets [filter] | traceback ID | kill ID | eval CODE | save | shutdown | quit\n";
+const HELP: &str = "commands: stats | tasklets [filter] | traceback ID | kill ID | pause ID | resume ID | eval CODE | save | shutdown | observe [entity=ID] [tasklet=ID] [since=TICK] | quit\n";
 
 /// One admin connection.
 fn session(
@@ -241,15 +286,24 @@ fn session(
             let reply = match parse_command(line) {
                 Ok(None) => continue,
                 Ok(Some(cmd)) => {
-                    tracing::info!(peer = %peer, command = line, "admin command");
                     let shutdown = cmd == Command::Shutdown;
+                    let observe = matches!(cmd, Command::Observe(_));
+                    if !observe {
+                        tracing::info!(peer = %peer, command = line, "admin command");
+                    }
                     match ask(&desk, cmd) {
+                        Ok(bytes) if observe => {
+                            let head = format!("{OBSERVATION_HEADER} {}\n", bytes.len());
+                            stream.write_all(head.as_bytes())?;
+                            stream.write_all(&bytes)?;
+                            continue;
+                        }
                         Ok(text) => {
                             let mut text = text;
-                            if !text.ends_with('\n') {
-                                text.push('\n');
+                            if !text.ends_with(b"\n") {
+                                text.push(b'\n');
                             }
-                            stream.write_all(text.as_bytes())?;
+                            stream.write_all(&text)?;
                             stream.write_all(b".\n")?;
                             if shutdown {
                                 break;
@@ -300,7 +354,7 @@ fn http(
             match ask(desk, Command::Metrics) {
                 Ok(text) => (
                     "200 OK",
-                    text,
+                    String::from_utf8_lossy(&text).into_owned(),
                     "application/openmetrics-text; version=1.0.0; charset=utf-8",
                 ),
                 Err(e) => return Ok(Err(e)),
@@ -359,6 +413,18 @@ mod tests {
             Ok(Some(Command::Eval("x = 1\nreturn x".into())))
         );
         assert!(parse_command("eval").is_err());
+        assert_eq!(parse_command("pause 7"), Ok(Some(Command::Pause(7))));
+        assert_eq!(parse_command("resume 7"), Ok(Some(Command::Resume(7))));
+        assert_eq!(
+            parse_command("observe entity=4 since=100"),
+            Ok(Some(Command::Observe(crate::observe::Request {
+                entity: Some(4),
+                tasklet: None,
+                since: 100
+            })))
+        );
+        assert!(parse_command("observe entity=four").is_err());
+        assert!(parse_command("observe colour=red").is_err());
         assert!(constant_time_eq(b"abc", b"abc"));
         assert!(!constant_time_eq(b"abc", b"abd"));
         assert!(!constant_time_eq(b"abc", b"ab"));

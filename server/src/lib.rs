@@ -8,7 +8,7 @@
 //! ([`default_world`])), and the server around it: its configuration
 //! ([`config`]), its data directory ([`persist`]), the main loop
 //! ([`serve`]) and the game protocol's messages and frames
-//! ([`protocol`]).
+//! ([`protocol`]); what a viewer sees of a world ([`observe`]).
 
 pub mod admin;
 pub mod client;
@@ -17,6 +17,7 @@ pub mod config;
 pub mod default_world;
 pub mod game;
 pub mod metrics;
+pub mod observe;
 pub mod os;
 pub mod persist;
 pub mod protocol;

@@ -65,6 +65,8 @@ pub struct Server {
     /// module, its tasklet's id, the tick after which the answer says it
     /// still runs).
     evals: Vec<(u64, String, u64, u64)>,
+    /// The last minutes of tick timings, for viewers.
+    timing: crate::observe::TimingLog,
     /// Where game clients connect.
     pub game_addr: SocketAddr,
     /// Where operators connect (and `GET /metrics`).
@@ -181,6 +183,7 @@ impl Server {
             game,
             metrics: Metrics::new(),
             evals: Vec::new(),
+            timing: Default::default(),
             game_addr,
             admin_addr,
             start_hash,
@@ -212,6 +215,7 @@ impl Server {
             self.game.expire(&mut self.sim);
             let _ = shoal_engine::poll_io(Duration::ZERO);
             let report = self.sim.tick();
+            self.timing.record(&report);
             self.metrics
                 .tick(report.work.as_secs_f64(), report.dilation, report.entities);
             // Replication.
@@ -352,6 +356,23 @@ impl Server {
                     None => format!("error: no script tasklet {t}"),
                 },
                 Command::Kill(t) => kill_text(t),
+                Command::Pause(t) => match self.sim.hold(t) {
+                    Ok(()) => format!("paused tasklet {t}"),
+                    Err(e) => format!("error: {e}"),
+                },
+                Command::Resume(t) => {
+                    if self.sim.release(t) {
+                        format!("resumed tasklet {t}")
+                    } else {
+                        format!("error: tasklet {t} is not paused")
+                    }
+                }
+                Command::Observe(request) => {
+                    let o = crate::observe::observe(&self.sim, &self.timing, &request);
+                    let bytes = postcard::to_stdvec(&o).unwrap_or_default();
+                    self.desk.borrow_mut().answer_bytes(id, bytes);
+                    continue;
+                }
                 Command::Save => {
                     save.push(id);
                     continue;

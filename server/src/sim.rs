@@ -62,6 +62,10 @@ pub struct TickReport {
     pub failures: usize,
     /// Live entities after the tick.
     pub entities: usize,
+    /// Tasklets runnable when the scripts phase began.
+    pub runnable: usize,
+    /// Tasklet switches during the tick.
+    pub switches: u64,
     /// The clock's dilation factor after the tick.
     pub dilation: f64,
 }
@@ -88,6 +92,10 @@ pub struct Sim {
     last_victim: Option<shoal_engine::Tasklet>,
     warned_runaway: std::collections::BTreeSet<u64>,
     hooks: Vec<TickHook>,
+    /// Tasklets paused from a viewer or the console, by id: kept out of
+    /// the run queue whenever they wake (see [`Sim::hold`]).
+    /// (The flag says whether the hold took it out of the queue.)
+    held: std::collections::BTreeMap<u64, (shoal_engine::Tasklet, bool)>,
     /// Dropped last: the VM and the ECS go first.
     _scheduler: Scheduler,
 }
@@ -146,6 +154,7 @@ impl Sim {
             last_victim: None,
             warned_runaway: Default::default(),
             hooks: Vec::new(),
+            held: Default::default(),
             _scheduler: scheduler,
         })
     }
@@ -438,9 +447,12 @@ impl Sim {
     /// Runs one tick; see the module documentation for its phases.
     pub fn tick(&mut self) -> TickReport {
         let start = Instant::now();
+        let switches_before = shoal_engine::stats().switches;
         // 1. Input: no sources yet.
         // 2. Timers.
         let woken = shoal_engine::advance_tick();
+        self.enforce_holds();
+        let runnable = shoal_engine::runcount().saturating_sub(1);
         let tick = shoal_engine::tick();
         // Behaviours see simulated time: the tick over the tick rate.
         let seconds = tick as f64 / f64::from(self.def.rules.tick_rate);
@@ -473,8 +485,15 @@ impl Sim {
                     break;
                 }
                 Ok(Some(victim)) => {
-                    // Its slice is over: it goes on after the rest.
-                    let _ = victim.insert();
+                    // Its slice is over: it goes on after the rest
+                    // (unless it is held).
+                    match self.held.get_mut(&victim.id()) {
+                        Some((_, removed)) => *removed = true,
+                        None => {
+                            let _ = victim.insert();
+                        }
+                    }
+                    self.enforce_holds();
                     last_victim = Some(victim);
                 }
                 // A tasklet that is no behaviour (made with stackless by
@@ -545,6 +564,92 @@ impl Sim {
             failures,
             entities: self.entities(),
             dilation: self.clock.dilation(),
+            runnable,
+            switches: shoal_engine::stats().switches - switches_before,
+        }
+    }
+
+    /// Pauses tasklet `id` (a debugging aid of the viewer and console):
+    /// it is taken out of the run queue now, and again whenever a timer
+    /// or the tick wakes it, until [`Sim::release`]. A tasklet blocked on
+    /// a channel stays blocked; if a channel wakes it in the middle of a
+    /// tick it may run until the end of that slice. Call between ticks.
+    pub fn hold(&mut self, id: u64) -> Result<(), String> {
+        if id == 0 {
+            return Err("the main tasklet cannot be paused".into());
+        }
+        let Some(t) = shoal_engine::tasklets()
+            .into_iter()
+            .find(|t| t.id == id)
+            .map(|t| t.tasklet)
+        else {
+            return Err(format!("no tasklet {id}"));
+        };
+        self.held.entry(id).or_insert((t, false));
+        self.enforce_holds();
+        Ok(())
+    }
+
+    /// Lets tasklet `id`, paused by [`Sim::hold`], run again: it goes
+    /// back in the run queue unless it still waits on something. False if
+    /// it was not held.
+    pub fn release(&mut self, id: u64) -> bool {
+        let Some((t, removed)) = self.held.remove(&id) else {
+            return false;
+        };
+        // Back in the queue only if the hold took it out and nothing
+        // since has made it wait (or put it back).
+        let paused = shoal_engine::tasklets()
+            .into_iter()
+            .any(|i| i.id == id && i.state == shoal_engine::TaskletState::Paused);
+        if removed && paused {
+            let _ = t.insert();
+        }
+        true
+    }
+
+    /// Runs `f` (a save) with the tasklets a hold took out of the run
+    /// queue put back in it: holds belong to a viewing session, and a
+    /// snapshot must not keep a behaviour out of the queue for good.
+    pub(crate) fn holds_lifted<R>(&self, f: impl FnOnce() -> R) -> R {
+        if self.held.is_empty() {
+            return f();
+        }
+        let paused: std::collections::BTreeSet<u64> = shoal_engine::tasklets()
+            .into_iter()
+            .filter(|i| i.state == shoal_engine::TaskletState::Paused)
+            .map(|i| i.id)
+            .collect();
+        let lifted: Vec<shoal_engine::Tasklet> = self
+            .held
+            .iter()
+            .filter(|(id, (_, removed))| *removed && paused.contains(id))
+            .map(|(_, (t, _))| *t)
+            .filter(|t| t.insert().is_ok())
+            .collect();
+        let r = f();
+        for t in lifted {
+            let _ = t.remove();
+        }
+        r
+    }
+
+    /// The ids of the held tasklets.
+    pub fn held(&self) -> std::collections::BTreeSet<u64> {
+        self.held.keys().copied().collect()
+    }
+
+    /// Takes held tasklets that woke out of the run queue; forgets dead
+    /// ones.
+    fn enforce_holds(&mut self) {
+        if self.held.is_empty() {
+            return;
+        }
+        self.held.retain(|_, (t, _)| t.alive());
+        for (t, removed) in self.held.values_mut() {
+            if t.scheduled() && !t.blocked() && t.remove().is_ok() {
+                *removed = true;
+            }
         }
     }
 

@@ -173,7 +173,9 @@ impl Sim {
     /// The whole world as snapshot text (between ticks).
     pub fn save(&self) -> Result<String, SnapshotError> {
         let vm = self.vm().borrow();
-        let scripts = vm.save_world_data().map_err(SnapshotError::Save)?;
+        let scripts = self
+            .holds_lifted(|| vm.save_world_data())
+            .map_err(SnapshotError::Save)?;
         let mut ecs = self.ecs().borrow_mut();
         let next_id = ecs.resource::<EntityIndex>().next_id;
         let entities = world_entities(&mut ecs)

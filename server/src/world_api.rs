@@ -126,6 +126,7 @@ def inbox(e=None):
 def post(e, message):
     """Leaves `message` in entity `e`'s mailbox (never blocks)."""
     inbox(e).post(message)
+    _note_post(e)
 
 
 def receive(timeout=None):
@@ -171,6 +172,7 @@ pub fn module() -> NativeModule {
         .function("sleep", w_sleep)
         .function("log", w_log)
         .function("_despawn", w_despawn)
+        .function("_note_post", w_note_post)
         .prelude(PRELUDE_FILE, PRELUDE)
         .on_tasklet_end(behaviour_ended)
 }
@@ -192,6 +194,27 @@ pub struct WorldLink {
     log: Vec<String>,
     /// Query results (kept for the allocation).
     scratch: Vec<(f64, u64)>,
+    /// Who posted to whom: (sender, receiver) to how many posts and the
+    /// last tick (the sender is 0 for the host); bounded by
+    /// [`MAX_TALKS`].
+    talks: std::collections::HashMap<(u64, u64), Talk>,
+}
+
+/// The most (sender, receiver) pairs a world remembers; beyond, pairs
+/// not heard from in [`TALK_MEMORY`] ticks are forgotten.
+pub const MAX_TALKS: usize = 65_536;
+
+/// How many ticks a quiet (sender, receiver) pair is remembered when the
+/// table is full.
+pub const TALK_MEMORY: u64 = 200;
+
+/// Posts from one entity to another ([`WorldLink::talks_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Talk {
+    /// How many posts.
+    pub count: u64,
+    /// The tick of the last one.
+    pub last_tick: u64,
 }
 
 /// A behaviour that raised: its entity and the traceback.
@@ -213,7 +236,37 @@ impl WorldLink {
             failures: Vec::new(),
             log: Vec::new(),
             scratch: Vec::new(),
+            talks: Default::default(),
         }
+    }
+
+    /// Every remembered post to or from `entity`: (sender, receiver,
+    /// posts), the sender 0 for the host (the server, a player's
+    /// connection); most recent first.
+    pub fn talks_of(&self, entity: u64) -> Vec<(u64, u64, Talk)> {
+        let mut out: Vec<(u64, u64, Talk)> = self
+            .talks
+            .iter()
+            .filter(|((from, to), _)| *from == entity || *to == entity)
+            .map(|(&(from, to), t)| (from, to, *t))
+            .collect();
+        out.sort_by_key(|(from, to, t)| (std::cmp::Reverse(t.last_tick), *from, *to));
+        out
+    }
+
+    fn note_post(&mut self, from: u64, to: u64, tick: u64) {
+        if self.talks.len() >= MAX_TALKS && !self.talks.contains_key(&(from, to)) {
+            self.talks.retain(|_, t| t.last_tick + TALK_MEMORY >= tick);
+            if self.talks.len() >= MAX_TALKS {
+                self.talks.clear();
+            }
+        }
+        let t = self.talks.entry((from, to)).or_insert(Talk {
+            count: 0,
+            last_tick: tick,
+        });
+        t.count += 1;
+        t.last_tick = tick;
     }
 }
 
@@ -848,6 +901,18 @@ pub(crate) fn w_spawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
         start_behaviour_exc(vm, id, func)?;
     }
     ok(Value::Int(id as i64))
+}
+
+/// `_note_post(e)`: remembers that the running entity (or the host)
+/// posted to `e`, for the viewer's "who talks to whom".
+pub(crate) fn w_note_post(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "_note_post", &args, 1, 1)?;
+    let to = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
+    let from = vm.current_owner().unwrap_or(0);
+    if let Some(link) = vm.world_link() {
+        link.note_post(from, to, shoal_engine::tick());
+    }
+    ok(Value::None)
 }
 
 pub(crate) fn w_despawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {

@@ -616,3 +616,67 @@ def probe(me):
         ]
     );
 }
+
+/// The tasklet id, runs and held flag of the (only) behaviour.
+fn counter_state(sim: &Sim) -> (u64, u64, bool) {
+    let vm = sim.vm().borrow();
+    let (_, obj) = vm.owned_tasklets()[0];
+    let t = vm.tasklet_handle(obj).unwrap();
+    drop(vm);
+    let info = shoal_engine::tasklets()
+        .into_iter()
+        .find(|i| i.id == t.id())
+        .unwrap();
+    (t.id(), info.runs, sim.held().contains(&t.id()))
+}
+
+#[test]
+fn a_held_behaviour_does_not_run_until_released_and_snapshots_do_not_keep_holds() {
+    let script = r#"
+import world
+
+def counter(me):
+    while True:
+        world.set("hits", world.get("hits") + 1)
+        world.sleep(1)
+"#;
+    let sources_script = script;
+    let text = std::thread::spawn(move || {
+        let mut sim = world(
+            "",
+            r#""c": (behaviour: Some("b.py:counter"), components: { "hits": 0 })"#,
+            r#"(kind: "c", count: 1)"#,
+            sources_script,
+        )
+        .unwrap();
+        run(&mut sim, 3);
+        let (id, runs, _) = counter_state(&sim);
+        assert!(sim.hold(id).is_ok());
+        assert!(sim.hold(0).is_err(), "main is never held");
+        assert!(sim.hold(9_999).is_err());
+        run(&mut sim, 5);
+        let (_, held_runs, held) = counter_state(&sim);
+        assert!(held);
+        assert_eq!(held_runs, runs, "a held behaviour does not run");
+        // Saved while held: the snapshot has it runnable.
+        let text = sim.save().unwrap();
+        assert!(sim.release(id));
+        assert!(!sim.release(id), "released already");
+        run(&mut sim, 2);
+        assert!(counter_state(&sim).1 > runs, "it runs again");
+        text
+    })
+    .join()
+    .unwrap();
+    std::thread::spawn(move || {
+        let sources: Rc<[(String, String)]> =
+            Rc::new([("<t>/b.py".to_string(), script.to_string())]);
+        let mut sim = Sim::load("snapshot", &text, sources).unwrap();
+        let (_, before, held) = counter_state(&sim);
+        assert!(!held);
+        run(&mut sim, 2);
+        assert!(counter_state(&sim).1 > before, "the loaded behaviour runs");
+    })
+    .join()
+    .unwrap();
+}

@@ -71,6 +71,8 @@ struct Sizes {
     bytes: usize,
     load: Duration,
     same_hash: bool,
+    /// Observation times and the encoded size.
+    observe: (Vec<Duration>, usize),
 }
 
 fn percentile(times: &[Duration], p: f64) -> f64 {
@@ -84,7 +86,7 @@ fn percentile(times: &[Duration], p: f64) -> f64 {
 /// scheduler per thread), then loads its snapshot on another.
 fn measure(n: usize, ticks: usize) -> anyhow::Result<Sizes> {
     let text = world_text(n);
-    let (ticks_taken, save, snapshot, hash) = std::thread::spawn(move || {
+    let (ticks_taken, save, snapshot, hash, observe) = std::thread::spawn(move || {
         let def = parse_world("<bench>/walkers.ron", &text).map_err(|e| e.to_string())?;
         let mut sim = Sim::new(def, sources()).map_err(|e| e.to_string())?;
         for _ in 0..3 {
@@ -99,10 +101,30 @@ fn measure(n: usize, ticks: usize) -> anyhow::Result<Sizes> {
                 return Err(format!("{:?}", sim.take_log()));
             }
         }
+        // What an in-process viewer costs the world: one observation
+        // (made between ticks, once per UI frame at most).
+        let mut timing = shoal_server::observe::TimingLog::default();
+        let report = sim.tick();
+        timing.record(&report);
+        let request = shoal_server::observe::Request::default();
+        let mut observations = Vec::new();
+        let mut encoded = 0;
+        for _ in 0..5 {
+            let t = thread_cpu_time();
+            let o = shoal_server::observe::observe(&sim, &timing, &request);
+            observations.push(thread_cpu_time() - t);
+            encoded = postcard::to_stdvec(&o).map_or(0, |b| b.len());
+        }
         let t = thread_cpu_time();
         let snapshot = sim.save().map_err(|e| e.to_string())?;
         let save = thread_cpu_time() - t;
-        Ok::<_, String>((times, save, snapshot, sim.state_hash()))
+        Ok::<_, String>((
+            times,
+            save,
+            snapshot,
+            sim.state_hash(),
+            (observations, encoded),
+        ))
     })
     .join()
     .map_err(|_| anyhow::anyhow!("the world thread panicked"))?
@@ -124,6 +146,7 @@ fn measure(n: usize, ticks: usize) -> anyhow::Result<Sizes> {
         bytes,
         load,
         same_hash: hash == loaded_hash,
+        observe,
     })
 }
 
@@ -256,6 +279,17 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
             unit: "ms",
             target: String::new(),
         });
+        rows.push(Row {
+            scenario: format!("{n} entities, viewer observation"),
+            shoal: percentile(&m.observe.0, 50.0),
+            peer: Some(("one tick".into(), percentile(&m.ticks, 50.0))),
+            unit: "ms",
+            target: String::new(),
+        });
+        notes.push(format!(
+            "{n} entities: an observation (what the viewer shows) is {:.1} MB encoded for a connected viewer",
+            m.observe.1 as f64 / 1e6
+        ));
         rows.push(Row {
             scenario: format!("{n} entities, snapshot write"),
             shoal: m.save.as_secs_f64() * 1e3,
