@@ -1,0 +1,116 @@
+//! The `shoal-viewer` command line (the binary lives in the root
+//! package, so that `cargo run --bin shoal-viewer` works from the
+//! workspace root). See `shoal-viewer --help`.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use crate::{Feed, Start, Viewer};
+
+/// Watch a Shoal world live: its entities, every tasklet and what it
+/// waits on, channels and timings. Alone, it runs the default world in
+/// this process.
+#[derive(Parser, Debug)]
+#[command(name = "shoal-viewer", version)]
+struct Args {
+    /// Run this world file instead of the default world.
+    #[arg(long, value_name = "FILE.ron", conflicts_with_all = ["load", "connect"])]
+    world: Option<PathBuf>,
+    /// Run from this snapshot.
+    #[arg(long, value_name = "SNAPSHOT", conflicts_with = "connect")]
+    load: Option<PathBuf>,
+    /// Watch a running shoal-server through its admin port (HOST:PORT).
+    #[arg(long, value_name = "ADDR", requires = "token")]
+    connect: Option<String>,
+    /// The file holding the server's admin token (with --connect).
+    #[arg(long, value_name = "FILE", requires = "connect")]
+    token: Option<PathBuf>,
+    /// Start paused.
+    #[arg(long)]
+    paused: bool,
+    /// The window's size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1280x720", value_parser = parse_size)]
+    size: (f32, f32),
+}
+
+fn parse_size(s: &str) -> Result<(f32, f32), String> {
+    let (w, h) = s
+        .split_once('x')
+        .ok_or_else(|| format!("'{s}' is not WIDTHxHEIGHT"))?;
+    let n = |t: &str| {
+        t.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| (320.0..=16384.0).contains(v))
+            .ok_or_else(|| format!("'{t}' is not a size from 320 to 16384"))
+    };
+    Ok((n(w)?, n(h)?))
+}
+
+/// Parses the command line and runs the viewer until its window closes.
+pub fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args = Args::parse();
+    let feed = match (&args.connect, &args.token) {
+        (Some(addr), Some(token_file)) => match std::fs::read_to_string(token_file) {
+            Ok(token) if !token.trim().is_empty() => {
+                Feed::connect(addr.clone(), token.trim().to_string())
+            }
+            Ok(_) => {
+                eprintln!(
+                    "shoal-viewer: {} is empty (it should hold the admin token)",
+                    token_file.display()
+                );
+                return std::process::ExitCode::from(2);
+            }
+            Err(e) => {
+                eprintln!(
+                    "shoal-viewer: cannot read the token file {}: {e}",
+                    token_file.display()
+                );
+                return std::process::ExitCode::from(2);
+            }
+        },
+        _ => {
+            let start = match (&args.load, &args.world) {
+                (Some(s), _) => Start::Snapshot(s.clone()),
+                (None, Some(w)) => Start::World(w.clone()),
+                (None, None) => Start::Default,
+            };
+            Feed::in_process(start, args.paused)
+        }
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Shoal viewer")
+            .with_inner_size([args.size.0, args.size.1])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Shoal viewer",
+        options,
+        Box::new(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            feed.on_update(move || ctx.request_repaint());
+            Ok(Box::new(Viewer::new(feed)))
+        }),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("shoal-viewer: cannot open a window: {e}");
+            eprintln!(
+                "(a desktop session is needed: X11, or Wayland with XWayland; scripts/install-deps.sh installs the libraries)"
+            );
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

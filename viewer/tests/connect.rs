@@ -1,0 +1,193 @@
+//! The viewer watching a running server through its admin port: the
+//! same UI, filled by the connection.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use shoal_server::config::ServerConfig;
+use shoal_server::serve::Server;
+use shoal_viewer::{Feed, Viewer};
+
+struct RunningServer {
+    admin: String,
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    data: PathBuf,
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        let _ = std::fs::remove_dir_all(&self.data);
+    }
+}
+
+/// A server on the pond world, on free loopback ports, on its own thread.
+fn server(name: &str) -> RunningServer {
+    let data = std::env::temp_dir().join(format!("shoal-viewer-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let world = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/pond.ron");
+    let text = format!(
+        r#"(
+    listen: "127.0.0.1:0",
+    admin: "127.0.0.1:0",
+    world: {world:?},
+    data_dir: {data:?},
+    autosave_secs: 0,
+    keep_snapshots: 2,
+    admin_token: Some("open-sesame-0123456789"),
+    limits: (
+        max_connections: 10,
+        max_frame_bytes: 65536,
+        messages_per_sec: 50,
+        outgoing_queue: 64,
+        idle_timeout_secs: 60,
+        session_grace_secs: 5,
+        area_of_interest: 40.0,
+    ),
+)"#,
+        world = world.display().to_string(),
+        data = data.display().to_string(),
+    );
+    let config = ServerConfig::parse("test.ron", &text).expect("config");
+    let stop = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let flag = stop.clone();
+    let thread = std::thread::spawn(move || {
+        let mut server = Server::open(config).expect("the server opens");
+        tx.send(server.admin_addr.to_string()).unwrap();
+        server.run(&flag).expect("the server runs");
+    });
+    let admin = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the admin port");
+    RunningServer {
+        admin,
+        stop,
+        thread: Some(thread),
+        data,
+    }
+}
+
+fn wait_for(
+    h: &mut Harness<'static, Viewer>,
+    what: &str,
+    cond: impl Fn(&Harness<'static, Viewer>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        h.run_steps(1);
+        if cond(h) {
+            // New content takes a frame or two to find its place (egui
+            // lays out what it has not seen before twice): settle before
+            // clicking on it.
+            h.run_steps(2);
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}; the feed says {:?}; selected tasklet {:?}, entity {:?}",
+            h.state().feed().status(),
+            h.state().observation().tasklet,
+            h.state()
+                .observation()
+                .entity
+                .as_ref()
+                .map(|e| (e.id, &e.frames)),
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn harness(feed: Feed) -> Harness<'static, Viewer> {
+    Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_ui_state(|ui, v: &mut Viewer| v.ui(ui), Viewer::new(feed))
+}
+
+#[test]
+fn a_connected_viewer_sees_the_server_world_and_its_tasklets() {
+    let s = server("connect");
+    let mut h = harness(Feed::connect(
+        s.admin.clone(),
+        "open-sesame-0123456789".into(),
+    ));
+    wait_for(&mut h, "the server's world", |h| {
+        h.state().observation().entities.len() >= 6 && h.state().observation().tick > 2
+    });
+    let o = h.state().observation().clone();
+    assert_eq!(o.world, "pond");
+    assert!(
+        o.tasklets.iter().any(|t| t.name.contains("acceptor")),
+        "the server's native tasklets are listed"
+    );
+    // The world is the server's: no pausing it from here.
+    assert!(!h.state().feed().status().controls_world);
+    // The timing plots fill from the server's samples.
+    wait_for(&mut h, "samples", |h| h.state().samples().len() >= 2);
+    // Select the hermit: its traceback comes over the wire.
+    let hermit = o
+        .tasklets
+        .iter()
+        .find(|t| t.name.starts_with("hermit"))
+        .map(|t| (t.id, t.name.clone()))
+        .expect("the hermit");
+    let label = hermit.1.clone();
+    h.get_by_label("filter").focus();
+    h.run_steps(1);
+    h.get_by_label("filter").type_text("hermit");
+    wait_for(&mut h, "the hermit's row", |h| {
+        h.query_by_label(&label).is_some()
+    });
+    h.get_by_label(&label).click();
+    wait_for(&mut h, "the traceback", |h| {
+        h.query_by_label_contains("in hermit").is_some()
+    });
+    // Pause and resume it, then kill it, through the console.
+    h.get_by_label("Pause tasklet").click();
+    wait_for(&mut h, "held", |h| {
+        h.state()
+            .observation()
+            .tasklets
+            .iter()
+            .any(|t| t.id == hermit.0 && t.held)
+    });
+    h.get_by_label("Resume tasklet").click();
+    wait_for(&mut h, "released", |h| {
+        h.state()
+            .observation()
+            .tasklets
+            .iter()
+            .any(|t| t.id == hermit.0 && !t.held)
+    });
+    h.get_by_label("Kill tasklet").click();
+    wait_for(&mut h, "killed", |h| {
+        h.state()
+            .feed()
+            .status()
+            .message
+            .is_some_and(|m| m.contains(&format!("killed tasklet {}", hermit.0)))
+    });
+}
+
+#[test]
+fn a_wrong_token_is_refused_with_a_clear_message() {
+    let s = server("token");
+    let mut h = harness(Feed::connect(s.admin.clone(), "not-the-token".into()));
+    wait_for(&mut h, "the refusal", |h| {
+        h.state()
+            .feed()
+            .status()
+            .message
+            .is_some_and(|m| m.contains("authenticate"))
+    });
+    assert!(h.state().feed().status().failed);
+    assert_eq!(h.state().received(), 0);
+}
