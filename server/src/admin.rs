@@ -32,8 +32,9 @@ pub const AUTH_TIMEOUT: Duration = Duration::from_secs(10);
 /// [`crate::observe::Observation`] (and no `.` line).
 pub const OBSERVATION_HEADER: &str = "observation";
 
-/// The largest observation a viewer accepts.
-pub const MAX_OBSERVATION: usize = 256 << 20;
+/// The largest observation a viewer accepts (a world of 100,000
+/// entities makes about 6 MB).
+pub const MAX_OBSERVATION: usize = 64 << 20;
 
 /// The most admin connections at once; more are refused.
 pub const MAX_ADMIN_CONNECTIONS: usize = 16;

@@ -128,6 +128,7 @@ impl<S: Read + Write> AdminClient<S> {
             .write_all(format!("auth {}\n", token.trim()).as_bytes())?;
         let answer = c.line()?;
         if answer != "ok" {
+            let answer: String = answer.chars().take(200).collect();
             return Err(ClientError::Refused(
                 answer.trim_start_matches("error: ").to_string(),
             ));
@@ -185,8 +186,16 @@ impl<S: Read + Write> AdminClient<S> {
         let n: usize = head
             .strip_prefix(crate::admin::OBSERVATION_HEADER)
             .and_then(|n| n.trim().parse().ok())
-            .filter(|n| *n <= crate::admin::MAX_OBSERVATION)
-            .ok_or_else(|| ClientError::Protocol(format!("not an observation: {head:?}")))?;
+            .ok_or_else(|| {
+                let head: String = head.chars().take(80).collect();
+                ClientError::Protocol(format!("not an observation: {head:?}"))
+            })?;
+        if n > crate::admin::MAX_OBSERVATION {
+            return Err(ClientError::Protocol(format!(
+                "an observation of {n} bytes is too large (the limit is {} MiB)",
+                crate::admin::MAX_OBSERVATION >> 20
+            )));
+        }
         let bytes = self.take(n)?;
         postcard::from_bytes(&bytes)
             .map_err(|e| ClientError::Protocol(format!("a damaged observation: {e}")))

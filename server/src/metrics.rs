@@ -20,6 +20,7 @@ pub struct Metrics {
     registry: Registry,
     tick_seconds: Histogram,
     snapshot_seconds: Histogram,
+    observation_seconds: Histogram,
     dilation: Gauge<f64, AtomicU64>,
     tasklets: Family<StateLabels, Gauge>,
     connections: Gauge,
@@ -46,9 +47,11 @@ impl Metrics {
         let mut registry = Registry::with_prefix("shoal");
         let tick_seconds = Histogram::new(exponential_buckets(0.0005, 2.0, 12));
         let snapshot_seconds = Histogram::new(exponential_buckets(0.01, 2.0, 10));
+        let observation_seconds = Histogram::new(exponential_buckets(0.0005, 2.0, 12));
         let m = Metrics {
             tick_seconds,
             snapshot_seconds,
+            observation_seconds,
             dilation: Gauge::default(),
             tasklets: Family::default(),
             connections: Gauge::default(),
@@ -70,6 +73,11 @@ impl Metrics {
             "snapshot_duration_seconds",
             "Wall time of each snapshot save",
             m.snapshot_seconds.clone(),
+        );
+        registry.register(
+            "observation_duration_seconds",
+            "Wall time of each observation made for a viewer (between ticks)",
+            m.observation_seconds.clone(),
         );
         registry.register(
             "dilation",
@@ -116,6 +124,11 @@ impl Metrics {
         self.tick_seconds.observe(seconds);
         self.dilation.set(dilation);
         self.entities.set(entities as i64);
+    }
+
+    /// Records the making of an observation for a viewer.
+    pub fn observation(&self, seconds: f64) {
+        self.observation_seconds.observe(seconds);
     }
 
     /// Records a snapshot save's duration.

@@ -153,7 +153,12 @@ impl std::fmt::Display for Waits {
             Waits::Tick(t) => write!(f, "until tick {t}"),
             Waits::Sleep(ms) => write!(f, "timer, {ms:.0} ms left"),
             Waits::Io { what, writing } => {
-                write!(f, "{} {what}", if *writing { "write" } else { "read" })
+                let way = match (*writing, what.starts_with("listener")) {
+                    (true, _) => "write",
+                    (false, true) => "accept on",
+                    (false, false) => "read",
+                };
+                write!(f, "{way} {what}")
             }
         }
     }
@@ -242,7 +247,8 @@ pub struct ScriptView {
     pub line: u32,
 }
 
-/// Posts between two entities (0 stands for the host).
+/// Posts between two entities ([`crate::world_api::HOST`] stands for the
+/// host).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TalkView {
     /// The sender.

@@ -12,6 +12,7 @@
 //! next tick is due the loop waits in the reactor, running the
 //! connection tasklets as their sockets become ready.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -67,6 +68,9 @@ pub struct Server {
     evals: Vec<(u64, String, u64, u64)>,
     /// The last minutes of tick timings, for viewers.
     timing: crate::observe::TimingLog,
+    /// Observations made for viewers at the tick held here, by
+    /// (entity, tasklet) selection: viewers asking for the same share one.
+    observations: (u64, ObservationCache),
     /// Where game clients connect.
     pub game_addr: SocketAddr,
     /// Where operators connect (and `GET /metrics`).
@@ -184,6 +188,7 @@ impl Server {
             metrics: Metrics::new(),
             evals: Vec::new(),
             timing: Default::default(),
+            observations: Default::default(),
             game_addr,
             admin_addr,
             start_hash,
@@ -345,6 +350,8 @@ impl Server {
     fn answer_admin(&mut self, stop: &Arc<AtomicBool>) -> Vec<u64> {
         let requests = self.desk.borrow_mut().take_requests();
         let mut save = Vec::new();
+        let mut later = Vec::new();
+        let mut built = 0;
         for (id, cmd) in requests {
             let text = match cmd {
                 Command::Metrics => self.metrics_text(),
@@ -368,9 +375,11 @@ impl Server {
                     }
                 }
                 Command::Observe(request) => {
-                    let o = crate::observe::observe(&self.sim, &self.timing, &request);
-                    let bytes = postcard::to_stdvec(&o).unwrap_or_default();
-                    self.desk.borrow_mut().answer_bytes(id, bytes);
+                    match self.observation(&request, &mut built) {
+                        Some(bytes) => self.desk.borrow_mut().answer_bytes(id, bytes),
+                        // Over this round's budget: answered next round.
+                        None => later.push((id, Command::Observe(request))),
+                    }
                     continue;
                 }
                 Command::Save => {
@@ -404,7 +413,41 @@ impl Server {
             };
             self.desk.borrow_mut().answer(id, text);
         }
+        let mut desk = self.desk.borrow_mut();
+        for r in later.into_iter().rev() {
+            desk.requeue(r);
+        }
         save
+    }
+
+    /// An observation for a viewer, encoded: made at most
+    /// [`OBSERVATIONS_PER_ROUND`] times a round (`built` counts them) and
+    /// shared by the viewers asking for the same selection at the same
+    /// tick; `None` when the round's budget is spent.
+    fn observation(
+        &mut self,
+        request: &crate::observe::Request,
+        built: &mut usize,
+    ) -> Option<Vec<u8>> {
+        let tick = self.sim.tick_count();
+        if self.observations.0 != tick {
+            self.observations = (tick, HashMap::new());
+        }
+        let key = (request.entity, request.tasklet);
+        if !self.observations.1.contains_key(&key) {
+            if *built >= OBSERVATIONS_PER_ROUND {
+                return None;
+            }
+            *built += 1;
+            let started = Instant::now();
+            let mut o = crate::observe::observe(&self.sim, &self.timing, request);
+            o.samples.clear();
+            self.metrics.observation(started.elapsed().as_secs_f64());
+            self.observations.1.insert(key, o);
+        }
+        let mut o = self.observations.1.get(&key)?.clone();
+        o.samples = self.timing.since(request.since);
+        Some(postcard::to_stdvec(&o).unwrap_or_default())
     }
 
     /// Answers the `eval` requests whose snippet ended (or ran too long).
@@ -473,6 +516,13 @@ impl Server {
         Ok(path)
     }
 }
+
+/// Observations by (entity, tasklet) selection.
+type ObservationCache = HashMap<(Option<u64>, Option<u64>), crate::observe::Observation>;
+
+/// The most observations the main loop makes for viewers in one round
+/// (one tick); more requests wait for the next round.
+pub const OBSERVATIONS_PER_ROUND: usize = 2;
 
 /// Runs the runnable tasklets (between ticks, the connections' ones)
 /// until they all wait; a budget bounds script work, should any be

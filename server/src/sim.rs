@@ -569,7 +569,8 @@ impl Sim {
         }
     }
 
-    /// Pauses tasklet `id` (a debugging aid of the viewer and console):
+    /// Pauses script tasklet `id` (a debugging aid of the viewer and
+    /// console):
     /// it is taken out of the run queue now, and again whenever a timer
     /// or the tick wakes it, until [`Sim::release`]. A tasklet blocked on
     /// a channel stays blocked; if a channel wakes it in the middle of a
@@ -578,13 +579,17 @@ impl Sim {
         if id == 0 {
             return Err("the main tasklet cannot be paused".into());
         }
-        let Some(t) = shoal_engine::tasklets()
-            .into_iter()
-            .find(|t| t.id == id)
-            .map(|t| t.tasklet)
-        else {
+        let Some(info) = shoal_engine::tasklets().into_iter().find(|t| t.id == id) else {
             return Err(format!("no tasklet {id}"));
         };
+        // Native tasklets (connections, listeners) run between ticks,
+        // woken by the reactor, where no hold is enforced.
+        if info.kind != shoal_engine::TaskletKind::Soft {
+            return Err(format!(
+                "tasklet {id} is a native tasklet: only script tasklets can be paused"
+            ));
+        }
+        let t = info.tasklet;
         self.held.entry(id).or_insert((t, false));
         self.enforce_holds();
         Ok(())

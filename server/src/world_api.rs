@@ -195,13 +195,18 @@ pub struct WorldLink {
     /// Query results (kept for the allocation).
     scratch: Vec<(f64, u64)>,
     /// Who posted to whom: (sender, receiver) to how many posts and the
-    /// last tick (the sender is 0 for the host); bounded by
+    /// last tick (the sender is [`HOST`] for the host); bounded by
     /// [`MAX_TALKS`].
     talks: std::collections::HashMap<(u64, u64), Talk>,
 }
 
+/// The sender of posts made by the host (the server posting a player's
+/// inputs, the admin console), not by an entity's behaviour.
+pub const HOST: u64 = u64::MAX;
+
 /// The most (sender, receiver) pairs a world remembers; beyond, pairs
-/// not heard from in [`TALK_MEMORY`] ticks are forgotten.
+/// not heard from in [`TALK_MEMORY`] ticks are forgotten, and if that is
+/// not enough, all of them.
 pub const MAX_TALKS: usize = 65_536;
 
 /// How many ticks a quiet (sender, receiver) pair is remembered when the
@@ -241,7 +246,7 @@ impl WorldLink {
     }
 
     /// Every remembered post to or from `entity`: (sender, receiver,
-    /// posts), the sender 0 for the host (the server, a player's
+    /// posts), the sender [`HOST`] for the host (the server, a player's
     /// connection); most recent first.
     pub fn talks_of(&self, entity: u64) -> Vec<(u64, u64, Talk)> {
         let mut out: Vec<(u64, u64, Talk)> = self
@@ -908,8 +913,10 @@ pub(crate) fn w_spawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
 pub(crate) fn w_note_post(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "_note_post", &args, 1, 1)?;
     let to = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
-    let from = vm.current_owner().unwrap_or(0);
-    if let Some(link) = vm.world_link() {
+    let from = vm.current_owner().unwrap_or(HOST);
+    if let Some(link) = vm.world_link()
+        && shoal_engine::game::live_entity(&link.ecs.borrow(), to).is_some()
+    {
         link.note_post(from, to, shoal_engine::tick());
     }
     ok(Value::None)

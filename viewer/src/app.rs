@@ -146,6 +146,10 @@ impl Viewer {
             if o.tick < self.obs.tick {
                 self.history.clear();
             }
+            // Another world (a snapshot of another size): fit it anew.
+            if o.size != self.obs.size || o.world != self.obs.world {
+                self.map.fitted = false;
+            }
             let last = self.history.back().map_or(0, |s| s.tick);
             for s in &o.samples {
                 if s.tick > last || self.history.is_empty() {
@@ -425,10 +429,11 @@ impl Viewer {
                     "observation {:.2} ms · heap {:.1} MiB · {}",
                     self.obs.cost_us as f64 / 1e3,
                     self.obs.totals.heap_bytes as f64 / (1 << 20) as f64,
-                    if self.status.paused {
-                        "paused"
-                    } else {
-                        "running"
+                    match (self.status.failed, self.status.paused) {
+                        (true, _) if !self.status.controls_world => "disconnected",
+                        (true, _) => "stopped",
+                        (false, true) => "paused",
+                        (false, false) => "running",
                     },
                 ));
             });

@@ -16,7 +16,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use shoal_server::Sim;
-use shoal_server::client::AdminClient;
+use shoal_server::client::{AdminClient, ClientError};
 use shoal_server::default_world::{default_world, embedded_sources, load_world_file};
 use shoal_server::observe::{Observation, Request, TimingLog, observe};
 
@@ -258,7 +258,12 @@ impl Feed {
 impl Drop for Feed {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::Release);
-        if let Some(t) = self.thread.take() {
+        // A world's thread stops within a tick and drops the world
+        // cleanly; a connection's thread may be in a read from a server
+        // that went silent, and is not waited for.
+        if let Some(t) = self.thread.take()
+            && self.status().controls_world
+        {
             let _ = t.join();
         }
     }
@@ -453,7 +458,17 @@ fn run_remote(addr: &str, token: &str, shared: &Shared, controls: &Receiver<Cont
                     client = Some(c);
                     shared.say(format!("connected to {addr}"), false);
                 }
-                Err(e) => shared.say(format!("cannot reach {addr}: {e} (retrying)"), true),
+                Err(Connect::Refused(e)) => {
+                    // Retrying would not help, and each try is logged by
+                    // the server.
+                    return shared.say(
+                        format!("{addr} refused the admin token ({e}); check --token"),
+                        true,
+                    );
+                }
+                Err(Connect::Failed(e)) => {
+                    shared.say(format!("cannot connect to {addr}: {e} (retrying)"), true);
+                }
             }
             continue;
         };
@@ -474,7 +489,7 @@ fn run_remote(addr: &str, token: &str, shared: &Shared, controls: &Receiver<Cont
             };
             match c.command(&line) {
                 Ok(text) => shared.say(text.trim_end(), false),
-                Err(shoal_server::client::ClientError::Refused(e)) => shared.say(e, false),
+                Err(ClientError::Refused(e)) => shared.say(e, false),
                 Err(e) => {
                     failed = Some(e);
                     break;
@@ -511,17 +526,35 @@ fn run_remote(addr: &str, token: &str, shared: &Shared, controls: &Receiver<Cont
     }
 }
 
-fn connect(addr: &str, token: &str) -> Result<AdminClient<TcpStream>, String> {
+/// Why a connection to an admin port failed.
+enum Connect {
+    /// The server answered and refused the token.
+    Refused(String),
+    /// Anything else (worth retrying).
+    Failed(String),
+}
+
+fn connect(addr: &str, token: &str) -> Result<AdminClient<TcpStream>, Connect> {
+    let failed = |e: String| Connect::Failed(e);
     let target = addr
         .to_socket_addrs()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| failed(e.to_string()))?
         .next()
-        .ok_or_else(|| format!("{addr} names no address"))?;
-    let stream =
-        TcpStream::connect_timeout(&target, Duration::from_secs(5)).map_err(|e| e.to_string())?;
+        .ok_or_else(|| failed(format!("{addr} names no address")))?;
+    let stream = TcpStream::connect_timeout(&target, Duration::from_secs(5))
+        .map_err(|e| failed(e.to_string()))?;
     let _ = stream.set_nodelay(true);
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
-        .map_err(|e| e.to_string())?;
-    AdminClient::login(stream, token).map_err(|e| e.to_string())
+        .map_err(|e| failed(e.to_string()))?;
+    match AdminClient::login(stream, token) {
+        Ok(c) => Ok(c),
+        Err(ClientError::Refused(e)) => Err(Connect::Refused(e)),
+        Err(ClientError::Io(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(failed(
+            format!("{e} (is {addr} a shoal-server admin port, not its game port?)"),
+        )),
+        Err(e) => Err(failed(format!(
+            "{e} (is {addr} a shoal-server admin port?)"
+        ))),
+    }
 }

@@ -5,6 +5,8 @@
 use egui::{Color32, RichText, Sense, Stroke, Ui, Vec2};
 use shoal_server::observe::{EntityDetail, FrameView, TaskletDetail};
 
+use shoal_server::world_api::HOST;
+
 use crate::app::Viewer;
 use crate::feed::Control;
 
@@ -173,7 +175,7 @@ fn talk_graph(viewer: &mut Viewer, ui: &mut Ui, e: &EntityDetail) {
             let shorten = along * 12.0;
             painter.arrow(from + shorten + side, v - shorten * 2.0, edge);
             painter.text(
-                from + v * 0.3 + side * 3.0,
+                from + v * 0.5 + side * 3.0,
                 egui::Align2::CENTER_CENTER,
                 t.count.to_string(),
                 egui::FontId::monospace(10.0),
@@ -181,7 +183,7 @@ fn talk_graph(viewer: &mut Viewer, ui: &mut Ui, e: &EntityDetail) {
             );
         }
         painter.circle_filled(p, 9.0, node_color(viewer, *peer));
-        let label = if *peer == 0 {
+        let label = if *peer == HOST {
             "host".to_string()
         } else {
             peer.to_string()
@@ -204,7 +206,7 @@ fn talk_graph(viewer: &mut Viewer, ui: &mut Ui, e: &EntityDetail) {
             .enumerate()
             .find(|(i, _)| place(*i).distance(at) <= 12.0)
             .map(|(_, (p, _))| *p);
-        if let Some(p) = hit.filter(|p| *p != 0) {
+        if let Some(p) = hit.filter(|p| *p != HOST) {
             viewer.select_entity(Some(p));
         }
     }

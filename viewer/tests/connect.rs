@@ -186,8 +186,59 @@ fn a_wrong_token_is_refused_with_a_clear_message() {
             .feed()
             .status()
             .message
-            .is_some_and(|m| m.contains("authenticate"))
+            .is_some_and(|m| m.contains("refused the admin token"))
     });
     assert!(h.state().feed().status().failed);
     assert_eq!(h.state().received(), 0);
+}
+
+#[test]
+fn the_admin_client_observes_pauses_only_scripts_and_reports_errors() {
+    use shoal_server::client::{AdminClient, ClientError};
+    use shoal_server::observe::Request;
+    let s = server("admin");
+    let stream = std::net::TcpStream::connect(&s.admin).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut c = AdminClient::login(stream, "open-sesame-0123456789").expect("logged in");
+    let o = c.observe(&Request::default()).expect("an observation");
+    assert_eq!(o.world, "pond");
+    assert!(o.entities.len() >= 6, "{}", o.entities.len());
+    let acceptor = o
+        .tasklets
+        .iter()
+        .find(|t| t.name == "game acceptor")
+        .expect("the game acceptor")
+        .id;
+    match c.command(&format!("pause {acceptor}")) {
+        Err(ClientError::Refused(e)) => {
+            assert!(e.contains("only script tasklets can be paused"), "{e}")
+        }
+        other => panic!("pausing a listener: {other:?}"),
+    }
+    match c.command("pause 0") {
+        Err(ClientError::Refused(e)) => assert!(e.contains("main tasklet"), "{e}"),
+        other => panic!("pausing main: {other:?}"),
+    }
+    // The connection goes on after errors; a selection comes in detail.
+    let hermit = o
+        .tasklets
+        .iter()
+        .find(|t| t.name.starts_with("hermit"))
+        .unwrap();
+    let detail = c
+        .observe(&Request {
+            entity: hermit.entity,
+            tasklet: Some(hermit.id),
+            since: 0,
+        })
+        .unwrap();
+    let e = detail.entity.expect("the hermit's detail");
+    assert_eq!(e.kind, "hermit");
+    assert_eq!(detail.tasklet.map(|t| t.row.id), Some(hermit.id));
+    assert!(
+        detail.samples.iter().all(|s| s.tick >= 1),
+        "samples of ticks that ran"
+    );
 }
