@@ -8,7 +8,7 @@
 //! it encoded with postcard. Making one reads the world and runs no
 //! script code.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 
 use bevy_ecs::query::Without;
 use serde::{Deserialize, Serialize};
@@ -449,24 +449,33 @@ pub fn observe(sim: &Sim, timing: &TimingLog, request: &Request) -> Observation 
         })
         .collect();
     let vm = sim.vm().borrow();
-    // Entities of behaviours, by tasklet id.
-    let mut owner_of: HashMap<u64, u64> = HashMap::new();
-    for (owner, obj) in vm.owned_tasklets() {
-        if let Some(t) = vm.tasklet_handle(obj) {
-            owner_of.insert(t.id(), owner);
-        }
-    }
+    // Behaviours' entities by tasklet id, sorted (looked up by binary
+    // search: no hashing of thousands of ids).
+    let mut owner_of: Vec<(u64, u64)> = vm
+        .module_state::<crate::world_api::WorldLink>()
+        .map(|link| {
+            link.tasks
+                .iter()
+                .filter_map(|(owner, obj)| vm.tasklet_handle(*obj).map(|t| (t.id(), *owner)))
+                .collect()
+        })
+        .unwrap_or_default();
+    owner_of.sort_unstable();
+    let owner = |tasklet: u64| {
+        owner_of
+            .binary_search_by_key(&tasklet, |o| o.0)
+            .ok()
+            .map(|i| owner_of[i].1)
+    };
     let held = sim.held();
     let infos = shoal_engine::tasklets();
-    let mut activity_of: HashMap<u64, Activity> = HashMap::with_capacity(owner_of.len());
     let mut channels: BTreeMap<u64, ChannelRow> = BTreeMap::new();
-    let mut entity_kind: HashMap<u64, u16> = HashMap::new();
     let mut entities = Vec::new();
     {
         let mut ecs = sim.ecs().borrow_mut();
         let mut query = ecs.query_filtered::<(&EntityId, &Kind, &Position), Without<Despawning>>();
+        entities.reserve(query.iter(&ecs).len());
         for (id, kind, pos) in query.iter(&ecs) {
-            entity_kind.insert(id.0, kind.0);
             entities.push(EntityRow {
                 id: id.0,
                 kind: kind.0,
@@ -476,59 +485,51 @@ pub fn observe(sim: &Sim, timing: &TimingLog, request: &Request) -> Observation 
             });
         }
     }
-    let tasklets: Vec<TaskletRow> = infos
-        .iter()
-        .map(|info| {
-            let entity = owner_of.get(&info.id).copied();
-            let activity = Activity::of(info.state);
-            if let Some(e) = entity {
-                activity_of.insert(e, activity);
-            }
-            let waits = info.blocked_on.as_ref().map(waits_of);
-            if let Some(Waits::Channel { id, name, sending }) = &waits {
-                let row = channels.entry(*id).or_insert_with(|| ChannelRow {
-                    id: *id,
-                    name: name.clone(),
-                    balance: 0,
-                    waiting: Vec::new(),
-                });
-                row.balance += if *sending { 1 } else { -1 };
-                row.waiting.push(info.id);
-            }
-            let name = match (&info.name, entity) {
-                (Some(n), _) => n.to_string(),
-                (None, Some(e)) => {
-                    let kind = entity_kind
-                        .get(&e)
-                        .map_or("entity", |k| def.registry.kind_name(*k));
-                    format!("{kind} {e}")
-                }
-                (None, None) if info.kind == TaskletKind::Main => "main".to_string(),
-                (None, None) => String::new(),
-            };
-            TaskletRow {
-                id: info.id,
-                name,
-                flavor: match info.kind {
-                    TaskletKind::Main => Flavor::Main,
-                    TaskletKind::Native => Flavor::Native,
-                    TaskletKind::Soft => Flavor::Script,
-                },
-                activity,
-                waits,
-                runs: info.runs,
-                cpu_us: info.cpu_time.as_micros() as u64,
-                entity,
-                held: held.contains(&info.id),
-            }
-        })
-        .collect();
-    for e in &mut entities {
-        if let Some(a) = activity_of.get(&e.id) {
-            e.activity = *a;
-        }
-    }
     entities.sort_unstable_by_key(|e| e.id);
+    let mut tasklets = Vec::with_capacity(infos.len());
+    for info in &infos {
+        let entity = owner(info.id);
+        let activity = Activity::of(info.state);
+        let row = entity.and_then(|e| entities.binary_search_by_key(&e, |r| r.id).ok());
+        if let Some(i) = row {
+            entities[i].activity = activity;
+        }
+        let waits = info.blocked_on.as_ref().map(waits_of);
+        if let Some(Waits::Channel { id, name, sending }) = &waits {
+            let row = channels.entry(*id).or_insert_with(|| ChannelRow {
+                id: *id,
+                name: name.clone(),
+                balance: 0,
+                waiting: Vec::new(),
+            });
+            row.balance += if *sending { 1 } else { -1 };
+            row.waiting.push(info.id);
+        }
+        let name = match (&info.name, entity) {
+            (Some(n), _) => n.to_string(),
+            (None, Some(e)) => {
+                let kind = row.map_or("entity", |i| def.registry.kind_name(entities[i].kind));
+                format!("{kind} {e}")
+            }
+            (None, None) if info.kind == TaskletKind::Main => "main".to_string(),
+            (None, None) => String::new(),
+        };
+        tasklets.push(TaskletRow {
+            id: info.id,
+            name,
+            flavor: match info.kind {
+                TaskletKind::Main => Flavor::Main,
+                TaskletKind::Native => Flavor::Native,
+                TaskletKind::Soft => Flavor::Script,
+            },
+            activity,
+            waits,
+            runs: info.runs,
+            cpu_us: info.cpu_time.as_micros() as u64,
+            entity,
+            held: held.contains(&info.id),
+        });
+    }
     let tasklet = request.tasklet.and_then(|id| {
         let row = tasklets.iter().find(|t| t.id == id)?.clone();
         let frames = frames_of(&vm, id);
