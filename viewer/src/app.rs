@@ -86,6 +86,10 @@ pub struct Viewer {
     pub(crate) received: u64,
     /// The entity and line the script view was last scrolled to.
     pub(crate) script_mark: (u64, u32),
+    /// A text field or dialog had the keyboard last frame.
+    pub(crate) typing: bool,
+    /// A dialog just opened: its text field takes the keyboard.
+    pub(crate) focus_dialog: bool,
 }
 
 impl Viewer {
@@ -109,12 +113,19 @@ impl Viewer {
             load_path: None,
             received: 0,
             script_mark: (0, 0),
+            typing: false,
+            focus_dialog: false,
         }
     }
 
     /// The newest observation shown.
     pub fn observation(&self) -> &Observation {
         &self.obs
+    }
+
+    /// The selected entity.
+    pub fn selected_entity(&self) -> Option<u64> {
+        self.selected_entity
     }
 
     /// The tick samples the plots show, oldest first.
@@ -143,7 +154,12 @@ impl Viewer {
         }
         if let Some(o) = self.feed.take() {
             // A world loaded or a server restarted: its ticks start over.
-            if o.tick < self.obs.tick {
+            // (or a new process: its clock starts over).
+            let restarted = matches!(
+                (o.samples.first(), self.history.back()),
+                (Some(new), Some(old)) if new.at < old.at
+            );
+            if o.tick < self.obs.tick || restarted {
                 self.history.clear();
             }
             // Another world (a snapshot of another size): fit it anew.
@@ -193,12 +209,11 @@ impl Viewer {
         self.feed.set_request(self.request());
     }
 
-    /// Selects tasklet `id` (and its entity, if it is a behaviour).
+    /// Selects tasklet `id` and its entity (none if it is no behaviour).
     pub fn select_tasklet(&mut self, id: Option<u64>) {
         self.selected_tasklet = id;
-        if let Some(e) = id.and_then(|t| self.obs.tasklets.iter().find(|r| r.id == t)?.entity) {
-            self.selected_entity = Some(e);
-        }
+        self.selected_entity =
+            id.and_then(|t| self.obs.tasklets.iter().find(|r| r.id == t)?.entity);
         self.feed.set_request(self.request());
     }
 
@@ -247,12 +262,27 @@ impl Viewer {
         } else {
             &self.obs.world
         };
-        format!("{name}-tick{}.snapshot.ron", self.obs.tick)
+        // `{tick}` becomes the tick saved (the world runs on while the
+        // dialog is open).
+        format!("{name}-tick{{tick}}.snapshot.ron")
     }
 
     /// The keyboard shortcuts (not while a text field has the keyboard).
     fn shortcuts(&mut self, ui: &mut Ui) {
-        if ui.ctx().egui_wants_keyboard_input() {
+        // An open dialog keeps the keys (Esc closes it).
+        if self.save_path.is_some() || self.load_path.is_some() {
+            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+                self.save_path = None;
+                self.load_path = None;
+            }
+            self.typing = true;
+            return;
+        }
+        // So does a text field that has the keyboard, or had it last frame
+        // (egui lets go of a field on Esc before this runs).
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        let was_typing = std::mem::replace(&mut self.typing, typing);
+        if typing || was_typing {
             if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
                 ui.ctx().memory_mut(|m| m.stop_text_input());
             }
@@ -261,9 +291,11 @@ impl Viewer {
         let pressed = |ui: &mut Ui, m: Modifiers, k: Key| ui.input_mut(|i| i.consume_key(m, k));
         if pressed(ui, Modifiers::COMMAND, Key::S) {
             self.save_path = Some(self.default_save_path());
+            self.focus_dialog = true;
         }
         if pressed(ui, Modifiers::COMMAND, Key::O) && self.status.controls_world {
             self.load_path = Some(String::new());
+            self.focus_dialog = true;
         }
         if pressed(ui, Modifiers::NONE, Key::Space) {
             self.toggle_pause();
@@ -323,16 +355,22 @@ impl Viewer {
         self.shortcuts(ui);
         egui::Panel::top("controls").show(ui, |ui| self.top_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let width = ui.available_width();
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(400.0)
             .min_size(260.0)
+            .max_size((width * 0.5).max(260.0))
             .show(ui, |ui| crate::inspector::show(self, ui));
         egui::Panel::bottom("tables")
             .resizable(true)
             .default_size(250.0)
             .min_size(120.0)
-            .show(ui, |ui| self.tables(ui));
+            .show(ui, |ui| {
+                // Every tab fills the panel, so it keeps its height.
+                ui.set_min_height(ui.available_height());
+                self.tables(ui)
+            });
         egui::CentralPanel::default_margins().show(ui, |ui| crate::world_view::show(self, ui));
         self.dialogs(ui);
     }
@@ -340,7 +378,8 @@ impl Viewer {
     fn top_bar(&mut self, ui: &mut Ui) {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Shoal");
-            ui.label(&self.status.label);
+            ui.add(egui::Label::new(&self.status.label).truncate())
+                .on_hover_text(&self.status.label);
             ui.separator();
             let world = self.status.controls_world;
             let (text, tip) = if self.status.paused {
@@ -382,6 +421,7 @@ impl Viewer {
                 .clicked()
             {
                 self.save_path = Some(self.default_save_path());
+                self.focus_dialog = true;
             }
             if ui
                 .add_enabled(world, egui::Button::new("Load…"))
@@ -389,6 +429,7 @@ impl Viewer {
                 .clicked()
             {
                 self.load_path = Some(String::new());
+                self.focus_dialog = true;
             }
             ui.checkbox(&mut self.follow, "Follow")
                 .on_hover_text("Keep the selected entity in the middle (F)");
@@ -415,7 +456,7 @@ impl Viewer {
     fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             if let Some(m) = &self.status.message {
-                let color = if self.status.failed {
+                let color = if self.status.failed || self.status.error {
                     ui.visuals().error_fg_color
                 } else {
                     ui.visuals().text_color()
@@ -478,18 +519,24 @@ impl Viewer {
                 .collapsible(false)
                 .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
                 .show(&ctx, |ui| {
-                    if !self.status.controls_world {
-                        ui.label("The server saves into its data directory.");
-                    }
+                    let local = self.status.controls_world;
                     let r = ui.horizontal(|ui| {
+                        if !local {
+                            ui.label("The server saves into its data directory.");
+                            return None;
+                        }
                         let label = ui.label("save to");
-                        ui.add_enabled(
-                            self.status.controls_world,
-                            egui::TextEdit::singleline(&mut path).desired_width(320.0),
-                        )
-                        .labelled_by(label.id)
+                        let r = ui
+                            .add(egui::TextEdit::singleline(&mut path).desired_width(320.0))
+                            .labelled_by(label.id)
+                            .on_hover_text("{tick} becomes the tick saved");
+                        if std::mem::take(&mut self.focus_dialog) {
+                            r.request_focus();
+                        }
+                        Some(r)
                     });
-                    let enter = r.inner.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    let enter = r.inner.is_some_and(|r| r.lost_focus())
+                        && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() || enter {
                             self.feed.send(Control::Save(path.clone().into()));
@@ -510,11 +557,16 @@ impl Viewer {
                 .collapsible(false)
                 .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
                 .show(&ctx, |ui| {
-                    ui.label("The world is replaced by the snapshot, paused.");
+                    ui.label("The world is replaced by the snapshot, paused (if it loads).");
                     let r = ui.horizontal(|ui| {
                         let label = ui.label("load from");
-                        ui.add(egui::TextEdit::singleline(&mut path).desired_width(320.0))
-                            .labelled_by(label.id)
+                        let r = ui
+                            .add(egui::TextEdit::singleline(&mut path).desired_width(320.0))
+                            .labelled_by(label.id);
+                        if std::mem::take(&mut self.focus_dialog) {
+                            r.request_focus();
+                        }
+                        r
                     });
                     let enter = r.inner.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.horizontal(|ui| {

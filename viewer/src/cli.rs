@@ -91,7 +91,7 @@ pub fn main() -> std::process::ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title("Shoal viewer")
             .with_inner_size([args.size.0, args.size.1])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_min_inner_size([1024.0, 640.0]),
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -61,6 +61,8 @@ pub struct Status {
     pub message: Option<String>,
     /// The world could not start or the connection is down.
     pub failed: bool,
+    /// The message reports an error (a save or load that failed).
+    pub error: bool,
 }
 
 /// What the feed's thread and the UI share.
@@ -94,9 +96,20 @@ impl Shared {
     }
 
     fn say(&self, message: impl Into<String>, failed: bool) {
+        self.tell(message.into(), failed, failed);
+    }
+
+    /// Reports an error that leaves the feed working.
+    fn error(&self, message: impl Into<String>) {
+        let failed = lock(&self.status).failed;
+        self.tell(message.into(), failed, true);
+    }
+
+    fn tell(&self, message: String, failed: bool, error: bool) {
         let mut s = lock(&self.status);
-        s.message = Some(message.into());
+        s.message = Some(message);
         s.failed = failed;
+        s.error = error;
         drop(s);
         if let Some(r) = &*lock(&self.repaint) {
             r();
@@ -150,6 +163,7 @@ impl Feed {
                 controls_world,
                 message: None,
                 failed: false,
+                error: false,
             }),
             log: Mutex::new(Vec::new()),
             repaint: Mutex::new(None),
@@ -313,36 +327,59 @@ fn run_local(start: Start, paused: bool, shared: &Shared, controls: &Receiver<Co
                 }
                 Control::Step => step = true,
                 Control::Speed(s) => speed = s.clamp(0.0, 64.0),
-                Control::Save(path) => match sim.save_to(&path) {
-                    Ok(()) => shared.say(
-                        format!("saved tick {} to {}", sim.tick_count(), path.display()),
-                        false,
-                    ),
-                    Err(e) => shared.say(format!("cannot save: {e}"), false),
-                },
+                Control::Save(path) => {
+                    let tick = sim.tick_count();
+                    let path =
+                        PathBuf::from(path.to_string_lossy().replace("{tick}", &tick.to_string()));
+                    match sim.save_to(&path) {
+                        Ok(()) => {
+                            shared.say(format!("saved tick {tick} to {}", path.display()), false)
+                        }
+                        Err(e) => shared.error(format!("cannot save: {e}")),
+                    }
+                }
                 Control::Load(path) => {
-                    // One world per thread: the old one goes first.
+                    // Tried first on a thread of its own (one world per
+                    // thread): a file that does not load leaves the
+                    // running world as it is.
+                    let p = path.clone();
+                    let check = std::thread::Builder::new()
+                        .name("shoal snapshot check".into())
+                        .spawn(move || {
+                            Sim::load_from(&p, embedded_sources())
+                                .map(drop)
+                                .map_err(|e| e.to_string())
+                        })
+                        .map_err(|e| e.to_string())
+                        .and_then(|t| t.join().unwrap_or_else(|_| Err("the loader failed".into())));
+                    if let Err(e) = check {
+                        shared.error(format!(
+                            "cannot load {}: {e} (the world goes on as it was)",
+                            path.display()
+                        ));
+                        continue;
+                    }
                     drop(sim);
                     match Sim::load_from(&path, embedded_sources()) {
                         Ok(loaded) => {
                             sim = loaded;
                             timing.clear();
+                            lock(&shared.status).label =
+                                format!("snapshot {} (in process)", path.display());
                             shared.say(
                                 format!("loaded {} at tick {}", path.display(), sim.tick_count()),
                                 false,
                             );
                         }
                         Err(e) => {
+                            // It loaded a moment ago (the file changed?):
+                            // back to the world as it was started.
                             let message = format!("cannot load {}: {e}", path.display());
-                            // Back to the world as it was started.
                             match build(&start) {
                                 Ok(s) => {
                                     sim = s;
                                     timing.clear();
-                                    shared.say(
-                                        format!("{message}; the world was started again"),
-                                        false,
-                                    );
+                                    shared.error(format!("{message}; the world was started again"));
                                 }
                                 Err(e2) => {
                                     return shared.say(format!("{message}; and {e2}"), true);

@@ -81,7 +81,7 @@ fn entity_section(viewer: &mut Viewer, ui: &mut Ui, e: &EntityDetail) {
             ui.end_row();
             for (name, value) in &e.components {
                 ui.label(name);
-                ui.monospace(value);
+                ui.add(egui::Label::new(RichText::new(value).monospace()).truncate());
                 ui.end_row();
             }
             ui.label("behaviour");
@@ -93,13 +93,14 @@ fn entity_section(viewer: &mut Viewer, ui: &mut Ui, e: &EntityDetail) {
             ui.end_row();
         });
     egui::CollapsingHeader::new(format!("Inbox ({})", e.inbox_len))
+        .id_salt("inbox")
         .default_open(e.inbox_len > 0)
         .show(ui, |ui| {
             if e.inbox.is_empty() {
                 ui.label("empty");
             }
             for m in &e.inbox {
-                ui.monospace(m);
+                ui.add(egui::Label::new(RichText::new(m).monospace()).truncate());
             }
             if e.inbox_len > e.inbox.len() {
                 ui.label(format!("… {} more", e.inbox_len - e.inbox.len()));
@@ -292,7 +293,8 @@ fn frames(ui: &mut Ui, frames: &[FrameView]) {
                     .show(ui, |ui| {
                         for (name, value) in &f.locals {
                             ui.monospace(name);
-                            ui.monospace(value);
+                            // Long values are cut to the panel.
+                            ui.add(egui::Label::new(RichText::new(value).monospace()).truncate());
                             ui.end_row();
                         }
                     });
@@ -305,7 +307,12 @@ fn script_section(viewer: &mut Viewer, ui: &mut Ui, e: &EntityDetail) {
         return;
     };
     ui.separator();
-    ui.label(RichText::new(format!("{} (line {})", s.file, s.line)).strong());
+    let at = if s.line > 0 {
+        format!(" (line {})", s.line)
+    } else {
+        String::new()
+    };
+    ui.label(RichText::new(format!("{}{at}", s.file)).strong());
     let mark = s.line as usize;
     // Scrolled to the marked line when it moves, else left where the
     // user scrolled.

@@ -185,7 +185,13 @@ pub fn tasklets(viewer: &mut Viewer, ui: &mut Ui) {
                         r.waits.as_ref().map_or("-".to_string(), |w| w.to_string()),
                     );
                     cell(ui, COLUMNS[5].2, r.runs.to_string());
-                    cell(ui, COLUMNS[6].2, format!("{:.3}", r.cpu_us as f64 / 1e3));
+                    // Main is charged the thread's idle time too.
+                    let cpu = if r.flavor == shoal_server::observe::Flavor::Main {
+                        "-".to_string()
+                    } else {
+                        format!("{:.3}", r.cpu_us as f64 / 1e3)
+                    };
+                    cell(ui, COLUMNS[6].2, cpu);
                 });
             }
         });
@@ -249,7 +255,11 @@ pub fn channels(viewer: &mut Viewer, ui: &mut Ui) {
 /// The world's log, newest last.
 pub fn log(viewer: &mut Viewer, ui: &mut Ui) {
     if viewer.log.is_empty() {
-        ui.label("Nothing logged yet (world.log, print and failures appear here).");
+        ui.label(if viewer.status.controls_world {
+            "Nothing logged yet (world.log, print and failures appear here)."
+        } else {
+            "A server writes its world's log to its own output, not to viewers."
+        });
         return;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;

@@ -293,7 +293,11 @@ fn a_saved_snapshot_loads_back_to_its_tick() {
     h.run_steps(1);
     h.get_by_label("Load").click();
     wait_for(&mut h, "the error", |h| has_part(h, "cannot load"));
-    wait_for(&mut h, "a world again", |h| has(h, "tick 0"));
+    assert!(has_part(&h, "the world goes on as it was"));
+    // The running world is kept.
+    h.get_by_label("Step").click();
+    wait_for(&mut h, "tick 4", |h| has(h, "tick 4"));
+    assert!(h.state().feed().status().error);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -315,6 +319,21 @@ fn clicking_the_map_selects_the_entity_there_and_shortcuts_work() {
     assert!(
         h.query_all_by_label_contains("heron ").count() >= 2,
         "the inspector and the table"
+    );
+    // Esc in a text field only leaves the field: the selection stays.
+    h.get_by_label("filter").focus();
+    h.run_steps(1);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .observation()
+            .entity
+            .as_ref()
+            .is_some_and(|e| e.kind == "heron"),
+        "Esc in the filter kept the selection: {:?} {:?}",
+        h.state().selected_entity(),
+        h.state().observation().entity.as_ref().map(|e| &e.kind)
     );
     // Space resumes, Space pauses; H opens the help, Esc closes it.
     h.key_press(egui::Key::Space);
