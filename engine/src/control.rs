@@ -367,6 +367,12 @@ pub fn tasklets() -> Vec<TaskletInfo> {
     crate::introspect::all(&st)
 }
 
+/// Switches since the scheduler started (what [`stats`] counts, without
+/// its walk over every tasklet).
+pub fn switches() -> u64 {
+    core_or_panic().st.borrow().switches
+}
+
 /// Counters of the whole scheduler.
 pub fn stats() -> SchedulerStats {
     let core = core_or_panic();

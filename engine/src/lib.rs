@@ -56,7 +56,7 @@ pub use control::{
     has_scheduler, main_tasklet, run, run_watchdog, run_watchdog_soft, runcount, schedule,
     schedule_remove, schedule_remove_soft, schedule_soft, set_atomic, set_channel_callback,
     set_error_handler, set_schedule_callback, set_tick, sleep, sleep_soft, sleep_ticks,
-    sleep_ticks_soft, spawn, spawn_named, spawn_soft, stats, switch_trap, tasklets, tick,
+    sleep_ticks_soft, spawn, spawn_named, spawn_soft, stats, switch_trap, switches, tasklets, tick,
 };
 pub use error::{ErrorKind, TaskletError, TaskletResult, msg, os_error_class};
 pub use introspect::{BlockedOn, SchedulerStats, TaskletInfo, TaskletKind, TaskletState};

@@ -241,7 +241,7 @@ pub(crate) struct State {
     last_io_poll: u64,
     pub(crate) tick: u64,
     last_clock: u64,
-    switches: u64,
+    pub(crate) switches: u64,
     pool: StackPool,
     /// Allocations for coroutines, reused like the stacks (the boxes are
     /// the point: a running coroutine's box moves as one pointer).

@@ -447,7 +447,7 @@ impl Sim {
     /// Runs one tick; see the module documentation for its phases.
     pub fn tick(&mut self) -> TickReport {
         let start = Instant::now();
-        let switches_before = shoal_engine::stats().switches;
+        let switches_before = shoal_engine::switches();
         // 1. Input: no sources yet.
         // 2. Timers.
         let woken = shoal_engine::advance_tick();
@@ -565,7 +565,7 @@ impl Sim {
             entities: self.entities(),
             dilation: self.clock.dilation(),
             runnable,
-            switches: shoal_engine::stats().switches - switches_before,
+            switches: shoal_engine::switches() - switches_before,
         }
     }
 
