@@ -561,8 +561,10 @@ fn tasklets_text(filter: &str) -> String {
     out
 }
 
-/// Kills tasklet `id` (not the main tasklet, nor the listeners').
-fn kill_text(id: u64) -> String {
+/// Kills tasklet `id` (not the main tasklet, nor the listeners'), on
+/// this thread's scheduler; the answer for an operator (`error: ...` if
+/// it was not killed). The console and the viewer use it.
+pub fn kill_text(id: u64) -> String {
     if id == 0 {
         return "error: the main tasklet cannot be killed".into();
     }

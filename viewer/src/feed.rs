@@ -251,22 +251,6 @@ impl Feed {
     pub fn take_log(&self) -> Vec<String> {
         std::mem::take(&mut *lock(&self.shared.log))
     }
-
-    /// Waits (up to `timeout`) for an observation made after this call;
-    /// for tests and tools that drive the feed without a UI.
-    pub fn wait(&self, timeout: Duration) -> Option<Observation> {
-        let deadline = Instant::now() + timeout;
-        let _ = self.take();
-        loop {
-            if let Some(o) = lock(&self.shared.latest).take() {
-                return Some(o);
-            }
-            if Instant::now() >= deadline {
-                return None;
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        }
-    }
 }
 
 impl Drop for Feed {
@@ -389,7 +373,10 @@ fn run_local(start: Start, paused: bool, shared: &Shared, controls: &Receiver<Co
                     }
                     paused = true;
                 }
-                Control::Kill(id) => shared.say(kill(id), false),
+                Control::Kill(id) => match shoal_server::serve::kill_text(id) {
+                    text if text.starts_with("error: ") => shared.error(&text["error: ".len()..]),
+                    text => shared.say(text, false),
+                },
                 Control::Hold(id) => match sim.hold(id) {
                     Ok(()) => shared.say(format!("paused tasklet {id}"), false),
                     Err(e) => shared.say(e, false),
@@ -454,20 +441,6 @@ fn run_local(start: Start, paused: bool, shared: &Shared, controls: &Receiver<Co
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-    }
-}
-
-/// Kills tasklet `id` (not main).
-fn kill(id: u64) -> String {
-    if id == 0 {
-        return "the main tasklet cannot be killed".into();
-    }
-    match shoal_engine::tasklets().into_iter().find(|t| t.id == id) {
-        Some(t) => match t.tasklet.kill(true) {
-            Ok(()) => format!("killed tasklet {id}"),
-            Err(e) => format!("cannot kill tasklet {id}: {e}"),
-        },
-        None => format!("no tasklet {id}"),
     }
 }
 

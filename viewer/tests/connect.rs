@@ -1,16 +1,18 @@
 //! The viewer watching a running server through its admin port: the
 //! same UI, filled by the connection.
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use egui_kittest::Harness;
+use common::{harness_of, wait_for};
 use egui_kittest::kittest::Queryable;
 use shoal_server::config::ServerConfig;
 use shoal_server::serve::Server;
-use shoal_viewer::{Feed, Viewer};
+use shoal_viewer::Feed;
 
 struct RunningServer {
     admin: String,
@@ -76,46 +78,10 @@ fn server(name: &str) -> RunningServer {
     }
 }
 
-fn wait_for(
-    h: &mut Harness<'static, Viewer>,
-    what: &str,
-    cond: impl Fn(&Harness<'static, Viewer>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        h.run_steps(1);
-        if cond(h) {
-            // New content takes a frame or two to find its place (egui
-            // lays out what it has not seen before twice): settle before
-            // clicking on it.
-            h.run_steps(2);
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "timed out waiting for {what}; the feed says {:?}; selected tasklet {:?}, entity {:?}",
-            h.state().feed().status(),
-            h.state().observation().tasklet,
-            h.state()
-                .observation()
-                .entity
-                .as_ref()
-                .map(|e| (e.id, &e.frames)),
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn harness(feed: Feed) -> Harness<'static, Viewer> {
-    Harness::builder()
-        .with_size([1280.0, 720.0])
-        .build_ui_state(|ui, v: &mut Viewer| v.ui(ui), Viewer::new(feed))
-}
-
 #[test]
 fn a_connected_viewer_sees_the_server_world_and_its_tasklets() {
     let s = server("connect");
-    let mut h = harness(Feed::connect(
+    let mut h = harness_of(Feed::connect(
         s.admin.clone(),
         "open-sesame-0123456789".into(),
     ));
@@ -180,7 +146,7 @@ fn a_connected_viewer_sees_the_server_world_and_its_tasklets() {
 #[test]
 fn a_wrong_token_is_refused_with_a_clear_message() {
     let s = server("token");
-    let mut h = harness(Feed::connect(s.admin.clone(), "not-the-token".into()));
+    let mut h = harness_of(Feed::connect(s.admin.clone(), "not-the-token".into()));
     wait_for(&mut h, "the refusal", |h| {
         h.state()
             .feed()

@@ -2,9 +2,12 @@
 //! GPU): a small world runs on its own thread as in the app, and the
 //! tests click, type and read labels as a user would.
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+mod common;
 
+use std::path::PathBuf;
+use std::time::Duration;
+
+use common::{harness_of, wait_for};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use shoal_viewer::{Feed, Start, Viewer};
@@ -14,35 +17,7 @@ fn pond() -> PathBuf {
 }
 
 fn harness(paused: bool) -> Harness<'static, Viewer> {
-    let viewer = Viewer::new(Feed::in_process(Start::World(pond()), paused));
-    Harness::builder()
-        .with_size([1280.0, 720.0])
-        .build_ui_state(|ui, v: &mut Viewer| v.ui(ui), viewer)
-}
-
-/// Steps frames until `cond` holds (the world runs on another thread).
-fn wait_for(
-    h: &mut Harness<'static, Viewer>,
-    what: &str,
-    cond: impl Fn(&Harness<'static, Viewer>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        h.run_steps(1);
-        if cond(h) {
-            // New content takes a frame or two to find its place (egui
-            // lays out what it has not seen before twice): settle before
-            // clicking on it.
-            h.run_steps(2);
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "timed out waiting for {what}; the feed says {:?}",
-            h.state().feed().status()
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    harness_of(Feed::in_process(Start::World(pond()), paused))
 }
 
 fn has(h: &Harness<'static, Viewer>, label: &str) -> bool {
