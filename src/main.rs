@@ -37,6 +37,15 @@ enum Command {
         #[command(subcommand)]
         command: WorldCommand,
     },
+    /// Run a Core War battle with pMARS's options and output
+    /// (`shoal corewar -b -r 100 -F 4000 rave.red aeka.red`); `--trace`
+    /// prints each executed instruction as pMARS's debugger does.
+    #[command(disable_help_flag = true)]
+    Corewar {
+        /// pMARS's options and the warrior files.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Measure Shoal against its peers, side by side in one run.
     Bench {
         #[command(subcommand)]
@@ -55,6 +64,17 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Bench { suite } => bench::run(suite),
+        Command::Corewar { args } => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut err = std::io::stderr();
+            let outcome =
+                shoal_corewar::cli::run(&args, std::path::Path::new(""), &mut out, &mut err);
+            use std::io::Write;
+            let _ = out.flush();
+            drop(out);
+            std::process::exit(outcome.status);
+        }
         Command::World {
             command: WorldCommand::Run(args),
         } => world_cmd::run(args),

@@ -2,6 +2,7 @@
 //! print a table with the ratio. Nothing here is asserted: machines are
 //! noisy, so speed is reported, never tested.
 
+mod corewar;
 mod engine;
 mod io;
 mod measure;
@@ -57,6 +58,20 @@ pub enum Suite {
         /// Round trips in all.
         total: usize,
     },
+    /// Core War: the 50 fights of the '94nop benchmark, and pMARS on the
+    /// same fights with `--pmars`.
+    Corewar {
+        /// Five fights of 10 rounds: checks that it runs.
+        #[arg(long)]
+        quick: bool,
+        /// Where `benchmark-94nop-100.txt` and `94nop/` are
+        /// [default: tests/corewar/warriors].
+        #[arg(long)]
+        warriors: Option<std::path::PathBuf>,
+        /// A pMARS batch build to run on the same fights.
+        #[arg(long)]
+        pmars: Option<std::path::PathBuf>,
+    },
     /// Worlds of 10,000 and 100,000 scripted entities: tick times and
     /// snapshots, against the same loop as a native bevy system.
     World {
@@ -98,6 +113,15 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
             clients,
             total,
         } => io::load_main(&addr, clients, total),
+        Suite::Corewar {
+            quick,
+            warriors,
+            pmars,
+        } => {
+            let table = corewar::bench(quick, warriors, pmars)?;
+            print!("{table}");
+            Ok(())
+        }
         Suite::World { quick } => {
             let table = world::bench(quick)?;
             print!("{table}");

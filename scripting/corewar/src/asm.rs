@@ -18,6 +18,7 @@
 //! message; any error fails the assembly.
 
 use std::fmt;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -190,7 +191,7 @@ struct Line {
 #[derive(Debug, Clone)]
 enum Value {
     /// `EQU` text, one entry per line of a multi-line `EQU`.
-    Text(Vec<Line>),
+    Text(Rc<Vec<Line>>),
     /// A label: the instruction number it names.
     Label(i64),
     /// A `FOR` counter.
@@ -275,6 +276,10 @@ struct Assembler<'s> {
     /// Labels waiting for the line they name.
     pending: Vec<String>,
     lines: Vec<Line>,
+    /// The lines being walked: the source's, or the body of an `EQU`
+    /// being substituted (a `FOR` or multi-line `EQU` inside it reads
+    /// on in that body, as in pMARS).
+    list: Rc<Vec<Line>>,
     cur: usize,
     /// The line errors are reported against.
     err_line: Option<usize>,
@@ -307,6 +312,7 @@ impl<'s> Assembler<'s> {
             symbols: Vec::new(),
             pending: Vec::new(),
             lines: Vec::new(),
+            list: Rc::new(Vec::new()),
             cur: 0,
             err_line: None,
             line: 0,
@@ -338,10 +344,10 @@ impl<'s> Assembler<'s> {
         for (name, value) in predefined {
             a.symbols.push(Symbol {
                 names: vec![name.into()],
-                value: Value::Text(vec![Line {
+                value: Value::Text(Rc::new(vec![Line {
                     text: value.to_string(),
                     src: 0,
-                }]),
+                }])),
                 active: false,
             });
         }
@@ -440,6 +446,9 @@ impl<'s> Assembler<'s> {
             // A line ends at its first \r or \n; a trailing \ joins the
             // next one.
             let mut text = cut_cr(first).to_string();
+            if let Some(nul) = text.find('\0') {
+                text.truncate(nul);
+            }
             while text.ends_with('\\') {
                 text.pop();
                 match raw.next() {
@@ -520,9 +529,10 @@ impl<'s> Assembler<'s> {
     // ---- pass 1: expansion ------------------------------------------------
 
     fn expand(&mut self) {
+        self.list = Rc::new(self.lines.clone());
         self.cur = 0;
-        while self.cur < self.lines.len() && self.going {
-            let line = self.lines[self.cur].clone();
+        while self.cur < self.list.len() && self.going {
+            let line = self.list[self.cur].clone();
             self.err_line = Some(line.src);
             let mut dest = String::new();
             match self.trav(&line.text, 0, &mut dest, S_NIL) {
@@ -824,12 +834,12 @@ impl<'s> Assembler<'s> {
             );
             return S_VAL;
         }
-        let src = self.lines[self.cur].src;
+        let src = self.list[self.cur].src;
         let mut body = vec![Line {
             text: text[pos..].to_string(),
             src,
         }];
-        while let Some(next) = self.lines.get(self.cur + 1) {
+        while let Some(next) = self.list.get(self.cur + 1) {
             let mut p = 0;
             let (_, word) = token::next(&next.text, &mut p);
             if !word.eq_ignore_ascii_case("equ") {
@@ -844,7 +854,7 @@ impl<'s> Assembler<'s> {
         let names = std::mem::take(&mut self.pending);
         self.symbols.push(Symbol {
             names,
-            value: Value::Text(body),
+            value: Value::Text(Rc::new(body)),
             active: false,
         });
         S_VAL
@@ -870,23 +880,25 @@ impl<'s> Assembler<'s> {
             unreachable!("substitute is called for text symbols")
         };
         let saved_err = self.err_line;
-        let mut decl = decl;
-        for (n, line) in body.iter().enumerate() {
-            if n > 0 && !self.going {
-                break;
+        let saved_list = std::mem::replace(&mut self.list, body);
+        let saved_cur = std::mem::replace(&mut self.cur, 0);
+        let first = self.list[0].clone();
+        self.err_line = Some(first.src);
+        let mut decl = self.trav(&first.text, 0, dest, decl);
+        while self.cur + 1 < self.list.len() && self.going {
+            if self.skipping == 0 && decl == S_COM {
+                let done = std::mem::take(dest);
+                let src = self.list[self.cur].src;
+                self.emit(&done, src);
             }
+            self.cur += 1;
+            let line = self.list[self.cur].clone();
             self.err_line = Some(line.src);
-            if n > 0 {
-                if self.skipping == 0 && decl == S_COM {
-                    let done = std::mem::take(dest);
-                    self.emit(&done, line.src);
-                }
-                dest.clear();
-                decl = self.trav(&line.text, 0, dest, S_NIL);
-            } else {
-                decl = self.trav(&line.text, 0, dest, decl);
-            }
+            dest.clear();
+            decl = self.trav(&line.text, 0, dest, S_NIL);
         }
+        self.list = saved_list;
+        self.cur = saved_cur;
         self.err_line = saved_err;
         if text.as_bytes().get(pos).is_some_and(|c| is_space(*c)) && dest.len() < MAX_LINE {
             dest.push(' ');
@@ -949,7 +961,7 @@ impl<'s> Assembler<'s> {
                 if !self.going {
                     break;
                 }
-                if self.cur + 1 >= self.lines.len() {
+                if self.cur + 1 >= self.list.len() {
                     self.report(
                         Problem::UnclosedRof,
                         Severity::Warning,
@@ -960,7 +972,7 @@ impl<'s> Assembler<'s> {
                     break;
                 }
                 self.cur += 1;
-                let line = self.lines[self.cur].clone();
+                let line = self.list[self.cur].clone();
                 self.err_line = Some(line.src);
                 let mut body = String::new();
                 match self.trav(&line.text, 0, &mut body, S_NIL) {

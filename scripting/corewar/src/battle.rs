@@ -8,8 +8,6 @@
 //! order of their numbers starting with the round's first mover (warrior
 //! 1 in round 1, the next one each round after).
 
-use std::collections::VecDeque;
-
 use serde::{Deserialize, Serialize};
 
 use crate::asm::Warrior;
@@ -28,6 +26,86 @@ pub enum Seed {
     Random(i64),
 }
 
+/// A warrior's process queue: a ring of program counters, the next to
+/// run first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(from = "Vec<u32>", into = "Vec<u32>")]
+pub struct ProcessQueue {
+    /// A power of two long (or empty).
+    buf: Vec<u32>,
+    head: usize,
+    len: usize,
+}
+
+impl ProcessQueue {
+    /// Processes queued.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether none is queued (the warrior is dead).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The program counters, the next to run first.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let mask = self.buf.len().wrapping_sub(1);
+        (0..self.len).map(move |k| self.buf[(self.head + k) & mask])
+    }
+
+    #[inline(always)]
+    fn push(&mut self, pc: u32) {
+        if self.len == self.buf.len() {
+            self.grow();
+        }
+        let mask = self.buf.len() - 1;
+        self.buf[(self.head + self.len) & mask] = pc;
+        self.len += 1;
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> Option<u32> {
+        if self.len == 0 {
+            return None;
+        }
+        let pc = self.buf[self.head];
+        self.head = (self.head + 1) & (self.buf.len() - 1);
+        self.len -= 1;
+        Some(pc)
+    }
+
+    fn clear(&mut self) {
+        self.head = 0;
+        self.len = 0;
+    }
+
+    #[cold]
+    fn grow(&mut self) {
+        let old: Vec<u32> = self.iter().collect();
+        let cap = (self.buf.len() * 2).max(64);
+        self.buf = vec![0; cap];
+        self.buf[..old.len()].copy_from_slice(&old);
+        self.head = 0;
+    }
+}
+
+impl From<Vec<u32>> for ProcessQueue {
+    fn from(pcs: Vec<u32>) -> ProcessQueue {
+        let mut q = ProcessQueue::default();
+        for pc in pcs {
+            q.push(pc);
+        }
+        q
+    }
+}
+
+impl From<ProcessQueue> for Vec<u32> {
+    fn from(q: ProcessQueue) -> Vec<u32> {
+        q.iter().collect()
+    }
+}
+
 /// A warrior in a battle: its code and how it fares.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fighter {
@@ -35,7 +113,7 @@ pub struct Fighter {
     /// Where it was loaded this round.
     pub position: u32,
     /// Its processes, the next to run first.
-    pub queue: VecDeque<u32>,
+    pub queue: ProcessQueue,
     /// pMARS's score array: `score[k]` counts rounds it survived with
     /// `k + 1` warriors alive; from `score[warriors]` on, the rounds it
     /// died in, by how many were alive then.
@@ -174,7 +252,7 @@ impl Battle {
             .map(|(warrior, pspace)| Fighter {
                 warrior,
                 position: 0,
-                queue: VecDeque::new(),
+                queue: ProcessQueue::default(),
                 score: vec![0; 2 * n],
                 pspace: pspace.unwrap_or(0),
                 last_result: settings.coresize - 1,
@@ -292,7 +370,7 @@ impl Battle {
                 self.core[(pos + k) % coresize as usize] = *instr;
             }
             f.queue.clear();
-            f.queue.push_back(
+            f.queue.push(
                 ((u64::from(f.position) + u64::from(f.warrior.start)) % u64::from(coresize)) as u32,
             );
         }
@@ -327,12 +405,18 @@ impl Battle {
         let psize = self.pspaces.first().map_or(1, |p| p.len() as u32);
         let warriors = self.fighters.len();
         let core = &mut self.core[..];
-        while *budget > 0 {
-            *budget -= 1;
-            self.executed += 1;
-            let w = self.live[self.turn];
+        let start_budget = *budget;
+        let mut cycle = self.cycle;
+        let mut turn = self.turn;
+        let mut remaining = *budget;
+        let ended = loop {
+            if remaining == 0 {
+                break false;
+            }
+            remaining -= 1;
+            let w = self.live[turn];
             let fighter = &mut self.fighters[w];
-            let Some(pc) = fighter.queue.pop_front() else {
+            let Some(pc) = fighter.queue.pop() else {
                 unreachable!("a living warrior has a process")
             };
             let ir = core[pc as usize];
@@ -543,9 +627,9 @@ impl Battle {
                 }
                 O::Spl => {
                     let fighter = &mut self.fighters[w];
-                    fighter.queue.push_back(next);
+                    fighter.queue.push(next);
                     if fighter.queue.len() < max_processes {
-                        fighter.queue.push_back(addr_a);
+                        fighter.queue.push(addr_a);
                     }
                     // Both queued already.
                     Some(u32::MAX)
@@ -593,38 +677,42 @@ impl Battle {
             let fighter = &mut self.fighters[w];
             match outcome {
                 Some(u32::MAX) => {}
-                Some(addr) => fighter.queue.push_back(addr),
+                Some(addr) => fighter.queue.push(addr),
                 None => {}
             }
             if fighter.queue.is_empty() {
                 // The warrior is dead.
                 let left = self.live.len() as u64;
                 fighter.score[self.live.len() + warriors - 2] += 1;
-                self.cycle = self.cycle - 1 - (self.cycle - 1) / left;
-                self.live.remove(self.turn);
+                cycle = cycle - 1 - (cycle - 1) / left;
+                self.live.remove(turn);
                 if self.live.len() < 2 {
-                    return true;
+                    break true;
                 }
-                if self.turn == self.live.len() {
-                    self.turn = 0;
+                if turn == self.live.len() {
+                    turn = 0;
                 }
-                if self.cycle == 0 {
+                if cycle == 0 {
                     // pMARS's count would go below zero here and run on
                     // until a warrior dies; Shoal ends the round.
-                    return true;
+                    break true;
                 }
             } else {
-                self.turn += 1;
-                if self.turn == self.live.len() {
-                    self.turn = 0;
+                turn += 1;
+                if turn == self.live.len() {
+                    turn = 0;
                 }
             }
-            self.cycle -= 1;
-            if self.cycle == 0 {
-                return true;
+            cycle -= 1;
+            if cycle == 0 {
+                break true;
             }
-        }
-        false
+        };
+        self.cycle = cycle;
+        self.turn = turn;
+        self.executed += start_budget - remaining;
+        *budget = remaining;
+        ended
     }
 }
 

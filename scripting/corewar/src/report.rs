@@ -34,9 +34,14 @@ pub fn listing(w: &Warrior, coresize: u32) -> String {
     out
 }
 
-/// One line of `--trace`: the cell about to execute, as `cdb` prints it.
+/// One line of `--trace`: the cell about to execute, as `cdb` prints it
+/// (an empty cell, `DAT.F $0, $0`, shows as nothing).
 pub fn trace_line(pc: u32, instruction: &Instruction, coresize: u32) -> String {
-    format!("{pc:05}   {}", cell(instruction, coresize))
+    if *instruction == Instruction::EMPTY {
+        format!("{pc:05}   ")
+    } else {
+        format!("{pc:05}   {}", cell(instruction, coresize))
+    }
 }
 
 /// Each warrior's score under `formula` (`W` warriors, `S` survivors).

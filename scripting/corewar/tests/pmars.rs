@@ -152,3 +152,22 @@ fn benchmark_fights_agree_with_pmars() {
     assert_eq!(fights, 50);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn trace_agrees_with_pmars_debugger() {
+    let text = std::fs::read_to_string(data().join("pmars-trace.txt")).unwrap();
+    let expected: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(expected.len(), 600);
+    let args: Vec<String> = "--trace -b -r 1 -F 4000 examples/rave.red examples/aeka.red"
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    cli::run(&args, &data().join("warriors"), &mut out, &mut err);
+    let out = String::from_utf8(out).unwrap();
+    let got: Vec<&str> = out.lines().take(600).collect();
+    for (i, (g, e)) in got.iter().zip(&expected).enumerate() {
+        assert_eq!(g, e, "trace line {}", i + 1);
+    }
+    assert_eq!(got.len(), 600);
+}
