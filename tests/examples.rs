@@ -344,3 +344,83 @@ fn echo_server_py_survives_resets_and_silent_clients() {
     );
     drop(silent);
 }
+
+#[test]
+fn corewar_script_module_fights_as_pmars_does() {
+    // The spec's example (corewar.md): `pmars -b -r 100 -F 4000 rave.red
+    // aeka.red` prints `Results: 35 56 9`, scores 114 and 177.
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corewar/warriors/examples"
+    );
+    let script = format!(
+        "import corewar\n\
+         rave = corewar.assemble(open('{dir}/rave.red').read(), 'rave.red')\n\
+         r = corewar.battle([rave, open('{dir}/aeka.red').read()], rounds=100, seed=4000)\n\
+         print(rave.name, rave.length, r['wins'], r['ties'], r['scores'])\n\
+         print(r['text'], end='')\n\
+         try:\n    corewar.assemble('mov 0, nowhere\\n', 'bad.red')\n\
+         except ValueError as e:\n    print(str(e).splitlines()[0])\n"
+    );
+    let path = std::env::temp_dir().join(format!("shoal-corewar-{}.py", std::process::id()));
+    std::fs::write(&path, script).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.arg("run").arg(&path);
+    let out = run(cmd);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(
+        out,
+        "Rave 12 [35, 56] [9, 9] [114, 177]\n\
+         Rave by Stefan Strack scores 114\n\
+         Aeka by T.Hsu scores 177\n\
+         Results: 35 56 9\n\
+         bad.red:1: error: Undefined label or symbol: 'nowhere'\n"
+    );
+}
+
+#[test]
+fn evolver_breeds_warriors() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.args([
+        "run",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/evolver.py"),
+        "2",
+        "6",
+    ]);
+    let out = run(cmd);
+    assert!(out.contains("generation 2 best"), "{out}");
+    let listing = out
+        .split("best warrior: score ")
+        .nth(1)
+        .expect("a best warrior");
+    assert!(listing.contains(";redcode\n;name Evolved\n"), "{out}");
+}
+
+#[test]
+fn shoal_corewar_prints_what_pmars_prints() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+    cmd.current_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corewar/warriors"
+    ))
+    .args([
+        "corewar",
+        "-b",
+        "-r",
+        "100",
+        "-F",
+        "4000",
+        "examples/rave.red",
+        "examples/aeka.red",
+    ]);
+    assert_eq!(
+        run(cmd),
+        "Rave by Stefan Strack scores 114\nAeka by T.Hsu scores 177\nResults: 35 56 9\n"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_shoal"))
+        .args(["corewar", "-b", "no-such-warrior.red"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-warrior.red"));
+}

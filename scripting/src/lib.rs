@@ -21,6 +21,7 @@ mod builtins;
 mod classes;
 pub mod code;
 pub mod compiler;
+pub mod corewar_module;
 pub mod error;
 mod files;
 pub mod heap;

@@ -144,9 +144,10 @@ pub fn assemble(
     a.run(source);
     let errors = a.diagnostics.iter().any(|d| d.severity == Severity::Error);
     if errors || a.aborted {
-        return Err(AsmError {
-            diagnostics: a.diagnostics,
-        });
+        // Errors first, each group in source order.
+        let mut diagnostics = a.diagnostics;
+        diagnostics.sort_by_key(|d| d.severity == Severity::Warning);
+        return Err(AsmError { diagnostics });
     }
     Ok(Assembled {
         warrior: Warrior {

@@ -118,12 +118,13 @@ fn time_module() -> NativeModule {
         .function("sleep", t_sleep)
 }
 
-/// Registers `socket`, `threading`, `queue` and the parking `time.sleep`
+/// Registers `socket`, `threading`, `queue`, `corewar` and the parking `time.sleep`
 /// in `vm` (what `shoal run` gives scripts).
 pub fn register_io_modules(vm: &mut Vm) {
     vm.register_module(time_module());
     vm.register_module(NativeModule::part("pool_files").global("open", pool_open));
     vm.register_module(socket::module());
+    vm.register_module(crate::corewar_module::module());
     vm.register_module(
         NativeModule::new("threading")
             .function("_noop", t_noop)
