@@ -31,6 +31,10 @@ struct Args {
     /// The admin address; overrides the file.
     #[arg(long)]
     admin: Option<SocketAddr>,
+    /// Also run the Core War hill on this address (with the file's hill
+    /// settings, or the defaults).
+    #[arg(long)]
+    hill: Option<SocketAddr>,
 }
 
 fn main() -> std::process::ExitCode {
@@ -58,11 +62,22 @@ fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         None => ServerConfig::embedded(),
     };
     config.override_with(args.data, args.listen, args.admin);
+    if let Some(addr) = args.hill {
+        config.hill.get_or_insert_with(Default::default).listen = addr;
+    }
     // SIGINT and SIGTERM stop the loop, which saves once more.
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let hill = match config.hill.clone() {
+        Some(hill) => Some(shoal_server::hill::spawn(
+            hill,
+            config.data_dir.clone(),
+            Arc::clone(&stop),
+        )?),
+        None => None,
+    };
     let mut server = Server::open(config)?;
     let sim = server.sim();
     match &server.origin {
@@ -88,7 +103,20 @@ fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("game listening on {}", server.game_addr);
     println!("admin listening on {}", server.admin_addr);
-    server.run(&stop)?;
+    if let Some((addr, _)) = &hill {
+        println!("core war hill listening on {addr}");
+    }
+    let served = server.run(&stop);
+    // The hill stops with the server (the flag is shared) and saves.
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    if let Some((_, thread)) = hill {
+        match thread.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => eprintln!("shoal-server: hill: {e}"),
+            Err(_) => eprintln!("shoal-server: the hill's thread panicked"),
+        }
+    }
+    served?;
     let sim = server.sim();
     println!(
         "stopped at tick {}, state hash {:016x}",

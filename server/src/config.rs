@@ -37,6 +37,9 @@ pub struct ServerConfig {
     pub admin_token: Option<String>,
     /// Per-client and global limits.
     pub limits: Limits,
+    /// The Core War hill, on a port of its own (`None`: no hill).
+    #[serde(default)]
+    pub hill: Option<crate::hill::HillConfig>,
 }
 
 /// Limits that protect the server from its clients.

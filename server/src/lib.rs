@@ -16,6 +16,7 @@ pub mod clients;
 pub mod config;
 pub mod default_world;
 pub mod game;
+pub mod hill;
 pub mod metrics;
 pub mod observe;
 pub mod os;
