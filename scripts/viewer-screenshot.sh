@@ -9,7 +9,8 @@
 # viewer (release), starts it on a virtual screen, waits for its window,
 # lets the world run for SHOAL_SHOT_SECONDS (default 8) and writes the
 # screenshot (default: viewer.png). With `-- --connect ADDR --token FILE`
-# it shoots a viewer watching a running server.
+# it shoots a viewer watching a running server; with `-- --corewar
+# [PMARS ARGS] W1.red W2.red`, a Core War battle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,7 +58,7 @@ done
 
 "$viewer" --size 1280x720 "$@" >/tmp/shoal-viewer-shot.log 2>&1 &
 viewer_pid=$!
-if ! timeout 60 xdotool search --sync --onlyvisible --name "Shoal viewer" >/dev/null; then
+if ! timeout 60 xdotool search --sync --onlyvisible --name "^Shoal " >/dev/null; then
   echo "viewer-screenshot: no window appeared; the viewer said:" >&2
   cat /tmp/shoal-viewer-shot.log >&2
   exit 1

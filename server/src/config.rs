@@ -147,6 +147,38 @@ impl ServerConfig {
                 return Err(err(locate(text, field), message));
             }
         }
+        if let Some(hill) = &config.hill {
+            let hill_checks: [(bool, &str, &str); 4] = [
+                (
+                    hill.rounds == 0 || hill.rounds > 100_000,
+                    "rounds",
+                    "hill rounds must be 1 to 100000",
+                ),
+                (
+                    hill.size < 2 || hill.size > 10_000,
+                    "size",
+                    "hill size must be 2 to 10000",
+                ),
+                (
+                    hill.budget_per_tick < 1_000,
+                    "budget_per_tick",
+                    "hill budget_per_tick must be at least 1000",
+                ),
+                (
+                    hill.tick_rate == 0 || hill.tick_rate > 1000,
+                    "tick_rate",
+                    "hill tick_rate must be 1 to 1000",
+                ),
+            ];
+            for (bad, field, message) in hill_checks {
+                if bad {
+                    return Err(err(locate(text, field), message.into()));
+                }
+            }
+            if let Err(e) = hill.settings().check(2) {
+                return Err(err(locate(text, "core"), format!("hill core: {e}")));
+            }
+        }
         if let Some(token) = &config.admin_token
             && (token.len() < 16 || token.chars().any(char::is_whitespace))
         {
@@ -180,6 +212,26 @@ impl ServerConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hill_is_configured_and_checked() {
+        let text = DEFAULT_CONFIG.replace(
+            "hill: None,",
+            "hill: Some((listen: \"127.0.0.1:0\", rounds: 10, size: 5, budget_per_tick: 5000, tick_rate: 10)),",
+        );
+        let c = ServerConfig::parse("x.ron", &text).expect("valid");
+        let hill = c.hill.expect("a hill");
+        assert_eq!(
+            (hill.rounds, hill.size, hill.settings().coresize),
+            (10, 5, 8000)
+        );
+        let bad = text.replace("rounds: 10", "rounds: 0");
+        let e = ServerConfig::parse("x.ron", &bad).unwrap_err().to_string();
+        assert!(e.contains("hill rounds must be 1 to 100000"), "{e}");
+        let bad = text.replace("tick_rate: 10))", "tick_rate: 10, core: (coresize: 150)))");
+        let e = ServerConfig::parse("x.ron", &bad).unwrap_err().to_string();
+        assert!(e.contains("hill core"), "{e}");
+    }
 
     #[test]
     fn the_embedded_configuration_is_valid() {

@@ -19,6 +19,8 @@
 //!   messages;
 //! - `leaderboard`: one line per warrior, best first;
 //! - `status`: the battle under way and the battles waiting;
+//! - `watch`: the battle under way, for viewers (`battle A B`, then the
+//!   battle as RON on one line), or `none`;
 //! - `quit`.
 
 use std::cell::RefCell;
@@ -93,7 +95,8 @@ impl Default for HillConfig {
 }
 
 impl HillConfig {
-    fn settings(&self) -> Settings {
+    /// The MARS settings of the hill's battles.
+    pub fn settings(&self) -> Settings {
         Settings {
             coresize: self.core.coresize,
             cycles: self.core.cycles,
@@ -112,6 +115,8 @@ const MAX_SUBMISSION: usize = 64 * 1024;
 const MAX_CLIENTS: usize = 64;
 /// Seconds a client may stay silent.
 const IDLE_SECS: u64 = 300;
+/// The largest core `watch` sends.
+const MAX_WATCHED_CORE: u32 = 65_536;
 /// Seconds between saves while a battle runs.
 const SAVE_EVERY_SECS: u64 = 5;
 
@@ -243,7 +248,17 @@ impl SoftTasklet for BattleTasklet {
 pub fn load(dir: &Path) -> Result<HillState, String> {
     let path = dir.join("hill.ron");
     match std::fs::read_to_string(&path) {
-        Ok(text) => ron::from_str(&text).map_err(|e| format!("{}: {e}", path.display())),
+        Ok(text) => {
+            let mut state: HillState =
+                ron::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            if let Some((_, _, battle)) = &state.current
+                && let Err(e) = battle.validate()
+            {
+                tracing::warn!("{}: {e}; the battle starts again", path.display());
+                state.current = None;
+            }
+            Ok(state)
+        }
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(HillState::default()),
         Err(e) => Err(format!("{}: {e}", path.display())),
     }
@@ -523,6 +538,26 @@ impl Hill {
         out
     }
 
+    /// The battle under way, for viewers: `battle A B` and the battle as
+    /// RON on one line, or `none`.
+    fn watch(&self) -> String {
+        match &self.running {
+            Some((a, b, battle)) => {
+                let battle = battle.borrow();
+                if battle.settings().coresize > MAX_WATCHED_CORE {
+                    return format!(
+                        "error\na core of more than {MAX_WATCHED_CORE} cells is not sent"
+                    );
+                }
+                match ron::to_string(&*battle) {
+                    Ok(text) => format!("battle {a} {b}\n{text}\n"),
+                    Err(e) => format!("error\n{e}"),
+                }
+            }
+            None => "none\n".into(),
+        }
+    }
+
     fn status(&self) -> String {
         let mut out = match &self.running {
             Some((a, b, battle)) => {
@@ -660,12 +695,13 @@ impl Hill {
             }
             Some("leaderboard") => Some(self.leaderboard()),
             Some("status") => Some(self.status()),
+            Some("watch") => Some(self.watch()),
             Some("quit") => {
                 c.closing = true;
                 Some("bye".into())
             }
             Some(other) => Some(format!(
-                "error\nunknown command '{}': submit PLAYER, leaderboard, status, quit",
+                "error\nunknown command '{}': submit PLAYER, leaderboard, status, watch, quit",
                 other.chars().take(40).collect::<String>()
             )),
         }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use crate::corewar::CorewarViewer;
 use crate::{Feed, Start, Viewer};
 
 /// Watch a Shoal world live: its entities, every tasklet and what it
@@ -20,8 +21,9 @@ struct Args {
     /// Run from this snapshot.
     #[arg(long, value_name = "SNAPSHOT", conflicts_with = "connect")]
     load: Option<PathBuf>,
-    /// Watch a running shoal-server through its admin port (HOST:PORT).
-    #[arg(long, value_name = "ADDR", requires = "token")]
+    /// Watch a running shoal-server through its admin port (HOST:PORT);
+    /// with --corewar, a Core War hill's port.
+    #[arg(long, value_name = "ADDR")]
     connect: Option<String>,
     /// The file holding the server's admin token (with --connect).
     #[arg(long, value_name = "FILE", requires = "connect")]
@@ -29,6 +31,11 @@ struct Args {
     /// Start paused.
     #[arg(long)]
     paused: bool,
+    /// Show a Core War battle: pMARS's options and warrior files
+    /// (`--corewar -r 10 -F 4000 w1.red w2.red`; put it last). With
+    /// --connect and no files: watch that hill.
+    #[arg(long, value_name = "PMARS ARGS", num_args = 0.., allow_hyphen_values = true)]
+    corewar: Option<Vec<String>>,
     /// The window's size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x720", value_parser = parse_size)]
     size: (f32, f32),
@@ -58,6 +65,13 @@ pub fn main() -> std::process::ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let args = Args::parse();
+    if let Some(cw) = &args.corewar {
+        return corewar_main(&args, cw);
+    }
+    if args.connect.is_some() && args.token.is_none() {
+        eprintln!("shoal-viewer: --connect needs --token FILE (the server's admin token)");
+        return std::process::ExitCode::from(2);
+    }
     let feed = match (&args.connect, &args.token) {
         (Some(addr), Some(token_file)) => match std::fs::read_to_string(token_file) {
             Ok(token) if !token.trim().is_empty() => {
@@ -87,22 +101,75 @@ pub fn main() -> std::process::ExitCode {
             Feed::in_process(start, args.paused)
         }
     };
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Shoal viewer")
-            .with_inner_size([args.size.0, args.size.1])
-            .with_min_inner_size([1024.0, 640.0]),
-        ..Default::default()
-    };
-    let result = eframe::run_native(
+    window(
         "Shoal viewer",
-        options,
+        args.size,
         Box::new(move |cc| {
             let ctx = cc.egui_ctx.clone();
             feed.on_update(move || ctx.request_repaint());
             Ok(Box::new(Viewer::new(feed)))
         }),
-    );
+    )
+}
+
+/// `--corewar`: a battle of the warriors given, or a hill's.
+fn corewar_main(args: &Args, cw: &[String]) -> std::process::ExitCode {
+    let fail = |msg: String| {
+        eprintln!("shoal-viewer: {msg}");
+        std::process::ExitCode::from(2)
+    };
+    let app = if let Some(addr) = &args.connect {
+        if !cw.is_empty() {
+            return fail("--connect with --corewar watches a hill: give no warriors".into());
+        }
+        CorewarViewer::hill(addr.clone())
+    } else {
+        if cw.is_empty() {
+            return fail("--corewar needs warrior files (and pMARS's options)".into());
+        }
+        let opts = match shoal_corewar::options::parse(cw) {
+            Ok(o) => o,
+            Err(e) => return fail(format!("{e}\n{}", shoal_corewar::options::USAGE)),
+        };
+        let n = opts.files.len();
+        let mut warriors = Vec::new();
+        for f in &opts.files {
+            match shoal_corewar::assemble_file(std::path::Path::new(f), &opts.settings, n) {
+                Ok(a) => warriors.push(a.warrior),
+                Err(e) => return fail(e.to_string()),
+            }
+        }
+        let seed = match opts.seed {
+            shoal_corewar::SeedChoice::Position(p) => shoal_corewar::Seed::Position(p),
+            shoal_corewar::SeedChoice::Checksum => shoal_corewar::Seed::Checksum,
+            shoal_corewar::SeedChoice::Clock => shoal_corewar::Seed::Random(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_secs() as i64),
+            ),
+        };
+        match shoal_corewar::Battle::new(warriors, opts.settings.clone(), seed) {
+            Ok(b) => CorewarViewer::local(b, opts.score_formula.clone(), !args.paused),
+            Err(e) => return fail(e.to_string()),
+        }
+    };
+    window(
+        "Shoal Core War",
+        args.size,
+        Box::new(move |_| Ok(Box::new(app))),
+    )
+}
+
+/// Opens the window and runs `app` in it until it closes.
+fn window(title: &str, size: (f32, f32), app: eframe::AppCreator<'_>) -> std::process::ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size([size.0, size.1])
+            .with_min_inner_size([1024.0, 640.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(title, options, app);
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -6,6 +6,7 @@
 //!   this process, or a server's admin port) and the controls sent back;
 //! - [`app`]: the viewer's state and its UI, one function of `&mut Ui`
 //!   shared by the eframe app and the UI tests;
+//! - [`corewar`]: `--corewar`, a Core War battle in process or a hill's;
 //! - [`world_view`], [`tables`], [`inspector`], [`timing`]: the map, the
 //!   tasklet and channel tables and the log, the selected entity and
 //!   tasklet, the plots.
@@ -14,6 +15,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod corewar;
 pub mod feed;
 pub mod inspector;
 pub mod tables;

@@ -39,6 +39,9 @@ const MAX_LABELS: usize = 7;
 const MAX_DIAGNOSTICS: usize = 9;
 /// How deep `EQU` substitutions may nest.
 const MAX_NESTING: usize = 200;
+/// Tokens one instruction may take, substitutions included (symbols
+/// whose text names other symbols can multiply without bound).
+const MAX_LINE_STEPS: u32 = 100_000;
 /// Lines the expansion may produce before it is stopped (pMARS has no
 /// limit and runs out of memory).
 const MAX_EXPANDED_LINES: usize = 20_000;
@@ -580,9 +583,12 @@ impl<'s> Assembler<'s> {
         let bytes = text.as_bytes();
         loop {
             self.work += 1;
-            if self.work > MAX_EXPANSION_WORK && self.going {
-                self.error(Problem::Limit, "The source takes too long to expand");
-                self.going = false;
+            if self.work > MAX_EXPANSION_WORK {
+                if self.going {
+                    self.error(Problem::Limit, "The source takes too long to expand");
+                    self.going = false;
+                }
+                return S_ERR;
             }
             if !self.going && self.aborted {
                 return S_ERR;
@@ -912,6 +918,21 @@ impl<'s> Assembler<'s> {
     /// `FOR count` ... `ROF`: the lines between are expanded `count`
     /// times, the last label before `FOR` counting 01, 02, ...
     fn block_for(&mut self, text: &str, pos: usize, dest: &mut String) -> Decl {
+        if self.nesting >= MAX_NESTING {
+            self.error(
+                Problem::Recursive,
+                "FOR blocks and EQU substitutions nest too deeply",
+            );
+            self.going = false;
+            return S_ERR;
+        }
+        self.nesting += 1;
+        let r = self.block_for_inner(text, pos, dest);
+        self.nesting -= 1;
+        r
+    }
+
+    fn block_for_inner(&mut self, text: &str, pos: usize, dest: &mut String) -> Decl {
         let counter_name = self.pending.pop();
         if !self.pending.is_empty() {
             let names = std::mem::take(&mut self.pending);
@@ -1172,7 +1193,16 @@ impl<'s> Assembler<'s> {
         let mut fine = false;
         let mut held: Option<(Kind, String)> = None;
         let before = self.diagnostics.len();
+        let mut steps = 0u32;
         loop {
+            steps += 1;
+            if steps > MAX_LINE_STEPS {
+                self.error(
+                    Problem::Buffer,
+                    "Buffer overflow. Substitution is too complex",
+                );
+                return None;
+            }
             if !matches!(state, State::ExpFs | State::Expr) {
                 fine = false;
             }
@@ -1434,5 +1464,73 @@ impl Stream {
             self.sources.pop();
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asm(src: &str) -> Result<Assembled, AsmError> {
+        assemble(src, "t.red", &Settings::default(), 2)
+    }
+
+    #[test]
+    fn runaway_sources_are_stopped_with_an_error() {
+        // FOR blocks nested 10,000 deep.
+        let deep = format!(
+            "{}dat 0\n{}",
+            "for 1\n".repeat(10_000),
+            "rof\n".repeat(10_000)
+        );
+        let e = asm(&deep).unwrap_err().to_string();
+        assert!(e.contains("nest too deeply"), "{e}");
+        // Loops that produce nothing, 3.6 billion times (pMARS counts
+        // in 16 bits: 60000 is as far as one FOR goes).
+        let e = asm("for 60000\nfor 60000\nrof\nrof\ndat 0\n").unwrap_err().to_string();
+        assert!(e.contains("too long to expand"), "{e}");
+        // Symbols whose text doubles at each level, used before they are
+        // defined (replaced in pass 2).
+        let mut src = String::from("dat s0\n");
+        for i in 0..30 {
+            src.push_str(&format!("s{i} equ s{} s{}\n", i + 1, i + 1));
+        }
+        src.push_str("s30 equ\n");
+        assert!(asm(&src).is_err());
+        // A self-referential EQU.
+        let e = asm("x equ x+1\ndat x\n").unwrap_err().to_string();
+        assert!(e.contains("Recursive reference"), "{e}");
+    }
+
+    #[test]
+    fn one_operand_forms_and_default_modifiers() {
+        let w = asm(
+            ";assert 1\ndat 5\njmp 2\nspl 1\nnop 0\nmov #1, 2\nadd 1, #2\nslt 1, 2\nmov 1, 2\n",
+        )
+        .unwrap()
+        .warrior;
+        let listed: Vec<String> = w.code.iter().map(|i| i.display(8000).to_string()).collect();
+        assert_eq!(
+            listed,
+            [
+                "DAT.F  #     0, $     5",
+                "JMP.B  $     2, $     0",
+                "SPL.B  $     1, $     0",
+                "NOP.F  $     0, $     0",
+                "MOV.AB #     1, $     2",
+                "ADD.B  $     1, #     2",
+                "SLT.B  $     1, $     2",
+                "MOV.I  $     1, $     2",
+            ]
+        );
+        let e = asm(";assert 1\nmov 1\n").unwrap_err().to_string();
+        assert!(e.contains("Incomplete operand at instruction 'MOV'"), "{e}");
+        let e = asm(";assert CORESIZE == 55440\ndat 0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("t.red:1: error: Assertion in this line fails"),
+            "{e}"
+        );
     }
 }

@@ -275,6 +275,62 @@ impl Battle {
         })
     }
 
+    /// Checks a battle that was deserialized (from a file, a network)
+    /// before running it: every address in core and queues, every index.
+    pub fn validate(&self) -> Result<(), SetupError> {
+        let bad = |what: &str| {
+            Err(SetupError(format!(
+                "a saved battle is inconsistent: {what}"
+            )))
+        };
+        let n = self.fighters.len();
+        let m = self.settings.coresize;
+        if self.settings.check(n).is_err() || n == 0 {
+            return bad("its settings");
+        }
+        if self.core.len() != m as usize || self.core.iter().any(|c| c.a >= m || c.b >= m) {
+            return bad("its core");
+        }
+        let psize = self.settings.pspace() as usize;
+        if self.pspaces.is_empty()
+            || self
+                .pspaces
+                .iter()
+                .any(|p| p.len() != psize || p.iter().any(|v| *v >= m))
+        {
+            return bad("its P-spaces");
+        }
+        for f in &self.fighters {
+            if f.score.len() != 2 * n
+                || f.pspace >= self.pspaces.len()
+                || f.position >= m
+                || f.warrior.start >= m
+                || f.queue.len() > self.settings.processes as usize
+                || f.queue.iter().any(|pc| pc >= m)
+                || f.warrior.code.len() > self.settings.max_length as usize
+                || f.warrior.code.iter().any(|c| c.a >= m || c.b >= m)
+            {
+                return bad("a warrior");
+            }
+        }
+        if self.starter >= n {
+            return bad("who starts");
+        }
+        if self.in_round {
+            let mut seen = vec![false; n];
+            for &w in &self.live {
+                if w >= n || seen[w] || self.fighters[w].queue.is_empty() {
+                    return bad("the living warriors");
+                }
+                seen[w] = true;
+            }
+            if self.live.is_empty() || self.turn >= self.live.len() || self.cycle == 0 {
+                return bad("the turn");
+            }
+        }
+        Ok(())
+    }
+
     /// The settings it runs under.
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -346,6 +402,14 @@ impl Battle {
             }
         }
         self.finished
+    }
+
+    /// Loads the next round (placement, core, processes) if none is
+    /// under way, so that it can be shown before its first instruction.
+    pub fn prepare_round(&mut self) {
+        if !self.in_round && !self.finished {
+            self.start_round();
+        }
     }
 
     fn start_round(&mut self) {
