@@ -360,7 +360,11 @@ fn corewar_script_module_fights_as_pmars_does() {
          print(rave.name, rave.length, r['wins'], r['ties'], r['scores'])\n\
          print(r['text'], end='')\n\
          try:\n    corewar.assemble('mov 0, nowhere\\n', 'bad.red')\n\
-         except ValueError as e:\n    print(str(e).splitlines()[0])\n"
+         except ValueError as e:\n    print(str(e).splitlines()[0])\n\
+         try:\n    corewar.battle('dat 1')\n\
+         except TypeError as e:\n    print('TypeError:', e)\n\
+         try:\n    corewar.battle([rave, rave], coresize=1 << 30)\n\
+         except ValueError as e:\n    print('ValueError:', str(e)[:36])\n"
     );
     let path = std::env::temp_dir().join(format!("shoal-corewar-{}.py", std::process::id()));
     std::fs::write(&path, script).unwrap();
@@ -374,7 +378,9 @@ fn corewar_script_module_fights_as_pmars_does() {
          Rave by Stefan Strack scores 114\n\
          Aeka by T.Hsu scores 177\n\
          Results: 35 56 9\n\
-         bad.red:1: error: Undefined label or symbol: 'nowhere'\n"
+         bad.red:1: error: Undefined label or symbol: 'nowhere'\n\
+         TypeError: battle() takes a list of warriors\n\
+         ValueError: a script's battle may have a core of\n"
     );
 }
 

@@ -50,6 +50,8 @@ def assemble(source, filename="<warrior>", options=""):
 def battle(warriors, options="", rounds=None, seed=None, coresize=None, cycles=None,
            processes=None, maxlength=None, distance=None, pspace=None):
     """Fights `warriors` (Warriors or Redcode sources) as pMARS would."""
+    if type(warriors) is str or type(warriors) is Warrior:
+        raise TypeError("battle() takes a list of warriors")
     sources = []
     files = []
     for w in warriors:

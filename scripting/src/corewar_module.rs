@@ -3,7 +3,7 @@
 //! written as scripts. The work is `shoal-corewar`'s; the script part
 //! (`corewar.py`) gives it a Python face.
 
-use shoal_corewar::{Battle, Seed, SeedChoice, assemble, options, report};
+use shoal_corewar::{Battle, Seed, SeedChoice, assemble, assemble_in_order, options, report};
 
 use crate::builtins::{expect_str, new_list, new_str, new_tuple};
 use crate::heap::Obj;
@@ -11,10 +11,15 @@ use crate::module::{Kwargs, NativeModule, NativeResult, arity, ok};
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// The most instructions one `corewar.battle` call may execute (rounds x
-/// cycles x warriors, bounded before it starts): about ten seconds of
-/// work; longer battles are split by the script.
+/// The most work one `corewar.battle` call may do, in instructions
+/// (rounds x (cycles x warriors + core size), bounded before it starts):
+/// about ten seconds; longer series are split by the script.
 pub const MAX_BATTLE_WORK: u64 = 1_000_000_000;
+/// The largest core a script's battle may have (its memory is outside
+/// the script heap).
+pub const MAX_SCRIPT_CORESIZE: u32 = 1 << 20;
+/// The most processes a warrior may have in a script's battle.
+pub const MAX_SCRIPT_PROCESSES: u32 = 1 << 20;
 
 /// The module, to register in a VM.
 pub fn module() -> NativeModule {
@@ -92,18 +97,32 @@ fn cw_battle(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> Nati
         return Err(vm.error("ValueError", "a battle needs at least one warrior"));
     }
     let o = parse_options(vm, &opts, sources.len())?;
-    let work = u64::from(o.settings.rounds)
-        .saturating_mul(o.settings.cycles)
-        .saturating_mul(sources.len() as u64);
+    if o.settings.coresize > MAX_SCRIPT_CORESIZE || o.settings.processes > MAX_SCRIPT_PROCESSES {
+        return Err(vm.error(
+            "ValueError",
+            format!(
+                "a script's battle may have a core of at most {MAX_SCRIPT_CORESIZE} cells and \
+                 {MAX_SCRIPT_PROCESSES} processes a warrior"
+            ),
+        ));
+    }
+    let work = u64::from(o.settings.rounds).saturating_mul(
+        o.settings
+            .cycles
+            .saturating_mul(sources.len() as u64)
+            .saturating_add(u64::from(o.settings.coresize)),
+    );
     if work > MAX_BATTLE_WORK {
         return Err(vm.error(
             "ValueError",
             format!(
-                "a battle of {} rounds of {} cycles for {} warriors may run {work} instructions, \
-                 more than one call may ({MAX_BATTLE_WORK}): fight fewer rounds per call",
+                "a battle of {} rounds of {} cycles for {} warriors in a core of {} may cost \
+                 {work} instructions, more than one call may ({MAX_BATTLE_WORK}): fight fewer \
+                 rounds per call",
                 o.settings.rounds,
                 o.settings.cycles,
-                sources.len()
+                sources.len(),
+                o.settings.coresize
             ),
         ));
     }
@@ -113,7 +132,7 @@ fn cw_battle(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> Nati
             .get(i)
             .cloned()
             .unwrap_or_else(|| format!("<warrior {}>", i + 1));
-        match assemble(src, &file, &o.settings, sources.len()) {
+        match assemble_in_order(src, &file, &o.settings, sources.len(), i == 0) {
             Ok(a) => warriors.push(a.warrior),
             Err(e) => return Err(vm.error("ValueError", e.to_string())),
         }

@@ -34,7 +34,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
-use shoal_corewar::{Battle, Seed, Settings, assemble};
+use shoal_corewar::{Battle, Seed, Settings, Warrior, assemble};
 use shoal_engine::{RunOptions, Scheduler, SoftStatus, SoftTasklet};
 
 /// The hill's settings (`hill:` in the server's configuration).
@@ -112,9 +112,17 @@ impl HillConfig {
 /// The most bytes a submission may have.
 const MAX_SUBMISSION: usize = 64 * 1024;
 /// The most clients at once.
-const MAX_CLIENTS: usize = 64;
+const MAX_CLIENTS: usize = 256;
+/// The most clients from one address.
+const MAX_CLIENTS_PER_IP: usize = 16;
 /// Seconds a client may stay silent.
-const IDLE_SECS: u64 = 300;
+const IDLE_SECS: u64 = 60;
+/// Commands answered per client per tick (the rest wait).
+const COMMANDS_PER_TICK: usize = 16;
+/// Unsent answer bytes beyond which a client's commands wait.
+const OUTBOX_PAUSE: usize = 256 * 1024;
+/// Warriors one player may have on the hill.
+const MAX_PER_PLAYER: usize = 5;
 /// The largest core `watch` sends.
 const MAX_WATCHED_CORE: u32 = 65_536;
 /// Seconds between saves while a battle runs.
@@ -128,6 +136,8 @@ pub struct Entry {
     pub author: String,
     pub player: String,
     pub source: String,
+    /// The warrior as assembled when it was submitted.
+    pub warrior: Warrior,
 }
 
 /// One battle's result, from `a`'s side.
@@ -274,6 +284,7 @@ pub fn save(dir: &Path, state: &HillState) -> Result<(), String> {
 }
 
 struct Client {
+    peer: Option<std::net::IpAddr>,
     stream: TcpStream,
     inbox: Vec<u8>,
     outbox: Vec<u8>,
@@ -414,18 +425,11 @@ impl Hill {
                 continue;
             };
             let settings = self.config.settings();
-            let assembled = (
-                assemble(&wa.source, &wa.name, &settings, 2),
-                assemble(&wb.source, &wb.name, &settings, 2),
-            );
-            let (Ok(x), Ok(y)) = assembled else {
-                tracing::warn!("hill: warriors {a} and {b} no longer assemble");
-                continue;
-            };
+            let warriors = vec![wa.warrior.clone(), wb.warrior.clone()];
             // A fixed seed per pair: results can be checked with pmars.
             let seed =
                 Seed::Position(settings.distance() + ((a * 7919 + b * 104_729) % 4000) as u32);
-            match Battle::new(vec![x.warrior, y.warrior], settings, seed) {
+            match Battle::new(warriors, settings, seed) {
                 Ok(battle) => {
                     self.start(a, b, battle);
                     return;
@@ -471,28 +475,71 @@ impl Hill {
         self.persist();
     }
 
-    /// Beyond the hill's size, the lowest warrior that has fought all its
-    /// battles leaves.
+    /// Beyond the hill's size, the lowest warriors that have fought all
+    /// their battles leave.
     fn push_off(&mut self) {
-        if self.state.warriors.len() <= self.config.size
-            || !self.queue.is_empty()
-            || self.running.is_some()
-        {
-            return;
-        }
-        if let Some(last) = self.state.standings().last() {
+        while self.state.warriors.len() > self.config.size {
+            let busy = |id: u64| {
+                self.queue.iter().any(|&(a, b)| a == id || b == id)
+                    || matches!(&self.running, Some((a, b, _)) if *a == id || *b == id)
+            };
+            let standings = self.state.standings();
+            let Some(last) = standings.iter().rev().find(|s| !busy(s.id)) else {
+                return;
+            };
             let id = last.id;
             self.state.warriors.retain(|w| w.id != id);
             self.state.results.retain(|r| r.a != id && r.b != id);
         }
     }
 
+    fn remove(&mut self, id: u64) {
+        self.state.warriors.retain(|w| w.id != id);
+        self.state.results.retain(|r| r.a != id && r.b != id);
+        self.queue.retain(|&(a, b)| a != id && b != id);
+    }
+
     /// Takes a submission: the assembler's messages, or the battles queued.
     pub fn submit(&mut self, player: &str, source: &str) -> Result<String, String> {
+        let waiting = self.queue.len();
+        if waiting > 4 * self.config.size {
+            return Err(format!(
+                "the hill is busy: {waiting} battles are waiting; submit again later"
+            ));
+        }
         let settings = self.config.settings();
         let file = format!("{player}'s warrior");
         let assembled = assemble(source, &file, &settings, 2).map_err(|e| e.to_string())?;
         let w = assembled.warrior;
+        // A warrior of the same name from the same player replaces it.
+        let replaced: Vec<u64> = self
+            .state
+            .warriors
+            .iter()
+            .filter(|e| e.player == player && e.name == w.name)
+            .map(|e| e.id)
+            .collect();
+        let running_replaced = matches!(&self.running, Some((a, b, _)) if replaced.contains(a) || replaced.contains(b));
+        if running_replaced {
+            return Err(format!(
+                "'{}' is fighting now; submit it again later",
+                w.name
+            ));
+        }
+        for id in replaced {
+            self.remove(id);
+        }
+        let mine = self
+            .state
+            .warriors
+            .iter()
+            .filter(|e| e.player == player)
+            .count();
+        if mine >= MAX_PER_PLAYER {
+            return Err(format!(
+                "{player} has {mine} warriors on the hill already (at most {MAX_PER_PLAYER})"
+            ));
+        }
         let id = self.state.next_id;
         self.state.next_id += 1;
         self.state.warriors.push(Entry {
@@ -501,6 +548,7 @@ impl Hill {
             author: w.author.clone(),
             player: player.to_string(),
             source: source.to_string(),
+            warrior: w.clone(),
         });
         let before = self.queue.len();
         for other in &self.state.warriors {
@@ -578,13 +626,22 @@ impl Hill {
     fn serve_clients(&mut self) {
         loop {
             match self.listener.accept() {
-                Ok((stream, _)) => {
-                    if self.clients.len() >= MAX_CLIENTS || stream.set_nonblocking(true).is_err() {
+                Ok((stream, peer)) => {
+                    let same_ip = self
+                        .clients
+                        .iter()
+                        .filter(|c| c.peer == Some(peer.ip()))
+                        .count();
+                    if self.clients.len() >= MAX_CLIENTS
+                        || same_ip >= MAX_CLIENTS_PER_IP
+                        || stream.set_nonblocking(true).is_err()
+                    {
                         let mut s = stream;
                         let _ = s.write_all(b"error\nthe hill is full\n.\n");
                         continue;
                     }
                     self.clients.push(Client {
+                        peer: Some(peer.ip()),
                         stream,
                         inbox: Vec::new(),
                         outbox: Vec::new(),
@@ -613,7 +670,8 @@ impl Hill {
                         c.inbox.extend_from_slice(&buf[..n]);
                         c.last_heard = Instant::now();
                         if c.inbox.len() > MAX_SUBMISSION + 4096 {
-                            c.outbox.extend_from_slice(b"error\nline too long\n.\n");
+                            c.outbox
+                                .extend_from_slice(b"error\ntoo much unread input\n.\n");
                             c.closing = true;
                             break;
                         }
@@ -625,13 +683,18 @@ impl Hill {
                     }
                 }
             }
-            while let Some(end) = c.inbox.iter().position(|&b| b == b'\n') {
+            let mut answered = 0;
+            while answered < COMMANDS_PER_TICK && c.outbox.len() < OUTBOX_PAUSE {
+                let Some(end) = c.inbox.iter().position(|&b| b == b'\n') else {
+                    break;
+                };
                 let line: Vec<u8> = c.inbox.drain(..=end).collect();
                 let line = String::from_utf8_lossy(&line)
                     .trim_end_matches(['\n', '\r'])
                     .to_string();
                 let reply = self.handle_line(c, &line);
                 if let Some(r) = reply {
+                    answered += 1;
                     c.outbox.extend_from_slice(r.as_bytes());
                     if !r.ends_with('\n') {
                         c.outbox.push(b'\n');
@@ -659,7 +722,13 @@ impl Hill {
                 }
             }
         }
-        clients.retain(|c| !(c.closing && c.outbox.is_empty()) && c.outbox.len() < 1 << 20);
+        // A closing client goes when its answer is out, or after 10 s of
+        // not reading it; anyone with a megabyte unread goes at once.
+        clients.retain(|c| {
+            let gone = c.closing
+                && (c.outbox.is_empty() || c.last_heard.elapsed() > Duration::from_secs(10));
+            !gone && c.outbox.len() < 1 << 20
+        });
         self.clients = clients;
     }
 

@@ -138,3 +138,50 @@ fn players_talk_to_the_hill_over_tcp() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_hill_keeps_its_size_and_players_their_share() {
+    let dir = temp_dir("size");
+    let mut hill = Hill::open(
+        HillConfig {
+            size: 2,
+            rounds: 4,
+            ..config(10_000_000)
+        },
+        dir.clone(),
+    )
+    .unwrap();
+    for (player, w) in [
+        ("ann", "rave.red"),
+        ("bob", "aeka.red"),
+        ("cid", "flashpaper.red"),
+    ] {
+        hill.submit(player, &warrior(w)).unwrap();
+    }
+    while !hill.idle() {
+        hill.tick();
+    }
+    // Three battles fought, then the last one pushed off.
+    assert_eq!(hill.state().warriors.len(), 2);
+    // The same player's warrior of the same name replaces the old one.
+    let kept = hill.state().warriors[0].clone();
+    let msg = hill.submit(&kept.player, &kept.source).unwrap();
+    assert!(msg.contains("1 battles queued"), "{msg}");
+    assert_eq!(hill.state().warriors.len(), 2);
+    assert!(hill.state().warriors.iter().all(|w| w.id != kept.id));
+    drop(hill);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // At most five warriors a player.
+    let mut hill = Hill::open(config(10_000_000), dir.clone()).unwrap();
+    for k in 0..5 {
+        let src = format!(";name imp {k}\n;assert 1\nmov.i 0, 1\n");
+        let r = hill.submit("dan", &src);
+        assert!(r.is_ok(), "{r:?}");
+    }
+    let e = hill
+        .submit("dan", ";name imp 6\n;assert 1\nmov.i 0, 1\n")
+        .unwrap_err();
+    assert!(e.contains("at most 5"), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -133,8 +133,9 @@ fn corewar_main(args: &Args, cw: &[String]) -> std::process::ExitCode {
         };
         let n = opts.files.len();
         let mut warriors = Vec::new();
-        for f in &opts.files {
-            match shoal_corewar::assemble_file(std::path::Path::new(f), &opts.settings, n) {
+        for (i, f) in opts.files.iter().enumerate() {
+            let path = std::path::Path::new(f);
+            match shoal_corewar::assemble_file_in_order(path, &opts.settings, n, i == 0) {
                 Ok(a) => warriors.push(a.warrior),
                 Err(e) => return fail(e.to_string()),
             }

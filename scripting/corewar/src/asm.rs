@@ -17,6 +17,7 @@
 //! Errors and warnings carry the file, the source line and pMARS's
 //! message; any error fails the assembly.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -143,7 +144,26 @@ pub fn assemble(
     settings: &Settings,
     warriors: usize,
 ) -> Result<Assembled, AsmError> {
+    assemble_in_order(source, file, settings, warriors, false)
+}
+
+/// [`assemble`] for the warrior at a place in a battle's list: pMARS
+/// evaluates its score formula before assembling, so the first warrior
+/// assembled sees the registers `W` and `S` set to the number of
+/// warriors (a warrior that uses them as single-letter symbols gets
+/// those values); the later ones see them at 0.
+pub fn assemble_in_order(
+    source: &str,
+    file: &str,
+    settings: &Settings,
+    warriors: usize,
+    first: bool,
+) -> Result<Assembled, AsmError> {
     let mut a = Assembler::new(file, settings, warriors);
+    if first {
+        a.evaluator.set_register('W', warriors as i64);
+        a.evaluator.set_register('S', warriors as i64);
+    }
     a.run(source);
     let errors = a.diagnostics.iter().any(|d| d.severity == Severity::Error);
     if errors || a.aborted {
@@ -165,24 +185,49 @@ pub fn assemble(
     })
 }
 
+/// The largest warrior file read (pMARS reads any; a warrior of 1,000
+/// instructions with comments is a few tens of kilobytes).
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
 /// Reads and assembles a warrior file.
 pub fn assemble_file(
     path: &std::path::Path,
     settings: &Settings,
     warriors: usize,
 ) -> Result<Assembled, AsmError> {
+    assemble_file_in_order(path, settings, warriors, false)
+}
+
+/// [`assemble_file`] for the warrior at a place in a battle's list (see
+/// [`assemble_in_order`]).
+pub fn assemble_file_in_order(
+    path: &std::path::Path,
+    settings: &Settings,
+    warriors: usize,
+    first: bool,
+) -> Result<Assembled, AsmError> {
+    use std::io::Read;
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| AsmError {
+    let fail = |message: String| AsmError {
         diagnostics: vec![Diagnostic {
             severity: Severity::Error,
             file: file.clone(),
             line: None,
             source: None,
-            message: format!("Unable to open file '{file}': {e}"),
+            message,
         }],
-    })?;
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(format!("Unable to open file '{file}': {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "'{file}' is larger than {MAX_FILE_BYTES} bytes: not a warrior"
+        )));
+    }
     let text = String::from_utf8_lossy(&bytes);
-    assemble(&text, &file, settings, warriors)
+    assemble_in_order(&text, &file, settings, warriors, first)
 }
 
 /// A source line: its text and where it came from.
@@ -277,6 +322,9 @@ struct Assembler<'s> {
     name: String,
     author: String,
     symbols: Vec<Symbol>,
+    /// Where each name is defined in `symbols`, oldest first (the newest
+    /// definition wins, as in pMARS).
+    index: HashMap<String, Vec<usize>>,
     /// Labels waiting for the line they name.
     pending: Vec<String>,
     lines: Vec<Line>,
@@ -289,8 +337,9 @@ struct Assembler<'s> {
     err_line: Option<usize>,
     /// Instructions counted so far.
     line: i64,
-    /// Depth of `FOR` blocks being skipped (a count of 0 or less).
-    skipping: i32,
+    /// Depth of `FOR` blocks being skipped (a count of 0 or less); 8
+    /// bits, wrapping, as pMARS counts it.
+    skipping: u8,
     /// False after `END`.
     going: bool,
     expanded: Vec<Line>,
@@ -314,6 +363,7 @@ impl<'s> Assembler<'s> {
             name: "Unknown".into(),
             author: "Anonymous".into(),
             symbols: Vec::new(),
+            index: HashMap::new(),
             pending: Vec::new(),
             lines: Vec::new(),
             list: Rc::new(Vec::new()),
@@ -346,7 +396,7 @@ impl<'s> Assembler<'s> {
             ("PSPACESIZE", u64::from(settings.pspace())),
         ];
         for (name, value) in predefined {
-            a.symbols.push(Symbol {
+            a.define(Symbol {
                 names: vec![name.into()],
                 value: Value::Text(Rc::new(vec![Line {
                     text: value.to_string(),
@@ -404,9 +454,27 @@ impl<'s> Assembler<'s> {
     }
 
     fn lookup(&self, name: &str) -> Option<usize> {
-        self.symbols
-            .iter()
-            .rposition(|s| s.names.iter().any(|n| n == name))
+        self.index.get(name).and_then(|v| v.last().copied())
+    }
+
+    /// Adds a symbol under each of its names.
+    fn define(&mut self, symbol: Symbol) {
+        let i = self.symbols.len();
+        for n in &symbol.names {
+            self.index.entry(n.clone()).or_default().push(i);
+        }
+        self.symbols.push(symbol);
+    }
+
+    /// Forgets symbol `i` (a `FOR` counter whose block is done).
+    fn forget(&mut self, i: usize) {
+        let names = std::mem::take(&mut self.symbols[i].names);
+        self.symbols[i].value = Value::Label(0);
+        for n in names {
+            if let Some(v) = self.index.get_mut(&n) {
+                v.retain(|&k| k != i);
+            }
+        }
     }
 
     fn run(&mut self, source: &str) {
@@ -437,35 +505,61 @@ impl<'s> Assembler<'s> {
 
     // ---- reading -------------------------------------------------------
 
-    /// Splits the source into lines (joining `\`-continued ones), takes
-    /// the `;name`/`;author` comments and `;redcode` markers, and keeps
-    /// every other non-blank line without its comment.
+    /// Splits the source into lines as pMARS reads them (with `fgets`
+    /// into a 256-byte buffer: a line longer than 255 bytes goes on as
+    /// the next line; a trailing `\` joins the next one; a line ends at
+    /// its first `\r`, `\n` or NUL), takes the `;name`/`;author`
+    /// comments and `;redcode` markers, and keeps every other non-blank
+    /// line without its comment.
     fn read(&mut self, source: &str) {
+        let b = source.as_bytes();
+        let mut at = 0usize;
+        let mut newlines = 0usize;
         let mut redcode_seen = 0;
-        let mut physical = 0usize;
-        let mut raw = source.split('\n').peekable();
-        while let Some(first) = raw.next() {
-            physical += 1;
-            let src = physical;
-            // A line ends at its first \r or \n; a trailing \ joins the
-            // next one.
-            let mut text = cut_cr(first).to_string();
-            if let Some(nul) = text.find('\0') {
-                text.truncate(nul);
+        // fgets(buf + i, 256 - i): at most 255 - i bytes, up to a newline.
+        let fgets = |at: &mut usize, newlines: &mut usize, max: usize| -> Option<Vec<u8>> {
+            if *at >= b.len() || max == 0 {
+                return None;
             }
-            while text.ends_with('\\') {
-                text.pop();
-                match raw.next() {
-                    Some(next) => {
-                        physical += 1;
-                        text.push_str(cut_cr(next));
-                    }
-                    None => break,
+            let start = *at;
+            let mut end = start;
+            while end < b.len() && end - start < max {
+                end += 1;
+                if b[end - 1] == b'\n' {
+                    *newlines += 1;
+                    break;
                 }
             }
-            if raw.peek().is_none() && text.is_empty() {
+            *at = end;
+            Some(b[start..end].to_vec())
+        };
+        loop {
+            let src = newlines + 1;
+            let mut buf: Vec<u8> = Vec::new();
+            let mut eof = false;
+            loop {
+                let i = buf.len();
+                let Some(chunk) = fgets(&mut at, &mut newlines, 255 - i) else {
+                    // (pMARS spins for ever on a file ending in a \.)
+                    eof = true;
+                    break;
+                };
+                buf.extend_from_slice(&chunk);
+                let end = buf[i..]
+                    .iter()
+                    .position(|c| matches!(c, b'\n' | b'\r' | 0))
+                    .map_or(buf.len(), |k| i + k);
+                buf.truncate(end);
+                if buf.last() == Some(&b'\\') {
+                    buf.pop();
+                    continue;
+                }
                 break;
             }
+            if eof && buf.is_empty() {
+                break;
+            }
+            let text = String::from_utf8_lossy(&buf).into_owned();
             let mut pos = 0;
             let (kind, _) = token::next(&text, &mut pos);
             match kind {
@@ -489,6 +583,9 @@ impl<'s> Assembler<'s> {
                     };
                     self.lines.push(Line { text: code, src });
                 }
+            }
+            if eof {
+                break;
             }
         }
     }
@@ -641,7 +738,7 @@ impl<'s> Assembler<'s> {
                     }
                     if upper == "FOR" {
                         if self.skipping > 0 {
-                            self.skipping += 1;
+                            self.skipping = self.skipping.wrapping_add(1);
                             return S_ERR;
                         } else if decl <= S_LBL {
                             return self.block_for(text, pos, dest);
@@ -817,7 +914,7 @@ impl<'s> Assembler<'s> {
         }
         if !self.pending.is_empty() {
             let names = std::mem::take(&mut self.pending);
-            self.symbols.push(Symbol {
+            self.define(Symbol {
                 names,
                 value: Value::Label(self.line),
                 active: false,
@@ -859,7 +956,7 @@ impl<'s> Assembler<'s> {
             self.cur += 1;
         }
         let names = std::mem::take(&mut self.pending);
-        self.symbols.push(Symbol {
+        self.define(Symbol {
             names,
             value: Value::Text(Rc::new(body)),
             active: false,
@@ -890,7 +987,9 @@ impl<'s> Assembler<'s> {
         let saved_list = std::mem::replace(&mut self.list, body);
         let saved_cur = std::mem::replace(&mut self.cur, 0);
         let first = self.list[0].clone();
-        self.err_line = Some(first.src);
+        if first.src != 0 {
+            self.err_line = Some(first.src);
+        }
         let mut decl = self.trav(&first.text, 0, dest, decl);
         while self.cur + 1 < self.list.len() && self.going {
             if self.skipping == 0 && decl == S_COM {
@@ -936,7 +1035,7 @@ impl<'s> Assembler<'s> {
         let counter_name = self.pending.pop();
         if !self.pending.is_empty() {
             let names = std::mem::take(&mut self.pending);
-            self.symbols.push(Symbol {
+            self.define(Symbol {
                 names,
                 value: Value::Label(self.line),
                 active: false,
@@ -961,12 +1060,12 @@ impl<'s> Assembler<'s> {
             }
         };
         if count <= 0 {
-            self.skipping += 1;
+            self.skipping = self.skipping.wrapping_add(1);
             return S_FOR;
         }
         // pMARS counts in 16 bits.
         let count = count as u16;
-        self.symbols.push(Symbol {
+        self.define(Symbol {
             names: counter_name.into_iter().collect(),
             value: Value::Counter(1),
             active: false,
@@ -1009,13 +1108,7 @@ impl<'s> Assembler<'s> {
             n += 1;
         }
         // The counter goes out of scope.
-        if let Some(i) = self
-            .symbols
-            .iter()
-            .rposition(|s| matches!(s.value, Value::Counter(_)))
-        {
-            self.symbols.remove(i);
-        }
+        self.forget(counter);
         S_FOR
     }
 
@@ -1196,7 +1289,8 @@ impl<'s> Assembler<'s> {
         let mut steps = 0u32;
         loop {
             steps += 1;
-            if steps > MAX_LINE_STEPS {
+            self.work += 1;
+            if steps > MAX_LINE_STEPS || self.work > 2 * MAX_EXPANSION_WORK {
                 self.error(
                     Problem::Buffer,
                     "Buffer overflow. Substitution is too complex",
@@ -1419,13 +1513,6 @@ pub fn default_modifier(opcode: Opcode, a: Mode, b: Mode) -> Modifier {
     }
 }
 
-fn cut_cr(s: &str) -> &str {
-    match s.find('\r') {
-        Some(i) => &s[..i],
-        None => s,
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     ModAddrExp,
@@ -1487,7 +1574,9 @@ mod tests {
         assert!(e.contains("nest too deeply"), "{e}");
         // Loops that produce nothing, 3.6 billion times (pMARS counts
         // in 16 bits: 60000 is as far as one FOR goes).
-        let e = asm("for 60000\nfor 60000\nrof\nrof\ndat 0\n").unwrap_err().to_string();
+        let e = asm("for 60000\nfor 60000\nrof\nrof\ndat 0\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("too long to expand"), "{e}");
         // Symbols whose text doubles at each level, used before they are
         // defined (replaced in pass 2).

@@ -15,6 +15,11 @@ use crate::instr::{Instruction, Mode, Modifier, Opcode};
 use crate::position::{checksum, place_many, rng};
 use crate::settings::Settings;
 
+/// Executions a melee round may run on after pMARS's cycle count has
+/// gone below zero (pMARS runs on until a warrior dies, for ever if none
+/// does).
+pub const OVERTIME: u64 = 10_000_000;
+
 /// Where the first round's placement comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Seed {
@@ -167,6 +172,11 @@ pub struct Battle {
     /// Executions left in this round.
     cycle: u64,
     in_round: bool,
+    /// pMARS's cycle count went below zero (a death on the last cycle of
+    /// a melee round): the round goes on until one warrior is left, for
+    /// at most another [`OVERTIME`] (or `warriors x cycles`) executions.
+    #[serde(default)]
+    overtime: bool,
     finished: bool,
     executed: u64,
 }
@@ -258,8 +268,12 @@ impl Battle {
                 last_result: settings.coresize - 1,
             })
             .collect();
+        let mut core = Vec::new();
+        core.try_reserve_exact(settings.coresize as usize)
+            .map_err(|_| SetupError("Out of memory: the core does not fit".into()))?;
+        core.resize(settings.coresize as usize, Instruction::EMPTY);
         Ok(Battle {
-            core: vec![Instruction::EMPTY; settings.coresize as usize],
+            core,
             pspaces: vec![vec![0; psize]; spaces],
             fighters,
             seed,
@@ -269,6 +283,7 @@ impl Battle {
             turn: 0,
             cycle: 0,
             in_round: false,
+            overtime: false,
             finished: settings.rounds == 0,
             executed: 0,
             settings,
@@ -440,7 +455,12 @@ impl Battle {
         }
         self.live = (0..n).collect();
         self.turn = self.starter;
-        self.cycle = n as u64 * self.settings.cycles;
+        // pMARS multiplies in 64 bits, wrapping.
+        self.cycle = (n as u64).wrapping_mul(self.settings.cycles);
+        self.overtime = self.cycle == 0;
+        if self.overtime {
+            self.cycle = self.settings.cycles.max(OVERTIME);
+        }
         self.in_round = true;
     }
 
@@ -455,6 +475,7 @@ impl Battle {
             }
         }
         self.in_round = false;
+        self.overtime = false;
         self.starter = (self.starter + 1) % self.fighters.len();
         self.round += 1;
         if self.round > self.settings.rounds {
@@ -748,7 +769,9 @@ impl Battle {
                 // The warrior is dead.
                 let left = self.live.len() as u64;
                 fighter.score[self.live.len() + warriors - 2] += 1;
-                cycle = cycle - 1 - (cycle - 1) / left;
+                if !self.overtime {
+                    cycle = cycle - 1 - (cycle - 1) / left;
+                }
                 self.live.remove(turn);
                 if self.live.len() < 2 {
                     break true;
@@ -757,9 +780,15 @@ impl Battle {
                     turn = 0;
                 }
                 if cycle == 0 {
-                    // pMARS's count would go below zero here and run on
-                    // until a warrior dies; Shoal ends the round.
-                    break true;
+                    // pMARS's count goes below zero here: the round runs
+                    // on until one warrior is left (for ever if none
+                    // dies; Shoal stops after another OVERTIME executions,
+                    // or warriors x cycles if that is more).
+                    self.overtime = true;
+                    cycle = (self.live.len() as u64)
+                        .saturating_mul(self.settings.cycles)
+                        .max(OVERTIME)
+                        .saturating_add(1);
                 }
             } else {
                 turn += 1;

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::asm::{Severity, assemble_file};
+use crate::asm::{Severity, assemble_file_in_order};
 use crate::battle::{Battle, Observer, Seed};
 use crate::options::{self, SeedChoice, USAGE};
 use crate::report;
@@ -56,9 +56,9 @@ pub fn run(args: &[String], base: &Path, out: &mut dyn Write, err: &mut dyn Writ
     };
     let n = opts.files.len();
     let mut warriors = Vec::with_capacity(n);
-    for file in &opts.files {
+    for (i, file) in opts.files.iter().enumerate() {
         let path = base.join(file);
-        let assembled = match assemble_file(&path, &opts.settings, n) {
+        let assembled = match assemble_file_in_order(&path, &opts.settings, n, i == 0) {
             Ok(a) => a,
             Err(e) => {
                 for d in &e.diagnostics {

@@ -25,7 +25,10 @@ pub mod report;
 pub mod settings;
 mod token;
 
-pub use asm::{AsmError, Assembled, Diagnostic, Severity, Warrior, assemble, assemble_file};
+pub use asm::{
+    AsmError, Assembled, Diagnostic, Severity, Warrior, assemble, assemble_file,
+    assemble_file_in_order, assemble_in_order,
+};
 pub use battle::{Battle, Fighter, Observer, Seed, SetupError};
 pub use instr::{Instruction, Mode, Modifier, Opcode};
 pub use options::{Options, SeedChoice};

@@ -119,7 +119,11 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                         if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
                             return Err(format!("Bad argument for \"-{c}\" switch"));
                         }
-                        let v = value.parse::<u64>().unwrap_or(u64::MAX);
+                        // atol saturates at LONG_MAX, as pMARS reads it.
+                        let v = value
+                            .parse::<u64>()
+                            .unwrap_or(u64::MAX)
+                            .min(i64::MAX as u64);
                         if v < min || v > max {
                             return Err(format!(
                                 "Option \"-{c}\" value must be in the range {min} - {max}"
