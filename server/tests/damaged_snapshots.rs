@@ -188,8 +188,9 @@ fn damage_snapshot(text: &str, damage: &[Damage], part: Part) -> String {
 /// fails the test with the damaged input.
 fn load_and_tick(text: String, embedded: fn() -> Rc<[(String, String)]>, damage: &[Damage]) {
     let input = text.clone();
-    let result = std::thread::spawn(move || {
-        catch_unwind(AssertUnwindSafe(|| {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = catch_unwind(AssertUnwindSafe(|| {
             match Sim::load("snap.ron", &text, embedded()) {
                 Err(e) => format!("refused: {e}"),
                 Ok(mut sim) => {
@@ -206,10 +207,17 @@ fn load_and_tick(text: String, embedded: fn() -> Rc<[(String, String)]>, damage:
                 .cloned()
                 .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_default()
-        })
-    })
-    .join()
-    .expect("the test thread");
+        });
+        let _ = tx.send(result);
+    });
+    // A load or four ticks take milliseconds; one that does not end is a
+    // hang, reported with its input (it was seen once under load).
+    let result = match rx.recv_timeout(std::time::Duration::from_secs(120)) {
+        Ok(r) => r,
+        Err(_) => panic!(
+            "a damaged snapshot did not load and tick within 120 s\ndamage: {damage:?}\ndamaged input:\n{input}"
+        ),
+    };
     if std::env::var("SHOW").is_ok()
         && let Ok(r) = &result
     {
