@@ -425,11 +425,21 @@ impl Hill {
                 continue;
             };
             let settings = self.config.settings();
-            let warriors = vec![wa.warrior.clone(), wb.warrior.clone()];
             // A fixed seed per pair: results can be checked with pmars.
             let seed =
                 Seed::Position(settings.distance() + ((a * 7919 + b * 104_729) % 4000) as u32);
-            match Battle::new(warriors, settings, seed) {
+            let stored = vec![wa.warrior.clone(), wb.warrior.clone()];
+            let battle = Battle::new(stored, settings.clone(), seed).or_else(|e| {
+                // Assembled under other settings (the hill's core changed):
+                // assemble the sources again.
+                let again =
+                    |w: &Entry| assemble(&w.source, &w.name, &settings, 2).map(|x| x.warrior);
+                match (again(wa), again(wb)) {
+                    (Ok(x), Ok(y)) => Battle::new(vec![x, y], settings.clone(), seed),
+                    _ => Err(e),
+                }
+            });
+            match battle {
                 Ok(battle) => {
                     self.start(a, b, battle);
                     return;

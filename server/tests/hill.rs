@@ -185,3 +185,25 @@ fn the_hill_keeps_its_size_and_players_their_share() {
     assert!(e.contains("at most 5"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn warriors_are_assembled_again_when_the_hills_core_changes() {
+    let dir = temp_dir("core");
+    let mut hill = Hill::open(config(10_000_000), dir.clone()).unwrap();
+    hill.submit("ann", ";name imp\n;assert 1\nmov.i 0, 1\n")
+        .unwrap();
+    hill.submit("bob", ";name far\n;assert 1\nspl 0\nmov.i -1, 7000\n")
+        .unwrap();
+    drop(hill);
+    let mut small = config(10_000_000);
+    small.rounds = 3;
+    small.core.coresize = 4000;
+    let mut hill = Hill::open(small, dir.clone()).unwrap();
+    while !hill.idle() {
+        hill.tick();
+    }
+    let r = &hill.state().results;
+    assert_eq!(r.len(), 1, "the battle ran in the new core");
+    assert_eq!(r[0].a_wins + r[0].b_wins + r[0].ties, 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}
