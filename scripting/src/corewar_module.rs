@@ -3,7 +3,7 @@
 //! written as scripts. The work is `shoal-corewar`'s; the script part
 //! (`corewar.py`) gives it a Python face.
 
-use shoal_corewar::{Battle, Seed, SeedChoice, assemble, assemble_in_order, options, report};
+use shoal_corewar::{Battle, assemble, assemble_in_order, options, report};
 
 use crate::builtins::{expect_str, new_list, new_str, new_tuple};
 use crate::heap::Obj;
@@ -137,33 +137,18 @@ fn cw_battle(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> Nati
             Err(e) => return Err(vm.error("ValueError", e.to_string())),
         }
     }
-    let seed = match o.seed {
-        SeedChoice::Position(f) => Seed::Position(f),
-        SeedChoice::Checksum => Seed::Checksum,
-        SeedChoice::Clock => Seed::Random(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| (d.as_nanos() % 2_147_483_647) as i64),
-        ),
-    };
+    let seed = o.seed.seed();
     let mut battle = Battle::new(warriors, o.settings.clone(), seed)
         .map_err(|e| vm.error("ValueError", e.to_string()))?;
     battle.run_to_end();
     let scores = report::scores(&battle, &o.score_formula);
     let text = report::results(&battle, &o.score_formula, o.koth, o.sort);
-    let names: Vec<Value> = battle
-        .fighters()
-        .iter()
-        .map(|f| f.warrior.name.clone())
-        .collect::<Vec<_>>()
-        .iter()
-        .map(|n| new_str(vm, n))
-        .collect();
-    let results: Vec<Vec<u32>> = battle.fighters().iter().map(|f| f.score.clone()).collect();
     let n = battle.fighters().len();
-    let mut result_values = Vec::new();
-    for r in results {
-        let row: Vec<Value> = r[..2 * n - 1]
+    let mut names = Vec::with_capacity(n);
+    let mut result_values = Vec::with_capacity(n);
+    for f in battle.fighters() {
+        names.push(new_str(vm, &f.warrior.name));
+        let row = f.score[..2 * n - 1]
             .iter()
             .map(|v| Value::Int(i64::from(*v)))
             .collect();

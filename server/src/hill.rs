@@ -278,9 +278,8 @@ pub fn load(dir: &Path) -> Result<HillState, String> {
 pub fn save(dir: &Path, state: &HillState) -> Result<(), String> {
     let text = ron::to_string(state).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let tmp = dir.join("hill.ron.tmp");
-    std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, dir.join("hill.ron")).map_err(|e| format!("{}: {e}", dir.display()))
+    let path = dir.join("hill.ron");
+    crate::snapshot::write_atomically(&path, &text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 struct Client {
@@ -400,11 +399,9 @@ impl Hill {
     }
 
     fn persist(&mut self) {
-        self.snapshot_current();
-        if let Err(e) = save(&self.dir, &self.state) {
+        if let Err(e) = self.save() {
             tracing::warn!("hill: saving failed: {e}");
         }
-        self.state.current = None;
         self.last_save = Instant::now();
     }
 

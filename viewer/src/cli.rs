@@ -140,15 +140,7 @@ fn corewar_main(args: &Args, cw: &[String]) -> std::process::ExitCode {
                 Err(e) => return fail(e.to_string()),
             }
         }
-        let seed = match opts.seed {
-            shoal_corewar::SeedChoice::Position(p) => shoal_corewar::Seed::Position(p),
-            shoal_corewar::SeedChoice::Checksum => shoal_corewar::Seed::Checksum,
-            shoal_corewar::SeedChoice::Clock => shoal_corewar::Seed::Random(
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(1, |d| d.as_secs() as i64),
-            ),
-        };
+        let seed = opts.seed.seed();
         match shoal_corewar::Battle::new(warriors, opts.settings.clone(), seed) {
             Ok(b) => CorewarViewer::local(b, opts.score_formula.clone(), !args.paused),
             Err(e) => return fail(e.to_string()),

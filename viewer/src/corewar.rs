@@ -64,6 +64,18 @@ impl Observer for Watch<'_> {
     }
 }
 
+/// Records each warrior's process count at this point of the battle
+/// (keeping the last [`HISTORY`] samples or so).
+fn sample(history: &mut [Vec<[f64; 2]>], battle: &Battle) {
+    let at = battle.executed() as f64;
+    for (h, f) in history.iter_mut().zip(battle.fighters()) {
+        h.push([at, f.queue.len() as f64]);
+        if h.len() > HISTORY {
+            h.drain(..HISTORY / 2);
+        }
+    }
+}
+
 /// Marks each warrior's code as its own (at a round's start).
 fn paint_owners(battle: &Battle, owner: &mut [u8], heat: &mut [u8]) {
     owner.fill(NOBODY);
@@ -96,6 +108,8 @@ pub struct CorewarViewer {
     local: bool,
     hill: Option<Arc<Mutex<HillView>>>,
     hill_addr: String,
+    /// The hill feed's answers seen.
+    hill_updates: u64,
     title: String,
     owner: Vec<u8>,
     heat: Vec<u8>,
@@ -126,10 +140,13 @@ impl CorewarViewer {
         let view = Arc::new(Mutex::new(HillView::default()));
         let shared = Arc::clone(&view);
         let target = addr.clone();
-        std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("hill feed".into())
-            .spawn(move || hill_feed(&target, &shared))
-            .expect("a thread for the hill feed");
+            .spawn(move || hill_feed(&target, &shared));
+        if let Err(e) = spawned {
+            view.lock().unwrap_or_else(|e| e.into_inner()).error =
+                Some(format!("cannot start the hill feed: {e}"));
+        }
         let mut v = CorewarViewer::empty();
         v.hill = Some(view);
         v.hill_addr = addr;
@@ -142,6 +159,7 @@ impl CorewarViewer {
             local: false,
             hill: None,
             hill_addr: String::new(),
+            hill_updates: 0,
             title: String::new(),
             owner: Vec::new(),
             heat: Vec::new(),
@@ -206,14 +224,7 @@ impl CorewarViewer {
             };
             battle.run_observed(&mut chunk, &mut watch);
             left -= start - chunk;
-            let sample = battle.executed() as f64;
-            for (w, f) in battle.fighters().iter().enumerate() {
-                let h = &mut self.history[w];
-                h.push([sample, f.queue.len() as f64]);
-                if h.len() > HISTORY {
-                    h.drain(..HISTORY / 2);
-                }
-            }
+            sample(&mut self.history, battle);
         }
         if battle.finished() {
             self.playing = false;
@@ -246,7 +257,10 @@ impl CorewarViewer {
     fn poll_hill(&mut self) {
         let Some(view) = &self.hill else { return };
         let mut v = view.lock().unwrap_or_else(|e| e.into_inner());
-        self.leaderboard = v.leaderboard.clone();
+        if v.updates != self.hill_updates {
+            self.hill_updates = v.updates;
+            self.leaderboard = v.leaderboard.clone();
+        }
         if let Some((title, battle)) = v.battle.take() {
             drop(v);
             self.title = title;
@@ -254,24 +268,22 @@ impl CorewarViewer {
                 b.fighters().len() == battle.fighters().len()
                     && b.core().len() == battle.core().len()
             });
-            if !same {
-                self.load(battle.clone());
-            }
-            // The hill's core as it is: colour cells by whose code they hold
-            // where known, keep the last writer seen otherwise.
-            let size = battle.core().len();
-            for (i, cell) in battle.core().iter().enumerate() {
-                if self.battle.as_ref().is_some_and(|b| b.core()[i] != *cell) && i < size {
-                    self.heat[i] = 255;
+            if same {
+                // Cells that changed since the last look flash.
+                if let Some(old) = &self.battle {
+                    for (i, (o, n)) in old.core().iter().zip(battle.core()).enumerate() {
+                        if o != n {
+                            self.heat[i] = 255;
+                        }
+                    }
                 }
+                self.battle = Some(battle);
+            } else {
+                self.load(battle);
             }
-            let sample = battle.executed() as f64;
-            for (w, f) in battle.fighters().iter().enumerate() {
-                if let Some(h) = self.history.get_mut(w) {
-                    h.push([sample, f.queue.len() as f64]);
-                }
+            if let Some(b) = &self.battle {
+                sample(&mut self.history, b);
             }
-            self.battle = Some(battle);
             self.note_rounds();
         }
     }

@@ -806,23 +806,24 @@ impl<'s> Assembler<'s> {
                     let space_after = bytes.get(pos).is_some_and(|c| is_space(*c));
                     match self.lookup(&name) {
                         Some(i) => {
-                            if let Value::Text(_) = self.symbols[i].value {
-                                if self.symbols[i].active {
-                                    self.error(
-                                        Problem::Recursive,
-                                        format!("Recursive reference of label '{name}'"),
-                                    );
-                                    return S_ERR;
+                            let value = match &self.symbols[i].value {
+                                Value::Text(body) => {
+                                    if self.symbols[i].active {
+                                        self.error(
+                                            Problem::Recursive,
+                                            format!("Recursive reference of label '{name}'"),
+                                        );
+                                        return S_ERR;
+                                    }
+                                    let body = Rc::clone(body);
+                                    return self.substitute(text, pos, dest, decl, i, body);
                                 }
-                                return self.substitute(text, pos, dest, decl, i);
-                            }
+                                Value::Counter(n) => format!("{n:02}"),
+                                Value::Label(v) if decl == S_PSE => v.to_string(),
+                                Value::Label(v) => (v - self.line).to_string(),
+                            };
                             if decl > S_LBL {
-                                let mut v = match self.symbols[i].value {
-                                    Value::Counter(n) => format!("{n:02}"),
-                                    Value::Label(v) if decl == S_PSE => v.to_string(),
-                                    Value::Label(v) => (v - self.line).to_string(),
-                                    Value::Text(_) => unreachable!("handled above"),
-                                };
+                                let mut v = value;
                                 if space_after {
                                     v.push(' ');
                                 }
@@ -964,7 +965,7 @@ impl<'s> Assembler<'s> {
         S_VAL
     }
 
-    /// A use of `EQU` text: its lines replace the symbol (each line but
+    /// A use of `EQU` text (`body`, symbol `sym`'s): its lines replace the symbol (each line but
     /// the last ends an instruction of its own).
     fn substitute(
         &mut self,
@@ -973,6 +974,7 @@ impl<'s> Assembler<'s> {
         dest: &mut String,
         decl: Decl,
         sym: usize,
+        body: Rc<Vec<Line>>,
     ) -> Decl {
         if self.nesting >= MAX_NESTING {
             self.error(Problem::Recursive, "EQU substitutions nest too deeply");
@@ -980,9 +982,6 @@ impl<'s> Assembler<'s> {
         }
         self.nesting += 1;
         self.symbols[sym].active = true;
-        let Value::Text(body) = self.symbols[sym].value.clone() else {
-            unreachable!("substitute is called for text symbols")
-        };
         let saved_err = self.err_line;
         let saved_list = std::mem::replace(&mut self.list, body);
         let saved_cur = std::mem::replace(&mut self.cur, 0);

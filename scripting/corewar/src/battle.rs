@@ -502,7 +502,9 @@ impl Battle {
             let w = self.live[turn];
             let fighter = &mut self.fighters[w];
             let Some(pc) = fighter.queue.pop() else {
-                unreachable!("a living warrior has a process")
+                // Only a battle that skipped `validate` gets here: end
+                // the round rather than run a warrior with no process.
+                break true;
             };
             let ir = core[pc as usize];
             observer.execute(w, pc, &ir);
@@ -510,52 +512,9 @@ impl Battle {
                 let s = x + y;
                 if s >= m { s - m } else { s }
             };
-            // A operand.
-            let (addr_a, aa, a_b) = match ir.a_mode {
-                Mode::Immediate => (pc, ir.a, ir.b),
-                Mode::Direct => {
-                    let t = add(ir.a, pc);
-                    let c = &core[t as usize];
-                    (t, c.a, c.b)
-                }
-                mode => {
-                    let ptr = add(ir.a, pc);
-                    let target = indirect(core, ptr, mode, m);
-                    if matches!(
-                        mode,
-                        Mode::PredecA | Mode::PredecB | Mode::PostincA | Mode::PostincB
-                    ) {
-                        observer.write(w, ptr);
-                    }
-                    let c = &core[target as usize];
-                    let (va, vb) = (c.a, c.b);
-                    post_increment(core, ptr, mode, m);
-                    (target, va, vb)
-                }
-            };
-            // B operand.
-            let (addr_b, ab, b_b) = match ir.b_mode {
-                Mode::Immediate => (pc, ir.a, ir.b),
-                Mode::Direct => {
-                    let t = add(ir.b, pc);
-                    let c = &core[t as usize];
-                    (t, c.a, c.b)
-                }
-                mode => {
-                    let ptr = add(ir.b, pc);
-                    let target = indirect(core, ptr, mode, m);
-                    if matches!(
-                        mode,
-                        Mode::PredecA | Mode::PredecB | Mode::PostincA | Mode::PostincB
-                    ) {
-                        observer.write(w, ptr);
-                    }
-                    let c = &core[target as usize];
-                    let (va, vb) = (c.a, c.b);
-                    post_increment(core, ptr, mode, m);
-                    (target, va, vb)
-                }
-            };
+            // The operands, A then B (A's side effects come first).
+            let (addr_a, aa, a_b) = operand(core, &ir, ir.a_mode, ir.a, pc, m, w, observer);
+            let (addr_b, ab, b_b) = operand(core, &ir, ir.b_mode, ir.b, pc, m, w, observer);
             let next = add(pc, 1);
             let skip = add(pc, 2);
             use Modifier as M;
@@ -828,6 +787,47 @@ fn arith(op: Opcode, x: u32, y: u32, m: u32) -> u32 {
         Opcode::Mul => ((u64::from(x) * u64::from(y)) % u64::from(m)) as u32,
         Opcode::Div => x / y,
         _ => x % y,
+    }
+}
+
+/// Evaluates an operand of `ir` (at `pc`) with `mode` and `field`: its
+/// address and the A- and B-fields found there, after any decrement and
+/// before any increment of the pointer. An immediate operand is the
+/// instruction itself.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn operand<O: Observer>(
+    core: &mut [Instruction],
+    ir: &Instruction,
+    mode: Mode,
+    field: u32,
+    pc: u32,
+    m: u32,
+    w: usize,
+    observer: &mut O,
+) -> (u32, u32, u32) {
+    let add = |x: u32, y: u32| {
+        let s = x + y;
+        if s >= m { s - m } else { s }
+    };
+    match mode {
+        Mode::Immediate => (pc, ir.a, ir.b),
+        Mode::Direct => {
+            let t = add(field, pc);
+            let c = &core[t as usize];
+            (t, c.a, c.b)
+        }
+        mode => {
+            let ptr = add(field, pc);
+            let target = indirect(core, ptr, mode, m);
+            if !matches!(mode, Mode::IndirectA | Mode::IndirectB) {
+                observer.write(w, ptr);
+            }
+            let c = &core[target as usize];
+            let (va, vb) = (c.a, c.b);
+            post_increment(core, ptr, mode, m);
+            (target, va, vb)
+        }
     }
 }
 

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::asm::{Severity, assemble_file_in_order};
-use crate::battle::{Battle, Observer, Seed};
-use crate::options::{self, SeedChoice, USAGE};
+use crate::battle::{Battle, Observer};
+use crate::options::{self, USAGE};
 use crate::report;
 
 /// What a run did, for callers that check it (tests, benchmarks).
@@ -96,15 +96,7 @@ pub fn run(args: &[String], base: &Path, out: &mut dyn Write, err: &mut dyn Writ
     if opts.settings.rounds == 0 {
         return Outcome::default();
     }
-    let seed = match opts.seed {
-        SeedChoice::Position(f) => Seed::Position(f),
-        SeedChoice::Checksum => Seed::Checksum,
-        SeedChoice::Clock => Seed::Random(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_secs() as i64),
-        ),
-    };
+    let seed = opts.seed.seed();
     let mut battle = match Battle::new(warriors, opts.settings.clone(), seed) {
         Ok(b) => b,
         Err(e) => {

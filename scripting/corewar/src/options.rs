@@ -23,6 +23,23 @@ pub enum SeedChoice {
     Clock,
 }
 
+impl SeedChoice {
+    /// The battle's seed: `-F`, `-f`, or the clock's seconds (as pMARS
+    /// takes `time(0)`).
+    pub fn seed(self) -> crate::battle::Seed {
+        use crate::battle::Seed;
+        match self {
+            SeedChoice::Position(f) => Seed::Position(f),
+            SeedChoice::Checksum => Seed::Checksum,
+            SeedChoice::Clock => Seed::Random(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_secs() as i64),
+            ),
+        }
+    }
+}
+
 /// Everything a `pmars` command line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
