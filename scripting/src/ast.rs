@@ -379,6 +379,8 @@ pub enum Constant {
     Bool(bool),
     /// An integer.
     Int(i64),
+    /// An integer past 64 bits.
+    BigInt(std::rc::Rc<num_bigint::BigInt>),
     /// A float.
     Float(f64),
     /// A string.

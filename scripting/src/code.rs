@@ -200,6 +200,8 @@ pub enum Const {
     Bool(bool),
     /// An int.
     Int(i64),
+    /// An int past 64 bits.
+    BigInt(Rc<num_bigint::BigInt>),
     /// A float.
     Float(f64),
     /// A string.

@@ -681,6 +681,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             // 1 and 1.0 and True are equal but distinct constants.
             (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
             (Const::Int(a), Const::Int(b)) => a == b,
+            (Const::BigInt(a), Const::BigInt(b)) => a == b,
             (Const::Bool(a), Const::Bool(b)) => a == b,
             (Const::Str(a), Const::Str(b)) => a == b,
             (Const::None, Const::None) => true,
@@ -1517,6 +1518,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                     Constant::None => Const::None,
                     Constant::Bool(b) => Const::Bool(*b),
                     Constant::Int(i) => Const::Int(*i),
+                    Constant::BigInt(n) => Const::BigInt(n.clone()),
                     Constant::Float(x) => Const::Float(*x),
                     Constant::Str(s) => Const::Str(Rc::from(s.as_str())),
                     Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),

@@ -313,6 +313,9 @@ pub enum Obj {
     /// A `stackless.tasklet`. A snapshot keeps its function and
     /// `tempval`; its frames and scheduler state are in a world snapshot.
     Tasklet(Box<crate::stackless::TaskletObj>),
+    /// An int outside the 64-bit range (smaller ones are
+    /// [`Value::Int`]; see `builtins::int`).
+    BigInt(Box<num_bigint::BigInt>),
     /// A `stackless.channel`. A snapshot keeps its settings; the tasklets
     /// waiting on it are in a world snapshot.
     Channel(Box<crate::stackless::ChannelObj>),
@@ -477,6 +480,7 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
     match obj {
         Obj::Str(_)
         | Obj::Bytes(_)
+        | Obj::BigInt(_)
         | Obj::File(_)
         | Obj::Range(..)
         | Obj::Builtin(_)

@@ -21,6 +21,28 @@ pub struct Token {
     pub col: u32,
 }
 
+/// The token of an integer literal's digits: inline up to 64 bits, a
+/// big int past that, and an error past the size Shoal's ints allow.
+fn int_token(digits: &str, radix: u32, line: u32, col: u32) -> Result<Tok, SyntaxError> {
+    if let Ok(i) = i64::from_str_radix(digits, radix) {
+        return Ok(Tok::Int(i));
+    }
+    let too_big = || {
+        SyntaxError::new(
+            ErrorKind::OverflowError,
+            "integer literal too large for Shoal's ints",
+            line,
+            col,
+        )
+    };
+    if digits.len() as f64 * (radix as f64).log2() > crate::builtins::MAX_INT_BITS as f64 {
+        return Err(too_big());
+    }
+    num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix)
+        .map(|n| Tok::BigInt(std::rc::Rc::new(n)))
+        .ok_or_else(too_big)
+}
+
 /// The kinds of token.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
@@ -30,6 +52,8 @@ pub enum Tok {
     Keyword(Keyword),
     /// An integer literal.
     Int(i64),
+    /// An integer literal past 64 bits.
+    BigInt(std::rc::Rc<num_bigint::BigInt>),
     /// A float literal.
     Float(f64),
     /// A string literal, escapes resolved.
@@ -148,6 +172,7 @@ impl fmt::Display for Tok {
             Tok::Name(n) => write!(f, "name '{n}'"),
             Tok::Keyword(k) => write!(f, "'{}'", k.text()),
             Tok::Int(i) => write!(f, "number {i}"),
+            Tok::BigInt(i) => write!(f, "number {i}"),
             Tok::Float(x) => write!(f, "number {x}"),
             Tok::Str(_) | Tok::FString(_) | Tok::Bytes(_) => write!(f, "string"),
             Tok::Op(op) => write!(f, "'{}'", op.text()),
@@ -484,16 +509,7 @@ impl Lexer {
             if text.is_empty() {
                 return Err(self.error("invalid literal", line, col));
             }
-            return i64::from_str_radix(&text, radix)
-                .map(Tok::Int)
-                .map_err(|_| {
-                    SyntaxError::new(
-                        ErrorKind::OverflowError,
-                        "integer literal too large for 64 bits",
-                        line,
-                        col,
-                    )
-                });
+            return int_token(&text, radix, line, col);
         }
         let mut is_float = false;
         let digits = |lexer: &mut Lexer, text: &mut String| {
@@ -555,14 +571,7 @@ impl Lexer {
                     col,
                 ));
             }
-            text.parse::<i64>().map(Tok::Int).map_err(|_| {
-                SyntaxError::new(
-                    ErrorKind::OverflowError,
-                    "integer literal too large for 64 bits",
-                    line,
-                    col,
-                )
-            })
+            int_token(&text, 10, line, col)
         }
     }
 
@@ -1092,8 +1101,13 @@ mod tests {
         assert_eq!(e.line, 3);
         let e = lex_error("x = (1,\n");
         assert_eq!(e.message, "'(' was never closed");
-        let e = lex_error("x = 99999999999999999999\n");
-        assert_eq!(e.kind, ErrorKind::OverflowError);
+        // Past 64 bits a literal is a big int; past Shoal's limit, an error.
+        assert!(matches!(
+            kinds("x = 99999999999999999999\n")[2],
+            Tok::BigInt(_)
+        ));
+        let huge = format!("x = 0x{}\n", "f".repeat(1 << 20 | 1));
+        assert_eq!(lex_error(&huge).kind, ErrorKind::OverflowError);
         let e = lex_error("x = 1j\n");
         assert_eq!(e.kind, ErrorKind::NotImplementedError);
     }

@@ -173,6 +173,7 @@ impl Parser {
             self.peek(),
             Tok::Name(_)
                 | Tok::Int(_)
+                | Tok::BigInt(_)
                 | Tok::Float(_)
                 | Tok::Str(_)
                 | Tok::FString(_)
@@ -1200,17 +1201,32 @@ impl Parser {
             _ => return self.power(),
         };
         self.advance();
-        let literal = matches!(self.peek(), Tok::Int(_));
+        let literal = matches!(self.peek(), Tok::Int(_) | Tok::BigInt(_));
         let operand = self.factor()?;
         // Fold `-literal` so that -9223372036854775808 is a valid literal.
-        if op == UnaryOp::Neg
-            && literal
-            && let ExprKind::Constant(Constant::Int(i)) = operand.kind
-        {
-            return Ok(Expr {
-                pos,
-                kind: ExprKind::Constant(Constant::Int(i.wrapping_neg())),
-            });
+        if op == UnaryOp::Neg && literal {
+            let folded = match &operand.kind {
+                ExprKind::Constant(Constant::Int(i)) => match i.checked_neg() {
+                    Some(n) => Some(Constant::Int(n)),
+                    None => Some(Constant::BigInt(std::rc::Rc::new(
+                        -num_bigint::BigInt::from(*i),
+                    ))),
+                },
+                ExprKind::Constant(Constant::BigInt(n)) => {
+                    let neg = -(**n).clone();
+                    Some(match i64::try_from(&neg) {
+                        Ok(i) => Constant::Int(i),
+                        Err(_) => Constant::BigInt(std::rc::Rc::new(neg)),
+                    })
+                }
+                _ => None,
+            };
+            if let Some(c) = folded {
+                return Ok(Expr {
+                    pos,
+                    kind: ExprKind::Constant(c),
+                });
+            }
         }
         Ok(Expr {
             pos,
@@ -1432,6 +1448,10 @@ impl Parser {
             Tok::Int(i) => {
                 self.advance();
                 ExprKind::Constant(Constant::Int(i))
+            }
+            Tok::BigInt(i) => {
+                self.advance();
+                ExprKind::Constant(Constant::BigInt(i))
             }
             Tok::Float(x) => {
                 self.advance();

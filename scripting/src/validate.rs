@@ -481,10 +481,24 @@ impl Want {
     }
 }
 
+/// A big int must be outside the 64-bit range (smaller ints are held
+/// inline) and within Shoal's size limit.
+fn check_big_int(n: &num_bigint::BigInt) -> Result<(), String> {
+    use num_traits::ToPrimitive;
+    if n.to_i64().is_some() {
+        return Err(format!("the big int {n} fits 64 bits"));
+    }
+    if n.bits() > crate::builtins::MAX_INT_BITS {
+        return Err(format!("an int of {} bits is over the limit", n.bits()));
+    }
+    Ok(())
+}
+
 /// What an object is, for messages.
 fn kind_name(obj: &Obj) -> &'static str {
     match obj {
         Obj::Str(_) => "a str",
+        Obj::BigInt(_) => "an int",
         Obj::List(_) => "a list",
         Obj::Tuple(_) => "a tuple",
         Obj::Dict(_) => "a dict",
@@ -610,6 +624,7 @@ impl<'a> Checker<'a> {
         match k {
             Key::Id(id) => self.object(*id).map(|_| ()),
             Key::Tuple(items) => items.iter().try_for_each(|k| self.key(k)),
+            Key::Big(n) => check_big_int(n),
             _ => Ok(()),
         }
     }
@@ -645,6 +660,7 @@ impl<'a> Checker<'a> {
                 Ok(())
             }
             Obj::File(_) => Err("a file cannot be loaded".into()),
+            Obj::BigInt(n) => check_big_int(n),
             Obj::List(items) | Obj::Tuple(items) => self.values(items),
             Obj::Dict(d) => d.iter().try_for_each(|(k, (kv, v))| {
                 self.key(k)?;
@@ -1255,6 +1271,9 @@ pub(crate) fn check_consts(
                 (Const::None, Value::None) => true,
                 (Const::Bool(a), Value::Bool(b)) => *a == b,
                 (Const::Int(a), Value::Int(b)) => *a == b,
+                (Const::BigInt(a), Value::Obj(id)) => {
+                    matches!(objs.slot(id), Some(Some(Obj::BigInt(x))) if **x == **a)
+                }
                 (Const::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
                 (Const::Str(s), v) => str_is(v, s),
                 (Const::Bytes(b), Value::Obj(id)) => {

@@ -48,6 +48,8 @@ pub enum Key {
     None,
     /// An int, a bool, or a float with an integral value.
     Int(i64),
+    /// An int (or integral float) outside the 64-bit range.
+    Big(Rc<num_bigint::BigInt>),
     /// Any other float, by its bits.
     Float(u64),
     /// A string.
@@ -61,8 +63,13 @@ pub enum Key {
 impl Key {
     /// The key of a float.
     pub fn float(x: f64) -> Key {
-        if x.fract() == 0.0 && x.is_finite() && x.abs() < 9.2e18 {
+        if x.fract() == 0.0
+            && x.is_finite()
+            && (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&x)
+        {
             Key::Int(x as i64)
+        } else if x.fract() == 0.0 && x.is_finite() {
+            Key::Big(Rc::new(crate::builtins::float_to_big(x)))
         } else if x == 0.0 {
             Key::Int(0)
         } else {
@@ -88,7 +95,14 @@ pub fn float_repr(x: f64) -> String {
         };
     }
     // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde[-]x".
-    let sci = format!("{x:e}");
+    // Where two such strings are equally near, Python takes the one
+    // with the even last digit: the value correctly rounded (ties to
+    // even) to that many digits, which is what `{:.*e}` gives.
+    let shortest = format!("{x:e}");
+    let digits = shortest
+        .split_once('e')
+        .map_or(1, |(m, _)| m.chars().filter(|c| c.is_ascii_digit()).count());
+    let sci = format!("{x:.*e}", digits.saturating_sub(1));
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let negative = mantissa.starts_with('-');
@@ -137,6 +151,8 @@ mod tests {
             (1.0 / 3.0, "0.3333333333333333"),
             (2.0f64.powi(70), "1.1805916207174113e+21"),
             (-0.0, "-0.0"),
+            // Halfway between two shortest strings: the even digit.
+            (6_191_568_381_409_618.0 / 8.0, "773946047676202.2"),
         ] {
             assert_eq!(float_repr(x), text, "{x:e}");
         }

@@ -311,6 +311,9 @@ pub struct Vm {
     pub exit_status: Option<i32>,
     /// The `random` module's generator.
     pub(crate) rng: crate::random::Mt,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits `str()`
+    /// and `int()` convert (0: no limit).
+    pub(crate) int_max_str_digits: usize,
     /// The iterable a built-in asked a script frame to turn into a list,
     /// and the error it returned to say so (see
     /// [`builtins::needs_script`]).
@@ -430,6 +433,7 @@ impl Vm {
             for_exit: None,
             callbacks: [Value::None; 3],
             ended_tasklets: Vec::new(),
+            int_max_str_digits: builtins::DEFAULT_MAX_STR_DIGITS,
             rng: crate::random::Mt::from_seed(
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -624,6 +628,9 @@ impl Vm {
                     Const::Float(x) => Value::Float(*x),
                     Const::Str(s) => Value::Obj(self.heap.alloc(Obj::Str(s.clone()))),
                     Const::Bytes(b) => Value::Obj(self.heap.alloc(Obj::Bytes(b.clone()))),
+                    Const::BigInt(n) => {
+                        Value::Obj(self.heap.alloc(Obj::BigInt(Box::new((**n).clone()))))
+                    }
                     Const::Names(names) => {
                         let items = names
                             .iter()
@@ -1323,6 +1330,7 @@ impl TypeKind {
     pub(crate) fn of_obj(obj: &Obj) -> TypeKind {
         match obj {
             Obj::Str(_) => TypeKind::Str,
+            Obj::BigInt(_) => TypeKind::Int,
             Obj::List(_) => TypeKind::List,
             Obj::Tuple(_) => TypeKind::Tuple,
             Obj::Dict(_) => TypeKind::Dict,

@@ -63,6 +63,7 @@ fn constant(c: &Constant) -> String {
         Constant::Bool(false) => "False".into(),
         Constant::Ellipsis => "Ellipsis".into(),
         Constant::Int(i) => format!("i:{i}"),
+        Constant::BigInt(i) => format!("i:{i}"),
         Constant::Float(x) => format!("f:{:x}", x.to_bits()),
         Constant::Str(t) => s(t),
         Constant::Bytes(b) => {

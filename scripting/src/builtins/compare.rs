@@ -59,6 +59,7 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
         Value::Float(x) => Key::float(x),
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => Key::Str(s.clone()),
+            Obj::BigInt(n) => Key::Big(Rc::new((**n).clone())),
             Obj::Tuple(items) => {
                 let items = items.clone();
                 let mut keys = Vec::with_capacity(items.len());
@@ -133,18 +134,39 @@ fn values_eq(vm: &Vm, a: Value, b: Value, depth: usize) -> Result<bool, TooDeep>
                     p.len() == q.len() && p.keys().all(|k| q.contains_key(k))
                 }
                 (Obj::Range(a, b, c), Obj::Range(d, e, f)) => (a, b, c) == (d, e, f),
+                (Obj::BigInt(m), Obj::BigInt(n)) => m == n,
                 _ => false,
             }
         }
-        (Value::Obj(_), _) | (_, Value::Obj(_)) => false,
+        (Value::Obj(_), _) | (_, Value::Obj(_)) => {
+            num_cmp(vm, a, b) == Some(Some(std::cmp::Ordering::Equal))
+        }
         (Value::None, Value::None) => true,
         (Value::None, _) | (_, Value::None) => false,
-        _ => match (to_f64(a), to_f64(b), a, b) {
-            (_, _, Value::Int(x), Value::Int(y)) => x == y,
-            (Some(x), Some(y), _, _) => x == y,
-            _ => false,
-        },
+        _ => num_cmp(vm, a, b) == Some(Some(std::cmp::Ordering::Equal)),
     })
+}
+
+/// The order of two numbers (ints of any size, bools, floats), exact
+/// between ints and floats as in CPython: None if either is not a
+/// number, Some(None) if unordered (NaN).
+pub(crate) fn num_cmp(vm: &Vm, a: Value, b: Value) -> Option<Option<std::cmp::Ordering>> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => return Some(Some(x.cmp(&y))),
+        (Value::Float(x), Value::Float(y)) => return Some(x.partial_cmp(&y)),
+        (Value::Int(i), Value::Float(f)) if i.unsigned_abs() <= 1 << 53 => {
+            return Some((i as f64).partial_cmp(&f));
+        }
+        (Value::Float(f), Value::Int(i)) if i.unsigned_abs() <= 1 << 53 => {
+            return Some(f.partial_cmp(&(i as f64)));
+        }
+        _ => {}
+    }
+    match (a, b) {
+        (Value::Float(f), _) => Some(cmp_int_float(&int_of(vm, b)?, f).map(|o| o.reverse())),
+        (_, Value::Float(f)) => Some(cmp_int_float(&int_of(vm, a)?, f)),
+        _ => Some(Some(int_of(vm, a)?.cmp(&int_of(vm, b)?))),
+    }
 }
 
 /// `a < b` style ordering; None when the types do not compare.
@@ -180,12 +202,9 @@ fn values_cmp(
                     _ => None,
                 }
             }
-            _ => None,
+            _ => num_cmp(vm, a, b).flatten(),
         },
-        _ => match (to_f64(a), to_f64(b)) {
-            (Some(x), Some(y)) => x.partial_cmp(&y),
-            _ => None,
-        },
+        _ => num_cmp(vm, a, b).flatten(),
     })
 }
 

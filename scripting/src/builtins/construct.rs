@@ -150,31 +150,23 @@ pub(crate) fn construct(
                 return Ok(Value::Int(0));
             };
             if let Some(base) = base {
-                let base = expect_int(vm, base, "")?;
+                let base = match base {
+                    Value::Int(b) => b,
+                    v if big_ref(vm, v).is_some() => i64::MAX,
+                    v => expect_int(vm, v, "")?,
+                };
                 let s = expect_str(
                     vm,
                     x,
                     "int() can't convert non-string with explicit base; argument",
                 )?;
-                return parse_int(vm, &s, base as u32);
+                return parse_int(vm, &s, base);
             }
             match x {
                 Value::Int(_) => Ok(x),
                 Value::Bool(b) => Ok(Value::Int(b as i64)),
-                Value::Float(f) => {
-                    if f.is_nan() {
-                        return Err(vm.error("ValueError", "cannot convert float NaN to integer"));
-                    }
-                    if f.is_infinite() {
-                        return Err(
-                            vm.error("OverflowError", "cannot convert float infinity to integer")
-                        );
-                    }
-                    if f.abs() >= 9.223_372_036_854_776e18 {
-                        return Err(overflow(vm));
-                    }
-                    Ok(Value::Int(f.trunc() as i64))
-                }
+                Value::Float(f) => int_of_float(vm, f),
+                _ if big_ref(vm, x).is_some() => Ok(x),
                 _ => match str_content(vm, x) {
                     Some(s) => parse_int(vm, &s, 10),
                     None if is_instance(vm, x) => {
@@ -200,10 +192,16 @@ pub(crate) fn construct(
             if let Some(f) = to_f64(x) {
                 return Ok(Value::Float(f));
             }
+            if let Some(n) = big_ref(vm, x).cloned() {
+                return Ok(Value::Float(big_to_f64(vm, &n)?));
+            }
             if is_instance(vm, x) {
                 return match convert_by_dunder(vm, x, &["__float__", "__index__"], "float")? {
                     Value::Int(i) => Ok(Value::Float(i as f64)),
-                    v => Ok(v),
+                    v => match big_ref(vm, v).cloned() {
+                        Some(n) => Ok(Value::Float(big_to_f64(vm, &n)?)),
+                        None => Ok(v),
+                    },
                 };
             }
             match str_content(vm, x) {
@@ -341,42 +339,5 @@ pub(crate) fn construct(
             ))))
         }
         _ => Err(type_err(vm, format!("cannot create '{name}' instances"))),
-    }
-}
-
-fn parse_int(vm: &mut Vm, s: &str, base: u32) -> Result<Value, Exc> {
-    let t = s.trim();
-    let (neg, digits) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let (base, digits) = match (base, digits.get(..2).map(|p| p.to_ascii_lowercase())) {
-        (16 | 0, Some(p)) if p == "0x" => (16, &digits[2..]),
-        (8 | 0, Some(p)) if p == "0o" => (8, &digits[2..]),
-        (2 | 0, Some(p)) if p == "0b" => (2, &digits[2..]),
-        (0, _) => (10, digits),
-        _ => (base, digits),
-    };
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    let valid = !clean.is_empty()
-        && !digits.starts_with('_')
-        && !digits.ends_with('_')
-        && !digits.contains("__")
-        && (2..=36).contains(&base);
-    let parsed = if valid {
-        i64::from_str_radix(&clean, base).ok()
-    } else {
-        None
-    };
-    match parsed {
-        Some(n) => Ok(Value::Int(if neg { -n } else { n })),
-        None if valid && clean.chars().all(|c| c.is_digit(base)) => Err(overflow(vm)),
-        None => Err(vm.error(
-            "ValueError",
-            format!(
-                "invalid literal for int() with base {base}: {}",
-                str_repr(s)
-            ),
-        )),
     }
 }

@@ -92,6 +92,7 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
         Value::Float(x) => float_repr(x),
         Value::Obj(id) => match vm.heap.get(id).clone() {
             Obj::Str(s) => str_repr(&s),
+            Obj::BigInt(n) => big_to_decimal(vm, &n)?,
             Obj::List(items) => {
                 let parts: Result<Vec<String>, Exc> = items
                     .iter()
@@ -326,23 +327,38 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
     if i + 1 < chars.len() {
         return Err(spec_err(vm));
     }
+    let int = is_int(vm, v);
+    // A big int formatted as a float is converted first.
+    let v = match big_ref(vm, v).cloned() {
+        Some(n) if matches!(ty, Some('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%')) => {
+            Value::Float(big_to_f64(vm, &n)?)
+        }
+        _ => v,
+    };
     let (body, negative, numeric) = match (v, ty) {
-        (Value::Int(_) | Value::Bool(_), None | Some('d' | 'n' | 'x' | 'X' | 'o' | 'b' | 'c')) => {
-            let n = match v {
-                Value::Bool(b) => b as i64,
-                Value::Int(n) => n,
-                _ => 0,
+        (_, None | Some('d' | 'n' | 'x' | 'X' | 'o' | 'b' | 'c')) if int => {
+            let (digits, negative) = match ty {
+                Some('x' | 'X') => int_digits(vm, v, 16)?,
+                Some('o') => int_digits(vm, v, 8)?,
+                Some('b') => int_digits(vm, v, 2)?,
+                _ => int_digits(vm, v, 10)?,
             };
-            let mag = n.unsigned_abs();
             let mut s = match ty {
-                Some('x') => format!("{mag:x}"),
-                Some('X') => format!("{mag:X}"),
-                Some('o') => format!("{mag:o}"),
-                Some('b') => format!("{mag:b}"),
-                Some('c') => char::from_u32(mag as u32)
-                    .map(String::from)
-                    .unwrap_or_default(),
-                _ => mag.to_string(),
+                Some('X') => digits.to_ascii_uppercase(),
+                Some('c') => {
+                    let code = match v {
+                        Value::Int(i) => u32::try_from(i).ok().and_then(char::from_u32),
+                        Value::Bool(b) => char::from_u32(b as u32),
+                        _ => None,
+                    };
+                    match code {
+                        Some(c) => String::from(c),
+                        None => {
+                            return Err(vm.error("OverflowError", "%c arg not in range(0x110000)"));
+                        }
+                    }
+                }
+                _ => digits,
             };
             if let Some(g) = grouping {
                 s = group_digits(
@@ -370,7 +386,7 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
                     "Precision not allowed in integer format specifier",
                 ));
             }
-            (s, n < 0, true)
+            (s, negative, true)
         }
         (
             Value::Int(_) | Value::Float(_) | Value::Bool(_),
@@ -634,8 +650,8 @@ pub(crate) fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<S
             }
             'd' | 'i' | 'u' => {
                 let n = match arg {
-                    Value::Float(x) => Value::Int(x.trunc() as i64),
-                    other if to_f64(other).is_some() => other,
+                    Value::Float(x) => int_of_float(vm, x)?,
+                    other if to_f64(other).is_some() || is_int(vm, other) => other,
                     _ => {
                         let t = type_name(vm, arg);
                         return Err(type_err(
@@ -648,7 +664,7 @@ pub(crate) fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<S
                 format_value(vm, n, &spec)?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 'x' | 'X' | 'o' => {
-                if to_f64(arg).is_none() {
+                if to_f64(arg).is_none() && !is_int(vm, arg) {
                     let t = type_name(vm, arg);
                     return Err(type_err(vm, format!("must be real number, not {t}")));
                 }

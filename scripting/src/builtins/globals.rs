@@ -97,9 +97,16 @@ pub(crate) fn b_abs(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
         return ok(r?);
     }
     match args[0] {
-        Value::Int(i) => ok(Value::Int(i.checked_abs().ok_or_else(|| overflow(vm))?)),
+        Value::Int(i) => match i.checked_abs() {
+            Some(n) => ok(Value::Int(n)),
+            None => ok(big_unary(vm, None, &i.into())?),
+        },
         Value::Bool(b) => ok(Value::Int(b as i64)),
         Value::Float(x) => ok(Value::Float(x.abs())),
+        v if big_ref(vm, v).is_some() => {
+            let n = big_ref(vm, v).cloned().unwrap_or_default();
+            ok(big_unary(vm, None, &n)?)
+        }
         v => {
             let t = type_name(vm, v);
             Err(type_err(vm, format!("bad operand type for abs(): '{t}'")))
@@ -479,28 +486,42 @@ fn round_half_even(x: f64) -> f64 {
     }
 }
 
+/// `round(i, ndigits)` of an int: ties to even, exact at any size.
+fn round_int(vm: &mut Vm, i: num_bigint::BigInt, ndigits: Option<i64>) -> Result<Value, Exc> {
+    use num_integer::Integer;
+    let n = match ndigits {
+        Some(n) if n < 0 => n.unsigned_abs(),
+        _ => return int_value(vm, i),
+    };
+    if n as f64 * std::f64::consts::LOG2_10 > i.bits() as f64 + 1.0 {
+        return Ok(Value::Int(0));
+    }
+    let p = num_traits::Pow::pow(num_bigint::BigInt::from(10), n);
+    let (q, r) = i.div_mod_floor(&p);
+    let twice: num_bigint::BigInt = &r * 2;
+    let q = match twice.cmp(&p) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    int_value(vm, q * p)
+}
+
 pub(crate) fn b_round(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "round", &args, 1, 2)?;
     let ndigits = match args.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(expect_int(vm, *v, "")?),
     };
+    if let Some(i) = int_of(vm, args[0]) {
+        return ok(round_int(vm, i, ndigits)?);
+    }
     match (args[0], ndigits) {
-        (Value::Int(i), None) => ok(Value::Int(i)),
-        (Value::Bool(b), None) => ok(Value::Int(b as i64)),
-        (Value::Int(i), Some(n)) if n >= 0 => ok(Value::Int(i)),
-        (Value::Int(i), Some(n)) => {
-            let p = 10f64.powi(n.saturating_neg().min(400) as i32);
-            if !p.is_finite() {
-                return ok(Value::Int(0));
-            }
-            ok(Value::Int((round_half_even(i as f64 / p) * p) as i64))
-        }
         (Value::Float(x), None) => {
-            if !x.is_finite() {
-                return Err(vm.error("OverflowError", "cannot convert float infinity to integer"));
+            if x.is_nan() {
+                return Err(vm.error("ValueError", "cannot convert float NaN to integer"));
             }
-            ok(Value::Int(round_half_even(x) as i64))
+            ok(int_of_float(vm, round_half_even(x))?)
         }
         (Value::Float(x), Some(n)) => {
             // Rust formats the exact binary value, correctly rounded with
@@ -562,7 +583,10 @@ pub(crate) fn b_hash(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs)
     arity(vm, "hash", &args, 1, 1)?;
     let k = key_of(vm, args[0])?;
     ok(Value::Int(match k {
-        Key::Int(i) => i,
+        Key::Int(i) => hash_i64(i),
+        Key::Big(n) => hash_big(&n),
+        Key::Float(bits) => hash_f64(f64::from_bits(bits)),
+        Key::None => 0x7f00_0000_1000,
         other => {
             let mut h = rustc_hash::FxHasher::default();
             other.hash(&mut h);
@@ -582,53 +606,43 @@ pub(crate) fn b_id(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -
     }))
 }
 
-fn radix(vm: &mut Vm, args: &[Value], name: &str, prefix: &str, fmt: fn(u64) -> String) -> BResult {
+fn radix(vm: &mut Vm, args: &[Value], name: &str, prefix: &str, radix: u32) -> BResult {
     arity(vm, name, args, 1, 1)?;
-    let i = expect_int(vm, args[0], "")?;
-    let s = format!(
-        "{}{prefix}{}",
-        if i < 0 { "-" } else { "" },
-        fmt(i.unsigned_abs())
-    );
+    let v = if is_int(vm, args[0]) {
+        args[0]
+    } else {
+        Value::Int(expect_int(vm, args[0], "")?)
+    };
+    let (digits, negative) = int_digits(vm, v, radix)?;
+    let s = format!("{}{prefix}{digits}", if negative { "-" } else { "" });
     ok(new_str(vm, &s))
 }
 
 pub(crate) fn b_hex(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    radix(vm, &args, "hex", "0x", |n| format!("{n:x}"))
+    radix(vm, &args, "hex", "0x", 16)
 }
 
 pub(crate) fn b_bin(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    radix(vm, &args, "bin", "0b", |n| format!("{n:b}"))
+    radix(vm, &args, "bin", "0b", 2)
 }
 
 pub(crate) fn b_oct(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    radix(vm, &args, "oct", "0o", |n| format!("{n:o}"))
+    radix(vm, &args, "oct", "0o", 8)
 }
 
 pub(crate) fn b_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "pow", &args, 2, 3)?;
-    if let Some(&m) = args.get(2) {
-        let (b, e, m) = (
-            expect_int(vm, args[0], "")?,
-            expect_int(vm, args[1], "")?,
-            expect_int(vm, m, "")?,
-        );
-        if m == 0 {
-            return Err(vm.error("ValueError", "pow() 3rd argument cannot be 0"));
-        }
-        if e < 0 {
-            return Err(vm.error("ValueError", "base is not invertible for the given modulus"));
-        }
-        let (mut result, mut base, mut e) = (1i128, (b as i128).rem_euclid(m as i128), e);
-        while e > 0 {
-            if e & 1 == 1 {
-                result = result * base % m as i128;
-            }
-            base = base * base % m as i128;
-            e >>= 1;
-        }
-        let r = result.rem_euclid(m as i128) as i64;
-        return ok(Value::Int(if m < 0 && r > 0 { r + m } else { r }));
+    if let Some(&m) = args.get(2)
+        && m != Value::None
+    {
+        let (Some(b), Some(e), Some(m)) = (int_of(vm, args[0]), int_of(vm, args[1]), int_of(vm, m))
+        else {
+            return Err(type_err(
+                vm,
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            ));
+        };
+        return ok(pow_mod(vm, &b, &e, &m)?);
     }
     ok(binary(vm, BinOp::Pow, args[0], args[1], false)?)
 }

@@ -2,6 +2,9 @@
 //! imported).
 
 use super::*;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 fn math1(vm: &mut Vm, name: &str, args: Vec<Value>, f: fn(f64) -> f64) -> BResult {
     arity(vm, name, &args, 1, 1)?;
@@ -39,33 +42,65 @@ math_unary! {
 }
 
 pub(crate) fn m_log10(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    if a.first().and_then(|v| to_f64(*v)).is_some_and(|x| x <= 0.0) {
-        return Err(vm.error("ValueError", "math domain error"));
-    }
-    math1(vm, "log10", a, f64::log10)
+    arity(vm, "log10", &a, 1, 1)?;
+    ok(Value::Float(log_arg(vm, "log10", &a, 0, f64::log10)?))
 }
 
 pub(crate) fn m_log2(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    if a.first().and_then(|v| to_f64(*v)).is_some_and(|x| x <= 0.0) {
-        return Err(vm.error("ValueError", "math domain error"));
-    }
-    math1(vm, "log2", a, f64::log2)
+    arity(vm, "log2", &a, 1, 1)?;
+    ok(Value::Float(log_arg(vm, "log2", &a, 0, f64::log2)?))
 }
 
 pub(crate) fn m_isqrt(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "isqrt", &args, 1, 1)?;
-    let n = expect_int(vm, args[0], "")?;
-    if n < 0 {
+    let n = int_arg(vm, args[0])?;
+    if n.is_negative() {
         return Err(vm.error("ValueError", "isqrt() argument must be nonnegative"));
     }
-    let mut r = (n as f64).sqrt() as i64;
-    while r * r > n {
-        r -= 1;
+    ok(int_value(vm, n.sqrt())?)
+}
+
+/// An int argument of any size (bools too); TypeError otherwise.
+fn int_arg(vm: &mut Vm, v: Value) -> Result<BigInt, Exc> {
+    match int_of(vm, v) {
+        Some(n) => Ok(n),
+        None => {
+            let t = type_name(vm, v);
+            Err(type_err(
+                vm,
+                format!("'{t}' object cannot be interpreted as an integer"),
+            ))
+        }
     }
-    while (r + 1) * (r + 1) <= n {
-        r += 1;
+}
+
+/// `f` (a logarithm) of a positive number argument, as CPython takes it:
+/// of the float, or for an int too large for a float, of its mantissa
+/// `m` in [0.5, 1) plus `f(2)` times its exponent; ValueError for zero
+/// and negatives.
+fn log_arg(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    i: usize,
+    f: fn(f64) -> f64,
+) -> Result<f64, Exc> {
+    if let Some(n) = args.get(i).and_then(|v| big_ref(vm, *v)).cloned() {
+        if n.is_negative() {
+            return Err(vm.error("ValueError", "math domain error"));
+        }
+        if n.bits() <= 1024 {
+            return Ok(f(big_to_f64(vm, &n)?));
+        }
+        let shift = n.bits() - 60;
+        let top = (&n >> shift).to_u64().unwrap_or(1) as f64 / 2f64.powi(60);
+        return Ok(f(top) + f(2.0) * n.bits() as f64);
     }
-    ok(Value::Int(r))
+    let x = float_arg(vm, name, args, i)?;
+    if x <= 0.0 {
+        return Err(vm.error("ValueError", "math domain error"));
+    }
+    Ok(f(x))
 }
 
 pub(crate) fn m_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -106,29 +141,40 @@ pub(crate) fn m_prod(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kw
 }
 
 fn comb_perm(vm: &mut Vm, args: &[Value], name: &str, comb: bool) -> BResult {
-    arity(vm, name, args, 2, 2)?;
-    let (n, k) = (expect_int(vm, args[0], "")?, expect_int(vm, args[1], "")?);
-    if n < 0 || k < 0 {
+    arity(vm, name, args, if comb { 2 } else { 1 }, 2)?;
+    let n = int_arg(vm, args[0])?;
+    let k = match args.get(1) {
+        Some(v) if *v != Value::None => int_arg(vm, *v)?,
+        _ => n.clone(),
+    };
+    if n.is_negative() || k.is_negative() {
         return Err(vm.error(
             "ValueError",
             format!(
                 "{} must be a non-negative integer",
-                if n < 0 { "n" } else { "k" }
+                if n.is_negative() { "n" } else { "k" }
             ),
         ));
     }
     if k > n {
         return ok(Value::Int(0));
     }
-    let k = if comb { k.min(n - k) } else { k };
-    let mut r: i64 = 1;
-    for i in 0..k {
-        r = r.checked_mul(n - i).ok_or_else(|| overflow(vm))?;
+    let k = if comb { k.clone().min(&n - &k) } else { k };
+    let Some(steps) = k.to_u64() else {
+        return Err(vm.error("OverflowError", format!("{name}() result is too large")));
+    };
+    // The result has at most k * bits(n) bits.
+    if steps.saturating_mul(n.bits()) > MAX_INT_BITS * 2 {
+        return Err(vm.error("OverflowError", format!("{name}() result is too large")));
+    }
+    let mut r = BigInt::one();
+    for i in 0..steps {
+        r *= &n - i;
         if comb {
             r /= i + 1;
         }
     }
-    ok(Value::Int(r))
+    ok(int_value(vm, r)?)
 }
 
 pub(crate) fn m_comb(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
@@ -145,27 +191,21 @@ pub(crate) fn m_trunc(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -
 
 pub(crate) fn m_log(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "log", &args, 1, 2)?;
-    let x = float_arg(vm, "log", &args, 0)?;
-    if x <= 0.0 {
-        return Err(vm.error("ValueError", "math domain error"));
-    }
+    let x = log_arg(vm, "log", &args, 0, f64::ln)?;
     let r = match args.get(1) {
-        Some(_) => x.ln() / float_arg(vm, "log", &args, 1)?.ln(),
-        None => x.ln(),
+        Some(_) => x / log_arg(vm, "log", &args, 1, f64::ln)?,
+        None => x,
     };
     ok(Value::Float(r))
 }
 
 fn int_round(vm: &mut Vm, name: &str, args: Vec<Value>, f: fn(f64) -> f64) -> BResult {
     arity(vm, name, &args, 1, 1)?;
-    if let Value::Int(i) = args[0] {
-        return ok(Value::Int(i));
+    if let Some(i) = int_of(vm, args[0]) {
+        return ok(int_value(vm, i)?);
     }
     let x = float_arg(vm, name, &args, 0)?;
-    if !x.is_finite() {
-        return Err(vm.error("OverflowError", "cannot convert float infinity to integer"));
-    }
-    ok(Value::Int(f(x) as i64))
+    ok(int_of_float(vm, f(x))?)
 }
 
 pub(crate) fn m_floor(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
@@ -195,29 +235,64 @@ pub(crate) fn m_hypot(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs
 }
 
 pub(crate) fn m_gcd(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    let mut g: i64 = 0;
+    let mut g = BigInt::zero();
     for a in args {
-        let mut b = expect_int(vm, a, "")?.abs();
-        let mut a2 = g;
-        while b != 0 {
-            (a2, b) = (b, a2 % b);
-        }
-        g = a2;
+        g = g.gcd(&int_arg(vm, a)?);
     }
-    ok(Value::Int(g))
+    ok(int_value(vm, g)?)
+}
+
+pub(crate) fn m_lcm(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    let mut l = BigInt::one();
+    for a in args {
+        let n = int_arg(vm, a)?;
+        if l.bits() + n.bits() > MAX_INT_BITS {
+            return Err(vm.error("OverflowError", "lcm() result is too large"));
+        }
+        l = l.lcm(&n);
+    }
+    ok(int_value(vm, l)?)
 }
 
 pub(crate) fn m_factorial(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "factorial", &args, 1, 1)?;
-    let n = expect_int(vm, args[0], "")?;
-    if n < 0 {
+    let n = match args[0] {
+        Value::Float(_) => {
+            return Err(type_err(
+                vm,
+                "'float' object cannot be interpreted as an integer",
+            ));
+        }
+        v => int_arg(vm, v)?,
+    };
+    if n.is_negative() {
         return Err(vm.error("ValueError", "factorial() not defined for negative values"));
     }
-    let mut r: i64 = 1;
-    for i in 2..=n {
-        r = r.checked_mul(i).ok_or_else(|| overflow(vm))?;
+    // n! has about n * log2(n / e) bits.
+    let n = match n.to_u64() {
+        Some(n)
+            if n < 1000
+                || (n as f64) * ((n as f64 / std::f64::consts::E).log2()) < MAX_INT_BITS as f64 =>
+        {
+            n
+        }
+        _ => {
+            return Err(vm.error(
+                "OverflowError",
+                "factorial() argument should not exceed the size Shoal's ints allow",
+            ));
+        }
+    };
+    // Multiply the factors pairwise (a product tree) to keep the
+    // operands balanced.
+    fn product(lo: u64, hi: u64) -> BigInt {
+        if hi - lo < 16 {
+            return (lo..hi).fold(BigInt::one(), |acc, i| acc * i);
+        }
+        let mid = lo + (hi - lo) / 2;
+        product(lo, mid) * product(mid, hi)
     }
-    ok(Value::Int(r))
+    ok(int_value(vm, product(1, n + 1))?)
 }
 
 pub(crate) fn m_isclose(
@@ -253,6 +328,7 @@ pub(crate) fn module() -> NativeModule {
         .function("exp", m_exp)
         .function("fabs", m_fabs)
         .function("gcd", m_gcd)
+        .function("lcm", m_lcm)
         .function("factorial", m_factorial)
         .function("isclose", m_isclose)
         .function("degrees", m_degrees)

@@ -14,6 +14,7 @@
 //! | `registry.rs` | the VM's table of natives, the built-in functions and types' methods, installing, finding and calling them, importing native modules, argument helpers |
 //! | `compare.rs` | truth, dict keys, equality, ordering, `in` |
 //! | `ops.rs` | binary and unary operators |
+//! | `int.rs` | ints of any size: big-int arithmetic, hashing, conversions, `int`'s methods |
 //! | `format.rs` | `str`, `repr`, format specs, `%` formatting |
 //! | `exceptions.rs` | exceptions as built-ins see them |
 //! | `iter.rs` | `iter`/`next` over built-in iterables, collecting, sorting helpers |
@@ -45,6 +46,8 @@ mod compare;
 pub(crate) use compare::*;
 mod ops;
 pub(crate) use ops::*;
+mod int;
+pub(crate) use int::*;
 mod format;
 pub(crate) use format::*;
 mod exceptions;

@@ -3,13 +3,6 @@
 
 use super::*;
 
-pub(crate) fn overflow(vm: &mut Vm) -> Exc {
-    vm.error(
-        "OverflowError",
-        "integer overflow: the result does not fit in 64 bits",
-    )
-}
-
 fn floor_div(a: i64, b: i64) -> Option<i64> {
     let q = a.checked_div(b)?;
     if (a % b != 0) && ((a < 0) != (b < 0)) {
@@ -44,6 +37,49 @@ fn op_symbol(op: BinOp) -> &'static str {
         BinOp::BitAnd => "&",
         BinOp::MatMul => "@",
     }
+}
+
+/// A binary operator with a big int operand: int arithmetic with another
+/// int, float arithmetic with a float (the int converted, OverflowError
+/// if it cannot be), OverflowError for repeating a sequence; None for
+/// operand types that do not go together.
+fn big_operand_binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> Result<Option<Value>, Exc> {
+    if op == BinOp::MatMul {
+        return Ok(None);
+    }
+    if let (Some(x), Some(y)) = (int_of(vm, a), int_of(vm, b)) {
+        return big_binary(vm, op, &x, &y).map(Some);
+    }
+    let as_float = |vm: &mut Vm, v: Value| -> Result<Option<f64>, Exc> {
+        match v {
+            Value::Float(f) => Ok(Some(f)),
+            _ => match big_ref(vm, v).cloned() {
+                Some(n) => big_to_f64(vm, &n).map(Some),
+                None => Ok(None),
+            },
+        }
+    };
+    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+        let (Some(x), Some(y)) = (as_float(vm, a)?, as_float(vm, b)?) else {
+            return Ok(None);
+        };
+        return builtin_binary(vm, op, Value::Float(x), Value::Float(y), false).map(Some);
+    }
+    if op == BinOp::Mul {
+        let seq = if big_ref(vm, a).is_some() { b } else { a };
+        if let Value::Obj(id) = seq
+            && matches!(
+                vm.heap.get(id),
+                Obj::Str(_) | Obj::Bytes(_) | Obj::List(_) | Obj::Tuple(_)
+            )
+        {
+            return Err(vm.error(
+                "OverflowError",
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        }
+    }
+    Ok(None)
 }
 
 /// Binary operators (`inplace` for `+=` and friends: lists extend in
@@ -111,7 +147,13 @@ pub(crate) fn builtin_binary(
                 if y == 0 {
                     return Err(vm.error("ZeroDivisionError", "division by zero"));
                 }
-                return Ok(Value::Float(x as f64 / y as f64));
+                const EXACT: u64 = 1 << 53;
+                if x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT {
+                    return Ok(Value::Float(x as f64 / y as f64));
+                }
+                // Beyond 2**53 the operands are not exact floats.
+                let q = true_div(vm, &x.into(), &y.into())?;
+                return Ok(Value::Float(q));
             }
             BinOp::FloorDiv | BinOp::Mod => {
                 if y == 0 {
@@ -136,7 +178,7 @@ pub(crate) fn builtin_binary(
                             "0.0 cannot be raised to a negative power",
                         ));
                     }
-                    return Ok(Value::Float((x as f64).powf(y as f64)));
+                    return float_pow(vm, x as f64, y as f64);
                 }
                 u32::try_from(y).ok().and_then(|y| x.checked_pow(y))
             }
@@ -169,8 +211,15 @@ pub(crate) fn builtin_binary(
         return match r {
             Some(r) => Ok(Value::Int(r)),
             None if op == BinOp::MatMul => Err(unsupported(vm, op, a, b, inplace)),
-            None => Err(overflow(vm)),
+            // Past 64 bits: the same operation on big ints.
+            None => big_binary(vm, op, &x.into(), &y.into()),
         };
+    }
+    if big_ref(vm, a).is_some() || big_ref(vm, b).is_some() {
+        if let Some(r) = big_operand_binary(vm, op, a, b)? {
+            return Ok(r);
+        }
+        return Err(unsupported(vm, op, a, b, inplace));
     }
     if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
         return Ok(Value::Bool(match op {
@@ -207,15 +256,7 @@ pub(crate) fn builtin_binary(
                     r
                 }
             }
-            BinOp::Pow => {
-                if x == 0.0 && y < 0.0 {
-                    return Err(vm.error(
-                        "ZeroDivisionError",
-                        "0.0 cannot be raised to a negative power",
-                    ));
-                }
-                x.powf(y)
-            }
+            BinOp::Pow => return float_pow(vm, x, y),
             _ => return Err(unsupported(vm, op, a, b, inplace)),
         };
         return Ok(Value::Float(r));
@@ -444,9 +485,17 @@ pub(crate) fn unary(vm: &mut Vm, op: UnaryOp, a: Value) -> Result<Value, Exc> {
             return r;
         }
     }
+    if op != UnaryOp::Not
+        && let Some(n) = big_ref(vm, a).cloned()
+    {
+        return big_unary(vm, Some(op), &n);
+    }
     Ok(match (op, a) {
         (UnaryOp::Not, v) => Value::Bool(!truthy_mut(vm, v)?),
-        (UnaryOp::Neg, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(|| overflow(vm))?),
+        (UnaryOp::Neg, Value::Int(i)) => match i.checked_neg() {
+            Some(n) => Value::Int(n),
+            None => return big_unary(vm, Some(op), &i.into()),
+        },
         (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(b as i64)),
         (UnaryOp::Neg, Value::Float(x)) => Value::Float(-x),
         (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => a,

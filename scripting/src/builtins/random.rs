@@ -37,13 +37,31 @@ pub(crate) fn r_random(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwarg
 pub(crate) fn r_getrandbits(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "getrandbits", &args, 1, 1)?;
     let k = expect_int(vm, args[0], "")?;
-    if !(0..=62).contains(&k) {
+    if k < 0 {
+        return Err(vm.error("ValueError", "number of bits must be non-negative"));
+    }
+    if k <= 62 {
+        return ok(Value::Int(vm.rng.getrandbits(k as u32) as i64));
+    }
+    if k as u64 > MAX_INT_BITS {
         return Err(vm.error(
-            "ValueError",
-            "number of bits must be between 0 and 62 in Shoal",
+            "OverflowError",
+            format!(
+                "getrandbits() of more than {MAX_INT_BITS} bits: Shoal's ints are not that large"
+            ),
         ));
     }
-    ok(Value::Int(vm.rng.getrandbits(k as u32) as i64))
+    // CPython's order: 32-bit words from the least significant, the
+    // last one cut to what is left.
+    let mut words = Vec::with_capacity(k as usize / 32 + 1);
+    let mut left = k;
+    while left > 0 {
+        let w = vm.rng.getrandbits(left.min(32) as u32) as u32;
+        words.push(w);
+        left -= 32;
+    }
+    let n = num_bigint::BigInt::from(num_bigint::BigUint::new(words));
+    ok(int_value(vm, n)?)
 }
 
 fn randrange(vm: &mut Vm, start: i64, stop: Option<i64>, step: i64) -> Result<i64, Exc> {

@@ -205,7 +205,7 @@ fn standard() -> Natives {
 
 /// The built-in functions and the methods of the built-in types.
 fn core() -> NativeModule {
-    NativeModule::part("builtins")
+    super::int::methods(NativeModule::part("builtins"))
         .global("print", b_print)
         .global("len", b_len)
         .global("abs", b_abs)
@@ -557,6 +557,10 @@ pub(crate) fn expect_int(vm: &mut Vm, v: Value, what: &str) -> Result<i64, Exc> 
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
+        _ if big_ref(vm, v).is_some() => Err(vm.error(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )),
         _ => {
             let t = type_name(vm, v);
             Err(type_err(
@@ -671,6 +675,9 @@ pub(crate) fn is_builtin_module(vm: &Vm, name: &str) -> bool {
 }
 
 pub(crate) fn float_arg(vm: &mut Vm, name: &str, args: &[Value], i: usize) -> Result<f64, Exc> {
+    if let Some(n) = args.get(i).and_then(|v| big_ref(vm, *v)).cloned() {
+        return big_to_f64(vm, &n);
+    }
     match args.get(i).copied().and_then(to_f64) {
         Some(x) => Ok(x),
         None => {

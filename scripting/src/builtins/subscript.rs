@@ -6,6 +6,7 @@ fn norm_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> Result<usize, Ex
     let i = match i {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
+        _ if big_ref(vm, i).is_some() => return Err(index_overflow(vm)),
         _ => {
             let t = type_name(vm, i);
             return Err(type_err(
@@ -31,6 +32,14 @@ fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Ex
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(i)),
             Value::Bool(b) => Ok(Some(b as i64)),
+            // Past 64 bits a bound clamps like any bound past the end.
+            _ if big_ref(vm, v).is_some() => Ok(Some(
+                if int_of(vm, v).is_some_and(|n| n.sign() == num_bigint::Sign::Minus) {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                },
+            )),
             _ => Err(type_err(
                 vm,
                 "slice indices must be integers or None or have an __index__ method",

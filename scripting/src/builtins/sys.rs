@@ -36,10 +36,40 @@ pub(crate) fn sys_exit(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwarg
     Err(vm.instantiate_exception(class, args))
 }
 
+fn sys_get_int_max_str_digits(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "get_int_max_str_digits", &args, 0, 0)?;
+    ok(Value::Int(vm.int_max_str_digits as i64))
+}
+
+fn sys_set_int_max_str_digits(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> BResult {
+    arity(vm, "set_int_max_str_digits", &args, 0, 1)?;
+    let Some(n) = args.first().copied().or(kwarg(&kwargs, "maxdigits")) else {
+        return Err(type_err(
+            vm,
+            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+        ));
+    };
+    let n = expect_int(vm, n, "")?;
+    set_max_str_digits(vm, n)?;
+    none()
+}
+
 /// The `sys` module (with the methods of its streams).
 pub(crate) fn module() -> NativeModule {
     NativeModule::new("sys")
         .function("exit", sys_exit)
+        .function("get_int_max_str_digits", sys_get_int_max_str_digits)
+        .function("set_int_max_str_digits", sys_set_int_max_str_digits)
         .native(Owner::Stream, "write", io_write)
         .native(Owner::Stream, "flush", io_flush)
         .on_import(sys_attrs)

@@ -128,6 +128,9 @@ impl Vm {
                 Obj::Type(kind) => {
                     let kind = *kind;
                     if let Some(b) = builtins::type_method(self, kind, name) {
+                        if builtins::is_class_method(kind, name) {
+                            return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
+                        }
                         return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
                     }
                 }
