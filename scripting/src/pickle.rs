@@ -97,6 +97,44 @@ pub(crate) fn module() -> crate::module::NativeModule {
         .function("loads", p_loads)
         .function("dump", p_dump)
         .function("load", p_load)
+        .prelude(PRELUDE_FILE, PRELUDE)
+}
+
+/// The file name tracebacks give the module's script part.
+const PRELUDE_FILE: &str = "<pickle>";
+
+/// The module's exceptions, as CPython's `pickle` has them.
+const PRELUDE: &str = r#"
+class PickleError(Exception):
+    pass
+
+
+class PicklingError(PickleError):
+    pass
+
+
+class UnpicklingError(PickleError):
+    pass
+"#;
+
+/// `pickle.UnpicklingError(message)`: what `loads` raises for what it
+/// cannot read (ValueError if the module's classes are not there).
+fn unpickling_error(vm: &mut Vm, message: impl Into<String>) -> Exc {
+    let message: String = message.into();
+    let class = vm.find_module("pickle").and_then(|m| match vm.heap.get(m) {
+        Obj::Module(m) => match m.attrs.get("UnpicklingError") {
+            Some(Value::Obj(c)) => Some(*c),
+            _ => None,
+        },
+        _ => None,
+    });
+    match class {
+        Some(c) => {
+            let text = vm.str_value(&message);
+            vm.instantiate_exception(c, vec![text])
+        }
+        None => vm.error("ValueError", message),
+    }
 }
 
 fn code_ref(vm: &Vm, index: u32) -> CodeRef {
@@ -229,15 +267,6 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                         "cannot pickle the main tasklet or a native one: only script tasklets have frames that are data",
                     ));
                 }
-                // The channel it is blocked on comes along (with it, every
-                // tasklet waiting there).
-                if let Some(h) = t.handle
-                    && let Some(info) = h.info()
-                    && let Some(shoal_engine::BlockedOn::Channel { id, .. }) = info.blocked_on
-                    && let Some(ch) = vm.channel_object(id)
-                {
-                    collect(&mut ch.clone());
-                }
                 let alive = t.handle.is_some_and(|h| h.alive());
                 let (frames, finish, for_exit) = if alive {
                     vm.thread_state(t.thread)
@@ -249,9 +278,11 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     Some(Suspended::Returns(v)) => (Some(v), None),
                     Some(Suspended::ReturnsTempval) => (Some(t.tempval), None),
                     None => (None, None),
+                    // The channel does not come along: if nothing else in
+                    // the pickle holds it, the copy comes back paused (see
+                    // below), as in Stackless.
                     Some(Suspended::Receives(chan)) => match vm.channel_object(chan) {
                         Some(ch) => {
-                            collect(&mut ch.clone());
                             // A value already handed over, not yet collected.
                             if let Some(h) = t.handle
                                 && let Some(c) = crate::stackless::channel_of(vm, Value::Obj(ch))
@@ -353,6 +384,23 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
         }));
         objects.push((id.0, item));
     }
+    // A tasklet blocked on a channel the pickle does not hold comes back
+    // paused, its receive returning what it was handed, or `tempval`.
+    for (_, item) in &mut objects {
+        if let Item::Tasklet {
+            tempval,
+            resumes_with,
+            receives_on,
+            delivered,
+            ..
+        } = item
+            && let Some(ch) = *receives_on
+            && !seen.contains(&ObjId(ch))
+        {
+            *receives_on = None;
+            *resumes_with = Some(delivered.take().unwrap_or(*tempval));
+        }
+    }
     let pickled = Pickled {
         format: FORMAT,
         root,
@@ -433,15 +481,11 @@ fn find_global(vm: &mut Vm, module: &str, qualname: &str) -> Result<ObjId, Exc> 
 
 /// Loads what [`dumps`] wrote.
 fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
-    let pickled: Pickled = ron::from_str(text).map_err(|e| {
-        vm.error(
-            "ValueError",
-            format!("cannot unpickle: not a Shoal pickle ({e})"),
-        )
-    })?;
+    let pickled: Pickled = ron::from_str(text)
+        .map_err(|e| unpickling_error(vm, format!("cannot unpickle: not a Shoal pickle ({e})")))?;
     if pickled.format != FORMAT {
-        return Err(vm.error(
-            "ValueError",
+        return Err(unpickling_error(
+            vm,
             format!(
                 "cannot unpickle: format {} (this Shoal reads {FORMAT})",
                 pickled.format
@@ -455,8 +499,8 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
     });
     if let Some(b) = missing {
         let message = crate::builtins::unknown_builtin(b);
-        return Err(vm.error(
-            "ValueError",
+        return Err(unpickling_error(
+            vm,
             format!("cannot unpickle: not a Shoal pickle ({message})"),
         ));
     }
@@ -504,8 +548,8 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                 | Obj::Module(_)
                 | Obj::File(_)),
             ) => {
-                return Err(vm.error(
-                    "ValueError",
+                return Err(unpickling_error(
+                    vm,
                     format!(
                         "cannot unpickle: {} is saved whole, without what names it",
                         TypeKind::of_obj(&obj).name()
@@ -611,13 +655,13 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
     let mut root = pickled.root;
     crate::heap::remap_value(&mut root, &mut renumber);
     if missing {
-        return Err(vm.error(
-            "ValueError",
+        return Err(unpickling_error(
+            vm,
             "cannot unpickle: the pickle refers to an object it does not hold",
         ));
     }
     if let Err(e) = check(vm, &pending, root, &tasklets, &channels) {
-        return Err(vm.error("ValueError", format!("cannot unpickle: {e}")));
+        return Err(unpickling_error(vm, format!("cannot unpickle: {e}")));
     }
     for (new, obj) in pending {
         *vm.heap.get_mut(ObjId(new)) = obj;
@@ -652,8 +696,8 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                 _ => None,
             };
             let Some(handle) = handle else {
-                return Err(vm.error(
-                    "ValueError",
+                return Err(unpickling_error(
+                    vm,
                     "cannot unpickle: a channel waiter is not a tasklet",
                 ));
             };

@@ -209,6 +209,29 @@ pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
     ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ReferenceError", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ChildProcessError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TabError", "IndentationError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
 ];
 
 /// The private parts of a VM that a snapshot saves.
@@ -352,6 +375,10 @@ pub struct Vm {
     /// The script's schedule callback, error handler and channel callback
     /// (None: unset).
     pub(crate) callbacks: [Value; 3],
+    /// `stackless.enable_softswitch`'s setting (read back only).
+    pub(crate) softswitch: bool,
+    /// `stackless.pickle_flags`'s setting (read back only).
+    pub(crate) pickle_flags: i64,
     /// Where the `for` loop over a channel that is waiting in a receive
     /// goes when the channel is exhausted.
     pub(crate) for_exit: Option<u32>,
@@ -432,6 +459,8 @@ impl Vm {
             tasklet_objs: Default::default(),
             for_exit: None,
             callbacks: [Value::None; 3],
+            softswitch: true,
+            pickle_flags: 0,
             ended_tasklets: Vec::new(),
             int_max_str_digits: builtins::DEFAULT_MAX_STR_DIGITS,
             rng: crate::random::Mt::from_seed(

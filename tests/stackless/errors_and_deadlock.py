@@ -18,10 +18,16 @@ try:
     stackless.channel().send(1)
 except RuntimeError as e:
     print("RuntimeError:", e)
+# setup() accepts arguments the function cannot take: the TypeError comes
+# when the tasklet first runs, out of run().
+bad = stackless.tasklet(finished)
+bad.setup(1)
+print("setup accepted:", bad.alive, bad.scheduled)
 try:
-    stackless.tasklet(finished).setup(1)
+    stackless.run()
 except TypeError as e:
-    print("TypeError:", e)
+    print("TypeError from run():", e)
+print("after the error:", bad.alive, stackless.getruncount())
 ch = stackless.channel()
 
 

@@ -285,6 +285,12 @@ pub(crate) fn b_iter(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs)
 
 pub(crate) fn b_next(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "next", &args, 1, 2)?;
+    if let Some(ch) = crate::stackless::channel_of(vm, args[0]) {
+        if let (true, Some(d)) = (ch.closing() && ch.balance() <= 0, args.get(1)) {
+            return ok(*d);
+        }
+        return crate::stackless::c_next(vm, Some(args[0]), Vec::new(), Vec::new());
+    }
     if crate::vm::script_iterable(vm, args[0]) {
         return Ok(Native::Next(args[0], args.get(1).copied()));
     }
@@ -649,10 +655,15 @@ pub(crate) fn b_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
 
 pub(crate) fn b_callable(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "callable", &args, 1, 1)?;
-    if crate::classes::dunder(vm, args[0], "__call__").is_some() {
-        return ok(Value::Bool(true));
+    ok(Value::Bool(is_callable(vm, args[0])))
+}
+
+/// `callable(v)`.
+pub(crate) fn is_callable(vm: &Vm, v: Value) -> bool {
+    if crate::classes::dunder(vm, v, "__call__").is_some() {
+        return true;
     }
-    let c = matches!(args[0], Value::Obj(id) if matches!(
+    matches!(v, Value::Obj(id) if matches!(
         vm.heap.get(id),
         Obj::Function(_)
             | Obj::Builtin(_)
@@ -661,8 +672,8 @@ pub(crate) fn b_callable(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwa
             | Obj::BoundMethod(..)
             | Obj::Type(_)
             | Obj::Class(_)
-    ));
-    ok(Value::Bool(c))
+            | Obj::Tasklet(_)
+    ))
 }
 
 pub(crate) fn b_getattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {

@@ -38,9 +38,16 @@ fn host(op: HostOp) -> BResult {
     Ok(Native::Host(op))
 }
 
-/// `stackless.tasklet(func=None)`.
+/// `stackless.tasklet(func=None, args=None, kwargs=None)`: as `bind`.
 pub(crate) fn new_tasklet(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> Result<Value, Exc> {
-    arity(vm, "tasklet", &args, 0, 1)?;
+    arity(vm, "tasklet", &args, 0, 3)?;
+    if args.len() > 1 || kwarg(&kwargs, "args").is_some() || kwarg(&kwargs, "kwargs").is_some() {
+        let t = new_tasklet(vm, Vec::new(), Vec::new())?;
+        return match t_bind(vm, Some(t), args, kwargs)? {
+            Native::Value(v) => Ok(v),
+            _ => Ok(t),
+        };
+    }
     let func = args.first().copied().or(kwarg(&kwargs, "func"));
     let id = vm.heap.alloc(Obj::Tasklet(Box::new(TaskletObj {
         handle: None,
@@ -56,12 +63,8 @@ pub(crate) fn new_tasklet(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> Resu
 }
 
 fn bind(vm: &mut Vm, id: ObjId, func: Value) -> Result<(), Exc> {
-    if !vm.is_script_function(func) {
-        let t = crate::builtins::type_name(vm, func);
-        return Err(type_err(
-            vm,
-            format!("a tasklet runs a script function or method, not '{t}'"),
-        ));
+    if !crate::builtins::is_callable(vm, func) {
+        return Err(type_err(vm, "tasklet function must be a callable or None"));
     }
     if let Obj::Tasklet(t) = vm.heap.get(id)
         && let Some(h) = t.handle
@@ -93,13 +96,16 @@ pub(crate) fn setup(
         return Err(type_err(vm, "setup() needs a tasklet"));
     };
     let t = (**t).clone();
-    let h = handle(vm, &t)?;
+    let unbound = |vm: &mut Vm| vm.error("RuntimeError", "the tasklet was not bound to a function");
+    let Some(h) = t.handle else {
+        return Err(unbound(vm));
+    };
     if h.alive() {
         return Err(vm.error("RuntimeError", shoal_engine::msg::ALIVE));
     }
     // An ended tasklet has no record any more: it cannot be set up again.
     if h.info().is_none() {
-        return Err(vm.error("RuntimeError", shoal_engine::msg::RUN_DEAD));
+        return Err(unbound(vm));
     }
     vm.start_thread(t.thread, t.func, args, kwargs)?;
     vm.set_thread_tasklet(t.thread, h.id());
@@ -107,12 +113,57 @@ pub(crate) fn setup(
     Ok(Value::Obj(id))
 }
 
-pub(crate) fn t_bind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "bind", &args, 0, 1)?;
-    let (id, _) = recv_tasklet(vm, recv)?;
-    match args.first() {
-        Some(f) if *f != Value::None => bind(vm, id, *f)?,
-        _ => {}
+/// `t.bind(func=None, args=None, kwargs=None)`: binds `func`; with
+/// `args` or `kwargs`, also sets the tasklet up, paused (not in the run
+/// queue).
+pub(crate) fn t_bind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "bind", &args, 0, 3)?;
+    let (id, t) = recv_tasklet(vm, recv)?;
+    let get = |i: usize, name: &str| {
+        args.get(i)
+            .copied()
+            .or(kwarg(&kw, name))
+            .filter(|v| *v != Value::None)
+    };
+    let (func, call_args, call_kwargs) = (get(0, "func"), get(1, "args"), get(2, "kwargs"));
+    if let Some(h) = t.handle {
+        if h.is_current() {
+            return Err(vm.error("RuntimeError", "can't (re)bind the current tasklet"));
+        }
+        if h.scheduled() && func.is_some() {
+            return Err(vm.error("RuntimeError", "tasklet is scheduled"));
+        }
+    }
+    match func {
+        Some(f) => bind(vm, id, f)?,
+        None if t.func != Value::None && (call_args.is_some() || call_kwargs.is_some()) => {
+            bind(vm, id, t.func)?
+        }
+        None => {}
+    }
+    if call_args.is_some() || call_kwargs.is_some() {
+        let positional = match call_args {
+            Some(a) => crate::builtins::collect(vm, a)?,
+            None => Vec::new(),
+        };
+        let mut named = Vec::new();
+        if let Some(Value::Obj(d)) = call_kwargs
+            && let Obj::Dict(d) = vm.heap.get(d)
+        {
+            let pairs: Vec<(Value, Value)> = d.values().copied().collect();
+            for (k, v) in pairs {
+                match crate::builtins::str_content(vm, k) {
+                    Some(k) => named.push((k, v)),
+                    None => return Err(type_err(vm, "keywords must be strings")),
+                }
+            }
+        }
+        setup(vm, id, positional, named)?;
+        if let Obj::Tasklet(t) = vm.heap.get(id)
+            && let Some(h) = t.handle
+        {
+            h.remove().map_err(|e| raise(vm, e))?;
+        }
     }
     ok(Value::Obj(id))
 }
@@ -124,10 +175,10 @@ pub(crate) fn t_setup(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kw
 
 pub(crate) fn t_insert(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "insert", &args, 0, 0)?;
-    let (_, t) = recv_tasklet(vm, recv)?;
+    let (id, t) = recv_tasklet(vm, recv)?;
     let h = handle(vm, &t)?;
     h.insert().map_err(|e| raise(vm, e))?;
-    none()
+    ok(Value::Obj(id))
 }
 
 pub(crate) fn t_remove(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -166,8 +217,24 @@ fn pending_flag(vm: &Vm, args: &[Value], at: usize, kwargs: &Kwargs) -> bool {
         .is_some_and(|v| crate::builtins::truthy(vm, v))
 }
 
+/// Stackless's arity error of a method written in C: "`name`() takes at
+/// most `max` argument(s) (`n` given)".
+fn at_most(vm: &mut Vm, name: &str, args: &[Value], max: usize) -> Result<(), Exc> {
+    if args.len() <= max {
+        return Ok(());
+    }
+    let plural = if max == 1 { "" } else { "s" };
+    Err(type_err(
+        vm,
+        format!(
+            "{name}() takes at most {max} argument{plural} ({} given)",
+            args.len()
+        ),
+    ))
+}
+
 pub(crate) fn t_kill(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    arity(vm, "kill", &args, 0, 1)?;
+    at_most(vm, "kill", &args, 1)?;
     let (_, t) = recv_tasklet(vm, recv)?;
     let pending = pending_flag(vm, &args, 0, &kw);
     let Some(target) = t.handle else {
@@ -178,6 +245,54 @@ pub(crate) fn t_kill(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwa
         error: TaskletError::tasklet_exit(),
         pending,
     })
+}
+
+/// Whether `v` is an exception class (what `raise_exception` and
+/// `send_exception` take).
+fn is_exception_class(vm: &Vm, v: Value) -> bool {
+    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(c) if c.is_exception))
+}
+
+/// The exception `throw(exc, val)` and `send_throw(exc, val)` raise, as
+/// Python's `raise` builds it: a class called with `val` (a tuple is
+/// the arguments, an instance of the class is used as it is), or an
+/// instance, which takes no separate value.
+fn exception_from(vm: &mut Vm, exc: Value, val: Option<Value>) -> Result<Exc, Exc> {
+    let val = val.filter(|v| *v != Value::None);
+    let is_class = matches!(exc, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(_)));
+    if !is_class {
+        if val.is_some() {
+            return Err(type_err(
+                vm,
+                "instance exception may not have a separate value",
+            ));
+        }
+        if !matches!(exc, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_))) {
+            let t = crate::builtins::type_name(vm, exc);
+            return Err(type_err(
+                vm,
+                format!("exceptions must be classes, or instances, not {t}"),
+            ));
+        }
+        return Ok(exc);
+    }
+    let args = match val {
+        None => Vec::new(),
+        Some(v) => {
+            if matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_)))
+                && crate::builtins::exception_matches(vm, v, exc)?
+            {
+                return Ok(v);
+            }
+            match v {
+                Value::Obj(id) if matches!(vm.heap.get(id), Obj::Tuple(_)) => {
+                    crate::builtins::collect(vm, v)?
+                }
+                _ => vec![v],
+            }
+        }
+    };
+    make_exception(vm, exc, args)
 }
 
 /// An exception instance from a class or instance and optional value.
@@ -194,21 +309,25 @@ pub(crate) fn t_throw(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kw
     arity(vm, "throw", &args, 0, 4)?;
     let (_, t) = recv_tasklet(vm, recv)?;
     let pending = pending_flag(vm, &args, 3, &kw);
-    let exc = args
-        .first()
-        .copied()
-        .or(kwarg(&kw, "exc"))
-        .unwrap_or(Value::None);
+    let Some(exc) = args.first().copied().or(kwarg(&kw, "exc")) else {
+        return Err(type_err(
+            vm,
+            "throw() missing required argument 'exc' (pos 1)",
+        ));
+    };
     let exc = if exc == Value::None {
         Value::Obj(vm.exc_class("TaskletExit"))
     } else {
         exc
     };
-    let val: Vec<Value> = match args.get(1).copied().or(kwarg(&kw, "val")) {
-        Some(Value::None) | None => Vec::new(),
-        Some(v) => vec![v],
-    };
-    let exc = make_exception(vm, exc, val)?;
+    let val = args.get(1).copied().or(kwarg(&kw, "val"));
+    if let Some(tb) = args.get(2).copied().or(kwarg(&kw, "tb"))
+        && tb != Value::None
+        && !matches!(tb, Value::Obj(id) if matches!(vm.heap.get(id), Obj::List(_)))
+    {
+        return Err(type_err(vm, "third argument must be a traceback object"));
+    }
+    let exc = exception_from(vm, exc, val)?;
     throw_into(vm, t, exc, pending)
 }
 
@@ -231,11 +350,17 @@ pub(crate) fn t_raise_exception(
     _: Kwargs,
 ) -> BResult {
     if args.is_empty() {
-        return Err(type_err(vm, "raise_exception() needs an exception class"));
+        return Err(type_err(vm, "raise_exception() takes at least 1 argument"));
     }
     let (_, t) = recv_tasklet(vm, recv)?;
     let mut args = args;
     let class = args.remove(0);
+    if !is_exception_class(vm, class) {
+        return Err(type_err(
+            vm,
+            "tasklet.raise_exception needs Exception or string subclass as first parameter",
+        ));
+    }
     let exc = make_exception(vm, class, args)?;
     throw_into(vm, t, exc, false)
 }
@@ -252,6 +377,10 @@ pub(crate) fn t_set_atomic(
     let h = handle(vm, &t)?;
     ok(Value::Bool(h.set_atomic(on)))
 }
+
+/// `thread_id` of every live tasklet and `stackless.getcurrentid()`:
+/// Shoal runs one scheduler per VM, its one thread.
+const THREAD_ID: i64 = 1;
 
 /// Attributes of a tasklet object.
 pub(crate) fn tasklet_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> {
@@ -283,7 +412,18 @@ pub(crate) fn tasklet_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> 
                 None => Value::None,
             })
         }
-        "id" | "thread_id" => Some(Value::Int(h.map_or(-1, |h| h.id() as i64))),
+        "id" => Some(Value::Int(h.map_or(-1, |h| h.id() as i64))),
+        // One thread: every tasklet belongs to it.
+        "thread_id" => Some(Value::Int(THREAD_ID)),
+        // Shoal's tasklets never hold C stack: nothing nests.
+        "nesting_level" => Some(Value::Int(0)),
+        "ignore_nesting" => Some(Value::Int(0)),
+        "trace_function" | "profile_function" => Some(Value::None),
+        "recursion_depth" => Some(Value::Int(
+            h.filter(|h| h.alive())
+                .map_or(0, |_| vm.thread_depth(t.thread) as i64),
+        )),
+        "frame" => Some(Value::None),
         _ => None,
     }
 }
@@ -321,7 +461,7 @@ pub(crate) fn channel_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> 
     Some(match name {
         "balance" => Value::Int(ch.balance()),
         "preference" => Value::Int(ch.preference() as i64),
-        "schedule_all" => Value::Bool(ch.schedule_all()),
+        "schedule_all" => Value::Int(ch.schedule_all() as i64),
         "closing" => Value::Bool(ch.closing()),
         "closed" => Value::Bool(ch.closed()),
         "queue" => match ch.queue() {
@@ -333,18 +473,25 @@ pub(crate) fn channel_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> 
 }
 
 /// Sets an attribute of a channel object; `false` if it has none such.
-pub(crate) fn set_channel_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> bool {
+pub(crate) fn set_channel_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> Result<bool, Exc> {
     let truth = crate::builtins::truthy(vm, v);
+    let big = crate::builtins::big_ref(vm, v).map(|n| n.sign() == num_bigint::Sign::Minus);
     let Obj::Channel(c) = vm.heap.get(id) else {
-        return false;
+        return Ok(false);
     };
-    match (name, v) {
-        ("preference", Value::Int(p)) => c.chan.set_preference(p),
-        ("preference", Value::Bool(p)) => c.chan.set_preference(p as i64),
-        ("schedule_all", _) => c.chan.set_schedule_all(truth),
-        _ => return false,
+    let chan = c.chan.clone();
+    match (name, v, big) {
+        // Stackless keeps -1, 0 or 1.
+        ("preference", Value::Int(p), _) => chan.set_preference(p.clamp(-1, 1)),
+        ("preference", Value::Bool(p), _) => chan.set_preference(p as i64),
+        ("preference", _, Some(negative)) => chan.set_preference(if negative { -1 } else { 1 }),
+        ("preference", _, None) => {
+            return Err(type_err(vm, "preference must be set to an integer"));
+        }
+        ("schedule_all", _, _) => chan.set_schedule_all(truth),
+        _ => return Ok(false),
     }
-    true
+    Ok(true)
 }
 
 pub(crate) fn c_send(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -367,11 +514,17 @@ pub(crate) fn c_send_exception(
     _: Kwargs,
 ) -> BResult {
     if args.is_empty() {
-        return Err(type_err(vm, "send_exception() needs an exception class"));
+        return Err(type_err(vm, "send_exception() takes at least 1 argument"));
     }
     let ch = recv_channel(vm, recv)?;
     let mut args = args;
     let class = args.remove(0);
+    if !is_exception_class(vm, class) {
+        return Err(type_err(
+            vm,
+            "channel.send_exception needs Exception or string subclass as first parameter",
+        ));
+    }
     let exc = make_exception(vm, class, args)?;
     let error = vm.exc_to_error(exc);
     host(HostOp::SendError(ch, error))
@@ -385,11 +538,7 @@ pub(crate) fn c_send_throw(
 ) -> BResult {
     arity(vm, "send_throw", &args, 1, 3)?;
     let ch = recv_channel(vm, recv)?;
-    let val: Vec<Value> = match args.get(1) {
-        Some(Value::None) | None => Vec::new(),
-        Some(v) => vec![*v],
-    };
-    let exc = make_exception(vm, args[0], val)?;
+    let exc = exception_from(vm, args[0], args.get(1).copied())?;
     let error = vm.exc_to_error(exc);
     host(HostOp::SendError(ch, error))
 }
@@ -408,6 +557,63 @@ pub(crate) fn c_send_sequence(
         rest.push_back(vm.carry(v));
     }
     host(HostOp::SendSequence { ch, rest, count: 0 })
+}
+
+/// `iter(channel)`: the channel itself.
+pub(crate) fn c_iter(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "__iter__", &args, 0, 0)?;
+    recv_channel(vm, recv)?;
+    ok(recv.unwrap_or_default())
+}
+
+/// `next(channel)`: a receive, or StopIteration once the channel is
+/// closed and empty.
+pub(crate) fn c_next(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    if !args.is_empty() {
+        return Err(type_err(
+            vm,
+            format!("expected 0 arguments, got {}", args.len()),
+        ));
+    }
+    let ch = recv_channel(vm, recv)?;
+    if ch.closing() && ch.balance() <= 0 {
+        let stop = vm.exc_class("StopIteration");
+        return Err(vm.instantiate_exception(stop, Vec::new()));
+    }
+    host(HostOp::Receive(ch))
+}
+
+/// `t.set_ignore_nesting(flag)`: no tasklet of Shoal's nests, so the
+/// flag changes nothing; returns the old one (always 0).
+pub(crate) fn t_set_ignore_nesting(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "set_ignore_nesting", &args, 1, 1)?;
+    recv_tasklet(vm, recv)?;
+    ok(Value::Int(0))
+}
+
+/// `t.bind_thread([thread_id])`: there is one thread, so nothing moves.
+pub(crate) fn t_bind_thread(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "bind_thread", &args, 0, 1)?;
+    recv_tasklet(vm, recv)?;
+    if let Some(&v) = args.first()
+        && v != Value::None
+    {
+        let id = crate::builtins::expect_int(vm, v, "")?;
+        if id != THREAD_ID {
+            return Err(vm.error("ValueError", "bad thread"));
+        }
+    }
+    none()
 }
 
 pub(crate) fn c_close(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -454,7 +660,7 @@ fn set_retval(vm: &mut Vm, args: &[Value]) {
 }
 
 pub(crate) fn s_schedule(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "schedule", &args, 0, 1)?;
+    at_most(vm, "schedule", &args, 1)?;
     set_retval(vm, &args);
     host(HostOp::Schedule { remove: false })
 }
@@ -465,7 +671,7 @@ pub(crate) fn s_schedule_remove(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "schedule_remove", &args, 0, 1)?;
+    at_most(vm, "schedule_remove", &args, 1)?;
     set_retval(vm, &args);
     host(HostOp::Schedule { remove: true })
 }
@@ -485,6 +691,87 @@ pub(crate) fn s_run(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs)
         soft,
         totaltimeout,
     }))
+}
+
+/// `enable_softswitch(flag)`: the setting is kept and read back, as
+/// Stackless does; Shoal's script tasklets always switch softly.
+pub(crate) fn s_enable_softswitch(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "enable_softswitch", &args, 1, 1)?;
+    let old = vm.softswitch;
+    if args[0] != Value::None {
+        vm.softswitch = crate::builtins::truthy(vm, args[0]);
+    }
+    ok(Value::Bool(old))
+}
+
+/// `getcurrentid()`: the id of the one thread.
+pub(crate) fn s_getcurrentid(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "getcurrentid", &args, 0, 0)?;
+    ok(Value::Int(THREAD_ID))
+}
+
+/// `getthreads()`: the ids of the threads with tasklets (one).
+pub(crate) fn s_getthreads(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "getthreads", &args, 0, 0)?;
+    ok(crate::builtins::new_list(vm, vec![Value::Int(THREAD_ID)]))
+}
+
+/// `get_thread_info(thread_id)`: `(main, current, runcount)`.
+pub(crate) fn s_get_thread_info(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "get_thread_info", &args, 1, 1)?;
+    let id = crate::builtins::expect_int(vm, args[0], "")?;
+    if id != THREAD_ID && id != -1 {
+        return Err(vm.error("ValueError", "Not a valid thread id"));
+    }
+    let main = vm.tasklet_value(shoal_engine::main_tasklet());
+    let current = vm.tasklet_value(shoal_engine::current());
+    let count = Value::Int(shoal_engine::runcount() as i64);
+    ok(crate::builtins::new_tuple(vm, vec![main, current, count]))
+}
+
+/// `pickle_flags(new_flags=-1, mask=-1)` and `pickle_flags_default`:
+/// Shoal's pickles carry no tracing state or async-generator finalizer,
+/// so the flags are kept and read back without effect.
+pub(crate) fn s_pickle_flags(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> BResult {
+    arity(vm, "pickle_flags", &args, 0, 2)?;
+    let new = args.first().copied().or(kwarg(&kw, "new_flags"));
+    let mask = args.get(1).copied().or(kwarg(&kw, "mask"));
+    let new = match new {
+        Some(v) => crate::builtins::expect_int(vm, v, "")?,
+        None => -1,
+    };
+    let mask = match mask {
+        Some(v) => crate::builtins::expect_int(vm, v, "")?,
+        None => -1,
+    };
+    let old = vm.pickle_flags;
+    if new != -1 {
+        if new & !3 != 0 {
+            return Err(vm.error("ValueError", "new_flags: invalid bits set"));
+        }
+        vm.pickle_flags = (old & !mask) | (new & mask);
+    }
+    ok(Value::Int(old))
 }
 
 pub(crate) fn s_switch_trap(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -514,6 +801,30 @@ pub(crate) fn module() -> crate::module::NativeModule {
         .function("set_schedule_callback", s_set_schedule_callback)
         .function("set_error_handler", s_set_error_handler)
         .function("set_channel_callback", s_set_channel_callback)
+        .function("get_schedule_callback", s_get_schedule_callback)
+        .function("get_channel_callback", s_get_channel_callback)
+        .function("enable_softswitch", s_enable_softswitch)
+        .function("getcurrentid", s_getcurrentid)
+        .function("getthreads", s_getthreads)
+        .function("get_thread_info", s_get_thread_info)
+        .function("pickle_flags", s_pickle_flags)
+        .function("pickle_flags_default", s_pickle_flags)
+        .method(T::Tasklet, "set_ignore_nesting", t_set_ignore_nesting)
+        .method(T::Tasklet, "bind_thread", t_bind_thread)
+        .method(T::Channel, "__iter__", c_iter)
+        .method(T::Channel, "__next__", c_next)
+        .constant(
+            "PICKLEFLAGS_PRESERVE_TRACING_STATE",
+            crate::module::Constant::Int(1),
+        )
+        .constant(
+            "PICKLEFLAGS_PRESERVE_AG_FINALIZER",
+            crate::module::Constant::Int(2),
+        )
+        .constant(
+            "PICKLEFLAGS_RESET_AG_FINALIZER",
+            crate::module::Constant::Int(4),
+        )
         .method(T::Tasklet, "bind", t_bind)
         .method(T::Tasklet, "setup", t_setup)
         .method(T::Tasklet, "insert", t_insert)
@@ -535,6 +846,17 @@ pub(crate) fn module() -> crate::module::NativeModule {
         .on_import(module_attrs)
 }
 
+/// The attributes of the `stackless` module that change as it runs:
+/// `current`, `main` and `runcount`.
+pub(crate) fn live_module_attr(vm: &mut Vm, name: &str) -> Option<Value> {
+    match name {
+        "current" => Some(vm.tasklet_value(shoal_engine::current())),
+        "main" => Some(vm.tasklet_value(shoal_engine::main_tasklet())),
+        "runcount" => Some(Value::Int(shoal_engine::runcount() as i64)),
+        _ => None,
+    }
+}
+
 /// The names the `stackless` module holds besides its functions.
 pub(crate) fn module_attrs(vm: &mut Vm, attrs: &mut crate::heap::Attrs) {
     use crate::heap::TypeKind;
@@ -545,8 +867,6 @@ pub(crate) fn module_attrs(vm: &mut Vm, attrs: &mut crate::heap::Attrs) {
         let id = vm.heap.alloc(Obj::Type(kind));
         attrs.insert(Rc::from(name), Value::Obj(id));
     }
-    let exit = vm.exc_class("TaskletExit");
-    attrs.insert(Rc::from("TaskletExit"), Value::Obj(exit));
 }
 
 // ---- callbacks ------------------------------------------------------------------------
@@ -601,6 +921,28 @@ fn call_back(
     Some(vm.call_sync(cb, args))
 }
 
+/// `get_schedule_callback()`.
+pub(crate) fn s_get_schedule_callback(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "get_schedule_callback", &args, 0, 0)?;
+    ok(vm.callbacks[SCHEDULE_CALLBACK])
+}
+
+/// `get_channel_callback()`.
+pub(crate) fn s_get_channel_callback(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "get_channel_callback", &args, 0, 0)?;
+    ok(vm.callbacks[CHANNEL_CALLBACK])
+}
+
 /// `set_channel_callback(cb)`: `cb(channel, tasklet, sending, willblock)`
 /// before every channel operation; returns the previous callback. (It
 /// finds the channel object by a search of the heap: a debugging aid.)
@@ -618,8 +960,9 @@ pub(crate) fn s_set_channel_callback(
                 vec![
                     channel,
                     vm.tasklet_value(tasklet),
-                    Value::Bool(sending),
-                    Value::Bool(will_block),
+                    // Stackless passes these as ints.
+                    Value::Int(sending as i64),
+                    Value::Int(will_block as i64),
                 ]
             });
             report_callback_error(&weak, result);
@@ -669,7 +1012,8 @@ pub(crate) fn s_set_error_handler(
                     },
                     _ => Value::None,
                 };
-                vec![class, e, Value::None]
+                let tb = vm.get_attr_pub(e, "__traceback__").unwrap_or(Value::None);
+                vec![class, e, tb]
             });
             match result {
                 None | Some(Ok(_)) => Ok(()),

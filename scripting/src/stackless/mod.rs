@@ -790,13 +790,17 @@ pub(crate) const PRELUDE_FILE: &str = "<stackless>";
 
 /// The part of the `stackless` module written in the script language.
 pub(crate) const PRELUDE: &str = r#"
+def _tasklet_call(function, args, kwargs):
+    """Starts a tasklet whose function is not a script function, or
+    whose arguments do not fit it: the call happens when it first runs."""
+    return function(*args, **kwargs)
+
 class atomic:
     """`with stackless.atomic():` holds back watchdog interrupts of the
     current tasklet until the block ends."""
 
     def __enter__(self):
         self.old = getcurrent().set_atomic(True)
-        return self
 
     def __exit__(self, *exc):
         getcurrent().set_atomic(self.old)

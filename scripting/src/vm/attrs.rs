@@ -8,6 +8,11 @@ impl Vm {
 
     pub(super) fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
         if let Value::Obj(id) = obj {
+            if matches!(self.heap.get(id), Obj::Module(m) if &*m.name == "stackless")
+                && let Some(v) = crate::stackless::live_module_attr(self, name)
+            {
+                return Ok(v);
+            }
             match self.heap.get(id) {
                 Obj::Module(m) => {
                     if let Some(v) = m.attrs.get(name) {
@@ -151,7 +156,7 @@ impl Vm {
     pub(super) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
         if let Value::Obj(id) = obj {
             if crate::stackless::set_tasklet_attr(self, id, name, v)
-                || crate::stackless::set_channel_attr(self, id, name, v)
+                || crate::stackless::set_channel_attr(self, id, name, v)?
             {
                 return Ok(());
             }

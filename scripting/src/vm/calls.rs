@@ -68,10 +68,29 @@ impl Vm {
                 Ok(())
             }
             Obj::Instance(_) if crate::classes::dunder(self, callee, "__call__").is_some() => {
-                let f = crate::classes::dunder(self, callee, "__call__").expect("checked");
+                let Some(mut f) = crate::classes::dunder(self, callee, "__call__") else {
+                    return Err(self.error("TypeError", "object is not callable"));
+                };
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(callee);
                 full.extend(args);
+                // `__call__` may be an instance with a `__call__` of its own:
+                // follow the chain here, bounded as CPython's recursion is.
+                let mut depth = 0;
+                while matches!(f, Value::Obj(g) if matches!(self.heap.get(g), Obj::Instance(_))) {
+                    let Some(next) = crate::classes::dunder(self, f, "__call__") else {
+                        break;
+                    };
+                    depth += 1;
+                    if depth > self.recursion_limit {
+                        return Err(self.error(
+                            "RecursionError",
+                            "maximum recursion depth exceeded while calling a Python object",
+                        ));
+                    }
+                    full.insert(0, f);
+                    f = next;
+                }
                 self.call(f, full, kwargs)
             }
             Obj::BoundMethod(receiver, func) => {
@@ -339,6 +358,30 @@ impl Vm {
         }
     }
 
+    /// How many frames `thread` holds (Stackless's `recursion_depth`):
+    /// 0 for a tasklet that has not started yet.
+    pub(crate) fn thread_depth(&self, thread: u32) -> usize {
+        let stack = if thread == self.running_thread {
+            &self.frames
+        } else if thread == 0 {
+            // Main's frames are parked in the running thread's slot.
+            match self.threads.get(self.running_thread as usize) {
+                Some(Some(t)) => &t.frames,
+                _ => return 0,
+            }
+        } else {
+            match self.threads.get(thread as usize) {
+                Some(Some(t)) => &t.frames,
+                _ => return 0,
+            }
+        };
+        let n = stack.len();
+        if n == 1 && stack.records.first().is_some_and(|f| f.ip == 0) {
+            return 0;
+        }
+        n
+    }
+
     /// Puts `thread`'s frames back (undoes [`Vm::enter_thread`]).
     pub(crate) fn leave_thread(&mut self, thread: u32) {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
@@ -433,7 +476,18 @@ impl Vm {
         args: Vec<Value>,
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> Result<(), Exc> {
-        if !self.is_script_function(func) {
+        // Any other callable, and a function whose arguments do not fit,
+        // starts through the `stackless` module's `_tasklet_call`: the
+        // call (or its TypeError) happens when the tasklet first runs, as
+        // in Stackless.
+        let trampoline = self
+            .find_module("stackless")
+            .and_then(|m| match self.heap.get(m) {
+                Obj::Module(m) => m.attrs.get("_tasklet_call").copied(),
+                _ => None,
+            });
+        let script = self.is_script_function(func);
+        if !script && trampoline.is_none() {
             return Err(self.error("TypeError", "the tasklet has no script function bound"));
         }
         // The slot must still be this tasklet's: a finished tasklet's slot
@@ -453,7 +507,27 @@ impl Vm {
         // A tasklet often blocks in its first frame: room for that one
         // only (a Vec would reserve four 192-byte frames).
         self.frames.reserve_exact(1);
-        let called = self.call(func, args, kwargs);
+        let through = |vm: &mut Vm, t: Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>| {
+            let args = builtins::new_tuple(vm, args);
+            let mut dict = crate::heap::Dict::default();
+            for (k, v) in kwargs {
+                let key = vm.str_value(&k);
+                dict.insert(crate::value::Key::Str(k), (key, v));
+            }
+            let kwargs = Value::Obj(vm.heap.alloc(Obj::Dict(dict)));
+            vm.call(t, vec![func, args, kwargs], Vec::new())
+        };
+        let called = match trampoline {
+            Some(t) if !script => through(self, t, args, kwargs),
+            Some(t) => match self.call(func, args.clone(), kwargs.clone()) {
+                Ok(()) => Ok(()),
+                Err(_) => {
+                    self.frames.clear();
+                    through(self, t, args, kwargs)
+                }
+            },
+            None => self.call(func, args, kwargs),
+        };
         if let Some(f) = self.frames.first_mut() {
             f.on_return = OnReturn::Discard;
         }

@@ -326,7 +326,7 @@ fn same_sequence_kind(vm: &Vm, a: Value, b: Value) -> bool {
 /// instance's `__iter__`/`__next__`): built-ins that consume it take it
 /// as a list materialized by a script frame first.
 pub(crate) fn script_iterable(vm: &Vm, v: Value) -> bool {
-    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_) | Obj::Generator(_)))
+    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_) | Obj::Generator(_) | Obj::Channel(_)))
 }
 
 impl Vm {
