@@ -251,7 +251,7 @@ pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool
             match (op, ord) {
                 (_, None) => {
                     // NaN compares false; other mismatches are errors.
-                    if to_f64(a).is_some() && to_f64(b).is_some() {
+                    if num_cmp(vm, a, b).is_some() {
                         return Ok(false);
                     }
                     return Err(ordering_unsupported(vm, op, a, b));

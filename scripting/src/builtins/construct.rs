@@ -155,11 +155,12 @@ pub(crate) fn construct(
                     v if big_ref(vm, v).is_some() => i64::MAX,
                     v => expect_int(vm, v, "")?,
                 };
-                let s = expect_str(
-                    vm,
-                    x,
-                    "int() can't convert non-string with explicit base; argument",
-                )?;
+                let Some(s) = str_content(vm, x) else {
+                    return Err(type_err(
+                        vm,
+                        "int() can't convert non-string with explicit base",
+                    ));
+                };
                 return parse_int(vm, &s, base);
             }
             match x {

@@ -284,9 +284,11 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
         alternate = true;
         i += 1;
     }
+    let mut zero_pad = false;
     if i < chars.len() && chars[i] == '0' && align.is_none() {
         fill = '0';
         align = Some('=');
+        zero_pad = true;
         i += 1;
     }
     let mut width = 0usize;
@@ -440,6 +442,37 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
         (false, ' ') => " ",
         _ => "",
     };
+    // Zero padding of a grouped number is grouped too ("0,001,234").
+    if zero_pad
+        && numeric
+        && let Some(sep) = grouping
+        && !matches!(body.get(..3), Some("inf" | "nan" | "INF" | "NAN"))
+    {
+        let prefix = ["0x", "0X", "0o", "0b"]
+            .into_iter()
+            .find(|p| body.starts_with(p))
+            .unwrap_or("");
+        let after = &body[prefix.len()..];
+        let int_end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() && c != 'e' && c != 'E' || c == sep))
+            .unwrap_or(after.len());
+        let (int_part, rest) = after.split_at(int_end);
+        let every = if matches!(ty, Some('x' | 'X' | 'o' | 'b')) {
+            4
+        } else {
+            3
+        };
+        let mut digits: String = int_part.chars().filter(|c| *c != sep).collect();
+        let min =
+            width.saturating_sub(sign_str.chars().count() + prefix.len() + rest.chars().count());
+        vm.reserve(min.saturating_mul(2))?;
+        let mut grouped = group_digits(&digits, sep, every);
+        while grouped.chars().count() < min {
+            digits.insert(0, '0');
+            grouped = group_digits(&digits, sep, every);
+        }
+        return Ok(format!("{sign_str}{prefix}{grouped}{rest}"));
+    }
     let align = align.unwrap_or(if numeric { '>' } else { '<' });
     let content_len = sign_str.chars().count() + body.chars().count();
     let pad = width.saturating_sub(content_len);

@@ -13,6 +13,10 @@ fn math1(vm: &mut Vm, name: &str, args: Vec<Value>, f: fn(f64) -> f64) -> BResul
     if r.is_nan() && !x.is_nan() {
         return Err(vm.error("ValueError", "math domain error"));
     }
+    // As CPython's math_1: a finite argument overflowing to infinity.
+    if r.is_infinite() && x.is_finite() && name == "exp" {
+        return Err(vm.error("OverflowError", "math range error"));
+    }
     ok(Value::Float(r))
 }
 
@@ -109,7 +113,17 @@ pub(crate) fn m_pow(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
         float_arg(vm, "pow", &args, 0)?,
         float_arg(vm, "pow", &args, 1)?,
     );
-    ok(Value::Float(x.powf(y)))
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        if x == 0.0 {
+            return Err(vm.error("ValueError", "math domain error"));
+        }
+        return Err(vm.error("OverflowError", "math range error"));
+    }
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(vm.error("ValueError", "math domain error"));
+    }
+    ok(Value::Float(r))
 }
 
 pub(crate) fn m_isinf(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {

@@ -73,7 +73,47 @@ pub(crate) fn module() -> NativeModule {
         .native(Owner::Stream, "write", io_write)
         .native(Owner::Stream, "flush", io_flush)
         .on_import(sys_attrs)
+        .prelude("<sys>", PRELUDE)
 }
+
+/// `sys.hash_info`, `sys.int_info` and `sys.float_info`: records that
+/// read and print as CPython's struct sequences.
+const PRELUDE: &str = r#"
+class _info:
+    def __init__(self, name, **fields):
+        self._name = name
+        self._fields = list(fields)
+        for key, value in fields.items():
+            setattr(self, key, value)
+
+    def __getitem__(self, i):
+        return tuple(self)[i]
+
+    def __len__(self):
+        return len(self._fields)
+
+    def __iter__(self):
+        return iter([getattr(self, f) for f in self._fields])
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other)
+
+    def __repr__(self):
+        parts = [f + "=" + repr(getattr(self, f)) for f in self._fields]
+        return self._name + "(" + ", ".join(parts) + ")"
+
+
+hash_info = _info("sys.hash_info", width=64, modulus=2305843009213693951, inf=314159,
+                  nan=0, imag=1000003, algorithm="siphash13", hash_bits=64,
+                  seed_bits=128, cutoff=0)
+int_info = _info("sys.int_info", bits_per_digit=30, sizeof_digit=4,
+                 default_max_str_digits=4300, str_digits_check_threshold=640)
+float_info = _info("sys.float_info", max=1.7976931348623157e+308, max_exp=1024,
+                   max_10_exp=308, min=2.2250738585072014e-308, min_exp=-1021,
+                   min_10_exp=-307, dig=15, mant_dig=53, epsilon=2.220446049250313e-16,
+                   radix=2, rounds=1)
+del _info
+"#;
 
 /// `sys.argv`, `sys.stdout`, `sys.stderr` and `sys.maxsize`.
 fn sys_attrs(vm: &mut Vm, attrs: &mut Attrs) {
