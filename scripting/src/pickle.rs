@@ -79,6 +79,11 @@ enum Item {
         /// Where a `for` loop over that channel goes when it ends.
         for_exit: Option<u32>,
         alive: bool,
+        /// Its `atomic` and `block_trap` flags (kept, as Stackless does).
+        #[serde(default)]
+        atomic: bool,
+        #[serde(default)]
+        block_trap: bool,
     },
     /// A channel, with the tasklets blocked on it (pickled indices),
     /// first served first, and a sender's value.
@@ -333,6 +338,8 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     delivered,
                     for_exit,
                     alive,
+                    atomic: t.handle.is_some_and(|h| h.atomic()),
+                    block_trap: t.handle.is_some_and(|h| h.block_trap()),
                 }
             }
             Obj::Channel(c) => {
@@ -529,6 +536,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
         None => missing = true,
     };
     let mut tasklets = Vec::new();
+    let mut flags = Vec::new();
     let mut channels = Vec::new();
     // The loaded objects wait here, by their new index, until all of them
     // are checked: nothing damaged ever enters the heap.
@@ -611,7 +619,10 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                 mut delivered,
                 for_exit,
                 alive,
+                atomic,
+                block_trap,
             } => {
+                flags.push((new, atomic, block_trap));
                 if let Some(v) = &mut delivered {
                     crate::heap::remap_value(v, &mut renumber);
                 }
@@ -687,6 +698,14 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                 let carried = vm.carry(v);
                 ch.restore_delivered(h, Ok(carried));
             }
+        }
+    }
+    for (id, atomic, block_trap) in flags {
+        if let Obj::Tasklet(t) = vm.heap.get(id)
+            && let Some(h) = t.handle
+        {
+            h.set_atomic(atomic);
+            h.set_block_trap(block_trap);
         }
     }
     for (chan, waiters) in channels {
