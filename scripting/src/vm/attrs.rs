@@ -70,6 +70,23 @@ impl Vm {
                     };
                     return Ok(self.str_value(&n));
                 }
+                Obj::Generator(g) if name == "__name__" || name == "__qualname__" => {
+                    // While suspended its frame names the code; running or
+                    // ended, the name kept for repr stands for both.
+                    let n = match (&g.frame, name) {
+                        (Some(f), "__qualname__") => self.codes[f.code as usize].qualname.clone(),
+                        (Some(f), _) => self.codes[f.code as usize].name.clone(),
+                        (None, _) => g.name.clone(),
+                    };
+                    return Ok(self.str_value(&n));
+                }
+                Obj::Function(f) if name == "__module__" => {
+                    let n = match self.heap.get(f.module) {
+                        Obj::Module(m) => m.name.clone(),
+                        _ => Rc::from("__main__"),
+                    };
+                    return Ok(self.str_value(&n));
+                }
                 Obj::Class(c) if name == "__name__" => {
                     let n = c.name.clone();
                     return Ok(self.str_value(&n));
