@@ -551,12 +551,28 @@ pub(crate) fn c_send_sequence(
 ) -> BResult {
     arity(vm, "send_sequence", &args, 1, 1)?;
     let ch = recv_channel(vm, recv)?;
+    // A generator or an instance is iterated between the sends (as in
+    // Stackless, the items before an error in it are sent).
+    if crate::vm::script_iterable(vm, args[0])
+        && let Some(f) = prelude_function(vm, "_send_sequence")
+    {
+        return Ok(Native::Call(f, vec![recv.unwrap_or_default(), args[0]]));
+    }
     let iter = crate::builtins::get_iter(vm, args[0])?;
     let mut rest = std::collections::VecDeque::new();
     while let Some(v) = crate::builtins::next(vm, iter)? {
         rest.push_back(vm.carry(v));
     }
     host(HostOp::SendSequence { ch, rest, count: 0 })
+}
+
+/// A function of the module's script part (once it is imported).
+pub(crate) fn prelude_function(vm: &Vm, name: &str) -> Option<Value> {
+    let m = vm.find_module("stackless")?;
+    match vm.heap.get(m) {
+        Obj::Module(m) => m.attrs.get(name).copied(),
+        _ => None,
+    }
 }
 
 /// `iter(channel)`: the channel itself.

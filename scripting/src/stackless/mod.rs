@@ -795,6 +795,16 @@ def _tasklet_call(function, args, kwargs):
     whose arguments do not fit it: the call happens when it first runs."""
     return function(*args, **kwargs)
 
+
+def _send_sequence(channel, iterable):
+    """`channel.send_sequence(iterable)` of a generator or an instance:
+    each item sent as it comes; returns how many were sent."""
+    sent = 0
+    for item in iterable:
+        channel.send(item)
+        sent += 1
+    return sent
+
 class atomic:
     """`with stackless.atomic():` holds back watchdog interrupts of the
     current tasklet until the block ends."""

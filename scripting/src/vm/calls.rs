@@ -480,12 +480,7 @@ impl Vm {
         // starts through the `stackless` module's `_tasklet_call`: the
         // call (or its TypeError) happens when the tasklet first runs, as
         // in Stackless.
-        let trampoline = self
-            .find_module("stackless")
-            .and_then(|m| match self.heap.get(m) {
-                Obj::Module(m) => m.attrs.get("_tasklet_call").copied(),
-                _ => None,
-            });
+        let trampoline = crate::stackless::prelude_function(self, "_tasklet_call");
         let script = self.is_script_function(func);
         if !script && trampoline.is_none() {
             return Err(self.error("TypeError", "the tasklet has no script function bound"));
