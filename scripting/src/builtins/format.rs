@@ -93,6 +93,7 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
         Value::Obj(id) => match vm.heap.get(id).clone() {
             Obj::Str(s) => str_repr(&s),
             Obj::BigInt(n) => big_to_decimal(vm, &n)?,
+            Obj::Instance(_) if not_implemented(vm, v) => "NotImplemented".into(),
             Obj::List(items) => {
                 let parts: Result<Vec<String>, Exc> = items
                     .iter()

@@ -149,16 +149,27 @@ pub(crate) fn true_div(vm: &mut Vm, a: &BigInt, b: &BigInt) -> Result<f64, Exc> 
     if b.is_zero() {
         return Err(vm.error("ZeroDivisionError", "division by zero"));
     }
+    ratio_to_f64(a, b).ok_or_else(|| {
+        vm.error(
+            "OverflowError",
+            "integer division result too large for a float",
+        )
+    })
+}
+
+/// `a / b` (b not zero) correctly rounded to a float; None when it is
+/// too large for one.
+pub(crate) fn ratio_to_f64(a: &BigInt, b: &BigInt) -> Option<f64> {
     let negative = a.is_negative() != b.is_negative();
     if a.is_zero() {
-        return Ok(if negative { -0.0 } else { 0.0 });
+        return Some(if negative { -0.0 } else { 0.0 });
     }
     if a.bits() <= 53 && b.bits() <= 53 {
         let (x, y) = (
             a.to_i64().unwrap_or(0) as f64,
             b.to_i64().unwrap_or(0) as f64,
         );
-        return Ok(x / y);
+        return Some(x / y);
     }
     let (x, y) = (a.magnitude(), b.magnitude());
     // Scale so that the quotient has 55 or 56 bits, then round once.
@@ -176,10 +187,7 @@ pub(crate) fn true_div(vm: &mut Vm, a: &BigInt, b: &BigInt) -> Result<f64, Exc> 
     // a subnormal keeps.
     let top = (64 - q.leading_zeros()) as i64 - 1 - shift;
     if top > 1023 {
-        return Err(vm.error(
-            "OverflowError",
-            "integer division result too large for a float",
-        ));
+        return None;
     }
     let keep = if top >= -1022 {
         53
@@ -198,12 +206,9 @@ pub(crate) fn true_div(vm: &mut Vm, a: &BigInt, b: &BigInt) -> Result<f64, Exc> 
         round_to_f64(q, -shift, keep)
     };
     if x.is_infinite() {
-        return Err(vm.error(
-            "OverflowError",
-            "integer division result too large for a float",
-        ));
+        return None;
     }
-    Ok(if negative { -x } else { x })
+    Some(if negative { -x } else { x })
 }
 
 /// The exact comparison of an int with a float (None for NaN).
@@ -782,7 +787,10 @@ pub(crate) fn methods(m: NativeModule) -> NativeModule {
 /// Methods of built-in types that are class methods: on the type they
 /// bind to the type, not to a first argument.
 pub(crate) fn is_class_method(kind: TypeKind, name: &str) -> bool {
-    matches!((kind, name), (TypeKind::Int | TypeKind::Bool, "from_bytes"))
+    matches!(
+        (kind, name),
+        (TypeKind::Int | TypeKind::Bool, "from_bytes") | (TypeKind::Float, "fromhex")
+    )
 }
 
 /// The digit limit of `sys.set_int_max_str_digits`.

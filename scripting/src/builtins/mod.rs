@@ -15,6 +15,7 @@
 //! | `compare.rs` | truth, dict keys, equality, ordering, `in` |
 //! | `ops.rs` | binary and unary operators |
 //! | `int.rs` | ints of any size: big-int arithmetic, hashing, conversions, `int`'s methods |
+//! | `numbers.rs` | the operator dunders of ints and floats, `float`'s methods, `real`/`imag`/`numerator`/`denominator` |
 //! | `format.rs` | `str`, `repr`, format specs, `%` formatting |
 //! | `exceptions.rs` | exceptions as built-ins see them |
 //! | `iter.rs` | `iter`/`next` over built-in iterables, collecting, sorting helpers |
@@ -48,6 +49,8 @@ mod ops;
 pub(crate) use ops::*;
 mod int;
 pub(crate) use int::*;
+mod numbers;
+pub(crate) use numbers::*;
 mod format;
 pub(crate) use format::*;
 mod exceptions;

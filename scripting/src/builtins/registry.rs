@@ -205,7 +205,7 @@ fn standard() -> Natives {
 
 /// The built-in functions and the methods of the built-in types.
 fn core() -> NativeModule {
-    super::int::methods(NativeModule::part("builtins"))
+    super::numbers::methods(super::int::methods(NativeModule::part("builtins")))
         .global("print", b_print)
         .global("len", b_len)
         .global("abs", b_abs)

@@ -163,6 +163,9 @@ impl Vm {
             let id = self.heap.alloc(Obj::Method(obj, method));
             return Ok(Value::Obj(id));
         }
+        if let Some(v) = builtins::number_attr(self, obj, name) {
+            return v;
+        }
         let t = builtins::type_name(self, obj);
         Err(self.error(
             "AttributeError",

@@ -1,0 +1,15 @@
+print((5).__add__(3), (5).__add__(1.5), (5).__radd__(2), (2.5).__add__(1), (2.5).__mul__("a"), (7).__floordiv__(2), (7).__rtruediv__(2))
+print((5).__lt__(7), (5).__eq__(5.0), (5).__eq__("x"), (2**70).__neg__(), (3).__invert__(), (-3.5).__abs__(), (0).__bool__())
+print((3.7).__trunc__(), (3.7).__floor__(), (3.2).__ceil__(), (2.5).__round__(), (1234).__round__(-2), (7).__divmod__(2), (7.5).__rdivmod__(20))
+print((0.1).as_integer_ratio(), (2.5).is_integer(), (3.0).is_integer(), (1e300).as_integer_ratio()[1], (-0.375).hex(), float.fromhex('0x1.8p3'), (1.5).fromhex('ff'))
+print((5).real, (5).imag, (5).numerator, (5).denominator, (2.5).real, (2.5).imag, True.real, (2**70).numerator, True.__add__(True))
+print(int.__add__(3, 4), float.__sub__(2.5, 1), (5).__int__(), (5).__float__(), (5.9).__int__(), (5).__getnewargs__(), (5).conjugate(), (2.5).conjugate())
+print(sorted([3, 1, 2], key=int.__neg__), list(map(int.__mul__, [1, 2, 3], [4, 5, 6])))
+for s in ['0x1p-1074', '0x1p-1075', '0x1.0000000000001p-1075', '-inf', 'nan', '1.8p2', '  0X1.Ap+0  ']:
+    print(repr(float.fromhex(s)))
+for x in [1e-310, 123.456, -2.0**-1074, float('inf')]:
+    print(x.hex())
+try: float.fromhex('0x1p5000')
+except OverflowError as e: print(e)
+try: float.fromhex('0xg')
+except ValueError as e: print(e)
