@@ -207,7 +207,7 @@ pub(crate) fn construct(
             }
             match str_content(vm, x) {
                 Some(s) => {
-                    let t = s.trim().replace('_', "");
+                    let t = ascii_digits(&s).trim().replace('_', "");
                     let parsed = match t.to_ascii_lowercase().as_str() {
                         "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
                         "-inf" | "-infinity" => Some(f64::NEG_INFINITY),

@@ -483,6 +483,32 @@ fn str_limit_error(vm: &mut Vm, limit: usize, has: Option<usize>) -> Exc {
     vm.error("ValueError", msg)
 }
 
+/// The zero of every run of ten Unicode decimal digits (category Nd),
+/// from the Unicode Character Database as CPython 3.11 has it.
+const DECIMAL_ZEROS: [u32; 66] = [
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// `s` with every Unicode decimal digit made its ASCII digit, as
+/// CPython reads numbers (`int('٣٤') == 34`).
+pub(crate) fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let digit = |c: char| {
+        let code = c as u32;
+        let at = DECIMAL_ZEROS.partition_point(|z| *z <= code);
+        let zero = DECIMAL_ZEROS[at.checked_sub(1)?];
+        (code - zero < 10).then(|| char::from(b'0' + (code - zero) as u8))
+    };
+    std::borrow::Cow::Owned(s.chars().map(|c| digit(c).unwrap_or(c)).collect())
+}
+
 /// `int(s, base)`: CPython's syntax (sign, base prefixes, `_` between
 /// digits, surrounding whitespace) and error messages.
 pub(crate) fn parse_int(vm: &mut Vm, s: &str, base: i64) -> Result<Value, Exc> {
@@ -498,7 +524,8 @@ pub(crate) fn parse_int(vm: &mut Vm, s: &str, base: i64) -> Result<Value, Exc> {
             ),
         )
     };
-    let t = s.trim();
+    let converted = ascii_digits(s);
+    let t = converted.trim();
     let (neg, rest) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
