@@ -18,6 +18,9 @@ pub(crate) type BResult = crate::module::NativeResult;
 pub(crate) enum Owner {
     Global,
     Method(TypeKind),
+    /// A class method (or static method) of a built-in type, reached from
+    /// the type or an instance (`dict.fromkeys`, `str.maketrans`).
+    ClassMethod(TypeKind),
     Module(&'static str),
     Stream,
     /// Reached only from the VM (`super().__init__`).
@@ -32,7 +35,7 @@ impl Owner {
     fn key(self, name: &str) -> String {
         match self {
             Owner::Global => name.to_string(),
-            Owner::Method(kind) => format!("{}.{name}", kind.name()),
+            Owner::Method(kind) | Owner::ClassMethod(kind) => format!("{}.{name}", kind.name()),
             Owner::Module(m) => format!("{m}.{name}"),
             Owner::Stream => format!("stream.{name}"),
             Owner::Internal => format!("internal.{name}"),
@@ -290,6 +293,7 @@ fn core() -> NativeModule {
         .method(T::Dict, "copy", d_copy)
         .method(T::Dict, "clear", d_clear)
         .method(T::Dict, "popitem", d_popitem)
+        .native(Owner::ClassMethod(T::Dict), "fromkeys", d_fromkeys)
         .method(T::Set, "issuperset", set_issuperset)
         .method(T::Set, "symmetric_difference", set_symmetric_difference)
         .method(T::Set, "pop", set_pop)
@@ -406,12 +410,20 @@ pub(crate) fn method(vm: &Vm, obj: Value, name: &str) -> Option<Builtin> {
         },
         _ => Owner::Method(TypeKind::of(vm, obj)),
     };
-    vm.natives.find(owner, name)
+    vm.natives.find(owner, name).or_else(|| match owner {
+        Owner::Method(kind) => class_method(vm, kind, name),
+        _ => None,
+    })
 }
 
 /// The built-in method `name` of type `kind` (`str.lower`).
 pub(crate) fn type_method(vm: &Vm, kind: TypeKind, name: &str) -> Option<Builtin> {
     vm.natives.find(Owner::Method(kind), name)
+}
+
+/// The class method `name` of type `kind` (`dict.fromkeys`).
+pub(crate) fn class_method(vm: &Vm, kind: TypeKind, name: &str) -> Option<Builtin> {
+    vm.natives.find(Owner::ClassMethod(kind), name)
 }
 
 /// Calls built-in `b` (with its receiver, for a method).

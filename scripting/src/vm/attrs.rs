@@ -127,6 +127,9 @@ impl Vm {
                 }
                 Obj::Type(kind) => {
                     let kind = *kind;
+                    if let Some(b) = builtins::class_method(self, kind, name) {
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
+                    }
                     if let Some(b) = builtins::type_method(self, kind, name) {
                         return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
                     }
