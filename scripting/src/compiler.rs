@@ -1723,6 +1723,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             self.op(match kind {
                 0 => Instr::BuildList(n),
                 1 => Instr::BuildTuple(n),
+                _ if n > 2 && items.iter().all(folds_to_constant) => Instr::BuildConstSet(n),
                 _ => Instr::BuildSet(n),
             });
             return Ok(());
@@ -1906,5 +1907,23 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         }
         self.op(Instr::BuildString(parts.len() as u32));
         Ok(())
+    }
+}
+
+/// Whether CPython's AST optimizer folds `e` into a constant: a literal,
+/// a sign or `~` on a number, a tuple of those.
+fn folds_to_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(Constant::Ellipsis) => false,
+        ExprKind::Constant(_) => true,
+        ExprKind::UnaryOp {
+            op: UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert,
+            operand,
+        } => matches!(
+            operand.kind,
+            ExprKind::Constant(Constant::Int(_) | Constant::Float(_) | Constant::Bool(_))
+        ),
+        ExprKind::Tuple(items) => items.iter().all(folds_to_constant),
+        _ => false,
     }
 }

@@ -47,6 +47,8 @@ pub enum TypeKind {
     Dict,
     /// `set`
     Set,
+    /// `frozenset`
+    FrozenSet,
     /// `range`
     Range,
     /// `function`
@@ -89,6 +91,7 @@ impl TypeKind {
             TypeKind::Tuple => "tuple",
             TypeKind::Dict => "dict",
             TypeKind::Set => "set",
+            TypeKind::FrozenSet => "frozenset",
             TypeKind::Range => "range",
             TypeKind::Function => "function",
             TypeKind::Builtin => "builtin_function_or_method",
@@ -266,8 +269,8 @@ pub enum Obj {
     Tuple(Vec<Value>),
     /// A dict.
     Dict(Dict),
-    /// A set.
-    Set(Map<Key, Value>),
+    /// A set or a frozenset.
+    Set(crate::set_table::SetTable),
     /// `range(start, stop, step)`.
     Range(i64, i64, i64),
     /// A script function (boxed: keeps every heap slot small).

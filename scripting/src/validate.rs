@@ -307,7 +307,10 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
             let cells = !items.is_empty() && items.iter().all(|t| *t == Tag::Cell);
             s.stack.push(if cells { Tag::Cells(n) } else { Tag::Any });
         }
-        Instr::BuildList(n) | Instr::BuildSet(n) | Instr::BuildString(n) => {
+        Instr::BuildList(n)
+        | Instr::BuildSet(n)
+        | Instr::BuildConstSet(n)
+        | Instr::BuildString(n) => {
             pop!(n);
             s.stack.push(Tag::Any);
         }
@@ -610,6 +613,7 @@ impl<'a> Checker<'a> {
         match k {
             Key::Id(id) => self.object(*id).map(|_| ()),
             Key::Tuple(items) => items.iter().try_for_each(|k| self.key(k)),
+            Key::Frozen(members) => members.keys.iter().try_for_each(|k| self.key(k)),
             _ => Ok(()),
         }
     }
@@ -651,10 +655,13 @@ impl<'a> Checker<'a> {
                 self.value(*kv)?;
                 self.value(*v)
             }),
-            Obj::Set(s) => s.iter().try_for_each(|(k, v)| {
-                self.key(k)?;
-                self.value(*v)
-            }),
+            Obj::Set(s) => {
+                s.check()?;
+                s.entries().try_for_each(|e| {
+                    self.key(&e.key)?;
+                    self.value(e.value)
+                })
+            }
             Obj::Range(_, _, step) => {
                 if *step == 0 {
                     Err("its step is zero".into())

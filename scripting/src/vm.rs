@@ -1326,6 +1326,7 @@ impl TypeKind {
             Obj::List(_) => TypeKind::List,
             Obj::Tuple(_) => TypeKind::Tuple,
             Obj::Dict(_) => TypeKind::Dict,
+            Obj::Set(s) if s.is_frozen() => TypeKind::FrozenSet,
             Obj::Set(_) => TypeKind::Set,
             Obj::Range(..) => TypeKind::Range,
             Obj::Function(_) => TypeKind::Function,

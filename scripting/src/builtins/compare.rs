@@ -67,6 +67,8 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
                 }
                 Key::Tuple(Rc::from(keys))
             }
+            Obj::Bytes(b) => Key::Bytes(b.clone()),
+            Obj::Set(s) if s.is_frozen() => s.frozen_key(),
             Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(..) => {
                 let t = type_name(vm, v);
                 return Err(type_err(vm, format!("unhashable type: '{t}'")));
@@ -130,7 +132,7 @@ fn values_eq(vm: &Vm, a: Value, b: Value, depth: usize) -> Result<bool, TooDeep>
                     true
                 }
                 (Obj::Set(p), Obj::Set(q)) => {
-                    p.len() == q.len() && p.keys().all(|k| q.contains_key(k))
+                    p.len() == q.len() && p.entries().all(|e| q.contains_hashed(&e.key, e.hash))
                 }
                 (Obj::Range(a, b, c), Obj::Range(d, e, f)) => (a, b, c) == (d, e, f),
                 _ => false,
@@ -171,8 +173,8 @@ fn values_cmp(
                 Some(p.len().cmp(&q.len()))
             }
             (Obj::Set(p), Obj::Set(q)) => {
-                let sub = p.keys().all(|k| q.contains_key(k));
-                let sup = q.keys().all(|k| p.contains_key(k));
+                let sub = p.entries().all(|e| q.contains_hashed(&e.key, e.hash));
+                let sup = q.entries().all(|e| p.contains_hashed(&e.key, e.hash));
                 match (sub, sup) {
                     (true, true) => Some(Ordering::Equal),
                     (true, false) => Some(Ordering::Less),
@@ -406,11 +408,17 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
                 }
                 return Ok(false);
             }
-            Obj::Dict(_) | Obj::Set(_) => {
+            Obj::Dict(_) => {
                 let k = key_of(vm, item)?;
                 return Ok(match vm.heap.get(id) {
                     Obj::Dict(d) => d.contains_key(&k),
-                    Obj::Set(s) => s.contains_key(&k),
+                    _ => false,
+                });
+            }
+            Obj::Set(_) => {
+                let k = member_key(vm, item)?;
+                return Ok(match vm.heap.get(id) {
+                    Obj::Set(s) => s.contains(&k),
                     _ => false,
                 });
             }

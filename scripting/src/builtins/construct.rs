@@ -115,7 +115,7 @@ fn container_with_instances(vm: &Vm, x: Value) -> bool {
             any_instance(vm, &values)
         }
         Obj::Set(s) => {
-            let values: Vec<Value> = s.values().copied().collect();
+            let values: Vec<Value> = s.values().collect();
             any_instance(vm, &values)
         }
         _ => false,
@@ -276,7 +276,16 @@ pub(crate) fn construct(
             arity(vm, "set", &args, 0, 1)?;
             match args.first() {
                 Some(v) => make_set(vm, *v),
-                None => Ok(Value::Obj(vm.heap.alloc(Obj::Set(Map::default())))),
+                None => Ok(new_set(vm, crate::set_table::SetTable::new())),
+            }
+        }
+        TypeKind::FrozenSet => {
+            arity(vm, "frozenset", &args, 0, 1)?;
+            match args.first() {
+                // `frozenset(f)` of a frozenset is `f`.
+                Some(v) if TypeKind::of(vm, *v) == TypeKind::FrozenSet => Ok(*v),
+                Some(v) => make_set_of(vm, *v, true),
+                None => Ok(new_set(vm, crate::set_table::SetTable::new_frozen())),
             }
         }
         TypeKind::Dict => {

@@ -123,12 +123,18 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 format!("{{{}}}", parts.join(", "))
             }
             Obj::Set(s) => {
+                let name = if s.is_frozen() { "frozenset" } else { "set" };
                 if s.is_empty() {
-                    "set()".into()
+                    format!("{name}()")
                 } else {
                     let parts: Result<Vec<String>, Exc> =
-                        s.values().map(|i| repr_depth(vm, *i, depth + 1)).collect();
-                    format!("{{{}}}", parts?.join(", "))
+                        s.values().map(|i| repr_depth(vm, i, depth + 1)).collect();
+                    let body = format!("{{{}}}", parts?.join(", "));
+                    if s.is_frozen() {
+                        format!("frozenset({body})")
+                    } else {
+                        body
+                    }
                 }
             }
             Obj::Range(a, b, 1) => format!("range({a}, {b})"),

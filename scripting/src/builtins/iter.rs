@@ -149,7 +149,18 @@ fn next_depth(vm: &mut Vm, it: Value, depth: usize) -> Result<Option<Value>, Exc
         Iter::Dict { dict, index, what } => {
             let entry = match vm.heap.get(dict) {
                 Obj::Dict(d) => d.get_index(index).map(|(_, (k, v))| (*k, *v)),
-                Obj::Set(s) => s.get_index(index).map(|(_, v)| (*v, Value::None)),
+                Obj::Set(s) => {
+                    // A set's position is a slot of its table.
+                    return Ok(match s.next_from(index) {
+                        Some((v, after)) => {
+                            if let Obj::Iter(Iter::Dict { index, .. }) = vm.heap.get_mut(id) {
+                                *index = after;
+                            }
+                            Some(v)
+                        }
+                        None => None,
+                    });
+                }
                 _ => None,
             };
             let v = match (entry, what) {
@@ -266,7 +277,7 @@ pub(crate) fn collect(vm: &mut Vm, v: Value) -> Result<Vec<Value>, Exc> {
         match vm.heap.get(id) {
             Obj::List(items) | Obj::Tuple(items) => return Ok(items.clone()),
             Obj::Dict(d) => return Ok(d.values().map(|(k, _)| *k).collect()),
-            Obj::Set(s) => return Ok(s.values().copied().collect()),
+            Obj::Set(s) => return Ok(s.values().collect()),
             _ => {}
         }
     }
@@ -341,16 +352,6 @@ pub(crate) fn sort_order(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwa
     let order = sort_permutation(vm, &keys, reverse)?;
     let order = order.into_iter().map(|i| Value::Int(i as i64)).collect();
     ok(new_list(vm, order))
-}
-
-pub(crate) fn make_set(vm: &mut Vm, iterable: Value) -> Result<Value, Exc> {
-    let items = collect(vm, iterable)?;
-    let mut set = Map::default();
-    for v in items {
-        let k = key_of(vm, v)?;
-        set.entry(k).or_insert(v);
-    }
-    Ok(Value::Obj(vm.heap.alloc(Obj::Set(set))))
 }
 
 pub(crate) fn dict_set(vm: &mut Vm, dict: Value, k: Value, v: Value) -> Result<(), Exc> {

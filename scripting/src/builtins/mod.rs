@@ -34,7 +34,7 @@ use std::mem::size_of;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
-use crate::heap::{Attrs, Builtin, Class, Dict, Iter, Map, Obj, TypeKind};
+use crate::heap::{Attrs, Builtin, Class, Dict, Iter, Obj, TypeKind};
 use crate::module::{Constant, NativeModule};
 use crate::value::{Key, ObjId, Value, float_repr};
 use crate::vm::{Exc, Vm};

@@ -250,35 +250,10 @@ pub(crate) fn builtin_binary(
                 vm.reserve(r.len())?;
                 return Ok(crate::files::new_bytes(vm, r));
             }
-            (
-                BinOp::Sub | BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor,
-                Obj::Set(p),
-                Obj::Set(q),
-            ) => {
-                let r: Map<Key, Value> = match op {
-                    BinOp::Sub => p
-                        .iter()
-                        .filter(|(k, _)| !q.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect(),
-                    BinOp::BitAnd => p
-                        .iter()
-                        .filter(|(k, _)| q.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect(),
-                    BinOp::BitOr => p
-                        .iter()
-                        .chain(q.iter())
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect(),
-                    _ => p
-                        .iter()
-                        .filter(|(k, _)| !q.contains_key(*k))
-                        .chain(q.iter().filter(|(k, _)| !p.contains_key(*k)))
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect(),
-                };
-                return Ok(Value::Obj(vm.heap.alloc(Obj::Set(r))));
+            (_, Obj::Set(_), Obj::Set(_)) => {
+                if let Some(r) = set_binary(vm, op, a, b, inplace) {
+                    return Ok(r);
+                }
             }
             (BinOp::BitOr, Obj::Dict(p), Obj::Dict(q)) => {
                 let mut r = p.clone();

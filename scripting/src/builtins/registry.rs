@@ -294,23 +294,43 @@ fn core() -> NativeModule {
         .method(T::Dict, "clear", d_clear)
         .method(T::Dict, "popitem", d_popitem)
         .native(Owner::ClassMethod(T::Dict), "fromkeys", d_fromkeys)
-        .method(T::Set, "issuperset", set_issuperset)
-        .method(T::Set, "symmetric_difference", set_symmetric_difference)
-        .method(T::Set, "pop", set_pop)
         .global("format", b_format)
         .method(T::Set, "add", set_add)
-        .method(T::Set, "remove", set_remove)
-        .method(T::Set, "discard", set_discard)
-        .method(T::Set, "union", set_union)
-        .method(T::Set, "intersection", set_intersection)
-        .method(T::Set, "difference", set_difference)
-        .method(T::Set, "issubset", set_issubset)
-        .method(T::Set, "copy", set_copy)
         .method(T::Set, "clear", set_clear)
+        .method(T::Set, "copy", set_copy)
+        .method(T::Set, "difference", set_difference)
+        .method(T::Set, "difference_update", set_difference_update)
+        .method(T::Set, "discard", set_discard)
+        .method(T::Set, "intersection", set_intersection)
+        .method(T::Set, "intersection_update", set_intersection_update)
+        .method(T::Set, "isdisjoint", set_isdisjoint)
+        .method(T::Set, "issubset", set_issubset)
+        .method(T::Set, "issuperset", set_issuperset)
+        .method(T::Set, "pop", set_pop)
+        .method(T::Set, "remove", set_remove)
+        .method(T::Set, "symmetric_difference", set_symmetric_difference)
+        .method(
+            T::Set,
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        )
+        .method(T::Set, "union", set_union)
+        .method(T::Set, "update", set_update)
+        .method(T::FrozenSet, "copy", set_copy)
+        .method(T::FrozenSet, "difference", set_difference)
+        .method(T::FrozenSet, "intersection", set_intersection)
+        .method(T::FrozenSet, "isdisjoint", set_isdisjoint)
+        .method(T::FrozenSet, "issubset", set_issubset)
+        .method(T::FrozenSet, "issuperset", set_issuperset)
+        .method(
+            T::FrozenSet,
+            "symmetric_difference",
+            set_symmetric_difference,
+        )
+        .method(T::FrozenSet, "union", set_union)
         .method(T::Generator, "send", gen_send)
         .native(Owner::Internal, "sort_order", sort_order)
         .method(T::Str, "rfind", s_rfind)
-        .method(T::Set, "update", set_update)
         .method(T::Str, "swapcase", s_swapcase)
         .method(T::Str, "rpartition", s_rpartition)
         .method(T::Str, "rindex", s_rindex)
@@ -360,6 +380,7 @@ pub(crate) fn install(vm: &mut Vm) {
         T::Tuple,
         T::Dict,
         T::Set,
+        T::FrozenSet,
         T::Range,
         T::Type,
         T::Object,

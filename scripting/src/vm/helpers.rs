@@ -247,7 +247,7 @@ def seq_compare_items(op, a, b):
 
 def repr_item(v, seen):
     t = type(v)
-    if t is list or t is tuple or t is dict or t is set:
+    if t is list or t is tuple or t is dict or t is set or t is frozenset:
         return repr_container(v, seen)
     return repr(v)
 
@@ -269,6 +269,8 @@ def repr_container(x, seen):
             text = "[" + ", ".join(parts) + "]"
         elif t is tuple:
             text = "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+        elif t is frozenset:
+            text = "frozenset({" + ", ".join(parts) + "})" if parts else "frozenset()"
         elif parts:
             text = "{" + ", ".join(parts) + "}"
         else:

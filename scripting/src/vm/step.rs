@@ -333,11 +333,21 @@ impl Vm {
             }
             Instr::BuildSet(n) => {
                 let items = self.pop_n(n as usize);
-                let mut set = crate::heap::Map::default();
+                let mut set = crate::set_table::SetTable::new();
                 for v in items {
                     let k = builtins::key_of(self, v)?;
-                    set.entry(k).or_insert(v);
+                    set.add(k, v);
                 }
+                let id = self.heap.alloc(Obj::Set(set));
+                self.push(Value::Obj(id));
+            }
+            Instr::BuildConstSet(n) => {
+                let items = self.pop_n(n as usize);
+                let mut keys = Vec::with_capacity(items.len());
+                for v in items {
+                    keys.push((builtins::key_of(self, v)?, v));
+                }
+                let set = crate::set_table::SetTable::folded_display(keys);
                 let id = self.heap.alloc(Obj::Set(set));
                 self.push(Value::Obj(id));
             }
@@ -389,7 +399,7 @@ impl Vm {
                 if let Value::Obj(id) = target
                     && let Obj::Set(set) = self.heap.get_mut(id)
                 {
-                    set.entry(k).or_insert(v);
+                    set.add(k, v);
                 }
             }
             Instr::DictSet(depth) => {
