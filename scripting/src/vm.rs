@@ -969,6 +969,7 @@ impl Vm {
     /// Finds a handler for `exc`, unwinding frames and recording the
     /// traceback; `Err(exc)` if none catches it.
     fn unwind(&mut self, exc: Exc, floor: usize) -> Result<(), Exc> {
+        let mut exc = exc;
         loop {
             if self.frames.len() <= floor {
                 return Err(exc);
@@ -987,11 +988,8 @@ impl Vm {
             }
             self.add_traceback(exc);
             let frame = self.frames.pop().expect("a frame");
-            if let OnReturn::Cont(cont) = &frame.on_return
-                && let Some(caught) = self.stop_iteration_caught(cont, exc)?
-            {
-                return caught;
-            }
+            // A generator ends with the exception; StopIteration out of
+            // one is a RuntimeError (PEP 479).
             if let Some(generator_id) = frame.generator() {
                 if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
                     g.finished = true;
@@ -1000,8 +998,13 @@ impl Vm {
                 if builtins::exception_matches(self, exc, Value::Obj(stop)).unwrap_or(false) {
                     let new = self.error("RuntimeError", "generator raised StopIteration");
                     self.set_exc_attr(new, "__context__", exc);
-                    return self.unwind(new, floor);
+                    exc = new;
                 }
+            }
+            if let OnReturn::Cont(cont) = &frame.on_return
+                && let Some(caught) = self.stop_iteration_caught(cont, exc)?
+            {
+                return caught;
             }
         }
     }

@@ -329,6 +329,8 @@ fn core() -> NativeModule {
         )
         .method(T::FrozenSet, "union", set_union)
         .method(T::Generator, "send", gen_send)
+        .method(T::Generator, "throw", gen_throw)
+        .method(T::Generator, "close", gen_close)
         .native(Owner::Internal, "sort_order", sort_order)
         .method(T::Str, "rfind", s_rfind)
         .method(T::Str, "swapcase", s_swapcase)

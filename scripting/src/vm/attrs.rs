@@ -111,6 +111,11 @@ impl Vm {
                         return Ok(v);
                     }
                 }
+                Obj::Generator(_) => {
+                    if let Some(v) = builtins::generator_attr(self, id, name) {
+                        return Ok(v);
+                    }
+                }
                 Obj::Tasklet(_) => {
                     if let Some(v) = crate::stackless::tasklet_attr(self, id, name) {
                         return Ok(v);

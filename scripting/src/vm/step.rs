@@ -648,8 +648,15 @@ impl Vm {
                     return Err(self.error("RuntimeError", "yield outside a generator"));
                 };
                 let frame = self.frames.pop_saved();
+                // Yielding to `close()` is an error of the caller's.
+                let closing = frame.as_ref().is_some_and(
+                    |f| matches!(&f.on_return, OnReturn::Cont(c) if matches!(**c, Cont::GenClose)),
+                );
                 if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
                     g.frame = frame;
+                }
+                if closing {
+                    return Err(self.error("RuntimeError", "generator ignored GeneratorExit"));
                 }
                 if !self.frames.is_empty() {
                     self.push(v);
