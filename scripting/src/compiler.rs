@@ -22,6 +22,7 @@ pub fn compile_module(module: &Module, filename: &str, codes: &mut Vec<Code>) ->
     let filename: Rc<str> = Rc::from(filename);
     let scope = Scope::module();
     let mut unit = Unit::new("<module>", "<module>", filename.clone(), scope, 1);
+    unit.code.doc = docstring(&module.body);
     let mut c = Compiler {
         codes,
         filename,
@@ -1311,6 +1312,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         scope.is_class = true;
         let qualname = self.child_qualname(&c.name);
         let mut unit = Unit::new(&c.name, &qualname, self.filename.clone(), scope, pos.line);
+        unit.code.doc = docstring(&c.body);
         let index = {
             let mut inner = Compiler {
                 codes: &mut *self.codes,

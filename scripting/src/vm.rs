@@ -585,6 +585,10 @@ impl Vm {
         self.set_attr(obj, name, v)
     }
 
+    pub(crate) fn del_attr_pub(&mut self, obj: Value, name: &str) -> Result<(), Exc> {
+        self.delete_attr(obj, name)
+    }
+
     /// `getattr(obj, name)`.
     pub(crate) fn get_attr_pub(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
         self.get_attr(obj, name)
@@ -652,6 +656,14 @@ impl Vm {
 
     fn push_module_frame(&mut self, index: u32, module: ObjId, on_return: OnReturn) {
         let nlocals = self.codes[index as usize].varnames.len();
+        // A module's `__doc__`: its docstring or None.
+        let doc = match self.codes[index as usize].doc.clone() {
+            Some(d) => self.str_value(&d),
+            None => Value::None,
+        };
+        if let Obj::Module(m) = self.heap.get_mut(module) {
+            m.attrs.entry(Rc::from("__doc__")).or_insert(doc);
+        }
         let mut frame = Frame::new(index, module, None, 0, 0);
         frame.on_return = on_return;
         self.frames.enter(frame, std::iter::repeat_n(None, nlocals));

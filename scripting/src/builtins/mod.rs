@@ -21,6 +21,7 @@
 //! | `construct.rs` | calling a built-in type (`int(x)`, `list(it)`...) |
 //! | `globals.rs` | the built-in functions |
 //! | `objects.rs` | `object`, `staticmethod`, `classmethod`, `property`, `issubclass`, `setattr` |
+//! | `namespaces.rs` | `vars`, `globals`, `locals`, `__dict__`, `delattr` |
 //! | `string.rs`, `list.rs`, `dict.rs`, `set.rs`, `generator.rs` | methods of each type |
 //! | `math.rs`, `random.rs`, `sys.rs`, `time.rs` | the modules of those names |
 //!
@@ -59,6 +60,8 @@ mod globals;
 pub(crate) use globals::*;
 mod objects;
 pub(crate) use objects::*;
+mod namespaces;
+pub(crate) use namespaces::*;
 mod string;
 pub(crate) use string::*;
 mod list;

@@ -7,6 +7,11 @@ impl Vm {
     // ---- attributes ----------------------------------------------------------------
 
     pub(super) fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
+        if name == "__dict__"
+            && let Some(d) = builtins::dict_attr(self, obj)
+        {
+            return Ok(d);
+        }
         if let Value::Obj(id) = obj {
             match self.heap.get(id) {
                 Obj::Module(m) => {

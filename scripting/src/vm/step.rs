@@ -756,11 +756,26 @@ impl Vm {
                         Some(Value::Obj(instance))
                     }
                     OnReturn::BuildClass(body) => {
-                        let ns = frame
+                        let mut ns = frame
                             .extra
                             .and_then(|e| e.class_ns)
                             .map(|ns| *ns)
                             .unwrap_or_default();
+                        // What CPython's class namespace starts with.
+                        let module = match self.heap.get(frame.module) {
+                            Obj::Module(m) => m.attrs.get("__name__").copied(),
+                            _ => None,
+                        };
+                        if let Some(m) = module {
+                            ns.entry(Rc::from("__module__")).or_insert(m);
+                        }
+                        if !ns.contains_key("__doc__") {
+                            let doc = match self.codes[frame.code as usize].doc.clone() {
+                                Some(d) => self.str_value(&d),
+                                None => Value::None,
+                            };
+                            ns.insert(Rc::from("__doc__"), doc);
+                        }
                         let ClassBody { name, bases } = *body;
                         let class = crate::classes::build_class(self, name, bases, ns)?;
                         // A parent's `__init_subclass__` hears of it.
