@@ -408,6 +408,15 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
                 }
                 return Ok(false);
             }
+            // An iterator is consumed up to the first match.
+            Obj::Iter(_) => {
+                while let Some(v) = next(vm, container)? {
+                    if eq(vm, v, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
             Obj::Dict(_) => {
                 let k = key_of(vm, item)?;
                 return Ok(match vm.heap.get(id) {

@@ -22,9 +22,21 @@ fn norm_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> Result<usize, Ex
 }
 
 /// Resolves a slice against a length: the indices it selects.
-fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Exc> {
+pub(crate) fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Exc> {
+    let (start, stop, step) = slice_bounds(vm, slice, len)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+/// `slice.indices(len)`: the start, stop and step a slice resolves to.
+pub(crate) fn slice_bounds(vm: &mut Vm, slice: ObjId, len: usize) -> Result<(i64, i64, i64), Exc> {
     let Obj::Slice(a, b, c) = vm.heap.get(slice).clone() else {
-        return Ok(Vec::new());
+        return Ok((0, 0, 1));
     };
     let get = |vm: &mut Vm, v: Value| -> Result<Option<i64>, Exc> {
         match v {
@@ -55,13 +67,27 @@ fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Ex
             get(vm, b)?.map_or(-1, |x| clamp(resolve(x), -1, len - 1)),
         )
     };
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
+    Ok((start, stop, step))
+}
+
+/// An index into bytes of length `len`, as CPython checks it.
+pub(crate) fn byte_index(vm: &mut Vm, index: Value, len: usize) -> Result<usize, Exc> {
+    let i = match index {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        _ => {
+            let t = type_name(vm, index);
+            return Err(type_err(
+                vm,
+                format!("byte indices must be integers or slices, not {t}"),
+            ));
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.error("IndexError", "index out of range"));
     }
-    Ok(out)
+    Ok(j as usize)
 }
 
 /// `container[index]`.
@@ -103,6 +129,7 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
     }
     let obj = match vm.heap.get(id) {
         Obj::Str(s) => Obj::Str(s.clone()),
+        Obj::Bytes(b) => Obj::Bytes(b.clone()),
         Obj::Range(a, b, c) => Obj::Range(*a, *b, *c),
         Obj::List(items) | Obj::Tuple(items) if is_slice => {
             // Slicing copies what it keeps anyway.
@@ -179,6 +206,33 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
                     let class = vm.exc_class("KeyError");
                     Err(vm.instantiate_exception(class, vec![index]))
                 }
+            }
+        }
+        Obj::Bytes(b) => {
+            if let Value::Obj(sl) = index
+                && is_slice
+            {
+                let picked: Vec<u8> = slice_indices(vm, sl, b.len())?
+                    .into_iter()
+                    .map(|i| b[i])
+                    .collect();
+                return Ok(crate::files::new_bytes(vm, picked));
+            }
+            let i = byte_index(vm, index, b.len())?;
+            Ok(Value::Int(i64::from(b[i])))
+        }
+        Obj::Range(a, b, c) if is_slice => {
+            let Value::Obj(sl) = index else {
+                unreachable!("checked")
+            };
+            let len = range_len(a, b, c) as usize;
+            let (start, stop, step) = slice_bounds(vm, sl, len)?;
+            // range(a, b, c)[i:j:k] is range(a + i*c, a + j*c, k*c).
+            let at = |i: i64| a as i128 + i as i128 * c as i128;
+            let fit = |x: i128| i64::try_from(x).ok();
+            match (fit(at(start)), fit(at(stop)), fit(step as i128 * c as i128)) {
+                (Some(x), Some(y), Some(z)) => Ok(Value::Obj(vm.heap.alloc(Obj::Range(x, y, z)))),
+                _ => Err(overflow(vm)),
             }
         }
         Obj::Range(a, b, c) => {
