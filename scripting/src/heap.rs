@@ -75,6 +75,8 @@ pub enum TypeKind {
     Bytes,
     /// file objects made by `open()`
     File,
+    /// `random.Random`
+    Random,
 }
 
 impl TypeKind {
@@ -105,6 +107,7 @@ impl TypeKind {
             TypeKind::Channel => "channel",
             TypeKind::Bytes => "bytes",
             TypeKind::File => "TextIOWrapper",
+            TypeKind::Random => "Random",
         }
     }
 }
@@ -316,6 +319,8 @@ pub enum Obj {
     /// A `stackless.tasklet`. A snapshot keeps its function and
     /// `tempval`; its frames and scheduler state are in a world snapshot.
     Tasklet(Box<crate::stackless::TaskletObj>),
+    /// A `random.Random` generator.
+    Random(Box<crate::random::Mt>),
     /// A `stackless.channel`. A snapshot keeps its settings; the tasklets
     /// waiting on it are in a world snapshot.
     Channel(Box<crate::stackless::ChannelObj>),
@@ -485,7 +490,8 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         | Obj::Builtin(_)
         | Obj::Unbound(_)
         | Obj::Type(_)
-        | Obj::Channel(_) => {}
+        | Obj::Channel(_)
+        | Obj::Random(_) => {}
         Obj::List(items) | Obj::Tuple(items) => items.iter_mut().for_each(|v| value(v, f)),
         Obj::Dict(d) => d.values_mut().for_each(|(k, v)| {
             value(k, f);

@@ -48,6 +48,7 @@ impl Obj {
                     size_of::<crate::heap::Generator>() + g.frame.as_ref().map_or(0, frame_bytes)
                 }
                 Obj::Iter(Iter::Values { items, .. }) => values(items.len()),
+                Obj::Random(_) => crate::random::STATE_BYTES,
                 _ => 0,
             }
     }

@@ -514,6 +514,7 @@ fn kind_name(obj: &Obj) -> &'static str {
         Obj::File(_) => "a file",
         Obj::Tasklet(_) => "a tasklet",
         Obj::Channel(_) => "a channel",
+        Obj::Random(_) => "a random generator",
     }
 }
 
@@ -645,9 +646,13 @@ impl<'a> Checker<'a> {
 
     fn object_parts(&self, obj: &Obj) -> Result<(), String> {
         match obj {
-            Obj::Str(_) | Obj::Bytes(_) | Obj::Type(_) | Obj::Unbound(_) | Obj::Channel(_) => {
-                Ok(())
-            }
+            Obj::Random(mt) if !mt.is_sound() => Err("its generator state is not one".into()),
+            Obj::Str(_)
+            | Obj::Bytes(_)
+            | Obj::Type(_)
+            | Obj::Unbound(_)
+            | Obj::Channel(_)
+            | Obj::Random(_) => Ok(()),
             Obj::File(_) => Err("a file cannot be loaded".into()),
             Obj::List(items) | Obj::Tuple(items) => self.values(items),
             Obj::Dict(d) => d.iter().try_for_each(|(k, (kv, v))| {

@@ -1356,6 +1356,7 @@ impl TypeKind {
             Obj::Bytes(_) => TypeKind::Bytes,
             Obj::File(_) => TypeKind::File,
             Obj::Channel(_) => TypeKind::Channel,
+            Obj::Random(_) => TypeKind::Random,
             Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
                 TypeKind::Object
             }

@@ -140,6 +140,7 @@ pub(crate) fn construct(
     match kind {
         TypeKind::Tasklet => return sl::new_tasklet(vm, args, kwargs),
         TypeKind::Channel => return sl::new_channel(vm, args),
+        TypeKind::Random => return random::new_random(vm, args),
         _ => {}
     }
     match kind {

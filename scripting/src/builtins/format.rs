@@ -161,6 +161,7 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 let t = type_name(vm, recv);
                 format!("<built-in method {} of {t} object>", builtin_name(vm, b))
             }
+            Obj::Type(TypeKind::Random) => "<class 'random.Random'>".into(),
             Obj::Type(k) => format!("<class '{}'>", k.name()),
             Obj::Class(c)
                 if c.is_exception && c.bases.len() <= 1 && is_builtin_exception(&c.name) =>
@@ -208,6 +209,10 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             Obj::File(f) => format!("<_io.TextIOWrapper name='{}' mode='{}'>", f.name, f.mode),
             Obj::Tasklet(_) => format!(
                 "<stackless.tasklet object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + id.0 as u64 * 16
+            ),
+            Obj::Random(_) => format!(
+                "<random.Random object at 0x{:012x}>",
                 0x7f00_0000_0000u64 + id.0 as u64 * 16
             ),
             Obj::Channel(_) => format!(
