@@ -359,6 +359,14 @@ impl SetTable {
             })
     }
 
+    /// How many members sit at slot `pos` or after (what an iterator
+    /// there has left).
+    pub fn members_from(&self, pos: usize) -> usize {
+        self.slots.get(pos..).map_or(0, |rest| {
+            rest.iter().filter(|s| matches!(s, Slot::Full(_))).count()
+        })
+    }
+
     /// CPython's `set_merge`: adds `other`'s members (`s.update(t)` for a
     /// set `t`), growing the table once first.
     pub fn merge(&mut self, other: &SetTable) {

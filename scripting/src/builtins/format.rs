@@ -78,6 +78,16 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             }
         };
     }
+    plain_repr(vm, v, depth)
+}
+
+/// `object.__repr__(v)`: the repr of `v` without its class's `__repr__`
+/// (inside containers, items still use theirs).
+pub(crate) fn own_repr(vm: &mut Vm, v: Value) -> Result<String, Exc> {
+    plain_repr(vm, v, 0)
+}
+
+fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
     if depth > 200 {
         return Err(vm.error(
             "RecursionError",
@@ -169,6 +179,7 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 format!("<class '{}'>", c.name)
             }
             Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
+            Obj::Instance(_) if not_implemented(vm, v) => "NotImplemented".into(),
             Obj::Instance(inst) => {
                 let is_exc = matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception);
                 let cname = match vm.heap.get(inst.class) {

@@ -21,7 +21,8 @@
 //! | `construct.rs` | calling a built-in type (`int(x)`, `list(it)`...) |
 //! | `globals.rs` | the built-in functions |
 //! | `objects.rs` | `object`, `staticmethod`, `classmethod`, `property`, `issubclass`, `setattr` |
-//! | `namespaces.rs` | `vars`, `globals`, `locals`, `__dict__`, `delattr` |
+//! | `namespaces.rs` | `dir`, `vars`, `globals`, `locals`, `__dict__`, `delattr` |
+//! | `dunders.rs` | the dunder methods of the built-in types (`[].__len__()`) |
 //! | `string.rs`, `list.rs`, `dict.rs`, `set.rs`, `generator.rs` | methods of each type |
 //! | `math.rs`, `random.rs`, `sys.rs`, `time.rs` | the modules of those names |
 //!
@@ -62,6 +63,8 @@ mod objects;
 pub(crate) use objects::*;
 mod namespaces;
 pub(crate) use namespaces::*;
+mod dunders;
+pub(crate) use dunders::unhashable;
 mod string;
 pub(crate) use string::*;
 mod list;

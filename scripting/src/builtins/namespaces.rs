@@ -1,4 +1,4 @@
-//! The names a value or a scope holds: `vars()`, `globals()`,
+//! The names a value or a scope holds: `dir()`, `vars()`, `globals()`,
 //! `locals()`, `__dict__`, `delattr()`.
 //!
 //! Instances, classes, modules and functions keep their attributes in
@@ -111,4 +111,114 @@ pub(crate) fn b_delattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwar
     let name = expect_str(vm, args[1], "attribute name")?;
     vm.del_attr_pub(args[0], &name)?;
     none()
+}
+
+/// `dir([obj])`: the sorted names of `obj` (its attributes and its
+/// type's), or of the caller's scope.
+pub(crate) fn b_dir(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    no_kwargs(vm, "dir", &kwargs)?;
+    arity(vm, "dir", &args, 0, 1)?;
+    let Some(&obj) = args.first() else {
+        let scope = local_names(vm);
+        let mut names: Vec<Rc<str>> = match scope {
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Dict(d) => d
+                    .keys()
+                    .filter_map(|k| match k {
+                        Key::Str(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        names.sort();
+        let items = names.iter().map(|n| new_str(vm, n)).collect();
+        return ok(new_list(vm, items));
+    };
+    // A class's own `__dir__` decides, sorted.
+    if is_instance(vm, obj) && crate::classes::dunder(vm, obj, "__dir__").is_some() {
+        let f = vm.shoal_helper("dir_sorted")?;
+        return Ok(Native::Call(f, vec![obj]));
+    }
+    let names = dir_names(vm, obj);
+    let items = names.iter().map(|n| new_str(vm, n)).collect();
+    ok(new_list(vm, items))
+}
+
+/// The attributes `dir(obj)` lists, sorted.
+pub(crate) fn dir_names(vm: &Vm, obj: Value) -> Vec<Rc<str>> {
+    let mut names: Vec<Rc<str>> = Vec::new();
+    let class_names = |vm: &Vm, class: ObjId, names: &mut Vec<Rc<str>>| {
+        if let Obj::Class(c) = vm.heap.get(class) {
+            for k in &c.mro {
+                if let Obj::Class(k) = vm.heap.get(*k) {
+                    names.extend(k.attrs.keys().cloned());
+                }
+            }
+        }
+        names.extend(type_names(vm, TypeKind::Object));
+        names.extend(["__dict__", "__module__", "__weakref__"].map(Rc::from));
+    };
+    match obj {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Module(m) => names.extend(m.attrs.keys().cloned()),
+            Obj::Instance(inst) => {
+                names.extend(inst.attrs.keys().cloned());
+                class_names(vm, inst.class, &mut names);
+            }
+            Obj::Class(_) => class_names(vm, id, &mut names),
+            Obj::Type(kind) => names.extend(type_names(vm, *kind)),
+            Obj::Function(f) => {
+                if let Some(a) = &f.attrs {
+                    names.extend(a.keys().cloned());
+                }
+                names.extend(type_names(vm, TypeKind::Function));
+            }
+            _ => names.extend(type_names(vm, TypeKind::of(vm, obj))),
+        },
+        _ => names.extend(type_names(vm, TypeKind::of(vm, obj))),
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The names of a built-in type: its methods, class methods and
+/// attributes.
+pub(crate) fn type_names(vm: &Vm, kind: TypeKind) -> Vec<Rc<str>> {
+    let mut names: Vec<Rc<str>> = vm
+        .natives
+        .names_of(Owner::Method(kind))
+        .chain(vm.natives.names_of(Owner::ClassMethod(kind)))
+        .map(Rc::from)
+        .collect();
+    names.extend(type_attrs(kind).iter().map(|n| Rc::from(*n)));
+    names
+}
+
+/// The attributes (not methods) a built-in type's values have.
+pub(crate) fn type_attrs(kind: TypeKind) -> &'static [&'static str] {
+    match kind {
+        TypeKind::Range => &["__class__", "__doc__", "start", "step", "stop"],
+        TypeKind::Generator => &[
+            "__class__",
+            "__doc__",
+            "__name__",
+            "__qualname__",
+            "gi_running",
+            "gi_suspended",
+            "gi_yieldfrom",
+        ],
+        TypeKind::List | TypeKind::Dict | TypeKind::Set => &["__class__", "__doc__", "__hash__"],
+        TypeKind::Function => &[
+            "__class__",
+            "__doc__",
+            "__name__",
+            "__qualname__",
+            "__dict__",
+        ],
+        _ => &["__class__", "__doc__"],
+    }
 }

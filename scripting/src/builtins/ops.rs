@@ -220,6 +220,40 @@ pub(crate) fn builtin_binary(
         };
         return Ok(Value::Float(r));
     }
+    // `+=` extends a list with any iterable, `*=` repeats it and `|=`
+    // updates a dict, in place.
+    if inplace && let Value::Obj(x) = a {
+        match (op, vm.heap.get(x)) {
+            (BinOp::Add, Obj::List(_)) => {
+                let items = collect(vm, b)?;
+                vm.heap.grew(items.len() * size_of::<Value>());
+                if let Obj::List(p) = vm.heap.get_mut(x) {
+                    p.extend(items);
+                }
+                return Ok(a);
+            }
+            (BinOp::Mul, Obj::List(p)) if matches!(b, Value::Int(_) | Value::Bool(_)) => {
+                let n = match b {
+                    Value::Int(n) => n.max(0) as usize,
+                    _ => usize::from(b == Value::Bool(true)),
+                };
+                match (p.len() * size_of::<Value>()).checked_mul(n) {
+                    Some(bytes) if bytes <= isize::MAX as usize / 2 => vm.reserve(bytes)?,
+                    _ => return Err(vm.error("MemoryError", "")),
+                }
+                if let Obj::List(p) = vm.heap.get_mut(x) {
+                    let once = std::mem::take(p);
+                    *p = once.iter().copied().cycle().take(once.len() * n).collect();
+                }
+                return Ok(a);
+            }
+            (BinOp::BitOr, Obj::Dict(_)) if matches!(b, Value::Obj(_)) => {
+                dict_update(vm, a, b)?;
+                return Ok(a);
+            }
+            _ => {}
+        }
+    }
     if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
         match (op, vm.heap.get(x), vm.heap.get(y)) {
             (BinOp::Add, Obj::Str(s), Obj::Str(t)) => {

@@ -134,6 +134,14 @@ impl Natives {
         self.defs.get(b.0 as usize).and_then(Option::as_ref)
     }
 
+    /// The names of `owner`'s built-ins.
+    pub(crate) fn names_of(&self, owner: Owner) -> impl Iterator<Item = &'static str> + '_ {
+        self.index
+            .keys()
+            .filter(move |(o, _)| *o == owner)
+            .map(|(_, name)| *name)
+    }
+
     /// The built-in `name` of `owner`.
     pub(crate) fn find(&self, owner: Owner, name: &str) -> Option<Builtin> {
         self.index.get(&(owner, name)).copied()
@@ -194,12 +202,14 @@ fn standard() -> Natives {
         core(),
         crate::files::natives(),
         objects::natives(),
+        dunders::natives(),
         crate::stackless::module(),
         crate::pickle::module(),
         math::module(),
         sys::module(),
         random::module(),
         time::module(),
+        builtins_module(),
     ] {
         natives.add(part);
     }
@@ -208,7 +218,7 @@ fn standard() -> Natives {
 
 /// The built-in functions and the methods of the built-in types.
 fn core() -> NativeModule {
-    NativeModule::part("builtins")
+    NativeModule::part("core")
         .global("print", b_print)
         .global("len", b_len)
         .global("abs", b_abs)
@@ -244,6 +254,7 @@ fn core() -> NativeModule {
         .global("globals", b_globals)
         .global("locals", b_locals)
         .global("delattr", b_delattr)
+        .global("dir", b_dir)
         .method(T::List, "append", l_append)
         .method(T::List, "extend", l_extend)
         .method(T::List, "insert", l_insert)
@@ -342,6 +353,25 @@ fn core() -> NativeModule {
         .method(T::Str, "rindex", s_rindex)
 }
 
+/// `import builtins`: the builtins namespace as a module.
+fn builtins_module() -> NativeModule {
+    NativeModule::new("builtins").on_import(|vm, attrs| {
+        for (name, v) in [
+            ("True", Value::Bool(true)),
+            ("False", Value::Bool(false)),
+            ("None", Value::None),
+        ] {
+            attrs.insert(Rc::from(name), v);
+        }
+        for (name, v) in &vm.builtins {
+            // Names starting with NUL are the VM's own.
+            if !name.starts_with('\0') {
+                attrs.insert(name.clone(), *v);
+            }
+        }
+    })
+}
+
 /// Whether built-in `b` may stand alone as a value: anything but a
 /// method of a built-in type (which needs its receiver). Built-ins of a
 /// host's modules are functions.
@@ -422,6 +452,7 @@ pub(crate) fn install(vm: &mut Vm) {
     }));
     vm.builtins
         .insert(Rc::from("NotImplemented"), Value::Obj(ni));
+    vm.builtins.insert(Rc::from("__debug__"), Value::Bool(true));
 }
 
 /// The built-in method `name` of `obj`, if it has one.
@@ -431,7 +462,8 @@ pub(crate) fn method(vm: &Vm, obj: Value, name: &str) -> Option<Builtin> {
             Obj::Property(..) => Owner::Prop,
             Obj::Instance(inst) => match vm.heap.get(inst.class) {
                 Obj::Class(c) if &*c.name == "TextIOWrapper" => Owner::Stream,
-                _ => return None,
+                // Instances have `object`'s methods.
+                _ => Owner::Method(TypeKind::Object),
             },
             _ => Owner::Method(TypeKind::of(vm, obj)),
         },
@@ -668,6 +700,9 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
         return Err(vm.error("ModuleNotFoundError", format!("No module named '{name}'")));
     };
     let mut attrs = Attrs::default();
+    let module_name = new_str(vm, name);
+    attrs.insert(Rc::from("__name__"), module_name);
+    attrs.insert(Rc::from("__doc__"), Value::None);
     for (n, b) in &entry.functions {
         let id = vm.heap.alloc(Obj::Builtin(*b));
         attrs.insert(Rc::from(*n), Value::Obj(id));

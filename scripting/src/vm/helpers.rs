@@ -284,6 +284,9 @@ def repr_top(x):
     except RecursionError:
         raise RecursionError("maximum recursion depth exceeded while getting the repr of an object") from None
 
+def dir_sorted(x):
+    return sorted(x.__dir__())
+
 def getitem_iter(obj):
     i = 0
     while True:
