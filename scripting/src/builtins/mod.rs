@@ -24,6 +24,7 @@
 //! | `namespaces.rs` | `dir`, `vars`, `globals`, `locals`, `__dict__`, `delattr` |
 //! | `dunders.rs` | the dunder methods of the built-in types (`[].__len__()`) |
 //! | `string.rs`, `list.rs`, `dict.rs`, `set.rs`, `generator.rs` | methods of each type |
+//! | `chars.rs` | characters as str's methods class them (`isdecimal`, `casefold`...) |
 //! | `math.rs`, `random.rs`, `sys.rs`, `time.rs` | the modules of those names |
 //!
 //! Files, `stackless` and `pickle` live in their own modules of the crate
@@ -67,6 +68,7 @@ mod dunders;
 pub(crate) use dunders::unhashable;
 mod string;
 pub(crate) use string::*;
+mod chars;
 mod list;
 pub(crate) use list::*;
 mod dict;

@@ -268,6 +268,8 @@ fn core() -> NativeModule {
         .method(T::List, "clear", l_clear)
         .method(T::Tuple, "index", seq_index)
         .method(T::Tuple, "count", seq_count)
+        .method(T::Range, "index", range_index)
+        .method(T::Range, "count", range_count)
         .method(T::Str, "join", s_join)
         .method(T::Str, "split", s_split)
         .method(T::Str, "rsplit", s_rsplit)
@@ -351,6 +353,18 @@ fn core() -> NativeModule {
         .method(T::Str, "swapcase", s_swapcase)
         .method(T::Str, "rpartition", s_rpartition)
         .method(T::Str, "rindex", s_rindex)
+        .method(T::Str, "isdecimal", s_isdecimal)
+        .method(T::Str, "isnumeric", s_isnumeric)
+        .method(T::Str, "isascii", s_isascii)
+        .method(T::Str, "isprintable", s_isprintable)
+        .method(T::Str, "isidentifier", s_isidentifier)
+        .method(T::Str, "casefold", s_casefold)
+        .method(T::Str, "removeprefix", s_removeprefix)
+        .method(T::Str, "removesuffix", s_removesuffix)
+        .method(T::Str, "expandtabs", s_expandtabs)
+        .method(T::Str, "format_map", s_format_map)
+        .method(T::Str, "translate", s_translate)
+        .native(Owner::ClassMethod(T::Str), "maketrans", s_maketrans)
 }
 
 /// `import builtins`: the builtins namespace as a module.

@@ -58,7 +58,7 @@ fn strip_impl(
     let s = recv_str(vm, recv);
     let chars = strip_chars(vm, &args)?;
     let pred = |c: char| match &chars {
-        None => c.is_whitespace(),
+        None => chars::is_space(c),
         Some(set) => set.contains(&c),
     };
     let mut t: &str = &s;
@@ -441,19 +441,244 @@ fn test_chars(vm: &mut Vm, recv: Option<Value>, f: fn(char) -> bool) -> BResult 
 }
 
 pub(crate) fn s_isdigit(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, |c| c.is_ascii_digit())
+    test_chars(vm, r, chars::is_digit)
 }
 
 pub(crate) fn s_isalpha(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, char::is_alphabetic)
+    test_chars(vm, r, chars::is_alpha)
 }
 
 pub(crate) fn s_isalnum(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, char::is_alphanumeric)
+    test_chars(vm, r, chars::is_alnum)
 }
 
 pub(crate) fn s_isspace(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, char::is_whitespace)
+    test_chars(vm, r, chars::is_space)
+}
+
+pub(crate) fn s_isdecimal(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isdecimal", &a, 0, 0)?;
+    test_chars(vm, r, chars::is_decimal)
+}
+
+pub(crate) fn s_isnumeric(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isnumeric", &a, 0, 0)?;
+    test_chars(vm, r, chars::is_numeric)
+}
+
+pub(crate) fn s_isascii(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isascii", &a, 0, 0)?;
+    let s = recv_str(vm, r);
+    ok(Value::Bool(s.is_ascii()))
+}
+
+pub(crate) fn s_isprintable(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isprintable", &a, 0, 0)?;
+    let s = recv_str(vm, r);
+    ok(Value::Bool(s.chars().all(chars::is_printable)))
+}
+
+pub(crate) fn s_isidentifier(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isidentifier", &a, 0, 0)?;
+    let s = recv_str(vm, r);
+    ok(Value::Bool(chars::is_identifier(&s)))
+}
+
+pub(crate) fn s_casefold(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "casefold", &a, 0, 0)?;
+    map_str(vm, r, chars::casefold)
+}
+
+/// `removeprefix(prefix)` and `removesuffix(suffix)`.
+fn remove_affix(vm: &mut Vm, recv: Option<Value>, args: &[Value], prefix: bool) -> BResult {
+    let name = if prefix {
+        "removeprefix"
+    } else {
+        "removesuffix"
+    };
+    arity(vm, name, args, 1, 1)?;
+    let s = recv_str(vm, recv);
+    let affix = expect_str(vm, args[0], &format!("{name}() argument"))?;
+    let rest = if prefix {
+        s.strip_prefix(&*affix)
+    } else {
+        s.strip_suffix(&*affix)
+    };
+    match rest {
+        Some(rest) => {
+            let rest = rest.to_string();
+            ok(new_str(vm, &rest))
+        }
+        None => ok(recv.unwrap_or(Value::None)),
+    }
+}
+
+pub(crate) fn s_removeprefix(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    remove_affix(vm, r, &a, true)
+}
+
+pub(crate) fn s_removesuffix(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    remove_affix(vm, r, &a, false)
+}
+
+/// `expandtabs(tabsize=8)`: tabs to spaces up to the next multiple of
+/// the tab size; newlines start a new column count.
+pub(crate) fn s_expandtabs(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "expandtabs", &a, 0, 1)?;
+    let size = match a.first().copied().or(kwarg(&kw, "tabsize")) {
+        Some(v) => expect_int(vm, v, "")?,
+        None => 8,
+    };
+    let s = recv_str(vm, r);
+    let out = expand_tabs(s.chars(), size);
+    vm.reserve(out.len())?;
+    ok(new_str(vm, &out))
+}
+
+/// Tabs expanded to `size` columns (none for a size below 1).
+pub(crate) fn expand_tabs(chars: impl Iterator<Item = char>, size: i64) -> String {
+    let mut out = String::new();
+    let mut column = 0i64;
+    for c in chars {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - column % size;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    column += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `format_map(mapping)`: `format(**mapping)` with the mapping itself.
+pub(crate) fn s_format_map(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "format_map", &a, 1, 1)?;
+    let pairs = dict_items_str(vm, a[0])?;
+    s_format(vm, r, Vec::new(), pairs)
+}
+
+/// `str.maketrans(x[, y[, z]])`: the table `translate` takes.
+pub(crate) fn s_maketrans(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "maketrans", &a, 1, 3)?;
+    let table = Value::Obj(vm.heap.alloc(Obj::Dict(Dict::default())));
+    if a.len() == 1 {
+        let pairs: Vec<(Value, Value)> = match a[0] {
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Dict(d) => d.values().copied().collect(),
+                _ => {
+                    return Err(type_err(
+                        vm,
+                        "if you give only one argument to maketrans it must be a dict",
+                    ));
+                }
+            },
+            _ => {
+                return Err(type_err(
+                    vm,
+                    "if you give only one argument to maketrans it must be a dict",
+                ));
+            }
+        };
+        for (k, v) in pairs {
+            let key = match (k, str_content(vm, k)) {
+                (Value::Int(_), _) => k,
+                (_, Some(s)) if s.chars().count() == 1 => {
+                    Value::Int(s.chars().next().map_or(0, |c| c as i64))
+                }
+                (_, Some(_)) => {
+                    return Err(vm.error(
+                        "ValueError",
+                        "string keys in translate table must be of length 1",
+                    ));
+                }
+                _ => {
+                    return Err(type_err(
+                        vm,
+                        "keys in translate table must be strings or integers",
+                    ));
+                }
+            };
+            dict_set(vm, table, key, v)?;
+        }
+        return ok(table);
+    }
+    let x = expect_str(vm, a[0], "maketrans() argument 1")?;
+    let y = expect_str(vm, a[1], "maketrans() argument 2")?;
+    if x.chars().count() != y.chars().count() {
+        return Err(vm.error(
+            "ValueError",
+            "the first two maketrans arguments must have equal length",
+        ));
+    }
+    for (from, to) in x.chars().zip(y.chars()) {
+        dict_set(vm, table, Value::Int(from as i64), Value::Int(to as i64))?;
+    }
+    if let Some(&z) = a.get(2) {
+        let z = expect_str(vm, z, "maketrans() argument 3")?;
+        for c in z.chars() {
+            dict_set(vm, table, Value::Int(c as i64), Value::None)?;
+        }
+    }
+    ok(table)
+}
+
+/// `translate(table)`: each character looked up in `table` by its code
+/// point (a dict here): None deletes it, an int or a str replaces it,
+/// a missing key keeps it.
+pub(crate) fn s_translate(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "translate", &a, 1, 1)?;
+    let s = recv_str(vm, r);
+    let table = a[0];
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let found = match table {
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Dict(d) => d.get(&Key::Int(c as i64)).map(|(_, v)| *v),
+                _ => match subscript(vm, table, Value::Int(c as i64)) {
+                    Ok(v) => Some(v),
+                    Err(e) if vm.exc_is(e, "LookupError")? => None,
+                    Err(e) => return Err(e),
+                },
+            },
+            _ => {
+                let t = type_name(vm, table);
+                return Err(type_err(vm, format!("'{t}' object is not subscriptable")));
+            }
+        };
+        match found {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Int(i)) => match u32::try_from(i).ok().and_then(char::from_u32) {
+                Some(d) => out.push(d),
+                None => {
+                    return Err(
+                        vm.error("ValueError", "character mapping must be in range(0x110000)")
+                    );
+                }
+            },
+            Some(v) => match str_content(vm, v) {
+                Some(t) => out.push_str(&t),
+                None => {
+                    return Err(type_err(
+                        vm,
+                        "character mapping must return integer, None or str",
+                    ));
+                }
+            },
+        }
+    }
+    ok(new_str(vm, &out))
 }
 
 pub(crate) fn s_isupper(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
@@ -559,22 +784,26 @@ fn split_impl(
     let limit = (maxsplit >= 0).then_some(maxsplit as usize);
     let mut parts: Vec<&str> = if sep == Value::None {
         let mut out = Vec::new();
-        let mut rest = if right { s.trim_end() } else { s.trim_start() };
+        let mut rest = if right {
+            s.trim_end_matches(chars::is_space)
+        } else {
+            s.trim_start_matches(chars::is_space)
+        };
         while !rest.is_empty() {
             if limit == Some(out.len()) {
                 out.push(rest);
                 break;
             }
             if right {
-                let start = rest.rfind(char::is_whitespace).map_or(0, |b| {
+                let start = rest.rfind(chars::is_space).map_or(0, |b| {
                     b + rest[b..].chars().next().map_or(1, char::len_utf8)
                 });
                 out.push(&rest[start..]);
-                rest = rest[..start].trim_end();
+                rest = rest[..start].trim_end_matches(chars::is_space);
             } else {
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let end = rest.find(chars::is_space).unwrap_or(rest.len());
                 out.push(&rest[..end]);
-                rest = rest[end..].trim_start();
+                rest = rest[end..].trim_start_matches(chars::is_space);
             }
         }
         out
