@@ -209,6 +209,29 @@ pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
     ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("TabError", "IndentationError"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("ReferenceError", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ChildProcessError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
 ];
 
 /// The private parts of a VM that a snapshot saves.
@@ -473,6 +496,11 @@ impl Vm {
             }
             self.exc_classes.push((name, id));
             self.builtins.insert(Rc::from(*name), Value::Obj(id));
+        }
+        // CPython's other names for OSError.
+        let os_error = Value::Obj(self.exc_class("OSError"));
+        for alias in ["EnvironmentError", "IOError"] {
+            self.builtins.entry(Rc::from(alias)).or_insert(os_error);
         }
     }
 
@@ -1354,6 +1382,7 @@ impl TypeKind {
             Obj::Generator(_) => TypeKind::Generator,
             Obj::Tasklet(_) => TypeKind::Tasklet,
             Obj::Bytes(_) => TypeKind::Bytes,
+            Obj::ByteArray(_) => TypeKind::ByteArray,
             Obj::File(_) => TypeKind::File,
             Obj::Channel(_) => TypeKind::Channel,
             Obj::Random(_) => TypeKind::Random,
