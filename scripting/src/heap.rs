@@ -73,6 +73,8 @@ pub enum TypeKind {
     Channel,
     /// `bytes`
     Bytes,
+    /// `bytearray`
+    ByteArray,
     /// file objects made by `open()`
     File,
     /// `random.Random`
@@ -106,6 +108,7 @@ impl TypeKind {
             TypeKind::Tasklet => "tasklet",
             TypeKind::Channel => "channel",
             TypeKind::Bytes => "bytes",
+            TypeKind::ByteArray => "bytearray",
             TypeKind::File => "TextIOWrapper",
             TypeKind::Random => "Random",
         }
@@ -313,6 +316,8 @@ pub enum Obj {
     Generator(Box<Generator>),
     /// A bytes object.
     Bytes(Rc<[u8]>),
+    /// A bytearray.
+    ByteArray(Vec<u8>),
     /// A file made by `open()` (never saved).
     #[serde(skip)]
     File(Box<crate::files::FileObj>),
@@ -485,6 +490,7 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
     match obj {
         Obj::Str(_)
         | Obj::Bytes(_)
+        | Obj::ByteArray(_)
         | Obj::File(_)
         | Obj::Range(..)
         | Obj::Builtin(_)

@@ -31,6 +31,7 @@ impl Obj {
             + match self {
                 Obj::Str(s) => s.len() + 16,
                 Obj::Bytes(b) => b.len() + 16,
+                Obj::ByteArray(b) => b.capacity() + 16,
                 Obj::List(items) => values(items.capacity()),
                 Obj::Tuple(items) => values(items.len()),
                 Obj::Dict(d) => d.len() * (ENTRY + 2 * size_of::<Value>()),

@@ -511,6 +511,7 @@ fn kind_name(obj: &Obj) -> &'static str {
         Obj::Property(..) => "a property",
         Obj::Generator(_) => "a generator",
         Obj::Bytes(_) => "a bytes object",
+        Obj::ByteArray(_) => "a bytearray",
         Obj::File(_) => "a file",
         Obj::Tasklet(_) => "a tasklet",
         Obj::Channel(_) => "a channel",
@@ -649,6 +650,7 @@ impl<'a> Checker<'a> {
             Obj::Random(mt) if !mt.is_sound() => Err("its generator state is not one".into()),
             Obj::Str(_)
             | Obj::Bytes(_)
+            | Obj::ByteArray(_)
             | Obj::Type(_)
             | Obj::Unbound(_)
             | Obj::Channel(_)

@@ -134,13 +134,17 @@ pub(crate) fn construct(
     kwargs: Kwargs,
 ) -> Result<Value, Exc> {
     let name = kind.name();
-    if kind != TypeKind::Dict && kind != TypeKind::Int && kind != TypeKind::Tasklet {
+    if !matches!(
+        kind,
+        TypeKind::Dict | TypeKind::Int | TypeKind::Tasklet | TypeKind::Bytes | TypeKind::ByteArray
+    ) {
         no_kwargs(vm, name, &kwargs)?;
     }
     match kind {
         TypeKind::Tasklet => return sl::new_tasklet(vm, args, kwargs),
         TypeKind::Channel => return sl::new_channel(vm, args),
         TypeKind::Random => return random::new_random(vm, args),
+        TypeKind::Bytes | TypeKind::ByteArray => return construct_bytes(vm, kind, args, kwargs),
         _ => {}
     }
     match kind {

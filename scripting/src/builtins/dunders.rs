@@ -24,7 +24,7 @@ fn not_implemented_value(vm: &Vm) -> Value {
 fn family(vm: &Vm, v: Value) -> u8 {
     match TypeKind::of(vm, v) {
         TypeKind::Str => 1,
-        TypeKind::Bytes => 2,
+        TypeKind::Bytes | TypeKind::ByteArray => 2,
         TypeKind::List => 3,
         TypeKind::Tuple => 4,
         TypeKind::Dict => 5,
@@ -307,7 +307,7 @@ pub(crate) fn d_init(
     let x = this(recv);
     let kind = TypeKind::of(vm, x);
     match kind {
-        TypeKind::List | TypeKind::Set => {
+        TypeKind::List | TypeKind::Set | TypeKind::ByteArray => {
             no_kwargs(vm, kind.name(), &kwargs)?;
             arity(vm, kind.name(), &args, 0, 1)?;
             let fresh = construct(vm, kind, args, Kwargs::new())?;
@@ -387,11 +387,11 @@ pub(crate) fn d_new(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: 
         ));
     }
     let args = match kind {
-        TypeKind::List | TypeKind::Dict | TypeKind::Set => Vec::new(),
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray => Vec::new(),
         _ => rest.to_vec(),
     };
     let kwargs = match kind {
-        TypeKind::List | TypeKind::Dict | TypeKind::Set => Kwargs::new(),
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray => Kwargs::new(),
         _ => kwargs,
     };
     ok(construct(vm, kind, args, kwargs)?)
@@ -470,6 +470,19 @@ fn own(kind: TypeKind) -> &'static [(&'static str, crate::module::NativeFn)] {
             ("__len__", d_len),
             ("__mul__", d_mul),
             ("__rmul__", d_rmul),
+        ],
+        T::ByteArray => &[
+            ("__add__", d_add),
+            ("__contains__", d_contains),
+            ("__delitem__", d_delitem),
+            ("__getitem__", d_getitem),
+            ("__iadd__", d_iadd),
+            ("__imul__", d_imul),
+            ("__iter__", d_iter),
+            ("__len__", d_len),
+            ("__mul__", d_mul),
+            ("__rmul__", d_rmul),
+            ("__setitem__", d_setitem),
         ],
         T::List => &[
             ("__add__", d_add),
@@ -557,10 +570,11 @@ fn own(kind: TypeKind) -> &'static [(&'static str, crate::module::NativeFn)] {
 
 /// The built-in types that have these dunders (int, float and bool get
 /// theirs with their own methods).
-const KINDS: [TypeKind; 11] = [
+const KINDS: [TypeKind; 12] = [
     TypeKind::Object,
     TypeKind::Str,
     TypeKind::Bytes,
+    TypeKind::ByteArray,
     TypeKind::List,
     TypeKind::Tuple,
     TypeKind::Dict,
@@ -573,7 +587,10 @@ const KINDS: [TypeKind; 11] = [
 
 /// Whether values of `kind` have no hash (their `__hash__` is None).
 pub(crate) fn unhashable(kind: TypeKind) -> bool {
-    matches!(kind, TypeKind::List | TypeKind::Dict | TypeKind::Set)
+    matches!(
+        kind,
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray
+    )
 }
 
 /// The dunder methods of the built-in types.

@@ -217,6 +217,7 @@ fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             Obj::ClassMethod(_) => "<classmethod object>".into(),
             Obj::Property(..) => "<property object>".into(),
             Obj::Bytes(b) => crate::files::bytes_repr(&b),
+            Obj::ByteArray(b) => format!("bytearray({})", crate::files::bytes_repr(&b)),
             Obj::File(f) => format!("<_io.TextIOWrapper name='{}' mode='{}'>", f.name, f.mode),
             Obj::Tasklet(_) => format!(
                 "<stackless.tasklet object at 0x{:012x}>",

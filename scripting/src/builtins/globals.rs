@@ -71,6 +71,7 @@ pub(crate) fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwa
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => Some(s.chars().count()),
             Obj::Bytes(b) => Some(b.len()),
+            Obj::ByteArray(b) => Some(b.len()),
             Obj::List(i) | Obj::Tuple(i) => Some(i.len()),
             Obj::Dict(d) => Some(d.len()),
             Obj::Set(s) => Some(s.len()),

@@ -41,8 +41,11 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
                     .collect();
                 Iter::Values { items, index: 0 }
             }
-            Obj::Bytes(b) => Iter::Values {
-                items: b.iter().map(|x| Value::Int(i64::from(*x))).collect(),
+            Obj::Bytes(_) | Obj::ByteArray(_) => Iter::Values {
+                items: byte_content(vm.heap.get(id))
+                    .iter()
+                    .map(|x| Value::Int(i64::from(*x)))
+                    .collect(),
                 index: 0,
             },
             Obj::Range(a, b, c) => Iter::Range {

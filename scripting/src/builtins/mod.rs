@@ -24,6 +24,7 @@
 //! | `namespaces.rs` | `dir`, `vars`, `globals`, `locals`, `__dict__`, `delattr` |
 //! | `dunders.rs` | the dunder methods of the built-in types (`[].__len__()`) |
 //! | `string.rs`, `list.rs`, `dict.rs`, `set.rs`, `generator.rs` | methods of each type |
+//! | `bytes.rs` | `bytes` and `bytearray`: constructors, methods, codecs |
 //! | `chars.rs` | characters as str's methods class them (`isdecimal`, `casefold`...) |
 //! | `math.rs`, `random.rs`, `sys.rs`, `time.rs` | the modules of those names |
 //!
@@ -68,7 +69,10 @@ mod dunders;
 pub(crate) use dunders::unhashable;
 mod string;
 pub(crate) use string::*;
+mod bytes;
 mod chars;
+pub(crate) use bytes::{bytes_like, construct_bytes, expect_byte};
+
 mod list;
 pub(crate) use list::*;
 mod dict;

@@ -211,7 +211,9 @@ pub(crate) fn type_attrs(kind: TypeKind) -> &'static [&'static str] {
             "gi_suspended",
             "gi_yieldfrom",
         ],
-        TypeKind::List | TypeKind::Dict | TypeKind::Set => &["__class__", "__doc__", "__hash__"],
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray => {
+            &["__class__", "__doc__", "__hash__"]
+        }
         TypeKind::Function => &[
             "__class__",
             "__doc__",

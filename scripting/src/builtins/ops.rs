@@ -247,6 +247,31 @@ pub(crate) fn builtin_binary(
                 }
                 return Ok(a);
             }
+            (BinOp::Add, Obj::ByteArray(_)) => {
+                let Some(more) = bytes_like(vm, b) else {
+                    let t = type_name(vm, b);
+                    return Err(type_err(vm, format!("can't concat {t} to bytearray")));
+                };
+                vm.heap.grew(more.len());
+                if let Obj::ByteArray(p) = vm.heap.get_mut(x) {
+                    p.extend(more);
+                }
+                return Ok(a);
+            }
+            (BinOp::Mul, Obj::ByteArray(p)) if matches!(b, Value::Int(_) | Value::Bool(_)) => {
+                let n = match b {
+                    Value::Int(n) => n.max(0) as usize,
+                    _ => usize::from(b == Value::Bool(true)),
+                };
+                match p.len().checked_mul(n) {
+                    Some(bytes) if bytes <= isize::MAX as usize / 2 => vm.reserve(bytes)?,
+                    _ => return Err(vm.error("MemoryError", "")),
+                }
+                if let Obj::ByteArray(p) = vm.heap.get_mut(x) {
+                    *p = p.repeat(n);
+                }
+                return Ok(a);
+            }
             (BinOp::BitOr, Obj::Dict(_)) if matches!(b, Value::Obj(_)) => {
                 dict_update(vm, a, b)?;
                 return Ok(a);
@@ -279,10 +304,16 @@ pub(crate) fn builtin_binary(
                 r.extend(q.iter().copied());
                 return Ok(new_tuple(vm, r));
             }
-            (BinOp::Add, Obj::Bytes(p), Obj::Bytes(q)) => {
-                let r = [&p[..], &q[..]].concat();
+            (BinOp::Add, Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+                // The result has the left operand's type.
+                let array = matches!(vm.heap.get(x), Obj::ByteArray(_));
+                let r = [byte_content(vm.heap.get(x)), byte_content(vm.heap.get(y))].concat();
                 vm.reserve(r.len())?;
-                return Ok(crate::files::new_bytes(vm, r));
+                return Ok(if array {
+                    Value::Obj(vm.heap.alloc(Obj::ByteArray(r)))
+                } else {
+                    crate::files::new_bytes(vm, r)
+                });
             }
             (_, Obj::Set(_), Obj::Set(_)) => {
                 if let Some(r) = set_binary(vm, op, a, b, inplace) {
@@ -323,6 +354,7 @@ pub(crate) fn builtin_binary(
             let unit = match vm.heap.get(id) {
                 Obj::Str(s) => s.len(),
                 Obj::Bytes(b) => b.len(),
+                Obj::ByteArray(b) => b.len(),
                 Obj::List(items) | Obj::Tuple(items) => items.len() * size_of::<Value>(),
                 _ => 0,
             };
@@ -338,6 +370,10 @@ pub(crate) fn builtin_binary(
                 Obj::Bytes(b) => {
                     let r = b.repeat(n);
                     return Ok(crate::files::new_bytes(vm, r));
+                }
+                Obj::ByteArray(b) => {
+                    let r = b.repeat(n);
+                    return Ok(Value::Obj(vm.heap.alloc(Obj::ByteArray(r))));
                 }
                 Obj::List(items) | Obj::Tuple(items) => {
                     let is_list = matches!(vm.heap.get(id), Obj::List(_));
@@ -415,14 +451,20 @@ pub(crate) fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: b
             format!("can only concatenate str (not \"{tb}\") to str"),
         );
     }
-    if op == BinOp::Add && ta == "list" && ta != tb {
+    if op == BinOp::Add && (ta == "list" || ta == "tuple") && ta != tb {
         return type_err(
             vm,
-            format!("can only concatenate list (not \"{tb}\") to list"),
+            format!("can only concatenate {ta} (not \"{tb}\") to {ta}"),
         );
     }
+    if op == BinOp::Add && (ta == "bytes" || ta == "bytearray") {
+        return type_err(vm, format!("can't concat {tb} to {ta}"));
+    }
     if op == BinOp::Mul
-        && (ta == "str" || ta == "list" || ta == "tuple")
+        && matches!(
+            ta.as_str(),
+            "str" | "list" | "tuple" | "bytes" | "bytearray"
+        )
         && tb != "int"
         && tb != "bool"
     {

@@ -130,6 +130,7 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
     let obj = match vm.heap.get(id) {
         Obj::Str(s) => Obj::Str(s.clone()),
         Obj::Bytes(b) => Obj::Bytes(b.clone()),
+        Obj::ByteArray(b) => Obj::ByteArray(b.clone()),
         Obj::Range(a, b, c) => Obj::Range(*a, *b, *c),
         Obj::List(items) | Obj::Tuple(items) if is_slice => {
             // Slicing copies what it keeps anyway.
@@ -208,7 +209,9 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
                 }
             }
         }
-        Obj::Bytes(b) => {
+        Obj::Bytes(_) | Obj::ByteArray(_) => {
+            let array = matches!(obj, Obj::ByteArray(_));
+            let b = byte_content(&obj);
             if let Value::Obj(sl) = index
                 && is_slice
             {
@@ -216,7 +219,11 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
                     .into_iter()
                     .map(|i| b[i])
                     .collect();
-                return Ok(crate::files::new_bytes(vm, picked));
+                return Ok(if array {
+                    Value::Obj(vm.heap.alloc(Obj::ByteArray(picked)))
+                } else {
+                    crate::files::new_bytes(vm, picked)
+                });
             }
             let i = byte_index(vm, index, b.len())?;
             Ok(Value::Int(i64::from(b[i])))
@@ -310,6 +317,67 @@ pub(crate) fn store_subscript(
                 return Ok(());
             }
             Obj::Dict(_) => return dict_set(vm, container, index, v),
+            Obj::ByteArray(b) => {
+                let len = b.len();
+                if let Value::Obj(s) = index
+                    && matches!(vm.heap.get(s), Obj::Slice(..))
+                {
+                    let new_bytes = match v {
+                        Value::Int(_) => {
+                            return Err(type_err(
+                                vm,
+                                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                            ));
+                        }
+                        _ => construct_bytes(vm, TypeKind::Bytes, vec![v], Kwargs::new())
+                            .map(|b| bytes_like(vm, b).unwrap_or_default())?,
+                    };
+                    let picked = slice_indices(vm, s, len)?;
+                    let step = match vm.heap.get(s) {
+                        Obj::Slice(_, _, step) => *step,
+                        _ => Value::None,
+                    };
+                    if matches!(step, Value::None | Value::Int(1)) {
+                        let start =
+                            picked
+                                .first()
+                                .copied()
+                                .unwrap_or_else(|| match vm.heap.get(s) {
+                                    Obj::Slice(Value::Int(a), _, _) => {
+                                        let a = if *a < 0 { (*a + len as i64).max(0) } else { *a };
+                                        (a as usize).min(len)
+                                    }
+                                    _ => 0,
+                                });
+                        if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+                            b.splice(start..start + picked.len(), new_bytes);
+                        }
+                        return Ok(());
+                    }
+                    if picked.len() != new_bytes.len() {
+                        return Err(vm.error(
+                            "ValueError",
+                            format!(
+                                "attempt to assign bytes of size {} to extended slice of size {}",
+                                new_bytes.len(),
+                                picked.len()
+                            ),
+                        ));
+                    }
+                    if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+                        for (i, x) in picked.into_iter().zip(new_bytes) {
+                            b[i] = x;
+                        }
+                    }
+                    return Ok(());
+                }
+                let i = byte_index(vm, index, len)?;
+                let byte = expect_byte(vm, v)?;
+                if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+                    b[i] = byte;
+                }
+                return Ok(());
+            }
             _ => {}
         }
     }
@@ -344,6 +412,22 @@ pub(crate) fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> R
                 let i = norm_index(vm, index, len, "list assignment")?;
                 if let Obj::List(items) = vm.heap.get_mut(id) {
                     items.remove(i);
+                }
+                return Ok(());
+            }
+            Obj::ByteArray(b) => {
+                let len = b.len();
+                let mut picked = match index {
+                    Value::Obj(s) if matches!(vm.heap.get(s), Obj::Slice(..)) => {
+                        slice_indices(vm, s, len)?
+                    }
+                    _ => vec![byte_index(vm, index, len)?],
+                };
+                picked.sort_unstable();
+                if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+                    for i in picked.into_iter().rev() {
+                        b.remove(i);
+                    }
                 }
                 return Ok(());
             }
