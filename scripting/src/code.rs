@@ -211,6 +211,8 @@ pub enum Const {
     Str(Rc<str>),
     /// A bytes literal.
     Bytes(Rc<[u8]>),
+    /// `...`.
+    Ellipsis,
     /// A tuple of strings (keyword names).
     Names(Vec<Rc<str>>),
 }

@@ -1522,7 +1522,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                     Constant::Float(x) => Const::Float(*x),
                     Constant::Str(s) => Const::Str(Rc::from(s.as_str())),
                     Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
-                    Constant::Ellipsis => return Err(not_supported("Ellipsis is", e.pos)),
+                    Constant::Ellipsis => Const::Ellipsis,
                 };
                 let i = self.konst(k);
                 self.op(Instr::LoadConst(i));
@@ -1916,7 +1916,6 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
 /// a sign or `~` on a number, a tuple of those.
 fn folds_to_constant(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Constant(Constant::Ellipsis) => false,
         ExprKind::Constant(_) => true,
         ExprKind::UnaryOp {
             op: UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert,

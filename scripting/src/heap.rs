@@ -79,6 +79,8 @@ pub enum TypeKind {
     File,
     /// `random.Random`
     Random,
+    /// `super`
+    Super,
 }
 
 impl TypeKind {
@@ -111,6 +113,7 @@ impl TypeKind {
             TypeKind::ByteArray => "bytearray",
             TypeKind::File => "TextIOWrapper",
             TypeKind::Random => "Random",
+            TypeKind::Super => "super",
         }
     }
 }

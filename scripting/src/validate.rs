@@ -1271,6 +1271,9 @@ pub(crate) fn check_consts(
                 (Const::Int(a), Value::Int(b)) => *a == b,
                 (Const::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
                 (Const::Str(s), v) => str_is(v, s),
+                (Const::Ellipsis, Value::Obj(id)) => {
+                    matches!(objs.slot(id), Some(Some(Obj::Instance(_))))
+                }
                 (Const::Bytes(b), Value::Obj(id)) => {
                     matches!(objs.slot(id), Some(Some(Obj::Bytes(x))) if **x == **b)
                 }

@@ -656,6 +656,11 @@ impl Vm {
                     Const::Float(x) => Value::Float(*x),
                     Const::Str(s) => Value::Obj(self.heap.alloc(Obj::Str(s.clone()))),
                     Const::Bytes(b) => Value::Obj(self.heap.alloc(Obj::Bytes(b.clone()))),
+                    Const::Ellipsis => self
+                        .builtins
+                        .get("Ellipsis")
+                        .copied()
+                        .unwrap_or(Value::None),
                     Const::Names(names) => {
                         let items = names
                             .iter()
@@ -1386,9 +1391,8 @@ impl TypeKind {
             Obj::File(_) => TypeKind::File,
             Obj::Channel(_) => TypeKind::Channel,
             Obj::Random(_) => TypeKind::Random,
-            Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
-                TypeKind::Object
-            }
+            Obj::Super(..) => TypeKind::Super,
+            Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => TypeKind::Object,
             Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
         }
     }

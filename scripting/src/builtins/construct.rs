@@ -144,6 +144,53 @@ pub(crate) fn construct(
         TypeKind::Tasklet => return sl::new_tasklet(vm, args, kwargs),
         TypeKind::Channel => return sl::new_channel(vm, args),
         TypeKind::Random => return random::new_random(vm, args),
+        TypeKind::Slice => {
+            arity(vm, "slice", &args, 1, 3)?;
+            let (a, b, c) = match args[..] {
+                [stop] => (Value::None, stop, Value::None),
+                [start, stop] => (start, stop, Value::None),
+                [start, stop, step] => (start, stop, step),
+                _ => (Value::None, Value::None, Value::None),
+            };
+            return Ok(Value::Obj(vm.heap.alloc(Obj::Slice(a, b, c))));
+        }
+        TypeKind::Super => {
+            // `super()` with no arguments is compiled where it is called.
+            arity(vm, "super", &args, 1, 2)?;
+            let class = match args[0] {
+                Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => c,
+                v => {
+                    let t = type_name(vm, v);
+                    return Err(type_err(
+                        vm,
+                        format!("super() argument 1 must be a type, not {t}"),
+                    ));
+                }
+            };
+            let Some(&obj) = args.get(1) else {
+                return Err(vm.error(
+                    "NotImplementedError",
+                    "super() with one argument (an unbound super object) is not supported by Shoal's script language",
+                ));
+            };
+            let fits = match obj {
+                Value::Obj(o) => match vm.heap.get(o) {
+                    Obj::Instance(inst) => {
+                        matches!(vm.heap.get(inst.class), Obj::Class(k) if k.mro.contains(&class))
+                    }
+                    Obj::Class(k) => k.mro.contains(&class),
+                    _ => false,
+                },
+                _ => false,
+            };
+            if !fits {
+                return Err(type_err(
+                    vm,
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+            return Ok(Value::Obj(vm.heap.alloc(Obj::Super(class, obj))));
+        }
         TypeKind::Bytes | TypeKind::ByteArray => return construct_bytes(vm, kind, args, kwargs),
         _ => {}
     }

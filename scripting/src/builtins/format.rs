@@ -59,6 +59,21 @@ pub(crate) fn str_repr(s: &str) -> String {
     out
 }
 
+/// `ascii(v)`: `repr(v)` with non-ASCII characters escaped.
+pub(crate) fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        let n = c as u32;
+        match n {
+            0..=0x7f => out.push(c),
+            0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            _ => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
+
 /// `repr(v)`.
 pub(crate) fn repr_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
     repr_depth(vm, v, 0)
@@ -180,6 +195,7 @@ fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             }
             Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
             Obj::Instance(_) if not_implemented(vm, v) => "NotImplemented".into(),
+            Obj::Instance(_) if vm.builtins.get("Ellipsis") == Some(&v) => "Ellipsis".into(),
             Obj::Instance(inst) => {
                 let is_exc = matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception);
                 let cname = match vm.heap.get(inst.class) {

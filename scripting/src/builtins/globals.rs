@@ -728,3 +728,54 @@ pub(crate) fn b_format(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwarg
     let s = format_value(vm, args[0], &spec)?;
     ok(new_str(vm, &s))
 }
+
+/// `ascii(obj)`: its repr, non-ASCII characters escaped.
+pub(crate) fn b_ascii(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "ascii", &args, 1, 1)?;
+    if str_method(vm, args[0], true).is_some() {
+        let f = vm.shoal_helper("ascii_")?;
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
+    let r = repr_of(vm, args[0])?;
+    let s = ascii_escape(&r);
+    ok(new_str(vm, &s))
+}
+
+/// `exit(code=None)` and `quit(code=None)`: raise SystemExit.
+pub(crate) fn b_exit(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "exit", &args, 0, 1)?;
+    let class = vm.exc_class("SystemExit");
+    let args = args.into_iter().filter(|v| *v != Value::None).collect();
+    Err(vm.instantiate_exception(class, args))
+}
+
+/// `input(prompt="")`: a line of standard input, without its newline
+/// (for a host that allows files, as `shoal run` does).
+pub(crate) fn b_input(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "input", &args, 0, 1)?;
+    if !vm.allow_open {
+        return Err(vm.error(
+            "PermissionError",
+            "input() is not allowed in this sandbox (the host did not allow reading standard input)",
+        ));
+    }
+    if let Some(p) = args.first() {
+        let prompt = str_of(vm, *p)?;
+        let _ = vm.out.write_all(prompt.as_bytes());
+    }
+    let _ = vm.out.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.error("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            ok(new_str(vm, &line))
+        }
+        Err(e) => Err(vm.error("OSError", e.to_string())),
+    }
+}

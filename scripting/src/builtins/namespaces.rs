@@ -201,7 +201,7 @@ pub(crate) fn type_names(vm: &Vm, kind: TypeKind) -> Vec<Rc<str>> {
 /// The attributes (not methods) a built-in type's values have.
 pub(crate) fn type_attrs(kind: TypeKind) -> &'static [&'static str] {
     match kind {
-        TypeKind::Range => &["__class__", "__doc__", "start", "step", "stop"],
+        TypeKind::Range | TypeKind::Slice => &["__class__", "__doc__", "start", "step", "stop"],
         TypeKind::Generator => &[
             "__class__",
             "__doc__",

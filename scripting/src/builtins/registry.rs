@@ -256,6 +256,11 @@ fn core() -> NativeModule {
         .global("locals", b_locals)
         .global("delattr", b_delattr)
         .global("dir", b_dir)
+        .global("ascii", b_ascii)
+        .global("exit", b_exit)
+        .global("quit", b_exit)
+        .global("input", b_input)
+        .method(T::Slice, "indices", slice_indices_method)
         .method(T::List, "append", l_append)
         .method(T::List, "extend", l_extend)
         .method(T::List, "insert", l_insert)
@@ -435,6 +440,8 @@ pub(crate) fn install(vm: &mut Vm) {
         T::Bytes,
         T::ByteArray,
         T::Range,
+        T::Slice,
+        T::Super,
         T::Type,
         T::Object,
     ] {
@@ -469,6 +476,20 @@ pub(crate) fn install(vm: &mut Vm) {
     }));
     vm.builtins
         .insert(Rc::from("NotImplemented"), Value::Obj(ni));
+    // `Ellipsis` (`...`): the one instance of `ellipsis`.
+    let class = vm.heap.alloc(Obj::Class(Box::new(Class {
+        name: Rc::from("ellipsis"),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs: Attrs::default(),
+        is_exception: false,
+    })));
+    let ellipsis = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
+        class,
+        attrs: Attrs::default(),
+    }));
+    vm.builtins
+        .insert(Rc::from("Ellipsis"), Value::Obj(ellipsis));
     vm.builtins.insert(Rc::from("__debug__"), Value::Bool(true));
 }
 

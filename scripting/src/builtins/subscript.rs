@@ -452,3 +452,25 @@ pub(crate) fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> R
         format!("'{t}' object doesn't support item deletion"),
     ))
 }
+
+/// `slice.indices(length)`: the start, stop and step it selects.
+pub(crate) fn slice_indices_method(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "indices", &args, 1, 1)?;
+    let n = expect_int(vm, args[0], "")?;
+    if n < 0 {
+        return Err(vm.error("ValueError", "length should not be negative"));
+    }
+    let Some(Value::Obj(s)) = recv else {
+        return none();
+    };
+    let (start, stop, step) = slice_bounds(vm, s, n as usize)?;
+    ok(new_tuple(
+        vm,
+        vec![Value::Int(start), Value::Int(stop), Value::Int(step)],
+    ))
+}

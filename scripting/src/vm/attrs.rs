@@ -219,6 +219,11 @@ impl Vm {
                         "stop" => *b,
                         _ => *c,
                     })),
+                    Obj::Slice(a, b, c) => Some(match name {
+                        "start" => *a,
+                        "stop" => *b,
+                        _ => *c,
+                    }),
                     _ => None,
                 },
                 _ => None,

@@ -284,6 +284,20 @@ def repr_top(x):
     except RecursionError:
         raise RecursionError("maximum recursion depth exceeded while getting the repr of an object") from None
 
+def ascii_(x):
+    out = []
+    for c in repr(x):
+        n = ord(c)
+        if n < 128:
+            out.append(c)
+        elif n < 256:
+            out.append("\\x%02x" % n)
+        elif n < 65536:
+            out.append("\\u%04x" % n)
+        else:
+            out.append("\\U%08x" % n)
+    return "".join(out)
+
 def dir_sorted(x):
     return sorted(x.__dir__())
 
