@@ -64,3 +64,4 @@ try:
     raise Base("boom")
 except Base as e:
     print(e.args, e.message, str(e), repr(e))
+print(p.__getstate__(), [].__getstate__(), Shouty().__getstate__())

@@ -397,6 +397,18 @@ pub(crate) fn d_new(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: 
     ok(construct(vm, kind, args, kwargs)?)
 }
 
+/// `object.__getstate__()`: an instance's attributes as a dict (None
+/// when it has none), None for the built-in values.
+pub(crate) fn d_getstate(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "__getstate__", &args, 0, 0)?;
+    let x = this(recv);
+    let has_attrs = matches!(x, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(i) if !i.attrs.is_empty()));
+    if has_attrs && let Some(d) = dict_attr(vm, x) {
+        return ok(d);
+    }
+    none()
+}
+
 /// `T.__init_subclass__()`: nothing to do.
 pub(crate) fn d_init_subclass(
     vm: &mut Vm,
@@ -419,8 +431,9 @@ pub(crate) fn d_subclasshook(
 }
 
 /// The dunder methods every built-in type here has (`object`'s).
-const OBJECT: [(&str, crate::module::NativeFn); 15] = [
+const OBJECT: [(&str, crate::module::NativeFn); 16] = [
     ("__delattr__", d_delattr),
+    ("__getstate__", d_getstate),
     ("__dir__", d_dir),
     ("__eq__", d_eq),
     ("__format__", d_format),
