@@ -379,26 +379,34 @@ pub(crate) fn dict_set(vm: &mut Vm, dict: Value, k: Value, v: Value) -> Result<(
 
 pub(crate) fn dict_update(vm: &mut Vm, dict: Value, mapping: Value) -> Result<(), Exc> {
     let pairs: Vec<(Value, Value)> = match mapping {
-        Value::Obj(id) => {
-            match vm.heap.get(id) {
-                Obj::Dict(d) => d.values().copied().collect(),
-                _ => {
-                    let items = collect(vm, mapping)?;
-                    let mut pairs = Vec::new();
-                    for item in items {
-                        let kv = collect(vm, item)?;
-                        if kv.len() != 2 {
-                            return Err(vm.error(
-                            "ValueError",
-                            format!("dictionary update sequence element has length {}; 2 is required", kv.len()),
-                        ));
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Dict(d) => d.values().copied().collect(),
+            _ => {
+                let items = collect(vm, mapping)?;
+                let mut pairs = Vec::new();
+                for (i, item) in items.into_iter().enumerate() {
+                    let kv = match collect(vm, item) {
+                        Err(e) if vm.exc_is(e, "TypeError")? => {
+                            return Err(type_err(
+                                vm,
+                                format!(
+                                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                                ),
+                            ));
                         }
-                        pairs.push((kv[0], kv[1]));
+                        kv => kv?,
+                    };
+                    if kv.len() != 2 {
+                        return Err(vm.error(
+                            "ValueError",
+                            format!("dictionary update sequence element #{i} has length {}; 2 is required", kv.len()),
+                        ));
                     }
-                    pairs
+                    pairs.push((kv[0], kv[1]));
                 }
+                pairs
             }
-        }
+        },
         _ => {
             let t = type_name(vm, mapping);
             return Err(type_err(vm, format!("'{t}' object is not iterable")));

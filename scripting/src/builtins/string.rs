@@ -43,7 +43,10 @@ pub(crate) fn s_split(
 fn strip_chars(vm: &mut Vm, args: &[Value]) -> Result<Option<Vec<char>>, Exc> {
     match args.first() {
         None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(expect_str(vm, *v, "strip arg")?.chars().collect())),
+        Some(v) => match str_content(vm, *v) {
+            Some(s) => Ok(Some(s.chars().collect())),
+            None => Err(type_err(vm, "strip arg must be None or str")),
+        },
     }
 }
 
@@ -84,22 +87,29 @@ pub(crate) fn s_rstrip(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) 
     strip_impl(vm, r, a, false, true)
 }
 
-fn map_str(vm: &mut Vm, recv: Option<Value>, f: impl Fn(&str) -> String) -> BResult {
+fn map_str(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: &[Value],
+    name: &str,
+    f: impl Fn(&str) -> String,
+) -> BResult {
+    arity(vm, name, args, 0, 0)?;
     let s = recv_str(vm, recv);
     let t = f(&s);
     ok(new_str(vm, &t))
 }
 
-pub(crate) fn s_upper(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| s.to_uppercase())
+pub(crate) fn s_upper(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.upper", |s| s.to_uppercase())
 }
 
-pub(crate) fn s_lower(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| s.to_lowercase())
+pub(crate) fn s_lower(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.lower", |s| s.to_lowercase())
 }
 
-pub(crate) fn s_title(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| {
+pub(crate) fn s_title(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.title", |s| {
         let mut out = String::new();
         let mut prev_alpha = false;
         for c in s.chars() {
@@ -114,8 +124,8 @@ pub(crate) fn s_title(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -
     })
 }
 
-pub(crate) fn s_capitalize(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| {
+pub(crate) fn s_capitalize(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.capitalize", |s| {
         let mut chars = s.chars();
         match chars.next() {
             Some(c) => c
@@ -210,16 +220,15 @@ fn prefix_test(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, start: bool) 
         },
         _ => vec![args[0]],
     };
+    let name = if start { "startswith" } else { "endswith" };
     for c in candidates {
-        let p = expect_str(
-            vm,
-            c,
-            if start {
-                "startswith first arg"
-            } else {
-                "endswith first arg"
-            },
-        )?;
+        let Some(p) = str_content(vm, c) else {
+            let t = type_name(vm, c);
+            return Err(type_err(
+                vm,
+                format!("{name} first arg must be str or a tuple of str, not {t}"),
+            ));
+        };
         if (start && s.starts_with(&*p)) || (!start && s.ends_with(&*p)) {
             return ok(Value::Bool(true));
         }
@@ -239,8 +248,8 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
-pub(crate) fn s_swapcase(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| {
+pub(crate) fn s_swapcase(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.swapcase", |s| {
         s.chars()
             .flat_map(|c| {
                 if c.is_uppercase() {
@@ -262,6 +271,9 @@ pub(crate) fn s_rpartition(
     arity(vm, "rpartition", &args, 1, 1)?;
     let s = recv_str(vm, recv);
     let sep = expect_str(vm, args[0], "must be str, not")?;
+    if sep.is_empty() {
+        return Err(vm.error("ValueError", "empty separator"));
+    }
     let (a, b, c) = match s.rsplit_once(&*sep) {
         Some((a, c)) => (a.to_string(), sep.to_string(), c.to_string()),
         None => (String::new(), String::new(), s.to_string()),
@@ -312,9 +324,12 @@ pub(crate) fn s_rindex(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) 
 }
 
 pub(crate) fn s_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "count", &args, 1, 1)?;
-    let s = recv_str(vm, recv);
+    arity(vm, "count", &args, 1, 3)?;
+    let whole = recv_str(vm, recv);
     let sub = expect_str(vm, args[0], "must be str, not")?;
+    let Some((s, _)) = str_window(vm, &whole, &args[1..])? else {
+        return ok(Value::Int(0));
+    };
     let n = if sub.is_empty() {
         s.chars().count() + 1
     } else {
@@ -435,35 +450,40 @@ pub(crate) fn s_format(
     ok(new_str(vm, &out))
 }
 
-fn test_chars(vm: &mut Vm, recv: Option<Value>, f: fn(char) -> bool) -> BResult {
+fn test_chars(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: &[Value],
+    name: &str,
+    f: fn(char) -> bool,
+) -> BResult {
+    arity(vm, name, args, 0, 0)?;
     let s = recv_str(vm, recv);
     ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
 }
 
-pub(crate) fn s_isdigit(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, chars::is_digit)
+pub(crate) fn s_isdigit(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isdigit", chars::is_digit)
 }
 
-pub(crate) fn s_isalpha(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, chars::is_alpha)
+pub(crate) fn s_isalpha(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isalpha", chars::is_alpha)
 }
 
-pub(crate) fn s_isalnum(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, chars::is_alnum)
+pub(crate) fn s_isalnum(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isalnum", chars::is_alnum)
 }
 
-pub(crate) fn s_isspace(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, chars::is_space)
+pub(crate) fn s_isspace(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isspace", chars::is_space)
 }
 
 pub(crate) fn s_isdecimal(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "isdecimal", &a, 0, 0)?;
-    test_chars(vm, r, chars::is_decimal)
+    test_chars(vm, r, &a, "str.isdecimal", chars::is_decimal)
 }
 
 pub(crate) fn s_isnumeric(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "isnumeric", &a, 0, 0)?;
-    test_chars(vm, r, chars::is_numeric)
+    test_chars(vm, r, &a, "str.isnumeric", chars::is_numeric)
 }
 
 pub(crate) fn s_isascii(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
@@ -485,8 +505,7 @@ pub(crate) fn s_isidentifier(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kw
 }
 
 pub(crate) fn s_casefold(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "casefold", &a, 0, 0)?;
-    map_str(vm, r, chars::casefold)
+    map_str(vm, r, &a, "str.casefold", chars::casefold)
 }
 
 /// `removeprefix(prefix)` and `removesuffix(suffix)`.
@@ -681,14 +700,16 @@ pub(crate) fn s_translate(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwarg
     ok(new_str(vm, &out))
 }
 
-pub(crate) fn s_isupper(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn s_isupper(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "str.isupper", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(
         s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase),
     ))
 }
 
-pub(crate) fn s_islower(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn s_islower(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "str.islower", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(
         s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase),
@@ -696,13 +717,33 @@ pub(crate) fn s_islower(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs)
 }
 
 fn pad(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, how: char) -> BResult {
-    arity(vm, "pad", &args, 1, 2)?;
+    let name = match how {
+        '<' => "ljust",
+        '>' => "rjust",
+        _ => "center",
+    };
+    arity(vm, name, &args, 1, 2)?;
     let s = recv_str(vm, recv);
     let width = expect_int(vm, args[0], "")?.max(0) as usize;
     let fill = match args.get(1) {
         Some(v) => {
-            let f = expect_str(vm, *v, "fill character")?;
-            f.chars().next().unwrap_or(' ')
+            let Some(f) = str_content(vm, *v) else {
+                let t = type_name(vm, *v);
+                return Err(type_err(
+                    vm,
+                    format!("{name}() argument 2 must be str, not {t}"),
+                ));
+            };
+            let mut chars = f.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(type_err(
+                        vm,
+                        "The fill character must be exactly one character long",
+                    ));
+                }
+            }
         }
         None => ' ',
     };
@@ -850,9 +891,52 @@ pub(crate) fn s_istitle(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
     ok(Value::Bool(cased))
 }
 
-pub(crate) fn s_splitlines(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+/// `splitlines(keepends=False)`: on CPython's line boundaries (`\n`,
+/// `\r`, `\r\n`, `\v`, `\f`, `\x1c`-`\x1e`, `\x85`, U+2028, U+2029).
+pub(crate) fn s_splitlines(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> BResult {
+    arity(vm, "splitlines", &args, 0, 1)?;
+    let keep = args
+        .first()
+        .copied()
+        .or(kwarg(&kw, "keepends"))
+        .is_some_and(|v| truthy(vm, v));
     let s = recv_str(vm, recv);
-    let items = s.lines().map(|l| new_str(vm, l)).collect();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let boundary = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if !boundary {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n') {
+            chars.next();
+            end += 1;
+        }
+        lines.push(&s[start..if keep { end } else { i }]);
+        start = end;
+    }
+    if start < s.len() {
+        lines.push(&s[start..]);
+    }
+    let items = lines.into_iter().map(|l| new_str(vm, l)).collect();
     ok(new_list(vm, items))
 }
 
@@ -865,6 +949,9 @@ pub(crate) fn s_partition(
     arity(vm, "partition", &args, 1, 1)?;
     let s = recv_str(vm, recv);
     let sep = expect_str(vm, args[0], "must be str, not")?;
+    if sep.is_empty() {
+        return Err(vm.error("ValueError", "empty separator"));
+    }
     let (a, b, c) = match s.split_once(&*sep) {
         Some((a, c)) => (a.to_string(), sep.to_string(), c.to_string()),
         None => (s.to_string(), String::new(), String::new()),
