@@ -266,6 +266,10 @@ pub(crate) fn super_attr(vm: &mut Vm, class: ObjId, obj: Value, name: &str) -> R
         let b = crate::builtins::internal(vm, name);
         return Ok(Value::Obj(vm.heap.alloc(Obj::Method(obj, b))));
     }
+    // `object`'s other methods (`super().__repr__()`).
+    if let Some(b) = crate::builtins::type_method(vm, crate::heap::TypeKind::Object, name) {
+        return Ok(Value::Obj(vm.heap.alloc(Obj::Method(obj, b))));
+    }
     Err(vm.error(
         "AttributeError",
         format!("'super' object has no attribute '{name}'"),

@@ -79,6 +79,11 @@ pub enum Instr {
     BuildDict(u32),
     /// Build a set of the top `n` values.
     BuildSet(u32),
+    /// Build a set of the top `n` values of a display of constants, as
+    /// CPython builds one (it folds the display into a frozenset
+    /// constant, made again in its own order, and updates an empty set
+    /// with it), so that the set iterates in CPython's order.
+    BuildConstSet(u32),
     /// Build a slice of the top 2 or 3 values.
     BuildSlice(u32),
     /// Concatenate the top `n` strings.
@@ -208,6 +213,8 @@ pub enum Const {
     Str(Rc<str>),
     /// A bytes literal.
     Bytes(Rc<[u8]>),
+    /// `...`.
+    Ellipsis,
     /// A tuple of strings (keyword names).
     Names(Vec<Rc<str>>),
 }

@@ -22,6 +22,7 @@ pub fn compile_module(module: &Module, filename: &str, codes: &mut Vec<Code>) ->
     let filename: Rc<str> = Rc::from(filename);
     let scope = Scope::module();
     let mut unit = Unit::new("<module>", "<module>", filename.clone(), scope, 1);
+    unit.code.doc = docstring(&module.body);
     let mut c = Compiler {
         codes,
         filename,
@@ -1312,6 +1313,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         scope.is_class = true;
         let qualname = self.child_qualname(&c.name);
         let mut unit = Unit::new(&c.name, &qualname, self.filename.clone(), scope, pos.line);
+        unit.code.doc = docstring(&c.body);
         let index = {
             let mut inner = Compiler {
                 codes: &mut *self.codes,
@@ -1522,7 +1524,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                     Constant::Float(x) => Const::Float(*x),
                     Constant::Str(s) => Const::Str(Rc::from(s.as_str())),
                     Constant::Bytes(b) => Const::Bytes(Rc::from(b.as_slice())),
-                    Constant::Ellipsis => return Err(not_supported("Ellipsis is", e.pos)),
+                    Constant::Ellipsis => Const::Ellipsis,
                 };
                 let i = self.konst(k);
                 self.op(Instr::LoadConst(i));
@@ -1725,6 +1727,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             self.op(match kind {
                 0 => Instr::BuildList(n),
                 1 => Instr::BuildTuple(n),
+                _ if n > 2 && items.iter().all(folds_to_constant) => Instr::BuildConstSet(n),
                 _ => Instr::BuildSet(n),
             });
             return Ok(());
@@ -1908,5 +1911,22 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         }
         self.op(Instr::BuildString(parts.len() as u32));
         Ok(())
+    }
+}
+
+/// Whether CPython's AST optimizer folds `e` into a constant: a literal,
+/// a sign or `~` on a number, a tuple of those.
+fn folds_to_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(_) => true,
+        ExprKind::UnaryOp {
+            op: UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert,
+            operand,
+        } => matches!(
+            operand.kind,
+            ExprKind::Constant(Constant::Int(_) | Constant::Float(_) | Constant::Bool(_))
+        ),
+        ExprKind::Tuple(items) => items.iter().all(folds_to_constant),
+        _ => false,
     }
 }

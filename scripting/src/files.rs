@@ -417,34 +417,7 @@ pub(crate) fn file_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> {
     }
 }
 
-/// `bytes.decode(encoding="utf-8")`.
-pub(crate) fn by_decode(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "decode", &args, 0, 2)?;
-    let b = recv.and_then(|r| bytes_content(vm, r)).unwrap_or_default();
-    match std::str::from_utf8(&b) {
-        Ok(s) => ok(new_str(vm, s)),
-        Err(e) => Err(vm.error(
-            "UnicodeDecodeError",
-            format!(
-                "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                b[e.valid_up_to()],
-                e.valid_up_to()
-            ),
-        )),
-    }
-}
-
-/// `str.encode(encoding="utf-8")`.
-pub(crate) fn s_encode(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "encode", &args, 0, 2)?;
-    let s = recv
-        .and_then(|r| crate::builtins::str_content(vm, r))
-        .unwrap_or_default();
-    ok(new_bytes(vm, s.as_bytes().to_vec()))
-}
-
-/// `open()`, the methods of file objects, `bytes.decode` and
-/// `str.encode`.
+/// `open()` and the methods of file objects.
 pub(crate) fn natives() -> crate::module::NativeModule {
     use crate::heap::TypeKind as T;
     crate::module::NativeModule::part("files")
@@ -456,6 +429,4 @@ pub(crate) fn natives() -> crate::module::NativeModule {
         .method(T::File, "close", f_close)
         .method(T::File, "__enter__", f_enter)
         .method(T::File, "__exit__", f_exit)
-        .method(T::Bytes, "decode", by_decode)
-        .method(T::Str, "encode", s_encode)
 }

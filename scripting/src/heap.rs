@@ -47,6 +47,8 @@ pub enum TypeKind {
     Dict,
     /// `set`
     Set,
+    /// `frozenset`
+    FrozenSet,
     /// `range`
     Range,
     /// `function`
@@ -71,8 +73,14 @@ pub enum TypeKind {
     Channel,
     /// `bytes`
     Bytes,
+    /// `bytearray`
+    ByteArray,
     /// file objects made by `open()`
     File,
+    /// `random.Random`
+    Random,
+    /// `super`
+    Super,
 }
 
 impl TypeKind {
@@ -89,6 +97,7 @@ impl TypeKind {
             TypeKind::Tuple => "tuple",
             TypeKind::Dict => "dict",
             TypeKind::Set => "set",
+            TypeKind::FrozenSet => "frozenset",
             TypeKind::Range => "range",
             TypeKind::Function => "function",
             TypeKind::Builtin => "builtin_function_or_method",
@@ -101,7 +110,10 @@ impl TypeKind {
             TypeKind::Tasklet => "tasklet",
             TypeKind::Channel => "channel",
             TypeKind::Bytes => "bytes",
+            TypeKind::ByteArray => "bytearray",
             TypeKind::File => "TextIOWrapper",
+            TypeKind::Random => "Random",
+            TypeKind::Super => "super",
         }
     }
 }
@@ -266,8 +278,8 @@ pub enum Obj {
     Tuple(Vec<Value>),
     /// A dict.
     Dict(Dict),
-    /// A set.
-    Set(Map<Key, Value>),
+    /// A set or a frozenset.
+    Set(crate::set_table::SetTable),
     /// `range(start, stop, step)`.
     Range(i64, i64, i64),
     /// A script function (boxed: keeps every heap slot small).
@@ -307,6 +319,8 @@ pub enum Obj {
     Generator(Box<Generator>),
     /// A bytes object.
     Bytes(Rc<[u8]>),
+    /// A bytearray.
+    ByteArray(Vec<u8>),
     /// A file made by `open()` (never saved).
     #[serde(skip)]
     File(Box<crate::files::FileObj>),
@@ -316,6 +330,8 @@ pub enum Obj {
     /// An int outside the 64-bit range (smaller ones are
     /// [`Value::Int`]; see `builtins::int`).
     BigInt(Box<num_bigint::BigInt>),
+    /// A `random.Random` generator.
+    Random(Box<crate::random::Mt>),
     /// A `stackless.channel`. A snapshot keeps its settings; the tasklets
     /// waiting on it are in a world snapshot.
     Channel(Box<crate::stackless::ChannelObj>),
@@ -481,12 +497,14 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         Obj::Str(_)
         | Obj::Bytes(_)
         | Obj::BigInt(_)
+        | Obj::ByteArray(_)
         | Obj::File(_)
         | Obj::Range(..)
         | Obj::Builtin(_)
         | Obj::Unbound(_)
         | Obj::Type(_)
-        | Obj::Channel(_) => {}
+        | Obj::Channel(_)
+        | Obj::Random(_) => {}
         Obj::List(items) | Obj::Tuple(items) => items.iter_mut().for_each(|v| value(v, f)),
         Obj::Dict(d) => d.values_mut().for_each(|(k, v)| {
             value(k, f);

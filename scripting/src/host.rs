@@ -62,6 +62,7 @@ impl Vm {
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::Str(s) => HostValue::Str(s.to_string()),
                 Obj::Bytes(b) => HostValue::Bytes(b.to_vec()),
+                Obj::ByteArray(b) => HostValue::Bytes(b.clone()),
                 Obj::List(xs) => HostValue::List(items(xs)?),
                 Obj::Tuple(xs) => HostValue::Tuple(items(xs)?),
                 Obj::Dict(d) => HostValue::Dict(

@@ -32,10 +32,11 @@ impl Obj {
                 Obj::Str(s) => s.len() + 16,
                 Obj::Bytes(b) => b.len() + 16,
                 Obj::BigInt(n) => (n.bits() / 8) as usize + 32,
+                Obj::ByteArray(b) => b.capacity() + 16,
                 Obj::List(items) => values(items.capacity()),
                 Obj::Tuple(items) => values(items.len()),
                 Obj::Dict(d) => d.len() * (ENTRY + 2 * size_of::<Value>()),
-                Obj::Set(s) => s.len() * (ENTRY + size_of::<Value>()),
+                Obj::Set(s) => s.capacity() * size_of::<crate::set_table::Slot>(),
                 Obj::Function(f) => {
                     size_of::<crate::heap::Function>()
                         + values(f.defaults.len())
@@ -49,6 +50,7 @@ impl Obj {
                     size_of::<crate::heap::Generator>() + g.frame.as_ref().map_or(0, frame_bytes)
                 }
                 Obj::Iter(Iter::Values { items, .. }) => values(items.len()),
+                Obj::Random(_) => crate::random::STATE_BYTES,
                 _ => 0,
             }
     }

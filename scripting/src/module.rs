@@ -84,6 +84,10 @@ pub enum Native {
     Next(Value, Option<Value>),
     /// `generator.send(value)`: its frame resumes with the value.
     Send(Value, Value),
+    /// `generator.throw(exc)`: its frame resumes raising `exc`.
+    Throw(Value, Value),
+    /// `generator.close()`: its frame resumes raising GeneratorExit.
+    Close(Value),
 }
 
 /// The keyword arguments of a call, in the order given.

@@ -740,6 +740,16 @@ fn remap_keys(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
                 Key::Id(id)
             }
             Key::Tuple(items) => Key::Tuple(items.iter().map(|k| key(k, f)).collect()),
+            Key::Frozen(members) => {
+                let keys: Vec<Key> = members.keys.iter().map(|k| key(k, f)).collect();
+                let hash = crate::key_hash::frozenset_hash(
+                    keys.iter()
+                        .map(crate::key_hash::key_hash)
+                        .collect::<Vec<_>>()
+                        .into_iter(),
+                );
+                Key::Frozen(std::rc::Rc::new(crate::value::FrozenKey { hash, keys }))
+            }
             other => other.clone(),
         }
     }
@@ -747,6 +757,7 @@ fn remap_keys(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         match k {
             Key::Id(_) => true,
             Key::Tuple(items) => items.iter().any(has_ids),
+            Key::Frozen(members) => members.keys.iter().any(has_ids),
             _ => false,
         }
     }
@@ -757,12 +768,8 @@ fn remap_keys(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
                 .map(|(k, v)| (key(&k, f), v))
                 .collect();
         }
-        Obj::Set(s) if s.keys().any(has_ids) => {
-            *s = std::mem::take(s)
-                .into_iter()
-                .map(|(k, v)| (key(&k, f), v))
-                .collect();
-        }
+        // Identity hashes change with the numbers: the table is rebuilt.
+        Obj::Set(s) if s.keys().any(has_ids) => s.rekey(&mut |k| key(k, f)),
         _ => {}
     }
 }

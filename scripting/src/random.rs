@@ -3,13 +3,19 @@
 //! under `python3`. Its state is plain data (saved with the VM).
 
 const N: usize = 624;
+/// The bytes a generator holds.
+pub(crate) const STATE_BYTES: usize = N * 4 + 32;
 const M: usize = 397;
 
-/// A Mersenne Twister, seeded as CPython seeds it.
+/// A Mersenne Twister, seeded as CPython seeds it, with the second
+/// normal deviate `gauss()` keeps for its next call.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mt {
     state: Vec<u32>,
     index: usize,
+    /// `Random.gauss_next`.
+    #[serde(default)]
+    pub(crate) gauss_next: Option<f64>,
 }
 
 impl Mt {
@@ -33,15 +39,34 @@ impl Mt {
 
     /// Seeded from an integer (`random.seed(n)`).
     pub fn from_seed(seed: i64) -> Mt {
-        let mut n = seed.unsigned_abs();
-        let mut key = Vec::new();
-        while n > 0 {
-            key.push(n as u32);
-            n >>= 32;
-        }
-        if key.is_empty() {
-            key.push(0);
-        }
+        let n = seed.unsigned_abs();
+        Mt::from_key(&[n as u32, (n >> 32) as u32])
+    }
+
+    /// Seeded from bytes as `random.seed(b)` does for str (encoded as
+    /// UTF-8), bytes and bytearray: the int whose big-endian bytes are
+    /// `b` followed by its SHA-512.
+    pub fn from_bytes_seed(b: &[u8]) -> Mt {
+        use sha2::Digest;
+        let mut all = b.to_vec();
+        all.extend_from_slice(&sha2::Sha512::digest(b));
+        // The int's 32-bit words, least significant first.
+        let key: Vec<u32> = all
+            .rchunks(4)
+            .map(|c| c.iter().fold(0u32, |w, byte| (w << 8) | u32::from(*byte)))
+            .collect();
+        Mt::from_key(&key)
+    }
+
+    /// CPython's `init_by_array` with the 32-bit words of |n|, least
+    /// significant first (high zero words are dropped).
+    fn from_key(words: &[u32]) -> Mt {
+        let used = words.iter().rposition(|w| *w != 0).map_or(0, |i| i + 1);
+        let key: Vec<u32> = if used == 0 {
+            vec![0]
+        } else {
+            words[..used].to_vec()
+        };
         let mut mt = Mt::init_genrand(19_650_218);
         let s = &mut mt.state;
         let (mut i, mut j) = (1usize, 0usize);
@@ -80,7 +105,26 @@ impl Mt {
             let prev = state[i - 1] ^ (state[i - 1] >> 30);
             state[i] = 1_812_433_253u32.wrapping_mul(prev).wrapping_add(i as u32);
         }
-        Mt { state, index: N }
+        Mt {
+            state,
+            index: N,
+            gauss_next: None,
+        }
+    }
+
+    /// `getstate()`'s internal state: the 624 words and the position.
+    pub(crate) fn words(&self) -> (&[u32], usize) {
+        (&self.state, self.index)
+    }
+
+    /// A generator from `setstate()`'s words and position (`None` when
+    /// they are not a state: 624 words, a position up to 624).
+    pub(crate) fn from_words(words: Vec<u32>, index: usize, gauss_next: Option<f64>) -> Option<Mt> {
+        (words.len() == N && index <= N).then_some(Mt {
+            state: words,
+            index,
+            gauss_next,
+        })
     }
 
     /// The next 32 random bits.
@@ -145,10 +189,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn matches_cpython_for_a_str_seed() {
+        // python3 -c "import random; random.seed('shoal'); print(random.random())"
+        assert_eq!(Mt::from_bytes_seed(b"shoal").random(), 0.46927235184615024);
+        // Leading zero bytes make a smaller int.
+        // python3 -c "import random; random.seed(b'\0\0\0\0\0x'); print(random.random())"
+        assert_eq!(
+            Mt::from_bytes_seed(b"\0\0\0\0\0x").random(),
+            0.23262509104741158
+        );
+    }
+
+    #[test]
     fn matches_cpython_for_seed_42() {
         // python3 -c "import random; random.seed(42); print(random.random(), random.getrandbits(32))"
         let mut mt = Mt::from_seed(42);
         assert_eq!(mt.random(), 0.6394267984578837);
         assert_eq!(mt.getrandbits(32), 107_420_369);
+        // python3: random.seed(2**40 + 5), random.seed(-7), random.seed(0)
+        assert_eq!(Mt::from_seed((1 << 40) + 5).random(), 0.5043802970418443);
+        assert_eq!(Mt::from_seed(-7).random(), 0.32383276483316237);
+        assert_eq!(Mt::from_seed(0).random(), 0.8444218515250481);
     }
 }

@@ -307,7 +307,10 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
             let cells = !items.is_empty() && items.iter().all(|t| *t == Tag::Cell);
             s.stack.push(if cells { Tag::Cells(n) } else { Tag::Any });
         }
-        Instr::BuildList(n) | Instr::BuildSet(n) | Instr::BuildString(n) => {
+        Instr::BuildList(n)
+        | Instr::BuildSet(n)
+        | Instr::BuildConstSet(n)
+        | Instr::BuildString(n) => {
             pop!(n);
             s.stack.push(Tag::Any);
         }
@@ -522,9 +525,11 @@ fn kind_name(obj: &Obj) -> &'static str {
         Obj::Property(..) => "a property",
         Obj::Generator(_) => "a generator",
         Obj::Bytes(_) => "a bytes object",
+        Obj::ByteArray(_) => "a bytearray",
         Obj::File(_) => "a file",
         Obj::Tasklet(_) => "a tasklet",
         Obj::Channel(_) => "a channel",
+        Obj::Random(_) => "a random generator",
     }
 }
 
@@ -625,6 +630,7 @@ impl<'a> Checker<'a> {
             Key::Id(id) => self.object(*id).map(|_| ()),
             Key::Tuple(items) => items.iter().try_for_each(|k| self.key(k)),
             Key::Big(n) => check_big_int(n),
+            Key::Frozen(members) => members.keys.iter().try_for_each(|k| self.key(k)),
             _ => Ok(()),
         }
     }
@@ -656,9 +662,14 @@ impl<'a> Checker<'a> {
 
     fn object_parts(&self, obj: &Obj) -> Result<(), String> {
         match obj {
-            Obj::Str(_) | Obj::Bytes(_) | Obj::Type(_) | Obj::Unbound(_) | Obj::Channel(_) => {
-                Ok(())
-            }
+            Obj::Random(mt) if !mt.is_sound() => Err("its generator state is not one".into()),
+            Obj::Str(_)
+            | Obj::Bytes(_)
+            | Obj::ByteArray(_)
+            | Obj::Type(_)
+            | Obj::Unbound(_)
+            | Obj::Channel(_)
+            | Obj::Random(_) => Ok(()),
             Obj::File(_) => Err("a file cannot be loaded".into()),
             Obj::BigInt(n) => check_big_int(n),
             Obj::List(items) | Obj::Tuple(items) => self.values(items),
@@ -667,10 +678,13 @@ impl<'a> Checker<'a> {
                 self.value(*kv)?;
                 self.value(*v)
             }),
-            Obj::Set(s) => s.iter().try_for_each(|(k, v)| {
-                self.key(k)?;
-                self.value(*v)
-            }),
+            Obj::Set(s) => {
+                s.check()?;
+                s.entries().try_for_each(|e| {
+                    self.key(&e.key)?;
+                    self.value(e.value)
+                })
+            }
             Obj::Range(_, _, step) => {
                 if *step == 0 {
                     Err("its step is zero".into())
@@ -1279,6 +1293,9 @@ pub(crate) fn check_consts(
                 }
                 (Const::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
                 (Const::Str(s), v) => str_is(v, s),
+                (Const::Ellipsis, Value::Obj(id)) => {
+                    matches!(objs.slot(id), Some(Some(Obj::Instance(_))))
+                }
                 (Const::Bytes(b), Value::Obj(id)) => {
                     matches!(objs.slot(id), Some(Some(Obj::Bytes(x))) if **x == **b)
                 }

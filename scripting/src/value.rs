@@ -56,8 +56,41 @@ pub enum Key {
     Str(Rc<str>),
     /// A tuple of hashable values.
     Tuple(Rc<[Key]>),
+    /// A bytes object.
+    Bytes(Rc<[u8]>),
+    /// A frozenset: the keys of its members.
+    Frozen(Rc<FrozenKey>),
     /// An object hashed by identity (functions, classes, instances).
     Id(ObjId),
+}
+
+/// The key of a frozenset: its members' keys, equal to another's when
+/// they hold the same members in any order, with CPython's hash of them.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct FrozenKey {
+    /// CPython's `hash()` of the frozenset.
+    pub hash: i64,
+    /// Its members' keys, in its table's order.
+    pub keys: Vec<Key>,
+}
+
+impl PartialEq for FrozenKey {
+    fn eq(&self, other: &FrozenKey) -> bool {
+        if self.keys.len() != other.keys.len() || self.hash != other.hash {
+            return false;
+        }
+        let theirs: std::collections::HashSet<&Key, rustc_hash::FxBuildHasher> =
+            other.keys.iter().collect();
+        self.keys.iter().all(|k| theirs.contains(k))
+    }
+}
+
+impl Eq for FrozenKey {}
+
+impl std::hash::Hash for FrozenKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
 }
 
 impl Key {

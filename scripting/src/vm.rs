@@ -211,15 +211,15 @@ pub(crate) const EXCEPTIONS: &[(&str, &str)] = &[
     ("UnicodeDecodeError", "UnicodeError"),
     ("UnicodeEncodeError", "UnicodeError"),
     ("UnicodeTranslateError", "UnicodeError"),
-    ("FloatingPointError", "ArithmeticError"),
+    ("TabError", "IndentationError"),
     ("BufferError", "Exception"),
     ("EOFError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
     ("ReferenceError", "Exception"),
     ("StopAsyncIteration", "Exception"),
     ("ChildProcessError", "OSError"),
     ("NotADirectoryError", "OSError"),
     ("ProcessLookupError", "OSError"),
-    ("TabError", "IndentationError"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
@@ -507,6 +507,11 @@ impl Vm {
             self.exc_classes.push((name, id));
             self.builtins.insert(Rc::from(*name), Value::Obj(id));
         }
+        // CPython's other names for OSError.
+        let os_error = Value::Obj(self.exc_class("OSError"));
+        for alias in ["EnvironmentError", "IOError"] {
+            self.builtins.entry(Rc::from(alias)).or_insert(os_error);
+        }
     }
 
     /// The class of the built-in exception `name`.
@@ -618,6 +623,10 @@ impl Vm {
         self.set_attr(obj, name, v)
     }
 
+    pub(crate) fn del_attr_pub(&mut self, obj: Value, name: &str) -> Result<(), Exc> {
+        self.delete_attr(obj, name)
+    }
+
     /// `getattr(obj, name)`.
     pub(crate) fn get_attr_pub(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
         self.get_attr(obj, name)
@@ -660,6 +669,11 @@ impl Vm {
                     Const::BigInt(n) => {
                         Value::Obj(self.heap.alloc(Obj::BigInt(Box::new((**n).clone()))))
                     }
+                    Const::Ellipsis => self
+                        .builtins
+                        .get("Ellipsis")
+                        .copied()
+                        .unwrap_or(Value::None),
                     Const::Names(names) => {
                         let items = names
                             .iter()
@@ -688,6 +702,14 @@ impl Vm {
 
     fn push_module_frame(&mut self, index: u32, module: ObjId, on_return: OnReturn) {
         let nlocals = self.codes[index as usize].varnames.len();
+        // A module's `__doc__`: its docstring or None.
+        let doc = match self.codes[index as usize].doc.clone() {
+            Some(d) => self.str_value(&d),
+            None => Value::None,
+        };
+        if let Obj::Module(m) = self.heap.get_mut(module) {
+            m.attrs.entry(Rc::from("__doc__")).or_insert(doc);
+        }
         let mut frame = Frame::new(index, module, None, 0, 0);
         frame.on_return = on_return;
         self.frames.enter(frame, std::iter::repeat_n(None, nlocals));
@@ -1005,6 +1027,7 @@ impl Vm {
     /// Finds a handler for `exc`, unwinding frames and recording the
     /// traceback; `Err(exc)` if none catches it.
     fn unwind(&mut self, exc: Exc, floor: usize) -> Result<(), Exc> {
+        let mut exc = exc;
         loop {
             if self.frames.len() <= floor {
                 return Err(exc);
@@ -1023,11 +1046,8 @@ impl Vm {
             }
             self.add_traceback(exc);
             let frame = self.frames.pop().expect("a frame");
-            if let OnReturn::Cont(cont) = &frame.on_return
-                && let Some(caught) = self.stop_iteration_caught(cont, exc)?
-            {
-                return caught;
-            }
+            // A generator ends with the exception; StopIteration out of
+            // one is a RuntimeError (PEP 479).
             if let Some(generator_id) = frame.generator() {
                 if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
                     g.finished = true;
@@ -1036,8 +1056,13 @@ impl Vm {
                 if builtins::exception_matches(self, exc, Value::Obj(stop)).unwrap_or(false) {
                     let new = self.error("RuntimeError", "generator raised StopIteration");
                     self.set_exc_attr(new, "__context__", exc);
-                    return self.unwind(new, floor);
+                    exc = new;
                 }
+            }
+            if let OnReturn::Cont(cont) = &frame.on_return
+                && let Some(caught) = self.stop_iteration_caught(cont, exc)?
+            {
+                return caught;
             }
         }
     }
@@ -1363,6 +1388,7 @@ impl TypeKind {
             Obj::List(_) => TypeKind::List,
             Obj::Tuple(_) => TypeKind::Tuple,
             Obj::Dict(_) => TypeKind::Dict,
+            Obj::Set(s) if s.is_frozen() => TypeKind::FrozenSet,
             Obj::Set(_) => TypeKind::Set,
             Obj::Range(..) => TypeKind::Range,
             Obj::Function(_) => TypeKind::Function,
@@ -1375,11 +1401,12 @@ impl TypeKind {
             Obj::Generator(_) => TypeKind::Generator,
             Obj::Tasklet(_) => TypeKind::Tasklet,
             Obj::Bytes(_) => TypeKind::Bytes,
+            Obj::ByteArray(_) => TypeKind::ByteArray,
             Obj::File(_) => TypeKind::File,
             Obj::Channel(_) => TypeKind::Channel,
-            Obj::Super(..) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => {
-                TypeKind::Object
-            }
+            Obj::Random(_) => TypeKind::Random,
+            Obj::Super(..) => TypeKind::Super,
+            Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => TypeKind::Object,
             Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,
         }
     }

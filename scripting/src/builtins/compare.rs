@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// The bytes of a bytes object or bytearray (empty for other objects).
+pub(crate) fn byte_content(obj: &Obj) -> &[u8] {
+    match obj {
+        Obj::Bytes(b) => b,
+        Obj::ByteArray(b) => b,
+        _ => &[],
+    }
+}
+
 /// Python's truth value.
 pub fn truthy(vm: &Vm, v: Value) -> bool {
     match v {
@@ -12,6 +21,7 @@ pub fn truthy(vm: &Vm, v: Value) -> bool {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => !s.is_empty(),
             Obj::Bytes(b) => !b.is_empty(),
+            Obj::ByteArray(b) => !b.is_empty(),
             Obj::List(items) | Obj::Tuple(items) => !items.is_empty(),
             Obj::Dict(d) => !d.is_empty(),
             Obj::Set(s) => !s.is_empty(),
@@ -68,7 +78,9 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
                 }
                 Key::Tuple(Rc::from(keys))
             }
-            Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(..) => {
+            Obj::Bytes(b) => Key::Bytes(b.clone()),
+            Obj::Set(s) if s.is_frozen() => s.frozen_key(),
+            Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(..) | Obj::ByteArray(_) => {
                 let t = type_name(vm, v);
                 return Err(type_err(vm, format!("unhashable type: '{t}'")));
             }
@@ -106,7 +118,9 @@ fn values_eq(vm: &Vm, a: Value, b: Value, depth: usize) -> Result<bool, TooDeep>
             }
             match (vm.heap.get(x), vm.heap.get(y)) {
                 (Obj::Str(s), Obj::Str(t)) => s == t,
-                (Obj::Bytes(s), Obj::Bytes(t)) => s == t,
+                (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+                    byte_content(vm.heap.get(x)) == byte_content(vm.heap.get(y))
+                }
                 (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
                     if p.len() != q.len() {
                         return Ok(false);
@@ -131,7 +145,7 @@ fn values_eq(vm: &Vm, a: Value, b: Value, depth: usize) -> Result<bool, TooDeep>
                     true
                 }
                 (Obj::Set(p), Obj::Set(q)) => {
-                    p.len() == q.len() && p.keys().all(|k| q.contains_key(k))
+                    p.len() == q.len() && p.entries().all(|e| q.contains_hashed(&e.key, e.hash))
                 }
                 (Obj::Range(a, b, c), Obj::Range(d, e, f)) => (a, b, c) == (d, e, f),
                 (Obj::BigInt(m), Obj::BigInt(n)) => m == n,
@@ -184,6 +198,9 @@ fn values_cmp(
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
         (Value::Obj(x), Value::Obj(y)) => match (vm.heap.get(x), vm.heap.get(y)) {
             (Obj::Str(s), Obj::Str(t)) => Some(s.cmp(t)),
+            (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+                Some(byte_content(vm.heap.get(x)).cmp(byte_content(vm.heap.get(y))))
+            }
             (Obj::List(p), Obj::List(q)) | (Obj::Tuple(p), Obj::Tuple(q)) => {
                 for (a, b) in p.iter().zip(q.iter()) {
                     if !values_eq(vm, *a, *b, depth + 1)? {
@@ -193,8 +210,8 @@ fn values_cmp(
                 Some(p.len().cmp(&q.len()))
             }
             (Obj::Set(p), Obj::Set(q)) => {
-                let sub = p.keys().all(|k| q.contains_key(k));
-                let sup = q.keys().all(|k| p.contains_key(k));
+                let sub = p.entries().all(|e| q.contains_hashed(&e.key, e.hash));
+                let sup = q.entries().all(|e| p.contains_hashed(&e.key, e.hash));
                 match (sub, sup) {
                     (true, true) => Some(Ordering::Equal),
                     (true, false) => Some(Ordering::Less),
@@ -410,6 +427,24 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
                 }
                 return Ok(false);
             }
+            // A byte value, or a run of bytes.
+            Obj::Bytes(_) | Obj::ByteArray(_) => {
+                let hay = byte_content(vm.heap.get(id)).to_vec();
+                let needle = match item {
+                    Value::Int(_) | Value::Bool(_) => vec![expect_byte(vm, item)?],
+                    _ => match bytes_like(vm, item) {
+                        Some(b) => b,
+                        None => {
+                            let t = type_name(vm, item);
+                            return Err(type_err(
+                                vm,
+                                format!("a bytes-like object is required, not '{t}'"),
+                            ));
+                        }
+                    },
+                };
+                return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle));
+            }
             Obj::Instance(_) => {
                 if let Some(r) =
                     crate::classes::call_dunder(vm, container, "__contains__", vec![item])
@@ -425,11 +460,26 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
                 }
                 return Ok(false);
             }
-            Obj::Dict(_) | Obj::Set(_) => {
+            // An iterator is consumed up to the first match.
+            Obj::Iter(_) => {
+                while let Some(v) = next(vm, container)? {
+                    if eq(vm, v, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Obj::Dict(_) => {
                 let k = key_of(vm, item)?;
                 return Ok(match vm.heap.get(id) {
                     Obj::Dict(d) => d.contains_key(&k),
-                    Obj::Set(s) => s.contains_key(&k),
+                    _ => false,
+                });
+            }
+            Obj::Set(_) => {
+                let k = member_key(vm, item)?;
+                return Ok(match vm.heap.get(id) {
+                    Obj::Set(s) => s.contains(&k),
                     _ => false,
                 });
             }

@@ -115,7 +115,7 @@ fn container_with_instances(vm: &Vm, x: Value) -> bool {
             any_instance(vm, &values)
         }
         Obj::Set(s) => {
-            let values: Vec<Value> = s.values().copied().collect();
+            let values: Vec<Value> = s.values().collect();
             any_instance(vm, &values)
         }
         _ => false,
@@ -134,12 +134,64 @@ pub(crate) fn construct(
     kwargs: Kwargs,
 ) -> Result<Value, Exc> {
     let name = kind.name();
-    if kind != TypeKind::Dict && kind != TypeKind::Int && kind != TypeKind::Tasklet {
+    if !matches!(
+        kind,
+        TypeKind::Dict | TypeKind::Int | TypeKind::Tasklet | TypeKind::Bytes | TypeKind::ByteArray
+    ) {
         no_kwargs(vm, name, &kwargs)?;
     }
     match kind {
         TypeKind::Tasklet => return sl::new_tasklet(vm, args, kwargs),
         TypeKind::Channel => return sl::new_channel(vm, args),
+        TypeKind::Random => return random::new_random(vm, args),
+        TypeKind::Slice => {
+            arity(vm, "slice", &args, 1, 3)?;
+            let (a, b, c) = match args[..] {
+                [stop] => (Value::None, stop, Value::None),
+                [start, stop] => (start, stop, Value::None),
+                [start, stop, step] => (start, stop, step),
+                _ => (Value::None, Value::None, Value::None),
+            };
+            return Ok(Value::Obj(vm.heap.alloc(Obj::Slice(a, b, c))));
+        }
+        TypeKind::Super => {
+            // `super()` with no arguments is compiled where it is called.
+            arity(vm, "super", &args, 1, 2)?;
+            let class = match args[0] {
+                Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => c,
+                v => {
+                    let t = type_name(vm, v);
+                    return Err(type_err(
+                        vm,
+                        format!("super() argument 1 must be a type, not {t}"),
+                    ));
+                }
+            };
+            let Some(&obj) = args.get(1) else {
+                return Err(vm.error(
+                    "NotImplementedError",
+                    "super() with one argument (an unbound super object) is not supported by Shoal's script language",
+                ));
+            };
+            let fits = match obj {
+                Value::Obj(o) => match vm.heap.get(o) {
+                    Obj::Instance(inst) => {
+                        matches!(vm.heap.get(inst.class), Obj::Class(k) if k.mro.contains(&class))
+                    }
+                    Obj::Class(k) => k.mro.contains(&class),
+                    _ => false,
+                },
+                _ => false,
+            };
+            if !fits {
+                return Err(type_err(
+                    vm,
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+            return Ok(Value::Obj(vm.heap.alloc(Obj::Super(class, obj))));
+        }
+        TypeKind::Bytes | TypeKind::ByteArray => return construct_bytes(vm, kind, args, kwargs),
         _ => {}
     }
     match kind {
@@ -275,7 +327,16 @@ pub(crate) fn construct(
             arity(vm, "set", &args, 0, 1)?;
             match args.first() {
                 Some(v) => make_set(vm, *v),
-                None => Ok(Value::Obj(vm.heap.alloc(Obj::Set(Map::default())))),
+                None => Ok(new_set(vm, crate::set_table::SetTable::new())),
+            }
+        }
+        TypeKind::FrozenSet => {
+            arity(vm, "frozenset", &args, 0, 1)?;
+            match args.first() {
+                // `frozenset(f)` of a frozenset is `f`.
+                Some(v) if TypeKind::of(vm, *v) == TypeKind::FrozenSet => Ok(*v),
+                Some(v) => make_set_of(vm, *v, true),
+                None => Ok(new_set(vm, crate::set_table::SetTable::new_frozen())),
             }
         }
         TypeKind::Dict => {

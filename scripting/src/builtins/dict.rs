@@ -135,3 +135,16 @@ pub(crate) fn d_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs
     }
     none()
 }
+
+/// `dict.fromkeys(iterable, value=None)`: a dict of the iterable's items,
+/// each mapped to `value`.
+pub(crate) fn d_fromkeys(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "fromkeys", &args, 1, 2)?;
+    let value = args.get(1).copied().unwrap_or(Value::None);
+    let keys = collect(vm, args[0])?;
+    let d = Value::Obj(vm.heap.alloc(Obj::Dict(Dict::default())));
+    for k in keys {
+        dict_set(vm, d, k, value)?;
+    }
+    ok(d)
+}

@@ -59,6 +59,21 @@ pub(crate) fn str_repr(s: &str) -> String {
     out
 }
 
+/// `ascii(v)`: `repr(v)` with non-ASCII characters escaped.
+pub(crate) fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        let n = c as u32;
+        match n {
+            0..=0x7f => out.push(c),
+            0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            _ => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
+
 /// `repr(v)`.
 pub(crate) fn repr_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
     repr_depth(vm, v, 0)
@@ -78,6 +93,16 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             }
         };
     }
+    plain_repr(vm, v, depth)
+}
+
+/// `object.__repr__(v)`: the repr of `v` without its class's `__repr__`
+/// (inside containers, items still use theirs).
+pub(crate) fn own_repr(vm: &mut Vm, v: Value) -> Result<String, Exc> {
+    plain_repr(vm, v, 0)
+}
+
+fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
     if depth > 200 {
         return Err(vm.error(
             "RecursionError",
@@ -125,12 +150,18 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 format!("{{{}}}", parts.join(", "))
             }
             Obj::Set(s) => {
+                let name = if s.is_frozen() { "frozenset" } else { "set" };
                 if s.is_empty() {
-                    "set()".into()
+                    format!("{name}()")
                 } else {
                     let parts: Result<Vec<String>, Exc> =
-                        s.values().map(|i| repr_depth(vm, *i, depth + 1)).collect();
-                    format!("{{{}}}", parts?.join(", "))
+                        s.values().map(|i| repr_depth(vm, i, depth + 1)).collect();
+                    let body = format!("{{{}}}", parts?.join(", "));
+                    if s.is_frozen() {
+                        format!("frozenset({body})")
+                    } else {
+                        body
+                    }
                 }
             }
             Obj::Range(a, b, 1) => format!("range({a}, {b})"),
@@ -157,6 +188,7 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 let t = type_name(vm, recv);
                 format!("<built-in method {} of {t} object>", builtin_name(vm, b))
             }
+            Obj::Type(TypeKind::Random) => "<class 'random.Random'>".into(),
             Obj::Type(k) => format!("<class '{}'>", k.name()),
             Obj::Class(c)
                 if c.is_exception && c.bases.len() <= 1 && is_builtin_exception(&c.name) =>
@@ -164,6 +196,8 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 format!("<class '{}'>", c.name)
             }
             Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
+            Obj::Instance(_) if not_implemented(vm, v) => "NotImplemented".into(),
+            Obj::Instance(_) if vm.builtins.get("Ellipsis") == Some(&v) => "Ellipsis".into(),
             Obj::Instance(inst) => {
                 let is_exc = matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception);
                 let cname = match vm.heap.get(inst.class) {
@@ -201,9 +235,14 @@ fn repr_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             Obj::ClassMethod(_) => "<classmethod object>".into(),
             Obj::Property(..) => "<property object>".into(),
             Obj::Bytes(b) => crate::files::bytes_repr(&b),
+            Obj::ByteArray(b) => format!("bytearray({})", crate::files::bytes_repr(&b)),
             Obj::File(f) => format!("<_io.TextIOWrapper name='{}' mode='{}'>", f.name, f.mode),
             Obj::Tasklet(_) => format!(
                 "<stackless.tasklet object at 0x{:012x}>",
+                0x7f00_0000_0000u64 + id.0 as u64 * 16
+            ),
+            Obj::Random(_) => format!(
+                "<random.Random object at 0x{:012x}>",
                 0x7f00_0000_0000u64 + id.0 as u64 * 16
             ),
             Obj::Channel(_) => format!(

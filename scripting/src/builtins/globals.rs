@@ -71,6 +71,7 @@ pub(crate) fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwa
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => Some(s.chars().count()),
             Obj::Bytes(b) => Some(b.len()),
+            Obj::ByteArray(b) => Some(b.len()),
             Obj::List(i) | Obj::Tuple(i) => Some(i.len()),
             Obj::Dict(d) => Some(d.len()),
             Obj::Set(s) => Some(s.len()),
@@ -584,21 +585,11 @@ pub(crate) fn b_ord(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
     }
 }
 
+/// `hash(v)`: CPython's (see [`crate::key_hash`]).
 pub(crate) fn b_hash(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    use std::hash::{Hash, Hasher};
     arity(vm, "hash", &args, 1, 1)?;
     let k = key_of(vm, args[0])?;
-    ok(Value::Int(match k {
-        Key::Int(i) => hash_i64(i),
-        Key::Big(n) => hash_big(&n),
-        Key::Float(bits) => hash_f64(f64::from_bits(bits)),
-        Key::None => 0x7f00_0000_1000,
-        other => {
-            let mut h = rustc_hash::FxHasher::default();
-            other.hash(&mut h);
-            (h.finish() >> 1) as i64
-        }
-    }))
+    ok(Value::Int(crate::key_hash::key_hash(&k)))
 }
 
 pub(crate) fn b_id(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -751,4 +742,55 @@ pub(crate) fn b_format(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwarg
     };
     let s = format_value(vm, args[0], &spec)?;
     ok(new_str(vm, &s))
+}
+
+/// `ascii(obj)`: its repr, non-ASCII characters escaped.
+pub(crate) fn b_ascii(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "ascii", &args, 1, 1)?;
+    if str_method(vm, args[0], true).is_some() {
+        let f = vm.shoal_helper("ascii_")?;
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
+    let r = repr_of(vm, args[0])?;
+    let s = ascii_escape(&r);
+    ok(new_str(vm, &s))
+}
+
+/// `exit(code=None)` and `quit(code=None)`: raise SystemExit.
+pub(crate) fn b_exit(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "exit", &args, 0, 1)?;
+    let class = vm.exc_class("SystemExit");
+    let args = args.into_iter().filter(|v| *v != Value::None).collect();
+    Err(vm.instantiate_exception(class, args))
+}
+
+/// `input(prompt="")`: a line of standard input, without its newline
+/// (for a host that allows files, as `shoal run` does).
+pub(crate) fn b_input(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "input", &args, 0, 1)?;
+    if !vm.allow_open {
+        return Err(vm.error(
+            "PermissionError",
+            "input() is not allowed in this sandbox (the host did not allow reading standard input)",
+        ));
+    }
+    if let Some(p) = args.first() {
+        let prompt = str_of(vm, *p)?;
+        let _ = vm.out.write_all(prompt.as_bytes());
+    }
+    let _ = vm.out.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.error("EOFError", "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            ok(new_str(vm, &line))
+        }
+        Err(e) => Err(vm.error("OSError", e.to_string())),
+    }
 }

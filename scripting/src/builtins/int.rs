@@ -265,44 +265,10 @@ pub(crate) fn int_of_float(vm: &mut Vm, f: f64) -> Result<Value, Exc> {
     int_value(vm, float_to_big(t))
 }
 
-/// CPython's hash of an int: its value modulo 2**61 - 1, signed.
-pub(crate) fn hash_i64(i: i64) -> i64 {
-    let h = (i.unsigned_abs() % HASH_MODULUS) as i64;
-    let h = if i < 0 { -h } else { h };
-    if h == -1 { -2 } else { h }
-}
-
 /// CPython's hash of a big int.
 pub(crate) fn hash_big(n: &BigInt) -> i64 {
     let h = (n.magnitude() % HASH_MODULUS).to_u64().unwrap_or(0) as i64;
     let h = if n.is_negative() { -h } else { h };
-    if h == -1 { -2 } else { h }
-}
-
-/// CPython's hash of a float: equal to the hash of an equal int, and
-/// of the rational it is otherwise.
-pub(crate) fn hash_f64(x: f64) -> i64 {
-    if x.is_nan() {
-        return 0;
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { 314_159 } else { -314_159 };
-    }
-    if x == 0.0 {
-        return 0;
-    }
-    let bits = x.to_bits();
-    let raw_exp = ((bits >> 52) & 0x7ff) as i64;
-    let (mant, exp) = if raw_exp == 0 {
-        (bits & ((1 << 52) - 1), -1074)
-    } else {
-        ((bits & ((1 << 52) - 1)) | (1 << 52), raw_exp - 1075)
-    };
-    // 2**61 = 1 (mod 2**61 - 1), so 2**exp = 2**(exp mod 61).
-    let m = (mant % HASH_MODULUS) as u128;
-    let p = 1u128 << exp.rem_euclid(61);
-    let h = ((m * p) % HASH_MODULUS as u128) as i64;
-    let h = if x < 0.0 { -h } else { h };
     if h == -1 { -2 } else { h }
 }
 
@@ -726,7 +692,13 @@ fn i_to_bytes(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs
     ok(crate::files::new_bytes(vm, bytes))
 }
 
-fn i_from_bytes(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+fn i_from_bytes(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwargs) -> BResult {
+    // `bool.from_bytes` makes a bool, as `cls(n)` does in CPython.
+    let as_bool = match recv {
+        Some(Value::Bool(_)) => true,
+        Some(Value::Obj(id)) => matches!(vm.heap.get(id), Obj::Type(TypeKind::Bool)),
+        _ => false,
+    };
     arity(vm, "from_bytes", &args, 0, 2)?;
     let Some(source) = args.first().copied().or(kwarg(&kwargs, "bytes")) else {
         return Err(type_err(
@@ -785,6 +757,9 @@ fn i_from_bytes(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwargs)
     } else {
         BigInt::from_bytes_le(Sign::Plus, &bytes)
     };
+    if as_bool {
+        return ok(Value::Bool(!n.is_zero()));
+    }
     ok(int_value(vm, n)?)
 }
 
@@ -805,19 +780,10 @@ pub(crate) fn methods(m: NativeModule) -> NativeModule {
             .method(kind, "conjugate", i_conjugate)
             .method(kind, "as_integer_ratio", i_as_integer_ratio)
             .method(kind, "to_bytes", i_to_bytes)
-            .method(kind, "from_bytes", i_from_bytes)
+            .native(Owner::ClassMethod(kind), "from_bytes", i_from_bytes)
             .method(kind, "__index__", i_index);
     }
     m
-}
-
-/// Methods of built-in types that are class methods: on the type they
-/// bind to the type, not to a first argument.
-pub(crate) fn is_class_method(kind: TypeKind, name: &str) -> bool {
-    matches!(
-        (kind, name),
-        (TypeKind::Int | TypeKind::Bool, "from_bytes") | (TypeKind::Float, "fromhex")
-    )
 }
 
 /// The digit limit of `sys.set_int_max_str_digits`.
@@ -838,15 +804,16 @@ mod tests {
 
     #[test]
     fn hashes_match_cpython() {
-        assert_eq!(hash_i64(-1), -2);
-        assert_eq!(hash_i64((1 << 61) - 1), 0);
+        use crate::key_hash::{float_hash, int_hash};
+        assert_eq!(int_hash(-1), -2);
+        assert_eq!(int_hash((1 << 61) - 1), 0);
         assert_eq!(hash_big(&(BigInt::one() << 64u32)), 8);
         assert_eq!(hash_big(&-(BigInt::one() << 100u32)), -549_755_813_888);
-        assert_eq!(hash_f64(1.5), 1_152_921_504_606_846_977);
-        assert_eq!(hash_f64(-0.5), -1_152_921_504_606_846_976);
-        assert_eq!(hash_f64(2f64.powi(70)), 512);
-        assert_eq!(hash_f64(1e300), 1_224_995_262_755_759_164);
-        assert_eq!(hash_f64(f64::INFINITY), 314_159);
+        assert_eq!(float_hash(1.5), 1_152_921_504_606_846_977);
+        assert_eq!(float_hash(-0.5), -1_152_921_504_606_846_976);
+        assert_eq!(float_hash(2f64.powi(70)), 512);
+        assert_eq!(float_hash(1e300), 1_224_995_262_755_759_164);
+        assert_eq!(float_hash(f64::INFINITY), 314_159);
     }
 
     #[test]

@@ -41,6 +41,13 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
                     .collect();
                 Iter::Values { items, index: 0 }
             }
+            Obj::Bytes(_) | Obj::ByteArray(_) => Iter::Values {
+                items: byte_content(vm.heap.get(id))
+                    .iter()
+                    .map(|x| Value::Int(i64::from(*x)))
+                    .collect(),
+                index: 0,
+            },
             Obj::Range(a, b, c) => Iter::Range {
                 next: *a,
                 stop: *b,
@@ -149,7 +156,18 @@ fn next_depth(vm: &mut Vm, it: Value, depth: usize) -> Result<Option<Value>, Exc
         Iter::Dict { dict, index, what } => {
             let entry = match vm.heap.get(dict) {
                 Obj::Dict(d) => d.get_index(index).map(|(_, (k, v))| (*k, *v)),
-                Obj::Set(s) => s.get_index(index).map(|(_, v)| (*v, Value::None)),
+                Obj::Set(s) => {
+                    // A set's position is a slot of its table.
+                    return Ok(match s.next_from(index) {
+                        Some((v, after)) => {
+                            if let Obj::Iter(Iter::Dict { index, .. }) = vm.heap.get_mut(id) {
+                                *index = after;
+                            }
+                            Some(v)
+                        }
+                        None => None,
+                    });
+                }
                 _ => None,
             };
             let v = match (entry, what) {
@@ -266,7 +284,7 @@ pub(crate) fn collect(vm: &mut Vm, v: Value) -> Result<Vec<Value>, Exc> {
         match vm.heap.get(id) {
             Obj::List(items) | Obj::Tuple(items) => return Ok(items.clone()),
             Obj::Dict(d) => return Ok(d.values().map(|(k, _)| *k).collect()),
-            Obj::Set(s) => return Ok(s.values().copied().collect()),
+            Obj::Set(s) => return Ok(s.values().collect()),
             _ => {}
         }
     }
@@ -343,16 +361,6 @@ pub(crate) fn sort_order(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwa
     ok(new_list(vm, order))
 }
 
-pub(crate) fn make_set(vm: &mut Vm, iterable: Value) -> Result<Value, Exc> {
-    let items = collect(vm, iterable)?;
-    let mut set = Map::default();
-    for v in items {
-        let k = key_of(vm, v)?;
-        set.entry(k).or_insert(v);
-    }
-    Ok(Value::Obj(vm.heap.alloc(Obj::Set(set))))
-}
-
 pub(crate) fn dict_set(vm: &mut Vm, dict: Value, k: Value, v: Value) -> Result<(), Exc> {
     let key = key_of(vm, k)?;
     if let Value::Obj(id) = dict
@@ -371,26 +379,34 @@ pub(crate) fn dict_set(vm: &mut Vm, dict: Value, k: Value, v: Value) -> Result<(
 
 pub(crate) fn dict_update(vm: &mut Vm, dict: Value, mapping: Value) -> Result<(), Exc> {
     let pairs: Vec<(Value, Value)> = match mapping {
-        Value::Obj(id) => {
-            match vm.heap.get(id) {
-                Obj::Dict(d) => d.values().copied().collect(),
-                _ => {
-                    let items = collect(vm, mapping)?;
-                    let mut pairs = Vec::new();
-                    for item in items {
-                        let kv = collect(vm, item)?;
-                        if kv.len() != 2 {
-                            return Err(vm.error(
-                            "ValueError",
-                            format!("dictionary update sequence element has length {}; 2 is required", kv.len()),
-                        ));
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Dict(d) => d.values().copied().collect(),
+            _ => {
+                let items = collect(vm, mapping)?;
+                let mut pairs = Vec::new();
+                for (i, item) in items.into_iter().enumerate() {
+                    let kv = match collect(vm, item) {
+                        Err(e) if vm.exc_is(e, "TypeError")? => {
+                            return Err(type_err(
+                                vm,
+                                format!(
+                                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                                ),
+                            ));
                         }
-                        pairs.push((kv[0], kv[1]));
+                        kv => kv?,
+                    };
+                    if kv.len() != 2 {
+                        return Err(vm.error(
+                            "ValueError",
+                            format!("dictionary update sequence element #{i} has length {}; 2 is required", kv.len()),
+                        ));
                     }
-                    pairs
+                    pairs.push((kv[0], kv[1]));
                 }
+                pairs
             }
-        }
+        },
         _ => {
             let t = type_name(vm, mapping);
             return Err(type_err(vm, format!("'{t}' object is not iterable")));

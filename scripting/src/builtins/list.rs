@@ -1,4 +1,4 @@
-//! Methods of `list` and `tuple`.
+//! Methods of `list`, `tuple` and `range`.
 
 use super::*;
 
@@ -209,4 +209,84 @@ pub(crate) fn l_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs
     let id = recv_list(vm, recv);
     list_mut(vm, id).clear();
     none()
+}
+
+/// The position of int `x` in range `(a, b, c)`, if it is there.
+fn range_position(a: i64, b: i64, c: i64, x: i64) -> Option<i64> {
+    let inside = if c > 0 {
+        x >= a && x < b
+    } else {
+        x <= a && x > b
+    };
+    let off = x as i128 - a as i128;
+    (inside && off % c as i128 == 0).then(|| (off / c as i128) as i64)
+}
+
+fn recv_range(vm: &Vm, recv: Option<Value>) -> (i64, i64, i64) {
+    match recv {
+        Some(Value::Obj(id)) => match vm.heap.get(id) {
+            Obj::Range(a, b, c) => (*a, *b, *c),
+            _ => (0, 0, 1),
+        },
+        _ => (0, 0, 1),
+    }
+}
+
+/// `range.index(x)`.
+pub(crate) fn range_index(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "index", &args, 1, 1)?;
+    let (a, b, c) = recv_range(vm, recv);
+    let found = match args[0] {
+        Value::Int(x) => range_position(a, b, c, x),
+        Value::Bool(x) => range_position(a, b, c, x as i64),
+        // Other values are compared with each item.
+        x => {
+            let items = collect(vm, recv.unwrap_or(Value::None))?;
+            let mut at = None;
+            for (i, v) in items.into_iter().enumerate() {
+                if eq(vm, v, x)? {
+                    at = Some(i as i64);
+                    break;
+                }
+            }
+            at
+        }
+    };
+    match found {
+        Some(i) => ok(Value::Int(i)),
+        None => {
+            let r = repr_of(vm, args[0])?;
+            Err(vm.error("ValueError", format!("{r} is not in range")))
+        }
+    }
+}
+
+/// `range.count(x)`.
+pub(crate) fn range_count(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "count", &args, 1, 1)?;
+    let (a, b, c) = recv_range(vm, recv);
+    let n = match args[0] {
+        Value::Int(x) => range_position(a, b, c, x).is_some() as i64,
+        Value::Bool(x) => range_position(a, b, c, x as i64).is_some() as i64,
+        x => {
+            let mut n = 0;
+            for v in collect(vm, recv.unwrap_or(Value::None))? {
+                if eq(vm, v, x)? {
+                    n += 1;
+                }
+            }
+            n
+        }
+    };
+    ok(Value::Int(n))
 }

@@ -23,7 +23,11 @@
 //! | `construct.rs` | calling a built-in type (`int(x)`, `list(it)`...) |
 //! | `globals.rs` | the built-in functions |
 //! | `objects.rs` | `object`, `staticmethod`, `classmethod`, `property`, `issubclass`, `setattr` |
+//! | `namespaces.rs` | `dir`, `vars`, `globals`, `locals`, `__dict__`, `delattr` |
+//! | `dunders.rs` | the dunder methods of the built-in types (`[].__len__()`) |
 //! | `string.rs`, `list.rs`, `dict.rs`, `set.rs`, `generator.rs` | methods of each type |
+//! | `bytes.rs` | `bytes` and `bytearray`: constructors, methods, codecs |
+//! | `chars.rs` | characters as str's methods class them (`isdecimal`, `casefold`...) |
 //! | `math.rs`, `random.rs`, `sys.rs`, `time.rs` | the modules of those names |
 //!
 //! Files, `stackless` and `pickle` live in their own modules of the crate
@@ -36,7 +40,7 @@ use std::mem::size_of;
 use std::rc::Rc;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
-use crate::heap::{Attrs, Builtin, Class, Dict, Iter, Map, Obj, TypeKind};
+use crate::heap::{Attrs, Builtin, Class, Dict, Iter, Obj, TypeKind};
 use crate::module::{Constant, NativeModule};
 use crate::value::{Key, ObjId, Value, float_repr};
 use crate::vm::{Exc, Vm};
@@ -65,8 +69,16 @@ mod globals;
 pub(crate) use globals::*;
 mod objects;
 pub(crate) use objects::*;
+mod namespaces;
+pub(crate) use namespaces::*;
+mod dunders;
+pub(crate) use dunders::unhashable;
 mod string;
 pub(crate) use string::*;
+mod bytes;
+mod chars;
+pub(crate) use bytes::{bytes_like, construct_bytes, expect_byte};
+
 mod list;
 pub(crate) use list::*;
 mod dict;

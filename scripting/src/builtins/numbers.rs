@@ -465,7 +465,7 @@ pub(crate) fn methods(m: NativeModule) -> NativeModule {
         .method(T::Float, "as_integer_ratio", f_as_integer_ratio)
         .method(T::Float, "conjugate", f_conjugate)
         .method(T::Float, "hex", f_hex)
-        .method(T::Float, "fromhex", f_fromhex)
+        .native(Owner::ClassMethod(T::Float), "fromhex", f_fromhex)
 }
 
 #[cfg(test)]

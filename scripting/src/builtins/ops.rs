@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// OverflowError for a result that does not fit where it must go.
+pub(crate) fn overflow(vm: &mut Vm) -> Exc {
+    vm.error(
+        "OverflowError",
+        "Python int too large to convert to C ssize_t",
+    )
+}
+
 fn floor_div(a: i64, b: i64) -> Option<i64> {
     let q = a.checked_div(b)?;
     if (a % b != 0) && ((a < 0) != (b < 0)) {
@@ -261,6 +269,65 @@ pub(crate) fn builtin_binary(
         };
         return Ok(Value::Float(r));
     }
+    // `+=` extends a list with any iterable, `*=` repeats it and `|=`
+    // updates a dict, in place.
+    if inplace && let Value::Obj(x) = a {
+        match (op, vm.heap.get(x)) {
+            (BinOp::Add, Obj::List(_)) => {
+                let items = collect(vm, b)?;
+                vm.heap.grew(items.len() * size_of::<Value>());
+                if let Obj::List(p) = vm.heap.get_mut(x) {
+                    p.extend(items);
+                }
+                return Ok(a);
+            }
+            (BinOp::Mul, Obj::List(p)) if matches!(b, Value::Int(_) | Value::Bool(_)) => {
+                let n = match b {
+                    Value::Int(n) => n.max(0) as usize,
+                    _ => usize::from(b == Value::Bool(true)),
+                };
+                match (p.len() * size_of::<Value>()).checked_mul(n) {
+                    Some(bytes) if bytes <= isize::MAX as usize / 2 => vm.reserve(bytes)?,
+                    _ => return Err(vm.error("MemoryError", "")),
+                }
+                if let Obj::List(p) = vm.heap.get_mut(x) {
+                    let once = std::mem::take(p);
+                    *p = once.iter().copied().cycle().take(once.len() * n).collect();
+                }
+                return Ok(a);
+            }
+            (BinOp::Add, Obj::ByteArray(_)) => {
+                let Some(more) = bytes_like(vm, b) else {
+                    let t = type_name(vm, b);
+                    return Err(type_err(vm, format!("can't concat {t} to bytearray")));
+                };
+                vm.heap.grew(more.len());
+                if let Obj::ByteArray(p) = vm.heap.get_mut(x) {
+                    p.extend(more);
+                }
+                return Ok(a);
+            }
+            (BinOp::Mul, Obj::ByteArray(p)) if matches!(b, Value::Int(_) | Value::Bool(_)) => {
+                let n = match b {
+                    Value::Int(n) => n.max(0) as usize,
+                    _ => usize::from(b == Value::Bool(true)),
+                };
+                match p.len().checked_mul(n) {
+                    Some(bytes) if bytes <= isize::MAX as usize / 2 => vm.reserve(bytes)?,
+                    _ => return Err(vm.error("MemoryError", "")),
+                }
+                if let Obj::ByteArray(p) = vm.heap.get_mut(x) {
+                    *p = p.repeat(n);
+                }
+                return Ok(a);
+            }
+            (BinOp::BitOr, Obj::Dict(_)) if matches!(b, Value::Obj(_)) => {
+                dict_update(vm, a, b)?;
+                return Ok(a);
+            }
+            _ => {}
+        }
+    }
     if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
         match (op, vm.heap.get(x), vm.heap.get(y)) {
             (BinOp::Add, Obj::Str(s), Obj::Str(t)) => {
@@ -286,40 +353,21 @@ pub(crate) fn builtin_binary(
                 r.extend(q.iter().copied());
                 return Ok(new_tuple(vm, r));
             }
-            (BinOp::Add, Obj::Bytes(p), Obj::Bytes(q)) => {
-                let r = [&p[..], &q[..]].concat();
+            (BinOp::Add, Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+                // The result has the left operand's type.
+                let array = matches!(vm.heap.get(x), Obj::ByteArray(_));
+                let r = [byte_content(vm.heap.get(x)), byte_content(vm.heap.get(y))].concat();
                 vm.reserve(r.len())?;
-                return Ok(crate::files::new_bytes(vm, r));
+                return Ok(if array {
+                    Value::Obj(vm.heap.alloc(Obj::ByteArray(r)))
+                } else {
+                    crate::files::new_bytes(vm, r)
+                });
             }
-            (
-                BinOp::Sub | BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor,
-                Obj::Set(p),
-                Obj::Set(q),
-            ) => {
-                let r: Map<Key, Value> = match op {
-                    BinOp::Sub => p
-                        .iter()
-                        .filter(|(k, _)| !q.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect(),
-                    BinOp::BitAnd => p
-                        .iter()
-                        .filter(|(k, _)| q.contains_key(*k))
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect(),
-                    BinOp::BitOr => p
-                        .iter()
-                        .chain(q.iter())
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect(),
-                    _ => p
-                        .iter()
-                        .filter(|(k, _)| !q.contains_key(*k))
-                        .chain(q.iter().filter(|(k, _)| !p.contains_key(*k)))
-                        .map(|(k, v)| (k.clone(), *v))
-                        .collect(),
-                };
-                return Ok(Value::Obj(vm.heap.alloc(Obj::Set(r))));
+            (_, Obj::Set(_), Obj::Set(_)) => {
+                if let Some(r) = set_binary(vm, op, a, b, inplace) {
+                    return Ok(r);
+                }
             }
             (BinOp::BitOr, Obj::Dict(p), Obj::Dict(q)) => {
                 let mut r = p.clone();
@@ -355,6 +403,7 @@ pub(crate) fn builtin_binary(
             let unit = match vm.heap.get(id) {
                 Obj::Str(s) => s.len(),
                 Obj::Bytes(b) => b.len(),
+                Obj::ByteArray(b) => b.len(),
                 Obj::List(items) | Obj::Tuple(items) => items.len() * size_of::<Value>(),
                 _ => 0,
             };
@@ -370,6 +419,10 @@ pub(crate) fn builtin_binary(
                 Obj::Bytes(b) => {
                     let r = b.repeat(n);
                     return Ok(crate::files::new_bytes(vm, r));
+                }
+                Obj::ByteArray(b) => {
+                    let r = b.repeat(n);
+                    return Ok(Value::Obj(vm.heap.alloc(Obj::ByteArray(r))));
                 }
                 Obj::List(items) | Obj::Tuple(items) => {
                     let is_list = matches!(vm.heap.get(id), Obj::List(_));
@@ -447,14 +500,20 @@ pub(crate) fn unsupported(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: b
             format!("can only concatenate str (not \"{tb}\") to str"),
         );
     }
-    if op == BinOp::Add && ta == "list" && ta != tb {
+    if op == BinOp::Add && (ta == "list" || ta == "tuple") && ta != tb {
         return type_err(
             vm,
-            format!("can only concatenate list (not \"{tb}\") to list"),
+            format!("can only concatenate {ta} (not \"{tb}\") to {ta}"),
         );
     }
+    if op == BinOp::Add && (ta == "bytes" || ta == "bytearray") {
+        return type_err(vm, format!("can't concat {tb} to {ta}"));
+    }
     if op == BinOp::Mul
-        && (ta == "str" || ta == "list" || ta == "tuple")
+        && matches!(
+            ta.as_str(),
+            "str" | "list" | "tuple" | "bytes" | "bytearray"
+        )
         && tb != "int"
         && tb != "bool"
     {

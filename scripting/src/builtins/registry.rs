@@ -18,6 +18,9 @@ pub(crate) type BResult = crate::module::NativeResult;
 pub(crate) enum Owner {
     Global,
     Method(TypeKind),
+    /// A class method (or static method) of a built-in type, reached from
+    /// the type or an instance (`dict.fromkeys`, `str.maketrans`).
+    ClassMethod(TypeKind),
     Module(&'static str),
     Stream,
     /// Reached only from the VM (`super().__init__`).
@@ -32,7 +35,7 @@ impl Owner {
     fn key(self, name: &str) -> String {
         match self {
             Owner::Global => name.to_string(),
-            Owner::Method(kind) => format!("{}.{name}", kind.name()),
+            Owner::Method(kind) | Owner::ClassMethod(kind) => format!("{}.{name}", kind.name()),
             Owner::Module(m) => format!("{m}.{name}"),
             Owner::Stream => format!("stream.{name}"),
             Owner::Internal => format!("internal.{name}"),
@@ -131,6 +134,14 @@ impl Natives {
         self.defs.get(b.0 as usize).and_then(Option::as_ref)
     }
 
+    /// The names of `owner`'s built-ins.
+    pub(crate) fn names_of(&self, owner: Owner) -> impl Iterator<Item = &'static str> + '_ {
+        self.index
+            .keys()
+            .filter(move |(o, _)| *o == owner)
+            .map(|(_, name)| *name)
+    }
+
     /// The built-in `name` of `owner`.
     pub(crate) fn find(&self, owner: Owner, name: &str) -> Option<Builtin> {
         self.index.get(&(owner, name)).copied()
@@ -191,12 +202,15 @@ fn standard() -> Natives {
         core(),
         crate::files::natives(),
         objects::natives(),
+        dunders::natives(),
+        bytes::natives(),
         crate::stackless::module(),
         crate::pickle::module(),
         math::module(),
         sys::module(),
         random::module(),
         time::module(),
+        builtins_module(),
     ] {
         natives.add(part);
     }
@@ -205,7 +219,7 @@ fn standard() -> Natives {
 
 /// The built-in functions and the methods of the built-in types.
 fn core() -> NativeModule {
-    super::numbers::methods(super::int::methods(NativeModule::part("builtins")))
+    super::numbers::methods(super::int::methods(NativeModule::part("core")))
         .global("print", b_print)
         .global("len", b_len)
         .global("abs", b_abs)
@@ -237,6 +251,16 @@ fn core() -> NativeModule {
         .global("hasattr", b_hasattr)
         .global("map", b_map)
         .global("filter", b_filter)
+        .global("vars", b_vars)
+        .global("globals", b_globals)
+        .global("locals", b_locals)
+        .global("delattr", b_delattr)
+        .global("dir", b_dir)
+        .global("ascii", b_ascii)
+        .global("exit", b_exit)
+        .global("quit", b_exit)
+        .global("input", b_input)
+        .method(T::Slice, "indices", slice_indices_method)
         .method(T::List, "append", l_append)
         .method(T::List, "extend", l_extend)
         .method(T::List, "insert", l_insert)
@@ -250,6 +274,8 @@ fn core() -> NativeModule {
         .method(T::List, "clear", l_clear)
         .method(T::Tuple, "index", seq_index)
         .method(T::Tuple, "count", seq_count)
+        .method(T::Range, "index", range_index)
+        .method(T::Range, "count", range_count)
         .method(T::Str, "join", s_join)
         .method(T::Str, "split", s_split)
         .method(T::Str, "rsplit", s_rsplit)
@@ -290,26 +316,80 @@ fn core() -> NativeModule {
         .method(T::Dict, "copy", d_copy)
         .method(T::Dict, "clear", d_clear)
         .method(T::Dict, "popitem", d_popitem)
-        .method(T::Set, "issuperset", set_issuperset)
-        .method(T::Set, "symmetric_difference", set_symmetric_difference)
-        .method(T::Set, "pop", set_pop)
+        .native(Owner::ClassMethod(T::Dict), "fromkeys", d_fromkeys)
         .global("format", b_format)
         .method(T::Set, "add", set_add)
-        .method(T::Set, "remove", set_remove)
-        .method(T::Set, "discard", set_discard)
-        .method(T::Set, "union", set_union)
-        .method(T::Set, "intersection", set_intersection)
-        .method(T::Set, "difference", set_difference)
-        .method(T::Set, "issubset", set_issubset)
-        .method(T::Set, "copy", set_copy)
         .method(T::Set, "clear", set_clear)
+        .method(T::Set, "copy", set_copy)
+        .method(T::Set, "difference", set_difference)
+        .method(T::Set, "difference_update", set_difference_update)
+        .method(T::Set, "discard", set_discard)
+        .method(T::Set, "intersection", set_intersection)
+        .method(T::Set, "intersection_update", set_intersection_update)
+        .method(T::Set, "isdisjoint", set_isdisjoint)
+        .method(T::Set, "issubset", set_issubset)
+        .method(T::Set, "issuperset", set_issuperset)
+        .method(T::Set, "pop", set_pop)
+        .method(T::Set, "remove", set_remove)
+        .method(T::Set, "symmetric_difference", set_symmetric_difference)
+        .method(
+            T::Set,
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        )
+        .method(T::Set, "union", set_union)
+        .method(T::Set, "update", set_update)
+        .method(T::FrozenSet, "copy", set_copy)
+        .method(T::FrozenSet, "difference", set_difference)
+        .method(T::FrozenSet, "intersection", set_intersection)
+        .method(T::FrozenSet, "isdisjoint", set_isdisjoint)
+        .method(T::FrozenSet, "issubset", set_issubset)
+        .method(T::FrozenSet, "issuperset", set_issuperset)
+        .method(
+            T::FrozenSet,
+            "symmetric_difference",
+            set_symmetric_difference,
+        )
+        .method(T::FrozenSet, "union", set_union)
         .method(T::Generator, "send", gen_send)
+        .method(T::Generator, "throw", gen_throw)
+        .method(T::Generator, "close", gen_close)
         .native(Owner::Internal, "sort_order", sort_order)
         .method(T::Str, "rfind", s_rfind)
-        .method(T::Set, "update", set_update)
         .method(T::Str, "swapcase", s_swapcase)
         .method(T::Str, "rpartition", s_rpartition)
         .method(T::Str, "rindex", s_rindex)
+        .method(T::Str, "isdecimal", s_isdecimal)
+        .method(T::Str, "isnumeric", s_isnumeric)
+        .method(T::Str, "isascii", s_isascii)
+        .method(T::Str, "isprintable", s_isprintable)
+        .method(T::Str, "isidentifier", s_isidentifier)
+        .method(T::Str, "casefold", s_casefold)
+        .method(T::Str, "removeprefix", s_removeprefix)
+        .method(T::Str, "removesuffix", s_removesuffix)
+        .method(T::Str, "expandtabs", s_expandtabs)
+        .method(T::Str, "format_map", s_format_map)
+        .method(T::Str, "translate", s_translate)
+        .native(Owner::ClassMethod(T::Str), "maketrans", s_maketrans)
+}
+
+/// `import builtins`: the builtins namespace as a module.
+fn builtins_module() -> NativeModule {
+    NativeModule::new("builtins").on_import(|vm, attrs| {
+        for (name, v) in [
+            ("True", Value::Bool(true)),
+            ("False", Value::Bool(false)),
+            ("None", Value::None),
+        ] {
+            attrs.insert(Rc::from(name), v);
+        }
+        for (name, v) in &vm.builtins {
+            // Names starting with NUL are the VM's own.
+            if !name.starts_with('\0') {
+                attrs.insert(name.clone(), *v);
+            }
+        }
+    })
 }
 
 /// Whether built-in `b` may stand alone as a value: anything but a
@@ -356,7 +436,12 @@ pub(crate) fn install(vm: &mut Vm) {
         T::Tuple,
         T::Dict,
         T::Set,
+        T::FrozenSet,
+        T::Bytes,
+        T::ByteArray,
         T::Range,
+        T::Slice,
+        T::Super,
         T::Type,
         T::Object,
     ] {
@@ -391,6 +476,21 @@ pub(crate) fn install(vm: &mut Vm) {
     }));
     vm.builtins
         .insert(Rc::from("NotImplemented"), Value::Obj(ni));
+    // `Ellipsis` (`...`): the one instance of `ellipsis`.
+    let class = vm.heap.alloc(Obj::Class(Box::new(Class {
+        name: Rc::from("ellipsis"),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs: Attrs::default(),
+        is_exception: false,
+    })));
+    let ellipsis = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
+        class,
+        attrs: Attrs::default(),
+    }));
+    vm.builtins
+        .insert(Rc::from("Ellipsis"), Value::Obj(ellipsis));
+    vm.builtins.insert(Rc::from("__debug__"), Value::Bool(true));
 }
 
 /// The built-in method `name` of `obj`, if it has one.
@@ -400,18 +500,27 @@ pub(crate) fn method(vm: &Vm, obj: Value, name: &str) -> Option<Builtin> {
             Obj::Property(..) => Owner::Prop,
             Obj::Instance(inst) => match vm.heap.get(inst.class) {
                 Obj::Class(c) if &*c.name == "TextIOWrapper" => Owner::Stream,
-                _ => return None,
+                // Instances have `object`'s methods.
+                _ => Owner::Method(TypeKind::Object),
             },
             _ => Owner::Method(TypeKind::of(vm, obj)),
         },
         _ => Owner::Method(TypeKind::of(vm, obj)),
     };
-    vm.natives.find(owner, name)
+    vm.natives.find(owner, name).or_else(|| match owner {
+        Owner::Method(kind) => class_method(vm, kind, name),
+        _ => None,
+    })
 }
 
 /// The built-in method `name` of type `kind` (`str.lower`).
 pub(crate) fn type_method(vm: &Vm, kind: TypeKind, name: &str) -> Option<Builtin> {
     vm.natives.find(Owner::Method(kind), name)
+}
+
+/// The class method `name` of type `kind` (`dict.fromkeys`).
+pub(crate) fn class_method(vm: &Vm, kind: TypeKind, name: &str) -> Option<Builtin> {
+    vm.natives.find(Owner::ClassMethod(kind), name)
 }
 
 /// Calls built-in `b` (with its receiver, for a method).
@@ -633,6 +742,9 @@ pub(crate) fn import(vm: &mut Vm, name: &str) -> Result<Value, Exc> {
         return Err(vm.error("ModuleNotFoundError", format!("No module named '{name}'")));
     };
     let mut attrs = Attrs::default();
+    let module_name = new_str(vm, name);
+    attrs.insert(Rc::from("__name__"), module_name);
+    attrs.insert(Rc::from("__doc__"), Value::None);
     for (n, b) in &entry.functions {
         let id = vm.heap.alloc(Obj::Builtin(*b));
         attrs.insert(Rc::from(*n), Value::Obj(id));

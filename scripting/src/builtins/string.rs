@@ -43,7 +43,10 @@ pub(crate) fn s_split(
 fn strip_chars(vm: &mut Vm, args: &[Value]) -> Result<Option<Vec<char>>, Exc> {
     match args.first() {
         None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(expect_str(vm, *v, "strip arg")?.chars().collect())),
+        Some(v) => match str_content(vm, *v) {
+            Some(s) => Ok(Some(s.chars().collect())),
+            None => Err(type_err(vm, "strip arg must be None or str")),
+        },
     }
 }
 
@@ -58,7 +61,7 @@ fn strip_impl(
     let s = recv_str(vm, recv);
     let chars = strip_chars(vm, &args)?;
     let pred = |c: char| match &chars {
-        None => c.is_whitespace(),
+        None => chars::is_space(c),
         Some(set) => set.contains(&c),
     };
     let mut t: &str = &s;
@@ -84,22 +87,29 @@ pub(crate) fn s_rstrip(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) 
     strip_impl(vm, r, a, false, true)
 }
 
-fn map_str(vm: &mut Vm, recv: Option<Value>, f: impl Fn(&str) -> String) -> BResult {
+fn map_str(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: &[Value],
+    name: &str,
+    f: impl Fn(&str) -> String,
+) -> BResult {
+    arity(vm, name, args, 0, 0)?;
     let s = recv_str(vm, recv);
     let t = f(&s);
     ok(new_str(vm, &t))
 }
 
-pub(crate) fn s_upper(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| s.to_uppercase())
+pub(crate) fn s_upper(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.upper", |s| s.to_uppercase())
 }
 
-pub(crate) fn s_lower(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| s.to_lowercase())
+pub(crate) fn s_lower(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.lower", |s| s.to_lowercase())
 }
 
-pub(crate) fn s_title(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| {
+pub(crate) fn s_title(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.title", |s| {
         let mut out = String::new();
         let mut prev_alpha = false;
         for c in s.chars() {
@@ -114,8 +124,8 @@ pub(crate) fn s_title(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -
     })
 }
 
-pub(crate) fn s_capitalize(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| {
+pub(crate) fn s_capitalize(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.capitalize", |s| {
         let mut chars = s.chars();
         match chars.next() {
             Some(c) => c
@@ -210,16 +220,15 @@ fn prefix_test(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, start: bool) 
         },
         _ => vec![args[0]],
     };
+    let name = if start { "startswith" } else { "endswith" };
     for c in candidates {
-        let p = expect_str(
-            vm,
-            c,
-            if start {
-                "startswith first arg"
-            } else {
-                "endswith first arg"
-            },
-        )?;
+        let Some(p) = str_content(vm, c) else {
+            let t = type_name(vm, c);
+            return Err(type_err(
+                vm,
+                format!("{name} first arg must be str or a tuple of str, not {t}"),
+            ));
+        };
         if (start && s.starts_with(&*p)) || (!start && s.ends_with(&*p)) {
             return ok(Value::Bool(true));
         }
@@ -239,8 +248,8 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
-pub(crate) fn s_swapcase(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    map_str(vm, r, |s| {
+pub(crate) fn s_swapcase(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.swapcase", |s| {
         s.chars()
             .flat_map(|c| {
                 if c.is_uppercase() {
@@ -262,6 +271,9 @@ pub(crate) fn s_rpartition(
     arity(vm, "rpartition", &args, 1, 1)?;
     let s = recv_str(vm, recv);
     let sep = expect_str(vm, args[0], "must be str, not")?;
+    if sep.is_empty() {
+        return Err(vm.error("ValueError", "empty separator"));
+    }
     let (a, b, c) = match s.rsplit_once(&*sep) {
         Some((a, c)) => (a.to_string(), sep.to_string(), c.to_string()),
         None => (String::new(), String::new(), s.to_string()),
@@ -312,9 +324,12 @@ pub(crate) fn s_rindex(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) 
 }
 
 pub(crate) fn s_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "count", &args, 1, 1)?;
-    let s = recv_str(vm, recv);
+    arity(vm, "count", &args, 1, 3)?;
+    let whole = recv_str(vm, recv);
     let sub = expect_str(vm, args[0], "must be str, not")?;
+    let Some((s, _)) = str_window(vm, &whole, &args[1..])? else {
+        return ok(Value::Int(0));
+    };
     let n = if sub.is_empty() {
         s.chars().count() + 1
     } else {
@@ -435,35 +450,266 @@ pub(crate) fn s_format(
     ok(new_str(vm, &out))
 }
 
-fn test_chars(vm: &mut Vm, recv: Option<Value>, f: fn(char) -> bool) -> BResult {
+fn test_chars(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: &[Value],
+    name: &str,
+    f: fn(char) -> bool,
+) -> BResult {
+    arity(vm, name, args, 0, 0)?;
     let s = recv_str(vm, recv);
     ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
 }
 
-pub(crate) fn s_isdigit(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, |c| c.is_ascii_digit())
+pub(crate) fn s_isdigit(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isdigit", chars::is_digit)
 }
 
-pub(crate) fn s_isalpha(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, char::is_alphabetic)
+pub(crate) fn s_isalpha(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isalpha", chars::is_alpha)
 }
 
-pub(crate) fn s_isalnum(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, char::is_alphanumeric)
+pub(crate) fn s_isalnum(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isalnum", chars::is_alnum)
 }
 
-pub(crate) fn s_isspace(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
-    test_chars(vm, r, char::is_whitespace)
+pub(crate) fn s_isspace(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isspace", chars::is_space)
 }
 
-pub(crate) fn s_isupper(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn s_isdecimal(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isdecimal", chars::is_decimal)
+}
+
+pub(crate) fn s_isnumeric(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    test_chars(vm, r, &a, "str.isnumeric", chars::is_numeric)
+}
+
+pub(crate) fn s_isascii(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isascii", &a, 0, 0)?;
+    let s = recv_str(vm, r);
+    ok(Value::Bool(s.is_ascii()))
+}
+
+pub(crate) fn s_isprintable(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isprintable", &a, 0, 0)?;
+    let s = recv_str(vm, r);
+    ok(Value::Bool(s.chars().all(chars::is_printable)))
+}
+
+pub(crate) fn s_isidentifier(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "isidentifier", &a, 0, 0)?;
+    let s = recv_str(vm, r);
+    ok(Value::Bool(chars::is_identifier(&s)))
+}
+
+pub(crate) fn s_casefold(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    map_str(vm, r, &a, "str.casefold", chars::casefold)
+}
+
+/// `removeprefix(prefix)` and `removesuffix(suffix)`.
+fn remove_affix(vm: &mut Vm, recv: Option<Value>, args: &[Value], prefix: bool) -> BResult {
+    let name = if prefix {
+        "removeprefix"
+    } else {
+        "removesuffix"
+    };
+    arity(vm, name, args, 1, 1)?;
+    let s = recv_str(vm, recv);
+    let affix = expect_str(vm, args[0], &format!("{name}() argument"))?;
+    let rest = if prefix {
+        s.strip_prefix(&*affix)
+    } else {
+        s.strip_suffix(&*affix)
+    };
+    match rest {
+        Some(rest) => {
+            let rest = rest.to_string();
+            ok(new_str(vm, &rest))
+        }
+        None => ok(recv.unwrap_or(Value::None)),
+    }
+}
+
+pub(crate) fn s_removeprefix(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    remove_affix(vm, r, &a, true)
+}
+
+pub(crate) fn s_removesuffix(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    remove_affix(vm, r, &a, false)
+}
+
+/// `expandtabs(tabsize=8)`: tabs to spaces up to the next multiple of
+/// the tab size; newlines start a new column count.
+pub(crate) fn s_expandtabs(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "expandtabs", &a, 0, 1)?;
+    let size = match a.first().copied().or(kwarg(&kw, "tabsize")) {
+        Some(v) => expect_int(vm, v, "")?,
+        None => 8,
+    };
+    let s = recv_str(vm, r);
+    let out = expand_tabs(s.chars(), size);
+    vm.reserve(out.len())?;
+    ok(new_str(vm, &out))
+}
+
+/// Tabs expanded to `size` columns (none for a size below 1).
+pub(crate) fn expand_tabs(chars: impl Iterator<Item = char>, size: i64) -> String {
+    let mut out = String::new();
+    let mut column = 0i64;
+    for c in chars {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - column % size;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    column += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `format_map(mapping)`: `format(**mapping)` with the mapping itself.
+pub(crate) fn s_format_map(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "format_map", &a, 1, 1)?;
+    let pairs = dict_items_str(vm, a[0])?;
+    s_format(vm, r, Vec::new(), pairs)
+}
+
+/// `str.maketrans(x[, y[, z]])`: the table `translate` takes.
+pub(crate) fn s_maketrans(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "maketrans", &a, 1, 3)?;
+    let table = Value::Obj(vm.heap.alloc(Obj::Dict(Dict::default())));
+    if a.len() == 1 {
+        let pairs: Vec<(Value, Value)> = match a[0] {
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Dict(d) => d.values().copied().collect(),
+                _ => {
+                    return Err(type_err(
+                        vm,
+                        "if you give only one argument to maketrans it must be a dict",
+                    ));
+                }
+            },
+            _ => {
+                return Err(type_err(
+                    vm,
+                    "if you give only one argument to maketrans it must be a dict",
+                ));
+            }
+        };
+        for (k, v) in pairs {
+            let key = match (k, str_content(vm, k)) {
+                (Value::Int(_), _) => k,
+                (_, Some(s)) if s.chars().count() == 1 => {
+                    Value::Int(s.chars().next().map_or(0, |c| c as i64))
+                }
+                (_, Some(_)) => {
+                    return Err(vm.error(
+                        "ValueError",
+                        "string keys in translate table must be of length 1",
+                    ));
+                }
+                _ => {
+                    return Err(type_err(
+                        vm,
+                        "keys in translate table must be strings or integers",
+                    ));
+                }
+            };
+            dict_set(vm, table, key, v)?;
+        }
+        return ok(table);
+    }
+    let x = expect_str(vm, a[0], "maketrans() argument 1")?;
+    let y = expect_str(vm, a[1], "maketrans() argument 2")?;
+    if x.chars().count() != y.chars().count() {
+        return Err(vm.error(
+            "ValueError",
+            "the first two maketrans arguments must have equal length",
+        ));
+    }
+    for (from, to) in x.chars().zip(y.chars()) {
+        dict_set(vm, table, Value::Int(from as i64), Value::Int(to as i64))?;
+    }
+    if let Some(&z) = a.get(2) {
+        let z = expect_str(vm, z, "maketrans() argument 3")?;
+        for c in z.chars() {
+            dict_set(vm, table, Value::Int(c as i64), Value::None)?;
+        }
+    }
+    ok(table)
+}
+
+/// `translate(table)`: each character looked up in `table` by its code
+/// point (a dict here): None deletes it, an int or a str replaces it,
+/// a missing key keeps it.
+pub(crate) fn s_translate(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "translate", &a, 1, 1)?;
+    let s = recv_str(vm, r);
+    let table = a[0];
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let found = match table {
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Dict(d) => d.get(&Key::Int(c as i64)).map(|(_, v)| *v),
+                _ => match subscript(vm, table, Value::Int(c as i64)) {
+                    Ok(v) => Some(v),
+                    Err(e) if vm.exc_is(e, "LookupError")? => None,
+                    Err(e) => return Err(e),
+                },
+            },
+            _ => {
+                let t = type_name(vm, table);
+                return Err(type_err(vm, format!("'{t}' object is not subscriptable")));
+            }
+        };
+        match found {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Int(i)) => match u32::try_from(i).ok().and_then(char::from_u32) {
+                Some(d) => out.push(d),
+                None => {
+                    return Err(
+                        vm.error("ValueError", "character mapping must be in range(0x110000)")
+                    );
+                }
+            },
+            Some(v) => match str_content(vm, v) {
+                Some(t) => out.push_str(&t),
+                None => {
+                    return Err(type_err(
+                        vm,
+                        "character mapping must return integer, None or str",
+                    ));
+                }
+            },
+        }
+    }
+    ok(new_str(vm, &out))
+}
+
+pub(crate) fn s_isupper(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "str.isupper", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(
         s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase),
     ))
 }
 
-pub(crate) fn s_islower(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn s_islower(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "str.islower", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(
         s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase),
@@ -471,13 +717,33 @@ pub(crate) fn s_islower(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs)
 }
 
 fn pad(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, how: char) -> BResult {
-    arity(vm, "pad", &args, 1, 2)?;
+    let name = match how {
+        '<' => "ljust",
+        '>' => "rjust",
+        _ => "center",
+    };
+    arity(vm, name, &args, 1, 2)?;
     let s = recv_str(vm, recv);
     let width = expect_int(vm, args[0], "")?.max(0) as usize;
     let fill = match args.get(1) {
         Some(v) => {
-            let f = expect_str(vm, *v, "fill character")?;
-            f.chars().next().unwrap_or(' ')
+            let Some(f) = str_content(vm, *v) else {
+                let t = type_name(vm, *v);
+                return Err(type_err(
+                    vm,
+                    format!("{name}() argument 2 must be str, not {t}"),
+                ));
+            };
+            let mut chars = f.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(type_err(
+                        vm,
+                        "The fill character must be exactly one character long",
+                    ));
+                }
+            }
         }
         None => ' ',
     };
@@ -559,22 +825,26 @@ fn split_impl(
     let limit = (maxsplit >= 0).then_some(maxsplit as usize);
     let mut parts: Vec<&str> = if sep == Value::None {
         let mut out = Vec::new();
-        let mut rest = if right { s.trim_end() } else { s.trim_start() };
+        let mut rest = if right {
+            s.trim_end_matches(chars::is_space)
+        } else {
+            s.trim_start_matches(chars::is_space)
+        };
         while !rest.is_empty() {
             if limit == Some(out.len()) {
                 out.push(rest);
                 break;
             }
             if right {
-                let start = rest.rfind(char::is_whitespace).map_or(0, |b| {
+                let start = rest.rfind(chars::is_space).map_or(0, |b| {
                     b + rest[b..].chars().next().map_or(1, char::len_utf8)
                 });
                 out.push(&rest[start..]);
-                rest = rest[..start].trim_end();
+                rest = rest[..start].trim_end_matches(chars::is_space);
             } else {
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let end = rest.find(chars::is_space).unwrap_or(rest.len());
                 out.push(&rest[..end]);
-                rest = rest[end..].trim_start();
+                rest = rest[end..].trim_start_matches(chars::is_space);
             }
         }
         out
@@ -621,9 +891,52 @@ pub(crate) fn s_istitle(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
     ok(Value::Bool(cased))
 }
 
-pub(crate) fn s_splitlines(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+/// `splitlines(keepends=False)`: on CPython's line boundaries (`\n`,
+/// `\r`, `\r\n`, `\v`, `\f`, `\x1c`-`\x1e`, `\x85`, U+2028, U+2029).
+pub(crate) fn s_splitlines(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> BResult {
+    arity(vm, "splitlines", &args, 0, 1)?;
+    let keep = args
+        .first()
+        .copied()
+        .or(kwarg(&kw, "keepends"))
+        .is_some_and(|v| truthy(vm, v));
     let s = recv_str(vm, recv);
-    let items = s.lines().map(|l| new_str(vm, l)).collect();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let boundary = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if !boundary {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n') {
+            chars.next();
+            end += 1;
+        }
+        lines.push(&s[start..if keep { end } else { i }]);
+        start = end;
+    }
+    if start < s.len() {
+        lines.push(&s[start..]);
+    }
+    let items = lines.into_iter().map(|l| new_str(vm, l)).collect();
     ok(new_list(vm, items))
 }
 
@@ -636,6 +949,9 @@ pub(crate) fn s_partition(
     arity(vm, "partition", &args, 1, 1)?;
     let s = recv_str(vm, recv);
     let sep = expect_str(vm, args[0], "must be str, not")?;
+    if sep.is_empty() {
+        return Err(vm.error("ValueError", "empty separator"));
+    }
     let (a, b, c) = match s.split_once(&*sep) {
         Some((a, c)) => (a.to_string(), sep.to_string(), c.to_string()),
         None => (s.to_string(), String::new(), String::new()),

@@ -23,9 +23,21 @@ fn norm_index(vm: &mut Vm, i: Value, len: usize, what: &str) -> Result<usize, Ex
 }
 
 /// Resolves a slice against a length: the indices it selects.
-fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Exc> {
+pub(crate) fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Exc> {
+    let (start, stop, step) = slice_bounds(vm, slice, len)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+/// `slice.indices(len)`: the start, stop and step a slice resolves to.
+pub(crate) fn slice_bounds(vm: &mut Vm, slice: ObjId, len: usize) -> Result<(i64, i64, i64), Exc> {
     let Obj::Slice(a, b, c) = vm.heap.get(slice).clone() else {
-        return Ok(Vec::new());
+        return Ok((0, 0, 1));
     };
     let get = |vm: &mut Vm, v: Value| -> Result<Option<i64>, Exc> {
         match v {
@@ -64,13 +76,27 @@ fn slice_indices(vm: &mut Vm, slice: ObjId, len: usize) -> Result<Vec<usize>, Ex
             get(vm, b)?.map_or(-1, |x| clamp(resolve(x), -1, len - 1)),
         )
     };
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
+    Ok((start, stop, step))
+}
+
+/// An index into bytes of length `len`, as CPython checks it.
+pub(crate) fn byte_index(vm: &mut Vm, index: Value, len: usize) -> Result<usize, Exc> {
+    let i = match index {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        _ => {
+            let t = type_name(vm, index);
+            return Err(type_err(
+                vm,
+                format!("byte indices must be integers or slices, not {t}"),
+            ));
+        }
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.error("IndexError", "index out of range"));
     }
-    Ok(out)
+    Ok(j as usize)
 }
 
 /// `container[index]`.
@@ -112,6 +138,8 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
     }
     let obj = match vm.heap.get(id) {
         Obj::Str(s) => Obj::Str(s.clone()),
+        Obj::Bytes(b) => Obj::Bytes(b.clone()),
+        Obj::ByteArray(b) => Obj::ByteArray(b.clone()),
         Obj::Range(a, b, c) => Obj::Range(*a, *b, *c),
         Obj::List(items) | Obj::Tuple(items) if is_slice => {
             // Slicing copies what it keeps anyway.
@@ -190,6 +218,39 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
                 }
             }
         }
+        Obj::Bytes(_) | Obj::ByteArray(_) => {
+            let array = matches!(obj, Obj::ByteArray(_));
+            let b = byte_content(&obj);
+            if let Value::Obj(sl) = index
+                && is_slice
+            {
+                let picked: Vec<u8> = slice_indices(vm, sl, b.len())?
+                    .into_iter()
+                    .map(|i| b[i])
+                    .collect();
+                return Ok(if array {
+                    Value::Obj(vm.heap.alloc(Obj::ByteArray(picked)))
+                } else {
+                    crate::files::new_bytes(vm, picked)
+                });
+            }
+            let i = byte_index(vm, index, b.len())?;
+            Ok(Value::Int(i64::from(b[i])))
+        }
+        Obj::Range(a, b, c) if is_slice => {
+            let Value::Obj(sl) = index else {
+                unreachable!("checked")
+            };
+            let len = range_len(a, b, c) as usize;
+            let (start, stop, step) = slice_bounds(vm, sl, len)?;
+            // range(a, b, c)[i:j:k] is range(a + i*c, a + j*c, k*c).
+            let at = |i: i64| a as i128 + i as i128 * c as i128;
+            let fit = |x: i128| i64::try_from(x).ok();
+            match (fit(at(start)), fit(at(stop)), fit(step as i128 * c as i128)) {
+                (Some(x), Some(y), Some(z)) => Ok(Value::Obj(vm.heap.alloc(Obj::Range(x, y, z)))),
+                _ => Err(overflow(vm)),
+            }
+        }
         Obj::Range(a, b, c) => {
             let len = range_len(a, b, c) as usize;
             let i = norm_index(vm, index, len, "range object")?;
@@ -265,6 +326,67 @@ pub(crate) fn store_subscript(
                 return Ok(());
             }
             Obj::Dict(_) => return dict_set(vm, container, index, v),
+            Obj::ByteArray(b) => {
+                let len = b.len();
+                if let Value::Obj(s) = index
+                    && matches!(vm.heap.get(s), Obj::Slice(..))
+                {
+                    let new_bytes = match v {
+                        Value::Int(_) => {
+                            return Err(type_err(
+                                vm,
+                                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                            ));
+                        }
+                        _ => construct_bytes(vm, TypeKind::Bytes, vec![v], Kwargs::new())
+                            .map(|b| bytes_like(vm, b).unwrap_or_default())?,
+                    };
+                    let picked = slice_indices(vm, s, len)?;
+                    let step = match vm.heap.get(s) {
+                        Obj::Slice(_, _, step) => *step,
+                        _ => Value::None,
+                    };
+                    if matches!(step, Value::None | Value::Int(1)) {
+                        let start =
+                            picked
+                                .first()
+                                .copied()
+                                .unwrap_or_else(|| match vm.heap.get(s) {
+                                    Obj::Slice(Value::Int(a), _, _) => {
+                                        let a = if *a < 0 { (*a + len as i64).max(0) } else { *a };
+                                        (a as usize).min(len)
+                                    }
+                                    _ => 0,
+                                });
+                        if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+                            b.splice(start..start + picked.len(), new_bytes);
+                        }
+                        return Ok(());
+                    }
+                    if picked.len() != new_bytes.len() {
+                        return Err(vm.error(
+                            "ValueError",
+                            format!(
+                                "attempt to assign bytes of size {} to extended slice of size {}",
+                                new_bytes.len(),
+                                picked.len()
+                            ),
+                        ));
+                    }
+                    if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+                        for (i, x) in picked.into_iter().zip(new_bytes) {
+                            b[i] = x;
+                        }
+                    }
+                    return Ok(());
+                }
+                let i = byte_index(vm, index, len)?;
+                let byte = expect_byte(vm, v)?;
+                if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+                    b[i] = byte;
+                }
+                return Ok(());
+            }
             _ => {}
         }
     }
@@ -302,6 +424,22 @@ pub(crate) fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> R
                 }
                 return Ok(());
             }
+            Obj::ByteArray(b) => {
+                let len = b.len();
+                let mut picked = match index {
+                    Value::Obj(s) if matches!(vm.heap.get(s), Obj::Slice(..)) => {
+                        slice_indices(vm, s, len)?
+                    }
+                    _ => vec![byte_index(vm, index, len)?],
+                };
+                picked.sort_unstable();
+                if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
+                    for i in picked.into_iter().rev() {
+                        b.remove(i);
+                    }
+                }
+                return Ok(());
+            }
             Obj::Dict(_) => {
                 let k = key_of(vm, index)?;
                 let removed = match vm.heap.get_mut(id) {
@@ -321,5 +459,27 @@ pub(crate) fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> R
     Err(type_err(
         vm,
         format!("'{t}' object doesn't support item deletion"),
+    ))
+}
+
+/// `slice.indices(length)`: the start, stop and step it selects.
+pub(crate) fn slice_indices_method(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "indices", &args, 1, 1)?;
+    let n = expect_int(vm, args[0], "")?;
+    if n < 0 {
+        return Err(vm.error("ValueError", "length should not be negative"));
+    }
+    let Some(Value::Obj(s)) = recv else {
+        return none();
+    };
+    let (start, stop, step) = slice_bounds(vm, s, n as usize)?;
+    ok(new_tuple(
+        vm,
+        vec![Value::Int(start), Value::Int(stop), Value::Int(step)],
     ))
 }

@@ -7,6 +7,11 @@ impl Vm {
     // ---- attributes ----------------------------------------------------------------
 
     pub(super) fn get_attr(&mut self, obj: Value, name: &str) -> Result<Value, Exc> {
+        if name == "__dict__"
+            && let Some(d) = builtins::dict_attr(self, obj)
+        {
+            return Ok(d);
+        }
         if let Value::Obj(id) = obj {
             if matches!(self.heap.get(id), Obj::Module(m) if &*m.name == "stackless")
                 && let Some(v) = crate::stackless::live_module_attr(self, name)
@@ -45,6 +50,10 @@ impl Vm {
                     }
                     if name == "__class__" {
                         return Ok(Value::Obj(class));
+                    }
+                    // `object`'s methods, before `__getattr__`.
+                    if let Some(method) = builtins::method(self, obj, name) {
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, method))));
                     }
                     if let Some(getattr) = crate::classes::class_attr(self, class, "__getattr__") {
                         let n = self.str_value(name);
@@ -115,6 +124,22 @@ impl Vm {
                             },
                         );
                     }
+                    if name == "__class__" {
+                        return Ok(self.builtins.get("type").copied().unwrap_or(Value::None));
+                    }
+                    // `object`'s methods: `__init__` (BaseException's for an
+                    // exception), class methods bound to the class, the
+                    // rest unbound.
+                    if name == "__init__" {
+                        let b = builtins::internal(self, "__init__");
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
+                    }
+                    if let Some(b) = builtins::class_method(self, TypeKind::Object, name) {
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
+                    }
+                    if let Some(b) = builtins::type_method(self, TypeKind::Object, name) {
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
+                    }
                     let cname = match self.heap.get(id) {
                         Obj::Class(c) => c.name.clone(),
                         _ => Rc::from("?"),
@@ -130,6 +155,11 @@ impl Vm {
                 }
                 Obj::File(_) => {
                     if let Some(v) = crate::files::file_attr(self, id, name) {
+                        return Ok(v);
+                    }
+                }
+                Obj::Generator(_) => {
+                    if let Some(v) = builtins::generator_attr(self, id, name) {
                         return Ok(v);
                     }
                 }
@@ -149,15 +179,21 @@ impl Vm {
                 }
                 Obj::Type(kind) => {
                     let kind = *kind;
+                    if name == "__hash__" && builtins::unhashable(kind) {
+                        return Ok(Value::None);
+                    }
+                    if let Some(b) = builtins::class_method(self, kind, name) {
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
+                    }
                     if let Some(b) = builtins::type_method(self, kind, name) {
-                        if builtins::is_class_method(kind, name) {
-                            return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
-                        }
                         return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
                     }
                 }
                 _ => {}
             }
+        }
+        if let Some(v) = self.builtin_attr(obj, name) {
+            return Ok(v);
         }
         if let Some(method) = builtins::method(self, obj, name) {
             let id = self.heap.alloc(Obj::Method(obj, method));
@@ -171,6 +207,54 @@ impl Vm {
             "AttributeError",
             format!("'{t}' object has no attribute '{name}'"),
         ))
+    }
+
+    /// The attributes of built-in values that are no methods:
+    /// `__class__`, `__doc__` (None: Shoal's built-ins carry no
+    /// docstrings), `__hash__` of the unhashable types (None), a range's
+    /// `start`, `stop` and `step`.
+    fn builtin_attr(&mut self, obj: Value, name: &str) -> Option<Value> {
+        if let Value::Obj(id) = obj
+            && matches!(
+                self.heap.get(id),
+                Obj::Instance(_) | Obj::Class(_) | Obj::Module(_)
+            )
+        {
+            return None;
+        }
+        let kind = TypeKind::of(self, obj);
+        match name {
+            "__class__" => {
+                let type_name = if kind == TypeKind::Type {
+                    "type"
+                } else {
+                    kind.name()
+                };
+                match self.builtins.get(type_name) {
+                    Some(t) => Some(*t),
+                    None => Some(Value::Obj(self.heap.alloc(Obj::Type(kind)))),
+                }
+            }
+            "__doc__" if !matches!(kind, TypeKind::Function) => Some(Value::None),
+            "__hash__" if builtins::unhashable(kind) => Some(Value::None),
+            "start" | "stop" | "step" => match obj {
+                Value::Obj(id) => match self.heap.get(id) {
+                    Obj::Range(a, b, c) => Some(Value::Int(match name {
+                        "start" => *a,
+                        "stop" => *b,
+                        _ => *c,
+                    })),
+                    Obj::Slice(a, b, c) => Some(match name {
+                        "start" => *a,
+                        "stop" => *b,
+                        _ => *c,
+                    }),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     pub(super) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {

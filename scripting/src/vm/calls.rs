@@ -121,6 +121,8 @@ impl Vm {
             Native::CallThen(callee, args, cont) => self.call_then(callee, args, cont),
             Native::Next(it, default) => self.next_op(it, default),
             Native::Send(g, v) => self.send_op(g, v),
+            Native::Throw(g, exc) => self.throw_op(g, exc),
+            Native::Close(g) => self.close_op(g),
         }
     }
 

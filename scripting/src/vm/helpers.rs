@@ -247,7 +247,7 @@ def seq_compare_items(op, a, b):
 
 def repr_item(v, seen):
     t = type(v)
-    if t is list or t is tuple or t is dict or t is set:
+    if t is list or t is tuple or t is dict or t is set or t is frozenset:
         return repr_container(v, seen)
     return repr(v)
 
@@ -269,6 +269,8 @@ def repr_container(x, seen):
             text = "[" + ", ".join(parts) + "]"
         elif t is tuple:
             text = "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+        elif t is frozenset:
+            text = "frozenset({" + ", ".join(parts) + "})" if parts else "frozenset()"
         elif parts:
             text = "{" + ", ".join(parts) + "}"
         else:
@@ -281,6 +283,23 @@ def repr_top(x):
         return repr_container(x, [])
     except RecursionError:
         raise RecursionError("maximum recursion depth exceeded while getting the repr of an object") from None
+
+def ascii_(x):
+    out = []
+    for c in repr(x):
+        n = ord(c)
+        if n < 128:
+            out.append(c)
+        elif n < 256:
+            out.append("\\x%02x" % n)
+        elif n < 65536:
+            out.append("\\u%04x" % n)
+        else:
+            out.append("\\U%08x" % n)
+    return "".join(out)
+
+def dir_sorted(x):
+    return sorted(x.__dir__())
 
 def getitem_iter(obj):
     i = 0

@@ -100,6 +100,10 @@ pub enum Cont {
         /// The default.
         default: Option<Value>,
     },
+    /// A generator closed by `close()` returned (or let GeneratorExit
+    /// out, see [`Vm::unwind`]): `close()` returns None. Yielding instead
+    /// is a RuntimeError.
+    GenClose,
     /// `__str__` (`repr` false) or `__repr__` returned: must be a str.
     Str {
         /// Which one.
@@ -181,6 +185,7 @@ impl Cont {
             Cont::Replace(None)
             | Cont::NextDefault { default: None }
             | Cont::GenNext { default: None }
+            | Cont::GenClose
             | Cont::Len
             | Cont::Iter
             | Cont::ForNext { .. }
@@ -478,6 +483,10 @@ impl Vm {
             }
             Cont::ForNext { .. } | Cont::NextDefault { .. } | Cont::GetAttr { .. } => {
                 self.push(v);
+                Ok(())
+            }
+            Cont::GenClose => {
+                self.push(Value::None);
                 Ok(())
             }
             Cont::GenNext { default } => match default {
@@ -940,6 +949,44 @@ impl Vm {
         Err(self.stop_iteration(Vec::new()))
     }
 
+    /// `generator.throw(exc)`: the generator's frame resumes and `exc` is
+    /// raised at its `yield` (at its start, if it had not started). A
+    /// generator that has ended raises it here.
+    pub(crate) fn throw_op(&mut self, g: Value, exc: Exc) -> Result<(), Exc> {
+        let Value::Obj(id) = g else { return Err(exc) };
+        let mode = OnReturn::Cont(Box::new(Cont::GenNext { default: None }));
+        self.resume_raising(id, mode)?;
+        // The caller's instruction fails; unwinding starts in the
+        // generator's frame, on top now.
+        Err(exc)
+    }
+
+    /// `generator.close()`: GeneratorExit at its `yield`; None once it
+    /// has ended (or at once, if it had not started or had ended).
+    pub(crate) fn close_op(&mut self, g: Value) -> Result<(), Exc> {
+        let Value::Obj(id) = g else { return Ok(()) };
+        if let Obj::Generator(state) = self.heap.get_mut(id)
+            && !state.started
+            && state.frame.is_some()
+        {
+            state.frame = None;
+            state.finished = true;
+        }
+        if self.resume_raising(id, OnReturn::Cont(Box::new(Cont::GenClose)))? {
+            let class = self.exc_class("GeneratorExit");
+            return Err(self.instantiate_exception(class, Vec::new()));
+        }
+        self.push(Value::None);
+        Ok(())
+    }
+
+    /// Puts a generator's frame back on the stack to raise an exception
+    /// at its `yield` (at its start, if it never ran: the generator ends
+    /// with it); false if it had ended.
+    fn resume_raising(&mut self, id: ObjId, mode: OnReturn) -> Result<bool, Exc> {
+        self.resume_generator(id, Value::None, mode)
+    }
+
     /// When `exc` leaves a frame whose continuation ends on StopIteration
     /// (a `for` loop's `__next__`, `next()` with a default): finishes the
     /// instruction and says the exception is handled.
@@ -960,6 +1007,13 @@ impl Vm {
             };
             let n = self.str_value(name);
             return Ok(Some(self.call(getattr, vec![*obj, n], Vec::new())));
+        }
+        if let Cont::GenClose = cont {
+            if !self.exc_is(exc, "GeneratorExit")? {
+                return Ok(None);
+            }
+            self.push(Value::None);
+            return Ok(Some(Ok(())));
         }
         let (exit, default) = match cont {
             Cont::ForNext { exit } => (Some(*exit), None),

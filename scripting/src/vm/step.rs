@@ -333,11 +333,21 @@ impl Vm {
             }
             Instr::BuildSet(n) => {
                 let items = self.pop_n(n as usize);
-                let mut set = crate::heap::Map::default();
+                let mut set = crate::set_table::SetTable::new();
                 for v in items {
                     let k = builtins::key_of(self, v)?;
-                    set.entry(k).or_insert(v);
+                    set.add(k, v);
                 }
+                let id = self.heap.alloc(Obj::Set(set));
+                self.push(Value::Obj(id));
+            }
+            Instr::BuildConstSet(n) => {
+                let items = self.pop_n(n as usize);
+                let mut keys = Vec::with_capacity(items.len());
+                for v in items {
+                    keys.push((builtins::key_of(self, v)?, v));
+                }
+                let set = crate::set_table::SetTable::folded_display(keys);
                 let id = self.heap.alloc(Obj::Set(set));
                 self.push(Value::Obj(id));
             }
@@ -389,7 +399,7 @@ impl Vm {
                 if let Value::Obj(id) = target
                     && let Obj::Set(set) = self.heap.get_mut(id)
                 {
-                    set.entry(k).or_insert(v);
+                    set.add(k, v);
                 }
             }
             Instr::DictSet(depth) => {
@@ -638,8 +648,15 @@ impl Vm {
                     return Err(self.error("RuntimeError", "yield outside a generator"));
                 };
                 let frame = self.frames.pop_saved();
+                // Yielding to `close()` is an error of the caller's.
+                let closing = frame.as_ref().is_some_and(
+                    |f| matches!(&f.on_return, OnReturn::Cont(c) if matches!(**c, Cont::GenClose)),
+                );
                 if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
                     g.frame = frame;
+                }
+                if closing {
+                    return Err(self.error("RuntimeError", "generator ignored GeneratorExit"));
                 }
                 if !self.frames.is_empty() {
                     self.push(v);
@@ -739,11 +756,26 @@ impl Vm {
                         Some(Value::Obj(instance))
                     }
                     OnReturn::BuildClass(body) => {
-                        let ns = frame
+                        let mut ns = frame
                             .extra
                             .and_then(|e| e.class_ns)
                             .map(|ns| *ns)
                             .unwrap_or_default();
+                        // What CPython's class namespace starts with.
+                        let module = match self.heap.get(frame.module) {
+                            Obj::Module(m) => m.attrs.get("__name__").copied(),
+                            _ => None,
+                        };
+                        if let Some(m) = module {
+                            ns.entry(Rc::from("__module__")).or_insert(m);
+                        }
+                        if !ns.contains_key("__doc__") {
+                            let doc = match self.codes[frame.code as usize].doc.clone() {
+                                Some(d) => self.str_value(&d),
+                                None => Value::None,
+                            };
+                            ns.insert(Rc::from("__doc__"), doc);
+                        }
                         let ClassBody { name, bases } = *body;
                         let class = crate::classes::build_class(self, name, bases, ns)?;
                         // A parent's `__init_subclass__` hears of it.
