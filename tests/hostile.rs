@@ -196,3 +196,41 @@ fn ids_and_default_reprs_continue_exactly_after_a_snapshot() {
         assert_eq!(out.text(), whole, "after a save at {budget} instructions");
     }
 }
+
+/// Source nested deeper than the compiler walks (30,000 `+` terms, unary
+/// minuses, conditional expressions, `elif` branches) is a RecursionError
+/// with its location, as in CPython, not a stack overflow.
+#[test]
+fn source_nested_too_deep_is_a_recursion_error() {
+    let dir = std::env::temp_dir().join(format!("shoal-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let mut elifs = String::from("x = 3\nif x == 0:\n    pass\n");
+    for i in 1..5000 {
+        elifs.push_str(&format!("elif x == {i}:\n    print({i})\n"));
+    }
+    let cases = [
+        format!("print(1{})\n", "+1".repeat(30_000)),
+        format!("print({}1)\n", "-".repeat(30_000)),
+        format!("x = {}\n", vec!["1"; 30_000].join(" if 1 else ")),
+        format!("x = 2{}\n", "**1".repeat(30_000)),
+        format!("x = [0]\ny = x{}\n", "[0]".repeat(30_000)),
+        elifs,
+    ];
+    for (i, source) in cases.iter().enumerate() {
+        let file = dir.join(format!("deep{i}.py"));
+        std::fs::write(&file, source).expect("written");
+        let (_, err, code) = shoal(&[file.to_str().expect("utf-8")]);
+        assert_eq!(code, Some(1), "case {i}: {err}");
+        assert!(
+            err.trim_end()
+                .ends_with("RecursionError: maximum recursion depth exceeded during compilation"),
+            "case {i}: {err}"
+        );
+    }
+    // Deep but within the limit, it runs.
+    let file = dir.join("deep_ok.py");
+    std::fs::write(&file, format!("print(1{})\n", "+1".repeat(900))).expect("written");
+    let (out, err, code) = shoal(&[file.to_str().expect("utf-8")]);
+    assert_eq!((out.as_str(), code), ("901\n", Some(0)), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -14,6 +14,8 @@ pub enum ErrorKind {
     OverflowError,
     /// Valid Python outside Shoal's subset (the message names the feature).
     NotImplementedError,
+    /// Code nested too deep to compile.
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -24,6 +26,7 @@ impl ErrorKind {
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::OverflowError => "OverflowError",
             ErrorKind::NotImplementedError => "NotImplementedError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 }

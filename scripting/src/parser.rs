@@ -17,6 +17,7 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     let mut p = Parser {
         toks: tokens,
         pos: 0,
+        depth: 0,
     };
     let mut body = Vec::new();
     loop {
@@ -36,6 +37,7 @@ pub fn parse_expression(source: &str) -> Result<Expr, SyntaxError> {
     let mut p = Parser {
         toks: tokens,
         pos: 0,
+        depth: 0,
     };
     let e = p.testlist_star_expr()?;
     while matches!(p.peek(), Tok::Newline) {
@@ -52,7 +54,14 @@ type PResult<T> = Result<T, SyntaxError>;
 struct Parser {
     toks: Vec<Token>,
     pos: usize,
+    /// How deep the tree being built is (see [`MAX_DEPTH`]).
+    depth: usize,
 }
+
+/// How deep expressions and statements may nest: the compiler, the
+/// validator and dropping the tree all walk it recursively, so a deeper
+/// one (`1+1+...+1` 30,000 times) is refused, as CPython refuses it.
+const MAX_DEPTH: usize = 1000;
 
 fn not_supported(feature: &str, pos: Pos) -> SyntaxError {
     SyntaxError::new(
@@ -67,6 +76,27 @@ fn not_supported(feature: &str, pos: Pos) -> SyntaxError {
 }
 
 impl Parser {
+    /// One level deeper; RecursionError past [`MAX_DEPTH`].
+    fn enter(&mut self) -> PResult<()> {
+        self.deeper(1)?;
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Refuses a tree `extra` levels deeper than the current one.
+    fn deeper(&self, extra: usize) -> PResult<()> {
+        if self.depth + extra > MAX_DEPTH {
+            let pos = self.here();
+            return Err(SyntaxError::new(
+                ErrorKind::RecursionError,
+                "maximum recursion depth exceeded during compilation",
+                pos.line,
+                pos.col,
+            ));
+        }
+        Ok(())
+    }
+
     // ---- token helpers -------------------------------------------------
 
     fn tok(&self) -> &Token {
@@ -207,6 +237,13 @@ impl Parser {
     // ---- statements --------------------------------------------------------
 
     fn statement(&mut self) -> PResult<Vec<Stmt>> {
+        self.enter()?;
+        let r = self.statement_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn statement_inner(&mut self) -> PResult<Vec<Stmt>> {
         let pos = self.here();
         let stmt = match self.peek() {
             Tok::Indent => return Err(self.invalid()),
@@ -577,6 +614,13 @@ impl Parser {
     }
 
     fn else_chain(&mut self) -> PResult<Vec<Stmt>> {
+        self.enter()?;
+        let r = self.else_chain_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn else_chain_inner(&mut self) -> PResult<Vec<Stmt>> {
         let pos = self.here();
         if self.at_kw(K::Elif) {
             self.advance();
@@ -1005,6 +1049,13 @@ impl Parser {
     }
 
     fn test(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.test_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn test_inner(&mut self) -> PResult<Expr> {
         if self.at_kw(K::Lambda) {
             return self.lambda(true);
         }
@@ -1088,6 +1139,13 @@ impl Parser {
     }
 
     fn not_test(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.not_test_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn not_test_inner(&mut self) -> PResult<Expr> {
         if self.at_kw(K::Not) {
             let pos = self.here();
             self.advance();
@@ -1171,9 +1229,13 @@ impl Parser {
         }
         let pos = self.here();
         let mut left = self.binary(level + 1)?;
+        let mut chain = 0;
         'outer: loop {
             for (tok, op) in LEVELS[level] {
                 if self.at_op(*tok) {
+                    // `a + b + c` nests to the left, one level a term.
+                    chain += 1;
+                    self.deeper(chain)?;
                     self.advance();
                     let right = self.binary(level + 1)?;
                     left = Expr {
@@ -1193,6 +1255,13 @@ impl Parser {
     }
 
     fn factor(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.factor_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn factor_inner(&mut self) -> PResult<Expr> {
         let pos = self.here();
         let op = match self.peek() {
             Tok::Op(Op::Minus) => UnaryOp::Neg,
@@ -1259,7 +1328,11 @@ impl Parser {
 
     fn atom_expr(&mut self) -> PResult<Expr> {
         let mut e = self.atom()?;
+        let mut chain = 0;
         loop {
+            // `a.b.c` and `f()()` nest to the left, one level a trailer.
+            chain += 1;
+            self.deeper(chain)?;
             let pos = e.pos;
             let open = self.here();
             if self.eat_op(Op::LParen) {
