@@ -234,3 +234,39 @@ fn source_nested_too_deep_is_a_recursion_error() {
     assert_eq!((out.as_str(), code), ("901\n", Some(0)), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Big-integer work that would run for minutes in one instruction (a
+/// gcd or modular inverse of million-bit ints, a modular power with a
+/// four-million-bit exponent, an int past Shoal's size limit) is refused
+/// with OverflowError at once; the same work at a sane size runs.
+#[test]
+fn runaway_big_integer_work_is_refused() {
+    let source = r#"
+import math
+def attempt(label, f):
+    try:
+        f()
+        print(label, "ran")
+    except OverflowError:
+        print(label, "refused")
+attempt("gcd", lambda: math.gcd(3**630000, 2**1000000 - 1))
+attempt("inverse", lambda: pow(2, -1, 2**1000000 - 1))
+attempt("modpow", lambda: pow(3, 2**4194303 - 1, 2**4400 - 1))
+attempt("shift", lambda: 1 << 10**9)
+attempt("power", lambda: 2**2**40)
+attempt("factorial", lambda: math.factorial(10**7))
+attempt("small gcd", lambda: math.gcd(3**10000, 6**5000))
+attempt("small inverse", lambda: pow(65537, -1, (2**1279 - 1) * (2**607 - 2)))
+attempt("comb", lambda: math.comb(10**7, 10**5))
+"#;
+    let started = std::time::Instant::now();
+    let (out, err, code) = run_text(source);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "gcd refused\ninverse refused\nmodpow refused\nshift refused\npower refused\n\
+         factorial refused\nsmall gcd ran\nsmall inverse ran\ncomb ran\n"
+    );
+    // Generous for a debug build on a busy machine; the refusals are instant.
+    assert!(started.elapsed() < std::time::Duration::from_secs(120));
+}

@@ -363,7 +363,19 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
         if i == start {
             return Err(vm.error("ValueError", "Format specifier missing precision"));
         }
+        if p > i32::MAX as usize {
+            return Err(vm.error("ValueError", "precision too big"));
+        }
         precision = Some(p);
+    }
+    // One format builds at most this much text, so that no single
+    // instruction runs for minutes (CPython would build gigabytes).
+    const MAX_FORMAT: usize = 1 << 28;
+    if width > MAX_FORMAT || precision.is_some_and(|p| p > MAX_FORMAT) {
+        return Err(vm.error(
+            "MemoryError",
+            format!("a format width or precision over {MAX_FORMAT} is more than Shoal builds in one operation"),
+        ));
     }
     let ty = chars.get(i).copied();
     if i + 1 < chars.len() {
@@ -506,11 +518,19 @@ pub(crate) fn format_value(vm: &mut Vm, v: Value, spec: &str) -> Result<String, 
         let min =
             width.saturating_sub(sign_str.chars().count() + prefix.len() + rest.chars().count());
         vm.reserve(min.saturating_mul(2))?;
-        let mut grouped = group_digits(&digits, sep, every);
-        while grouped.chars().count() < min {
-            digits.insert(0, '0');
-            grouped = group_digits(&digits, sep, every);
+        // The fewest digits whose grouped form (d digits and (d-1)/every
+        // separators) is at least `min` wide.
+        let mut d = digits.len();
+        while d + (d.max(1) - 1) / every < min {
+            let short = min - (d + (d.max(1) - 1) / every);
+            d += short.div_ceil(every + 1).max(1);
         }
+        // Step back while one digit fewer is still wide enough.
+        while d > digits.len() && (d - 1) + (d.max(2) - 2) / every >= min {
+            d -= 1;
+        }
+        digits.insert_str(0, &"0".repeat(d - digits.len()));
+        let grouped = group_digits(&digits, sep, every);
         return Ok(format!("{sign_str}{prefix}{grouped}{rest}"));
     }
     let align = align.unwrap_or(if numeric { '>' } else { '<' });

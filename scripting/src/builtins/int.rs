@@ -33,8 +33,18 @@ const MIN_MAX_STR_DIGITS: usize = 640;
 const HASH_MODULUS: u64 = (1 << 61) - 1;
 
 /// The most work `pow(b, e, m)` may do: bits of `e` times the square of
-/// the words of `m`.
-const MAX_MODPOW_WORK: f64 = 2e10;
+/// the words of `m` (about a second; RSA-8192 is 1.3e8).
+const MAX_MODPOW_WORK: f64 = 2e8;
+
+/// The most work a gcd (and a modular inverse) may do: bits times words
+/// of the larger operand (about a second: ints of some 300,000 bits).
+const MAX_GCD_WORK: f64 = 1.5e9;
+
+/// Whether the gcd of `a` and `b` is within [`MAX_GCD_WORK`].
+pub(crate) fn gcd_work_ok(a: &BigInt, b: &BigInt) -> bool {
+    let bits = a.bits().max(b.bits()) as f64;
+    bits * (bits / 64.0).ceil() <= MAX_GCD_WORK
+}
 
 /// The big int an object holds, if it is one.
 pub(crate) fn big_ref(vm: &Vm, v: Value) -> Option<&BigInt> {
@@ -395,6 +405,12 @@ pub(crate) fn pow_mod(vm: &mut Vm, b: &BigInt, e: &BigInt, m: &BigInt) -> Result
     let mut base = b.mod_floor(&modulus);
     let mut exp = e.clone();
     if exp.is_negative() {
+        if !gcd_work_ok(&base, &modulus) {
+            return Err(vm.error(
+                "OverflowError",
+                "a modular inverse this large is more work than Shoal allows in one operation",
+            ));
+        }
         let g = base.extended_gcd(&modulus);
         if !g.gcd.is_one() {
             return Err(vm.error("ValueError", "base is not invertible for the given modulus"));

@@ -181,14 +181,21 @@ fn comb_perm(vm: &mut Vm, args: &[Value], name: &str, comb: bool) -> BResult {
     if steps.saturating_mul(n.bits()) > MAX_INT_BITS * 2 {
         return Err(vm.error("OverflowError", format!("{name}() result is too large")));
     }
-    let mut r = BigInt::one();
-    for i in 0..steps {
-        r *= &n - i;
-        if comb {
-            r /= i + 1;
+    // Products of balanced halves (a tree) keep the multiplications
+    // fast; `comb` is then one exact division by k!.
+    fn product(lo: &BigInt, count: u64) -> BigInt {
+        if count <= 16 {
+            return (0..count).fold(BigInt::one(), |acc, i| acc * (lo + i));
         }
+        let half = count / 2;
+        product(lo, half) * product(&(lo + half), count - half)
     }
-    ok(int_value(vm, r)?)
+    let r = product(&(&n - steps + 1u32), steps);
+    if !comb {
+        return ok(int_value(vm, r)?);
+    }
+    let k_factorial = product(&BigInt::one(), steps);
+    ok(int_value(vm, r / k_factorial)?)
 }
 
 pub(crate) fn m_comb(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
@@ -251,15 +258,30 @@ pub(crate) fn m_hypot(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs
 pub(crate) fn m_gcd(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     let mut g = BigInt::zero();
     for a in args {
-        g = g.gcd(&int_arg(vm, a)?);
+        let n = int_arg(vm, a)?;
+        check_gcd_work(vm, &g, &n)?;
+        g = g.gcd(&n);
     }
     ok(int_value(vm, g)?)
+}
+
+/// Refuses a gcd whose work (about the bits of the larger operand times
+/// its words) would run for more than about a second.
+fn check_gcd_work(vm: &mut Vm, a: &BigInt, b: &BigInt) -> Result<(), Exc> {
+    if !gcd_work_ok(a, b) {
+        return Err(vm.error(
+            "OverflowError",
+            "the gcd of ints this large is more work than Shoal allows in one operation",
+        ));
+    }
+    Ok(())
 }
 
 pub(crate) fn m_lcm(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     let mut l = BigInt::one();
     for a in args {
         let n = int_arg(vm, a)?;
+        check_gcd_work(vm, &l, &n)?;
         if l.bits() + n.bits() > MAX_INT_BITS {
             return Err(vm.error("OverflowError", "lcm() result is too large"));
         }

@@ -92,6 +92,7 @@ mod random;
 mod sys;
 pub(crate) use sys::*;
 mod time;
+pub(crate) use time::sleep_seconds;
 
 // The helpers natives written outside the crate use (see `crate::module`).
 pub use compare::truthy;

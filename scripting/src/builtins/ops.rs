@@ -11,6 +11,29 @@ pub(crate) fn overflow(vm: &mut Vm) -> Exc {
     )
 }
 
+/// `(x // y, x % y)` for floats (y not zero), as CPython's
+/// `float_divmod` computes them: from `fmod`, so that `q * y + r`
+/// stays close to `x` (`5.0 // 0.1` is 49.0).
+fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let q = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (q, m)
+}
+
 fn floor_div(a: i64, b: i64) -> Option<i64> {
     let q = a.checked_div(b)?;
     if (a % b != 0) && ((a < 0) != (b < 0)) {
@@ -223,11 +246,10 @@ pub(crate) fn builtin_binary(
             None => big_binary(vm, op, &x.into(), &y.into()),
         };
     }
-    if big_ref(vm, a).is_some() || big_ref(vm, b).is_some() {
-        if let Some(r) = big_operand_binary(vm, op, a, b)? {
-            return Ok(r);
-        }
-        return Err(unsupported(vm, op, a, b, inplace));
+    if (big_ref(vm, a).is_some() || big_ref(vm, b).is_some())
+        && let Some(r) = big_operand_binary(vm, op, a, b)?
+    {
+        return Ok(r);
     }
     if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
         return Ok(Value::Bool(match op {
@@ -251,18 +273,13 @@ pub(crate) fn builtin_binary(
                 if y == 0.0 {
                     return Err(vm.error("ZeroDivisionError", "float floor division by zero"));
                 }
-                (x / y).floor()
+                float_divmod(x, y).0
             }
             BinOp::Mod => {
                 if y == 0.0 {
                     return Err(vm.error("ZeroDivisionError", "float modulo"));
                 }
-                let r = x % y;
-                if r != 0.0 && ((r < 0.0) != (y < 0.0)) {
-                    r + y
-                } else {
-                    r
-                }
+                float_divmod(x, y).1
             }
             BinOp::Pow => return float_pow(vm, x, y),
             _ => return Err(unsupported(vm, op, a, b, inplace)),

@@ -26,17 +26,33 @@ pub(crate) fn t_perf_counter(vm: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kw
     ))
 }
 
+/// The seconds `time.sleep(args)` asks for, refused as CPython refuses
+/// them: NaN, negative, or past CPython's 64-bit nanosecond clock.
+pub(crate) fn sleep_seconds(vm: &mut Vm, args: &[Value]) -> Result<f64, Exc> {
+    arity(vm, "sleep", args, 1, 1)?;
+    let secs = float_arg(vm, "sleep", args, 0)?;
+    if secs.is_nan() {
+        return Err(vm.error("ValueError", "Invalid value NaN (not a number)"));
+    }
+    if secs.abs() >= 9.223_372_036e9 {
+        return Err(vm.error(
+            "OverflowError",
+            "timestamp too large to convert to C _PyTime_t",
+        ));
+    }
+    if secs < 0.0 {
+        return Err(vm.error("ValueError", "sleep length must be non-negative"));
+    }
+    Ok(secs)
+}
+
 pub(crate) fn t_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "sleep", &args, 1, 1)?;
-    let secs = float_arg(vm, "sleep", &args, 0)?;
+    let secs = sleep_seconds(vm, &args)?;
     if vm.simulated_time().is_some() {
         return Err(vm.error(
             "RuntimeError",
             "time.sleep() would stop the whole world: use world.sleep(ticks) in a behaviour",
         ));
-    }
-    if secs < 0.0 {
-        return Err(vm.error("ValueError", "sleep length must be non-negative"));
     }
     let _ = vm.out.flush();
     std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(3600.0)));

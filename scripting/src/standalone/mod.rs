@@ -14,7 +14,7 @@ mod socket;
 use std::io::Write;
 use std::time::Duration;
 
-use crate::builtins::{arity, float_arg, none, ok};
+use crate::builtins::{none, ok};
 use crate::module::{Kwargs, Native, NativeModule, NativeResult};
 use crate::stackless::{Convert, HostOp, PoolWait};
 use crate::value::Value;
@@ -24,14 +24,7 @@ use crate::vm::Vm;
 const MAX_SLEEP_SECS: f64 = 1e7;
 
 fn t_sleep(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> NativeResult {
-    arity(vm, "sleep", &args, 1, 1)?;
-    let secs = float_arg(vm, "sleep", &args, 0)?;
-    if secs.is_nan() {
-        return Err(vm.error("ValueError", "Invalid value NaN (not a number)"));
-    }
-    if secs < 0.0 {
-        return Err(vm.error("ValueError", "sleep length must be non-negative"));
-    }
+    let secs = crate::builtins::sleep_seconds(vm, &args)?;
     let _ = vm.out.flush();
     Ok(Native::Host(HostOp::Sleep(Duration::from_secs_f64(
         secs.min(MAX_SLEEP_SECS),
