@@ -81,6 +81,12 @@ pub enum TypeKind {
     Random,
     /// `super`
     Super,
+    /// `dict_keys`
+    DictKeys,
+    /// `dict_values`
+    DictValues,
+    /// `dict_items`
+    DictItems,
 }
 
 impl TypeKind {
@@ -114,6 +120,9 @@ impl TypeKind {
             TypeKind::File => "TextIOWrapper",
             TypeKind::Random => "Random",
             TypeKind::Super => "super",
+            TypeKind::DictKeys => "dict_keys",
+            TypeKind::DictValues => "dict_values",
+            TypeKind::DictItems => "dict_items",
         }
     }
 }
@@ -278,6 +287,9 @@ pub enum Obj {
     Tuple(Vec<Value>),
     /// A dict.
     Dict(Dict),
+    /// A live view of a dict: its keys (0), values (1) or items (2), as
+    /// `dict.keys()`, `values()` and `items()` return.
+    DictView(ObjId, u8),
     /// A set or a frozenset.
     Set(crate::set_table::SetTable),
     /// `range(start, stop, step)`.
@@ -557,6 +569,7 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         },
         Obj::Module(m) => m.attrs.values_mut().for_each(|v| value(v, f)),
         Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| value(v, f)),
+        Obj::DictView(d, _) => f(d),
         Obj::BoundMethod(a, b) | Obj::Property(a, b) => {
             value(a, f);
             value(b, f);

@@ -36,7 +36,7 @@ impl Obj {
                 Obj::List(items) => values(items.capacity()),
                 Obj::Tuple(items) => values(items.len()),
                 Obj::Dict(d) => d.len() * (ENTRY + 2 * size_of::<Value>()),
-                Obj::Set(s) => s.capacity() * size_of::<crate::set_table::Slot>(),
+                Obj::Set(s) => s.bytes(),
                 Obj::Function(f) => {
                     size_of::<crate::heap::Function>()
                         + values(f.defaults.len())

@@ -12,6 +12,8 @@
 //! the slots are filled the table grows to the smallest size above four
 //! times the members, reinserting them in slot order. Iteration is slot
 //! order; `pop` takes the first member at or after a moving finger.
+//! Slots are four bytes (an index into the members), so a table costs
+//! about what CPython's does.
 
 use std::rc::Rc;
 
@@ -36,28 +38,25 @@ pub struct Entry {
     pub value: Value,
 }
 
-/// One slot of the table.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub enum Slot {
-    /// Never used since the table was made.
-    #[default]
-    Empty,
-    /// Its member was removed; probe sequences go on past it.
-    Dummy,
-    /// Holds a member.
-    Full(Entry),
-}
+/// A slot never used since the table was made.
+const EMPTY: u32 = u32::MAX;
+/// A slot whose member was removed: probe sequences go on past it.
+const DUMMY: u32 = u32::MAX - 1;
 
-/// A set's (or frozenset's) members in CPython's hash table.
+/// A set's (or frozenset's) members in CPython's hash table. The table
+/// proper is `slots`, four bytes each: EMPTY, DUMMY, or the index of
+/// the member in `entries` (where removed members leave holes until the
+/// next rebuild).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SetTable {
-    slots: Vec<Slot>,
+    slots: Box<[u32]>,
+    entries: Vec<Option<Entry>>,
     /// Slots not empty (full or dummy).
-    fill: usize,
+    fill: u32,
     /// Full slots.
-    used: usize,
+    used: u32,
     /// Where `pop` starts looking.
-    finger: usize,
+    finger: u32,
     /// A frozenset (immutable, hashable).
     frozen: bool,
 }
@@ -65,13 +64,19 @@ pub struct SetTable {
 impl Default for SetTable {
     fn default() -> Self {
         SetTable {
-            slots: vec![Slot::Empty; MIN_SIZE],
+            slots: vec![EMPTY; MIN_SIZE].into_boxed_slice(),
+            entries: Vec::new(),
             fill: 0,
             used: 0,
             finger: 0,
             frozen: false,
         }
     }
+}
+
+/// The bytes a table of `slots` slots holding `members` members costs.
+pub(crate) fn table_bytes(slots: usize, members: usize) -> usize {
+    slots * size_of::<u32>() + members * size_of::<Option<Entry>>()
 }
 
 impl SetTable {
@@ -100,7 +105,7 @@ impl SetTable {
 
     /// The number of members.
     pub fn len(&self) -> usize {
-        self.used
+        self.used as usize
     }
 
     /// Whether there are no members.
@@ -113,8 +118,21 @@ impl SetTable {
         self.slots.len()
     }
 
+    /// The bytes the table costs.
+    pub fn bytes(&self) -> usize {
+        table_bytes(self.slots.len(), self.entries.capacity())
+    }
+
     fn mask(&self) -> usize {
         self.slots.len() - 1
+    }
+
+    /// The member in slot `j`, if it holds one.
+    fn entry_at(&self, j: usize) -> Option<&Entry> {
+        match self.slots[j] {
+            EMPTY | DUMMY => None,
+            e => self.entries.get(e as usize)?.as_ref(),
+        }
     }
 
     /// The slot holding `key`, if it is a member.
@@ -129,10 +147,14 @@ impl SetTable {
                 0
             };
             for j in i..=i + probes {
-                match &self.slots[j] {
-                    Slot::Empty => return None,
-                    Slot::Full(e) if e.hash == hash && e.key == *key => return Some(j),
-                    _ => {}
+                if self.slots[j] == EMPTY {
+                    return None;
+                }
+                if let Some(e) = self.entry_at(j)
+                    && e.hash == hash
+                    && e.key == *key
+                {
+                    return Some(j);
                 }
             }
             perturb >>= PERTURB_SHIFT;
@@ -157,10 +179,7 @@ impl SetTable {
     /// The member whose key is `key`.
     pub fn get(&self, key: &Key) -> Option<Value> {
         let at = self.find(key, key_hash(key))?;
-        match &self.slots[at] {
-            Slot::Full(e) => Some(e.value),
-            _ => None,
-        }
+        self.entry_at(at).map(|e| e.value)
     }
 
     /// Adds `value` under `key` unless a member has that key; returns
@@ -168,6 +187,33 @@ impl SetTable {
     pub fn add(&mut self, key: Key, value: Value) -> bool {
         let hash = key_hash(&key);
         self.add_entry(Entry { hash, key, value })
+    }
+
+    /// Stores `entry`; returns its index.
+    fn store(&mut self, entry: Entry) -> u32 {
+        // Removed members' holes are squeezed out before they pile up.
+        if self.entries.len() >= 2 * self.len() + 8 {
+            self.compact();
+        }
+        self.entries.push(Some(entry));
+        (self.entries.len() - 1) as u32
+    }
+
+    /// Drops the holes of `entries`, renumbering the slots.
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        let mut old: Vec<Option<Entry>> = old;
+        for slot in &mut self.slots {
+            if *slot != EMPTY && *slot != DUMMY {
+                match old.get_mut(*slot as usize).and_then(Option::take) {
+                    Some(e) => {
+                        self.entries.push(Some(e));
+                        *slot = (self.entries.len() - 1) as u32;
+                    }
+                    None => *slot = DUMMY,
+                }
+            }
+        }
     }
 
     /// CPython's `set_add_entry`.
@@ -184,14 +230,17 @@ impl SetTable {
             };
             let mut found = None;
             for j in i..=i + probes {
-                match &self.slots[j] {
-                    Slot::Empty => {
+                match self.slots[j] {
+                    EMPTY => {
                         found = Some(j);
                         break;
                     }
-                    Slot::Full(e) if e.hash == entry.hash && e.key == entry.key => return false,
-                    Slot::Dummy => free = Some(j),
-                    Slot::Full(_) => {}
+                    DUMMY => free = Some(j),
+                    _ => match self.entry_at(j) {
+                        Some(e) if e.hash == entry.hash && e.key == entry.key => return false,
+                        Some(_) => {}
+                        None => free = Some(j),
+                    },
                 }
             }
             if let Some(j) = found {
@@ -205,13 +254,14 @@ impl SetTable {
                 & mask;
         };
         self.used += 1;
+        let index = self.store(entry);
         if let Some(j) = free {
-            self.slots[j] = Slot::Full(entry);
+            self.slots[j] = index;
             return true;
         }
-        self.slots[empty] = Slot::Full(entry);
+        self.slots[empty] = index;
         self.fill += 1;
-        if self.fill * 5 >= mask * 3 {
+        if self.fill as usize * 5 >= mask * 3 {
             self.grow();
         }
         true
@@ -219,24 +269,24 @@ impl SetTable {
 
     /// The resize after an insertion fills the table.
     fn grow(&mut self) {
-        let used = self.used;
+        let used = self.len();
         self.resize(if used > 50_000 { used * 2 } else { used * 4 });
     }
 
-    /// CPython's `set_insert_clean`: `entry` into the first empty slot of
-    /// its probe sequence (the table has no dummies and not the key).
-    fn insert_clean(slots: &mut [Slot], entry: Entry) {
+    /// CPython's `set_insert_clean`: index `e` into the first empty slot
+    /// of its hash's probe sequence (the table has no dummies).
+    fn insert_clean(slots: &mut [u32], hash: i64, e: u32) {
         let mask = slots.len() - 1;
-        let mut perturb = entry.hash as u64;
-        let mut i = entry.hash as u64 as usize & mask;
+        let mut perturb = hash as u64;
+        let mut i = hash as u64 as usize & mask;
         loop {
             let probes = if i + LINEAR_PROBES <= mask {
                 LINEAR_PROBES
             } else {
                 0
             };
-            if let Some(j) = (i..=i + probes).find(|j| matches!(slots[*j], Slot::Empty)) {
-                slots[j] = Slot::Full(entry);
+            if let Some(j) = (i..=i + probes).find(|j| slots[*j] == EMPTY) {
+                slots[j] = e;
                 return;
             }
             perturb >>= PERTURB_SHIFT;
@@ -258,12 +308,19 @@ impl SetTable {
         if size == MIN_SIZE && self.slots.len() == MIN_SIZE && self.fill == self.used {
             return;
         }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
-        for slot in old {
-            if let Slot::Full(e) = slot {
-                Self::insert_clean(&mut self.slots, e);
+        let old_slots = std::mem::replace(&mut self.slots, vec![EMPTY; size].into_boxed_slice());
+        let mut old = std::mem::take(&mut self.entries);
+        for &slot in old_slots.iter() {
+            if slot == EMPTY || slot == DUMMY {
+                continue;
+            }
+            if let Some(e) = old.get_mut(slot as usize).and_then(Option::take) {
+                let hash = e.hash;
+                self.entries.push(Some(e));
+                Self::insert_clean(&mut self.slots, hash, (self.entries.len() - 1) as u32);
             }
         }
+        self.used = self.entries.len() as u32;
         self.fill = self.used;
     }
 
@@ -275,16 +332,15 @@ impl SetTable {
     /// Removes the member whose key is `key` (hashed to `hash`).
     pub fn discard_hashed(&mut self, key: &Key, hash: i64) -> Option<Value> {
         let at = self.find(key, hash)?;
-        match std::mem::replace(&mut self.slots[at], Slot::Dummy) {
-            Slot::Full(e) => {
-                self.used -= 1;
-                Some(e.value)
-            }
-            other => {
-                self.slots[at] = other;
-                None
-            }
-        }
+        Some(self.remove_at(at)?.value)
+    }
+
+    /// Empties slot `j` (a dummy now); returns its member.
+    fn remove_at(&mut self, j: usize) -> Option<Entry> {
+        let e = std::mem::replace(&mut self.slots[j], DUMMY);
+        let entry = self.entries.get_mut(e as usize)?.take()?;
+        self.used -= 1;
+        Some(entry)
     }
 
     /// `set.pop()`: the first member at or after the finger.
@@ -293,15 +349,12 @@ impl SetTable {
             return None;
         }
         let mask = self.mask();
-        let mut i = self.finger & mask;
-        while !matches!(self.slots[i], Slot::Full(_)) {
-            i = (i + 1) & mask;
-        }
-        let Slot::Full(e) = std::mem::replace(&mut self.slots[i], Slot::Dummy) else {
-            return None;
-        };
-        self.used -= 1;
-        self.finger = i + 1;
+        let start = self.finger as usize & mask;
+        let i = (0..=mask)
+            .map(|k| (start + k) & mask)
+            .find(|i| self.entry_at(*i).is_some())?;
+        let e = self.remove_at(i)?;
+        self.finger = (i + 1) as u32;
         Some(e.value)
     }
 
@@ -322,10 +375,7 @@ impl SetTable {
 
     /// The members with their keys and hashes, in slot order.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.slots.iter().filter_map(|s| match s {
-            Slot::Full(e) => Some(e),
-            _ => None,
-        })
+        (0..self.slots.len()).filter_map(|j| self.entry_at(j))
     }
 
     /// The members in iteration order.
@@ -338,33 +388,23 @@ impl SetTable {
         self.entries().map(|e| &e.key)
     }
 
-    /// The members mutably, in iteration order (for the collector's walk).
+    /// The members mutably (for the collector's walk).
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
-        self.slots.iter_mut().filter_map(|s| match s {
-            Slot::Full(e) => Some(&mut e.value),
-            _ => None,
-        })
+        self.entries.iter_mut().flatten().map(|e| &mut e.value)
     }
 
     /// The first member at slot `pos` or after, with the slot after it:
     /// one step of an iterator.
     pub fn next_from(&self, pos: usize) -> Option<(Value, usize)> {
-        let start = pos.min(self.slots.len());
-        self.slots[start..]
-            .iter()
-            .enumerate()
-            .find_map(|(k, s)| match s {
-                Slot::Full(e) => Some((e.value, start + k + 1)),
-                _ => None,
-            })
+        (pos..self.slots.len()).find_map(|j| self.entry_at(j).map(|e| (e.value, j + 1)))
     }
 
     /// How many members sit at slot `pos` or after (what an iterator
     /// there has left).
     pub fn members_from(&self, pos: usize) -> usize {
-        self.slots.get(pos..).map_or(0, |rest| {
-            rest.iter().filter(|s| matches!(s, Slot::Full(_))).count()
-        })
+        (pos..self.slots.len())
+            .filter(|j| self.entry_at(*j).is_some())
+            .count()
     }
 
     /// CPython's `set_merge`: adds `other`'s members (`s.update(t)` for a
@@ -373,14 +413,15 @@ impl SetTable {
         if other.used == 0 {
             return;
         }
-        if (self.fill + other.used) * 5 >= self.mask() * 3 {
-            self.resize((self.used + other.used) * 2);
+        if (self.fill + other.used) as usize * 5 >= self.mask() * 3 {
+            self.resize((self.len() + other.len()) * 2);
         }
         if self.fill == 0 && self.slots.len() == other.slots.len() && other.fill == other.used {
             // An empty table the same size: the same layout.
-            for (mine, theirs) in self.slots.iter_mut().zip(&other.slots) {
-                if let Slot::Full(e) = theirs {
-                    *mine = Slot::Full(e.clone());
+            for (j, mine) in self.slots.iter_mut().enumerate() {
+                if let Some(e) = other.entry_at(j) {
+                    self.entries.push(Some(e.clone()));
+                    *mine = (self.entries.len() - 1) as u32;
                 }
             }
             self.fill = other.used;
@@ -389,7 +430,8 @@ impl SetTable {
         }
         if self.fill == 0 {
             for e in other.entries() {
-                Self::insert_clean(&mut self.slots, e.clone());
+                self.entries.push(Some(e.clone()));
+                Self::insert_clean(&mut self.slots, e.hash, (self.entries.len() - 1) as u32);
             }
             self.fill = other.used;
             self.used = other.used;
@@ -404,8 +446,8 @@ impl SetTable {
     /// first (`s.update(d)` for a dict `d`).
     pub fn extend_from_dict(&mut self, keys: impl ExactSizeIterator<Item = (Key, Value)>) {
         let n = keys.len();
-        if (self.fill + n) * 5 >= self.mask() * 3 {
-            self.resize((self.used + n) * 2);
+        if (self.fill as usize + n) * 5 >= self.mask() * 3 {
+            self.resize((self.len() + n) * 2);
         }
         for (key, value) in keys {
             self.add(key, value);
@@ -428,7 +470,7 @@ impl SetTable {
     /// After removals: rebuilds the table when more than a quarter of
     /// its slots are dummies, as `difference_update` does.
     pub fn shrink_after_removals(&mut self) {
-        if self.fill - self.used > self.mask() / 4 {
+        if (self.fill - self.used) as usize > self.mask() / 4 {
             self.grow();
         }
     }
@@ -487,12 +529,9 @@ impl SetTable {
             return Err(format!("its table has {n} slots"));
         }
         let used = self.entries().count();
-        let fill = self
-            .slots
-            .iter()
-            .filter(|s| !matches!(s, Slot::Empty))
-            .count();
-        if used != self.used || fill != self.fill || fill >= n {
+        let stored = self.entries.iter().flatten().count();
+        let fill = self.slots.iter().filter(|s| **s != EMPTY).count();
+        if used != self.len() || stored != used || fill != self.fill as usize || fill >= n {
             return Err(format!(
                 "its table counts {} members in {} slots but holds {used} in {fill} of {n}",
                 self.used, self.fill

@@ -505,6 +505,7 @@ fn kind_name(obj: &Obj) -> &'static str {
         Obj::List(_) => "a list",
         Obj::Tuple(_) => "a tuple",
         Obj::Dict(_) => "a dict",
+        Obj::DictView(..) => "a dict view",
         Obj::Set(_) => "a set",
         Obj::Range(..) => "a range",
         Obj::Function(_) => "a function",
@@ -684,6 +685,16 @@ impl<'a> Checker<'a> {
                     self.key(&e.key)?;
                     self.value(e.value)
                 })
+            }
+            Obj::DictView(dict, what) => {
+                match self.object(*dict)? {
+                    Obj::Dict(_) => {}
+                    other => return Err(format!("it views {}", kind_name(other))),
+                }
+                if *what > 2 {
+                    return Err(format!("it views part {what} of the entries"));
+                }
+                Ok(())
             }
             Obj::Range(_, _, step) => {
                 if *step == 0 {

@@ -24,6 +24,7 @@ pub fn truthy(vm: &Vm, v: Value) -> bool {
             Obj::ByteArray(b) => !b.is_empty(),
             Obj::List(items) | Obj::Tuple(items) => !items.is_empty(),
             Obj::Dict(d) => !d.is_empty(),
+            Obj::DictView(d, _) => matches!(vm.heap.get(*d), Obj::Dict(d) if !d.is_empty()),
             Obj::Set(s) => !s.is_empty(),
             Obj::Range(a, b, step) => range_len(*a, *b, *step) > 0,
             _ => true,
@@ -80,7 +81,12 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
             }
             Obj::Bytes(b) => Key::Bytes(b.clone()),
             Obj::Set(s) if s.is_frozen() => s.frozen_key(),
-            Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(..) | Obj::ByteArray(_) => {
+            Obj::List(_)
+            | Obj::Dict(_)
+            | Obj::Set(_)
+            | Obj::Slice(..)
+            | Obj::ByteArray(_)
+            | Obj::DictView(..) => {
                 let t = type_name(vm, v);
                 return Err(type_err(vm, format!("unhashable type: '{t}'")));
             }
@@ -360,6 +366,24 @@ fn eq_depth(vm: &mut Vm, a: Value, b: Value, depth: usize) -> Result<bool, Exc> 
     if depth > MAX_NESTING {
         return Err(too_deep_to_compare(vm, TooDeep));
     }
+    // A keys or items view equals a set (or such a view) of its members.
+    if set_like_view(vm, a).is_some() || set_like_view(vm, b).is_some() {
+        let set_like =
+            |vm: &Vm, v: Value| set_like_view(vm, v).is_some() || as_set(vm, v).is_some();
+        if !(set_like(vm, a) && set_like(vm, b)) {
+            return Ok(false);
+        }
+        let (mine, theirs) = (collect(vm, a)?, collect(vm, b)?);
+        if mine.len() != theirs.len() {
+            return Ok(false);
+        }
+        for x in mine {
+            if !compare(vm, CmpOp::In, x, b)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
     if is_instance(vm, a) || is_instance(vm, b) {
         return Ok(instance_compare(vm, CmpOp::Eq, a, b)?.unwrap_or(false));
     }
@@ -459,6 +483,40 @@ fn contains(vm: &mut Vm, container: Value, item: Value) -> Result<bool, Exc> {
                     }
                 }
                 return Ok(false);
+            }
+            // A view looks in its dict: by key, or by key then value.
+            Obj::DictView(d, what) => {
+                let (d, what) = (*d, *what);
+                match what {
+                    0 => return contains(vm, Value::Obj(d), item),
+                    2 => {
+                        let pair = match item {
+                            Value::Obj(t) => match vm.heap.get(t) {
+                                Obj::Tuple(p) if p.len() == 2 => Some((p[0], p[1])),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        let Some((k, v)) = pair else { return Ok(false) };
+                        let key = key_of(vm, k)?;
+                        let found = match vm.heap.get(d) {
+                            Obj::Dict(map) => map.get(&key).map(|(_, w)| *w),
+                            _ => None,
+                        };
+                        return match found {
+                            Some(w) => eq(vm, w, v),
+                            None => Ok(false),
+                        };
+                    }
+                    _ => {
+                        for v in view_items(vm, d, 1) {
+                            if eq(vm, v, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        return Ok(false);
+                    }
+                }
             }
             // An iterator is consumed up to the first match.
             Obj::Iter(_) => {

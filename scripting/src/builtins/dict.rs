@@ -1,4 +1,4 @@
-//! Methods of `dict`.
+//! Methods of `dict`, and its views (`keys()`, `values()`, `items()`).
 
 use super::*;
 
@@ -26,18 +26,53 @@ pub(crate) fn d_get(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwarg
 }
 
 fn view(vm: &mut Vm, recv: Option<Value>, what: u8) -> BResult {
-    // Views are lists of the moment: enough for iteration, len, `in`.
     let id = recv_dict(recv);
-    let pairs: Vec<(Value, Value)> = dict_ref(vm, id).values().copied().collect();
-    let items = pairs
+    ok(Value::Obj(vm.heap.alloc(Obj::DictView(id, what))))
+}
+
+/// What a view of dict `dict` shows now: its keys (0), values (1) or
+/// items as tuples (2).
+pub(crate) fn view_items(vm: &mut Vm, dict: ObjId, what: u8) -> Vec<Value> {
+    let pairs: Vec<(Value, Value)> = match vm.heap.get(dict) {
+        Obj::Dict(d) => d.values().copied().collect(),
+        _ => Vec::new(),
+    };
+    pairs
         .into_iter()
         .map(|(k, v)| match what {
             0 => k,
             1 => v,
             _ => new_tuple(vm, vec![k, v]),
         })
-        .collect();
-    ok(new_list(vm, items))
+        .collect()
+}
+
+/// The dict and part a keys or items view shows (`None` for values
+/// views and other values): the views that act as sets.
+pub(crate) fn set_like_view(vm: &Vm, v: Value) -> Option<(ObjId, u8)> {
+    match v {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::DictView(d, what) if *what != 1 => Some((*d, *what)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `view.isdisjoint(other)`.
+pub(crate) fn dv_isdisjoint(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "isdisjoint", &args, 1, 1)?;
+    for item in collect(vm, args[0])? {
+        if compare(vm, CmpOp::In, item, recv.unwrap_or(Value::None))? {
+            return ok(Value::Bool(false));
+        }
+    }
+    ok(Value::Bool(true))
 }
 
 pub(crate) fn d_keys(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {

@@ -138,6 +138,15 @@ fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                     format!("({})", parts.join(", "))
                 }
             }
+            Obj::DictView(d, what) => {
+                let items = view_items(vm, d, what);
+                let parts: Result<Vec<String>, Exc> = items
+                    .iter()
+                    .map(|i| repr_depth(vm, *i, depth + 1))
+                    .collect();
+                let name = TypeKind::of(vm, v).name();
+                format!("{name}([{}])", parts?.join(", "))
+            }
             Obj::Dict(d) => {
                 let mut parts = Vec::with_capacity(d.len());
                 for (k, v) in d.values() {

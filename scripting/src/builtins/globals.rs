@@ -74,6 +74,10 @@ pub(crate) fn b_len(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwa
             Obj::ByteArray(b) => Some(b.len()),
             Obj::List(i) | Obj::Tuple(i) => Some(i.len()),
             Obj::Dict(d) => Some(d.len()),
+            Obj::DictView(d, _) => match vm.heap.get(*d) {
+                Obj::Dict(d) => Some(d.len()),
+                _ => None,
+            },
             Obj::Set(s) => Some(s.len()),
             Obj::Range(a, b, c) => Some(range_len(*a, *b, *c) as usize),
             _ => None,

@@ -58,6 +58,11 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
                 index: 0,
                 what: 0,
             },
+            Obj::DictView(dict, what) => Iter::Dict {
+                dict: *dict,
+                index: 0,
+                what: *what,
+            },
             Obj::Iter(_) | Obj::Generator(_) | Obj::Channel(_) => return Ok(v),
             Obj::File(_) => {
                 let items = crate::files::remaining_lines(vm, v)?;
@@ -285,6 +290,10 @@ pub(crate) fn collect(vm: &mut Vm, v: Value) -> Result<Vec<Value>, Exc> {
             Obj::List(items) | Obj::Tuple(items) => return Ok(items.clone()),
             Obj::Dict(d) => return Ok(d.values().map(|(k, _)| *k).collect()),
             Obj::Set(s) => return Ok(s.values().collect()),
+            Obj::DictView(d, what) => {
+                let (d, what) = (*d, *what);
+                return Ok(view_items(vm, d, what));
+            }
             _ => {}
         }
     }

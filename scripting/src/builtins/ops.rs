@@ -345,6 +345,20 @@ pub(crate) fn builtin_binary(
             _ => {}
         }
     }
+    // Keys and items views act as sets: the result is a set of the left
+    // operand's members, updated with the right one's.
+    if matches!(
+        op,
+        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+    ) && (set_like_view(vm, a).is_some() || set_like_view(vm, b).is_some())
+    {
+        let left = make_set(vm, a)?;
+        let right = make_set(vm, b)?;
+        let inplace = op != BinOp::BitAnd;
+        if let Some(r) = set_binary(vm, op, left, right, inplace) {
+            return Ok(r);
+        }
+    }
     if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
         match (op, vm.heap.get(x), vm.heap.get(y)) {
             (BinOp::Add, Obj::Str(s), Obj::Str(t)) => {

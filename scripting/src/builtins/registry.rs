@@ -317,6 +317,8 @@ fn core() -> NativeModule {
         .method(T::Dict, "clear", d_clear)
         .method(T::Dict, "popitem", d_popitem)
         .native(Owner::ClassMethod(T::Dict), "fromkeys", d_fromkeys)
+        .method(T::DictKeys, "isdisjoint", dv_isdisjoint)
+        .method(T::DictItems, "isdisjoint", dv_isdisjoint)
         .global("format", b_format)
         .method(T::Set, "add", set_add)
         .method(T::Set, "clear", set_clear)

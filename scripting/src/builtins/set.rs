@@ -45,13 +45,12 @@ pub(crate) fn new_set(vm: &mut Vm, t: SetTable) -> Value {
 /// objects can be read meanwhile), counting what it grew by.
 fn with_table<R>(vm: &mut Vm, id: ObjId, f: impl FnOnce(&mut Vm, &mut SetTable) -> R) -> R {
     let mut t = std::mem::take(table_mut(vm, id));
-    let before = t.capacity();
+    let before = t.bytes();
     let r = f(vm, &mut t);
-    let after = t.capacity();
+    let after = t.bytes();
     *table_mut(vm, id) = t;
     if after > before {
-        vm.heap
-            .grew((after - before) * size_of::<crate::set_table::Slot>());
+        vm.heap.grew(after - before);
     }
     r
 }
@@ -115,7 +114,7 @@ pub(crate) fn make_set_of(vm: &mut Vm, iterable: Value, frozen: bool) -> Result<
         SetTable::new()
     };
     update_table(vm, &mut t, &other);
-    vm.reserve(t.capacity() * size_of::<crate::set_table::Slot>())?;
+    vm.reserve(t.bytes())?;
     Ok(new_set(vm, t))
 }
 
