@@ -1,81 +1,86 @@
-# generator.close() and generator.throw(): cleanup with finally, catching thrown errors, and the errors close() reports.
-def reader(name):
-    print("open", name)
+# Generators as game coroutines: send() input, throw() events in, close() to shut down cleanly.
+def enemy_ai(name):
+    hp = 10
+    log = []
     try:
-        for i in range(100):
-            yield f"{name}:{i}"
+        while hp > 0:
+            try:
+                damage = yield f"{name} hp={hp}"
+                if damage:
+                    hp -= damage
+                    log.append(f"hit {damage}")
+            except KeyError as alarm:
+                log.append(f"alarm {alarm}")
+                hp += 2
+        yield f"{name} defeated after {len(log)} events"
     except GeneratorExit:
-        print("GeneratorExit in", name)
+        print(f"  [{name} cleaning up, log={log}]")
         raise
     finally:
-        print("close", name)
+        print(f"  [{name} finally]")
 
-g = reader("log")
-print(next(g), next(g))
-g.close()
-print("closed", g.close())
+goblin = enemy_ai("goblin")
+print(next(goblin))
+print(goblin.send(3))
+print(goblin.throw(KeyError("intruder")))
+print(goblin.send(None))
+print(goblin.send(4))
+goblin.close()
+print("closed once; closing again is a no-op")
+goblin.close()
 try:
-    next(g)
+    next(goblin)
 except StopIteration:
-    print("exhausted after close")
+    print("StopIteration after close")
 
-def worker():
-    total = 0
+orc = enemy_ai("orc")
+print(next(orc))
+print(orc.send(6))
+print(orc.send(6))
+orc.close()
+
+# close() on a generator that never started runs nothing.
+fresh = enemy_ai("ghost")
+fresh.close()
+print("ghost never printed a cleanup line")
+
+# throw() of an exception the generator does not handle propagates to the caller.
+def counter():
+    n = 0
+    while True:
+        n += 1
+        yield n
+
+c = counter()
+print(next(c), next(c))
+try:
+    c.throw(ValueError("reset requested"))
+except ValueError as e:
+    print("propagated:", e)
+print(list(c))
+
+# A generator that ignores GeneratorExit and keeps yielding is a RuntimeError.
+def stubborn():
+    refusals = 0
     while True:
         try:
-            x = yield total
-            total += x
-        except ValueError as e:
-            print("bad input:", e)
-            total = -1
-        except KeyError:
-            return "stopped"
-
-w = worker()
-next(w)
-print(w.send(5), w.send(7))
-print(w.throw(ValueError("negative")))
-print(w.throw(ValueError, "again"))
-try:
-    w.throw(KeyError)
-except StopIteration as e:
-    print("returned", e.value)
-try:
-    w.throw(IndexError("late"))
-except IndexError as e:
-    print("finished generator re-raises:", e)
-
-fresh = reader("unused")
-try:
-    fresh.throw(RuntimeError("before start"))
-except RuntimeError as e:
-    print("unstarted:", e)
-print(fresh.close(), list(fresh))
-
-def stubborn():
-    try:
-        yield 1
-    except GeneratorExit:
-        print("ignoring")
-    yield 2
+            yield "still here"
+        except GeneratorExit:
+            refusals += 1
+            print("  refusing to stop", refusals)
+            if refusals > 1:
+                return
 
 s = stubborn()
-next(s)
+print(next(s))
 try:
     s.close()
 except RuntimeError as e:
-    print(e)
-print(list(s))
+    print("RuntimeError:", e)
+s.close()
+print("second close accepted")
 
-def leaks_stop():
-    yield 1
-    raise StopIteration("inside")
-
-try:
-    print(list(leaks_stop()))
-except RuntimeError as e:
-    print(e)
-try:
-    reader("x").throw(42)
-except TypeError as e:
-    print(e)
+# An event nobody handles ends the game loop.
+turns = counter()
+print(next(turns), next(turns), next(turns))
+turns.throw(TimeoutError("turn timer expired"))

@@ -127,6 +127,22 @@ pub(crate) fn str_runs_script(vm: &mut Vm, x: Value) -> bool {
     str_method(vm, x, false).is_some()
 }
 
+/// The text of a bytes or bytearray that `int()` parses (`int(b"12")`),
+/// its bytes taken as Latin-1 so that any non-digit is reported.
+fn bytes_text(vm: &Vm, v: Value) -> Option<Rc<str>> {
+    let Value::Obj(id) = v else {
+        return None;
+    };
+    let bytes: &[u8] = match vm.heap.get(id) {
+        Obj::Bytes(b) => b,
+        Obj::ByteArray(b) => b,
+        _ => return None,
+    };
+    Some(Rc::from(
+        bytes.iter().map(|b| *b as char).collect::<String>(),
+    ))
+}
+
 pub(crate) fn construct(
     vm: &mut Vm,
     kind: TypeKind,
@@ -207,6 +223,10 @@ pub(crate) fn construct(
                     v if big_ref(vm, v).is_some() => i64::MAX,
                     v => expect_int(vm, v, "")?,
                 };
+                if let Some(s) = bytes_text(vm, x) {
+                    let shown = repr_of(vm, x)?;
+                    return parse_int_shown(vm, &s, base, &shown);
+                }
                 let Some(s) = str_content(vm, x) else {
                     return Err(type_err(
                         vm,
@@ -220,6 +240,11 @@ pub(crate) fn construct(
                 Value::Bool(b) => Ok(Value::Int(b as i64)),
                 Value::Float(f) => int_of_float(vm, f),
                 _ if big_ref(vm, x).is_some() => Ok(x),
+                _ if bytes_text(vm, x).is_some() => {
+                    let s = bytes_text(vm, x).unwrap_or_default();
+                    let shown = repr_of(vm, x)?;
+                    parse_int_shown(vm, &s, 10, &shown)
+                }
                 _ => match str_content(vm, x) {
                     Some(s) => parse_int(vm, &s, 10),
                     None if is_instance(vm, x) => {

@@ -494,16 +494,19 @@ pub(crate) fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
 /// `int(s, base)`: CPython's syntax (sign, base prefixes, `_` between
 /// digits, surrounding whitespace) and error messages.
 pub(crate) fn parse_int(vm: &mut Vm, s: &str, base: i64) -> Result<Value, Exc> {
+    parse_int_shown(vm, s, base, &str_repr(s))
+}
+
+/// [`parse_int`], its errors showing the argument as `shown` (the repr
+/// of the bytes it came from, say).
+pub(crate) fn parse_int_shown(vm: &mut Vm, s: &str, base: i64, shown: &str) -> Result<Value, Exc> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(vm.error("ValueError", "int() base must be >= 2 and <= 36, or 0"));
     }
     let invalid = |vm: &mut Vm| {
         vm.error(
             "ValueError",
-            format!(
-                "invalid literal for int() with base {base}: {}",
-                str_repr(s)
-            ),
+            format!("invalid literal for int() with base {base}: {shown}"),
         )
     };
     let converted = ascii_digits(s);
