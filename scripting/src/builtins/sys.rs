@@ -64,10 +64,39 @@ fn sys_set_int_max_str_digits(
     none()
 }
 
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception an
+/// `except` clause of the running tasklet is handling (the innermost),
+/// or `(None, None, None)`.
+fn sys_exc_info(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "exc_info", &args, 0, 0)?;
+    let handled = vm.frames.records.iter().rev().find_map(|f| f.handling());
+    let Some(exc) = handled else {
+        return ok(new_tuple(vm, vec![Value::None; 3]));
+    };
+    let class = match exc {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Instance(inst) => Value::Obj(inst.class),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    };
+    let tb = vm.get_attr_pub(exc, "__traceback__").unwrap_or(Value::None);
+    ok(new_tuple(vm, vec![class, exc, tb]))
+}
+
+/// `sys.exception()`: the exception being handled, or None.
+fn sys_exception(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    arity(vm, "exception", &args, 0, 0)?;
+    let handled = vm.frames.records.iter().rev().find_map(|f| f.handling());
+    ok(handled.unwrap_or(Value::None))
+}
+
 /// The `sys` module (with the methods of its streams).
 pub(crate) fn module() -> NativeModule {
     NativeModule::new("sys")
         .function("exit", sys_exit)
+        .function("exc_info", sys_exc_info)
+        .function("exception", sys_exception)
         .function("get_int_max_str_digits", sys_get_int_max_str_digits)
         .function("set_int_max_str_digits", sys_set_int_max_str_digits)
         .native(Owner::Stream, "write", io_write)
