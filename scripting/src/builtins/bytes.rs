@@ -59,7 +59,9 @@ pub(crate) fn expect_byte(vm: &mut Vm, v: Value) -> Result<u8, Exc> {
 
 /// The bytes an iterable of ints, a bytes-like value or a count makes
 /// (`bytes(x)`, `bytearray(x)`, `bytearray.extend(x)`).
-fn bytes_from(vm: &mut Vm, v: Value, count_ok: bool) -> Result<Vec<u8>, Exc> {
+/// `target` names the type a constructor makes (it takes a count too).
+fn bytes_from(vm: &mut Vm, v: Value, target: Option<&str>) -> Result<Vec<u8>, Exc> {
+    let count_ok = target.is_some();
     if let Some(b) = bytes_like(vm, v) {
         return Ok(b);
     }
@@ -80,7 +82,19 @@ fn bytes_from(vm: &mut Vm, v: Value, count_ok: bool) -> Result<Vec<u8>, Exc> {
             },
         ));
     }
-    let items = collect(vm, v)?;
+    let items = match collect(vm, v) {
+        Err(e)
+            if count_ok && !crate::vm::script_iterable(vm, v) && vm.exc_is(e, "TypeError")? =>
+        {
+            let t = type_name(vm, v);
+            let target = target.unwrap_or("bytes");
+            return Err(type_err(
+                vm,
+                format!("cannot convert '{t}' object to {target}"),
+            ));
+        }
+        items => items?,
+    };
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         match item {
@@ -127,7 +141,7 @@ pub(crate) fn construct_bytes(
             };
             encode(vm, &text, &encoding, &errors)?
         }
-        (Some(s), None) => bytes_from(vm, s, true)?,
+        (Some(s), None) => bytes_from(vm, s, Some(name))?,
     };
     Ok(if kind == TypeKind::ByteArray {
         Value::Obj(vm.heap.alloc(Obj::ByteArray(data)))
@@ -1195,7 +1209,7 @@ pub(crate) fn ba_extend(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs)
                 "'str' object cannot be interpreted as an integer",
             ));
         }
-        (Value::Obj(_), None) => bytes_from(vm, a[0], false)?,
+        (Value::Obj(_), None) => bytes_from(vm, a[0], None)?,
         (v, None) => {
             let t = type_name(vm, v);
             return Err(type_err(vm, format!("can't extend bytearray with {t}")));
