@@ -59,7 +59,9 @@ pub(crate) fn expect_byte(vm: &mut Vm, v: Value) -> Result<u8, Exc> {
 
 /// The bytes an iterable of ints, a bytes-like value or a count makes
 /// (`bytes(x)`, `bytearray(x)`, `bytearray.extend(x)`).
-fn bytes_from(vm: &mut Vm, v: Value, count_ok: bool) -> Result<Vec<u8>, Exc> {
+/// `target` names the type a constructor makes (it takes a count too).
+fn bytes_from(vm: &mut Vm, v: Value, target: Option<&str>) -> Result<Vec<u8>, Exc> {
+    let count_ok = target.is_some();
     if let Some(b) = bytes_like(vm, v) {
         return Ok(b);
     }
@@ -80,7 +82,19 @@ fn bytes_from(vm: &mut Vm, v: Value, count_ok: bool) -> Result<Vec<u8>, Exc> {
             },
         ));
     }
-    let items = collect(vm, v)?;
+    let items = match collect(vm, v) {
+        Err(e)
+            if count_ok && !crate::vm::script_iterable(vm, v) && vm.exc_is(e, "TypeError")? =>
+        {
+            let t = type_name(vm, v);
+            let target = target.unwrap_or("bytes");
+            return Err(type_err(
+                vm,
+                format!("cannot convert '{t}' object to {target}"),
+            ));
+        }
+        items => items?,
+    };
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         match item {
@@ -127,7 +141,7 @@ pub(crate) fn construct_bytes(
             };
             encode(vm, &text, &encoding, &errors)?
         }
-        (Some(s), None) => bytes_from(vm, s, true)?,
+        (Some(s), None) => bytes_from(vm, s, Some(name))?,
     };
     Ok(if kind == TypeKind::ByteArray {
         Value::Obj(vm.heap.alloc(Obj::ByteArray(data)))
@@ -364,7 +378,7 @@ fn search(
     name: &str,
     last: bool,
 ) -> Result<Option<usize>, Exc> {
-    arity(vm, name, args, 1, 3)?;
+    at_least(vm, name, args, 1, 3)?;
     let hay = mine(vm, recv);
     let n = needle(vm, args[0])?;
     let (start, end) = window(vm, &args[1..], hay.len())?;
@@ -396,7 +410,7 @@ pub(crate) fn by_rindex(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs)
 }
 
 pub(crate) fn by_count(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "count", &a, 1, 3)?;
+    at_least(vm, "count", &a, 1, 3)?;
     let hay = mine(vm, r);
     let n = needle(vm, a[0])?;
     let (start, end) = window(vm, &a[1..], hay.len())?;
@@ -418,24 +432,26 @@ pub(crate) fn by_count(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) 
 /// `startswith`/`endswith`: a bytes-like affix or a tuple of them.
 fn affix_test(vm: &mut Vm, recv: Option<Value>, args: &[Value], prefix: bool) -> BResult {
     let name = if prefix { "startswith" } else { "endswith" };
-    arity(vm, name, args, 1, 3)?;
+    at_least(vm, name, args, 1, 3)?;
     let hay = mine(vm, recv);
-    let options: Vec<Value> = match args[0] {
+    let (options, in_tuple): (Vec<Value>, bool) = match args[0] {
         Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Tuple(items) => items.clone(),
-            _ => vec![args[0]],
+            Obj::Tuple(items) => (items.clone(), true),
+            _ => (vec![args[0]], false),
         },
-        v => vec![v],
+        v => (vec![v], false),
     };
     let (start, end) = window(vm, &args[1..], hay.len())?;
     let mut found = false;
     for option in options {
         let Some(affix) = bytes_like(vm, option) else {
             let t = type_name(vm, option);
-            return Err(type_err(
-                vm,
-                format!("{name} first arg must be bytes or a tuple of bytes, not {t}"),
-            ));
+            let msg = if in_tuple {
+                format!("a bytes-like object is required, not '{t}'")
+            } else {
+                format!("{name} first arg must be bytes or a tuple of bytes, not {t}")
+            };
+            return Err(type_err(vm, msg));
         };
         if start > end || start > hay.len() {
             continue;
@@ -467,7 +483,7 @@ fn all_bytes(
     name: &str,
     f: fn(&u8) -> bool,
 ) -> BResult {
-    arity(vm, name, args, 0, 0)?;
+    method_arity(vm, r, name, args, 0, 0)?;
     let b = mine(vm, r);
     ok(Value::Bool(!b.is_empty() && b.iter().all(f)))
 }
@@ -489,13 +505,13 @@ pub(crate) fn by_isspace(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs
 }
 
 pub(crate) fn by_isascii(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "isascii", &a, 0, 0)?;
+    method_arity(vm, r, "isascii", &a, 0, 0)?;
     let b = mine(vm, r);
     ok(Value::Bool(b.is_ascii()))
 }
 
 pub(crate) fn by_islower(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "islower", &a, 0, 0)?;
+    method_arity(vm, r, "islower", &a, 0, 0)?;
     let b = mine(vm, r);
     ok(Value::Bool(
         b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
@@ -503,7 +519,7 @@ pub(crate) fn by_islower(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs
 }
 
 pub(crate) fn by_isupper(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "isupper", &a, 0, 0)?;
+    method_arity(vm, r, "isupper", &a, 0, 0)?;
     let b = mine(vm, r);
     ok(Value::Bool(
         b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase),
@@ -511,7 +527,7 @@ pub(crate) fn by_isupper(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs
 }
 
 pub(crate) fn by_istitle(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "istitle", &a, 0, 0)?;
+    method_arity(vm, r, "istitle", &a, 0, 0)?;
     let b = mine(vm, r);
     // Capitals only after uncased bytes, small letters only after cased.
     let (mut cased, mut prev_cased) = (false, false);
@@ -547,7 +563,7 @@ fn map_bytes(
     name: &str,
     f: impl Fn(&[u8]) -> Vec<u8>,
 ) -> BResult {
-    arity(vm, name, args, 0, 0)?;
+    method_arity(vm, r, name, args, 0, 0)?;
     let b = mine(vm, r);
     let out = f(&b);
     ok(like(vm, r, out))
@@ -606,7 +622,7 @@ pub(crate) fn by_title(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) 
 }
 
 pub(crate) fn by_expandtabs(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -> BResult {
-    arity(vm, "expandtabs", &a, 0, 1)?;
+    method_arity(vm, r, "expandtabs", &a, 0, 1)?;
     let size = match a.first().copied().or(kwarg(&kw, "tabsize")) {
         Some(v) => expect_int(vm, v, "")?,
         None => 8,
@@ -642,7 +658,7 @@ fn fill_byte(vm: &mut Vm, name: &str, v: Option<&Value>) -> Result<u8, Exc> {
 }
 
 fn justify(vm: &mut Vm, r: Option<Value>, args: &[Value], name: &str, how: u8) -> BResult {
-    arity(vm, name, args, 1, 2)?;
+    method_arity(vm, r, name, args, 1, 2)?;
     let width = expect_int(vm, args[0], "")?.max(0) as usize;
     let fill = fill_byte(vm, name, args.get(1))?;
     let b = mine(vm, r);
@@ -677,7 +693,7 @@ pub(crate) fn by_center(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs)
 }
 
 pub(crate) fn by_zfill(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "zfill", &a, 1, 1)?;
+    method_arity(vm, r, "zfill", &a, 1, 1)?;
     let width = expect_int(vm, a[0], "")?.max(0) as usize;
     let b = mine(vm, r);
     if width <= b.len() {
@@ -702,7 +718,7 @@ fn strip(
     left: bool,
     right: bool,
 ) -> BResult {
-    arity(vm, name, args, 0, 1)?;
+    method_arity(vm, r, name, args, 0, 1)?;
     let set = match args.first() {
         None | Some(Value::None) => None,
         Some(v) => Some(expect_bytes(vm, *v)?),
@@ -741,8 +757,9 @@ pub(crate) fn by_rstrip(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs)
 }
 
 fn remove_affix(vm: &mut Vm, r: Option<Value>, args: &[Value], prefix: bool) -> BResult {
-    arity(
+    method_arity(
         vm,
+        r,
         if prefix {
             "removeprefix"
         } else {
@@ -771,7 +788,7 @@ pub(crate) fn by_removesuffix(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: K
 }
 
 pub(crate) fn by_replace(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "replace", &a, 2, 3)?;
+    method_arity(vm, r, "replace", &a, 2, 3)?;
     let old = expect_bytes(vm, a[0])?;
     let new = expect_bytes(vm, a[1])?;
     let limit = match a.get(2) {
@@ -814,8 +831,9 @@ pub(crate) fn by_replace(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs
 }
 
 fn partition(vm: &mut Vm, r: Option<Value>, args: &[Value], last: bool) -> BResult {
-    arity(
+    method_arity(
         vm,
+        r,
         if last { "rpartition" } else { "partition" },
         args,
         1,
@@ -849,7 +867,7 @@ pub(crate) fn by_rpartition(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwa
 
 fn split(vm: &mut Vm, r: Option<Value>, args: &[Value], kwargs: &Kwargs, right: bool) -> BResult {
     let name = if right { "rsplit" } else { "split" };
-    arity(vm, name, args, 0, 2)?;
+    method_arity(vm, r, name, args, 0, 2)?;
     let sep = args
         .first()
         .copied()
@@ -956,12 +974,8 @@ pub(crate) fn by_rsplit(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs
 }
 
 pub(crate) fn by_splitlines(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -> BResult {
-    arity(vm, "splitlines", &a, 0, 1)?;
-    let keep = a
-        .first()
-        .copied()
-        .or(kwarg(&kw, "keepends"))
-        .is_some_and(|v| truthy(vm, v));
+    method_arity(vm, r, "splitlines", &a, 0, 1)?;
+    let keep = int_flag(vm, a.first().copied().or(kwarg(&kw, "keepends")))?;
     let b = mine(vm, r);
     let mut lines = Vec::new();
     let mut start = 0;
@@ -987,9 +1001,14 @@ pub(crate) fn by_splitlines(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kw
 }
 
 pub(crate) fn by_join(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "join", &a, 1, 1)?;
+    method_arity(vm, r, "join", &a, 1, 1)?;
     let sep = mine(vm, r);
-    let items = collect(vm, a[0])?;
+    let items = match collect(vm, a[0]) {
+        Err(e) if !crate::vm::script_iterable(vm, a[0]) && vm.exc_is(e, "TypeError")? => {
+            return Err(type_err(vm, "can only join an iterable"));
+        }
+        items => items?,
+    };
     let mut out = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let Some(part) = bytes_like(vm, item) else {
@@ -1010,7 +1029,7 @@ pub(crate) fn by_join(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -
 
 /// `hex([sep[, bytes_per_sep]])`.
 pub(crate) fn by_hex(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -> BResult {
-    arity(vm, "hex", &a, 0, 2)?;
+    method_arity(vm, r, "hex", &a, 0, 2)?;
     let b = mine(vm, r);
     let sep = match a.first().copied().or(kwarg(&kw, "sep")) {
         None => None,
@@ -1018,7 +1037,13 @@ pub(crate) fn by_hex(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -
             let s = match (str_content(vm, v), bytes_like(vm, v)) {
                 (Some(s), _) => s.to_string(),
                 (None, Some(b)) => b.iter().map(|c| *c as char).collect(),
-                _ => return Err(type_err(vm, "sep must be str or bytes.")),
+                (None, None) if matches!(v, Value::Obj(_)) => {
+                    return Err(type_err(vm, "sep must be str or bytes."));
+                }
+                _ => {
+                    let t = type_name(vm, v);
+                    return Err(type_err(vm, format!("object of type '{t}' has no len()")));
+                }
             };
             if s.chars().count() != 1 {
                 return Err(vm.error("ValueError", "sep must be length 1."));
@@ -1056,7 +1081,7 @@ pub(crate) fn by_hex(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -
 /// `bytes.fromhex(string)` (a class method): pairs of hex digits, white
 /// space between them allowed.
 pub(crate) fn by_fromhex(vm: &mut Vm, recv: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "fromhex", &a, 1, 1)?;
+    method_arity(vm, recv, "fromhex", &a, 1, 1)?;
     let s = expect_str(vm, a[0], "fromhex() argument")?;
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
@@ -1121,7 +1146,13 @@ pub(crate) fn by_maketrans(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwar
 /// `translate(table, delete=b'')`: each byte through a 256-byte table
 /// (None: unchanged), those in `delete` dropped.
 pub(crate) fn by_translate(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -> BResult {
-    arity(vm, "translate", &a, 1, 2)?;
+    if a.is_empty() {
+        return Err(type_err(
+            vm,
+            "translate() takes at least 1 positional argument (0 given)",
+        ));
+    }
+    method_arity(vm, r, "translate", &a, 1, 2)?;
     let table = match a[0] {
         Value::None => None,
         v => {
@@ -1161,7 +1192,7 @@ fn array_mut(vm: &mut Vm, recv: Option<Value>) -> &mut Vec<u8> {
 }
 
 pub(crate) fn ba_append(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "append", &a, 1, 1)?;
+    method_arity(vm, r, "append", &a, 1, 1)?;
     let b = expect_byte(vm, a[0])?;
     array_mut(vm, r).push(b);
     vm.heap.grew(1);
@@ -1169,15 +1200,28 @@ pub(crate) fn ba_append(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs)
 }
 
 pub(crate) fn ba_extend(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "extend", &a, 1, 1)?;
-    let more = bytes_from(vm, a[0], false)?;
+    method_arity(vm, r, "extend", &a, 1, 1)?;
+    let more = match (a[0], bytes_like(vm, a[0])) {
+        (_, Some(b)) => b,
+        (Value::Obj(id), None) if matches!(vm.heap.get(id), Obj::Str(_)) => {
+            return Err(type_err(
+                vm,
+                "'str' object cannot be interpreted as an integer",
+            ));
+        }
+        (Value::Obj(_), None) => bytes_from(vm, a[0], None)?,
+        (v, None) => {
+            let t = type_name(vm, v);
+            return Err(type_err(vm, format!("can't extend bytearray with {t}")));
+        }
+    };
     vm.heap.grew(more.len());
     array_mut(vm, r).extend(more);
     none()
 }
 
 pub(crate) fn ba_insert(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "insert", &a, 2, 2)?;
+    method_arity(vm, r, "insert", &a, 2, 2)?;
     let i = expect_int(vm, a[0], "")?;
     let b = expect_byte(vm, a[1])?;
     let arr = array_mut(vm, r);
@@ -1188,7 +1232,7 @@ pub(crate) fn ba_insert(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs)
 }
 
 pub(crate) fn ba_pop(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "pop", &a, 0, 1)?;
+    method_arity(vm, r, "pop", &a, 0, 1)?;
     let len = array_mut(vm, r).len();
     if len == 0 {
         return Err(vm.error("IndexError", "pop from empty bytearray"));
@@ -1208,7 +1252,7 @@ pub(crate) fn ba_pop(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) ->
 }
 
 pub(crate) fn ba_remove(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "remove", &a, 1, 1)?;
+    method_arity(vm, r, "remove", &a, 1, 1)?;
     let b = expect_byte(vm, a[0])?;
     let arr = array_mut(vm, r);
     match arr.iter().position(|c| *c == b) {
@@ -1221,19 +1265,19 @@ pub(crate) fn ba_remove(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs)
 }
 
 pub(crate) fn ba_reverse(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "reverse", &a, 0, 0)?;
+    method_arity(vm, r, "reverse", &a, 0, 0)?;
     array_mut(vm, r).reverse();
     none()
 }
 
 pub(crate) fn ba_clear(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "clear", &a, 0, 0)?;
+    method_arity(vm, r, "clear", &a, 0, 0)?;
     array_mut(vm, r).clear();
     none()
 }
 
 pub(crate) fn ba_copy(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "copy", &a, 0, 0)?;
+    method_arity(vm, r, "copy", &a, 0, 0)?;
     let b = array_mut(vm, r).clone();
     ok(Value::Obj(vm.heap.alloc(Obj::ByteArray(b))))
 }

@@ -17,7 +17,7 @@ fn dict_ref(vm: &Vm, id: ObjId) -> &Dict {
 }
 
 pub(crate) fn d_get(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "get", &args, 1, 2)?;
+    method_arity(vm, recv, "get", &args, 1, 2)?;
     let id = recv_dict(recv);
     let k = key_of(vm, args[0])?;
     ok(dict_ref(vm, id)
@@ -66,7 +66,7 @@ pub(crate) fn dv_isdisjoint(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "isdisjoint", &args, 1, 1)?;
+    method_arity(vm, recv, "isdisjoint", &args, 1, 1)?;
     for item in collect(vm, args[0])? {
         if compare(vm, CmpOp::In, item, recv.unwrap_or(Value::None))? {
             return ok(Value::Bool(false));
@@ -75,20 +75,23 @@ pub(crate) fn dv_isdisjoint(
     ok(Value::Bool(true))
 }
 
-pub(crate) fn d_keys(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn d_keys(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    method_arity(vm, r, "keys", &a, 0, 0)?;
     view(vm, r, 0)
 }
 
-pub(crate) fn d_values(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn d_values(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    method_arity(vm, r, "values", &a, 0, 0)?;
     view(vm, r, 1)
 }
 
-pub(crate) fn d_items(vm: &mut Vm, r: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn d_items(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
+    method_arity(vm, r, "items", &a, 0, 0)?;
     view(vm, r, 2)
 }
 
 pub(crate) fn d_pop(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "pop", &args, 1, 2)?;
+    method_arity(vm, recv, "pop", &args, 1, 2)?;
     let id = recv_dict(recv);
     let k = key_of(vm, args[0])?;
     let removed = match vm.heap.get_mut(id) {
@@ -111,7 +114,7 @@ pub(crate) fn d_setdefault(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "setdefault", &args, 1, 2)?;
+    method_arity(vm, recv, "setdefault", &args, 1, 2)?;
     let id = recv_dict(recv);
     let k = key_of(vm, args[0])?;
     if let Some((_, v)) = dict_ref(vm, id).get(&k) {
@@ -128,7 +131,7 @@ pub(crate) fn d_update(
     args: Vec<Value>,
     kwargs: Kwargs,
 ) -> BResult {
-    arity(vm, "update", &args, 0, 1)?;
+    method_arity(vm, recv, "update", &args, 0, 1)?;
     let d = recv.unwrap_or(Value::None);
     if let Some(m) = args.first() {
         dict_update(vm, d, *m)?;
@@ -140,14 +143,15 @@ pub(crate) fn d_update(
     none()
 }
 
-pub(crate) fn d_copy(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn d_copy(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    method_arity(vm, recv, "copy", &args, 0, 0)?;
     let id = recv_dict(recv);
     let d = dict_ref(vm, id).clone();
     ok(Value::Obj(vm.heap.alloc(Obj::Dict(d))))
 }
 
 pub(crate) fn d_popitem(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "popitem", &args, 0, 0)?;
+    method_arity(vm, recv, "popitem", &args, 0, 0)?;
     let id = recv_dict(recv);
     let last = match vm.heap.get_mut(id) {
         Obj::Dict(d) => d.pop(),
@@ -163,7 +167,8 @@ pub(crate) fn d_popitem(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
     }
 }
 
-pub(crate) fn d_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn d_clear(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    method_arity(vm, recv, "clear", &args, 0, 0)?;
     let id = recv_dict(recv);
     if let Obj::Dict(d) = vm.heap.get_mut(id) {
         d.clear();

@@ -104,6 +104,18 @@ fn operator(
     if !takes(vm, me, other, op, reflected) {
         return ok(not_implemented_value(vm));
     }
+    // A sequence's repeat count must be an int.
+    let sequence = matches!(
+        TypeKind::of(vm, me),
+        TypeKind::Str | TypeKind::Bytes | TypeKind::ByteArray | TypeKind::List | TypeKind::Tuple
+    );
+    if op == BinOp::Mul && sequence && !matches!(other, Value::Int(_) | Value::Bool(_)) {
+        let t = type_name(vm, other);
+        return Err(type_err(
+            vm,
+            format!("'{t}' object cannot be interpreted as an integer"),
+        ));
+    }
     let (a, b) = if reflected { (other, me) } else { (me, other) };
     ok(builtin_binary(vm, op, a, b, inplace)?)
 }

@@ -786,7 +786,13 @@ pub(crate) fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<S
         };
         out.push_str(&piece);
     }
-    if next < args.len() && !used_mapping {
+    // A mapping-like argument (what CPython's PyMapping_Check accepts,
+    // tuples and str aside) may go unused.
+    let mapping_like = matches!(mapping, Value::Obj(id) if matches!(
+        vm.heap.get(id),
+        Obj::Dict(_) | Obj::List(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Range(..)
+    )) || crate::classes::dunder(vm, mapping, "__getitem__").is_some();
+    if next < args.len() && !used_mapping && !mapping_like {
         return Err(type_err(
             vm,
             "not all arguments converted during string formatting",

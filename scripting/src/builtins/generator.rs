@@ -11,14 +11,14 @@ fn recv_generator(recv: Option<Value>) -> Value {
 }
 
 pub(crate) fn gen_send(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "send", &args, 1, 1)?;
+    method_arity(vm, recv, "send", &args, 1, 1)?;
     Ok(Native::Send(recv_generator(recv), args[0]))
 }
 
 /// `generator.throw(type[, value])` or `generator.throw(exception)`: the
 /// exception is raised at the generator's `yield`.
 pub(crate) fn gen_throw(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "throw", &args, 1, 3)?;
+    method_arity(vm, recv, "throw", &args, 1, 3)?;
     let exc = exception_of(vm, args[0], args.get(1).copied())?;
     Ok(Native::Throw(recv_generator(recv), exc))
 }
@@ -26,7 +26,7 @@ pub(crate) fn gen_throw(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
 /// `generator.close()`: GeneratorExit is raised at its `yield`; it must
 /// end (or let the exception out) rather than yield again.
 pub(crate) fn gen_close(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "close", &args, 0, 0)?;
+    method_arity(vm, recv, "close", &args, 0, 0)?;
     Ok(Native::Close(recv_generator(recv)))
 }
 

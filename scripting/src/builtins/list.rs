@@ -17,7 +17,7 @@ fn list_mut(vm: &mut Vm, id: ObjId) -> &mut Vec<Value> {
 }
 
 pub(crate) fn l_append(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "list.append", &args, 1, 1)?;
+    method_arity(vm, recv, "list.append", &args, 1, 1)?;
     let id = recv_list(vm, recv);
     list_mut(vm, id).push(args[0]);
     vm.heap.grew(size_of::<Value>());
@@ -25,7 +25,7 @@ pub(crate) fn l_append(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kw
 }
 
 pub(crate) fn l_extend(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "list.extend", &args, 1, 1)?;
+    method_arity(vm, recv, "list.extend", &args, 1, 1)?;
     let id = recv_list(vm, recv);
     let items = collect(vm, args[0])?;
     vm.heap.grew(items.len() * size_of::<Value>());
@@ -34,7 +34,7 @@ pub(crate) fn l_extend(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kw
 }
 
 pub(crate) fn l_insert(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "insert", &args, 2, 2)?;
+    method_arity(vm, recv, "insert", &args, 2, 2)?;
     let id = recv_list(vm, recv);
     let i = expect_int(vm, args[0], "")?;
     let list = list_mut(vm, id);
@@ -45,7 +45,7 @@ pub(crate) fn l_insert(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kw
 }
 
 pub(crate) fn l_pop(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "pop", &args, 0, 1)?;
+    method_arity(vm, recv, "pop", &args, 0, 1)?;
     let id = recv_list(vm, recv);
     let len = list_mut(vm, id).len();
     if len == 0 {
@@ -66,7 +66,7 @@ pub(crate) fn l_pop(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwarg
 }
 
 pub(crate) fn l_remove(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "list.remove", &args, 1, 1)?;
+    method_arity(vm, recv, "list.remove", &args, 1, 1)?;
     let id = recv_list(vm, recv);
     let items = list_mut(vm, id).clone();
     if any_instance(vm, &items) || any_instance(vm, &args[..1]) {
@@ -100,7 +100,7 @@ fn seq_items(vm: &Vm, recv: Option<Value>) -> Vec<Value> {
 }
 
 pub(crate) fn seq_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "index", &args, 1, 3)?;
+    method_arity(vm, recv, "index", &args, 1, 3)?;
     let items = seq_items(vm, recv);
     let is_tuple = matches!(recv, Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Tuple(_)));
     // Comparing instances runs their `__eq__`: `<shoal>` does it in frames.
@@ -154,7 +154,7 @@ pub(crate) fn seq_index(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
 }
 
 pub(crate) fn seq_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "count", &args, 1, 1)?;
+    method_arity(vm, recv, "count", &args, 1, 1)?;
     let items = seq_items(vm, recv);
     if any_instance(vm, &items) || any_instance(vm, &args[..1]) {
         let f = vm.shoal_helper("seq_count")?;
@@ -169,7 +169,8 @@ pub(crate) fn seq_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: K
     ok(Value::Int(n))
 }
 
-pub(crate) fn l_reverse(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn l_reverse(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    method_arity(vm, recv, "reverse", &args, 0, 0)?;
     let id = recv_list(vm, recv);
     list_mut(vm, id).reverse();
     none()
@@ -181,7 +182,9 @@ pub(crate) fn l_sort(
     args: Vec<Value>,
     kwargs: Kwargs,
 ) -> BResult {
-    arity(vm, "sort", &args, 0, 0)?;
+    if !args.is_empty() {
+        return Err(type_err(vm, "sort() takes no positional arguments"));
+    }
     sort_kwargs(vm, "sort", &kwargs, &["key", "reverse"])?;
     let reverse = kwarg(&kwargs, "reverse").is_some_and(|r| truthy(vm, r));
     let id = recv_list(vm, recv);
@@ -199,13 +202,15 @@ pub(crate) fn l_sort(
     none()
 }
 
-pub(crate) fn l_copy(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn l_copy(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    method_arity(vm, recv, "copy", &args, 0, 0)?;
     let id = recv_list(vm, recv);
     let items = list_mut(vm, id).clone();
     ok(new_list(vm, items))
 }
 
-pub(crate) fn l_clear(vm: &mut Vm, recv: Option<Value>, _: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn l_clear(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+    method_arity(vm, recv, "clear", &args, 0, 0)?;
     let id = recv_list(vm, recv);
     list_mut(vm, id).clear();
     none()
@@ -239,7 +244,7 @@ pub(crate) fn range_index(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "index", &args, 1, 1)?;
+    method_arity(vm, recv, "index", &args, 1, 1)?;
     let (a, b, c) = recv_range(vm, recv);
     let found = match args[0] {
         Value::Int(x) => range_position(a, b, c, x),
@@ -247,7 +252,7 @@ pub(crate) fn range_index(
         // Other values are compared with each item.
         x => {
             let items = collect(vm, recv.unwrap_or(Value::None))?;
-            let mut at = None;
+            let mut at = Some(-1);
             for (i, v) in items.into_iter().enumerate() {
                 if eq(vm, v, x)? {
                     at = Some(i as i64);
@@ -257,6 +262,9 @@ pub(crate) fn range_index(
             at
         }
     };
+    if found == Some(-1) {
+        return Err(vm.error("ValueError", "sequence.index(x): x not in sequence"));
+    }
     match found {
         Some(i) => ok(Value::Int(i)),
         None => {
@@ -273,7 +281,7 @@ pub(crate) fn range_count(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "count", &args, 1, 1)?;
+    method_arity(vm, recv, "count", &args, 1, 1)?;
     let (a, b, c) = recv_range(vm, recv);
     let n = match args[0] {
         Value::Int(x) => range_position(a, b, c, x).is_some() as i64,

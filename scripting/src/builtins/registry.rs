@@ -638,6 +638,80 @@ pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) ->
     Err(type_err(vm, msg))
 }
 
+/// `arity` for a method of a built-in type: CPython names the type in
+/// "takes no arguments" and "takes exactly one argument" (`list.copy()`).
+pub(crate) fn method_arity(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> Result<(), Exc> {
+    if min == max && min <= 1 && !name.contains('.') {
+        let kind = recv.map_or(TypeKind::Object, |r| TypeKind::of(vm, r));
+        let qualified = format!("{}.{name}", kind.name());
+        return arity(vm, &qualified, args, min, max);
+    }
+    arity(vm, name, args, min, max)
+}
+
+/// The "takes at least N arguments (M given)" check of CPython's older
+/// methods (`str.find`, `str.count`, `str.startswith`...).
+pub(crate) fn at_least(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> Result<(), Exc> {
+    let n = args.len();
+    if n < min {
+        let s = if min == 1 { "" } else { "s" };
+        return Err(type_err(
+            vm,
+            format!("{name}() takes at least {min} argument{s} ({n} given)"),
+        ));
+    }
+    if n > max {
+        let s = if max == 1 { "" } else { "s" };
+        return Err(type_err(
+            vm,
+            format!("{name}() takes at most {max} argument{s} ({n} given)"),
+        ));
+    }
+    Ok(())
+}
+
+/// An int-like flag argument (`keepends`): an int or bool, as CPython's
+/// argument parsing takes it.
+pub(crate) fn int_flag(vm: &mut Vm, v: Option<Value>) -> Result<bool, Exc> {
+    match v {
+        None => Ok(false),
+        Some(Value::Bool(b)) => Ok(b),
+        Some(Value::Int(i)) => Ok(i != 0),
+        Some(other) => {
+            let t = type_name(vm, other);
+            Err(type_err(
+                vm,
+                format!("'{t}' object cannot be interpreted as an integer"),
+            ))
+        }
+    }
+}
+
+/// A str argument: "must be str, not int" (`what` added before, if any).
+pub(crate) fn str_arg(vm: &mut Vm, v: Value, or_none: bool) -> Result<Rc<str>, Exc> {
+    match str_content(vm, v) {
+        Some(s) => Ok(s),
+        None => {
+            let t = type_name(vm, v);
+            let what = if or_none { "str or None" } else { "str" };
+            Err(type_err(vm, format!("must be {what}, not {t}")))
+        }
+    }
+}
+
 /// The keyword argument `name`, if given.
 pub fn kwarg(kwargs: &Kwargs, name: &str) -> Option<Value> {
     kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| *v)
@@ -658,7 +732,12 @@ pub(crate) fn expect_str(vm: &mut Vm, v: Value, what: &str) -> Result<Rc<str>, E
     match str_content(vm, v) {
         Some(s) => Ok(s),
         None => {
-            let t = type_name(vm, v);
+            // CPython's argument messages name None itself.
+            let t = if v == Value::None && what.contains("() argument") {
+                "None".to_string()
+            } else {
+                type_name(vm, v)
+            };
             Err(type_err(vm, format!("{what} must be str, not {t}")))
         }
     }

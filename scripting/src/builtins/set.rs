@@ -373,7 +373,7 @@ pub(crate) fn set_binary(
 // ---- methods ----------------------------------------------------------
 
 pub(crate) fn set_add(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "set.add", &args, 1, 1)?;
+    method_arity(vm, recv, "add", &args, 1, 1)?;
     let k = key_of(vm, args[0])?;
     let id = recv_set(recv);
     with_table(vm, id, |_, t| t.add(k, args[0]));
@@ -381,7 +381,7 @@ pub(crate) fn set_add(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwa
 }
 
 pub(crate) fn set_remove(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "set.remove", &args, 1, 1)?;
+    method_arity(vm, recv, "remove", &args, 1, 1)?;
     let k = member_key(vm, args[0])?;
     if table_mut(vm, recv_set(recv)).discard(&k).is_none() {
         let class = vm.exc_class("KeyError");
@@ -396,14 +396,14 @@ pub(crate) fn set_discard(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "set.discard", &args, 1, 1)?;
+    method_arity(vm, recv, "discard", &args, 1, 1)?;
     let k = member_key(vm, args[0])?;
     table_mut(vm, recv_set(recv)).discard(&k);
     none()
 }
 
 pub(crate) fn set_pop(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "set.pop", &args, 0, 0)?;
+    method_arity(vm, recv, "pop", &args, 0, 0)?;
     match table_mut(vm, recv_set(recv)).pop() {
         Some(v) => ok(v),
         None => {
@@ -415,13 +415,13 @@ pub(crate) fn set_pop(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwa
 }
 
 pub(crate) fn set_clear(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "set.clear", &args, 0, 0)?;
+    method_arity(vm, recv, "clear", &args, 0, 0)?;
     table_mut(vm, recv_set(recv)).clear();
     none()
 }
 
 pub(crate) fn set_copy(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "set.copy", &args, 0, 0)?;
+    method_arity(vm, recv, "copy", &args, 0, 0)?;
     let id = recv_set(recv);
     if table(vm, id).is_frozen() {
         // `frozenset.copy()` is the frozenset itself.
@@ -516,7 +516,7 @@ pub(crate) fn set_symmetric_difference(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "symmetric_difference", &args, 1, 1)?;
+    method_arity(vm, recv, "symmetric_difference", &args, 1, 1)?;
     let id = recv_set(recv);
     let other = other_of(vm, args[0])?;
     let r = symmetric_difference(vm, id, &other);
@@ -529,7 +529,7 @@ pub(crate) fn set_symmetric_difference_update(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "symmetric_difference_update", &args, 1, 1)?;
+    method_arity(vm, recv, "symmetric_difference_update", &args, 1, 1)?;
     let id = recv_set(recv);
     let other = other_of(vm, args[0])?;
     with_table(vm, id, |vm, t| {
@@ -544,7 +544,7 @@ pub(crate) fn set_issubset(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "issubset", &args, 1, 1)?;
+    method_arity(vm, recv, "issubset", &args, 1, 1)?;
     let other = other_of(vm, args[0])?;
     ok(Value::Bool(subset_of(vm, recv_set(recv), &other)))
 }
@@ -555,7 +555,7 @@ pub(crate) fn set_issuperset(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "issuperset", &args, 1, 1)?;
+    method_arity(vm, recv, "issuperset", &args, 1, 1)?;
     let other = other_of(vm, args[0])?;
     ok(Value::Bool(superset_of(vm, recv_set(recv), &other)))
 }
@@ -566,7 +566,7 @@ pub(crate) fn set_isdisjoint(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "isdisjoint", &args, 1, 1)?;
+    method_arity(vm, recv, "isdisjoint", &args, 1, 1)?;
     let id = recv_set(recv);
     let other = other_of(vm, args[0])?;
     let mine = table(vm, id);

@@ -8,9 +8,14 @@ fn recv_str(vm: &Vm, recv: Option<Value>) -> Rc<str> {
 }
 
 pub(crate) fn s_join(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "str.join", &args, 1, 1)?;
+    method_arity(vm, recv, "str.join", &args, 1, 1)?;
     let sep = recv_str(vm, recv);
-    let items = collect(vm, args[0])?;
+    let items = match collect(vm, args[0]) {
+        Err(e) if !crate::vm::script_iterable(vm, args[0]) && vm.exc_is(e, "TypeError")? => {
+            return Err(type_err(vm, "can only join an iterable"));
+        }
+        items => items?,
+    };
     let mut parts = Vec::with_capacity(items.len());
     for (i, v) in items.iter().enumerate() {
         match str_content(vm, *v) {
@@ -40,12 +45,12 @@ pub(crate) fn s_split(
     split_impl(vm, recv, &args, &kwargs, false)
 }
 
-fn strip_chars(vm: &mut Vm, args: &[Value]) -> Result<Option<Vec<char>>, Exc> {
+fn strip_chars(vm: &mut Vm, name: &str, args: &[Value]) -> Result<Option<Vec<char>>, Exc> {
     match args.first() {
         None | Some(Value::None) => Ok(None),
         Some(v) => match str_content(vm, *v) {
             Some(s) => Ok(Some(s.chars().collect())),
-            None => Err(type_err(vm, "strip arg must be None or str")),
+            None => Err(type_err(vm, format!("{name} arg must be None or str"))),
         },
     }
 }
@@ -57,9 +62,14 @@ fn strip_impl(
     left: bool,
     right: bool,
 ) -> BResult {
-    arity(vm, "strip", &args, 0, 1)?;
+    let name = match (left, right) {
+        (true, true) => "strip",
+        (true, false) => "lstrip",
+        _ => "rstrip",
+    };
+    method_arity(vm, recv, name, &args, 0, 1)?;
     let s = recv_str(vm, recv);
-    let chars = strip_chars(vm, &args)?;
+    let chars = strip_chars(vm, name, &args)?;
     let pred = |c: char| match &chars {
         None => chars::is_space(c),
         Some(set) => set.contains(&c),
@@ -94,7 +104,7 @@ fn map_str(
     name: &str,
     f: impl Fn(&str) -> String,
 ) -> BResult {
-    arity(vm, name, args, 0, 0)?;
+    method_arity(vm, recv, name, args, 0, 0)?;
     let s = recv_str(vm, recv);
     let t = f(&s);
     ok(new_str(vm, &t))
@@ -138,7 +148,7 @@ pub(crate) fn s_capitalize(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwar
 }
 
 pub(crate) fn s_replace(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "replace", &args, 2, 3)?;
+    method_arity(vm, recv, "replace", &args, 2, 3)?;
     let s = recv_str(vm, recv);
     let old = expect_str(vm, args[0], "replace() argument 1")?;
     let new = expect_str(vm, args[1], "replace() argument 2")?;
@@ -202,7 +212,7 @@ fn str_window<'s>(
 }
 
 fn prefix_test(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, start: bool) -> BResult {
-    arity(
+    at_least(
         vm,
         if start { "startswith" } else { "endswith" },
         &args,
@@ -221,13 +231,16 @@ fn prefix_test(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, start: bool) 
         _ => vec![args[0]],
     };
     let name = if start { "startswith" } else { "endswith" };
+    let in_tuple = candidates.len() != 1 || candidates[0] != args[0];
     for c in candidates {
         let Some(p) = str_content(vm, c) else {
             let t = type_name(vm, c);
-            return Err(type_err(
-                vm,
-                format!("{name} first arg must be str or a tuple of str, not {t}"),
-            ));
+            let msg = if in_tuple {
+                format!("tuple for {name} must only contain str, not {t}")
+            } else {
+                format!("{name} first arg must be str or a tuple of str, not {t}")
+            };
+            return Err(type_err(vm, msg));
         };
         if (start && s.starts_with(&*p)) || (!start && s.ends_with(&*p)) {
             return ok(Value::Bool(true));
@@ -268,9 +281,9 @@ pub(crate) fn s_rpartition(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "rpartition", &args, 1, 1)?;
+    method_arity(vm, recv, "rpartition", &args, 1, 1)?;
     let s = recv_str(vm, recv);
-    let sep = expect_str(vm, args[0], "must be str, not")?;
+    let sep = str_arg(vm, args[0], false)?;
     if sep.is_empty() {
         return Err(vm.error("ValueError", "empty separator"));
     }
@@ -292,9 +305,9 @@ fn find_impl(
     right: bool,
     raise: bool,
 ) -> BResult {
-    arity(vm, name, args, 1, 3)?;
+    at_least(vm, name, args, 1, 3)?;
     let whole = recv_str(vm, recv);
-    let sub = expect_str(vm, args[0], "must be str, not")?;
+    let sub = str_arg(vm, args[0], false)?;
     let window = str_window(vm, &whole, &args[1..])?;
     let at = window.and_then(|(s, first)| {
         let at = if right { s.rfind(&*sub) } else { s.find(&*sub) };
@@ -324,9 +337,9 @@ pub(crate) fn s_rindex(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) 
 }
 
 pub(crate) fn s_count(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "count", &args, 1, 3)?;
+    at_least(vm, "count", &args, 1, 3)?;
     let whole = recv_str(vm, recv);
-    let sub = expect_str(vm, args[0], "must be str, not")?;
+    let sub = str_arg(vm, args[0], false)?;
     let Some((s, _)) = str_window(vm, &whole, &args[1..])? else {
         return ok(Value::Int(0));
     };
@@ -457,7 +470,7 @@ fn test_chars(
     name: &str,
     f: fn(char) -> bool,
 ) -> BResult {
-    arity(vm, name, args, 0, 0)?;
+    method_arity(vm, recv, name, args, 0, 0)?;
     let s = recv_str(vm, recv);
     ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
 }
@@ -487,19 +500,19 @@ pub(crate) fn s_isnumeric(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwarg
 }
 
 pub(crate) fn s_isascii(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "isascii", &a, 0, 0)?;
+    method_arity(vm, r, "isascii", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(s.is_ascii()))
 }
 
 pub(crate) fn s_isprintable(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "isprintable", &a, 0, 0)?;
+    method_arity(vm, r, "isprintable", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(s.chars().all(chars::is_printable)))
 }
 
 pub(crate) fn s_isidentifier(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "isidentifier", &a, 0, 0)?;
+    method_arity(vm, r, "isidentifier", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(chars::is_identifier(&s)))
 }
@@ -515,7 +528,7 @@ fn remove_affix(vm: &mut Vm, recv: Option<Value>, args: &[Value], prefix: bool) 
     } else {
         "removesuffix"
     };
-    arity(vm, name, args, 1, 1)?;
+    method_arity(vm, recv, name, args, 1, 1)?;
     let s = recv_str(vm, recv);
     let affix = expect_str(vm, args[0], &format!("{name}() argument"))?;
     let rest = if prefix {
@@ -543,7 +556,7 @@ pub(crate) fn s_removesuffix(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kw
 /// `expandtabs(tabsize=8)`: tabs to spaces up to the next multiple of
 /// the tab size; newlines start a new column count.
 pub(crate) fn s_expandtabs(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, kw: Kwargs) -> BResult {
-    arity(vm, "expandtabs", &a, 0, 1)?;
+    method_arity(vm, r, "expandtabs", &a, 0, 1)?;
     let size = match a.first().copied().or(kwarg(&kw, "tabsize")) {
         Some(v) => expect_int(vm, v, "")?,
         None => 8,
@@ -582,8 +595,24 @@ pub(crate) fn expand_tabs(chars: impl Iterator<Item = char>, size: i64) -> Strin
 
 /// `format_map(mapping)`: `format(**mapping)` with the mapping itself.
 pub(crate) fn s_format_map(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "format_map", &a, 1, 1)?;
-    let pairs = dict_items_str(vm, a[0])?;
+    method_arity(vm, r, "format_map", &a, 1, 1)?;
+    // Only the named fields look in the mapping (a dict here).
+    let pairs: Vec<(Rc<str>, Value)> = match a[0] {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Dict(d) => d
+                .values()
+                .filter_map(|(k, v)| str_content(vm, *k).map(|k| (k, *v)))
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    let is_dict = matches!(a[0], Value::Obj(id) if matches!(vm.heap.get(id), Obj::Dict(_)));
+    let s = recv_str(vm, r);
+    if !is_dict && s.replace("{{", "").contains('{') {
+        let t = type_name(vm, a[0]);
+        return Err(type_err(vm, format!("'{t}' object is not subscriptable")));
+    }
     s_format(vm, r, Vec::new(), pairs)
 }
 
@@ -656,7 +685,7 @@ pub(crate) fn s_maketrans(vm: &mut Vm, _: Option<Value>, a: Vec<Value>, _: Kwarg
 /// point (a dict here): None deletes it, an int or a str replaces it,
 /// a missing key keeps it.
 pub(crate) fn s_translate(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "translate", &a, 1, 1)?;
+    method_arity(vm, r, "translate", &a, 1, 1)?;
     let s = recv_str(vm, r);
     let table = a[0];
     let mut out = String::with_capacity(s.len());
@@ -701,7 +730,7 @@ pub(crate) fn s_translate(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwarg
 }
 
 pub(crate) fn s_isupper(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "str.isupper", &a, 0, 0)?;
+    method_arity(vm, r, "str.isupper", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(
         s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase),
@@ -709,7 +738,7 @@ pub(crate) fn s_isupper(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs)
 }
 
 pub(crate) fn s_islower(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "str.islower", &a, 0, 0)?;
+    method_arity(vm, r, "str.islower", &a, 0, 0)?;
     let s = recv_str(vm, r);
     ok(Value::Bool(
         s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase),
@@ -722,7 +751,7 @@ fn pad(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, how: char) -> BResult
         '>' => "rjust",
         _ => "center",
     };
-    arity(vm, name, &args, 1, 2)?;
+    method_arity(vm, recv, name, &args, 1, 2)?;
     let s = recv_str(vm, recv);
     let width = expect_int(vm, args[0], "")?.max(0) as usize;
     let fill = match args.get(1) {
@@ -777,7 +806,7 @@ pub(crate) fn s_rjust(vm: &mut Vm, r: Option<Value>, a: Vec<Value>, _: Kwargs) -
 }
 
 pub(crate) fn s_zfill(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "zfill", &args, 1, 1)?;
+    method_arity(vm, recv, "zfill", &args, 1, 1)?;
     let s = recv_str(vm, recv);
     let width = expect_int(vm, args[0], "")?.max(0) as usize;
     let len = s.chars().count();
@@ -811,7 +840,7 @@ fn split_impl(
     kwargs: &Kwargs,
     right: bool,
 ) -> BResult {
-    arity(vm, if right { "rsplit" } else { "split" }, args, 0, 2)?;
+    method_arity(vm, recv, if right { "rsplit" } else { "split" }, args, 0, 2)?;
     let s = recv_str(vm, recv);
     let sep = args
         .first()
@@ -849,7 +878,7 @@ fn split_impl(
         }
         out
     } else {
-        let sep = expect_str(vm, sep, "must be str or None, not")?;
+        let sep = str_arg(vm, sep, true)?;
         if sep.is_empty() {
             return Err(vm.error("ValueError", "empty separator"));
         }
@@ -868,7 +897,7 @@ fn split_impl(
 }
 
 pub(crate) fn s_istitle(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "istitle", &args, 0, 0)?;
+    method_arity(vm, recv, "istitle", &args, 0, 0)?;
     let s = recv_str(vm, recv);
     // Upper-case letters only after uncased ones, lower-case only after
     // cased ones, and at least one cased letter.
@@ -899,12 +928,8 @@ pub(crate) fn s_splitlines(
     args: Vec<Value>,
     kw: Kwargs,
 ) -> BResult {
-    arity(vm, "splitlines", &args, 0, 1)?;
-    let keep = args
-        .first()
-        .copied()
-        .or(kwarg(&kw, "keepends"))
-        .is_some_and(|v| truthy(vm, v));
+    method_arity(vm, recv, "splitlines", &args, 0, 1)?;
+    let keep = int_flag(vm, args.first().copied().or(kwarg(&kw, "keepends")))?;
     let s = recv_str(vm, recv);
     let mut lines = Vec::new();
     let mut start = 0;
@@ -946,9 +971,9 @@ pub(crate) fn s_partition(
     args: Vec<Value>,
     _: Kwargs,
 ) -> BResult {
-    arity(vm, "partition", &args, 1, 1)?;
+    method_arity(vm, recv, "partition", &args, 1, 1)?;
     let s = recv_str(vm, recv);
-    let sep = expect_str(vm, args[0], "must be str, not")?;
+    let sep = str_arg(vm, args[0], false)?;
     if sep.is_empty() {
         return Err(vm.error("ValueError", "empty separator"));
     }

@@ -79,8 +79,9 @@ pub(crate) fn slice_bounds(vm: &mut Vm, slice: ObjId, len: usize) -> Result<(i64
     Ok((start, stop, step))
 }
 
-/// An index into bytes of length `len`, as CPython checks it.
-pub(crate) fn byte_index(vm: &mut Vm, index: Value, len: usize) -> Result<usize, Exc> {
+/// An index into bytes (`what`: "byte") or a bytearray ("bytearray")
+/// of length `len`, as CPython checks it.
+pub(crate) fn byte_index(vm: &mut Vm, index: Value, len: usize, what: &str) -> Result<usize, Exc> {
     let i = match index {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
@@ -88,7 +89,7 @@ pub(crate) fn byte_index(vm: &mut Vm, index: Value, len: usize) -> Result<usize,
             let t = type_name(vm, index);
             return Err(type_err(
                 vm,
-                format!("byte indices must be integers or slices, not {t}"),
+                format!("{what} indices must be integers or slices, not {t}"),
             ));
         }
     };
@@ -205,6 +206,13 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
                     .collect();
                 return Ok(new_str(vm, &picked));
             }
+            if !matches!(index, Value::Int(_) | Value::Bool(_)) {
+                let t = type_name(vm, index);
+                return Err(type_err(
+                    vm,
+                    format!("string indices must be integers, not '{t}'"),
+                ));
+            }
             let i = norm_index(vm, index, chars.len(), "string")?;
             Ok(new_str(vm, chars[i].encode_utf8(&mut [0; 4])))
         }
@@ -234,7 +242,8 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
                     crate::files::new_bytes(vm, picked)
                 });
             }
-            let i = byte_index(vm, index, b.len())?;
+            let what = if array { "bytearray" } else { "byte" };
+            let i = byte_index(vm, index, b.len(), what)?;
             Ok(Value::Int(i64::from(b[i])))
         }
         Obj::Range(a, b, c) if is_slice => {
@@ -253,6 +262,13 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
         }
         Obj::Range(a, b, c) => {
             let len = range_len(a, b, c) as usize;
+            if !matches!(index, Value::Int(_) | Value::Bool(_)) {
+                let t = type_name(vm, index);
+                return Err(type_err(
+                    vm,
+                    format!("range indices must be integers or slices, not {t}"),
+                ));
+            }
             let i = norm_index(vm, index, len, "range object")?;
             // Inside the range, so it fits, though `c * i` alone may not.
             Ok(Value::Int((a as i128 + c as i128 * i as i128) as i64))
@@ -380,7 +396,7 @@ pub(crate) fn store_subscript(
                     }
                     return Ok(());
                 }
-                let i = byte_index(vm, index, len)?;
+                let i = byte_index(vm, index, len, "bytearray")?;
                 let byte = expect_byte(vm, v)?;
                 if let Obj::ByteArray(b) = vm.heap.get_mut(id) {
                     b[i] = byte;
@@ -430,7 +446,7 @@ pub(crate) fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> R
                     Value::Obj(s) if matches!(vm.heap.get(s), Obj::Slice(..)) => {
                         slice_indices(vm, s, len)?
                     }
-                    _ => vec![byte_index(vm, index, len)?],
+                    _ => vec![byte_index(vm, index, len, "bytearray")?],
                 };
                 picked.sort_unstable();
                 if let Obj::ByteArray(b) = vm.heap.get_mut(id) {

@@ -714,10 +714,13 @@ impl Vm {
             }
         }
         let t = builtins::type_name(self, obj);
-        Err(self.error(
-            "AttributeError",
-            format!("attribute '{name}' of '{t}' objects is not writable"),
-        ))
+        // A built-in value's methods cannot go; other names are not there.
+        let msg = if builtins::method(self, obj, name).is_some() {
+            format!("'{t}' object attribute '{name}' is read-only")
+        } else {
+            format!("'{t}' object has no attribute '{name}'")
+        };
+        Err(self.error("AttributeError", msg))
     }
 
     pub(crate) fn push_frame(
