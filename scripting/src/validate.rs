@@ -799,7 +799,9 @@ impl<'a> Checker<'a> {
                     Ok(())
                 }
             }
-            Iter::Dict { dict, index, what } => {
+            Iter::Dict {
+                dict, index, what, ..
+            } => {
                 match self.object(*dict)? {
                     Obj::Dict(_) | Obj::Set(_) => {}
                     other => return Err(format!("it iterates over {}", kind_name(other))),
