@@ -96,10 +96,11 @@ pub enum Instr {
     DictSet(u32),
     /// Extend the list below TOS with the iterable TOS.
     ListExtend,
+    /// Update the set below TOS with the iterable TOS (`{*a}`), as
+    /// `set.update` does.
+    SetUpdate,
     /// Replace the list at TOS with a tuple of its items.
     ListToTuple,
-    /// Replace the list at TOS with a set of its items.
-    ListToSet,
     /// Update the dict below TOS with the mapping TOS.
     DictUpdate,
     /// Unpack TOS into `n` values, first on top.

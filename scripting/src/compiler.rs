@@ -1732,27 +1732,36 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             });
             return Ok(());
         }
-        self.op(Instr::BuildList(0));
+        // A set display updates a set item by item, as CPython's does
+        // (a starred set merges whole).
+        let set = kind == 2;
+        self.op(if set {
+            Instr::BuildSet(0)
+        } else {
+            Instr::BuildList(0)
+        });
         for i in items {
             match &i.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
-                    self.op(Instr::ListExtend);
+                    self.op(if set {
+                        Instr::SetUpdate
+                    } else {
+                        Instr::ListExtend
+                    });
                 }
                 _ => {
                     self.expr(i)?;
-                    self.op(Instr::ListAppend(0));
+                    self.op(if set {
+                        Instr::SetAdd(0)
+                    } else {
+                        Instr::ListAppend(0)
+                    });
                 }
             }
         }
-        match kind {
-            0 => {}
-            1 => {
-                self.op(Instr::ListToTuple);
-            }
-            _ => {
-                self.op(Instr::ListToSet);
-            }
+        if kind == 1 {
+            self.op(Instr::ListToTuple);
         }
         Ok(())
     }

@@ -207,6 +207,11 @@ pub enum Iter {
         index: usize,
         /// 0 keys, 1 values, 2 items.
         what: u8,
+        /// The size of the dict or set when iteration began: a change
+        /// is a RuntimeError, as in CPython (`u32::MAX` once raised;
+        /// `None` in iterators saved before this was kept).
+        #[serde(default)]
+        size: Option<u32>,
     },
     /// Over a list of values made up front (zip, enumerate, reversed...).
     Values {

@@ -239,9 +239,13 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
         | Instr::Pop
         | Instr::DeleteAttr(_)
         | Instr::ListExtend
+        | Instr::SetUpdate
         | Instr::DictUpdate => {
             pop!(1);
-            if matches!(instr, Instr::ListExtend | Instr::DictUpdate) {
+            if matches!(
+                instr,
+                Instr::ListExtend | Instr::SetUpdate | Instr::DictUpdate
+            ) {
                 need!(1);
             }
         }
@@ -255,7 +259,6 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
         | Instr::Unary(_)
         | Instr::GetIter
         | Instr::ListToTuple
-        | Instr::ListToSet
         | Instr::Yield => {
             pop!(1);
             s.stack.push(Tag::Any);
@@ -818,7 +821,9 @@ impl<'a> Checker<'a> {
                     Ok(())
                 }
             }
-            Iter::Dict { dict, index, what } => {
+            Iter::Dict {
+                dict, index, what, ..
+            } => {
                 match self.object(*dict)? {
                     Obj::Dict(_) | Obj::Set(_) => {}
                     other => return Err(format!("it iterates over {}", kind_name(other))),

@@ -4,6 +4,15 @@
 
 use super::*;
 
+/// The entries of a dict or set, as its iterators check it.
+fn container_len(obj: &Obj) -> u32 {
+    match obj {
+        Obj::Dict(d) => d.len() as u32,
+        Obj::Set(s) => s.len() as u32,
+        _ => 0,
+    }
+}
+
 pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     // In 128 bits: a range may span more than an i64 holds (its length
     // is capped at i64::MAX).
@@ -57,11 +66,13 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
                 dict: id,
                 index: 0,
                 what: 0,
+                size: Some(container_len(vm.heap.get(id))),
             },
             Obj::DictView(dict, what) => Iter::Dict {
                 dict: *dict,
                 index: 0,
                 what: *what,
+                size: Some(container_len(vm.heap.get(*dict))),
             },
             Obj::Iter(_) | Obj::Generator(_) | Obj::Channel(_) => return Ok(v),
             Obj::File(_) => {
@@ -158,7 +169,25 @@ fn next_depth(vm: &mut Vm, it: Value, depth: usize) -> Result<Option<Value>, Exc
                 (None, Iter::Range { next, stop, step })
             }
         }
-        Iter::Dict { dict, index, what } => {
+        Iter::Dict {
+            dict,
+            index,
+            what,
+            size,
+        } => {
+            // A dict or set that changed size under its iterator.
+            if let Some(n) = size
+                && n != container_len(vm.heap.get(dict))
+            {
+                if let Obj::Iter(Iter::Dict { size, .. }) = vm.heap.get_mut(id) {
+                    *size = Some(u32::MAX);
+                }
+                let msg = match vm.heap.get(dict) {
+                    Obj::Set(_) => "Set changed size during iteration",
+                    _ => "dictionary changed size during iteration",
+                };
+                return Err(vm.error("RuntimeError", msg));
+            }
             let entry = match vm.heap.get(dict) {
                 Obj::Dict(d) => d.get_index(index).map(|(_, (k, v))| (*k, *v)),
                 Obj::Set(s) => {
@@ -187,6 +216,7 @@ fn next_depth(vm: &mut Vm, it: Value, depth: usize) -> Result<Option<Value>, Exc
                     dict,
                     index: index + 1,
                     what,
+                    size,
                 },
             )
         }

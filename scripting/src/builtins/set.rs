@@ -105,6 +105,19 @@ fn update_table(vm: &Vm, t: &mut SetTable, other: &Other) {
     }
 }
 
+/// `{*iterable}` in a set display: `set.update(iterable)` of the set
+/// being built.
+pub(crate) fn set_update_with(vm: &mut Vm, target: Value, iterable: Value) -> Result<(), Exc> {
+    let Some(id) = as_set(vm, target) else {
+        return Ok(());
+    };
+    let other = other_of(vm, iterable)?;
+    if !matches!(other, Other::Set(o) if o == id) {
+        with_table(vm, id, |vm, t| update_table(vm, t, &other));
+    }
+    Ok(())
+}
+
 /// A new set or frozenset (`frozen`) of `iterable`'s members.
 pub(crate) fn make_set_of(vm: &mut Vm, iterable: Value, frozen: bool) -> Result<Value, Exc> {
     let other = other_of(vm, iterable)?;

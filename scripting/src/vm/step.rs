@@ -421,6 +421,14 @@ impl Vm {
                     list.extend(items);
                 }
             }
+            Instr::SetUpdate => {
+                if self.redo_with_items(0, None)? {
+                    return Ok(());
+                }
+                let iterable = self.pop();
+                let target = self.top();
+                builtins::set_update_with(self, target, iterable)?;
+            }
             Instr::ListToTuple => {
                 if self.redo_with_items(0, None)? {
                     return Ok(());
@@ -429,14 +437,6 @@ impl Vm {
                 let items = builtins::collect(self, list)?;
                 let id = self.heap.alloc(Obj::Tuple(items));
                 self.push(Value::Obj(id));
-            }
-            Instr::ListToSet => {
-                if self.redo_with_items(0, None)? {
-                    return Ok(());
-                }
-                let list = self.pop();
-                let v = builtins::make_set(self, list)?;
-                self.push(v);
             }
             Instr::DictUpdate => {
                 let mapping = self.pop();
