@@ -752,10 +752,7 @@ impl<'a> Checker<'a> {
                 self.value(*receiver)?;
                 if let Some(kind) = crate::builtins::receiver_type(*b) {
                     let got = self.type_of(*receiver);
-                    // A class method (`int.from_bytes`) is bound to its type.
-                    let on_its_type = matches!(*receiver, Value::Obj(id)
-                        if matches!(self.objs.slot(id), Some(Some(Obj::Type(k))) if *k == kind));
-                    if got != kind && !on_its_type {
+                    if got != kind {
                         return Err(format!(
                             "'{}' is bound to a {} receiver",
                             crate::module::native_key(*b).unwrap_or_else(|| std::rc::Rc::from("?")),

@@ -26,6 +26,28 @@ fn takes(vm: &Vm, recv: Value, other: Value) -> bool {
     }
 }
 
+/// The operands of a binary dunder, in the order the operator takes
+/// them (`arg op recv` when reflected); None when the receiver does not
+/// take the argument (the dunder answers NotImplemented).
+fn operands(
+    vm: &mut Vm,
+    name: &str,
+    reflected: bool,
+    recv: Option<Value>,
+    args: &[Value],
+) -> Result<Option<(Value, Value)>, Exc> {
+    arity(vm, name, args, 1, 1)?;
+    let recv = recv.unwrap_or_default();
+    if !takes(vm, recv, args[0]) {
+        return Ok(None);
+    }
+    Ok(Some(if reflected {
+        (args[0], recv)
+    } else {
+        (recv, args[0])
+    }))
+}
+
 /// A binary dunder: `recv op arg` (or `arg op recv` when reflected).
 fn binary_dunder(
     vm: &mut Vm,
@@ -35,17 +57,10 @@ fn binary_dunder(
     recv: Option<Value>,
     args: Vec<Value>,
 ) -> BResult {
-    arity(vm, name, &args, 1, 1)?;
-    let recv = recv.unwrap_or_default();
-    if !takes(vm, recv, args[0]) {
-        return ok(not_implemented_value(vm));
+    match operands(vm, name, reflected, recv, &args)? {
+        Some((a, b)) => ok(builtin_binary(vm, op, a, b, false)?),
+        None => ok(not_implemented_value(vm)),
     }
-    let (a, b) = if reflected {
-        (args[0], recv)
-    } else {
-        (recv, args[0])
-    };
-    ok(builtin_binary(vm, op, a, b, false)?)
 }
 
 /// A comparison dunder.
@@ -133,15 +148,8 @@ fn divmod_dunder(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, reflected: 
     } else {
         "__divmod__"
     };
-    arity(vm, name, &args, 1, 1)?;
-    let recv = recv.unwrap_or_default();
-    if !takes(vm, recv, args[0]) {
+    let Some((a, b)) = operands(vm, name, reflected, recv, &args)? else {
         return ok(not_implemented_value(vm));
-    }
-    let (a, b) = if reflected {
-        (args[0], recv)
-    } else {
-        (recv, args[0])
     };
     let q = builtin_binary(vm, BinOp::FloorDiv, a, b, false)?;
     let r = builtin_binary(vm, BinOp::Mod, a, b, false)?;
