@@ -230,7 +230,8 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
         | Instr::LoadName(_)
         | Instr::LoadSuper
         | Instr::LoadGenReturn
-        | Instr::ImportName(_) => s.stack.push(Tag::Any),
+        | Instr::ImportName(_)
+        | Instr::ImportFrom(_) => s.stack.push(Tag::Any),
         Instr::LoadClosure(_) => s.stack.push(Tag::Cell),
         Instr::StoreFast(_)
         | Instr::StoreDeref(_)

@@ -214,6 +214,9 @@ fn standard() -> Natives {
     ] {
         natives.add(part);
     }
+    for part in crate::stdlib::modules() {
+        natives.add(part);
+    }
     natives
 }
 
