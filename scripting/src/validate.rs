@@ -1400,6 +1400,7 @@ mod tests {
                     Obj::Instance(Instance {
                         class: ObjId(0),
                         attrs: Default::default(),
+                        native: None,
                     }),
                 ],
                 "object 0 is a list, not a class",
@@ -1412,6 +1413,8 @@ mod tests {
                         mro: vec![ObjId(0)],
                         attrs: Default::default(),
                         is_exception: false,
+                        native: None,
+                        proxy: false,
                     })),
                     list.clone(),
                 ],

@@ -494,6 +494,8 @@ impl Vm {
                 mro: Vec::new(),
                 attrs: Attrs::default(),
                 is_exception: true,
+                native: None,
+                proxy: false,
             })));
             mro.push(id);
             if let Some(b) = bases.first()
@@ -566,7 +568,11 @@ impl Vm {
         if exit.is_some_and(|s| mro.contains(&s)) {
             attrs.insert(Rc::from("code"), first);
         }
-        Value::Obj(self.heap.alloc(Obj::Instance(Instance { class, attrs })))
+        Value::Obj(self.heap.alloc(Obj::Instance(Instance {
+            class,
+            attrs,
+            native: None,
+        })))
     }
 
     /// A new string value.
@@ -1030,6 +1036,11 @@ impl Vm {
     /// Pushes a value on the current frame's stack.
     pub(crate) fn push_value(&mut self, v: Value) {
         self.push(v);
+    }
+
+    /// Pops the value on top of the current frame's stack.
+    pub(crate) fn pop_value(&mut self) -> Value {
+        self.pop()
     }
 
     #[inline]

@@ -272,11 +272,29 @@ impl Vm {
                         }
                         Value::Obj(id)
                             if matches!(self.heap.get(id), Obj::Type(TypeKind::Object)) => {}
+                        Value::Obj(id) if matches!(self.heap.get(id), Obj::Type(_)) => {
+                            let Obj::Type(kind) = *self.heap.get(id) else {
+                                unreachable!("matched")
+                            };
+                            if kind == TypeKind::Type {
+                                return Err(self.error(
+                                    "NotImplementedError",
+                                    "metaclasses (subclassing type) are not supported by Shoal's script language yet",
+                                ));
+                            }
+                            if !crate::classes::subclassable(kind) {
+                                return Err(self.error(
+                                    "TypeError",
+                                    format!(
+                                        "type '{}' is not an acceptable base type",
+                                        kind.name()
+                                    ),
+                                ));
+                            }
+                            base_ids.push(crate::classes::native_proxy(self, kind));
+                        }
                         _ => {
-                            return Err(self.error(
-                                "NotImplementedError",
-                                "subclassing built-in types other than object and the exceptions is not supported by Shoal's script language yet",
-                            ));
+                            return Err(self.error("TypeError", "bases must be types"));
                         }
                     }
                 }
