@@ -224,3 +224,7 @@ class Plain:
 
 
 show("total_ordering(Plain)", lambda: total_ordering(Plain))
+
+# keyword arguments named like partial's own parameters
+print(partial(dict)(self=1), partial(dict, self=2)(), partial(dict, func=2)(args=3, keywords=4))
+print(partial(dict, self=1).keywords)

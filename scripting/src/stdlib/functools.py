@@ -109,11 +109,13 @@ class partial:
     of the given arguments and keywords.
     """
 
-    def __init__(self, *args, **keywords):
-        if not args:
+    # self is taken from *args so that a keyword argument may be called "self".
+    def __init__(*args, **keywords):
+        self = args[0]
+        if len(args) < 2:
             raise TypeError("type 'partial' takes at least one argument")
-        func = args[0]
-        args = args[1:]
+        func = args[1]
+        args = args[2:]
         if not callable(func):
             raise TypeError("the first argument must be callable")
         if type(func) is partial:
@@ -124,10 +126,11 @@ class partial:
         self.args = args
         self.keywords = keywords
 
-    def __call__(self, /, *args, **keywords):
+    def __call__(*args, **keywords):
+        self = args[0]
         if self.keywords:
             keywords = {**self.keywords, **keywords}
-        return self.func(*self.args, *args, **keywords)
+        return self.func(*self.args, *args[1:], **keywords)
 
     def __repr__(self):
         parts = [repr(self.func)]
@@ -570,6 +573,10 @@ def singledispatch(func):
                 impl = registry.get(klass)
                 if impl is not None:
                     break
+            # Shoal makes a new type object for each type() of None, a
+            # function or a module: keep the cache from growing with them.
+            if len(dispatch_cache) >= 256:
+                dispatch_cache.clear()
             dispatch_cache[cls] = impl
         return impl
 

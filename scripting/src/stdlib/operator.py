@@ -435,14 +435,16 @@ class methodcaller:
     After g = methodcaller('name', 'date', foo=1), the call g(r) returns
     r.name('date', foo=1)."""
 
-    def __init__(self, *args, **kwargs):
-        if not args:
+    # self is taken from *args so that a keyword argument may be called "self".
+    def __init__(*args, **kwargs):
+        self = args[0]
+        if len(args) < 2:
             raise TypeError("methodcaller needs at least one argument, the method name")
-        name = args[0]
+        name = args[1]
         if not isinstance(name, str):
             raise TypeError("method name must be a string")
         self._name = name
-        self._args = args[1:]
+        self._args = args[2:]
         self._kwargs = kwargs
 
     def __call__(self, *args, **kwargs):
