@@ -134,3 +134,38 @@ show("list(merge([1], 2))", lambda: list(merge([1], 2)))
 pairs = [(1, "a"), (3, "c")], [(1, "b"), (2, "x")]
 print(list(merge(*pairs, key=lambda p: p[0])))
 print(heapq.__all__)
+
+# the max-heap helpers merge(reverse=True) and nsmallest use
+mh = [3, 1, 4, 1, 5, 9, 2, 6]
+heapq._heapify_max(mh)
+print(mh, heapq._heappop_max(mh), mh, heapq._heapreplace_max(mh, 0), mh)
+show("_heappop_max([])", lambda: heapq._heappop_max([]))
+
+# comparisons made by merge and by nsmallest
+print(list(merge([Item(1), Item(4)], [Item(2), Item(3)])))
+print(nsmallest(2, iter([Item(5), Item(3), Item(4), Item(1)]), key=lambda i: i.v))
+
+# a scheduler: a priority queue with a counter for ties
+queue = []
+counter = 0
+for prio, job in [(2, "b"), (1, "a"), (2, "c"), (0, "z"), (1, "d")]:
+    heappush(queue, (prio, counter, job))
+    counter += 1
+print([heappop(queue)[2] for _ in range(len(queue))])
+
+# dijkstra on a small graph
+graph = {"A": {"B": 7, "C": 9, "F": 14}, "B": {"A": 7, "C": 10, "D": 15},
+         "C": {"A": 9, "B": 10, "D": 11, "F": 2}, "D": {"B": 15, "C": 11, "E": 6},
+         "E": {"D": 6, "F": 9}, "F": {"A": 14, "C": 2, "E": 9}}
+dist = {"A": 0}
+pq = [(0, "A")]
+while pq:
+    d, node = heappop(pq)
+    if d > dist.get(node, float("inf")):
+        continue
+    for nxt, w in graph[node].items():
+        nd = d + w
+        if nd < dist.get(nxt, float("inf")):
+            dist[nxt] = nd
+            heappush(pq, (nd, nxt))
+print(sorted(dist.items()))
