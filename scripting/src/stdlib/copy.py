@@ -8,7 +8,9 @@ instances of script classes honour __copy__, __deepcopy__(memo),
 __reduce_ex__(4) or __reduce__ (CPython's reduce tuples: callable, args,
 state, list items, dict items), __getstate__ and __setstate__, and are
 otherwise made without calling __init__ and given (copies of) the original's
-attributes. Exceptions are copied as CPython's are (their class called with
+attributes. (While Shoal's object.__new__ cannot make an instance of a
+script class, "without calling __init__" is done by calling the class with
+its __init__ replaced, for that moment, by one that does nothing.) Exceptions are copied as CPython's are (their class called with
 their args, then their attributes set).
 
 Left out: copyreg's dispatch_table (there is no copyreg module), copies of
@@ -61,7 +63,12 @@ except TypeError:
 try:
     from stackless import atomic as _atomic
 except ImportError:
-    _atomic = None
+    class _atomic:
+        def __enter__(self):
+            pass
+
+        def __exit__(self, *exc_info):
+            pass
 
 
 def _new_instance(cls):
@@ -72,24 +79,15 @@ def _new_instance(cls):
     # with an __init__ that does nothing, then put its own back (atomically,
     # so that no other tasklet sees the class without its __init__).
     own = vars(cls).get("__init__", _no_init)
-    if _atomic is not None:
-        with _atomic():
-            cls.__init__ = _no_init
-            try:
-                return cls()
-            finally:
-                if own is _no_init:
-                    del cls.__init__
-                else:
-                    cls.__init__ = own
-    cls.__init__ = _no_init
-    try:
-        return cls()
-    finally:
-        if own is _no_init:
-            del cls.__init__
-        else:
-            cls.__init__ = own
+    with _atomic():
+        cls.__init__ = _no_init
+        try:
+            return cls()
+        finally:
+            if own is _no_init:
+                del cls.__init__
+            else:
+                cls.__init__ = own
 
 
 _EXCEPTION_STATE = ("args", "__cause__", "__context__", "__suppress_context__",
