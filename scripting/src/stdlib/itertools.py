@@ -13,7 +13,7 @@ Left out: pickling and copying the iterators (`__reduce__`,
 other than repeat's.
 """
 
-_NULL = object()   # "no value yet" in groupby's and cycle's state
+_NULL = object()   # "no value": an argument not given, a state not yet filled
 
 
 def _count_args(name, args, kwargs, names, required, positional=None):
