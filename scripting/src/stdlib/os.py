@@ -8,7 +8,7 @@ Left out: everything that touches the system: environ, getcwd, listdir,
 files and directories, processes, users, stat, walk, urandom and the rest.
 """
 
-import os__path as path
+from os import path
 
 name = "posix"
 sep = path.sep
