@@ -73,6 +73,7 @@ class StringIO:
         self._tail = []
         self._len = 0
         self._pos = 0
+        self._lines = None
         if initial_value:
             self.write(initial_value)
             self._pos = 0
@@ -178,6 +179,7 @@ class StringIO:
         size = len(s)
         if size == 0:
             return n
+        self._lines = None
         pos = self._pos
         if pos == self._len:
             self._tail.append(s)
@@ -222,41 +224,89 @@ class StringIO:
             return text
         return text[pos:end]
 
+    def _index_lines(self):
+        """Splits the text into lines once, for reading them one by one:
+        slicing a long str costs its length in Shoal."""
+        text = self._value()
+        nl = self._newline
+        if nl == "":
+            lines = []
+            for piece in text.split("\n"):
+                if "\r" in piece:
+                    parts = piece.split("\r")
+                    for k in range(len(parts) - 1):
+                        lines.append(parts[k] + "\r")
+                    lines.append(parts[-1])
+                else:
+                    lines.append(piece)
+                lines[-1] = lines[-1] + "\n"
+            # "\r" then "\n" is one line end.
+            merged = []
+            for line in lines:
+                if line == "\n" and merged and merged[-1].endswith("\r"):
+                    merged[-1] = merged[-1] + "\n"
+                else:
+                    merged.append(line)
+            lines = merged
+            lines[-1] = lines[-1][:-1]
+        else:
+            if nl is None:
+                nl = "\n"
+            lines = text.split(nl)
+            for k in range(len(lines) - 1):
+                lines[k] = lines[k] + nl
+        if lines and not lines[-1]:
+            lines.pop()
+        starts = [0]
+        total = 0
+        for line in lines:
+            total += len(line)
+            starts.append(total)
+        self._lines = lines
+        self._starts = starts
+        self._line_k = 0
+
     def readline(self, size=-1):
         if self._closed:
             raise _closed_c()
         size = _size_arg(size)
-        text = self._value()
         pos = self._pos
         if pos >= self._len:
             return ""
-        nl = self._newline
-        if nl is None or nl == "\n":
-            i = text.find("\n", pos)
-            end = self._len if i < 0 else i + 1
-        elif nl == "":
-            i = pos
-            n = self._len
-            end = n
-            while i < n:
-                c = text[i]
-                if c == "\n":
-                    end = i + 1
-                    break
-                if c == "\r":
-                    if i + 1 < n and text[i + 1] == "\n":
-                        end = i + 2
-                    else:
-                        end = i + 1
-                    break
-                i += 1
+        if self._lines is None:
+            self._index_lines()
+        starts = self._starts
+        k = self._line_k
+        if not (k < len(self._lines) and starts[k] <= pos < starts[k + 1]):
+            # Binary search for the line holding pos.
+            lo = 0
+            hi = len(self._lines) - 1
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if starts[mid] <= pos:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            k = lo
+        line = self._lines[k]
+        if pos > starts[k]:
+            line = line[pos - starts[k]:]
+            if line == "\n" and self._newline == "\r\n" and k + 1 < len(self._lines):
+                # Between the two characters of a line end: the line
+                # runs on to the next "\r\n".
+                line = line + self._lines[k + 1]
+                if 0 <= size < len(line):
+                    line = line[:size]
+                self._line_k = k
+                self._pos = pos + len(line)
+                return line
+        if 0 <= size < len(line):
+            line = line[:size]
+            self._line_k = k
         else:
-            i = text.find(nl, pos)
-            end = self._len if i < 0 else i + len(nl)
-        if size >= 0 and end > pos + size:
-            end = pos + size
-        self._pos = end
-        return text[pos:end]
+            self._line_k = k + 1
+        self._pos = pos + len(line)
+        return line
 
     def readlines(self, hint=-1):
         if self._closed:
@@ -313,6 +363,7 @@ class StringIO:
         if size < self._len:
             self._text = self._value()[:size]
             self._len = size
+            self._lines = None
         return size
 
 
