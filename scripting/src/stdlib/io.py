@@ -56,6 +56,8 @@ def _closed_c():
 class StringIO:
     """A text stream held in memory."""
 
+    __module__ = "_io"
+
     def __init__(self, initial_value="", newline="\n"):
         if newline is not None and type(newline) is not str:
             raise TypeError("newline must be str or None, not %s"
@@ -378,6 +380,8 @@ def _bytes_like(b):
 
 class BytesIO:
     """A binary stream held in memory."""
+
+    __module__ = "_io"
 
     def __init__(self, initial_bytes=None):
         self._closed = False

@@ -26,6 +26,8 @@ class JSONDecodeError(ValueError):
     where it failed; lineno, colno: the line and column of pos.
     """
 
+    __module__ = "json.decoder"
+
     def __init__(self, msg, doc, pos):
         lineno = doc.count("\n", 0, pos) + 1
         colno = pos - doc.rfind("\n", 0, pos)
@@ -92,6 +94,8 @@ class JSONEncoder:
     -> number, True/False -> true/false, None -> null. Anything else goes
     through default(), which raises TypeError unless overridden.
     """
+
+    __module__ = "json.encoder"
 
     item_separator = ", "
     key_separator = ": "
@@ -671,6 +675,8 @@ class JSONDecoder:
     parse_int / parse_float make of its text), true/false/null ->
     True/False/None, NaN/Infinity/-Infinity -> floats (or parse_constant).
     """
+
+    __module__ = "json.decoder"
 
     def __init__(self, *, object_hook=None, parse_float=None, parse_int=None,
                  parse_constant=None, strict=True, object_pairs_hook=None):

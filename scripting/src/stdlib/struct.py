@@ -304,6 +304,8 @@ _cache = {}
 class Struct:
     """A compiled format: Struct(format).pack(...) and so on."""
 
+    __module__ = "_struct"
+
     def __init__(self, format):
         fmt = _format_arg(format)
         self.format = fmt
