@@ -58,7 +58,10 @@ class StringIO:
 
     __module__ = "_io"
 
-    def __init__(self, initial_value="", newline="\n"):
+    def __init__(self, initial_value="", newline="\n", *more):
+        if more:
+            raise TypeError("StringIO() takes at most 2 arguments (%d given)"
+                            % (2 + len(more)))
         if newline is not None and type(newline) is not str:
             raise TypeError("newline must be str or None, not %s"
                             % type(newline).__name__)
@@ -383,7 +386,10 @@ class BytesIO:
 
     __module__ = "_io"
 
-    def __init__(self, initial_bytes=None):
+    def __init__(self, initial_bytes=None, *more):
+        if more:
+            raise TypeError("BytesIO() takes at most 1 argument (%d given)"
+                            % (1 + len(more)))
         self._closed = False
         self._data = b""
         self._tail = []

@@ -482,9 +482,12 @@ def _struct(fmt):
     return st
 
 
-def calcsize(format):
-    """The size in bytes of what the format packs."""
-    return _struct(format).size
+def calcsize(*args):
+    """calcsize(format): the size in bytes of what the format packs."""
+    if len(args) != 1:
+        raise TypeError("_struct.calcsize() takes exactly one argument (%d given)"
+                        % len(args))
+    return _struct(args[0]).size
 
 
 def pack(*args):
