@@ -126,7 +126,7 @@ def _as_int(v):
         return int(v)
     if hasattr(type(v), '__index__'):
         return v.__index__()
-    raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
+    raise TypeError("'%s' object cannot be interpreted as an integer" % _tname(v))
 
 
 def _c_int(v):
@@ -191,7 +191,7 @@ def _check_time_fields(hour, minute, second, microsecond, fold):
 def _check_tzinfo(tz):
     if tz is not None and not isinstance(tz, tzinfo):
         raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not type '%s'"
-                        % type(tz).__name__)
+                        % _tname(tz))
 
 
 def _check_offset(name, offset):
@@ -200,16 +200,16 @@ def _check_offset(name, offset):
         return None
     if not isinstance(offset, timedelta):
         raise TypeError("tzinfo.%s() must return None or timedelta, not '%s'"
-                        % (name, type(offset).__name__))
+                        % (name, _tname(offset)))
     if not -86400000000 < offset._to_us() < 86400000000:
         raise ValueError('offset must be a timedelta strictly between -timedelta(hours=24) '
-                         'and timedelta(hours=24), not %r.' % (offset,))
+                         'and timedelta(hours=24).')
     return offset
 
 
 def _check_tzname(name):
     if name is not None and not isinstance(name, str):
-        raise TypeError("tzinfo.tzname() must return None or a string, not '%s'" % type(name).__name__)
+        raise TypeError("tzinfo.tzname() must return None or a string, not '%s'" % _tname(name))
     return name
 
 
@@ -540,7 +540,7 @@ def _accumulate(days, seconds, microseconds, milliseconds, minutes, hours, weeks
             leftover += scaled - float(whole)
         else:
             raise TypeError('unsupported type for timedelta %s component: %s'
-                            % (name, type(value).__name__))
+                            % (name, _tname(value)))
     if leftover != 0.0:
         whole_us = _round_half_away(leftover)
         if abs(whole_us - leftover) == 0.5:
@@ -568,7 +568,7 @@ def _pad(text, width, fill):
 def _strftime(fmt, y, mo, d, hh, mi, ss, us, owner):
     # owner: the object whose utcoffset() and tzname() give %z and %Z, or None
     if not isinstance(fmt, str):
-        raise TypeError("strftime() argument 1 must be str, not %s" % type(fmt).__name__)
+        raise TypeError("strftime() argument 1 must be str, not %s" % _tname(fmt))
     out = []
     i = 0
     n = len(fmt)
@@ -766,7 +766,7 @@ def _parse_iso_date(s):
         if month < 0 or day < 0:
             return None
         return year, month, day
-    if n == 8 and s[4] != 'W':
+    if n == 8 and s[4] not in '-W':
         month = _digits(s, 4, 2)
         day = _digits(s, 6, 2)
         if month < 0 or day < 0:
@@ -808,7 +808,7 @@ def _from_iso_week(year, week, day):
         if not last:
             raise ValueError('Invalid week: %d' % week)
     if not 0 < day < 8:
-        raise ValueError('Invalid weekday: %d (range is [1, 7])' % day)
+        raise ValueError('Invalid day: %d (range is [1, 7])' % day)
     ordinal = _iso_week1_monday(year) + (week - 1) * 7 + day - 1
     return _ord2ymd(ordinal)
 
@@ -956,9 +956,9 @@ class timezone(tzinfo):
     def __init__(self, offset, name=None):
         if not isinstance(offset, timedelta):
             raise TypeError('timezone() argument 1 must be datetime.timedelta, not %s'
-                            % type(offset).__name__)
+                            % _tname(offset))
         if name is not None and not isinstance(name, str):
-            raise TypeError('timezone() argument 2 must be str, not %s' % type(name).__name__)
+            raise TypeError('timezone() argument 2 must be str, not %s' % _tname(name))
         if not -86400000000 < offset._to_us() < 86400000000:
             raise ValueError('offset must be a timedelta strictly between -timedelta(hours=24) '
                              'and timedelta(hours=24), not %r.' % (offset,))
@@ -968,7 +968,7 @@ class timezone(tzinfo):
     def _check_dt(self, dt, method):
         if dt is not None and not isinstance(dt, datetime):
             raise TypeError('%s(dt) argument must be a datetime instance or None, not %s'
-                            % (method, type(dt).__name__))
+                            % (method, _tname(dt)))
 
     def utcoffset(self, dt):
         """Return fixed offset."""
@@ -1213,7 +1213,7 @@ This is the inverse of the date.isocalendar() function"""
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
-            raise TypeError('must be str, not %s' % type(fmt).__name__)
+            raise TypeError('__format__() argument 1 must be str, not %s' % _tname(fmt))
         if fmt:
             return self.strftime(fmt)
         return str(self)
@@ -1346,7 +1346,7 @@ _KEEP = object()
 
 def _check_timespec(timespec, argno):
     if not isinstance(timespec, str):
-        raise TypeError('isoformat() argument %d must be str, not %s' % (argno, type(timespec).__name__))
+        raise TypeError('isoformat() argument %d must be str, not %s' % (argno, _tname(timespec)))
     if timespec not in ('auto', 'hours', 'minutes', 'seconds', 'milliseconds', 'microseconds'):
         raise ValueError('Unknown timespec value')
 
@@ -1470,7 +1470,7 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
-            raise TypeError('must be str, not %s' % type(fmt).__name__)
+            raise TypeError('__format__() argument 1 must be str, not %s' % _tname(fmt))
         if fmt:
             return self.strftime(fmt)
         return str(self)
@@ -1657,9 +1657,9 @@ If no tz is specified, uses local timezone."""
     def combine(cls, date, time, tzinfo=True):
         """date, time -> datetime with same date and time fields"""
         if not isinstance(date, _date_class):
-            raise TypeError('combine() argument 1 must be datetime.date, not %s' % type(date).__name__)
+            raise TypeError('combine() argument 1 must be datetime.date, not %s' % _tname(date))
         if not isinstance(time, _time_class):
-            raise TypeError('combine() argument 2 must be datetime.time, not %s' % type(time).__name__)
+            raise TypeError('combine() argument 2 must be datetime.time, not %s' % _tname(time))
         if tzinfo is True:
             tzinfo = time._tzinfo
         return cls(date._year, date._month, date._day, time._hour, time._minute, time._second,
@@ -1773,9 +1773,8 @@ If no tz is specified, uses local timezone."""
 """
         if tz is None:
             tz = _LOCAL
-        elif not isinstance(tz, tzinfo):
-            raise TypeError('astimezone() argument 1 must be datetime.tzinfo, not %s'
-                            % type(tz).__name__)
+        else:
+            _check_tzinfo(tz)
         mytz = self._tzinfo
         offset = None
         if mytz is not None:
@@ -1829,7 +1828,7 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
 """
         if not isinstance(sep, str) or len(sep) != 1:
             raise TypeError('isoformat() argument 1 must be a unicode character, not %s'
-                            % type(sep).__name__)
+                            % _tname(sep))
         _check_timespec(timespec, 2)
         text = '%04d-%02d-%02d%s' % (self._year, self._month, self._day, sep)
         text += _format_time(self._hour, self._minute, self._second, self._microsecond, timespec)
@@ -2017,12 +2016,12 @@ def _alternatives(names):
 _NUMBER_PATTERNS = {
     # directive: alternatives, each a string of 'd' (a digit) or a digit
     # class like '[0-5]', tried in this order (CPython's regular expressions)
-    'd': ['3[01]', '[12]d', '0[1-9]', '[1-9]', ' [1-9]'],
+    'd': ['3[0-1]', '[1-2]d', '0[1-9]', '[1-9]', ' [1-9]'],
     'f': ['dddddd', 'ddddd', 'dddd', 'ddd', 'dd', 'd'],
     'H': ['2[0-3]', '[0-1]d', 'd'],
     'I': ['1[0-2]', '0[1-9]', '[1-9]'],
     'G': ['dddd'],
-    'j': ['36[0-6]', '3[0-5]d', '[12]dd', '0[1-9]d', '00[1-9]', '[1-9]d', '0[1-9]', '[1-9]'],
+    'j': ['36[0-6]', '3[0-5]d', '[1-2]dd', '0[1-9]d', '00[1-9]', '[1-9]d', '0[1-9]', '[1-9]'],
     'm': ['1[0-2]', '0[1-9]', '[1-9]'],
     'M': ['[0-5]d', 'd'],
     'S': ['6[0-1]', '[0-5]d', 'd'],
@@ -2193,10 +2192,10 @@ def _strptime_match(tokens, k, s, pos, found):
 
 def _strptime(data, fmt):
     # [year, month, day, hour, minute, second, microsecond(, tzinfo)]
-    for index, arg in enumerate([data, fmt]):
+    for index, arg in enumerate([data, fmt], 1):
         if not isinstance(arg, str):
             raise TypeError('strptime() argument %d must be str, not %s'
-                            % (index, type(arg).__name__))
+                            % (index, _tname(arg)))
     tokens = _strptime_tokens(fmt)
     found = []
     end = _strptime_match(tokens, 0, data, 0, found)
