@@ -274,6 +274,9 @@ Arguments may be integers or floats, and may be positive or negative."""
     def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0,
                  hours=0, weeks=0):
         if (type(days) is int and type(seconds) is int and type(microseconds) is int
+                and milliseconds == 0 and minutes == 0 and hours == 0 and weeks == 0):
+            us = (days * 86400 + seconds) * 1000000 + microseconds
+        elif (type(days) is int and type(seconds) is int and type(microseconds) is int
                 and type(milliseconds) is int and type(minutes) is int
                 and type(hours) is int and type(weeks) is int):
             us = (((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000000
@@ -1119,7 +1122,13 @@ class date:
     __slots__ = ('_year', '_month', '_day')
 
     def __init__(self, year, month, day):
-        self._year, self._month, self._day = _check_date_fields(year, month, day)
+        if (type(year) is int and type(month) is int and type(day) is int
+                and 0 < year < 10000 and 0 < month < 13 and 0 < day < 29):
+            self._year = year
+            self._month = month
+            self._day = day
+        else:
+            self._year, self._month, self._day = _check_date_fields(year, month, day)
 
     @classmethod
     def today(cls):
@@ -1612,9 +1621,25 @@ instance of a tzinfo subclass. The remaining arguments may be ints.
 
     def __init__(self, year, month, day, hour=0, minute=0, second=0, microsecond=0,
                  tzinfo=None, *, fold=0):
-        self._year, self._month, self._day = _check_date_fields(year, month, day)
-        (self._hour, self._minute, self._second, self._microsecond,
-         self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
+        if (type(year) is int and type(month) is int and type(day) is int
+                and 0 < year < 10000 and 0 < month < 13 and 0 < day < 29):
+            self._year = year
+            self._month = month
+            self._day = day
+        else:
+            self._year, self._month, self._day = _check_date_fields(year, month, day)
+        if (type(hour) is int and type(minute) is int and type(second) is int
+                and type(microsecond) is int and 0 <= hour < 24 and 0 <= minute < 60
+                and 0 <= second < 60 and 0 <= microsecond < 1000000
+                and type(fold) is int and fold == 0):
+            self._hour = hour
+            self._minute = minute
+            self._second = second
+            self._microsecond = microsecond
+            self._fold = 0
+        else:
+            (self._hour, self._minute, self._second, self._microsecond,
+             self._fold) = _check_time_fields(hour, minute, second, microsecond, fold)
         if tzinfo is not None and not isinstance(tzinfo, _tzinfo_class):
             _check_tzinfo(tzinfo)
         self._tzinfo = tzinfo
