@@ -12,8 +12,16 @@ CPython's repr.
 first; it offers maps, new_child, parents, fromkeys, copy, get, pop, popitem,
 clear, setdefault, update, keys/items/values views, `|` and `|=`.
 
-Left out: defaultdict, Counter, OrderedDict, namedtuple, UserDict,
-UserList, UserString; slices of a deque are refused as in CPython.
+`defaultdict`, `OrderedDict` (with move_to_end, popitem(last=), odict views
+and CPython 3.11's repr), `Counter` (most_common, elements, total,
+update/subtract, multiset comparisons and arithmetic) and `namedtuple`
+(defaults, rename, module, _make, _replace, _asdict, _fields,
+_field_defaults) are written too, as dict and tuple subclasses: they are
+defined only when the language lets a script subclass dict and tuple.
+
+Left out: UserDict, UserList, UserString, the collections.abc classes
+(ChainMap's views are plain classes named KeysView, ItemsView and
+ValuesView); slices of a deque are refused as in CPython.
 Where Shoal differs: `d.maxlen = 1` says "property 'maxlen' of 'deque'
 object has no setter", and error messages name the type 'deque' where
 CPython says 'collections.deque'.
@@ -803,3 +811,591 @@ class ChainMap:
         for child in reversed(self.maps):
             m.update(child)
         return type(self)(m)
+
+
+# ---- The dict and tuple subclasses: defaultdict, OrderedDict, Counter,
+# namedtuple. They need subclassing of built-in types, which Shoal is
+# gaining; until a script can subclass dict and tuple they are left out.
+
+def _can_subclass_builtins():
+    try:
+        class _DictProbe(dict):
+            pass
+
+        class _TupleProbe(tuple):
+            pass
+    except NotImplementedError:
+        return False
+    return True
+
+
+_KEYWORDS = frozenset([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
+    'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global',
+    'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+    'return', 'try', 'while', 'with', 'yield'])
+
+
+if _can_subclass_builtins():
+
+    class defaultdict(dict):
+        """defaultdict(default_factory=None, /, [...]) --> dict with default factory
+
+The default factory is called without arguments to produce
+a new value when a key is not present, in __getitem__ only.
+A defaultdict compares equal to a dict with the same items.
+All remaining arguments are treated the same as if they were
+passed to the dict constructor, including keyword arguments.
+"""
+
+        def __init__(self, default_factory=None, /, *args, **kwargs):
+            if default_factory is not None and not callable(default_factory):
+                raise TypeError('first argument must be callable or None')
+            self.default_factory = default_factory
+            dict.__init__(self, *args, **kwargs)
+
+        def __missing__(self, key):
+            if self.default_factory is None:
+                raise KeyError(key)
+            value = self.default_factory()
+            self[key] = value
+            return value
+
+        def __repr__(self):
+            factory = self.default_factory
+            if factory is self:
+                text = '...'
+            else:
+                text = repr(factory)
+            return '%s(%s, %s)' % (type(self).__name__, text, dict.__repr__(self))
+
+        def copy(self):
+            """D.copy() -> a shallow copy of D."""
+            return type(self)(self.default_factory, self)
+
+        __copy__ = copy
+
+        def __or__(self, other):
+            if not isinstance(other, dict):
+                return NotImplemented
+            result = self.copy()
+            result.update(other)
+            return result
+
+        def __ror__(self, other):
+            if not isinstance(other, dict):
+                return NotImplemented
+            result = type(self)(self.default_factory, other)
+            result.update(self)
+            return result
+
+        def __ior__(self, other):
+            self.update(other)
+            return self
+
+    class _OrderedView:
+        __slots__ = ('_mapping',)
+        _kind = ''
+
+        def __init__(self, mapping):
+            self._mapping = mapping
+
+        def __len__(self):
+            return len(self._mapping)
+
+        def __repr__(self):
+            return '%s(%r)' % (self._kind, list(self))
+
+        def __reversed__(self):
+            items = list(self)
+            items.reverse()
+            return iter(items)
+
+    class _OrderedSetView(_OrderedView):
+        __slots__ = ()
+
+        def __eq__(self, other):
+            try:
+                return set(self) == set(other)
+            except TypeError:
+                return NotImplemented
+
+        def __ne__(self, other):
+            result = self.__eq__(other)
+            return result if result is NotImplemented else not result
+
+        def __and__(self, other):
+            return set(self) & set(other)
+
+        def __or__(self, other):
+            return set(self) | set(other)
+
+        def __sub__(self, other):
+            return set(self) - set(other)
+
+        def __xor__(self, other):
+            return set(self) ^ set(other)
+
+        def isdisjoint(self, other):
+            return set(self).isdisjoint(other)
+
+    class _OdictKeys(_OrderedSetView):
+        __slots__ = ()
+        _kind = 'odict_keys'
+
+        def __iter__(self):
+            return iter(dict.keys(self._mapping))
+
+        def __contains__(self, key):
+            return dict.__contains__(self._mapping, key)
+
+    class _OdictItems(_OrderedSetView):
+        __slots__ = ()
+        _kind = 'odict_items'
+
+        def __iter__(self):
+            return iter(dict.items(self._mapping))
+
+        def __contains__(self, item):
+            return item in dict.items(self._mapping)
+
+    class _OdictValues(_OrderedView):
+        __slots__ = ()
+        _kind = 'odict_values'
+
+        def __iter__(self):
+            return iter(dict.values(self._mapping))
+
+        def __contains__(self, value):
+            return value in dict.values(self._mapping)
+
+    class OrderedDict(dict):
+        """Dictionary that remembers insertion order"""
+
+        def popitem(self, last=True):
+            """Remove and return a (key, value) pair from the dictionary.
+
+Pairs are returned in LIFO order if last is true or FIFO order if false."""
+            if not self:
+                raise KeyError('dictionary is empty')
+            if last:
+                return dict.popitem(self)
+            key = next(iter(dict.keys(self)))
+            return key, dict.pop(self, key)
+
+        def move_to_end(self, key, last=True):
+            """Move an existing element to the end (or beginning if last is false).
+
+Raise KeyError if the element does not exist."""
+            value = dict.pop(self, key)
+            if last:
+                dict.__setitem__(self, key, value)
+                return
+            rest = list(dict.items(self))
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            for k, v in rest:
+                dict.__setitem__(self, k, v)
+
+        def keys(self):
+            """D.keys() -> a set-like object providing a view on D's keys"""
+            return _OdictKeys(self)
+
+        def items(self):
+            """D.items() -> a set-like object providing a view on D's items"""
+            return _OdictItems(self)
+
+        def values(self):
+            """D.values() -> an object providing a view on D's values"""
+            return _OdictValues(self)
+
+        def __repr__(self):
+            if not self:
+                return '%s()' % type(self).__name__
+            key = id(self)
+            if key in _repr_running:
+                return '...'
+            _repr_running.append(key)
+            try:
+                return '%s(%r)' % (type(self).__name__, list(dict.items(self)))
+            finally:
+                _repr_running.remove(key)
+
+        def __eq__(self, other):
+            if isinstance(other, OrderedDict):
+                return dict.__eq__(self, other) and list(dict.keys(self)) == list(dict.keys(other))
+            return dict.__eq__(self, other)
+
+        def __ne__(self, other):
+            result = self.__eq__(other)
+            return result if result is NotImplemented else not result
+
+        def copy(self):
+            """od.copy() -> a shallow copy of od"""
+            return type(self)(self)
+
+        __copy__ = copy
+
+        def __or__(self, other):
+            if not isinstance(other, dict):
+                return NotImplemented
+            result = type(self)(self)
+            result.update(other)
+            return result
+
+        def __ror__(self, other):
+            if not isinstance(other, dict):
+                return NotImplemented
+            result = type(self)(other)
+            result.update(self)
+            return result
+
+        def __ior__(self, other):
+            self.update(other)
+            return self
+
+    class Counter(dict):
+        """Dict subclass for counting hashable items.  Sometimes called a bag
+or multiset.  Elements are stored as dictionary keys and their counts
+are stored as dictionary values."""
+
+        def __init__(self, iterable=None, /, **kwds):
+            dict.__init__(self)
+            self.update(iterable, **kwds)
+
+        def __missing__(self, key):
+            """The count of elements not in the Counter is zero."""
+            return 0
+
+        def total(self):
+            """Sum of the counts"""
+            return sum(self.values())
+
+        def most_common(self, n=None):
+            """List the n most common elements and their counts from the most
+common to the least.  If n is None, then list all element counts."""
+            ranked = sorted(self.items(), key=_second, reverse=True)
+            if n is None:
+                return ranked
+            return ranked[:max(n, 0)]
+
+        def elements(self):
+            """Iterator over elements repeating each as many times as its count."""
+            for elem, count in self.items():
+                for _ in range(count):
+                    yield elem
+
+        @classmethod
+        def fromkeys(cls, iterable, v=None):
+            raise NotImplementedError(
+                'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+        def update(self, iterable=None, /, **kwds):
+            """Like dict.update() but add counts instead of replacing them."""
+            if iterable is not None:
+                if _is_mapping(iterable):
+                    if self:
+                        for elem, count in iterable.items():
+                            self[elem] = count + self.get(elem, 0)
+                    else:
+                        dict.update(self, iterable)
+                else:
+                    get = self.get
+                    for elem in iterable:
+                        self[elem] = get(elem, 0) + 1
+            if kwds:
+                self.update(kwds)
+
+        def subtract(self, iterable=None, /, **kwds):
+            """Like dict.update() but subtracts counts instead of replacing them."""
+            if iterable is not None:
+                get = self.get
+                if _is_mapping(iterable):
+                    for elem, count in iterable.items():
+                        self[elem] = get(elem, 0) - count
+                else:
+                    for elem in iterable:
+                        self[elem] = get(elem, 0) - 1
+            if kwds:
+                self.subtract(kwds)
+
+        def copy(self):
+            """Return a shallow copy."""
+            return type(self)(self)
+
+        __copy__ = copy
+
+        def __delitem__(self, elem):
+            """Like dict.__delitem__() but does not raise KeyError for missing values."""
+            if elem in self:
+                dict.__delitem__(self, elem)
+
+        def __repr__(self):
+            if not self:
+                return '%s()' % type(self).__name__
+            try:
+                shown = dict(self.most_common())
+            except TypeError:
+                shown = dict(self)
+            return '%s(%r)' % (type(self).__name__, shown)
+
+        # multiset comparisons
+
+        def __eq__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            for c in (self, other):
+                for e in c:
+                    if not self[e] == other[e]:
+                        return False
+            return True
+
+        def __ne__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            return not self == other
+
+        def __le__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            for c in (self, other):
+                for e in c:
+                    if not self[e] <= other[e]:
+                        return False
+            return True
+
+        def __lt__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            return self <= other and self != other
+
+        def __ge__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            for c in (self, other):
+                for e in c:
+                    if not self[e] >= other[e]:
+                        return False
+            return True
+
+        def __gt__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            return self >= other and self != other
+
+        # multiset arithmetic: results keep only positive counts
+
+        def __add__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            result = Counter()
+            for elem, count in self.items():
+                total = count + other[elem]
+                if total > 0:
+                    result[elem] = total
+            for elem, count in other.items():
+                if elem not in self and count > 0:
+                    result[elem] = count
+            return result
+
+        def __sub__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            result = Counter()
+            for elem, count in self.items():
+                left = count - other[elem]
+                if left > 0:
+                    result[elem] = left
+            for elem, count in other.items():
+                if elem not in self and count < 0:
+                    result[elem] = 0 - count
+            return result
+
+        def __or__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            result = Counter()
+            for elem, count in self.items():
+                other_count = other[elem]
+                biggest = other_count if count < other_count else count
+                if biggest > 0:
+                    result[elem] = biggest
+            for elem, count in other.items():
+                if elem not in self and count > 0:
+                    result[elem] = count
+            return result
+
+        def __and__(self, other):
+            if not isinstance(other, Counter):
+                return NotImplemented
+            result = Counter()
+            for elem, count in self.items():
+                other_count = other[elem]
+                smallest = count if count < other_count else other_count
+                if smallest > 0:
+                    result[elem] = smallest
+            return result
+
+        def __pos__(self):
+            result = Counter()
+            for elem, count in self.items():
+                if count > 0:
+                    result[elem] = count
+            return result
+
+        def __neg__(self):
+            result = Counter()
+            for elem, count in self.items():
+                if count < 0:
+                    result[elem] = 0 - count
+            return result
+
+        def _keep_positive(self):
+            for elem in [e for e, count in self.items() if not count > 0]:
+                dict.__delitem__(self, elem)
+            return self
+
+        def __iadd__(self, other):
+            for elem, count in other.items():
+                self[elem] += count
+            return self._keep_positive()
+
+        def __isub__(self, other):
+            for elem, count in other.items():
+                self[elem] -= count
+            return self._keep_positive()
+
+        def __ior__(self, other):
+            for elem, other_count in other.items():
+                if other_count > self[elem]:
+                    self[elem] = other_count
+            return self._keep_positive()
+
+        def __iand__(self, other):
+            for elem, count in self.items():
+                other_count = other[elem]
+                if other_count < count:
+                    self[elem] = other_count
+            return self._keep_positive()
+
+    def _second(pair):
+        return pair[1]
+
+    def _field_getter(index):
+        def get(self):
+            return self[index]
+        return get
+
+    def _field_setter(self, value):
+        raise AttributeError("can't set attribute")
+
+    def _name_list(names):
+        quoted = ["'%s'" % name for name in names]
+        if len(quoted) == 1:
+            return quoted[0]
+        if len(quoted) == 2:
+            return '%s and %s' % (quoted[0], quoted[1])
+        return '%s, and %s' % (', '.join(quoted[:-1]), quoted[-1])
+
+    def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+        """Returns a new subclass of tuple with named fields."""
+        if isinstance(field_names, str):
+            field_names = field_names.replace(',', ' ').split()
+        field_names = [str(name) for name in field_names]
+        typename = str(typename)
+        if rename:
+            seen = set()
+            for index, name in enumerate(field_names):
+                if (not name.isidentifier() or name in _KEYWORDS
+                        or name.startswith('_') or name in seen):
+                    field_names[index] = '_%d' % index
+                seen.add(name)
+        for name in [typename] + field_names:
+            if type(name) is not str:
+                raise TypeError('Type names and field names must be strings')
+            if not name.isidentifier():
+                raise ValueError('Type names and field names must be valid identifiers: %r' % (name,))
+            if name in _KEYWORDS:
+                raise ValueError('Type names and field names cannot be a keyword: %r' % (name,))
+        seen = set()
+        for name in field_names:
+            if name.startswith('_') and not rename:
+                raise ValueError('Field names cannot start with an underscore: %r' % (name,))
+            if name in seen:
+                raise ValueError('Encountered duplicate field name: %r' % (name,))
+            seen.add(name)
+        fields = tuple(field_names)
+        field_defaults = {}
+        if defaults is not None:
+            defaults = tuple(defaults)
+            if len(defaults) > len(fields):
+                raise TypeError('Got more default values than field names')
+            field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+        size = len(fields)
+        arg_list = ', '.join(fields)
+
+        class _NamedTuple(tuple):
+            __slots__ = ()
+            _fields = fields
+            _field_defaults = field_defaults
+            __match_args__ = fields
+
+            def __new__(cls, *args, **kwargs):
+                if len(args) > size:
+                    raise TypeError('%s.__new__() takes %d positional arguments but %d were given'
+                                    % (typename, size + 1, len(args) + 1))
+                values = list(args)
+                for name in fields[:len(args)]:
+                    if name in kwargs:
+                        raise TypeError("%s.__new__() got multiple values for argument '%s'"
+                                        % (typename, name))
+                missing = []
+                for name in fields[len(args):]:
+                    if name in kwargs:
+                        values.append(kwargs.pop(name))
+                    elif name in field_defaults:
+                        values.append(field_defaults[name])
+                    else:
+                        missing.append(name)
+                for name in kwargs:
+                    raise TypeError("%s.__new__() got an unexpected keyword argument '%s'"
+                                    % (typename, name))
+                if missing:
+                    raise TypeError('%s.__new__() missing %d required positional argument%s: %s'
+                                    % (typename, len(missing), '' if len(missing) == 1 else 's',
+                                       _name_list(missing)))
+                return tuple.__new__(cls, values)
+
+            @classmethod
+            def _make(cls, iterable):
+                result = tuple.__new__(cls, iterable)
+                if len(result) != size:
+                    raise TypeError('Expected %d arguments, got %d' % (size, len(result)))
+                return result
+
+            def _replace(self, /, **kwds):
+                values = [kwds.pop(name, value) for name, value in zip(fields, self)]
+                if kwds:
+                    raise ValueError('Got unexpected field names: %r' % (list(kwds),))
+                return self._make(values)
+
+            def __repr__(self):
+                return '%s(%s)' % (type(self).__name__, ', '.join(
+                    ['%s=%r' % (name, value) for name, value in zip(fields, self)]))
+
+            def _asdict(self):
+                """Return a new dict which maps field names to their values."""
+                return dict(zip(fields, self))
+
+            def __getnewargs__(self):
+                """Return self as a plain tuple.  Used by copy and pickle."""
+                return tuple(self)
+
+        for index, name in enumerate(fields):
+            setattr(_NamedTuple, name, property(_field_getter(index), _field_setter,
+                                                doc='Alias for field number %d' % index))
+        _NamedTuple.__name__ = typename
+        _NamedTuple.__qualname__ = typename
+        _NamedTuple.__doc__ = '%s(%s)' % (typename, arg_list)
+        _NamedTuple.__module__ = module if module is not None else '__main__'
+        return _NamedTuple
