@@ -20,8 +20,8 @@ _field_defaults) are written too, as dict and tuple subclasses: they are
 defined only when the language lets a script subclass dict and tuple.
 
 Left out: UserDict, UserList, UserString, the collections.abc classes
-(ChainMap's views are plain classes named KeysView, ItemsView and
-ValuesView); slices of a deque are refused as in CPython.
+(ChainMap's views print as KeysView, ItemsView and ValuesView but are
+the module's own classes); slices of a deque are refused as in CPython.
 Where Shoal differs: `d.maxlen = 1` says "property 'maxlen' of 'deque'
 object has no setter", and error messages name the type 'deque' where
 CPython says 'collections.deque'.
@@ -527,6 +527,7 @@ Raises ValueError if the value is not present."""
 
 class _MappingView:
     __slots__ = ('_mapping',)
+    _name = ''
 
     def __init__(self, mapping):
         self._mapping = mapping
@@ -535,7 +536,7 @@ class _MappingView:
         return len(self._mapping)
 
     def __repr__(self):
-        return '%s(%r)' % (type(self).__name__, self._mapping)
+        return '%s(%r)' % (self._name, self._mapping)
 
 
 class _SetView(_MappingView):
@@ -594,8 +595,9 @@ class _SetView(_MappingView):
         return True
 
 
-class KeysView(_SetView):
+class _KeysView(_SetView):
     __slots__ = ()
+    _name = 'KeysView'
 
     def __contains__(self, key):
         return key in self._mapping
@@ -604,8 +606,9 @@ class KeysView(_SetView):
         return iter(self._mapping)
 
 
-class ItemsView(_SetView):
+class _ItemsView(_SetView):
     __slots__ = ()
+    _name = 'ItemsView'
 
     def __contains__(self, item):
         key, value = item
@@ -621,8 +624,9 @@ class ItemsView(_SetView):
             yield (key, mapping[key])
 
 
-class ValuesView(_MappingView):
+class _ValuesView(_MappingView):
     __slots__ = ()
+    _name = 'ValuesView'
 
     def __contains__(self, value):
         mapping = self._mapping
@@ -775,13 +779,13 @@ class ChainMap:
             self[key] = value
 
     def keys(self):
-        return KeysView(self)
+        return _KeysView(self)
 
     def items(self):
-        return ItemsView(self)
+        return _ItemsView(self)
 
     def values(self):
-        return ValuesView(self)
+        return _ValuesView(self)
 
     def __eq__(self, other):
         if not _is_mapping(other):
