@@ -173,3 +173,12 @@ attempt('tzname int', lambda: datetime(2024, 1, 1, tzinfo=TooBig()).tzname())
 attempt('abstract', lambda: datetime(2024, 1, 1, tzinfo=tzinfo()).utcoffset())
 attempt('abstract name', lambda: tzinfo().tzname(None))
 attempt('abstract dst', lambda: tzinfo().dst(None))
+
+# Time tuples
+tt = datetime(2024, 3, 5, 13, 4, 5, 6).timetuple()
+print(tt, tt.tm_year, tt.tm_yday, tt.tm_wday, tt.tm_isdst, tt[0], tt[-1], len(tt), list(tt)[:3])
+print(date(2024, 12, 31).timetuple(), tuple(date(2023, 1, 1).timetuple()) == (2023, 1, 1, 0, 0, 0, 6, 1, -1))
+print(summer.timetuple(), winter.timetuple().tm_isdst, a.timetuple().tm_isdst)
+print(summer.utctimetuple(), a.utctimetuple(), naive.utctimetuple())
+year, month, day, *rest = datetime(2000, 2, 29, 23).timetuple()
+print(year, month, day, rest)

@@ -15,8 +15,11 @@ The clock is read through `time.time()`; local time is taken to be UTC
 (Shoal has no time zone database), so `now()` equals `utcnow()` and
 `astimezone()` without an argument gives `timezone(timedelta(0), 'UTC')`.
 
-Left out: `timetuple()`/`utctimetuple()` (there is no `time.struct_time`),
-pickling, `datetime_CAPI`, and `%c`/`%x`/`%X` for locales other than C.
+`timetuple()` and `utctimetuple()` return a stand-in for `time.struct_time`
+(which Shoal's `time` lacks): it has the tm_ fields, indexes, unpacks and
+compares with tuples like it, but is not a tuple.
+
+Left out: pickling, `datetime_CAPI`, and `%c`/`%x`/`%X` for locales other than C.
 Where Shoal differs: `isocalendar()` returns an object that indexes,
 unpacks and compares like CPython's named tuple but is not a tuple;
 errors raised by Shoal itself (a wrong argument count, setting a read-only
@@ -1116,6 +1119,64 @@ class _IsoCalendarDate:
         return self._t.index(value, *args)
 
 
+class _StructTime:
+    # What timetuple() returns: CPython's time.struct_time, which Shoal's
+    # time module does not have; it indexes, unpacks and compares like it.
+    __slots__ = ('_t',)
+    _names = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday',
+              'tm_yday', 'tm_isdst')
+
+    def __init__(self, values):
+        self._t = tuple(values)
+
+    tm_year = property(lambda self: self._t[0])
+    tm_mon = property(lambda self: self._t[1])
+    tm_mday = property(lambda self: self._t[2])
+    tm_hour = property(lambda self: self._t[3])
+    tm_min = property(lambda self: self._t[4])
+    tm_sec = property(lambda self: self._t[5])
+    tm_wday = property(lambda self: self._t[6])
+    tm_yday = property(lambda self: self._t[7])
+    tm_isdst = property(lambda self: self._t[8])
+    tm_zone = property(lambda self: None)
+    tm_gmtoff = property(lambda self: None)
+    n_fields = 11
+    n_sequence_fields = 9
+    n_unnamed_fields = 0
+
+    def __getitem__(self, i):
+        return self._t[i]
+
+    def __iter__(self):
+        return iter(self._t)
+
+    def __len__(self):
+        return 9
+
+    def __repr__(self):
+        return 'time.struct_time(%s)' % ', '.join(
+            ['%s=%d' % (name, value) for name, value in zip(self._names, self._t)])
+
+    def __eq__(self, other):
+        if isinstance(other, _StructTime):
+            return self._t == other._t
+        if isinstance(other, tuple):
+            return self._t == other
+        return NotImplemented
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __hash__(self):
+        return hash(self._t)
+
+
+def _timetuple(y, m, d, hh, mm, ss, isdst):
+    ordinal = _ymd2ord(y, m, d)
+    return _StructTime((y, m, d, hh, mm, ss, (ordinal + 6) % 7, ordinal - _days_before_year(y), isdst))
+
+
 class date:
     """date(year, month, day) --> date object"""
 
@@ -1215,6 +1276,10 @@ This is the inverse of the date.isocalendar() function"""
         weekday = (self.toordinal() + 6) % 7
         return '%s %s %2d 00:00:00 %04d' % (_DAY_ABBR[weekday], _MONTH_ABBR[self._month],
                                             self._day, self._year)
+
+    def timetuple(self):
+        """Return time tuple, compatible with time.localtime()."""
+        return _timetuple(self._year, self._month, self._day, 0, 0, 0, -1)
 
     def strftime(self, fmt):
         """format -> strftime() style string."""
@@ -1873,6 +1938,22 @@ of the time to include. Valid options are 'auto', 'hours', 'minutes',
         """format -> strftime() style string."""
         return _strftime(fmt, self._year, self._month, self._day, self._hour, self._minute,
                          self._second, self._microsecond, self)
+
+    def timetuple(self):
+        """Return time tuple compatible with time.localtime()."""
+        dst = self.dst()
+        isdst = -1 if dst is None else (1 if dst else 0)
+        return _timetuple(self._year, self._month, self._day, self._hour, self._minute,
+                          self._second, isdst)
+
+    def utctimetuple(self):
+        """Return UTC time tuple compatible with time.gmtime()."""
+        offset = self.utcoffset()
+        moment = self
+        if offset:
+            moment = self - offset
+        return _timetuple(moment._year, moment._month, moment._day, moment._hour,
+                          moment._minute, moment._second, 0)
 
     # comparisons
 
