@@ -110,3 +110,12 @@ for x in [aware, datetime(2024, 12, 31, 23, 59, 59, 999999, tzinfo=timezone.utc)
           datetime(1000, 1, 1, tzinfo=timezone(timedelta(hours=-23, minutes=-59)))]:
     back = datetime.strptime(x.strftime(fmt), fmt)
     print(back == x, repr(back))
+
+# glibc's corners: refused modifiers, flags in any order, padding of %s, and
+# CPython reading %z/%Z/%f before the C library does
+odd = [datetime(2024, 3, 5, 13, 4, 5, 123), datetime(5, 11, 9, 0, 30, 7, tzinfo=timezone(timedelta(hours=-2))),
+       datetime(1900, 1, 1)]
+for f in ['%Ea', '%^Ea', '%#Eb', '%6Od', '%Ey', '%EY', '%OY', '%Ox', '%Oe', '%-06d', '%0_6d', '%_-6d',
+          '%-6p', '%06a', '%^#6a', '%6Z', '%06Z', '%-6z', '%15s', '%015s', '%-15s', '%12s', '%^11q', '%#9f',
+          '%^-E%Z%C', '%%f', '%%%f', '%^%z', '%5', '%-', '%06', '%^#P', '%#p', '%_6B', '%-07EE']:
+    print(repr(f), [x.strftime(f) for x in odd])

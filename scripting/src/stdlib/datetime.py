@@ -571,10 +571,42 @@ def _pad(text, width, fill):
     return text
 
 
+def _python_directives(fmt, us, owner):
+    # CPython's own pass over the format: it reads the format two characters
+    # at a time and replaces %z, %Z and %f before the C library sees it.
+    out = []
+    i = 0
+    n = len(fmt)
+    while i < n:
+        j = fmt.find('%', i)
+        if j < 0:
+            out.append(fmt[i:])
+            break
+        out.append(fmt[i:j])
+        if j + 1 >= n:
+            out.append('%')
+            break
+        c = fmt[j + 1]
+        if c == 'z':
+            out.append(_format_offset(owner.utcoffset(), '') if owner is not None else '')
+        elif c == 'Z':
+            name = owner.tzname() if owner is not None else None
+            if name is not None:
+                out.append(name.replace('%', '%%'))
+        elif c == 'f':
+            out.append('%06d' % us)
+        else:
+            out.append(fmt[j:j + 2])
+        i = j + 2
+    return ''.join(out)
+
+
 def _strftime(fmt, y, mo, d, hh, mi, ss, us, owner):
     # owner: the object whose utcoffset() and tzname() give %z and %Z, or None
     if not isinstance(fmt, str):
         raise TypeError("strftime() argument 1 must be str, not %s" % _tname(fmt))
+    if '%z' in fmt or '%Z' in fmt or '%f' in fmt:
+        fmt = _python_directives(fmt, us, owner)
     out = []
     i = 0
     n = len(fmt)
@@ -593,48 +625,50 @@ def _strftime(fmt, y, mo, d, hh, mi, ss, us, owner):
         if i >= n:
             out.append('%')
             break
-        c = fmt[i]
-        # %z, %Z and %f are Python's own, and only in exactly that form
-        if c == 'z':
-            out.append(_format_offset(owner.utcoffset(), '') if owner is not None else '')
-            i += 1
-            continue
-        if c == 'Z':
-            name = owner.tzname() if owner is not None else None
-            out.append(name if name is not None else '')
-            i += 1
-            continue
-        if c == 'f':
-            out.append('%06d' % us)
-            i += 1
-            continue
         # the rest is glibc's: flags, a width, an E or O modifier, a conversion
-        flags = ''
+        pad = ''            # the last of the padding flags - _ 0
+        upper = swap = False
         while i < n and fmt[i] in '-_0^#':
-            flags += fmt[i]
+            c = fmt[i]
+            if c == '^':
+                upper = True
+            elif c == '#':
+                swap = True
+            else:
+                pad = c
             i += 1
         wstart = i
         while i < n and '0' <= fmt[i] <= '9':
             i += 1
         width = int(fmt[wstart:i]) if i > wstart else 0
+        modifier = ''
         if i < n and fmt[i] in 'EO':
+            modifier = fmt[i]
             i += 1
         if i >= n:
-            out.append(_pad(fmt[start:], width, ' '))
+            out.append(_pad(fmt[start:], width, '0' if pad == '0' else ' '))
             break
         c = fmt[i]
         i += 1
+        if (modifier == 'E' and c in _E_REFUSED) or (modifier == 'O' and c in _O_REFUSED):
+            # glibc copies a refused directive, in capitals after ^ (or after
+            # # for b and h, which it reads before refusing the modifier)
+            text = fmt[start:i]
+            if upper or (swap and c in 'bh'):
+                text = text.upper()
+            out.append(_pad(text, width, '0' if pad == '0' else ' '))
+            continue
         if c in _NUMERIC:
             if ordinal == 0:
                 ordinal = _ymd2ord(y, mo, d)
             text = str(_number(c, y, mo, d, hh, mi, ss, ordinal))
             size, fill = _NUMERIC[c]
-            if '-' in flags:
+            if pad == '-':
+                out.append(_pad(text, width, ' '))
+                continue
+            if pad == '_':
                 fill = ' '
-                size = 0
-            elif '_' in flags:
-                fill = ' '
-            elif '0' in flags:
+            elif pad == '0':
                 fill = '0'
             out.append(_pad(text, width if width > size else size, fill))
             continue
@@ -647,13 +681,18 @@ def _strftime(fmt, y, mo, d, hh, mi, ss, us, owner):
                 text = _DAY_NAMES[(ordinal + 6) % 7]
             elif c == 'B':
                 text = _MONTH_NAMES[mo]
-            elif c == 'p' or c == 'P':
+            elif c == 'p':
                 text = 'AM' if hh < 12 else 'PM'
-                if c == 'P' or '#' in flags:
+                if swap:
                     text = text.lower()
-                    flags = flags.replace('#', '').replace('^', '')
+                    upper = swap = False
+            elif c == 'P':
+                text = 'am' if hh < 12 else 'pm'
+                upper = swap = False
             else:
                 text = _MONTH_ABBR[mo]
+            if swap:
+                upper = True
         elif c == 'c':
             text = _strftime('%a %b %e %H:%M:%S %Y', y, mo, d, hh, mi, ss, us, None)
         elif c == 'D' or c == 'x':
@@ -672,25 +711,32 @@ def _strftime(fmt, y, mo, d, hh, mi, ss, us, owner):
             text = '\t'
         elif c == '%':
             text = '%'
-        elif c == 'z' or c == 'Z':
+        elif c == 'z':
             continue            # glibc has no zone for Python's times
+        elif c == 'Z':
+            text = ''
         else:
-            out.append(_pad(fmt[start:i], width, ' '))
+            text = fmt[start:i]
+            out.append(_pad(text.upper() if upper else text, width, '0' if pad == '0' else ' '))
             continue
-        if '^' in flags or '#' in flags:
+        if upper:
             text = text.upper()
         if width:
-            text = _pad(text, width, '0' if '0' in flags else ' ')
+            text = _pad(text, width, '0' if pad == '0' else ' ')
         out.append(text)
     return ''.join(out)
 
+
+# conversions glibc refuses after an E or an O modifier
+_E_REFUSED = 'aAbBdDeFgGhHIjklmMSUVwW'
+_O_REFUSED = 'aAcDFxXY'
 
 # numeric conversions: default width and fill
 _NUMERIC = {'Y': (1, '0'), 'C': (1, '0'), 'G': (1, '0'), 'm': (2, '0'), 'd': (2, '0'),
             'e': (2, ' '), 'H': (2, '0'), 'k': (2, ' '), 'I': (2, '0'), 'l': (2, ' '),
             'M': (2, '0'), 'S': (2, '0'), 'y': (2, '0'), 'g': (2, '0'), 'j': (3, '0'),
             'U': (2, '0'), 'W': (2, '0'), 'V': (2, '0'), 'u': (1, '0'), 'w': (1, '0'),
-            's': (1, '0')}
+            's': (1, ' ')}
 
 
 def _number(c, y, mo, d, hh, mi, ss, ordinal):
@@ -2388,15 +2434,15 @@ def _strptime(data, fmt):
                     offset = -offset
         elif key == 'Z':
             zone = text
-    if iso_year is not None:
-        if julian is not None:
-            raise ValueError("Day of the year directive '%j' is not compatible with ISO year "
-                             "directive '%G'. Use '%Y' instead.")
+    if year is None and iso_year is not None:
         if iso_week is None or weekday is None:
             raise ValueError("ISO year directive '%G' must be used with the ISO week directive "
                              "'%V' and a weekday directive ('%A', '%a', '%w', or '%u').")
-    elif iso_week is not None:
-        if year is None or weekday is None:
+        if julian is not None:
+            raise ValueError("Day of the year directive '%j' is not compatible with ISO year "
+                             "directive '%G'. Use '%Y' instead.")
+    elif week_of_year is None and iso_week is not None:
+        if weekday is None:
             raise ValueError("ISO week directive '%V' must be used with the ISO year directive "
                              "'%G' and a weekday directive ('%A', '%a', '%w', or '%u').")
         raise ValueError("ISO week directive '%V' is incompatible with the year directive '%Y'. "
@@ -2420,7 +2466,7 @@ def _strptime(data, fmt):
                 julian = 1 + k - first
             else:
                 julian = 1 + (7 - first) % 7 + 7 * (week_of_year - 1) + k
-        elif iso_year is not None:
+        elif iso_year is not None and iso_week is not None:
             ordinal = _iso_week1_monday(iso_year) + (iso_week - 1) * 7 + weekday
             year = _ord2ymd(ordinal)[0]
             julian = ordinal - _days_before_year(year)
