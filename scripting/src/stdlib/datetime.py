@@ -625,6 +625,15 @@ def _strftime(fmt, y, mo, d, hh, mi, ss, us, owner):
         if i >= n:
             out.append('%')
             break
+        c = fmt[i]
+        if c in _PLAIN:
+            # the common directives, without flags or width
+            if c == 'Y':
+                out.append(str(y))
+            else:
+                out.append('%02d' % (mo, d, hh, mi, ss)[_PLAIN[c]])
+            i += 1
+            continue
         # the rest is glibc's: flags, a width, an E or O modifier, a conversion
         pad = ''            # the last of the padding flags - _ 0
         upper = swap = False
@@ -726,6 +735,8 @@ def _strftime(fmt, y, mo, d, hh, mi, ss, us, owner):
         out.append(text)
     return ''.join(out)
 
+
+_PLAIN = {'Y': -1, 'm': 0, 'd': 1, 'H': 2, 'M': 3, 'S': 4}
 
 # conversions glibc refuses after an E or an O modifier
 _E_REFUSED = 'aAbBdDeFgGhHIjklmMSUVwW'
@@ -1962,6 +1973,18 @@ The optional argument timespec specifies the number of additional terms
 of the time to include. Valid options are 'auto', 'hours', 'minutes',
 'seconds', 'milliseconds' and 'microseconds'.
 """
+        if timespec == 'auto' and type(sep) is str and len(sep) == 1:
+            if self._microsecond:
+                text = '%04d-%02d-%02d%s%02d:%02d:%02d.%06d' % (
+                    self._year, self._month, self._day, sep, self._hour, self._minute,
+                    self._second, self._microsecond)
+            else:
+                text = '%04d-%02d-%02d%s%02d:%02d:%02d' % (
+                    self._year, self._month, self._day, sep, self._hour, self._minute,
+                    self._second)
+            if self._tzinfo is None:
+                return text
+            return text + _format_offset(self.utcoffset(), ':')
         if not isinstance(sep, str) or len(sep) != 1:
             raise TypeError('isoformat() argument 1 must be a unicode character, not %s'
                             % _tname(sep))
