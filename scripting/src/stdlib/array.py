@@ -11,10 +11,12 @@ typecode, len, iteration, `in`, comparisons, `+`, `*`, `+=`, `*=` and
 CPython's repr. The module has `typecodes` and `ArrayType`.
 
 Left out: buffer_info and the buffer protocol (no memoryview), pickling
-(__reduce_ex__), subclassing array. Where Shoal differs: the items live in
-a list, so a 'u' array built from bytes checks its code points at once
-(CPython does on reading: a byteswapped 'u' array is refused), and `a.typecode = 'x'` says "property
-'typecode' of 'array' object has no setter".
+(__reduce_ex__). Where Shoal differs: the items live in a list, so a 'u'
+array built from bytes checks its code points at once (CPython checks them
+on reading; a byteswapped 'u' array is refused here); `a.typecode = 'x'`
+says "property 'typecode' of 'array' object has no setter"; iterating gives
+a list iterator; and errors raised by Shoal itself name the type 'array'
+where CPython says 'array.array'.
 """
 
 from math import copysign as _copysign

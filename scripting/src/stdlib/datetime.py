@@ -56,12 +56,6 @@ def _days_before_year(y):
     return y * 365 + y // 4 - y // 100 + y // 400
 
 
-def _days_in_month(y, m):
-    if m == 2 and _is_leap(y):
-        return 29
-    return _DAYS_IN_MONTH[m]
-
-
 def _ymd2ord(y, m, d):
     n = _days_before_year(y) + _DAYS_BEFORE_MONTH[m] + d
     if m > 2 and _is_leap(y):
@@ -1698,7 +1692,7 @@ time.resolution = timedelta(microseconds=1)
 
 # ---- datetime ----
 
-def _split_timestamp(t, floor=False):
+def _split_timestamp(t):
     # (whole seconds, microseconds) of a timestamp, rounded half to even
     if isinstance(t, float):
         if t != t:
