@@ -172,6 +172,17 @@ pub(crate) fn native_proxy(vm: &mut Vm, kind: TypeKind) -> ObjId {
         if NOT_INHERITED.contains(&name) {
             continue;
         }
+        // As in CPython, only these types have a `__str__` and a
+        // `__format__` of their own: the others' go through `__repr__`
+        // (a subclass's own `__repr__` included).
+        let own = match name {
+            "__str__" => matches!(kind, TypeKind::Str | TypeKind::Bytes | TypeKind::ByteArray),
+            "__format__" => matches!(kind, TypeKind::Str | TypeKind::Int | TypeKind::Float),
+            _ => true,
+        };
+        if !own {
+            continue;
+        }
         if let Some(b) = crate::builtins::type_method(vm, kind, name) {
             let f = vm.heap.alloc(Obj::Unbound(b));
             attrs.insert(Rc::from(name), Value::Obj(f));
@@ -193,6 +204,13 @@ pub(crate) fn native_proxy(vm: &mut Vm, kind: TypeKind) -> ObjId {
             let f = vm.heap.alloc(Obj::StaticMethod(Value::Obj(bound)));
             attrs.insert(Rc::from(name), Value::Obj(f));
         }
+    }
+    // `D.fromkeys(...)` of a `class D(dict)` makes a D, as CPython's does.
+    if kind == TypeKind::Dict
+        && let Ok(f) = vm.shoal_helper("dict_fromkeys")
+    {
+        let m = vm.heap.alloc(Obj::ClassMethod(f));
+        attrs.insert(Rc::from("fromkeys"), Value::Obj(m));
     }
     let id = vm.heap.alloc(Obj::Class(Box::new(Class {
         name: Rc::from(kind.name()),

@@ -127,6 +127,13 @@ impl Scope {
             return Access::Global;
         }
         if self.is_class {
+            // A class body's own names live in its namespace; a name
+            // free in it comes from the enclosing function's cell.
+            if !self.locals.iter().any(|n| n == name)
+                && let Some(i) = self.frees.iter().position(|n| n == name)
+            {
+                return Access::Deref((self.cells.len() + i) as u32);
+            }
             return Access::Name;
         }
         if let Some(i) = self.cells.iter().position(|n| n == name) {
@@ -282,6 +289,53 @@ fn nested_frees(params: &[String], body: Body<'_>, b: &mut Bindings) -> CResult<
     Ok(())
 }
 
+/// The names a class body needs from outside: those it uses without
+/// binding them, and all its methods' free names (methods skip the class
+/// scope).
+fn class_free_names(body: &[Stmt]) -> CResult<Vec<String>> {
+    let b = collect_bindings(&[], Body::Stmts(body))?;
+    let locals: HashSet<&String> = b
+        .locals
+        .iter()
+        .filter(|n| !b.globals.contains(*n) && !b.nonlocals.contains(*n))
+        .collect();
+    Ok(b.uses
+        .iter()
+        .filter(|n| !locals.contains(n))
+        .chain(b.child_frees.iter())
+        .chain(b.nonlocals.iter())
+        .filter(|n| !b.globals.contains(*n))
+        .cloned()
+        .collect())
+}
+
+/// Analyzes a class body: its names are the class namespace's; the
+/// names it (or a method) needs from the enclosing functions are free.
+fn analyze_class(body: &[Stmt], enclosing: &HashSet<String>) -> CResult<Scope> {
+    let b = collect_bindings(&[], Body::Stmts(body))?;
+    let mut frees: Vec<String> = class_free_names(body)?
+        .into_iter()
+        .filter(|n| enclosing.contains(n))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    frees.sort();
+    let locals = b
+        .locals
+        .iter()
+        .filter(|n| !b.globals.contains(*n) && !b.nonlocals.contains(*n))
+        .cloned()
+        .collect();
+    Ok(Scope {
+        is_module: false,
+        is_class: true,
+        locals,
+        globals: b.globals,
+        cells: Vec::new(),
+        frees,
+    })
+}
+
 /// The names a nested scope needs from outside (free variables that are
 /// not declared global), whatever the enclosing scopes hold.
 fn free_names(params: &[String], body: Body<'_>) -> CResult<Vec<String>> {
@@ -354,7 +408,9 @@ fn visit_stmt(s: &Stmt, b: &mut Bindings) -> CResult<()> {
         StmtKind::ClassDef(c) => {
             b.bind(&c.name);
             c.bases.iter().try_for_each(|e| visit_expr(e, b))?;
-            c.decorators.iter().try_for_each(|e| visit_expr(e, b))
+            c.decorators.iter().try_for_each(|e| visit_expr(e, b))?;
+            b.child_frees.extend(class_free_names(&c.body)?);
+            Ok(())
         }
         StmtKind::Try {
             body,
@@ -1407,8 +1463,9 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         for b in &c.bases {
             self.expr(b)?;
         }
-        let mut scope = analyze(&[], Body::Stmts(&c.body), &HashSet::new())?;
-        scope.is_class = true;
+        let enclosing = self.capturable();
+        let scope = analyze_class(&c.body, &enclosing)?;
+        let frees = scope.frees.clone();
         let qualname = self.child_qualname(&c.name);
         let mut unit = Unit::new(&c.name, &qualname, self.filename.clone(), scope, pos.line);
         unit.future_annotations = self.unit.future_annotations;
@@ -1427,7 +1484,15 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             inner.finish_unit()
         };
         self.unit.line = pos.line;
-        self.op(Instr::MakeFunction(index));
+        if frees.is_empty() {
+            self.op(Instr::MakeFunction(index));
+        } else {
+            for f in &frees {
+                self.load_cell(f);
+            }
+            self.op(Instr::BuildTuple(frees.len() as u32));
+            self.op(Instr::MakeFunction(index | MakeFunctionFlags::CLOSURE));
+        }
         self.op(Instr::BuildClass(c.bases.len() as u32));
         for _ in &c.decorators {
             self.op(Instr::Call(1));
@@ -1451,8 +1516,12 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
     /// capture: our locals, cells and free variables (not at module level,
     /// nor from a class body).
     fn capturable(&self) -> HashSet<String> {
-        if self.unit.scope.is_module || self.unit.scope.is_class {
+        if self.unit.scope.is_module {
             return HashSet::new();
+        }
+        // Methods see the enclosing functions' names, not the class's.
+        if self.unit.scope.is_class {
+            return self.unit.scope.frees.iter().cloned().collect();
         }
         let s = &self.unit.scope;
         s.locals

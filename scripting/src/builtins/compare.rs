@@ -285,8 +285,15 @@ pub(crate) fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> Result<bool
             let ord = values_cmp(vm, a, b, 0).map_err(|e| too_deep_to_compare(vm, e))?;
             match (op, ord) {
                 (_, None) => {
-                    // NaN compares false; other mismatches are errors.
+                    // NaN compares false, and so do two sets neither of
+                    // which holds the other; other mismatches are errors.
                     if num_cmp(vm, a, b).is_some() {
+                        return Ok(false);
+                    }
+                    let both_sets = [a, b].iter().all(
+                        |v| matches!(v, Value::Obj(id) if matches!(vm.heap.get(*id), Obj::Set(_))),
+                    );
+                    if both_sets {
                         return Ok(false);
                     }
                     return Err(ordering_unsupported(vm, op, a, b));

@@ -21,6 +21,17 @@ pub(crate) fn b_print(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: K
             }
         }
     }
+    // A file other than the standard streams: its `write` gets each
+    // piece, as CPython's print calls it.
+    if let Some(file) = kwarg(&kwargs, "file")
+        && file != Value::None
+        && stream_fd(vm, file).is_none()
+    {
+        let f = vm.shoal_helper("print_to")?;
+        let items = new_tuple(vm, args);
+        let (sep, end) = (new_str(vm, &sep), new_str(vm, &end));
+        return Ok(Native::Call(f, vec![items, sep, end, file]));
+    }
     // Instances' `__str__` run as frames: `<shoal>` turns them into
     // strings, then calls print again.
     if args.iter().any(|a| str_runs_script(vm, *a)) {

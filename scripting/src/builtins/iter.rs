@@ -417,6 +417,16 @@ pub(crate) fn dict_set(vm: &mut Vm, dict: Value, k: Value, v: Value) -> Result<(
 }
 
 pub(crate) fn dict_update(vm: &mut Vm, dict: Value, mapping: Value) -> Result<(), Exc> {
+    // A `class D(dict)` instance that iterates as a dict: its dict; an
+    // instance with `keys()`: the mapping protocol (`m[k]` for each key).
+    let mapping = crate::classes::plain_native(vm, mapping);
+    let mapping =
+        if is_instance(vm, mapping) && crate::classes::dunder(vm, mapping, "keys").is_some() {
+            let f = vm.shoal_helper("mapping_items")?;
+            vm.call_sync(f, vec![mapping])?
+        } else {
+            mapping
+        };
     let pairs: Vec<(Value, Value)> = match mapping {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Dict(d) => d.values().copied().collect(),

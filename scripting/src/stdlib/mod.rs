@@ -10,8 +10,29 @@
 use crate::module::NativeModule;
 
 /// (module name, the file name tracebacks show, source).
-const MODULES: &[(&str, &str, &str)] =
-    &[("__future__", "<__future__>", include_str!("__future__.py"))];
+const MODULES: &[(&str, &str, &str)] = &[
+    ("__future__", "<__future__>", include_str!("__future__.py")),
+    ("array", "<array>", include_str!("array.py")),
+    ("bisect", "<bisect>", include_str!("bisect.py")),
+    (
+        "collections",
+        "<collections>",
+        include_str!("collections.py"),
+    ),
+    ("copy", "<copy>", include_str!("copy.py")),
+    ("datetime", "<datetime>", include_str!("datetime.py")),
+    ("functools", "<functools>", include_str!("functools.py")),
+    ("heapq", "<heapq>", include_str!("heapq.py")),
+    ("io", "<io>", include_str!("io.py")),
+    ("itertools", "<itertools>", include_str!("itertools.py")),
+    ("json", "<json>", include_str!("json.py")),
+    ("operator", "<operator>", include_str!("operator.py")),
+    ("os", "<os>", include_str!("os.py")),
+    ("os.path", "<os.path>", include_str!("os__path.py")),
+    ("string", "<string>", include_str!("string.py")),
+    ("struct", "<struct>", include_str!("struct.py")),
+    ("textwrap", "<textwrap>", include_str!("textwrap.py")),
+];
 
 /// The modules, for the VM's table of natives.
 pub(crate) fn modules() -> impl Iterator<Item = NativeModule> {

@@ -300,6 +300,22 @@ impl Vm {
                     }
                     return Ok(());
                 }
+                Obj::Class(_) if name == "__name__" => {
+                    let Some(s) = builtins::str_content(self, v) else {
+                        let t = builtins::type_name(self, v);
+                        return Err(self.error(
+                            "TypeError",
+                            format!(
+                                "can only assign string to {}.__name__, not '{t}'",
+                                builtins::type_name(self, obj)
+                            ),
+                        ));
+                    };
+                    if let Obj::Class(c) = self.heap.get_mut(id) {
+                        c.name = s;
+                    }
+                    return Ok(());
+                }
                 Obj::Class(c) => {
                     c.attrs.insert(Rc::from(name), v);
                     return Ok(());

@@ -202,6 +202,25 @@ def enumerate_(iterable, n):
         yield (n, x)
         n += 1
 
+def dict_fromkeys(cls, iterable, value=None):
+    d = cls()
+    for k in iterable:
+        d[k] = value
+    return d
+
+def mapping_items(m):
+    return [(k, m[k]) for k in m.keys()]
+
+def print_to(items, sep, end, file):
+    write = file.write
+    first = True
+    for x in items:
+        if not first:
+            write(sep)
+        first = False
+        write(str(x))
+    write(end)
+
 def print_(items, sep, end, file):
     texts = []
     for x in items:

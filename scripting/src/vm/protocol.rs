@@ -742,6 +742,18 @@ impl Vm {
             let f = crate::classes::dunder(self, x, name).unwrap_or(Value::None);
             return self.call_then(f, vec![x, y], Cont::Compare { op, a, b, stage });
         }
+        // A built-in value against an instance of a class deriving from a
+        // built-in type: the built-in type's comparison of the values
+        // (CPython's reflected `dict.__eq__(d, counter)`).
+        let (na, nb) = (
+            crate::classes::native_value(self, a),
+            crate::classes::native_value(self, b),
+        );
+        if (na.is_some() && !is_instance(self, b)) || (nb.is_some() && !is_instance(self, a)) {
+            let v = builtins::compare(self, op, na.unwrap_or(a), nb.unwrap_or(b))?;
+            self.push(Value::Bool(v));
+            return Ok(());
+        }
         let same = builtins::same(a, b);
         match op {
             CmpOp::Eq => self.push(Value::Bool(same)),
