@@ -232,7 +232,7 @@ pub(crate) fn native_proxy(vm: &mut Vm, kind: TypeKind) -> ObjId {
 pub(crate) fn native_value(vm: &Vm, v: Value) -> Option<Value> {
     match v {
         Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Instance(inst) => inst.native,
+            Obj::Instance(inst) => inst.native.as_deref().copied(),
             _ => None,
         },
         _ => None,
@@ -498,7 +498,7 @@ fn instantiate_native(
     let instance = vm.heap.alloc(Obj::Instance(Instance {
         class,
         attrs: Attrs::default(),
-        native: Some(value),
+        native: Some(Box::new(value)),
     }));
     let init = class_attr(vm, class, "__init__");
     let script_init =
@@ -557,7 +557,7 @@ pub(crate) fn new_instance(
         return Ok(vm.instantiate_exception(class, args));
     }
     let native = match native {
-        Some(kind) => Some(new_native_value(vm, kind, args, kwargs)?),
+        Some(kind) => Some(Box::new(new_native_value(vm, kind, args, kwargs)?)),
         None => None,
     };
     Ok(Value::Obj(vm.heap.alloc(Obj::Instance(Instance {

@@ -179,8 +179,9 @@ pub struct Instance {
     pub attrs: Attrs,
     /// The built-in value it is made on, when its class derives from a
     /// built-in type (the list of a `class L(list)` instance).
+    /// Boxed: keeps every heap slot small.
     #[serde(default)]
-    pub native: Option<Value>,
+    pub native: Option<Box<Value>>,
 }
 
 /// A module: its name and globals.
@@ -567,7 +568,7 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
             f(&mut inst.class);
             inst.attrs.values_mut().for_each(|v| value(v, f));
             if let Some(v) = &mut inst.native {
-                value(v, f);
+                value(&mut **v, f);
             }
         }
         Obj::Iter(it) => match it {

@@ -771,6 +771,37 @@ impl<'a> Checker<'a> {
             }
             Obj::Instance(inst) => {
                 self.id(inst.class, Want::Class)?;
+                // The built-in value an instance holds is of the type its
+                // class derives from (the VM's methods rely on it).
+                let class_native = match self.object(inst.class)? {
+                    Obj::Class(c) => c.native,
+                    _ => None,
+                };
+                let held = match inst.native.as_deref() {
+                    None => None,
+                    Some(Value::Int(_)) => Some(TypeKind::Int),
+                    Some(Value::Float(_)) => Some(TypeKind::Float),
+                    Some(Value::Obj(id)) => Some(match self.object(*id)? {
+                        Obj::BigInt(_) => TypeKind::Int,
+                        Obj::Str(_) => TypeKind::Str,
+                        Obj::List(_) => TypeKind::List,
+                        Obj::Tuple(_) => TypeKind::Tuple,
+                        Obj::Dict(_) => TypeKind::Dict,
+                        Obj::Set(s) if s.is_frozen() => TypeKind::FrozenSet,
+                        Obj::Set(_) => TypeKind::Set,
+                        Obj::Bytes(_) => TypeKind::Bytes,
+                        Obj::ByteArray(_) => TypeKind::ByteArray,
+                        Obj::Tasklet(_) => TypeKind::Tasklet,
+                        Obj::Channel(_) => TypeKind::Channel,
+                        other => return Err(format!("an instance holds {}", kind_name(other))),
+                    }),
+                    Some(_) => return Err("an instance holds a value of no built-in type".into()),
+                };
+                if held != class_native {
+                    return Err(format!(
+                        "an instance holds {held:?} where its class derives from {class_native:?}"
+                    ));
+                }
                 self.values(inst.attrs.values())
             }
             Obj::Iter(it) => self.iter(it),

@@ -6,6 +6,7 @@ mod corewar;
 mod engine;
 mod io;
 mod measure;
+pub mod pyperformance;
 mod script;
 mod tasklets;
 mod world;
@@ -72,6 +73,20 @@ pub enum Suite {
         #[arg(long)]
         pmars: Option<std::path::PathBuf>,
     },
+    /// pyperformance's pure-Python programs under python3 and Shoal (the
+    /// package is downloaded from PyPI into a cache on first use).
+    Pyperformance {
+        /// Three programs: checks that it runs.
+        #[arg(long)]
+        quick: bool,
+        /// Only compare the programs' output with python3's (exit status
+        /// 3 when the programs cannot be had).
+        #[arg(long)]
+        check: bool,
+        /// Where the package is kept [default: ~/.cache/shoal].
+        #[arg(long)]
+        cache: Option<std::path::PathBuf>,
+    },
     /// Worlds of 10,000 and 100,000 scripted entities: tick times and
     /// snapshots, against the same loop as a native bevy system.
     World {
@@ -121,6 +136,24 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
             let table = corewar::bench(quick, warriors, pmars)?;
             print!("{table}");
             Ok(())
+        }
+        Suite::Pyperformance {
+            quick,
+            check,
+            cache,
+        } => {
+            let result = if check {
+                pyperformance::check(cache)
+            } else {
+                pyperformance::bench(quick, cache).map(|table| print!("{table}"))
+            };
+            if let Err(e) = &result
+                && let Some(u) = e.downcast_ref::<pyperformance::Unavailable>()
+            {
+                eprintln!("{u}");
+                std::process::exit(3);
+            }
+            result
         }
         Suite::World { quick } => {
             let table = world::bench(quick)?;
