@@ -1,0 +1,50 @@
+"""Regular expressions, as CPython's `re` module has them, for str and
+bytes patterns: compile, search, match, fullmatch, findall, finditer,
+split, sub, subn, escape, purge, the flags, `error`, and the `Pattern`
+and `Match` types (natives of the VM; this is the module's script part).
+
+Left out: the flags as `RegexFlag` members (they are plain ints here:
+`re.I` prints as 2), `re.DEBUG`'s dump, `re.template`, `Pattern.scanner`,
+`\\N{...}` escapes; `\\b` and case-insensitive matching follow Unicode's
+word and case rules, which differ from CPython's in rare characters. A
+search that backtracks past 20,000,000 steps raises RuntimeError rather
+than run on."""
+
+
+class error(Exception):
+    """A pattern or template that is not a regular expression: `msg`,
+    with the `pattern` and the position `pos` where it went wrong, and
+    the `lineno` and `colno` of that position."""
+
+    def __init__(self, msg, pattern=None, pos=None):
+        self.msg = msg
+        self.pattern = pattern
+        self.pos = pos
+        self.lineno = None
+        self.colno = None
+        if pattern is not None and pos is not None:
+            newline = '\n' if isinstance(pattern, str) else b'\n'
+            self.lineno = pattern.count(newline, 0, pos) + 1
+            self.colno = pos - pattern.rfind(newline, 0, pos)
+            msg = '%s at position %d' % (msg, pos)
+            if newline in pattern:
+                msg = '%s (line %d, column %d)' % (msg, self.lineno, self.colno)
+        super().__init__(msg)
+
+
+def _subx(repl, matches, between, empty, with_count):
+    # `sub` with a function as the replacement: the natives found the
+    # matches and the text between them; the function runs here.
+    parts = []
+    for i in range(len(matches)):
+        if between[i]:
+            parts.append(between[i])
+        item = repl(matches[i])
+        if item is not None:
+            parts.append(item)
+    if between[-1]:
+        parts.append(between[-1])
+    result = empty.join(parts)
+    if with_count:
+        return result, len(matches)
+    return result
