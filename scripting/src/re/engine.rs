@@ -38,7 +38,9 @@ pub(crate) type Spans = Vec<Option<(usize, usize)>>;
 pub(crate) struct Compiled {
     pub info: Parsed,
     pub is_bytes: bool,
-    variants: [OnceCell<Result<Regex, Fault>>; 8],
+    /// `None`: this variant can never match (no non-empty match of a
+    /// pattern that only matches empty).
+    variants: [OnceCell<Result<Option<Regex>, Fault>>; 8],
 }
 
 const NEWLINE: usize = 1;
@@ -62,15 +64,16 @@ impl Compiled {
         self.info.parts.len() > 1
     }
 
-    fn variant(&self, v: usize) -> Result<&Regex, Fault> {
+    fn variant(&self, v: usize) -> Result<Option<&Regex>, Fault> {
         let v = if self.has_dollar() { v } else { v & !NEWLINE };
         self.variants[v]
             .get_or_init(|| self.build(v))
             .as_ref()
+            .map(Option::as_ref)
             .map_err(Clone::clone)
     }
 
-    fn build(&self, v: usize) -> Result<Regex, Fault> {
+    fn build(&self, v: usize) -> Result<Option<Regex>, Fault> {
         let dollar = if v & NEWLINE != 0 {
             r"(?=\n?\z)"
         } else {
@@ -89,8 +92,14 @@ impl Compiled {
         if self.is_bytes {
             b.bytes_mode(BytesMode::Ascii);
         }
-        b.build().map_err(|e| {
-            use fancy_regex::{Error, ParseError};
+        let built = b.build();
+        use fancy_regex::{CompileError, Error, ParseError};
+        if let Err(Error::CompileError(e)) = &built
+            && matches!(**e, CompileError::PatternCanNeverMatch)
+        {
+            return Ok(None);
+        }
+        built.map(Some).map_err(|e| {
             match e {
                 Error::ParseError(_, ParseError::RecursionExceeded) => Fault::Recursion(
                     "maximum recursion depth exceeded: the pattern nests too deep for Shoal's re"
@@ -132,7 +141,9 @@ impl Compiled {
         if not_empty {
             v |= NOT_EMPTY;
         }
-        let re = self.variant(v).map_err(Failure::Compile)?;
+        let Some(re) = self.variant(v).map_err(Failure::Compile)? else {
+            return Ok(None);
+        };
         let groups = self.info.groups;
         macro_rules! run {
             ($hay:expr) => {{

@@ -1240,6 +1240,19 @@ impl Writer {
         }
     }
 
+    /// Whether `node` never consumes anything.
+    fn zero_width(node: &Node) -> bool {
+        match node {
+            Node::At(_) | Node::Look(..) => true,
+            Node::Cat(items) => items.iter().all(Self::zero_width),
+            Node::Alt(items) => items.iter().all(Self::zero_width),
+            Node::Group(_, b) | Node::Scoped(_, b) | Node::Atomic(b) => Self::zero_width(b),
+            Node::Repeat(_, _, _, b) => Self::zero_width(b),
+            Node::Cond(_, yes, no) => Self::zero_width(yes) && Self::zero_width(no),
+            Node::Lit(_) | Node::Any(_) | Node::Set(..) | Node::Backref(_) => false,
+        }
+    }
+
     /// Whether `node` is written as one atom a quantifier can follow.
     fn is_atom(node: &Node) -> bool {
         match node {
@@ -1311,6 +1324,24 @@ impl Writer {
                 self.push("(?>");
                 self.node(body, false);
                 self.push(")");
+            }
+            Node::Repeat(min, max, greed, body) if Self::zero_width(body) => {
+                // fancy-regex repeats nothing that matches nothing: an
+                // optional one is tried once (or skipped first, lazily),
+                // a required one once.
+                match (*min, greed) {
+                    (0, Greed::Lazy) => {
+                        self.push("(?:|");
+                        self.node(body, false);
+                        self.push(")");
+                    }
+                    (0, _) => {
+                        self.push("(?:");
+                        self.node(body, false);
+                        self.push("|)");
+                    }
+                    _ => self.node(body, in_cat),
+                }
             }
             Node::Repeat(min, max, greed, body) => {
                 if *greed == Greed::Possessive {
