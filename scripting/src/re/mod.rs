@@ -798,25 +798,67 @@ enum Piece {
     Group(usize),
 }
 
+/// A parsed replacement template.
+struct Template {
+    pieces: Vec<Piece>,
+    /// The template's type, when it is not the pattern's (str for bytes
+    /// or the reverse): CPython parses it anyway and fails joining the
+    /// result, so only when something matched.
+    mismatch: Option<String>,
+}
+
+impl Template {
+    /// The TypeError of joining a mismatched template's text into the
+    /// result, `before` items in.
+    fn mismatch_error(&self, vm: &mut Vm, c: &Compiled, before: usize) -> Option<Exc> {
+        let t = self.mismatch.as_ref()?;
+        let groups = self
+            .pieces
+            .iter()
+            .take_while(|p| matches!(p, Piece::Group(_)))
+            .count();
+        let want = if c.is_bytes {
+            "a bytes-like object"
+        } else {
+            "str instance"
+        };
+        let i = before + groups;
+        Some(type_err(
+            vm,
+            format!("sequence item {i}: expected {want}, {t} found"),
+        ))
+    }
+}
+
 /// A template's pieces, parsed as CPython's `parse_template`.
-fn parse_template(
-    vm: &mut Vm,
-    template: Value,
-    c: &Compiled,
-) -> Result<Vec<Piece>, Exc> {
+fn parse_template(vm: &mut Vm, template: Value, c: &Compiled) -> Result<Template, Exc> {
+    let mut mismatch = None;
     let units: Vec<u32> = match template {
         Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Str(s) if !c.is_bytes => s.chars().map(|c| c as u32).collect(),
-            Obj::Bytes(b) if c.is_bytes => b.iter().map(|b| u32::from(*b)).collect(),
-            Obj::ByteArray(b) if c.is_bytes => b.iter().map(|b| u32::from(*b)).collect(),
+            Obj::Str(s) => {
+                if c.is_bytes {
+                    mismatch = Some("str".to_string());
+                }
+                s.chars().map(|c| c as u32).collect()
+            }
+            Obj::Bytes(b) => {
+                if !c.is_bytes {
+                    mismatch = Some("bytes".to_string());
+                }
+                b.iter().map(|b| u32::from(*b)).collect()
+            }
+            Obj::ByteArray(b) => {
+                if !c.is_bytes {
+                    mismatch = Some("bytearray".to_string());
+                }
+                b.iter().map(|b| u32::from(*b)).collect()
+            }
             _ => {
                 let t = type_name(vm, template);
-                let want = if c.is_bytes {
-                    "a bytes-like object"
-                } else {
-                    "str"
-                };
-                return Err(type_err(vm, format!("expected {want}, {t} found")));
+                return Err(type_err(
+                    vm,
+                    format!("decoding to str: need a bytes-like object, {t} found"),
+                ));
             }
         },
         _ => {
@@ -987,10 +1029,10 @@ fn parse_template(
             }
         }
     }
-    if !text.is_empty() {
+    if !text.is_empty() || pieces.is_empty() {
         pieces.push(Piece::Text(text));
     }
-    Ok(pieces)
+    Ok(Template { pieces, mismatch })
 }
 
 /// A template filled in with a match's groups (bytes, or a str's UTF-8).
@@ -1030,7 +1072,7 @@ fn sub(
 ) -> BResult {
     let callable = !matches!(repl, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Str(_) | Obj::Bytes(_) | Obj::ByteArray(_)))
         && is_callable(vm, repl);
-    let pieces = if callable {
+    let template = if callable {
         None
     } else {
         Some(parse_template(vm, repl, c)?)
@@ -1045,7 +1087,7 @@ fn sub(
         };
         return finish_sub(vm, whole, 0, with_count);
     }
-    if let Some(pieces) = pieces {
+    if let Some(template) = template {
         let mut out = Vec::with_capacity(hay.len());
         let mut last = 0;
         let n = each_match(
@@ -1058,8 +1100,11 @@ fn sub(
             count as usize,
             |vm, spans| {
                 let (s, e) = spans[0].unwrap_or((last, last));
+                if let Some(e) = template.mismatch_error(vm, c, usize::from(s > last)) {
+                    return Err(e);
+                }
                 out.extend_from_slice(&hay[last..s]);
-                expand(&mut out, &pieces, &hay, &spans);
+                expand(&mut out, &template.pieces, &hay, &spans);
                 last = e;
                 if out.len() > hay.len() + (1 << 16) {
                     vm.reserve(out.len())?;
@@ -1544,7 +1589,7 @@ fn group_value(vm: &mut Vm, m: &MatchObj, g: usize, default: Value) -> Value {
 }
 
 fn mt_group(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    crate::builtins::no_kwargs(vm, "group", &kw)?;
+    crate::builtins::no_kwargs(vm, "Match.group", &kw)?;
     let m = match_of(vm, recv)?;
     match args.len() {
         0 => ok(group_value(vm, &m, 0, Value::None)),
@@ -1629,7 +1674,10 @@ fn mt_expand(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> 
     let m = match_of(vm, recv)?;
     let a = bind(vm, "expand", &args, &kw, &["template"], 1, true)?;
     let (_, c) = pattern_of(vm, Some(m.pattern))?;
-    let pieces = parse_template(vm, a[0].unwrap_or(Value::None), &c)?;
+    let template = parse_template(vm, a[0].unwrap_or(Value::None), &c)?;
+    if let Some(e) = template.mismatch_error(vm, &c, 0) {
+        return Err(e);
+    }
     let (hay, is_str): (Vec<u8>, bool) = match m.string {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => (s.as_bytes().to_vec(), true),
@@ -1648,7 +1696,7 @@ fn mt_expand(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> 
         })
         .collect();
     let mut out = Vec::new();
-    expand(&mut out, &pieces, &hay, &spans);
+    expand(&mut out, &template.pieces, &hay, &spans);
     ok(bytes_value(vm, is_str, out)?)
 }
 
