@@ -17,10 +17,9 @@ use super::syntax::{Fault, Parsed};
 /// How many times a backtracking search may back up before it gives up
 /// (a runaway pattern raises instead of hanging the VM).
 const BACKTRACK_LIMIT: usize = 20_000_000;
-/// The most instructions a backtracking program may have.
-const MAX_PROG: usize = 2_000_000;
-/// The most bytes a compiled automaton may take.
-const SIZE_LIMIT: usize = 32 << 20;
+/// The most instructions a backtracking program may have. (Automata
+/// keep the regex crate's limits: 10 MiB compiled, 2 MiB of cache.)
+const MAX_PROG: usize = 1_000_000;
 
 /// What a search reported instead of a result.
 #[derive(Debug, Clone)]
@@ -86,8 +85,6 @@ impl Compiled {
         let mut b = RegexBuilder::new(&text);
         b.backtrack_limit(BACKTRACK_LIMIT)
             .max_prog_size(MAX_PROG)
-            .delegate_size_limit(SIZE_LIMIT)
-            .delegate_dfa_size_limit(SIZE_LIMIT)
             .find_not_empty(v & NOT_EMPTY != 0);
         if self.is_bytes {
             b.bytes_mode(BytesMode::Ascii);

@@ -1781,3 +1781,6 @@ pub(crate) fn module() -> NativeModule {
     }
     m
 }
+
+#[cfg(test)]
+mod tests;

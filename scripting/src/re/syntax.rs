@@ -29,6 +29,11 @@ const MAXREPEAT: u64 = 4_294_967_295;
 /// deep, and a few levels are kept for what the translation adds.
 const MAX_DEPTH: usize = 60;
 
+/// The longest pattern compiled (in characters or bytes): fancy-regex
+/// spends some hundred bytes per character compiling, so a longer one is
+/// refused rather than let it take the process's memory.
+pub(crate) const MAX_PATTERN: usize = 200_000;
+
 /// Python's `\s` for str patterns: what `str.isspace()` accepts.
 const UNICODE_SPACE: &str = r"\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}";
 /// Python's `\w` for str patterns: what `str.isalnum()` accepts, and `_`.
@@ -1048,6 +1053,15 @@ impl<'a> Parser<'a> {
 /// Parses `src` (a str's characters or a bytes object's bytes) with the
 /// given flags and writes it in fancy-regex's syntax.
 pub(crate) fn parse(src: &[u32], is_bytes: bool, flags: u32) -> Result<Parsed, Fault> {
+    if src.len() > MAX_PATTERN {
+        return Err(Fault::Re(
+            format!(
+                "the pattern is too large for Shoal's re ({} characters; the most is {MAX_PATTERN})",
+                src.len()
+            ),
+            None,
+        ));
+    }
     let mut p = Parser {
         src,
         pos: 0,
@@ -1395,7 +1409,7 @@ mod tests {
         let r = p(r"(?P<x>a|b)+\d$").unwrap();
         assert_eq!(r.groups, 1);
         assert_eq!(r.names, vec![("x".to_string(), 1)]);
-        assert_eq!(r.parts, vec![r"(a|b)+\p{Nd}".to_string(), String::new()]);
+        assert_eq!(r.parts, vec![r"(a|b)+[\p{Nd}]".to_string(), String::new()]);
         assert_eq!(p("a**").unwrap_err(), Fault::Re("multiple repeat".into(), Some(2)));
         assert_eq!(
             p("(?P<a>x)(?P<a>y)").unwrap_err(),
