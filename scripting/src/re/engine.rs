@@ -12,7 +12,9 @@ use std::cell::OnceCell;
 
 use fancy_regex::{BytesMode, Regex, RegexBuilder, RegexInput};
 
-use super::syntax::{Fault, Parsed};
+use super::syntax::{
+    ASCII_NOT_BOUNDARY, ASCII_NOT_BOUNDARY_TEXT, DOLLAR, Fault, NOT_BOUNDARY, Parsed,
+};
 
 /// How many times a backtracking search may back up before it gives up
 /// (a runaway pattern raises instead of hanging the VM).
@@ -30,6 +32,22 @@ pub(crate) enum Failure {
     Runaway,
 }
 
+/// What a search runs over: a str (its UTF-8) or bytes.
+#[derive(Clone, Copy)]
+pub(crate) enum Hay<'a> {
+    Str(&'a str),
+    Bytes(&'a [u8]),
+}
+
+impl<'a> Hay<'a> {
+    pub(crate) fn bytes(self) -> &'a [u8] {
+        match self {
+            Hay::Str(s) => s.as_bytes(),
+            Hay::Bytes(b) => b,
+        }
+    }
+}
+
 /// A group's span in bytes, if it took part.
 pub(crate) type Spans = Vec<Option<(usize, usize)>>;
 
@@ -39,12 +57,13 @@ pub(crate) struct Compiled {
     pub is_bytes: bool,
     /// `None`: this variant can never match (no non-empty match of a
     /// pattern that only matches empty).
-    variants: [OnceCell<Result<Option<Regex>, Fault>>; 8],
+    variants: [OnceCell<Result<Option<Regex>, Fault>>; 16],
 }
 
 const NEWLINE: usize = 1;
 const FULL: usize = 2;
 const NOT_EMPTY: usize = 4;
+const EMPTY_SUBJECT: usize = 8;
 
 impl Compiled {
     /// Compiles a parsed pattern: its plain variant now, so that what
@@ -59,12 +78,14 @@ impl Compiled {
         Ok(c)
     }
 
-    fn has_dollar(&self) -> bool {
-        self.info.parts.len() > 1
-    }
-
-    fn variant(&self, v: usize) -> Result<Option<&Regex>, Fault> {
-        let v = if self.has_dollar() { v } else { v & !NEWLINE };
+    fn variant(&self, mut v: usize) -> Result<Option<&Regex>, Fault> {
+        let text = &self.info.text;
+        if !text.contains(DOLLAR) {
+            v &= !NEWLINE;
+        }
+        if !text.contains([NOT_BOUNDARY, ASCII_NOT_BOUNDARY]) {
+            v &= !EMPTY_SUBJECT;
+        }
         self.variants[v]
             .get_or_init(|| self.build(v))
             .as_ref()
@@ -78,12 +99,31 @@ impl Compiled {
         } else {
             r"\z"
         };
-        let mut text = self.info.parts.join(dollar);
+        let never = if self.is_bytes {
+            r"[^\x00-\xFF]"
+        } else {
+            r"[^\x{0}-\x{10FFFF}]"
+        };
+        let empty = v & EMPTY_SUBJECT != 0;
+        let mut text = String::with_capacity(self.info.text.len() + 16);
+        for c in self.info.text.chars() {
+            match c {
+                DOLLAR => text.push_str(dollar),
+                NOT_BOUNDARY if empty => text.push_str(never),
+                NOT_BOUNDARY => text.push_str(r"\B"),
+                ASCII_NOT_BOUNDARY if empty => text.push_str(never),
+                ASCII_NOT_BOUNDARY => text.push_str(ASCII_NOT_BOUNDARY_TEXT),
+                c => text.push(c),
+            }
+        }
         if v & FULL != 0 {
             text = format!(r"(?:{text})\z");
         }
         let mut b = RegexBuilder::new(&text);
+        // fancy-regex 0.20's rewriting of nested repeats loses matches
+        // (`(?:(b+?)*)` on "bbb" finds "b"): it stays off.
         b.backtrack_limit(BACKTRACK_LIMIT)
+            .optimize(false)
             .max_prog_size(MAX_PROG)
             .find_not_empty(v & NOT_EMPTY != 0);
         if self.is_bytes {
@@ -115,21 +155,20 @@ impl Compiled {
     }
 
     /// The first match in `hay` (already cut at `endpos`) starting at
-    /// byte `start` or later; `anchored` asks for one starting at
+    /// byte `start` (a character boundary) or later; `anchored` asks for one starting at
     /// `start`, `full` for one ending at the end, `not_empty` refuses an
     /// empty match. The spans of every group (0 for the whole match), in
     /// bytes.
     pub(crate) fn find(
         &self,
-        hay: &[u8],
-        is_str: bool,
+        hay: Hay<'_>,
         start: usize,
         anchored: bool,
         full: bool,
         not_empty: bool,
     ) -> Result<Option<Spans>, Failure> {
         let mut v = 0;
-        if hay.last() == Some(&b'\n') {
+        if hay.bytes().last() == Some(&b'\n') {
             v |= NEWLINE;
         }
         if full {
@@ -137,6 +176,9 @@ impl Compiled {
         }
         if not_empty {
             v |= NOT_EMPTY;
+        }
+        if hay.bytes().is_empty() {
+            v |= EMPTY_SUBJECT;
         }
         let Some(re) = self.variant(v).map_err(Failure::Compile)? else {
             return Ok(None);
@@ -164,12 +206,9 @@ impl Compiled {
                 }
             }};
         }
-        if is_str {
-            // The caller passes a str's bytes.
-            let text = std::str::from_utf8(hay).unwrap_or("");
-            run!(text)
-        } else {
-            run!(hay)
+        match hay {
+            Hay::Str(text) => run!(text),
+            Hay::Bytes(bytes) => run!(bytes),
         }
     }
 
@@ -178,22 +217,21 @@ impl Compiled {
     /// `start`.
     pub(crate) fn scan(
         &self,
-        hay: &[u8],
-        is_str: bool,
+        hay: Hay<'_>,
         start: usize,
         after_empty: bool,
     ) -> Result<Option<Spans>, Failure> {
         if !after_empty {
-            return self.find(hay, is_str, start, false, false, false);
+            return self.find(hay, start, false, false, false);
         }
-        if let Some(found) = self.find(hay, is_str, start, true, false, true)? {
+        if let Some(found) = self.find(hay, start, true, false, true)? {
             return Ok(Some(found));
         }
-        if start >= hay.len() {
+        if start >= hay.bytes().len() {
             return Ok(None);
         }
-        let next = next_char(hay, is_str, start);
-        self.find(hay, is_str, next, false, false, false)
+        let next = next_char(hay.bytes(), matches!(hay, Hay::Str(_)), start);
+        self.find(hay, next, false, false, false)
     }
 }
 
@@ -208,21 +246,71 @@ pub(crate) fn next_char(hay: &[u8], is_str: bool, i: usize) -> usize {
     j.min(hay.len())
 }
 
-/// Byte and character positions of a str, converted from one to the
-/// other by counting from the last position asked (searches ask in
-/// order, mostly forward).
+/// How many characters apart the marks of a [`StrIndex`] are.
+const MARK: usize = 256;
+
+/// Where the characters of a long str are: the byte offset of every
+/// [`MARK`]th character, so that a position converts in a few hundred
+/// steps rather than a walk from the start.
+#[derive(Debug)]
+pub(crate) struct StrIndex {
+    /// The str (kept alive: the index is found again by pointer).
+    pub text: std::rc::Rc<str>,
+    ascii: bool,
+    chars: usize,
+    marks: Vec<usize>,
+}
+
+impl StrIndex {
+    pub(crate) fn new(text: std::rc::Rc<str>) -> StrIndex {
+        let ascii = text.is_ascii();
+        let mut marks = Vec::new();
+        let mut chars = text.len();
+        if !ascii {
+            chars = 0;
+            for (i, b) in text.bytes().enumerate() {
+                if (b & 0xc0) != 0x80 {
+                    if chars % MARK == 0 {
+                        marks.push(i);
+                    }
+                    chars += 1;
+                }
+            }
+        }
+        StrIndex {
+            text,
+            ascii,
+            chars,
+            marks,
+        }
+    }
+}
+
+fn count_chars(s: &[u8]) -> usize {
+    s.iter().filter(|&&x| (x & 0xc0) != 0x80).count()
+}
+
+/// Byte and character positions of a subject, converted from one to
+/// the other by counting from the last position asked (searches ask in
+/// order, mostly forward), or from the nearest mark of an index.
 pub(crate) struct Positions<'a> {
     text: &'a [u8],
     ascii: bool,
+    index: Option<&'a StrIndex>,
     byte: usize,
     char: usize,
 }
 
 impl<'a> Positions<'a> {
-    pub(crate) fn new(text: &'a [u8], is_str: bool) -> Positions<'a> {
+    pub(crate) fn new(text: &'a [u8], is_str: bool, index: Option<&'a StrIndex>) -> Positions<'a> {
+        let ascii = match index {
+            Some(i) => i.ascii,
+            None => !is_str || text.is_ascii(),
+        };
         Positions {
             text,
-            ascii: !is_str || text.is_ascii(),
+            ascii,
+            index,
             byte: 0,
             char: 0,
         }
@@ -233,13 +321,20 @@ impl<'a> Positions<'a> {
         if self.ascii {
             return b;
         }
-        let count = |s: &[u8]| s.iter().filter(|&&x| (x & 0xc0) != 0x80).count();
+        let b = b.min(self.text.len());
+        if let Some(index) = self.index
+            && b.abs_diff(self.byte) > 4 * MARK
+        {
+            let k = index.marks.partition_point(|m| *m <= b).max(1) - 1;
+            self.byte = index.marks.get(k).copied().unwrap_or(0);
+            self.char = k * MARK;
+        }
         if b >= self.byte {
-            self.char += count(&self.text[self.byte..b]);
+            self.char += count_chars(&self.text[self.byte..b]);
         } else if b >= self.byte / 2 {
-            self.char -= count(&self.text[b..self.byte]);
+            self.char -= count_chars(&self.text[b..self.byte]);
         } else {
-            self.char = count(&self.text[..b]);
+            self.char = count_chars(&self.text[..b]);
         }
         self.byte = b;
         self.char
@@ -255,6 +350,15 @@ impl<'a> Positions<'a> {
         } else {
             (0, 0)
         };
+        if let Some(index) = self.index
+            && c - n > MARK
+        {
+            let k = (c / MARK).min(index.marks.len().saturating_sub(1));
+            if k * MARK > n {
+                b = index.marks[k];
+                n = k * MARK;
+            }
+        }
         while n < c && b < self.text.len() {
             b = next_char(self.text, true, b);
             n += 1;
@@ -266,6 +370,9 @@ impl<'a> Positions<'a> {
 
     /// The number of characters.
     pub(crate) fn len(&mut self) -> usize {
+        if let Some(index) = self.index {
+            return index.chars;
+        }
         let end = self.text.len();
         self.char_of(end)
     }

@@ -27,7 +27,7 @@ use crate::module::{Constant, Kwargs, ModuleState, Native, NativeModule};
 use crate::value::{ObjId, Value};
 use crate::vm::{Exc, Vm};
 
-use engine::{Compiled, Failure, Positions, Spans};
+use engine::{Compiled, Failure, Hay, Positions, Spans, StrIndex};
 use syntax::Fault;
 
 /// The text of a pattern.
@@ -152,6 +152,8 @@ const MAX_CACHE: usize = 512;
 struct Cache {
     maps: Vec<(u64, Map<Box<[u8]>, Value>)>,
     len: usize,
+    /// The indexes of the long strs searched last.
+    strs: Vec<Rc<StrIndex>>,
 }
 
 impl ModuleState for Cache {
@@ -380,24 +382,73 @@ fn flags_arg(vm: &mut Vm, v: Option<Value>) -> Result<u32, Exc> {
     }
 }
 
-/// The subject of a search: its bytes (a str's UTF-8).
+/// The subject of a search: a str (searched as its UTF-8) or bytes.
 struct Subject {
     value: Value,
-    bytes: Rc<[u8]>,
-    is_str: bool,
-    /// The str itself, for slicing without a copy.
+    /// The str, if it is one.
     text: Option<Rc<str>>,
+    /// The bytes of a bytes-like subject.
+    data: Rc<[u8]>,
+    is_str: bool,
+    /// Where the characters of a long str are.
+    index: Option<Rc<StrIndex>>,
 }
 
 impl Subject {
+    fn bytes(&self) -> &[u8] {
+        match &self.text {
+            Some(s) => s.as_bytes(),
+            None => &self.data,
+        }
+    }
+
+    /// The subject cut at byte `end`, for searching.
+    fn hay(&self, end: usize) -> Hay<'_> {
+        match &self.text {
+            Some(s) => Hay::Str(s.get(..end).unwrap_or(s)),
+            None => Hay::Bytes(&self.data[..end.min(self.data.len())]),
+        }
+    }
+
+    fn positions(&self) -> Positions<'_> {
+        Positions::new(self.bytes(), self.is_str, self.index.as_deref())
+    }
+
     fn slice(&self, vm: &mut Vm, a: usize, b: usize) -> Value {
-        let (a, b) = (a.min(b), b.min(self.bytes.len()));
+        let (a, b) = (a.min(b), b.min(self.bytes().len()));
         let a = a.min(b);
         match &self.text {
             Some(s) => new_str(vm, s.get(a..b).unwrap_or("")),
-            None => crate::files::new_bytes(vm, self.bytes[a..b].to_vec()),
+            None => crate::files::new_bytes(vm, self.data[a..b].to_vec()),
         }
     }
+}
+
+/// Strs this long get a [`StrIndex`] (kept for the last few searched).
+const INDEXED: usize = 4096;
+const INDEXES_KEPT: usize = 4;
+
+/// The index of a long str, from the module's state or made now.
+fn str_index(vm: &mut Vm, s: &Rc<str>) -> Option<Rc<StrIndex>> {
+    if s.len() < INDEXED {
+        return None;
+    }
+    if let Some(cache) = vm.module_state::<Cache>()
+        && let Some(found) = cache.strs.iter().find(|i| Rc::ptr_eq(&i.text, s))
+    {
+        return Some(found.clone());
+    }
+    let index = Rc::new(StrIndex::new(s.clone()));
+    if vm.module_state::<Cache>().is_none() {
+        vm.set_module_state(Cache::default());
+    }
+    if let Some(cache) = vm.module_state_mut::<Cache>() {
+        if cache.strs.len() >= INDEXES_KEPT {
+            cache.strs.remove(0);
+        }
+        cache.strs.push(index.clone());
+    }
+    Some(index)
 }
 
 fn subject(vm: &mut Vm, v: Value, is_bytes: bool) -> Result<Subject, Exc> {
@@ -411,12 +462,13 @@ fn subject(vm: &mut Vm, v: Value, is_bytes: bool) -> Result<Subject, Exc> {
                     ));
                 }
                 let s = s.clone();
-                let bytes: Rc<[u8]> = Rc::from(s.as_bytes());
+                let index = str_index(vm, &s);
                 return Ok(Subject {
                     value: v,
-                    bytes,
-                    is_str: true,
                     text: Some(s),
+                    data: Rc::from(&[][..]),
+                    is_str: true,
+                    index,
                 });
             }
             Obj::Bytes(_) | Obj::ByteArray(_) => {
@@ -433,9 +485,10 @@ fn subject(vm: &mut Vm, v: Value, is_bytes: bool) -> Result<Subject, Exc> {
                 };
                 return Ok(Subject {
                     value: v,
-                    bytes,
-                    is_str: false,
                     text: None,
+                    data: bytes,
+                    is_str: false,
+                    index: None,
                 });
             }
             _ => {}
@@ -538,7 +591,7 @@ fn compile_value(vm: &mut Vm, pattern: Value, flags: Option<Value>) -> Result<Va
 /// Clamps `pos` and `endpos` (Python indices) to the subject and turns
 /// them into bytes: (pos, endpos) in indices, then in bytes.
 fn window(subject: &Subject, pos: i64, endpos: i64) -> ((usize, usize), (usize, usize)) {
-    let mut at = Positions::new(&subject.bytes, subject.is_str);
+    let mut at = subject.positions();
     let len = at.len() as i64;
     let pos = pos.clamp(0, len) as usize;
     let endpos = endpos.clamp(0, len) as usize;
@@ -615,10 +668,8 @@ fn search(
     if bpos > bend {
         return Ok(Value::None);
     }
-    let hay = &subject.bytes[..bend];
     let found = c.find(
-        hay,
-        subject.is_str,
+        subject.hay(bend),
         bpos,
         mode != Mode::Search,
         mode == Mode::Full,
@@ -629,7 +680,7 @@ fn search(
         Ok(None) => return Ok(Value::None),
         Err(f) => return Err(failure(vm, f, pattern)),
     };
-    let mut at = Positions::new(&subject.bytes, subject.is_str);
+    let mut at = subject.positions();
     new_match(vm, pattern, c, &subject, &mut at, &spans, pos, endpos)
 }
 
@@ -640,8 +691,7 @@ fn each_match(
     vm: &mut Vm,
     pattern: Value,
     c: &Compiled,
-    hay: &[u8],
-    is_str: bool,
+    hay: Hay<'_>,
     start: usize,
     limit: usize,
     mut f: impl FnMut(&mut Vm, Spans) -> Result<(), Exc>,
@@ -650,10 +700,10 @@ fn each_match(
     let mut after_empty = false;
     let mut n = 0;
     while limit == 0 || n < limit {
-        if at > hay.len() {
+        if at > hay.bytes().len() {
             break;
         }
-        let spans = match c.scan(hay, is_str, at, after_empty) {
+        let spans = match c.scan(hay, at, after_empty) {
             Ok(Some(s)) => s,
             Ok(None) => break,
             Err(e) => return Err(failure(vm, e, pattern)),
@@ -679,14 +729,12 @@ fn findall(
     let (_, (bpos, bend)) = window(&subject, pos, endpos);
     let mut out = Vec::new();
     if bpos <= bend {
-        let hay = subject.bytes.clone();
         let groups = c.info.groups;
         each_match(
             vm,
             pattern,
             c,
-            &hay[..bend],
-            subject.is_str,
+            subject.hay(bend),
             bpos,
             0,
             |vm, spans| {
@@ -728,14 +776,12 @@ fn finditer(
     let ((pos, endpos), (bpos, bend)) = window(&subject, pos, endpos);
     let mut items = Vec::new();
     if bpos <= bend {
-        let hay = subject.bytes.clone();
-        let mut at = Positions::new(&hay, subject.is_str);
+        let mut at = subject.positions();
         each_match(
             vm,
             pattern,
             c,
-            &hay[..bend],
-            subject.is_str,
+            subject.hay(bend),
             bpos,
             0,
             |vm, spans| {
@@ -758,10 +804,10 @@ fn split(
 ) -> Result<Value, Exc> {
     let subject = subject(vm, string, c.is_bytes)?;
     if maxsplit < 0 {
-        let whole = subject.slice(vm, 0, subject.bytes.len());
+        let whole = subject.slice(vm, 0, subject.bytes().len());
         return Ok(new_list(vm, vec![whole]));
     }
-    let hay = subject.bytes.clone();
+    let hay = subject.bytes();
     let groups = c.info.groups;
     let mut out = Vec::new();
     let mut last = 0;
@@ -769,8 +815,7 @@ fn split(
         vm,
         pattern,
         c,
-        &hay,
-        subject.is_str,
+        subject.hay(hay.len()),
         0,
         maxsplit as usize,
         |vm, spans| {
@@ -1078,7 +1123,7 @@ fn sub(
         Some(parse_template(vm, repl, c)?)
     };
     let subject = subject(vm, string, c.is_bytes)?;
-    let hay = subject.bytes.clone();
+    let hay = subject.bytes();
     if count < 0 {
         let whole = if subject.text.is_some() {
             string
@@ -1094,8 +1139,7 @@ fn sub(
             vm,
             pattern,
             c,
-            &hay,
-            subject.is_str,
+            subject.hay(hay.len()),
             0,
             count as usize,
             |vm, spans| {
@@ -1124,17 +1168,13 @@ fn sub(
     let mut matches = Vec::new();
     let mut between = Vec::new();
     let mut last = 0;
-    let mut at = Positions::new(&hay, subject.is_str);
-    let len = {
-        let mut p = Positions::new(&hay, subject.is_str);
-        p.len()
-    };
+    let mut at = subject.positions();
+    let len = subject.positions().len();
     each_match(
         vm,
         pattern,
         c,
-        &hay,
-        subject.is_str,
+        subject.hay(hay.len()),
         0,
         count as usize,
         |vm, spans| {

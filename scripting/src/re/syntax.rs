@@ -29,6 +29,17 @@ const MAXREPEAT: u64 = 4_294_967_295;
 /// deep, and a few levels are kept for what the translation adds.
 const MAX_DEPTH: usize = 60;
 
+/// Stands for `$` outside multi-line mode in [`Parsed::text`].
+pub(crate) const DOLLAR: char = '\u{1}';
+/// Stands for `\B` in [`Parsed::text`].
+pub(crate) const NOT_BOUNDARY: char = '\u{2}';
+/// Stands for `\B` with ASCII word characters in a str pattern.
+pub(crate) const ASCII_NOT_BOUNDARY: char = '\u{3}';
+/// What an ASCII `\B` is in a str pattern (fancy-regex's `\B` is
+/// Unicode's there).
+pub(crate) const ASCII_NOT_BOUNDARY_TEXT: &str =
+    "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
+
 /// The longest pattern compiled (in characters or bytes): fancy-regex
 /// spends some hundred bytes per character compiling, so a longer one is
 /// refused rather than let it take the process's memory.
@@ -63,11 +74,12 @@ fn err<T>(msg: impl Into<String>, pos: usize) -> Result<T, Fault> {
 /// What a parsed pattern is.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Parsed {
-    /// The pattern in fancy-regex's syntax, cut where a `$` (outside
-    /// multi-line mode) stands: Python's `$` also matches before a final
-    /// newline, and the searcher fills the cuts with what the subject
-    /// needs.
-    pub parts: Vec<String>,
+    /// The pattern in fancy-regex's syntax, with [`DOLLAR`] where a `$`
+    /// (outside multi-line mode) stands and [`NOT_BOUNDARY`] or
+    /// [`ASCII_NOT_BOUNDARY`] for `\B`: Python's `$` also matches before
+    /// a final newline, and its `\B` never matches in an empty subject,
+    /// so the searcher writes them as the subject needs.
+    pub text: String,
     /// The number of capturing groups.
     pub groups: usize,
     /// The named groups, in the order they were defined.
@@ -1089,7 +1101,7 @@ pub(crate) fn parse(src: &[u32], is_bytes: bool, flags: u32) -> Result<Parsed, F
         }
     }
     let mut w = Writer {
-        parts: vec![String::new()],
+        text: String::new(),
         is_bytes,
     };
     if flags & IGNORECASE != 0 {
@@ -1097,7 +1109,7 @@ pub(crate) fn parse(src: &[u32], is_bytes: bool, flags: u32) -> Result<Parsed, F
     }
     w.node(&node, false);
     Ok(Parsed {
-        parts: w.parts,
+        text: w.text,
         groups: p.groups,
         names: p.names,
         close_order: p.close_order,
@@ -1134,15 +1146,13 @@ pub(crate) fn fix_flags(mut flags: u32, is_bytes: bool) -> Result<u32, Fault> {
 
 /// Writes the parsed tree in fancy-regex's syntax.
 struct Writer {
-    parts: Vec<String>,
+    text: String,
     is_bytes: bool,
 }
 
 impl Writer {
     fn push(&mut self, s: &str) {
-        if let Some(last) = self.parts.last_mut() {
-            last.push_str(s);
-        }
+        self.text.push_str(s);
     }
 
     fn lit(&mut self, c: u32) {
@@ -1240,17 +1250,15 @@ impl Writer {
         match at {
             At::Start => self.push(r"\A"),
             At::StartLine => self.push("(?m:^)"),
-            At::End => self.parts.push(String::new()),
+            At::End => self.text.push(DOLLAR),
             At::EndLine => self.push("(?m:$)"),
             At::EndText => self.push(r"\z"),
             At::Boundary(ascii) if ascii && !self.is_bytes => self.push(
                 "(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))",
             ),
-            At::NotBoundary(ascii) if ascii && !self.is_bytes => self.push(
-                "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))",
-            ),
+            At::NotBoundary(ascii) if ascii && !self.is_bytes => self.text.push(ASCII_NOT_BOUNDARY),
             At::Boundary(_) => self.push(r"\b"),
-            At::NotBoundary(_) => self.push(r"\B"),
+            At::NotBoundary(_) => self.text.push(NOT_BOUNDARY),
         }
     }
 
@@ -1409,7 +1417,7 @@ mod tests {
         let r = p(r"(?P<x>a|b)+\d$").unwrap();
         assert_eq!(r.groups, 1);
         assert_eq!(r.names, vec![("x".to_string(), 1)]);
-        assert_eq!(r.parts, vec![r"(a|b)+[\p{Nd}]".to_string(), String::new()]);
+        assert_eq!(r.text, "(a|b)+[\\p{Nd}]\u{1}");
         assert_eq!(p("a**").unwrap_err(), Fault::Re("multiple repeat".into(), Some(2)));
         assert_eq!(
             p("(?P<a>x)(?P<a>y)").unwrap_err(),
