@@ -136,21 +136,19 @@ impl Compiled {
         {
             return Ok(None);
         }
-        built.map(Some).map_err(|e| {
-            match e {
-                Error::ParseError(_, ParseError::RecursionExceeded) => Fault::Recursion(
-                    "maximum recursion depth exceeded: the pattern nests too deep for Shoal's re"
-                        .into(),
-                ),
-                Error::CompileError(_) => Fault::Re(
-                    format!("the pattern is too large for Shoal's re ({e})"),
-                    None,
-                ),
-                e => Fault::Re(
-                    format!("Shoal's re cannot compile this pattern ({e})"),
-                    None,
-                ),
-            }
+        built.map(Some).map_err(|e| match e {
+            Error::ParseError(_, ParseError::RecursionExceeded) => Fault::Recursion(
+                "maximum recursion depth exceeded: the pattern nests too deep for Shoal's re"
+                    .into(),
+            ),
+            Error::CompileError(_) => Fault::Re(
+                format!("the pattern is too large for Shoal's re ({e})"),
+                None,
+            ),
+            e => Fault::Re(
+                format!("Shoal's re cannot compile this pattern ({e})"),
+                None,
+            ),
         })
     }
 
@@ -270,7 +268,7 @@ impl StrIndex {
             chars = 0;
             for (i, b) in text.bytes().enumerate() {
                 if (b & 0xc0) != 0x80 {
-                    if chars % MARK == 0 {
+                    if chars.is_multiple_of(MARK) {
                         marks.push(i);
                     }
                     chars += 1;

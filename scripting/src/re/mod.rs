@@ -14,6 +14,7 @@
 
 mod engine;
 mod syntax;
+mod template;
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -29,6 +30,7 @@ use crate::vm::{Exc, Vm};
 
 use engine::{Compiled, Failure, Hay, Positions, Spans, StrIndex};
 use syntax::Fault;
+use template::{expand, parse_template};
 
 /// The text of a pattern.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -148,9 +150,12 @@ impl MatchObj {
 const MAX_CACHE: usize = 512;
 
 /// The module's state: compiled patterns by (kind, flags) and source.
+/// Compiled patterns by their source's text.
+type BySource = Map<Box<[u8]>, Value>;
+
 #[derive(Default)]
 struct Cache {
-    maps: Vec<(u64, Map<Box<[u8]>, Value>)>,
+    maps: Vec<(u64, BySource)>,
     len: usize,
     /// The indexes of the long strs searched last.
     strs: Vec<Rc<StrIndex>>,
@@ -199,7 +204,7 @@ fn remember(vm: &mut Vm, key: u64, text: &[u8], pattern: Value) {
 // ---- errors ------------------------------------------------------------------------
 
 /// `re.error(msg, pattern, pos)`, made as the module's class makes it.
-fn re_error(vm: &mut Vm, msg: &str, pattern: Option<Value>, pos: Option<usize>) -> Exc {
+pub(super) fn re_error(vm: &mut Vm, msg: &str, pattern: Option<Value>, pos: Option<usize>) -> Exc {
     let Some(Value::Obj(class)) = vm.module_attr("re", "error") else {
         return vm.error("ValueError", msg);
     };
@@ -283,7 +288,10 @@ fn bind(
     if args.len() > n {
         let given = args.len() + if clinic { kwargs.len() } else { 0 };
         let msg = if clinic {
-            format!("{fname}() takes at most {n} argument{} ({given} given)", plural(n))
+            format!(
+                "{fname}() takes at most {n} argument{} ({given} given)",
+                plural(n)
+            )
         } else if required == n {
             format!(
                 "{fname}() takes {n} positional argument{} but {given} {} given",
@@ -291,7 +299,9 @@ fn bind(
                 if given == 1 { "was" } else { "were" }
             )
         } else {
-            format!("{fname}() takes from {required} to {n} positional arguments but {given} were given")
+            format!(
+                "{fname}() takes from {required} to {n} positional arguments but {given} were given"
+            )
         };
         return Err(type_err(vm, msg));
     }
@@ -608,8 +618,7 @@ fn new_match(
     subject: &Subject,
     at: &mut Positions,
     spans: &Spans,
-    pos: usize,
-    endpos: usize,
+    (pos, endpos): (usize, usize),
 ) -> Result<Value, Exc> {
     let mut chars = Vec::with_capacity(spans.len());
     let mut bytes = Vec::with_capacity(spans.len());
@@ -681,7 +690,7 @@ fn search(
         Err(f) => return Err(failure(vm, f, pattern)),
     };
     let mut at = subject.positions();
-    new_match(vm, pattern, c, &subject, &mut at, &spans, pos, endpos)
+    new_match(vm, pattern, c, &subject, &mut at, &spans, (pos, endpos))
 }
 
 /// Every match from byte `start` to the end of `hay` as CPython's
@@ -730,29 +739,21 @@ fn findall(
     let mut out = Vec::new();
     if bpos <= bend {
         let groups = c.info.groups;
-        each_match(
-            vm,
-            pattern,
-            c,
-            subject.hay(bend),
-            bpos,
-            0,
-            |vm, spans| {
-                let item = match groups {
-                    0 => slice_of(vm, &subject, spans[0]),
-                    1 => slice_of(vm, &subject, spans[1]),
-                    _ => {
-                        let items = (1..=groups)
-                            .map(|g| slice_of(vm, &subject, spans[g]))
-                            .collect();
-                        new_tuple(vm, items)
-                    }
-                };
-                out.push(item);
-                vm.heap.grew(std::mem::size_of::<Value>());
-                Ok(())
-            },
-        )?;
+        each_match(vm, pattern, c, subject.hay(bend), bpos, 0, |vm, spans| {
+            let item = match groups {
+                0 => slice_of(vm, &subject, spans[0]),
+                1 => slice_of(vm, &subject, spans[1]),
+                _ => {
+                    let items = (1..=groups)
+                        .map(|g| slice_of(vm, &subject, spans[g]))
+                        .collect();
+                    new_tuple(vm, items)
+                }
+            };
+            out.push(item);
+            vm.heap.grew(std::mem::size_of::<Value>());
+            Ok(())
+        })?;
     }
     Ok(new_list(vm, out))
 }
@@ -777,19 +778,11 @@ fn finditer(
     let mut items = Vec::new();
     if bpos <= bend {
         let mut at = subject.positions();
-        each_match(
-            vm,
-            pattern,
-            c,
-            subject.hay(bend),
-            bpos,
-            0,
-            |vm, spans| {
-                let m = new_match(vm, pattern, c, &subject, &mut at, &spans, pos, endpos)?;
-                items.push(m);
-                Ok(())
-            },
-        )?;
+        each_match(vm, pattern, c, subject.hay(bend), bpos, 0, |vm, spans| {
+            let m = new_match(vm, pattern, c, &subject, &mut at, &spans, (pos, endpos))?;
+            items.push(m);
+            Ok(())
+        })?;
     }
     let it = crate::heap::Iter::Values { items, index: 0 };
     Ok(Value::Obj(vm.heap.alloc(Obj::Iter(it))))
@@ -821,8 +814,8 @@ fn split(
         |vm, spans| {
             let (s, e) = spans[0].unwrap_or((last, last));
             out.push(subject.slice(vm, last, s));
-            for g in 1..=groups {
-                out.push(match spans[g] {
+            for span in &spans[1..=groups] {
+                out.push(match *span {
                     Some((a, b)) => subject.slice(vm, a, b),
                     None => Value::None,
                 });
@@ -833,265 +826,6 @@ fn split(
     )?;
     out.push(subject.slice(vm, last, hay.len()));
     Ok(new_list(vm, out))
-}
-
-// ---- replacement templates -------------------------------------------------------------
-
-/// A piece of a replacement: text, or a group's text.
-enum Piece {
-    Text(Vec<u8>),
-    Group(usize),
-}
-
-/// A parsed replacement template.
-struct Template {
-    pieces: Vec<Piece>,
-    /// The template's type, when it is not the pattern's (str for bytes
-    /// or the reverse): CPython parses it anyway and fails joining the
-    /// result, so only when something matched.
-    mismatch: Option<String>,
-}
-
-impl Template {
-    /// The TypeError of joining a mismatched template's text into the
-    /// result, `before` items in.
-    fn mismatch_error(&self, vm: &mut Vm, c: &Compiled, before: usize) -> Option<Exc> {
-        let t = self.mismatch.as_ref()?;
-        let groups = self
-            .pieces
-            .iter()
-            .take_while(|p| matches!(p, Piece::Group(_)))
-            .count();
-        let want = if c.is_bytes {
-            "a bytes-like object"
-        } else {
-            "str instance"
-        };
-        let i = before + groups;
-        Some(type_err(
-            vm,
-            format!("sequence item {i}: expected {want}, {t} found"),
-        ))
-    }
-}
-
-/// A template's pieces, parsed as CPython's `parse_template`.
-fn parse_template(vm: &mut Vm, template: Value, c: &Compiled) -> Result<Template, Exc> {
-    let mut mismatch = None;
-    let units: Vec<u32> = match template {
-        Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Str(s) => {
-                if c.is_bytes {
-                    mismatch = Some("str".to_string());
-                }
-                s.chars().map(|c| c as u32).collect()
-            }
-            Obj::Bytes(b) => {
-                if !c.is_bytes {
-                    mismatch = Some("bytes".to_string());
-                }
-                b.iter().map(|b| u32::from(*b)).collect()
-            }
-            Obj::ByteArray(b) => {
-                if !c.is_bytes {
-                    mismatch = Some("bytearray".to_string());
-                }
-                b.iter().map(|b| u32::from(*b)).collect()
-            }
-            _ => {
-                let t = type_name(vm, template);
-                return Err(type_err(
-                    vm,
-                    format!("decoding to str: need a bytes-like object, {t} found"),
-                ));
-            }
-        },
-        _ => {
-            let t = type_name(vm, template);
-            return Err(type_err(
-                vm,
-                format!("decoding to str: need a bytes-like object, {t} found"),
-            ));
-        }
-    };
-    let is_bytes = c.is_bytes;
-    let mut pieces = Vec::new();
-    let mut text: Vec<u8> = Vec::new();
-    let push_unit = |text: &mut Vec<u8>, u: u32| {
-        if is_bytes {
-            text.push(u as u8);
-        } else {
-            let mut buf = [0; 4];
-            text.extend_from_slice(
-                char::from_u32(u)
-                    .unwrap_or('\u{fffd}')
-                    .encode_utf8(&mut buf)
-                    .as_bytes(),
-            );
-        }
-    };
-    let fail = |vm: &mut Vm, msg: String, pos: usize| re_error(vm, &msg, Some(template), Some(pos));
-    let digit = |u: Option<&u32>| u.is_some_and(|u| (b'0' as u32..=b'9' as u32).contains(u));
-    let octal = |u: Option<&u32>| u.is_some_and(|u| (b'0' as u32..=b'7' as u32).contains(u));
-    let ch = |u: u32| char::from_u32(u).unwrap_or('\u{fffd}');
-    let mut i = 0;
-    let groups = c.info.groups;
-    let group = |pieces: &mut Vec<Piece>, text: &mut Vec<u8>, g: usize| {
-        if !text.is_empty() {
-            pieces.push(Piece::Text(std::mem::take(text)));
-        }
-        pieces.push(Piece::Group(g));
-    };
-    while i < units.len() {
-        let u = units[i];
-        i += 1;
-        if u != '\\' as u32 {
-            push_unit(&mut text, u);
-            continue;
-        }
-        let Some(&e) = units.get(i) else {
-            return Err(fail(vm, "bad escape (end of pattern)".into(), i - 1));
-        };
-        i += 1;
-        let start = i - 2;
-        match ch(e) {
-            'g' => {
-                if units.get(i) != Some(&('<' as u32)) {
-                    return Err(fail(vm, "missing <".into(), i));
-                }
-                i += 1;
-                let from = i;
-                while i < units.len() && units[i] != '>' as u32 {
-                    i += 1;
-                }
-                if i == units.len() {
-                    if i == from {
-                        return Err(fail(vm, "missing group name".into(), i));
-                    }
-                    return Err(fail(vm, "missing >, unterminated name".into(), from));
-                }
-                if i == from {
-                    return Err(fail(vm, "missing group name".into(), i));
-                }
-                let name: String = units[from..i].iter().map(|u| ch(*u)).collect();
-                i += 1;
-                let index = if syntax::is_identifier(&name) {
-                    match c.info.names.iter().find(|(n, _)| *n == name) {
-                        Some((_, g)) => *g,
-                        None => {
-                            return Err(vm.error(
-                                "IndexError",
-                                format!("unknown group name {}", str_repr(&name)),
-                            ));
-                        }
-                    }
-                } else {
-                    match name.parse::<u64>() {
-                        Ok(g) if name.bytes().all(|b| b.is_ascii_digit()) => {
-                            if g > groups as u64 {
-                                return Err(fail(
-                                    vm,
-                                    format!("invalid group reference {g}"),
-                                    from,
-                                ));
-                            }
-                            g as usize
-                        }
-                        _ => {
-                            return Err(fail(
-                                vm,
-                                format!("bad character in group name {}", str_repr(&name)),
-                                from,
-                            ));
-                        }
-                    }
-                };
-                group(&mut pieces, &mut text, index);
-            }
-            '0' => {
-                let mut v = 0;
-                let mut k = 0;
-                while k < 2 && octal(units.get(i)) {
-                    v = v * 8 + (units[i] - '0' as u32);
-                    i += 1;
-                    k += 1;
-                }
-                push_unit(&mut text, v & 0xff);
-            }
-            '1'..='9' => {
-                let mut octal_done = false;
-                if digit(units.get(i)) {
-                    i += 1;
-                    if octal(Some(&e)) && octal(units.get(i - 1)) && octal(units.get(i)) {
-                        i += 1;
-                        let v = (e - '0' as u32) * 64
-                            + (units[i - 2] - '0' as u32) * 8
-                            + (units[i - 1] - '0' as u32);
-                        if v > 0o377 {
-                            let t: String = units[start..i].iter().map(|u| ch(*u)).collect();
-                            return Err(fail(
-                                vm,
-                                format!("octal escape value {t} outside of range 0-0o377"),
-                                start,
-                            ));
-                        }
-                        push_unit(&mut text, v);
-                        octal_done = true;
-                    }
-                }
-                if !octal_done {
-                    let n: usize = units[start + 1..i]
-                        .iter()
-                        .fold(0, |n, u| n * 10 + (u - '0' as u32) as usize);
-                    if n > groups {
-                        return Err(fail(vm, format!("invalid group reference {n}"), start + 1));
-                    }
-                    group(&mut pieces, &mut text, n);
-                }
-            }
-            other => {
-                let v = match other {
-                    'a' => Some(7),
-                    'b' => Some(8),
-                    'f' => Some(12),
-                    'n' => Some(10),
-                    'r' => Some(13),
-                    't' => Some(9),
-                    'v' => Some(11),
-                    '\\' => Some('\\' as u32),
-                    _ => None,
-                };
-                match v {
-                    Some(v) => push_unit(&mut text, v),
-                    None if other.is_ascii_alphabetic() => {
-                        return Err(fail(vm, format!("bad escape \\{other}"), start));
-                    }
-                    None => {
-                        push_unit(&mut text, '\\' as u32);
-                        push_unit(&mut text, e);
-                    }
-                }
-            }
-        }
-    }
-    if !text.is_empty() || pieces.is_empty() {
-        pieces.push(Piece::Text(text));
-    }
-    Ok(Template { pieces, mismatch })
-}
-
-/// A template filled in with a match's groups (bytes, or a str's UTF-8).
-fn expand(out: &mut Vec<u8>, pieces: &[Piece], hay: &[u8], spans: &Spans) {
-    for p in pieces {
-        match p {
-            Piece::Text(t) => out.extend_from_slice(t),
-            Piece::Group(g) => {
-                if let Some(Some((a, b))) = spans.get(*g) {
-                    out.extend_from_slice(&hay[*a..*b]);
-                }
-            }
-        }
-    }
 }
 
 fn bytes_value(vm: &mut Vm, is_str: bool, bytes: Vec<u8>) -> Result<Value, Exc> {
@@ -1148,7 +882,7 @@ fn sub(
                     return Err(e);
                 }
                 out.extend_from_slice(&hay[last..s]);
-                expand(&mut out, &template.pieces, &hay, &spans);
+                expand(&mut out, &template.pieces, hay, &spans);
                 last = e;
                 if out.len() > hay.len() + (1 << 16) {
                     vm.reserve(out.len())?;
@@ -1180,7 +914,8 @@ fn sub(
         |vm, spans| {
             let (s, e) = spans[0].unwrap_or((last, last));
             between.push(subject.slice(vm, last, s));
-            matches.push(new_match(vm, pattern, c, &subject, &mut at, &spans, 0, len)?);
+            let m = new_match(vm, pattern, c, &subject, &mut at, &spans, (0, len))?;
+            matches.push(m);
             last = e;
             Ok(())
         },
@@ -1226,10 +961,26 @@ fn m_compile(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BRe
 }
 
 fn module_search(vm: &mut Vm, name: &str, args: Vec<Value>, kw: Kwargs, mode: Mode) -> BResult {
-    let a = bind(vm, name, &args, &kw, &["pattern", "string", "flags"], 2, false)?;
+    let a = bind(
+        vm,
+        name,
+        &args,
+        &kw,
+        &["pattern", "string", "flags"],
+        2,
+        false,
+    )?;
     let p = compile_value(vm, a[0].unwrap_or(Value::None), a[2])?;
     let (p, c) = pattern_of(vm, Some(p))?;
-    ok(search(vm, p, &c, a[1].unwrap_or(Value::None), 0, i64::MAX, mode)?)
+    ok(search(
+        vm,
+        p,
+        &c,
+        a[1].unwrap_or(Value::None),
+        0,
+        i64::MAX,
+        mode,
+    )?)
 }
 
 fn m_search(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
@@ -1245,17 +996,47 @@ fn m_fullmatch(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> B
 }
 
 fn m_findall(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    let a = bind(vm, "findall", &args, &kw, &["pattern", "string", "flags"], 2, false)?;
+    let a = bind(
+        vm,
+        "findall",
+        &args,
+        &kw,
+        &["pattern", "string", "flags"],
+        2,
+        false,
+    )?;
     let p = compile_value(vm, a[0].unwrap_or(Value::None), a[2])?;
     let (p, c) = pattern_of(vm, Some(p))?;
-    ok(findall(vm, p, &c, a[1].unwrap_or(Value::None), 0, i64::MAX)?)
+    ok(findall(
+        vm,
+        p,
+        &c,
+        a[1].unwrap_or(Value::None),
+        0,
+        i64::MAX,
+    )?)
 }
 
 fn m_finditer(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    let a = bind(vm, "finditer", &args, &kw, &["pattern", "string", "flags"], 2, false)?;
+    let a = bind(
+        vm,
+        "finditer",
+        &args,
+        &kw,
+        &["pattern", "string", "flags"],
+        2,
+        false,
+    )?;
     let p = compile_value(vm, a[0].unwrap_or(Value::None), a[2])?;
     let (p, c) = pattern_of(vm, Some(p))?;
-    ok(finditer(vm, p, &c, a[1].unwrap_or(Value::None), 0, i64::MAX)?)
+    ok(finditer(
+        vm,
+        p,
+        &c,
+        a[1].unwrap_or(Value::None),
+        0,
+        i64::MAX,
+    )?)
 }
 
 fn m_split(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
@@ -1358,7 +1139,15 @@ fn pattern_search(
     let a = bind(vm, name, &args, &kw, &["string", "pos", "endpos"], 1, true)?;
     let pos = int_arg(vm, a[1], 0)?;
     let endpos = int_arg(vm, a[2], i64::MAX)?;
-    ok(search(vm, p, &c, a[0].unwrap_or(Value::None), pos, endpos, mode)?)
+    ok(search(
+        vm,
+        p,
+        &c,
+        a[0].unwrap_or(Value::None),
+        pos,
+        endpos,
+        mode,
+    )?)
 }
 
 fn p_search(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
@@ -1375,18 +1164,48 @@ fn p_fullmatch(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -
 
 fn p_findall(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let (p, c) = pattern_of(vm, recv)?;
-    let a = bind(vm, "findall", &args, &kw, &["string", "pos", "endpos"], 1, true)?;
+    let a = bind(
+        vm,
+        "findall",
+        &args,
+        &kw,
+        &["string", "pos", "endpos"],
+        1,
+        true,
+    )?;
     let pos = int_arg(vm, a[1], 0)?;
     let endpos = int_arg(vm, a[2], i64::MAX)?;
-    ok(findall(vm, p, &c, a[0].unwrap_or(Value::None), pos, endpos)?)
+    ok(findall(
+        vm,
+        p,
+        &c,
+        a[0].unwrap_or(Value::None),
+        pos,
+        endpos,
+    )?)
 }
 
 fn p_finditer(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let (p, c) = pattern_of(vm, recv)?;
-    let a = bind(vm, "finditer", &args, &kw, &["string", "pos", "endpos"], 1, true)?;
+    let a = bind(
+        vm,
+        "finditer",
+        &args,
+        &kw,
+        &["string", "pos", "endpos"],
+        1,
+        true,
+    )?;
     let pos = int_arg(vm, a[1], 0)?;
     let endpos = int_arg(vm, a[2], i64::MAX)?;
-    ok(finditer(vm, p, &c, a[0].unwrap_or(Value::None), pos, endpos)?)
+    ok(finditer(
+        vm,
+        p,
+        &c,
+        a[0].unwrap_or(Value::None),
+        pos,
+        endpos,
+    )?)
 }
 
 fn p_split(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
@@ -1687,7 +1506,12 @@ fn mt_groupdict(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) 
     ok(Value::Obj(vm.heap.alloc(Obj::Dict(d))))
 }
 
-fn span_of(vm: &mut Vm, recv: Option<Value>, name: &str, args: Vec<Value>) -> Result<(i64, i64), Exc> {
+fn span_of(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    name: &str,
+    args: Vec<Value>,
+) -> Result<(i64, i64), Exc> {
     crate::builtins::arity(vm, name, &args, 0, 1)?;
     let m = match_of(vm, recv)?;
     let g = match args.first() {
@@ -1731,9 +1555,7 @@ fn mt_expand(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> 
         .spans
         .iter()
         .zip(&m.byte_spans)
-        .map(|((s, _), (a, b))| {
-            (*s >= 0 && *b <= hay.len() && a <= b).then_some((*a, *b))
-        })
+        .map(|((s, _), (a, b))| (*s >= 0 && *b <= hay.len() && a <= b).then_some((*a, *b)))
         .collect();
     let mut out = Vec::new();
     expand(&mut out, &template.pieces, &hay, &spans);

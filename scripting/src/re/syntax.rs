@@ -294,8 +294,7 @@ impl<'a> Parser<'a> {
         let mut items: Vec<Node> = Vec::new();
         // Whether anything has been parsed in this sequence (global flags
         // must come first; comments do not count, as in CPython).
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             let this = ch(c);
             if this == '|' || this == ')' {
                 break;
@@ -450,7 +449,10 @@ impl<'a> Parser<'a> {
             Ok(())
         } else {
             err(
-                format!("bad character in group name {}", crate::builtins::str_repr(name)),
+                format!(
+                    "bad character in group name {}",
+                    crate::builtins::str_repr(name)
+                ),
                 self.pos - name.chars().count() - 1,
             )
         }
@@ -511,7 +513,10 @@ impl<'a> Parser<'a> {
                         self.check_name(&n)?;
                         let at = self.pos - n.chars().count() - 1;
                         let Some(g) = self.group_named(&n) else {
-                            return err(format!("unknown group name {}", crate::builtins::str_repr(&n)), at);
+                            return err(
+                                format!("unknown group name {}", crate::builtins::str_repr(&n)),
+                                at,
+                            );
                         };
                         if self.open.contains(&g) {
                             return err("cannot refer to an open group", at);
@@ -581,7 +586,10 @@ impl<'a> Parser<'a> {
                         match self.group_named(&n) {
                             Some(g) => g,
                             None => {
-                                return err(format!("unknown group name {}", crate::builtins::str_repr(&n)), at);
+                                return err(
+                                    format!("unknown group name {}", crate::builtins::str_repr(&n)),
+                                    at,
+                                );
                             }
                         }
                     } else {
@@ -589,7 +597,10 @@ impl<'a> Parser<'a> {
                             Ok(g) if n.bytes().all(|b| b.is_ascii_digit()) => g,
                             _ => {
                                 return err(
-                                    format!("bad character in group name {}", crate::builtins::str_repr(&n)),
+                                    format!(
+                                        "bad character in group name {}",
+                                        crate::builtins::str_repr(&n)
+                                    ),
                                     at,
                                 );
                             }
@@ -630,24 +641,19 @@ impl<'a> Parser<'a> {
                     capture = false;
                     atomic = true;
                 }
-                f if flag_of(c).is_some() || f == '-' => {
-                    match self.flags_group(c)? {
-                        None => {
-                            if !first || !seq_empty {
-                                return err(
-                                    "global flags not at the start of the expression",
-                                    start,
-                                );
-                            }
-                            local.flags |= self.flags;
-                            return Ok(None);
+                f if flag_of(c).is_some() || f == '-' => match self.flags_group(c)? {
+                    None => {
+                        if !first || !seq_empty {
+                            return err("global flags not at the start of the expression", start);
                         }
-                        Some(pair) => {
-                            scoped = Some(pair);
-                            capture = false;
-                        }
+                        local.flags |= self.flags;
+                        return Ok(None);
                     }
-                }
+                    Some(pair) => {
+                        scoped = Some(pair);
+                        capture = false;
+                    }
+                },
                 _ => return err(format!("unknown extension ?{}", ch(c)), self.pos - 2),
             }
         }
@@ -883,7 +889,10 @@ impl<'a> Parser<'a> {
             '1'..='9' => {
                 if is_digit(self.peek()) {
                     self.pos += 1;
-                    if is_octal(Some(c)) && is_octal(self.peek()) && is_octal(self.src.get(self.pos - 1).copied()) {
+                    if is_octal(Some(c))
+                        && is_octal(self.peek())
+                        && is_octal(self.src.get(self.pos - 1).copied())
+                    {
                         self.pos += 1;
                         let text = self.text(start, self.pos);
                         let v = u32::from_str_radix(&text[1..], 8).unwrap_or(0);
@@ -1009,9 +1018,7 @@ impl<'a> Parser<'a> {
                     )
                 };
                 match (item, item2) {
-                    (Item::Char(lo), Item::Char(hi)) if hi >= lo => {
-                        items.push(Item::Range(lo, hi))
-                    }
+                    (Item::Char(lo), Item::Char(hi)) if hi >= lo => items.push(Item::Range(lo, hi)),
                     _ => return bad(),
                 }
             } else {
@@ -1127,7 +1134,9 @@ pub(crate) fn fix_flags(mut flags: u32, is_bytes: bool) -> Result<u32, Fault> {
             ));
         }
         if flags & LOCALE != 0 && flags & ASCII != 0 {
-            return Err(Fault::Value("ASCII and LOCALE flags are incompatible".into()));
+            return Err(Fault::Value(
+                "ASCII and LOCALE flags are incompatible".into(),
+            ));
         }
     } else {
         if flags & LOCALE != 0 {
@@ -1138,7 +1147,9 @@ pub(crate) fn fix_flags(mut flags: u32, is_bytes: bool) -> Result<u32, Fault> {
         if flags & ASCII == 0 {
             flags |= UNICODE;
         } else if flags & UNICODE != 0 {
-            return Err(Fault::Value("ASCII and UNICODE flags are incompatible".into()));
+            return Err(Fault::Value(
+                "ASCII and UNICODE flags are incompatible".into(),
+            ));
         }
     }
     Ok(flags)
@@ -1253,9 +1264,9 @@ impl Writer {
             At::End => self.text.push(DOLLAR),
             At::EndLine => self.push("(?m:$)"),
             At::EndText => self.push(r"\z"),
-            At::Boundary(ascii) if ascii && !self.is_bytes => self.push(
-                "(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))",
-            ),
+            At::Boundary(ascii) if ascii && !self.is_bytes => {
+                self.push("(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))")
+            }
             At::NotBoundary(ascii) if ascii && !self.is_bytes => self.text.push(ASCII_NOT_BOUNDARY),
             At::Boundary(_) => self.push(r"\b"),
             At::NotBoundary(_) => self.text.push(NOT_BOUNDARY),
@@ -1418,7 +1429,10 @@ mod tests {
         assert_eq!(r.groups, 1);
         assert_eq!(r.names, vec![("x".to_string(), 1)]);
         assert_eq!(r.text, "(a|b)+[\\p{Nd}]\u{1}");
-        assert_eq!(p("a**").unwrap_err(), Fault::Re("multiple repeat".into(), Some(2)));
+        assert_eq!(
+            p("a**").unwrap_err(),
+            Fault::Re("multiple repeat".into(), Some(2))
+        );
         assert_eq!(
             p("(?P<a>x)(?P<a>y)").unwrap_err(),
             Fault::Re(

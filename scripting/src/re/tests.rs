@@ -23,7 +23,10 @@ fn a_runaway_search_raises_instead_of_hanging() {
         "import re\ntry:\n    re.match(r'(a*)*\\1b', 'a' * 25)\nexcept RuntimeError as e:\n    print('stopped', e)\n",
     );
     assert_eq!(err, "");
-    assert!(out.starts_with("stopped the regular expression backtracked too long"), "{out}");
+    assert!(
+        out.starts_with("stopped the regular expression backtracked too long"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -66,8 +69,7 @@ fn paused_snapshot() -> String {
 
 fn load(text: &str) -> Result<(Vm, CapturedOutput), String> {
     let out = CapturedOutput::default();
-    let embedded: Rc<[(String, String)]> =
-        Rc::new([("main.py".to_string(), PAUSED.to_string())]);
+    let embedded: Rc<[(String, String)]> = Rc::new([("main.py".to_string(), PAUSED.to_string())]);
     Vm::load_with_sources(
         text,
         Box::new(out.clone()),
@@ -95,7 +97,10 @@ fn damaged_patterns_and_matches_are_refused_on_load() {
     // A pattern that does not compile.
     let at = text.find("Pattern((").expect("a pattern");
     let mut bad = text.clone();
-    bad.replace_range(at..at + 40, &text[at..at + 40].replace("(?P<w>zq+)", "(?P<w>zq+"));
+    bad.replace_range(
+        at..at + 40,
+        &text[at..at + 40].replace("(?P<w>zq+)", "(?P<w>zq+"),
+    );
     assert_ne!(bad, text, "{}", &text[at..at + 60]);
     let e = load(&bad).err().expect("refused");
     assert!(e.contains("does not compile"), "{e}");
@@ -156,7 +161,11 @@ fn the_re_scripts_resume_after_a_save_anywhere() {
             )
             .unwrap_or_else(|e| panic!("{name} at {budget}: {e}"));
             vm.run_to_end();
-            assert_eq!(out.text(), whole.0, "{name} resumed at {budget} of {length}");
+            assert_eq!(
+                out.text(),
+                whole.0,
+                "{name} resumed at {budget} of {length}"
+            );
         }
     }
 }
