@@ -196,3 +196,18 @@ check(r"\w+", "Ελληνικά κείμενα")
 check(r".", "😀")
 check(r"😀+", "a😀😀b")
 check(r"[😀-😂]+", "😁😂")
+
+# Word boundaries use Python's word characters (str.isalnum() and _):
+# combining marks, joiners and other numbers are classed as CPython does.
+check(r"\b\w+\b", "e\u0301te la\u0301", "नमस्ते दुनिया", "x²y ½", "a\u200db")
+check(r"\B.", "e\u0301", "é", "²a")
+check(r"\b", "\u0301", "①")
+check(r"(?a)\b\w+", "naïve", "x²")
+check(r"(?a)\B.", "ab", "aé")
+print(re.findall(r"\b\w+\b", "e\u0301te la\u0301 नमस्ते x²y"))
+print(re.sub(r"\b", "|", "ÿ\u0308 ok"))
+
+# Nested repeats of lazy groups (fancy-regex's optimizer loses these).
+check(r"(?:(b+?)*)", "bbb")
+check(r"(?>(b+?)*)c", "bbbc")
+check(r"([^a]+?)*+\w?", "éé1")

@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use fancy_regex::{BytesMode, Regex, RegexBuilder, RegexInput};
 
 use super::syntax::{
-    ASCII_NOT_BOUNDARY, ASCII_NOT_BOUNDARY_TEXT, DOLLAR, Fault, NOT_BOUNDARY, Parsed,
+    ASCII_BOUNDARY, ASCII_NOT_BOUNDARY, BOUNDARY, DOLLAR, Fault, NOT_BOUNDARY, Parsed,
 };
 
 /// How many times a backtracking search may back up before it gives up
@@ -32,19 +32,46 @@ pub(crate) enum Failure {
     Runaway,
 }
 
-/// What a search runs over: a str (its UTF-8) or bytes.
+/// What a search runs over: a str (its UTF-8) or bytes, and what the
+/// pattern's `\b` and `\B` need to know of its characters.
 #[derive(Clone, Copy)]
-pub(crate) enum Hay<'a> {
-    Str(&'a str),
-    Bytes(&'a [u8]),
+pub(crate) struct Hay<'a> {
+    pub text: Option<&'a str>,
+    pub bytes: &'a [u8],
+    /// All its characters are ASCII.
+    pub ascii: bool,
+    /// It holds characters that are word characters to fancy-regex and
+    /// not to Python, or the reverse (combining marks, `²`...).
+    pub odd_words: bool,
 }
 
 impl<'a> Hay<'a> {
     pub(crate) fn bytes(self) -> &'a [u8] {
-        match self {
-            Hay::Str(s) => s.as_bytes(),
-            Hay::Bytes(b) => b,
-        }
+        self.bytes
+    }
+}
+
+/// Whether `s` holds characters that fancy-regex's Unicode `\w` and
+/// Python's (`str.isalnum()` and `_`) class differently.
+pub(crate) fn odd_words(s: &str) -> bool {
+    static ODD: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    let re = ODD.get_or_init(|| Regex::new(r"[[\w--[\p{L}\p{N}_]][[\p{L}\p{N}_]--\w]]").ok());
+    match re {
+        Some(re) => re.is_match(s).unwrap_or(true),
+        None => true,
+    }
+}
+
+/// Python's word characters for str patterns, and ASCII's.
+const WORD: &str = r"[\p{L}\p{N}_]";
+const ASCII_WORD: &str = "[0-9A-Za-z_]";
+
+/// `\b` (`\B` if `not`) over the word characters `w`, with look-arounds.
+fn boundary(w: &str, not: bool) -> String {
+    if not {
+        format!("(?:(?<={w})(?={w})|(?<!{w})(?!{w}))")
+    } else {
+        format!("(?:(?<={w})(?!{w})|(?<!{w})(?={w}))")
     }
 }
 
@@ -57,13 +84,15 @@ pub(crate) struct Compiled {
     pub is_bytes: bool,
     /// `None`: this variant can never match (no non-empty match of a
     /// pattern that only matches empty).
-    variants: [OnceCell<Result<Option<Regex>, Fault>>; 16],
+    variants: [OnceCell<Result<Option<Regex>, Fault>>; 64],
 }
 
 const NEWLINE: usize = 1;
 const FULL: usize = 2;
 const NOT_EMPTY: usize = 4;
 const EMPTY_SUBJECT: usize = 8;
+const ASCII_SUBJECT: usize = 16;
+const ODD_WORDS: usize = 32;
 
 impl Compiled {
     /// Compiles a parsed pattern: its plain variant now, so that what
@@ -72,10 +101,23 @@ impl Compiled {
         let c = Compiled {
             info,
             is_bytes,
-            variants: Default::default(),
+            variants: std::array::from_fn(|_| OnceCell::new()),
         };
         c.variant(0)?;
         Ok(c)
+    }
+
+    /// Whether the pattern has `\b` or `\B` of a str pattern (whose
+    /// writing depends on the subject's characters).
+    pub(crate) fn has_word_markers(&self) -> bool {
+        self.info
+            .text
+            .contains([BOUNDARY, NOT_BOUNDARY, ASCII_BOUNDARY, ASCII_NOT_BOUNDARY])
+    }
+
+    /// Whether it has Unicode `\b` or `\B`.
+    pub(crate) fn has_unicode_word_markers(&self) -> bool {
+        !self.is_bytes && self.info.text.contains([BOUNDARY, NOT_BOUNDARY])
     }
 
     fn variant(&self, mut v: usize) -> Result<Option<&Regex>, Fault> {
@@ -85,6 +127,12 @@ impl Compiled {
         }
         if !text.contains([NOT_BOUNDARY, ASCII_NOT_BOUNDARY]) {
             v &= !EMPTY_SUBJECT;
+        }
+        if !self.has_word_markers() {
+            v &= !ASCII_SUBJECT;
+        }
+        if !self.has_unicode_word_markers() || v & ASCII_SUBJECT != 0 {
+            v &= !ODD_WORDS;
         }
         self.variants[v]
             .get_or_init(|| self.build(v))
@@ -105,14 +153,24 @@ impl Compiled {
             r"[^\x{0}-\x{10FFFF}]"
         };
         let empty = v & EMPTY_SUBJECT != 0;
+        // fancy-regex's own `\b` serves where its word characters are
+        // Python's: for bytes, and for a subject without the characters
+        // they class differently (all of them, for an ASCII subject).
+        let plain = self.is_bytes || v & ODD_WORDS == 0;
+        let ascii_plain = v & ASCII_SUBJECT != 0;
         let mut text = String::with_capacity(self.info.text.len() + 16);
         for c in self.info.text.chars() {
             match c {
                 DOLLAR => text.push_str(dollar),
-                NOT_BOUNDARY if empty => text.push_str(never),
-                NOT_BOUNDARY => text.push_str(r"\B"),
-                ASCII_NOT_BOUNDARY if empty => text.push_str(never),
-                ASCII_NOT_BOUNDARY => text.push_str(ASCII_NOT_BOUNDARY_TEXT),
+                NOT_BOUNDARY | ASCII_NOT_BOUNDARY if empty => text.push_str(never),
+                NOT_BOUNDARY if plain => text.push_str(r"\B"),
+                NOT_BOUNDARY => text.push_str(&boundary(WORD, true)),
+                BOUNDARY if plain => text.push_str(r"\b"),
+                BOUNDARY => text.push_str(&boundary(WORD, false)),
+                ASCII_NOT_BOUNDARY if ascii_plain => text.push_str(r"\B"),
+                ASCII_NOT_BOUNDARY => text.push_str(&boundary(ASCII_WORD, true)),
+                ASCII_BOUNDARY if ascii_plain => text.push_str(r"\b"),
+                ASCII_BOUNDARY => text.push_str(&boundary(ASCII_WORD, false)),
                 c => text.push(c),
             }
         }
@@ -178,6 +236,12 @@ impl Compiled {
         if hay.bytes().is_empty() {
             v |= EMPTY_SUBJECT;
         }
+        if hay.ascii {
+            v |= ASCII_SUBJECT;
+        }
+        if hay.odd_words {
+            v |= ODD_WORDS;
+        }
         let Some(re) = self.variant(v).map_err(Failure::Compile)? else {
             return Ok(None);
         };
@@ -204,9 +268,9 @@ impl Compiled {
                 }
             }};
         }
-        match hay {
-            Hay::Str(text) => run!(text),
-            Hay::Bytes(bytes) => run!(bytes),
+        match hay.text {
+            Some(text) => run!(text),
+            None => run!(hay.bytes),
         }
     }
 
@@ -228,7 +292,7 @@ impl Compiled {
         if start >= hay.bytes().len() {
             return Ok(None);
         }
-        let next = next_char(hay.bytes(), matches!(hay, Hay::Str(_)), start);
+        let next = next_char(hay.bytes(), hay.text.is_some(), start);
         self.find(hay, next, false, false, false)
     }
 }
@@ -254,12 +318,20 @@ const MARK: usize = 256;
 pub(crate) struct StrIndex {
     /// The str (kept alive: the index is found again by pointer).
     pub text: std::rc::Rc<str>,
-    ascii: bool,
+    pub ascii: bool,
     chars: usize,
     marks: Vec<usize>,
+    odd_words: OnceCell<bool>,
 }
 
 impl StrIndex {
+    /// Whether the str holds characters [`odd_words`] looks for.
+    pub(crate) fn odd_words(&self) -> bool {
+        *self
+            .odd_words
+            .get_or_init(|| !self.ascii && odd_words(&self.text))
+    }
+
     pub(crate) fn new(text: std::rc::Rc<str>) -> StrIndex {
         let ascii = text.is_ascii();
         let mut marks = Vec::new();
@@ -280,6 +352,7 @@ impl StrIndex {
             ascii,
             chars,
             marks,
+            odd_words: OnceCell::new(),
         }
     }
 }

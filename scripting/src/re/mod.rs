@@ -412,11 +412,35 @@ impl Subject {
         }
     }
 
-    /// The subject cut at byte `end`, for searching.
-    fn hay(&self, end: usize) -> Hay<'_> {
-        match &self.text {
-            Some(s) => Hay::Str(s.get(..end).unwrap_or(s)),
-            None => Hay::Bytes(&self.data[..end.min(self.data.len())]),
+    /// The subject cut at byte `end`, for a search with `c`.
+    fn hay(&self, end: usize, c: &Compiled) -> Hay<'_> {
+        let Some(s) = &self.text else {
+            return Hay {
+                text: None,
+                bytes: &self.data[..end.min(self.data.len())],
+                ascii: true,
+                odd_words: false,
+            };
+        };
+        let cut = s.get(..end).unwrap_or(s);
+        let (mut ascii, mut odd_words) = (false, false);
+        if c.has_word_markers() {
+            ascii = match &self.index {
+                Some(index) => index.ascii,
+                None => cut.is_ascii(),
+            };
+            if !ascii && c.has_unicode_word_markers() {
+                odd_words = match &self.index {
+                    Some(index) => index.odd_words(),
+                    None => engine::odd_words(cut),
+                };
+            }
+        }
+        Hay {
+            text: Some(cut),
+            bytes: cut.as_bytes(),
+            ascii,
+            odd_words,
         }
     }
 
@@ -678,7 +702,7 @@ fn search(
         return Ok(Value::None);
     }
     let found = c.find(
-        subject.hay(bend),
+        subject.hay(bend, c),
         bpos,
         mode != Mode::Search,
         mode == Mode::Full,
@@ -739,21 +763,29 @@ fn findall(
     let mut out = Vec::new();
     if bpos <= bend {
         let groups = c.info.groups;
-        each_match(vm, pattern, c, subject.hay(bend), bpos, 0, |vm, spans| {
-            let item = match groups {
-                0 => slice_of(vm, &subject, spans[0]),
-                1 => slice_of(vm, &subject, spans[1]),
-                _ => {
-                    let items = (1..=groups)
-                        .map(|g| slice_of(vm, &subject, spans[g]))
-                        .collect();
-                    new_tuple(vm, items)
-                }
-            };
-            out.push(item);
-            vm.heap.grew(std::mem::size_of::<Value>());
-            Ok(())
-        })?;
+        each_match(
+            vm,
+            pattern,
+            c,
+            subject.hay(bend, c),
+            bpos,
+            0,
+            |vm, spans| {
+                let item = match groups {
+                    0 => slice_of(vm, &subject, spans[0]),
+                    1 => slice_of(vm, &subject, spans[1]),
+                    _ => {
+                        let items = (1..=groups)
+                            .map(|g| slice_of(vm, &subject, spans[g]))
+                            .collect();
+                        new_tuple(vm, items)
+                    }
+                };
+                out.push(item);
+                vm.heap.grew(std::mem::size_of::<Value>());
+                Ok(())
+            },
+        )?;
     }
     Ok(new_list(vm, out))
 }
@@ -778,11 +810,19 @@ fn finditer(
     let mut items = Vec::new();
     if bpos <= bend {
         let mut at = subject.positions();
-        each_match(vm, pattern, c, subject.hay(bend), bpos, 0, |vm, spans| {
-            let m = new_match(vm, pattern, c, &subject, &mut at, &spans, (pos, endpos))?;
-            items.push(m);
-            Ok(())
-        })?;
+        each_match(
+            vm,
+            pattern,
+            c,
+            subject.hay(bend, c),
+            bpos,
+            0,
+            |vm, spans| {
+                let m = new_match(vm, pattern, c, &subject, &mut at, &spans, (pos, endpos))?;
+                items.push(m);
+                Ok(())
+            },
+        )?;
     }
     let it = crate::heap::Iter::Values { items, index: 0 };
     Ok(Value::Obj(vm.heap.alloc(Obj::Iter(it))))
@@ -808,7 +848,7 @@ fn split(
         vm,
         pattern,
         c,
-        subject.hay(hay.len()),
+        subject.hay(hay.len(), c),
         0,
         maxsplit as usize,
         |vm, spans| {
@@ -873,7 +913,7 @@ fn sub(
             vm,
             pattern,
             c,
-            subject.hay(hay.len()),
+            subject.hay(hay.len(), c),
             0,
             count as usize,
             |vm, spans| {
@@ -908,7 +948,7 @@ fn sub(
         vm,
         pattern,
         c,
-        subject.hay(hay.len()),
+        subject.hay(hay.len(), c),
         0,
         count as usize,
         |vm, spans| {

@@ -35,10 +35,10 @@ pub(crate) const DOLLAR: char = '\u{1}';
 pub(crate) const NOT_BOUNDARY: char = '\u{2}';
 /// Stands for `\B` with ASCII word characters in a str pattern.
 pub(crate) const ASCII_NOT_BOUNDARY: char = '\u{3}';
-/// What an ASCII `\B` is in a str pattern (fancy-regex's `\B` is
-/// Unicode's there).
-pub(crate) const ASCII_NOT_BOUNDARY_TEXT: &str =
-    "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
+/// Stands for `\b` in a str pattern.
+pub(crate) const BOUNDARY: char = '\u{4}';
+/// Stands for `\b` with ASCII word characters in a str pattern.
+pub(crate) const ASCII_BOUNDARY: char = '\u{5}';
 
 /// The longest pattern compiled (in characters or bytes): fancy-regex
 /// spends some hundred bytes per character compiling, so a longer one is
@@ -75,10 +75,11 @@ fn err<T>(msg: impl Into<String>, pos: usize) -> Result<T, Fault> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Parsed {
     /// The pattern in fancy-regex's syntax, with [`DOLLAR`] where a `$`
-    /// (outside multi-line mode) stands and [`NOT_BOUNDARY`] or
-    /// [`ASCII_NOT_BOUNDARY`] for `\B`: Python's `$` also matches before
-    /// a final newline, and its `\B` never matches in an empty subject,
-    /// so the searcher writes them as the subject needs.
+    /// (outside multi-line mode) stands and markers for `\b` and `\B`:
+    /// Python's `$` also matches before a final newline, its `\B` never
+    /// matches in an empty subject, and its word characters are not
+    /// fancy-regex's (`str.isalnum()`'s and `_`, or ASCII's with
+    /// `re.ASCII`), so the searcher writes them as the subject needs.
     pub text: String,
     /// The number of capturing groups.
     pub groups: usize,
@@ -1264,11 +1265,10 @@ impl Writer {
             At::End => self.text.push(DOLLAR),
             At::EndLine => self.push("(?m:$)"),
             At::EndText => self.push(r"\z"),
-            At::Boundary(ascii) if ascii && !self.is_bytes => {
-                self.push("(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))")
-            }
+            At::Boundary(_) if self.is_bytes => self.push(r"\b"),
+            At::Boundary(true) => self.text.push(ASCII_BOUNDARY),
+            At::Boundary(false) => self.text.push(BOUNDARY),
             At::NotBoundary(ascii) if ascii && !self.is_bytes => self.text.push(ASCII_NOT_BOUNDARY),
-            At::Boundary(_) => self.push(r"\b"),
             At::NotBoundary(_) => self.text.push(NOT_BOUNDARY),
         }
     }
