@@ -136,3 +136,11 @@ for args in [("a", b"x", "zzz"), ("a", b"x", "za"), ("a", b"x", "a"), ("a", b"\\
         print(repr(re.sub(*args)))
     except (TypeError, re.error) as e:
         print(type(e).__name__, e)
+
+# What compile refuses, in CPython's order.
+for args in [(5, "x"), (None, 1.5), ("a", "x"), (bytearray(b"a"),), (["a"],), ("a", [1]),
+             (5, [1]), ({"a": 1},)]:
+    try:
+        re.compile(*args)
+    except TypeError as e:
+        print(type(e).__name__, e)

@@ -585,9 +585,17 @@ fn compile_value(vm: &mut Vm, pattern: Value, flags: Option<Value>) -> Result<Va
         },
         _ => None,
     };
+    // CPython looks the pattern and flags up in its cache first: an
+    // unhashable one fails there.
+    if source.is_none() {
+        crate::builtins::key_of(vm, pattern)?;
+    }
+    if let Some(f) = flags
+        && !matches!(f, Value::Int(_) | Value::Bool(_))
+    {
+        crate::builtins::key_of(vm, f)?;
+    }
     let Some(source) = source else {
-        let flags_ok = flags_arg(vm, flags);
-        flags_ok?;
         return Err(type_err(
             vm,
             "first argument must be string or compiled pattern",
