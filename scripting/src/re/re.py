@@ -1,14 +1,17 @@
 """Regular expressions, as CPython's `re` module has them, for str and
 bytes patterns: compile, search, match, fullmatch, findall, finditer,
-split, sub, subn, escape, purge, the flags, `error`, and the `Pattern`
-and `Match` types (natives of the VM; this is the module's script part).
+split, sub, subn (templates and functions), escape, purge, the flags,
+`error`, and the `Pattern` and `Match` types (natives of the VM; this is
+the module's script part: `error` and `sub` calling a function).
 
-Left out: the flags as `RegexFlag` members (they are plain ints here:
-`re.I` prints as 2), `re.DEBUG`'s dump, `re.template`, `Pattern.scanner`,
-`\\N{...}` escapes; `\\b` and case-insensitive matching follow Unicode's
-word and case rules, which differ from CPython's in rare characters. A
-search that backtracks past 20,000,000 steps raises RuntimeError rather
-than run on."""
+Left out: the flags as `RegexFlag` members (they are plain ints: `re.I`
+prints as 2), `re.DEBUG`'s dump, `re.template`, `Pattern.scanner`,
+`\\N{...}` escapes. Case-insensitive matching folds case as Unicode does
+(with `re.ASCII` too); a group repeated by `*` or `+` whose last round
+matched nothing keeps what the round before it matched. A search that
+backtracks past 20,000,000 steps raises RuntimeError rather than run on;
+patterns nested over 60 groups deep, longer than 200,000 characters or
+compiling past 10 MiB are refused."""
 
 
 class error(Exception):
