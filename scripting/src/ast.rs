@@ -49,10 +49,13 @@ pub enum StmtKind {
         /// The value.
         value: Expr,
     },
-    /// `target: annotation [= value]`; the annotation is not evaluated.
+    /// `target: annotation [= value]`. In a module or class body, a bare
+    /// name's annotation is evaluated into `__annotations__`.
     AnnAssign {
         /// The target.
         target: Expr,
+        /// The annotation.
+        annotation: Box<Expr>,
         /// The value, if any.
         value: Option<Expr>,
     },
@@ -458,4 +461,65 @@ pub enum CmpOp {
     In,
     /// `not in`
     NotIn,
+}
+
+/// An annotation's text as `from __future__ import annotations` keeps
+/// it (CPython's `ast.unparse`), for the forms annotations take: names,
+/// attributes, subscripts, tuples and lists, constants, `|`, calls.
+/// Other expressions give `...`.
+pub fn unparse(e: &Expr) -> String {
+    fn list(items: &[Expr]) -> String {
+        items.iter().map(unparse).collect::<Vec<_>>().join(", ")
+    }
+    match &e.kind {
+        ExprKind::Name(n) => n.clone(),
+        ExprKind::Constant(c) => match c {
+            Constant::None => "None".into(),
+            Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Constant::Int(i) => i.to_string(),
+            Constant::BigInt(i) => i.to_string(),
+            Constant::Float(x) => crate::value::float_repr(*x),
+            Constant::Str(s) => {
+                let quote = if s.contains('\'') && !s.contains('"') {
+                    '"'
+                } else {
+                    '\''
+                };
+                let mut out = String::from(quote);
+                for ch in s.chars() {
+                    match ch {
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        c if c == quote => {
+                            out.push('\\');
+                            out.push(c);
+                        }
+                        c => out.push(c),
+                    }
+                }
+                out.push(quote);
+                out
+            }
+            Constant::Bytes(_) => "b'...'".into(),
+            Constant::Ellipsis => "...".into(),
+        },
+        ExprKind::Attribute { value, attr } => format!("{}.{attr}", unparse(value)),
+        ExprKind::Subscript { value, index } => {
+            let inner = match &index.kind {
+                ExprKind::Tuple(items) if !items.is_empty() => list(items),
+                _ => unparse(index),
+            };
+            format!("{}[{inner}]", unparse(value))
+        }
+        ExprKind::Tuple(items) if items.len() == 1 => format!("({},)", unparse(&items[0])),
+        ExprKind::Tuple(items) => format!("({})", list(items)),
+        ExprKind::List(items) => format!("[{}]", list(items)),
+        ExprKind::BinOp {
+            left,
+            op: BinOp::BitOr,
+            right,
+        } => format!("{} | {}", unparse(left), unparse(right)),
+        ExprKind::Call { func, args, .. } => format!("{}({})", unparse(func), list(args)),
+        _ => "...".into(),
+    }
 }

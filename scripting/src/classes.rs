@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::heap::{Attrs, Class, Instance, Obj};
+use crate::heap::{Attrs, Class, Instance, Obj, TypeKind};
 use crate::value::{ObjId, Value};
 use crate::vm::{Exc, OnReturn, Vm};
 
@@ -17,10 +17,19 @@ pub(crate) fn build_class(
 ) -> Result<Value, Exc> {
     let mut base_mros: Vec<Vec<ObjId>> = Vec::new();
     let mut is_exception = false;
+    let mut native = None;
     for b in &bases {
         match vm.heap.get(*b) {
             Obj::Class(c) => {
                 is_exception |= c.is_exception;
+                if let Some(k) = c.native {
+                    if native.is_some_and(|n| !same_layout(n, k)) {
+                        return Err(
+                            vm.error("TypeError", "multiple bases have instance lay-out conflict")
+                        );
+                    }
+                    native = Some(k);
+                }
                 base_mros.push(c.mro.clone());
             }
             _ => {
@@ -28,12 +37,17 @@ pub(crate) fn build_class(
             }
         }
     }
+    if is_exception && native.is_some() {
+        return Err(vm.error("TypeError", "multiple bases have instance lay-out conflict"));
+    }
     let id = vm.heap.alloc(Obj::Class(Box::new(Class {
         name: name.clone(),
         bases: bases.clone(),
         mro: Vec::new(),
         attrs: ns,
         is_exception,
+        native,
+        proxy: false,
     })));
     let mut seqs = base_mros;
     seqs.push(bases.clone());
@@ -87,6 +101,177 @@ pub(crate) fn build_class(
         }
     }
     Ok(Value::Obj(id))
+}
+
+/// Whether two built-in types have one instance layout (a class may
+/// derive from both).
+fn same_layout(a: TypeKind, b: TypeKind) -> bool {
+    a == b
+}
+
+/// The built-in types a script class may derive from.
+pub(crate) fn subclassable(kind: TypeKind) -> bool {
+    use TypeKind::*;
+    matches!(
+        kind,
+        Int | Float
+            | Str
+            | List
+            | Tuple
+            | Dict
+            | Set
+            | FrozenSet
+            | Bytes
+            | ByteArray
+            | Tasklet
+            | Channel
+    )
+}
+
+/// Methods of a built-in type a subclass does not take from it: its
+/// instances keep a script instance's attributes, `dir` and hooks.
+const NOT_INHERITED: [&str; 8] = [
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__dir__",
+    "__init_subclass__",
+    "__subclasshook__",
+    "__getstate__",
+    "__class_getitem__",
+];
+
+/// The type object of `kind` (`list`), as the builtins hold it.
+pub(crate) fn type_object(vm: &mut Vm, kind: TypeKind) -> Value {
+    let found = vm.builtins.get(kind.name()).copied().or_else(|| {
+        let module = match kind {
+            TypeKind::Tasklet | TypeKind::Channel => "stackless",
+            _ => return None,
+        };
+        vm.module_attr(module, kind.name())
+    });
+    match found {
+        Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Type(k) if *k == kind) => {
+            Value::Obj(id)
+        }
+        _ => Value::Obj(vm.heap.alloc(Obj::Type(kind))),
+    }
+}
+
+/// The class that stands for built-in type `kind` in the MRO of a class
+/// deriving from it: its attributes are the type's methods, unbound
+/// (called on an instance, they act on the value the instance holds; see
+/// `Vm::call`), and its class methods (`__new__`, `fromkeys`) bound to
+/// the type.
+pub(crate) fn native_proxy(vm: &mut Vm, kind: TypeKind) -> ObjId {
+    use crate::builtins::Owner;
+    let mut names: Vec<&'static str> = vm.natives.names_of(Owner::Method(kind)).collect();
+    names.sort_unstable();
+    let mut attrs = Attrs::default();
+    for name in names {
+        if NOT_INHERITED.contains(&name) {
+            continue;
+        }
+        if let Some(b) = crate::builtins::type_method(vm, kind, name) {
+            let f = vm.heap.alloc(Obj::Unbound(b));
+            attrs.insert(Rc::from(name), Value::Obj(f));
+        }
+    }
+    if crate::builtins::unhashable(kind) {
+        attrs.insert(Rc::from("__hash__"), Value::None);
+    }
+    let mut class_methods: Vec<&'static str> =
+        vm.natives.names_of(Owner::ClassMethod(kind)).collect();
+    class_methods.sort_unstable();
+    let t = type_object(vm, kind);
+    for name in class_methods {
+        if NOT_INHERITED.contains(&name) {
+            continue;
+        }
+        if let Some(b) = crate::builtins::class_method(vm, kind, name) {
+            let bound = vm.heap.alloc(Obj::Method(t, b));
+            let f = vm.heap.alloc(Obj::StaticMethod(Value::Obj(bound)));
+            attrs.insert(Rc::from(name), Value::Obj(f));
+        }
+    }
+    let id = vm.heap.alloc(Obj::Class(Box::new(Class {
+        name: Rc::from(kind.name()),
+        bases: Vec::new(),
+        mro: Vec::new(),
+        attrs,
+        is_exception: false,
+        native: Some(kind),
+        proxy: true,
+    })));
+    if let Obj::Class(c) = vm.heap.get_mut(id) {
+        c.mro = vec![id];
+    }
+    id
+}
+
+/// The built-in value an instance of a class deriving from a built-in
+/// type holds (the list of a `class L(list)` instance).
+pub(crate) fn native_value(vm: &Vm, v: Value) -> Option<Value> {
+    match v {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Instance(inst) => inst.native,
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The value whose hash and equality an instance has: the value it
+/// holds, when its class derives from a hashable built-in type and
+/// defines neither `__hash__` nor `__eq__` itself.
+pub(crate) fn native_hash(vm: &Vm, v: Value) -> Option<Value> {
+    let inner = native_value(vm, v)?;
+    let class = class_of(vm, v)?;
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return None;
+    };
+    for k in &c.mro {
+        if let Obj::Class(k) = vm.heap.get(*k) {
+            if k.proxy {
+                return (!matches!(k.attrs.get("__hash__"), Some(Value::None))).then_some(inner);
+            }
+            if k.attrs.contains_key("__hash__") || k.attrs.contains_key("__eq__") {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// The built-in value an instance holds when its class iterates it as
+/// the built-in type does (no `__iter__` of its own; CPython's `dict(d)`
+/// and `list(l)` then read the value directly); `v` otherwise.
+pub(crate) fn plain_native(vm: &Vm, v: Value) -> Value {
+    let Some(inner) = native_value(vm, v) else {
+        return v;
+    };
+    let Some(class) = class_of(vm, v) else {
+        return v;
+    };
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return v;
+    };
+    for k in &c.mro {
+        if let Obj::Class(k) = vm.heap.get(*k) {
+            if k.proxy {
+                return inner;
+            }
+            if k.attrs.contains_key("__iter__") {
+                return v;
+            }
+        }
+    }
+    v
+}
+
+/// `v`, or the built-in value it holds.
+pub(crate) fn unwrap_native(vm: &Vm, v: Value) -> Value {
+    native_value(vm, v).unwrap_or(v)
 }
 
 /// The `__init_subclass__` of a new class's parents (a class method even
@@ -162,6 +347,11 @@ pub(crate) fn bind(vm: &mut Vm, v: Value, obj: Value, class: ObjId) -> Result<Va
     let Value::Obj(id) = v else { return Ok(v) };
     Ok(match vm.heap.get(id) {
         Obj::Function(_) => Value::Obj(vm.heap.alloc(Obj::BoundMethod(obj, v))),
+        // A built-in type's method found in a subclass's MRO.
+        Obj::Unbound(b) => {
+            let b = *b;
+            Value::Obj(vm.heap.alloc(Obj::Method(obj, b)))
+        }
         Obj::StaticMethod(f) => *f,
         Obj::ClassMethod(f) => {
             let f = *f;
@@ -182,10 +372,29 @@ pub(crate) fn instantiate(
     args: Vec<Value>,
     kwargs: Vec<(Rc<str>, Value)>,
 ) -> Result<(), Exc> {
-    let (is_exception, name) = match vm.heap.get(class) {
-        Obj::Class(c) => (c.is_exception, c.name.clone()),
+    let (is_exception, name, native) = match vm.heap.get(class) {
+        Obj::Class(c) => (c.is_exception, c.name.clone(), c.native),
         _ => unreachable!("instantiate is called on classes"),
     };
+    // A `__new__` of a script class makes the object; `<shoal>.construct`
+    // then calls `__init__` on it if it is an instance of the class.
+    if let Some(new) = script_new(vm, class) {
+        let construct = vm.shoal_helper("construct")?;
+        let args = vm.heap.alloc(Obj::Tuple(args));
+        let kw = Value::Obj(vm.heap.alloc(Obj::Dict(crate::heap::Dict::default())));
+        for (k, v) in kwargs {
+            let key = vm.str_value(&k);
+            crate::builtins::dict_set(vm, kw, key, v)?;
+        }
+        return vm.call(
+            construct,
+            vec![Value::Obj(class), new, Value::Obj(args), kw],
+            Vec::new(),
+        );
+    }
+    if let Some(kind) = native {
+        return instantiate_native(vm, class, kind, args, kwargs);
+    }
     let instance = if is_exception {
         match vm.instantiate_exception(class, args.clone()) {
             Value::Obj(id) => id,
@@ -195,6 +404,7 @@ pub(crate) fn instantiate(
         vm.heap.alloc(Obj::Instance(Instance {
             class,
             attrs: Attrs::default(),
+            native: None,
         }))
     };
     match class_attr(vm, class, "__init__") {
@@ -220,6 +430,123 @@ pub(crate) fn instantiate(
             Ok(())
         }
     }
+}
+
+/// The `__new__` a script class defines (or inherits from another script
+/// class), if any: a function, implicitly static.
+fn script_new(vm: &Vm, class: ObjId) -> Option<Value> {
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return None;
+    };
+    for k in &c.mro {
+        if let Obj::Class(k) = vm.heap.get(*k) {
+            if k.proxy {
+                return None;
+            }
+            if let Some(v) = k.attrs.get("__new__") {
+                return Some(match v {
+                    Value::Obj(id) => match vm.heap.get(*id) {
+                        Obj::StaticMethod(f) => *f,
+                        _ => *v,
+                    },
+                    _ => *v,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Calling a class deriving from built-in type `kind` (with no `__new__`
+/// of its own): an instance holding a new value of the type (made from
+/// the arguments for an immutable type, empty for a mutable one, which
+/// `__init__` fills), then its `__init__`.
+fn instantiate_native(
+    vm: &mut Vm,
+    class: ObjId,
+    kind: TypeKind,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> Result<(), Exc> {
+    let mutable = matches!(
+        kind,
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray
+    );
+    let value = if mutable {
+        crate::builtins::construct(vm, kind, Vec::new(), Vec::new())?
+    } else {
+        new_native_value(vm, kind, args.clone(), kwargs.clone())?
+    };
+    let instance = vm.heap.alloc(Obj::Instance(Instance {
+        class,
+        attrs: Attrs::default(),
+        native: Some(value),
+    }));
+    let init = class_attr(vm, class, "__init__");
+    let script_init =
+        matches!(init, Some(Value::Obj(f)) if matches!(vm.heap.get(f), Obj::Function(_)));
+    if !script_init && !mutable {
+        // The immutable types' `__init__` is `object`'s, which ignores
+        // the arguments `__new__` took.
+        vm.push_value(Value::Obj(instance));
+        return Ok(());
+    }
+    let init = bind(vm, init.unwrap_or(Value::None), Value::Obj(instance), class)?;
+    vm.call(init, args, kwargs)?;
+    if let Some(frame) = vm.frames.last_mut()
+        && script_init
+    {
+        frame.on_return = OnReturn::Init(instance);
+    } else {
+        // A built-in `__init__` ran at once and pushed None.
+        vm.pop_value();
+        vm.push_value(Value::Obj(instance));
+    }
+    Ok(())
+}
+
+/// A new value of built-in type `kind` for an instance of a subclass:
+/// what calling the type makes (a tasklet or channel takes no arguments
+/// here; a subclass's `__init__` binds a tasklet).
+fn new_native_value(
+    vm: &mut Vm,
+    kind: TypeKind,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> Result<Value, Exc> {
+    match kind {
+        TypeKind::Tasklet | TypeKind::Channel => {
+            crate::builtins::construct(vm, kind, Vec::new(), Vec::new())
+        }
+        _ => crate::builtins::construct(vm, kind, args, kwargs),
+    }
+}
+
+/// `T.__new__(cls, ...)` for a class `cls` deriving from built-in type
+/// `T` (or `object.__new__(cls)`): a new instance of `cls` holding a new
+/// value of `T`, not yet initialised.
+pub(crate) fn new_instance(
+    vm: &mut Vm,
+    class: ObjId,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> Result<Value, Exc> {
+    let (native, is_exception) = match vm.heap.get(class) {
+        Obj::Class(c) => (c.native, c.is_exception),
+        _ => (None, false),
+    };
+    if is_exception {
+        return Ok(vm.instantiate_exception(class, args));
+    }
+    let native = match native {
+        Some(kind) => Some(new_native_value(vm, kind, args, kwargs)?),
+        None => None,
+    };
+    Ok(Value::Obj(vm.heap.alloc(Obj::Instance(Instance {
+        class,
+        attrs: Attrs::default(),
+        native,
+    }))))
 }
 
 /// `super()` in a method: the method's class and its first argument.
@@ -259,6 +586,13 @@ pub(crate) fn super_attr(vm: &mut Vm, class: ObjId, obj: Value, name: &str) -> R
         };
         if let Some(v) = found {
             return bind(vm, v, obj, obj_class);
+        }
+    }
+    if name == "__new__" {
+        // `object.__new__`, static: `super().__new__(cls)`.
+        let object = type_object(vm, TypeKind::Object);
+        if let Some(b) = crate::builtins::class_method(vm, TypeKind::Object, "__new__") {
+            return Ok(Value::Obj(vm.heap.alloc(Obj::Method(object, b))));
         }
     }
     if name == "__init__" || name == "__init_subclass__" {

@@ -147,8 +147,11 @@ pub enum Instr {
     /// Format TOS (and a spec under it if flag 4): conversion in the low
     /// bits (0 none, 1 str, 2 repr, 3 ascii).
     FormatValue(u32),
-    /// Push the builtin module `names[i]`.
+    /// Push the module `names[i]`, importing it first if need be.
     ImportName(u32),
+    /// `from TOS import names[i]`: push the attribute, or the submodule
+    /// imported; TOS stays.
+    ImportFrom(u32),
     /// `assert` failed: raise AssertionError (with TOS if the flag is 1).
     RaiseAssert(u32),
     /// Push `names[i]` from the class namespace, globals or builtins.

@@ -23,11 +23,18 @@ pub fn compile_module(module: &Module, filename: &str, codes: &mut Vec<Code>) ->
     let scope = Scope::module();
     let mut unit = Unit::new("<module>", "<module>", filename.clone(), scope, 1);
     unit.code.doc = docstring(&module.body);
+    unit.future_annotations = module.body.iter().any(|s| match &s.kind {
+        StmtKind::ImportFrom { module, names } => {
+            module == "__future__" && names.iter().any(|a| a.name == "annotations")
+        }
+        _ => false,
+    });
     let mut c = Compiler {
         codes,
         filename,
         unit: &mut unit,
     };
+    c.setup_annotations(&module.body);
     c.body(&module.body)?;
     let end = module.body.last().map_or(1, |s| s.pos.line);
     c.emit(Instr::LoadConst(0), end);
@@ -44,6 +51,30 @@ fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
         }) => Some(Rc::from(s.as_str())),
         _ => None,
     }
+}
+
+/// Whether a module or class body annotates a bare name anywhere outside
+/// its nested functions and classes.
+fn annotates(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { target, .. } => matches!(target.kind, ExprKind::Name(_)),
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => annotates(body) || annotates(orelse),
+        StmtKind::With { body, .. } => annotates(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            annotates(body)
+                || handlers.iter().any(|h| annotates(&h.body))
+                || annotates(orelse)
+                || annotates(finalbody)
+        }
+        _ => false,
+    })
 }
 
 fn not_supported(feature: &str, pos: Pos) -> SyntaxError {
@@ -287,8 +318,13 @@ fn visit_stmt(s: &Stmt, b: &mut Bindings) -> CResult<()> {
             bind_target(target, b);
             visit_expr(value, b)
         }
-        StmtKind::AnnAssign { target, value } => {
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => {
             bind_target(target, b);
+            visit_expr(annotation, b)?;
             value.iter().try_for_each(|v| visit_expr(v, b))
         }
         StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
@@ -602,6 +638,8 @@ struct Unit<'a> {
     /// Pending break jumps, per loop (indexed by `Ctx::Loop::breaks`).
     break_lists: Vec<Vec<usize>>,
     line: u32,
+    /// Whether the module has `from __future__ import annotations`.
+    future_annotations: bool,
 }
 
 impl<'a> Unit<'a> {
@@ -634,6 +672,7 @@ impl<'a> Unit<'a> {
             ctx: Vec::new(),
             break_lists: Vec::new(),
             line,
+            future_annotations: false,
         }
     }
 }
@@ -789,11 +828,16 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;
                 }
+                self.annotation(target, annotation)?;
             }
             StmtKind::If { test, body, orelse } => {
                 self.expr(test)?;
@@ -908,27 +952,80 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Import(names) => {
                 for a in names {
-                    if a.name.contains('.') {
-                        return Err(not_supported("dotted imports are", s.pos));
+                    self.import_chain(&a.name);
+                    match &a.asname {
+                        // `import a.b as c` binds the innermost module.
+                        Some(asname) => self.store_name(asname),
+                        None => {
+                            // `import a.b` binds `a`, now holding `b`.
+                            let top = a.name.split('.').next().unwrap_or(&a.name);
+                            if top.len() != a.name.len() {
+                                self.op(Instr::Pop);
+                                let i = self.name(top);
+                                self.op(Instr::ImportName(i));
+                            }
+                            self.store_name(top);
+                        }
                     }
-                    let i = self.name(&a.name);
-                    self.op(Instr::ImportName(i));
-                    self.store_name(a.asname.as_ref().unwrap_or(&a.name));
                 }
             }
             StmtKind::ImportFrom { module, names } => {
-                let i = self.name(module);
-                self.op(Instr::ImportName(i));
+                self.import_chain(module);
                 for a in names {
-                    self.op(Instr::Dup);
                     let n = self.name(&a.name);
-                    self.op(Instr::LoadAttr(n));
+                    self.op(Instr::ImportFrom(n));
                     self.store_name(a.asname.as_ref().unwrap_or(&a.name));
                 }
                 self.op(Instr::Pop);
             }
         }
         Ok(())
+    }
+
+    /// A module's or class body's `__annotations__`, made first when
+    /// the body annotates a name (as CPython's `SETUP_ANNOTATIONS`).
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        if annotates(body) {
+            self.op(Instr::BuildDict(0));
+            self.store_name("__annotations__");
+        }
+    }
+
+    /// `__annotations__[name] = annotation` for `name: annotation` in a
+    /// module or class body. Under `from __future__ import annotations`
+    /// the annotation is its source text, unevaluated.
+    fn annotation(&mut self, target: &'a Expr, annotation: &'a Expr) -> CResult<()> {
+        let ExprKind::Name(name) = &target.kind else {
+            return Ok(());
+        };
+        if !(self.unit.scope.is_module || self.unit.scope.is_class) {
+            return Ok(());
+        }
+        if self.unit.future_annotations {
+            let text = crate::ast::unparse(annotation);
+            let k = self.konst(Const::Str(Rc::from(text.as_str())));
+            self.op(Instr::LoadConst(k));
+        } else {
+            self.expr(annotation)?;
+        }
+        self.load_name("__annotations__");
+        let k = self.konst(Const::Str(Rc::from(name.as_str())));
+        self.op(Instr::LoadConst(k));
+        self.op(Instr::StoreSubscr);
+        Ok(())
+    }
+
+    /// Imports `a.b.c` as Python does: `a`, then `a.b`, then `a.b.c`
+    /// (each module is set as an attribute of its parent when it is
+    /// made), leaving the last on the stack.
+    fn import_chain(&mut self, dotted: &str) {
+        for (at, _) in dotted.match_indices('.') {
+            let i = self.name(&dotted[..at]);
+            self.op(Instr::ImportName(i));
+            self.op(Instr::Pop);
+        }
+        let i = self.name(dotted);
+        self.op(Instr::ImportName(i));
     }
 
     fn loop_body(&mut self, body: &'a [Stmt], continue_to: usize, is_for: bool) -> CResult<()> {
@@ -1258,6 +1355,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         let qualname = self.child_qualname(name);
         let frees = scope.frees.clone();
         let mut unit = Unit::new(name, &qualname, self.filename.clone(), scope, pos.line);
+        unit.future_annotations = self.unit.future_annotations;
         unit.code.argcount = params.args.len() as u32;
         unit.code.kwonlycount = params.kwonly.len() as u32;
         unit.code.varargs = params.vararg.is_some();
@@ -1313,6 +1411,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         scope.is_class = true;
         let qualname = self.child_qualname(&c.name);
         let mut unit = Unit::new(&c.name, &qualname, self.filename.clone(), scope, pos.line);
+        unit.future_annotations = self.unit.future_annotations;
         unit.code.doc = docstring(&c.body);
         let index = {
             let mut inner = Compiler {
@@ -1320,6 +1419,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 filename: self.filename.clone(),
                 unit: &mut unit,
             };
+            inner.setup_annotations(&c.body);
             inner.body(&c.body)?;
             let end = c.body.last().map_or(pos.line, |s| s.pos.line);
             inner.emit(Instr::LoadConst(0), end);
@@ -1409,6 +1509,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             format!("{}.<locals>.{kind}", self.unit.code.qualname)
         };
         let mut unit = Unit::new(kind, &qualname, self.filename.clone(), scope, pos.line);
+        unit.future_annotations = self.unit.future_annotations;
         unit.code.argcount = 1;
         unit.line = pos.line;
         let index = {

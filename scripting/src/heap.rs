@@ -166,6 +166,14 @@ pub struct Class {
     pub attrs: Attrs,
     /// Whether this is `BaseException` or derives from it.
     pub is_exception: bool,
+    /// The built-in type its instances are made on (`class L(list)`):
+    /// each instance holds a value of that type (see `classes.rs`).
+    #[serde(default)]
+    pub native: Option<TypeKind>,
+    /// Whether this class stands for the built-in type `native` in its
+    /// subclasses' MROs, holding that type's methods.
+    #[serde(default)]
+    pub proxy: bool,
 }
 
 /// An instance of a class.
@@ -175,6 +183,10 @@ pub struct Instance {
     pub class: ObjId,
     /// Its attributes.
     pub attrs: Attrs,
+    /// The built-in value it is made on, when its class derives from a
+    /// built-in type (the list of a `class L(list)` instance).
+    #[serde(default)]
+    pub native: Option<Value>,
 }
 
 /// A module: its name and globals.
@@ -567,6 +579,9 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         Obj::Instance(inst) => {
             f(&mut inst.class);
             inst.attrs.values_mut().for_each(|v| value(v, f));
+            if let Some(v) = &mut inst.native {
+                value(v, f);
+            }
         }
         Obj::Iter(it) => match it {
             Iter::Seq { seq, .. } => f(seq),

@@ -38,6 +38,7 @@ pub mod set_table;
 pub mod snapshot;
 pub mod stackless;
 pub mod standalone;
+mod stdlib;
 mod suggest;
 mod validate;
 pub mod value;

@@ -492,7 +492,7 @@ impl Parser {
         if self.at_op(Op::Colon) {
             self.advance();
             check_target(&first, "annotated assign")?;
-            let _annotation = self.test()?;
+            let annotation = Box::new(self.test()?);
             let value = if self.eat_op(Op::Assign) {
                 Some(if self.at_kw(K::Yield) {
                     self.yield_expr()?
@@ -506,6 +506,7 @@ impl Parser {
                 pos,
                 kind: StmtKind::AnnAssign {
                     target: first,
+                    annotation,
                     value,
                 },
             });

@@ -230,7 +230,8 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
         | Instr::LoadName(_)
         | Instr::LoadSuper
         | Instr::LoadGenReturn
-        | Instr::ImportName(_) => s.stack.push(Tag::Any),
+        | Instr::ImportName(_)
+        | Instr::ImportFrom(_) => s.stack.push(Tag::Any),
         Instr::LoadClosure(_) => s.stack.push(Tag::Cell),
         Instr::StoreFast(_)
         | Instr::StoreDeref(_)
@@ -1425,6 +1426,7 @@ mod tests {
                     Obj::Instance(Instance {
                         class: ObjId(0),
                         attrs: Default::default(),
+                        native: None,
                     }),
                 ],
                 "object 0 is a list, not a class",
@@ -1437,6 +1439,8 @@ mod tests {
                         mro: vec![ObjId(0)],
                         attrs: Default::default(),
                         is_exception: false,
+                        native: None,
+                        proxy: false,
                     })),
                     list.clone(),
                 ],

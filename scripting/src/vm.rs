@@ -494,6 +494,8 @@ impl Vm {
                 mro: Vec::new(),
                 attrs: Attrs::default(),
                 is_exception: true,
+                native: None,
+                proxy: false,
             })));
             mro.push(id);
             if let Some(b) = bases.first()
@@ -566,7 +568,11 @@ impl Vm {
         if exit.is_some_and(|s| mro.contains(&s)) {
             attrs.insert(Rc::from("code"), first);
         }
-        Value::Obj(self.heap.alloc(Obj::Instance(Instance { class, attrs })))
+        Value::Obj(self.heap.alloc(Obj::Instance(Instance {
+            class,
+            attrs,
+            native: None,
+        })))
     }
 
     /// A new string value.
@@ -580,8 +586,20 @@ impl Vm {
             name: Rc::from(name),
             attrs,
         }));
-        self.modules.push((Rc::from(name), id));
+        self.register_module_object(name, id);
         id
+    }
+
+    /// Lists an imported module, and makes `a.b` the attribute `b` of
+    /// its parent `a` (imported first, see the compiler's `import_chain`).
+    pub(crate) fn register_module_object(&mut self, name: &str, id: ObjId) {
+        self.modules.push((Rc::from(name), id));
+        if let Some((parent, child)) = name.rsplit_once('.')
+            && let Some(p) = self.find_module(parent)
+            && let Obj::Module(m) = self.heap.get_mut(p)
+        {
+            m.attrs.insert(Rc::from(child), Value::Obj(id));
+        }
     }
 
     pub(crate) fn parts(&self) -> Parts<'_> {
@@ -725,7 +743,7 @@ impl Vm {
     ) -> Result<(), SyntaxError> {
         let index = self.compile_file(path, source)?;
         let module = self.new_module(name);
-        self.modules.push((Rc::from(name), module));
+        self.register_module_object(name, module);
         self.push_module_frame(index, module, OnReturn::Discard);
         Ok(())
     }
@@ -733,18 +751,24 @@ impl Vm {
     /// `import name` of a script file beside the main one: runs it as a
     /// module (its frame pushes the module when it returns). Modules are
     /// registered before they run, so circular imports see them.
+    /// A dotted name `a.b` is the file `a/b.py`; a folder `a` with an
+    /// `__init__.py` is a package.
     fn import_script(&mut self, name: &str) -> Result<(), Exc> {
-        let path = self
+        let base = self
             .search_dir
             .clone()
             .unwrap_or_default()
-            .join(format!("{name}.py"));
-        let filename = path.display().to_string();
-        let source = match Vm::source_of(&self.embedded, &filename) {
-            Ok(s) => s,
-            Err(_) => {
-                return Err(self.error("ModuleNotFoundError", format!("No module named '{name}'")));
-            }
+            .join(name.replace('.', "/"));
+        let found = [base.with_extension("py"), base.join("__init__.py")]
+            .into_iter()
+            .find_map(|path| {
+                let filename = path.display().to_string();
+                Vm::source_of(&self.embedded, &filename)
+                    .ok()
+                    .map(|s| (filename, s))
+            });
+        let Some((filename, source)) = found else {
+            return Err(self.error("ModuleNotFoundError", format!("No module named '{name}'")));
         };
         let index = match self.compile_file(&filename, &source) {
             Ok(i) => i,
@@ -761,7 +785,7 @@ impl Vm {
             }
         };
         let module = self.new_module(name);
-        self.modules.push((Rc::from(name), module));
+        self.register_module_object(name, module);
         self.push_module_frame(index, module, OnReturn::Import(module));
         Ok(())
     }
@@ -1012,6 +1036,11 @@ impl Vm {
     /// Pushes a value on the current frame's stack.
     pub(crate) fn push_value(&mut self, v: Value) {
         self.push(v);
+    }
+
+    /// Pops the value on top of the current frame's stack.
+    pub(crate) fn pop_value(&mut self) -> Value {
+        self.pop()
     }
 
     #[inline]

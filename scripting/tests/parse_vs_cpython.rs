@@ -210,7 +210,7 @@ fn stmt(st: &Stmt) -> String {
         StmtKind::AugAssign { target, op, value } => {
             format!("(AugAssign {} {} {})", e(target), binop(*op), e(value))
         }
-        StmtKind::AnnAssign { target, value } => {
+        StmtKind::AnnAssign { target, value, .. } => {
             format!("(AnnAssign {} {})", e(target), opt(value, e))
         }
         StmtKind::If { test, body, orelse } => {

@@ -90,6 +90,18 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
                 let t = type_name(vm, v);
                 return Err(type_err(vm, format!("unhashable type: '{t}'")));
             }
+            // An instance of a class deriving from a built-in type that
+            // keeps the type's hashing and equality: its value's key.
+            Obj::Instance(inst)
+                if inst.native.is_some() && crate::classes::native_hash(vm, v).is_some() =>
+            {
+                let inner = crate::classes::native_hash(vm, v).unwrap_or(Value::None);
+                key_depth(vm, inner, depth + 1)?
+            }
+            Obj::Instance(_) if crate::classes::dunder(vm, v, "__hash__") == Some(Value::None) => {
+                let t = type_name(vm, v);
+                return Err(type_err(vm, format!("unhashable type: '{t}'")));
+            }
             Obj::Instance(_) if crate::classes::dunder(vm, v, "__hash__").is_some() => {
                 return Err(vm.error(
                     "NotImplementedError",

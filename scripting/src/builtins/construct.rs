@@ -150,6 +150,22 @@ pub(crate) fn construct(
     kwargs: Kwargs,
 ) -> Result<Value, Exc> {
     let name = kind.name();
+    // `list(l)` of a `class L(list)` instance: its list, unless the class
+    // iterates its own way.
+    let mut args = args;
+    if matches!(
+        kind,
+        TypeKind::List
+            | TypeKind::Tuple
+            | TypeKind::Dict
+            | TypeKind::Set
+            | TypeKind::FrozenSet
+            | TypeKind::Bytes
+            | TypeKind::ByteArray
+    ) && let Some(first) = args.first_mut()
+    {
+        *first = crate::classes::plain_native(vm, *first);
+    }
     if !matches!(
         kind,
         TypeKind::Dict | TypeKind::Int | TypeKind::Tasklet | TypeKind::Bytes | TypeKind::ByteArray
@@ -422,6 +438,7 @@ pub(crate) fn construct(
                 crate::heap::Instance {
                     class,
                     attrs: Attrs::default(),
+                    native: None,
                 },
             ))))
         }

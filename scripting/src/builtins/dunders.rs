@@ -341,7 +341,8 @@ pub(crate) fn d_init(
         TypeKind::Object if is_instance(vm, x) => {
             // object.__init__ takes no arguments unless the class has an
             // `__init__` of its own (then it ignores them).
-            let has_init = crate::classes::dunder(vm, x, "__init__").is_some();
+            let has_init = crate::classes::dunder(vm, x, "__init__").is_some()
+                || crate::classes::dunder(vm, x, "__new__").is_some();
             if !has_init && (!args.is_empty() || !kwargs.is_empty()) {
                 let t = type_name(vm, x);
                 return Err(type_err(vm, format!("{t}() takes no arguments")));
@@ -374,6 +375,26 @@ pub(crate) fn d_new(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: 
             format!("{owner_name}.__new__(): not enough arguments"),
         ));
     };
+    // A script class: a new instance (holding a value of the built-in
+    // type it derives from), not yet initialised.
+    if let Value::Obj(id) = cls
+        && let Obj::Class(c) = vm.heap.get(id)
+    {
+        let native = c.native;
+        let fits = match native {
+            None => matches!(owner, TypeKind::Object | TypeKind::Type),
+            Some(k) => k == owner || matches!(owner, TypeKind::Object | TypeKind::Type),
+        };
+        if !fits {
+            let n = c.name.clone();
+            return Err(type_err(
+                vm,
+                format!("{owner_name}.__new__({n}): {n} is not a subtype of {owner_name}"),
+            ));
+        }
+        let made = crate::classes::new_instance(vm, id, rest.to_vec(), kwargs)?;
+        return ok(made);
+    }
     let kind = match cls {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Type(k) => Some(*k),

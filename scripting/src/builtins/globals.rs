@@ -234,7 +234,7 @@ pub(crate) fn b_isinstance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: K
         let hit = match vm.heap.get(cid) {
             Obj::Type(TypeKind::Object) => true,
             Obj::Type(kind) => {
-                let actual = TypeKind::of(vm, v);
+                let actual = TypeKind::of(vm, crate::classes::unwrap_native(vm, v));
                 actual == *kind || (*kind == TypeKind::Int && actual == TypeKind::Bool)
             }
             Obj::Class(_) => {
@@ -592,6 +592,12 @@ pub(crate) fn b_ord(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) 
 /// `hash(v)`: CPython's (see [`crate::key_hash`]).
 pub(crate) fn b_hash(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "hash", &args, 1, 1)?;
+    if crate::classes::native_hash(vm, args[0]).is_none()
+        && let Some(f) = crate::classes::dunder(vm, args[0], "__hash__")
+        && f != Value::None
+    {
+        return Ok(Native::Call(f, vec![args[0]]));
+    }
     let k = key_of(vm, args[0])?;
     ok(Value::Int(crate::key_hash::key_hash(&k)))
 }

@@ -19,10 +19,19 @@ pub(crate) fn class_lineage(vm: &Vm, class: Value, mro: bool) -> Vec<Value> {
     let Obj::Class(c) = vm.heap.get(id) else {
         return Vec::new();
     };
-    let mut items: Vec<Value> = if mro { &c.mro } else { &c.bases }
-        .iter()
-        .map(|k| Value::Obj(*k))
-        .collect();
+    let ids: Vec<ObjId> = if mro { &c.mro } else { &c.bases }.clone();
+    let mut items: Vec<Value> = Vec::with_capacity(ids.len() + 1);
+    for k in ids {
+        // The stand-in of a built-in type shows as the type.
+        let shown = match vm.heap.get(k) {
+            Obj::Class(p) if p.proxy => p
+                .native
+                .and_then(|kind| vm.builtins.get(kind.name()).copied())
+                .unwrap_or(Value::Obj(k)),
+            _ => Value::Obj(k),
+        };
+        items.push(shown);
+    }
     if (mro || items.is_empty())
         && let Some(object) = vm.builtins.get("object")
     {
@@ -122,6 +131,21 @@ pub(crate) fn b_issubclass(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: K
                 return ok(Value::Bool(true));
             }
             Value::Obj(id) if mro.contains(&id) => return ok(Value::Bool(true)),
+            // A built-in type: a class deriving from it, or bool for int.
+            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(_)) => {
+                let Obj::Type(kind) = *vm.heap.get(id) else {
+                    unreachable!("matched")
+                };
+                let derives = mro.iter().any(|k| match vm.heap.get(*k) {
+                    Obj::Class(k) => k.proxy && k.native == Some(kind),
+                    Obj::Type(TypeKind::Bool) => kind == TypeKind::Int,
+                    Obj::Type(t) => *t == kind,
+                    _ => false,
+                });
+                if derives {
+                    return ok(Value::Bool(true));
+                }
+            }
             Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(_) | Obj::Type(_)) => {}
             _ => {
                 return Err(type_err(

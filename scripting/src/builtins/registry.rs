@@ -215,6 +215,9 @@ fn standard() -> Natives {
     ] {
         natives.add(part);
     }
+    for part in crate::stdlib::modules() {
+        natives.add(part);
+    }
     natives
 }
 
@@ -459,6 +462,8 @@ pub(crate) fn install(vm: &mut Vm) {
         mro: Vec::new(),
         attrs: Attrs::default(),
         is_exception: false,
+        native: None,
+        proxy: false,
     })));
     if let Obj::Class(c) = vm.heap.get_mut(object_class) {
         c.mro = vec![object_class];
@@ -472,10 +477,13 @@ pub(crate) fn install(vm: &mut Vm) {
         mro: Vec::new(),
         attrs: Attrs::default(),
         is_exception: false,
+        native: None,
+        proxy: false,
     })));
     let ni = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
         class,
         attrs: Attrs::default(),
+        native: None,
     }));
     vm.builtins
         .insert(Rc::from("NotImplemented"), Value::Obj(ni));
@@ -486,10 +494,13 @@ pub(crate) fn install(vm: &mut Vm) {
         mro: Vec::new(),
         attrs: Attrs::default(),
         is_exception: false,
+        native: None,
+        proxy: false,
     })));
     let ellipsis = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
         class,
         attrs: Attrs::default(),
+        native: None,
     }));
     vm.builtins
         .insert(Rc::from("Ellipsis"), Value::Obj(ellipsis));
@@ -569,6 +580,120 @@ pub(crate) fn check_receiver(vm: &mut Vm, b: Builtin, receiver: Value) -> Result
             kind.name()
         ),
     ))
+}
+
+/// The receiver a built-in method acts on: for an instance of a class
+/// deriving from the method's type, the value the instance holds
+/// (`class L(list)`: `L().append` appends to its list).
+pub(crate) fn method_receiver(vm: &Vm, b: Builtin, receiver: Value) -> Value {
+    let Some(inner) = crate::classes::native_value(vm, receiver) else {
+        return receiver;
+    };
+    match vm.natives.def(b).map(|d| d.owner) {
+        Some(Owner::Method(TypeKind::Object)) | Some(Owner::Internal) => inner,
+        Some(Owner::Method(kind)) if kind == TypeKind::of(vm, inner) => inner,
+        Some(Owner::Method(TypeKind::Int)) if TypeKind::of(vm, inner) == TypeKind::Bool => inner,
+        _ => receiver,
+    }
+}
+
+/// The operand of a built-in operator method (`list.__eq__`,
+/// `int.__add__`): an instance of a class deriving from a built-in type
+/// is taken as the value it holds, as CPython's operators take a
+/// subclass's instance for the type.
+pub(crate) fn operand_values(vm: &Vm, b: Builtin, args: &mut [Value]) {
+    let [other] = args else { return };
+    if crate::classes::native_value(vm, *other).is_none() {
+        return;
+    }
+    let Some(def) = vm.natives.def(b) else { return };
+    let base = [
+        "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or",
+        "xor", "matmul", "divmod",
+    ];
+    let name = def
+        .name
+        .strip_prefix("__")
+        .and_then(|n| n.strip_suffix("__"))
+        .unwrap_or("");
+    let operator = matches!(name, "eq" | "ne" | "lt" | "le" | "gt" | "ge")
+        || base.contains(&name)
+        || name.strip_prefix('r').is_some_and(|n| base.contains(&n))
+        || name.strip_prefix('i').is_some_and(|n| base.contains(&n));
+    if operator {
+        *other = crate::classes::unwrap_native(vm, *other);
+    }
+}
+
+/// `d[k]` of a `class D(dict)` instance whose class has `__missing__`:
+/// a missing key calls it (`d.__missing__(k)`), as CPython's does.
+pub(crate) fn missing_key(
+    vm: &mut Vm,
+    b: Builtin,
+    result: BResult,
+    inner: Value,
+    outer: Value,
+    key: Option<Value>,
+) -> BResult {
+    let Err(e) = result else { return result };
+    if inner == outer
+        || TypeKind::of(vm, inner) != TypeKind::Dict
+        || !vm.natives.def(b).is_some_and(|d| d.name == "__getitem__")
+    {
+        return Err(e);
+    }
+    let Some(missing) = crate::classes::dunder(vm, outer, "__missing__") else {
+        return Err(e);
+    };
+    let key_error = vm.exc_class("KeyError");
+    if !exception_matches(vm, e, Value::Obj(key_error))? {
+        return Err(e);
+    }
+    Ok(Native::Call(
+        missing,
+        vec![outer, key.unwrap_or(Value::None)],
+    ))
+}
+
+/// A built-in method's result as its caller sees it: the method returned
+/// its receiver (`__iadd__`, `__enter__`) when that receiver is the value
+/// an instance holds, so the instance.
+pub(crate) fn outer_result(
+    vm: &mut Vm,
+    b: Builtin,
+    result: Native,
+    inner: Value,
+    outer: Value,
+) -> Native {
+    // A set's repr names a subclass: `S({1, 2})`, `S()`.
+    if inner != outer
+        && matches!(TypeKind::of(vm, inner), TypeKind::Set | TypeKind::FrozenSet)
+        && vm
+            .natives
+            .def(b)
+            .is_some_and(|d| d.name == "__repr__" || d.name == "__str__")
+        && let Native::Value(v) = result
+        && let Some(text) = str_content(vm, v)
+    {
+        let class = type_name(vm, outer);
+        let body = match TypeKind::of(vm, inner) {
+            TypeKind::Set if &*text == "set()" => String::new(),
+            TypeKind::FrozenSet if &*text == "frozenset()" => String::new(),
+            TypeKind::FrozenSet => text
+                .strip_prefix("frozenset(")
+                .and_then(|t| t.strip_suffix(')'))
+                .unwrap_or(&text)
+                .to_string(),
+            _ => text.to_string(),
+        };
+        return Native::Value(new_str(vm, &format!("{class}({body})")));
+    }
+    match result {
+        Native::Value(v) if inner != outer && same(v, inner) && matches!(v, Value::Obj(_)) => {
+            Native::Value(outer)
+        }
+        other => other,
+    }
 }
 
 /// The name an unbound method shows in errors (`list.append`).

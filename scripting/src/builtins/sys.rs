@@ -155,6 +155,8 @@ fn sys_attrs(vm: &mut Vm, attrs: &mut Attrs) {
         mro: Vec::new(),
         attrs: Attrs::default(),
         is_exception: false,
+        native: None,
+        proxy: false,
     })));
     for (n, fd) in [("stdout", 1), ("stderr", 2)] {
         let mut a = Attrs::default();
@@ -162,6 +164,7 @@ fn sys_attrs(vm: &mut Vm, attrs: &mut Attrs) {
         let s = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
             class: stream_class,
             attrs: a,
+            native: None,
         }));
         attrs.insert(Rc::from(n), Value::Obj(s));
     }

@@ -55,6 +55,13 @@ impl Vm {
                     if let Some(method) = builtins::method(self, obj, name) {
                         return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, method))));
                     }
+                    // The data attributes of the built-in value it holds
+                    // (`I(5).real`, `c.balance` of a tasklet).
+                    if let Some(inner) = crate::classes::native_value(self, obj)
+                        && let Ok(v) = self.get_attr(inner, name)
+                    {
+                        return Ok(v);
+                    }
                     if let Some(getattr) = crate::classes::class_attr(self, class, "__getattr__") {
                         let n = self.str_value(name);
                         return self.call_sync(getattr, vec![obj, n]);

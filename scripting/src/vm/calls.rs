@@ -42,14 +42,24 @@ impl Vm {
                 }
                 self.call_native(callee, args, kwargs, |vm, mut args, kwargs| {
                     let receiver = args.remove(0);
-                    builtins::check_receiver(vm, b, receiver)?;
-                    builtins::call_builtin(vm, b, Some(receiver), args, kwargs)
+                    let inner = builtins::method_receiver(vm, b, receiver);
+                    builtins::operand_values(vm, b, &mut args);
+                    builtins::check_receiver(vm, b, inner)?;
+                    let key = args.first().copied();
+                    let result = builtins::call_builtin(vm, b, Some(inner), args, kwargs);
+                    let result = builtins::missing_key(vm, b, result, inner, receiver, key)?;
+                    Ok(builtins::outer_result(vm, b, result, inner, receiver))
                 })
             }
             Obj::Method(receiver, b) => {
                 let (receiver, b) = (*receiver, *b);
-                self.call_native(callee, args, kwargs, |vm, args, kwargs| {
-                    builtins::call_builtin(vm, b, Some(receiver), args, kwargs)
+                self.call_native(callee, args, kwargs, |vm, mut args, kwargs| {
+                    let inner = builtins::method_receiver(vm, b, receiver);
+                    builtins::operand_values(vm, b, &mut args);
+                    let key = args.first().copied();
+                    let result = builtins::call_builtin(vm, b, Some(inner), args, kwargs);
+                    let result = builtins::missing_key(vm, b, result, inner, receiver, key)?;
+                    Ok(builtins::outer_result(vm, b, result, inner, receiver))
                 })
             }
             Obj::Type(kind) => {

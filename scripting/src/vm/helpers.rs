@@ -21,6 +21,12 @@ pub(crate) const HELPERS_MODULE: &str = "_shoal";
 
 /// The helpers' source.
 pub(crate) const HELPERS: &str = r#"
+def construct(cls, new, args, kwargs):
+    obj = new(cls, *args, **kwargs)
+    if isinstance(obj, cls):
+        obj.__init__(*args, **kwargs)
+    return obj
+
 def materialize(it):
     out = []
     for x in it:

@@ -632,6 +632,22 @@ impl Vm {
             self.push(v);
             return Ok(());
         }
+        // A built-in value and an instance of a class deriving from a
+        // built-in type that keeps the type's reflected operator: the
+        // built-in operation on the value it holds (`'%d' % I(5)`).
+        if !is_instance(self, a)
+            && let Some(inner) = crate::classes::native_value(self, b)
+        {
+            let (_, rname, _) = builtins::dunder_names(op);
+            let own = crate::classes::dunder(self, b, rname).is_some_and(
+                |f| matches!(f, Value::Obj(id) if matches!(self.heap.get(id), Obj::Function(_))),
+            );
+            if !own {
+                let v = builtins::binary(self, op, a, inner, inplace)?;
+                self.push(v);
+                return Ok(());
+            }
+        }
         self.binary_from(op, a, b, inplace, 0)
     }
 

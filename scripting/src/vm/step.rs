@@ -272,11 +272,29 @@ impl Vm {
                         }
                         Value::Obj(id)
                             if matches!(self.heap.get(id), Obj::Type(TypeKind::Object)) => {}
+                        Value::Obj(id) if matches!(self.heap.get(id), Obj::Type(_)) => {
+                            let Obj::Type(kind) = *self.heap.get(id) else {
+                                unreachable!("matched")
+                            };
+                            if kind == TypeKind::Type {
+                                return Err(self.error(
+                                    "NotImplementedError",
+                                    "metaclasses (subclassing type) are not supported by Shoal's script language yet",
+                                ));
+                            }
+                            if !crate::classes::subclassable(kind) {
+                                return Err(self.error(
+                                    "TypeError",
+                                    format!(
+                                        "type '{}' is not an acceptable base type",
+                                        kind.name()
+                                    ),
+                                ));
+                            }
+                            base_ids.push(crate::classes::native_proxy(self, kind));
+                        }
                         _ => {
-                            return Err(self.error(
-                                "NotImplementedError",
-                                "subclassing built-in types other than object and the exceptions is not supported by Shoal's script language yet",
-                            ));
+                            return Err(self.error("TypeError", "bases must be types"));
                         }
                     }
                 }
@@ -852,26 +870,38 @@ impl Vm {
             }
             Instr::ImportName(i) => {
                 let name = self.name(i);
-                if let Some(m) = self.find_module(&name) {
-                    self.push(Value::Obj(m));
-                } else if builtins::is_builtin_module(self, &name) {
-                    let module = builtins::import(self, &name)?;
-                    match builtins::prelude(self, &name) {
-                        // Its script part runs in the module's namespace;
-                        // the import finishes when that returns.
-                        Some((file, source)) => {
-                            let Value::Obj(m) = module else {
-                                unreachable!("modules are objects")
-                            };
-                            let index = self.compile_file(file, source).map_err(|e| {
-                                self.error("SyntaxError", format!("{} ({file})", e.message))
-                            })?;
-                            self.push_module_frame(index, m, OnReturn::Import(m));
-                        }
-                        None => self.push(module),
+                self.import_name(&name)?;
+            }
+            Instr::ImportFrom(i) => {
+                // `from m import name`: the attribute, else the submodule
+                // `m.name`, else ImportError.
+                let name = self.name(i);
+                let module = self.peek_at(0);
+                let Value::Obj(m) = module else {
+                    return Err(self.error("SystemError", "from-import of a non-module"));
+                };
+                let (found, module_name) = match self.heap.get(m) {
+                    Obj::Module(md) => (md.attrs.get(&*name).copied(), md.name.clone()),
+                    _ => (None, Rc::from("?")),
+                };
+                if let Some(v) = found {
+                    self.push(v);
+                    return Ok(());
+                }
+                if let Ok(v) = self.get_attr(module, &name) {
+                    self.push(v);
+                    return Ok(());
+                }
+                let full = format!("{module_name}.{name}");
+                if let Err(e) = self.import_name(&full) {
+                    let missing = self.exc_class("ModuleNotFoundError");
+                    if builtins::exception_matches(self, e, Value::Obj(missing)).unwrap_or(false) {
+                        return Err(self.error(
+                            "ImportError",
+                            format!("cannot import name '{name}' from '{module_name}' (unknown location)"),
+                        ));
                     }
-                } else {
-                    self.import_script(&name)?;
+                    return Err(e);
                 }
             }
             Instr::RaiseAssert(has_msg) => {
@@ -883,6 +913,34 @@ impl Vm {
                 let class = self.exc_class("AssertionError");
                 return Err(self.instantiate_exception(class, args));
             }
+        }
+        Ok(())
+    }
+
+    /// `import name`: a module already imported, a native module (its
+    /// script part runs as a frame that pushes the module when it
+    /// returns), or a script file.
+    pub(super) fn import_name(&mut self, name: &str) -> Result<(), Exc> {
+        if let Some(m) = self.find_module(name) {
+            self.push(Value::Obj(m));
+        } else if builtins::is_builtin_module(self, name) {
+            let module = builtins::import(self, name)?;
+            match builtins::prelude(self, name) {
+                // Its script part runs in the module's namespace;
+                // the import finishes when that returns.
+                Some((file, source)) => {
+                    let Value::Obj(m) = module else {
+                        unreachable!("modules are objects")
+                    };
+                    let index = self.compile_file(file, source).map_err(|e| {
+                        self.error("SyntaxError", format!("{} ({file})", e.message))
+                    })?;
+                    self.push_module_frame(index, m, OnReturn::Import(m));
+                }
+                None => self.push(module),
+            }
+        } else {
+            self.import_script(name)?;
         }
         Ok(())
     }
