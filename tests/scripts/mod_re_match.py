@@ -139,3 +139,14 @@ print(bool(re.match("", "")), re.match("b", "a"))
 # Methods taken from the types.
 print(re.Pattern.search(re.compile("o"), "foo").span())
 print(re.Match.group(re.match("(f)", "foo"), 1))
+
+# The flags are RegexFlag ints.
+print(re.I, repr(re.I), re.I | re.M, re.I | 8, 8 | re.I, re.I & re.M, ~re.I, re.I ^ re.I, re.NOFLAG)
+print(re.I.name, re.I.value, int(re.I), re.I == 2, re.A, re.U, re.X, re.L, re.T, re.DEBUG)
+print(re.I + 1, str(re.I | re.S), repr(re.RegexFlag(0)), repr(re.RegexFlag(4096)), re.RegexFlag(4098))
+print((re.I | re.M).name, re.RegexFlag(4096).name, re.NOFLAG.name)
+print(re.I | True, bool(re.NOFLAG), bool(re.I), re.I is re.IGNORECASE, isinstance(re.I, int))
+print({re.I: "i"}[2], sorted([re.M, re.I, re.S]), max(re.I, re.X), hash(re.I) == hash(2))
+print([re.compile("a", f).flags for f in (re.I, re.I | re.M, re.X, re.A, re.S | re.I)])
+print(re.findall("a.", "A\nab", re.I | re.S), re.split("x", "aXb", 0, re.I), re.sub("x", "-", "XxX", flags=re.I))
+print(type(re.compile("a", re.I).flags), re.compile("a", re.I | re.M))

@@ -24,7 +24,7 @@ use crate::builtins::{
     str_repr, type_err, type_name,
 };
 use crate::heap::{Map, Obj, TypeKind};
-use crate::module::{Constant, Kwargs, ModuleState, Native, NativeModule};
+use crate::module::{Kwargs, ModuleState, Native, NativeModule};
 use crate::value::{ObjId, Value};
 use crate::vm::{Exc, Vm};
 
@@ -378,6 +378,8 @@ fn int_arg(vm: &mut Vm, v: Option<Value>, default: i64) -> Result<i64, Exc> {
 
 /// The `flags` argument of the module's functions.
 fn flags_arg(vm: &mut Vm, v: Option<Value>) -> Result<u32, Exc> {
+    // A `RegexFlag` is an int.
+    let v = v.map(|v| crate::classes::native_value(vm, v).unwrap_or(v));
     match v {
         None => Ok(0),
         Some(Value::Int(i)) => Ok(i as u32),
@@ -1622,30 +1624,9 @@ fn mt_deepcopy(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) ->
 
 // ---- the module ---------------------------------------------------------------------------
 
-/// The flags, by name.
-const FLAGS: [(&str, u32); 17] = [
-    ("NOFLAG", 0),
-    ("A", syntax::ASCII),
-    ("ASCII", syntax::ASCII),
-    ("I", syntax::IGNORECASE),
-    ("IGNORECASE", syntax::IGNORECASE),
-    ("L", syntax::LOCALE),
-    ("LOCALE", syntax::LOCALE),
-    ("M", syntax::MULTILINE),
-    ("MULTILINE", syntax::MULTILINE),
-    ("S", syntax::DOTALL),
-    ("DOTALL", syntax::DOTALL),
-    ("U", syntax::UNICODE),
-    ("UNICODE", syntax::UNICODE),
-    ("X", syntax::VERBOSE),
-    ("VERBOSE", syntax::VERBOSE),
-    ("T", syntax::TEMPLATE),
-    ("TEMPLATE", syntax::TEMPLATE),
-];
-
 /// The `re` module.
 pub(crate) fn module() -> NativeModule {
-    let mut m = NativeModule::new("re")
+    NativeModule::new("re")
         .function("compile", m_compile)
         .function("search", m_search)
         .function("match", m_match)
@@ -1657,7 +1638,6 @@ pub(crate) fn module() -> NativeModule {
         .function("subn", m_subn)
         .function("escape", m_escape)
         .function("purge", m_purge)
-        .constant("DEBUG", Constant::Int(i64::from(syntax::DEBUG)))
         .prelude("<re>", include_str!("re.py"))
         .on_import(|vm, attrs| {
             for kind in [TypeKind::Pattern, TypeKind::Match] {
@@ -1685,11 +1665,7 @@ pub(crate) fn module() -> NativeModule {
         .method(TypeKind::Match, "expand", mt_expand)
         .method(TypeKind::Match, "__getitem__", mt_getitem)
         .method(TypeKind::Match, "__copy__", mt_copy)
-        .method(TypeKind::Match, "__deepcopy__", mt_deepcopy);
-    for (name, bit) in FLAGS {
-        m = m.constant(name, Constant::Int(i64::from(bit)));
-    }
-    m
+        .method(TypeKind::Match, "__deepcopy__", mt_deepcopy)
 }
 
 #[cfg(test)]
