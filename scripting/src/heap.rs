@@ -87,6 +87,10 @@ pub enum TypeKind {
     DictValues,
     /// `dict_items`
     DictItems,
+    /// `re.Pattern`
+    Pattern,
+    /// `re.Match`
+    Match,
 }
 
 impl TypeKind {
@@ -123,6 +127,8 @@ impl TypeKind {
             TypeKind::DictKeys => "dict_keys",
             TypeKind::DictValues => "dict_values",
             TypeKind::DictItems => "dict_items",
+            TypeKind::Pattern => "re.Pattern",
+            TypeKind::Match => "re.Match",
         }
     }
 }
@@ -365,6 +371,11 @@ pub enum Obj {
     /// A `stackless.channel`. A snapshot keeps its settings; the tasklets
     /// waiting on it are in a world snapshot.
     Channel(Box<crate::stackless::ChannelObj>),
+    /// A compiled regular expression (`re.Pattern`): saved as its
+    /// source and flags, compiled again when first used after a load.
+    Pattern(Box<crate::re::PatternObj>),
+    /// A match of a regular expression (`re.Match`).
+    Match(Box<crate::re::MatchObj>),
 }
 
 /// The state of a generator.
@@ -534,7 +545,9 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         | Obj::Unbound(_)
         | Obj::Type(_)
         | Obj::Channel(_)
+        | Obj::Pattern(_)
         | Obj::Random(_) => {}
+        Obj::Match(m) => m.values_mut().into_iter().for_each(|v| value(v, f)),
         Obj::List(items) | Obj::Tuple(items) => items.iter_mut().for_each(|v| value(v, f)),
         Obj::Dict(d) => d.values_mut().for_each(|(k, v)| {
             value(k, f);

@@ -33,6 +33,7 @@ pub mod module;
 pub mod parser;
 mod pickle;
 mod random;
+mod re;
 pub mod set_table;
 pub mod snapshot;
 pub mod stackless;

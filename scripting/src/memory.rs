@@ -51,6 +51,8 @@ impl Obj {
                 }
                 Obj::Iter(Iter::Values { items, .. }) => values(items.len()),
                 Obj::Random(_) => crate::random::STATE_BYTES,
+                Obj::Pattern(p) => p.approx_bytes(),
+                Obj::Match(m) => m.approx_bytes(),
                 _ => 0,
             }
     }

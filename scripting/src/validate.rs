@@ -535,6 +535,8 @@ fn kind_name(obj: &Obj) -> &'static str {
         Obj::Tasklet(_) => "a tasklet",
         Obj::Channel(_) => "a channel",
         Obj::Random(_) => "a random generator",
+        Obj::Pattern(_) => "a regular expression",
+        Obj::Match(_) => "a regular expression match",
     }
 }
 
@@ -675,6 +677,30 @@ impl<'a> Checker<'a> {
             | Obj::Unbound(_)
             | Obj::Channel(_)
             | Obj::Random(_) => Ok(()),
+            Obj::Pattern(p) => p.check(),
+            Obj::Match(m) => {
+                let [string, pattern] = m.values();
+                let len = match string {
+                    Value::Obj(id) => match self.object(id)? {
+                        Obj::Str(s) => s.len(),
+                        Obj::Bytes(b) => b.len(),
+                        Obj::ByteArray(b) => b.len(),
+                        other => return Err(format!("its subject is {}", kind_name(other))),
+                    },
+                    other => return Err(format!("its subject is {other:?}")),
+                };
+                let groups = match pattern {
+                    Value::Obj(id) => match self.object(id)? {
+                        Obj::Pattern(p) => {
+                            p.check()?;
+                            p.groups().unwrap_or(0)
+                        }
+                        other => return Err(format!("its pattern is {}", kind_name(other))),
+                    },
+                    other => return Err(format!("its pattern is {other:?}")),
+                };
+                m.check(groups, len)
+            }
             Obj::File(_) => Err("a file cannot be loaded".into()),
             Obj::BigInt(n) => check_big_int(n),
             Obj::List(items) | Obj::Tuple(items) => self.values(items),

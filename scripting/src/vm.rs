@@ -1437,6 +1437,8 @@ impl TypeKind {
             Obj::File(_) => TypeKind::File,
             Obj::Channel(_) => TypeKind::Channel,
             Obj::Random(_) => TypeKind::Random,
+            Obj::Pattern(_) => TypeKind::Pattern,
+            Obj::Match(_) => TypeKind::Match,
             Obj::Super(..) => TypeKind::Super,
             Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Property(..) => TypeKind::Object,
             Obj::Cell(_) | Obj::Instance(_) => TypeKind::Object,

@@ -254,6 +254,8 @@ fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 "<random.Random object at 0x{:012x}>",
                 0x7f00_0000_0000u64 + id.0 as u64 * 16
             ),
+            Obj::Pattern(p) => crate::re::pattern_repr(vm, &p),
+            Obj::Match(m) => crate::re::match_repr(vm, &m),
             Obj::Channel(_) => format!(
                 "<stackless.channel object at 0x{:012x}>",
                 0x7f00_0000_0000u64 + id.0 as u64 * 16

@@ -210,6 +210,7 @@ fn standard() -> Natives {
         sys::module(),
         random::module(),
         time::module(),
+        crate::re::module(),
         builtins_module(),
     ] {
         natives.add(part);

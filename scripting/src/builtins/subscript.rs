@@ -137,6 +137,9 @@ pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<V
             }
         };
     }
+    if matches!(vm.heap.get(id), Obj::Match(_)) {
+        return crate::re::getitem(vm, id, index);
+    }
     let obj = match vm.heap.get(id) {
         Obj::Str(s) => Obj::Str(s.clone()),
         Obj::Bytes(b) => Obj::Bytes(b.clone()),

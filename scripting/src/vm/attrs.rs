@@ -180,8 +180,14 @@ impl Vm {
                         return Ok(v);
                     }
                 }
+                Obj::Pattern(_) | Obj::Match(_) => {
+                    if let Some(v) = crate::re::attr(self, id, name)? {
+                        return Ok(v);
+                    }
+                }
                 Obj::Type(kind) if name == "__name__" => {
-                    let n = kind.name();
+                    // `re.Pattern` is called `Pattern`.
+                    let n = kind.name().rsplit('.').next().unwrap_or("");
                     return Ok(self.str_value(n));
                 }
                 Obj::Type(kind) => {
