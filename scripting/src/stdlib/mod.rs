@@ -12,6 +12,7 @@ use crate::module::NativeModule;
 /// (module name, the file name tracebacks show, source).
 const MODULES: &[(&str, &str, &str)] = &[
     ("__future__", "<__future__>", include_str!("__future__.py")),
+    ("abc", "<abc>", include_str!("abc.py")),
     ("array", "<array>", include_str!("array.py")),
     ("bisect", "<bisect>", include_str!("bisect.py")),
     (
@@ -19,8 +20,19 @@ const MODULES: &[(&str, &str, &str)] = &[
         "<collections>",
         include_str!("collections.py"),
     ),
+    (
+        "collections.abc",
+        "<collections.abc>",
+        include_str!("collections__abc.py"),
+    ),
     ("copy", "<copy>", include_str!("copy.py")),
+    (
+        "dataclasses",
+        "<dataclasses>",
+        include_str!("dataclasses.py"),
+    ),
     ("datetime", "<datetime>", include_str!("datetime.py")),
+    ("enum", "<enum>", include_str!("enum.py")),
     ("functools", "<functools>", include_str!("functools.py")),
     ("heapq", "<heapq>", include_str!("heapq.py")),
     ("io", "<io>", include_str!("io.py")),
@@ -32,6 +44,7 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("string", "<string>", include_str!("string.py")),
     ("struct", "<struct>", include_str!("struct.py")),
     ("textwrap", "<textwrap>", include_str!("textwrap.py")),
+    ("typing", "<typing>", include_str!("typing.py")),
 ];
 
 /// The modules, for the VM's table of natives.
