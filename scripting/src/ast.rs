@@ -182,6 +182,8 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     /// Its decorators, outermost first.
     pub decorators: Vec<Expr>,
+    /// `async def`: calling it makes a coroutine.
+    pub is_async: bool,
 }
 
 /// A `class` statement.
@@ -335,6 +337,8 @@ pub enum ExprKind {
     Yield(Option<Box<Expr>>),
     /// `yield from iterable`.
     YieldFrom(Box<Expr>),
+    /// `await value` (in an `async def`).
+    Await(Box<Expr>),
     /// `name := value`.
     NamedExpr {
         /// The name bound.

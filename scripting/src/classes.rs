@@ -103,6 +103,96 @@ pub(crate) fn build_class(
     Ok(Value::Obj(id))
 }
 
+/// The base classes a class statement (or `type(name, bases, ns)`)
+/// names, as class ids: `object` is left out (every class has its
+/// methods), a built-in type becomes the proxy that stands for it.
+pub(crate) fn class_bases(vm: &mut Vm, bases: &[Value]) -> Result<Vec<ObjId>, Exc> {
+    let mut ids = Vec::new();
+    for b in bases {
+        match *b {
+            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(_)) => ids.push(id),
+            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(TypeKind::Object)) => {}
+            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(_)) => {
+                let Obj::Type(kind) = *vm.heap.get(id) else {
+                    unreachable!("matched")
+                };
+                if kind == TypeKind::Type {
+                    return Err(vm.error(
+                        "NotImplementedError",
+                        "metaclasses (subclassing type) are not supported by Shoal's script language yet",
+                    ));
+                }
+                if !subclassable(kind) {
+                    return Err(vm.error(
+                        "TypeError",
+                        format!("type '{}' is not an acceptable base type", kind.name()),
+                    ));
+                }
+                ids.push(native_proxy(vm, kind));
+            }
+            _ => return Err(vm.error("TypeError", "bases must be types")),
+        }
+    }
+    Ok(ids)
+}
+
+/// `type(name, bases, ns)`: a class made from its parts.
+pub(crate) fn class_from_parts(
+    vm: &mut Vm,
+    name: Value,
+    bases: Value,
+    ns: Value,
+) -> Result<Value, Exc> {
+    let Some(name) = crate::builtins::str_content(vm, name) else {
+        let t = crate::builtins::type_name(vm, name);
+        return Err(vm.error(
+            "TypeError",
+            format!("type.__new__() argument 1 must be str, not {t}"),
+        ));
+    };
+    let bases = match bases {
+        Value::Obj(id) if matches!(vm.heap.get(id), Obj::Tuple(_)) => match vm.heap.get(id) {
+            Obj::Tuple(items) => items.clone(),
+            _ => Vec::new(),
+        },
+        _ => {
+            let t = crate::builtins::type_name(vm, bases);
+            return Err(vm.error(
+                "TypeError",
+                format!("type.__new__() argument 2 must be tuple, not {t}"),
+            ));
+        }
+    };
+    let pairs: Vec<(Value, Value)> = match ns {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Dict(d) => d.values().copied().collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    if !matches!(ns, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Dict(_))) {
+        let t = crate::builtins::type_name(vm, ns);
+        return Err(vm.error(
+            "TypeError",
+            format!("type.__new__() argument 3 must be dict, not {t}"),
+        ));
+    }
+    let mut attrs = Attrs::default();
+    for (k, v) in pairs {
+        let Some(k) = crate::builtins::str_content(vm, k) else {
+            continue;
+        };
+        attrs.insert(k, v);
+    }
+    if !attrs.contains_key("__module__") {
+        let module = vm.str_value("__main__");
+        attrs.insert(Rc::from("__module__"), module);
+    }
+    attrs.entry(Rc::from("__doc__")).or_insert(Value::None);
+    let ids = class_bases(vm, &bases)?;
+    build_class(vm, name, ids, attrs)
+}
+
 /// Whether two built-in types have one instance layout (a class may
 /// derive from both).
 fn same_layout(a: TypeKind, b: TypeKind) -> bool {

@@ -147,6 +147,9 @@ pub enum Instr {
     /// Format TOS (and a spec under it if flag 4): conversion in the low
     /// bits (0 none, 1 str, 2 repr, 3 ascii).
     FormatValue(u32),
+    /// `await`: TOS becomes what the awaiting loop iterates: a coroutine
+    /// itself, or what an object's `__await__()` returns.
+    GetAwaitable,
     /// Push the module `names[i]`, importing it first if need be.
     ImportName(u32),
     /// `from TOS import names[i]`: push the attribute, or the submodule
@@ -260,6 +263,9 @@ pub struct Code {
     pub firstline: u32,
     /// Calling it makes a generator.
     pub is_generator: bool,
+    /// An `async def`: calling it makes a coroutine (a generator that
+    /// only `await` drives).
+    pub is_coroutine: bool,
     /// The docstring (`__doc__`): a string literal opening the body.
     pub doc: Option<Rc<str>>,
 }

@@ -535,7 +535,7 @@ fn visit_expr(e: &Expr, b: &mut Bindings) -> CResult<()> {
                 visit_expr(x, b)?;
             }
         }
-        ExprKind::Starred(v) | ExprKind::YieldFrom(v) => visit_expr(v, b)?,
+        ExprKind::Starred(v) | ExprKind::YieldFrom(v) | ExprKind::Await(v) => visit_expr(v, b)?,
         ExprKind::Yield(v) => v.iter().try_for_each(|v| visit_expr(v, b))?,
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
             items.iter().try_for_each(|i| visit_expr(i, b))?
@@ -633,7 +633,8 @@ fn find_walrus(e: &Expr, out: &mut Vec<String>) {
         }
         ExprKind::Attribute { value, .. }
         | ExprKind::Starred(value)
-        | ExprKind::YieldFrom(value) => find_walrus(value, out),
+        | ExprKind::YieldFrom(value)
+        | ExprKind::Await(value) => find_walrus(value, out),
         ExprKind::Subscript { value, index } => {
             find_walrus(value, out);
             find_walrus(index, out);
@@ -722,6 +723,7 @@ impl<'a> Unit<'a> {
                 varkw: false,
                 firstline: line,
                 is_generator: false,
+                is_coroutine: false,
                 doc: None,
             },
             scope,
@@ -960,7 +962,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 for d in &f.decorators {
                     self.expr(d)?;
                 }
-                self.function(&f.name, &f.params, Body::Stmts(&f.body), s.pos)?;
+                self.function(&f.name, &f.params, Body::Stmts(&f.body), s.pos, f.is_async)?;
                 for _ in &f.decorators {
                     self.op(Instr::Call(1));
                 }
@@ -1370,6 +1372,7 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         params: &'a Params,
         body: Body<'a>,
         pos: Pos,
+        is_async: bool,
     ) -> CResult<()> {
         // Defaults are evaluated here, in the enclosing scope.
         let mut flags = 0;
@@ -1412,6 +1415,8 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         let frees = scope.frees.clone();
         let mut unit = Unit::new(name, &qualname, self.filename.clone(), scope, pos.line);
         unit.future_annotations = self.unit.future_annotations;
+        unit.code.is_coroutine = is_async;
+        unit.code.is_generator = is_async;
         unit.code.argcount = params.args.len() as u32;
         unit.code.kwonlycount = params.kwonly.len() as u32;
         unit.code.varargs = params.vararg.is_some();
@@ -1846,11 +1851,14 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 self.patch(jend, end);
             }
             ExprKind::Lambda { params, body } => {
-                self.function("<lambda>", params, Body::Expr(body), e.pos)?
+                self.function("<lambda>", params, Body::Expr(body), e.pos, false)?
             }
             ExprKind::Yield(v) => {
                 if self.unit.scope.is_module || self.unit.scope.is_class {
                     return Err(syntax("'yield' outside function", e.pos));
+                }
+                if self.unit.code.is_coroutine {
+                    return Err(not_supported("async generators are", e.pos));
                 }
                 match v {
                     Some(v) => self.expr(v)?,
@@ -1865,9 +1873,35 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 if self.unit.scope.is_module || self.unit.scope.is_class {
                     return Err(syntax("'yield from' outside function", e.pos));
                 }
+                if self.unit.code.is_coroutine {
+                    return Err(syntax("'yield from' inside async function", e.pos));
+                }
                 self.unit.code.is_generator = true;
                 self.expr(v)?;
                 self.op(Instr::GetIter);
+                let start = self.here();
+                let fi = self.op(Instr::ForIter(0));
+                self.op(Instr::Yield);
+                self.op(Instr::Pop);
+                self.op(Instr::Jump(start as u32));
+                let end = self.here();
+                self.patch(fi, end);
+                self.op(Instr::LoadGenReturn);
+            }
+            ExprKind::Await(v) => {
+                if !self.unit.code.is_coroutine {
+                    let message = if self.unit.scope.is_module || self.unit.scope.is_class {
+                        "'await' outside function"
+                    } else {
+                        "'await' outside async function"
+                    };
+                    return Err(syntax(message, e.pos));
+                }
+                // `yield from` the awaitable: each value it yields goes
+                // out to whoever drives the coroutine; its return value
+                // is the `await`'s.
+                self.expr(v)?;
+                self.op(Instr::GetAwaitable);
                 let start = self.here();
                 let fi = self.op(Instr::ForIter(0));
                 self.op(Instr::Yield);

@@ -91,6 +91,8 @@ pub enum TypeKind {
     Pattern,
     /// `re.Match`
     Match,
+    /// `coroutine` (what calling an `async def` makes)
+    Coroutine,
 }
 
 impl TypeKind {
@@ -117,6 +119,7 @@ impl TypeKind {
             TypeKind::Slice => "slice",
             TypeKind::Method => "method",
             TypeKind::Generator => "generator",
+            TypeKind::Coroutine => "coroutine",
             TypeKind::Tasklet => "tasklet",
             TypeKind::Channel => "channel",
             TypeKind::Bytes => "bytes",
@@ -389,6 +392,10 @@ pub struct Generator {
     pub finished: bool,
     /// Its name, for repr.
     pub name: Rc<str>,
+    /// A coroutine (made by an `async def`): `await` drives it, `for`
+    /// and `next()` do not.
+    #[serde(default)]
+    pub coroutine: bool,
 }
 
 /// The arena.

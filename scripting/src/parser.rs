@@ -254,7 +254,7 @@ impl Parser {
             Tok::Keyword(K::With) => self.with_stmt()?,
             Tok::Keyword(K::Def) => self.funcdef(Vec::new())?,
             Tok::Keyword(K::Class) => self.classdef(Vec::new())?,
-            Tok::Keyword(K::Async) => return Err(not_supported("async functions", pos)),
+            Tok::Keyword(K::Async) => self.async_stmt(Vec::new())?,
             Tok::Op(Op::At) => self.decorated()?,
             Tok::Name(n) if n == "match" && self.looks_like_match() => {
                 return Err(not_supported("match statements", pos));
@@ -777,7 +777,31 @@ impl Parser {
         match self.peek() {
             Tok::Keyword(K::Def) => self.funcdef(decorators),
             Tok::Keyword(K::Class) => self.classdef(decorators),
-            Tok::Keyword(K::Async) => Err(not_supported("async functions", self.here())),
+            Tok::Keyword(K::Async) => self.async_stmt(decorators),
+            _ => Err(self.invalid()),
+        }
+    }
+
+    /// `async def` (a coroutine function); `async for` and `async with`
+    /// are outside the subset.
+    fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let pos = self.here();
+        self.advance();
+        match self.peek() {
+            Tok::Keyword(K::Def) => {
+                let mut stmt = self.funcdef(decorators)?;
+                stmt.pos = pos;
+                if let StmtKind::FunctionDef(f) = &mut stmt.kind {
+                    f.is_async = true;
+                }
+                Ok(stmt)
+            }
+            Tok::Keyword(K::For) if decorators.is_empty() => {
+                Err(not_supported("async for loops", pos))
+            }
+            Tok::Keyword(K::With) if decorators.is_empty() => {
+                Err(not_supported("async with statements", pos))
+            }
             _ => Err(self.invalid()),
         }
     }
@@ -800,6 +824,7 @@ impl Parser {
                 params,
                 body,
                 decorators,
+                is_async: false,
             })),
         })
     }
@@ -1309,10 +1334,16 @@ impl Parser {
 
     fn power(&mut self) -> PResult<Expr> {
         let pos = self.here();
-        if self.at_kw(K::Await) {
-            return Err(not_supported("await expressions", pos));
-        }
-        let base = self.atom_expr()?;
+        let base = if self.at_kw(K::Await) {
+            self.advance();
+            let value = self.atom_expr()?;
+            Expr {
+                pos,
+                kind: ExprKind::Await(Box::new(value)),
+            }
+        } else {
+            self.atom_expr()?
+        };
         if self.eat_op(Op::Pow) {
             let exp = self.factor()?;
             return Ok(Expr {
@@ -1843,7 +1874,7 @@ fn relocate(e: &mut Expr, line: u32, col: u32) {
                 relocate(x, line, col);
             }
         }
-        ExprKind::Starred(x) | ExprKind::YieldFrom(x) => each(x),
+        ExprKind::Starred(x) | ExprKind::YieldFrom(x) | ExprKind::Await(x) => each(x),
         ExprKind::Yield(x) => {
             if let Some(x) = x {
                 each(x);
@@ -1923,6 +1954,7 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Dict(_) => "dict literal",
         ExprKind::Set(_) => "set display",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Await(_) => "await expression",
         ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Tuple(_) => "tuple",
         ExprKind::List(_) => "list",

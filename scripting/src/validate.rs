@@ -232,6 +232,10 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
         | Instr::LoadGenReturn
         | Instr::ImportName(_)
         | Instr::ImportFrom(_) => s.stack.push(Tag::Any),
+        Instr::GetAwaitable => {
+            s.stack.pop();
+            s.stack.push(Tag::Any);
+        }
         Instr::LoadClosure(_) => s.stack.push(Tag::Cell),
         Instr::StoreFast(_)
         | Instr::StoreDeref(_)
@@ -778,7 +782,16 @@ impl<'a> Checker<'a> {
             Obj::Method(receiver, b) => {
                 self.value(*receiver)?;
                 if let Some(kind) = crate::builtins::receiver_type(*b) {
-                    let got = self.type_of(*receiver);
+                    // An instance of a class deriving from the method's
+                    // type: the method acts on the value it holds.
+                    let held = match receiver {
+                        Value::Obj(id) => match self.objs.slot(*id) {
+                            Some(Some(Obj::Instance(inst))) => inst.native.as_deref().copied(),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let got = self.type_of(held.unwrap_or(*receiver));
                     if got != kind {
                         return Err(format!(
                             "'{}' is bound to a {} receiver",

@@ -1430,6 +1430,7 @@ impl TypeKind {
             Obj::Iter(_) => TypeKind::Iterator,
             Obj::Slice(..) => TypeKind::Slice,
             Obj::BoundMethod(..) => TypeKind::Method,
+            Obj::Generator(g) if g.coroutine => TypeKind::Coroutine,
             Obj::Generator(_) => TypeKind::Generator,
             Obj::Tasklet(_) => TypeKind::Tasklet,
             Obj::Bytes(_) => TypeKind::Bytes,

@@ -147,7 +147,10 @@ fn syntax_errors_match_cpython() {
 #[test]
 fn unsupported_features_are_named() {
     for (source, feature) in [
-        ("async def f():\n    pass\n", "async functions"),
+        (
+            "async def f():\n    async for x in y:\n        pass\n",
+            "async for loops",
+        ),
         ("from os import *\n", "star imports"),
         ("from . import x\n", "relative imports"),
         ("match x:\n    case 1:\n        pass\n", "match statements"),

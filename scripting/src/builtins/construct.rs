@@ -409,7 +409,12 @@ pub(crate) fn construct(
             Ok(Value::Obj(vm.heap.alloc(Obj::Range(start, stop, step))))
         }
         TypeKind::Type => {
-            arity(vm, "type", &args, 1, 1)?;
+            if args.len() == 3 {
+                return crate::classes::class_from_parts(vm, args[0], args[1], args[2]);
+            }
+            if args.len() != 1 {
+                return Err(type_err(vm, "type() takes 1 or 3 arguments"));
+            }
             let v = args[0];
             if let Value::Obj(id) = v
                 && let Obj::Instance(inst) = vm.heap.get(id)

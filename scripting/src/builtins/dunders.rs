@@ -616,7 +616,7 @@ fn own(kind: TypeKind) -> &'static [(&'static str, crate::module::NativeFn)] {
 
 /// The built-in types that have these dunders (int, float and bool get
 /// theirs with their own methods).
-const KINDS: [TypeKind; 12] = [
+const KINDS: [TypeKind; 13] = [
     TypeKind::Object,
     TypeKind::Str,
     TypeKind::Bytes,
@@ -628,6 +628,7 @@ const KINDS: [TypeKind; 12] = [
     TypeKind::FrozenSet,
     TypeKind::Range,
     TypeKind::Generator,
+    TypeKind::Coroutine,
     TypeKind::Iterator,
 ];
 

@@ -261,7 +261,12 @@ fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                 0x7f00_0000_0000u64 + id.0 as u64 * 16
             ),
             Obj::Generator(g) => format!(
-                "<generator object {} at 0x{:012x}>",
+                "<{} object {} at 0x{:012x}>",
+                if g.coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                },
                 g.name,
                 0x7f00_0000_0000u64 + id.0 as u64 * 16
             ),

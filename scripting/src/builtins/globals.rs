@@ -301,6 +301,9 @@ pub(crate) fn b_iter(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs)
 
 pub(crate) fn b_next(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "next", &args, 1, 2)?;
+    if TypeKind::of(vm, args[0]) == TypeKind::Coroutine {
+        return Err(type_err(vm, "'coroutine' object is not an iterator"));
+    }
     if let Some(ch) = crate::stackless::channel_of(vm, args[0]) {
         if let (true, Some(d)) = (ch.closing() && ch.balance() <= 0, args.get(1)) {
             return ok(*d);

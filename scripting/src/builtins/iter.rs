@@ -74,6 +74,7 @@ pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
                 what: *what,
                 size: Some(container_len(vm.heap.get(*dict))),
             },
+            Obj::Generator(g) if g.coroutine => return Err(not_iterable(vm, v)),
             Obj::Iter(_) | Obj::Generator(_) | Obj::Channel(_) => return Ok(v),
             Obj::File(_) => {
                 let items = crate::files::remaining_lines(vm, v)?;

@@ -360,6 +360,9 @@ fn core() -> NativeModule {
         .method(T::Generator, "send", gen_send)
         .method(T::Generator, "throw", gen_throw)
         .method(T::Generator, "close", gen_close)
+        .method(T::Coroutine, "send", gen_send)
+        .method(T::Coroutine, "throw", gen_throw)
+        .method(T::Coroutine, "close", gen_close)
         .native(Owner::Internal, "sort_order", sort_order)
         .method(T::Str, "rfind", s_rfind)
         .method(T::Str, "swapcase", s_swapcase)
@@ -931,6 +934,7 @@ pub fn type_name(vm: &Vm, v: Value) -> String {
             }
             Obj::Iter(Iter::Range { .. }) => return "range_iterator".into(),
             Obj::Iter(Iter::Dict { .. }) => return "dict_keyiterator".into(),
+            Obj::Generator(g) if g.coroutine => return "coroutine".into(),
             _ => {}
         }
     }

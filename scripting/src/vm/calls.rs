@@ -916,6 +916,7 @@ impl Vm {
         let code = &self.codes[f.code as usize];
         if code.is_generator {
             let name = code.name.clone();
+            let coroutine = code.is_coroutine;
             let generator_id = self
                 .heap
                 .alloc(Obj::Generator(Box::new(crate::heap::Generator {
@@ -923,6 +924,7 @@ impl Vm {
                     started: false,
                     finished: false,
                     name,
+                    coroutine,
                 })));
             self.push(Value::Obj(generator_id));
         } else {

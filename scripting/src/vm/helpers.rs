@@ -202,6 +202,64 @@ def enumerate_(iterable, n):
         yield (n, x)
         n += 1
 
+def _type_form_repr(a):
+    if a is ...:
+        return "..."
+    if a is None or (type(a) is type and a.__name__ == "NoneType"):
+        return "None"
+    if type(a) is type:
+        module = getattr(a, "__module__", "builtins")
+        if module == "builtins":
+            return a.__name__
+        return module + "." + a.__name__
+    return repr(a)
+
+class GenericAlias:
+    """`list[int]`: the type a built-in type subscripted stands for."""
+    _shoal_type_form = True
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if type(args) is tuple else (args,)
+
+    def __repr__(self):
+        inner = ", ".join([_type_form_repr(a) for a in self.__args__])
+        return self.__origin__.__name__ + "[" + inner + "]"
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__args__)
+
+class UnionType:
+    """`int | None`: a union of types."""
+    _shoal_type_form = True
+
+    def __init__(self, a, b):
+        args = []
+        for x in (a, b):
+            parts = x.__args__ if isinstance(x, UnionType) else (x,)
+            for p in parts:
+                if p is None:
+                    p = type(None)
+                if p not in args:
+                    args.append(p)
+        self.__args__ = tuple(args)
+
+    def __repr__(self):
+        return " | ".join([_type_form_repr(a) for a in self.__args__])
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
 def dict_fromkeys(cls, iterable, value=None):
     d = cls()
     for k in iterable:

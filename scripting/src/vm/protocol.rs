@@ -627,6 +627,14 @@ impl Vm {
         b: Value,
         inplace: bool,
     ) -> Result<(), Exc> {
+        // `int | None` in an annotation: a union of types.
+        if op == BinOp::BitOr && (self.is_type_value(a) || self.is_type_value(b)) {
+            let either = |vm: &Vm, v: Value| vm.is_type_value(v) || v == Value::None;
+            if either(self, a) && either(self, b) {
+                let f = self.shoal_helper("UnionType")?;
+                return self.call(f, vec![a, b], Vec::new());
+            }
+        }
         if !is_instance(self, a) && !is_instance(self, b) {
             let v = builtins::binary(self, op, a, b, inplace)?;
             self.push(v);
@@ -649,6 +657,20 @@ impl Vm {
             }
         }
         self.binary_from(op, a, b, inplace, 0)
+    }
+
+    /// Whether `v` is a class or a built-in type (or a union or alias
+    /// of them, made by `<shoal>`).
+    pub(crate) fn is_type_value(&self, v: Value) -> bool {
+        let Value::Obj(id) = v else { return false };
+        match self.heap.get(id) {
+            Obj::Type(_) => true,
+            Obj::Class(c) => !c.proxy,
+            Obj::Instance(inst) => {
+                crate::classes::class_attr(self, inst.class, "_shoal_type_form").is_some()
+            }
+            _ => false,
+        }
     }
 
     fn binary_from(
@@ -972,6 +994,12 @@ impl Vm {
             let mode = OnReturn::Cont(Box::new(Cont::GenNext { default: None }));
             if self.resume_generator(id, v, mode)? {
                 return Ok(());
+            }
+            if let Obj::Generator(state) = self.heap.get(id)
+                && state.coroutine
+                && state.finished
+            {
+                return Err(self.error("RuntimeError", "cannot reuse already awaited coroutine"));
             }
         }
         Err(self.stop_iteration(Vec::new()))

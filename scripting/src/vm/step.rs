@@ -134,6 +134,38 @@ impl Vm {
                 if let Some(f) = crate::classes::dunder(self, container, "__getitem__") {
                     return self.call(f, vec![container, index], Vec::new());
                 }
+                // `list[int]`: a generic alias, for annotations.
+                if let Value::Obj(c) = container
+                    && matches!(
+                        self.heap.get(c),
+                        Obj::Type(
+                            TypeKind::List
+                                | TypeKind::Dict
+                                | TypeKind::Set
+                                | TypeKind::FrozenSet
+                                | TypeKind::Tuple
+                                | TypeKind::Type
+                        )
+                    )
+                {
+                    let f = self.shoal_helper("GenericAlias")?;
+                    return self.call(f, vec![container, index], Vec::new());
+                }
+                // `C[x]` of a class: its `__class_getitem__` (a class
+                // method even undecorated).
+                if let Value::Obj(c) = container
+                    && matches!(self.heap.get(c), Obj::Class(_))
+                    && let Some(f) = crate::classes::class_attr(self, c, "__class_getitem__")
+                {
+                    let f = match f {
+                        Value::Obj(id) => match self.heap.get(id) {
+                            Obj::ClassMethod(g) | Obj::StaticMethod(g) => *g,
+                            _ => f,
+                        },
+                        _ => f,
+                    };
+                    return self.call(f, vec![container, index], Vec::new());
+                }
                 let v = builtins::subscript(self, container, index)?;
                 self.push(v);
             }
@@ -264,40 +296,7 @@ impl Vm {
                 let bases = self.pop_n(n as usize);
                 let name = self.pop();
                 let name = builtins::str_content(self, name).unwrap_or_else(|| Rc::from("?"));
-                let mut base_ids = Vec::new();
-                for b in bases {
-                    match b {
-                        Value::Obj(id) if matches!(self.heap.get(id), Obj::Class(_)) => {
-                            base_ids.push(id)
-                        }
-                        Value::Obj(id)
-                            if matches!(self.heap.get(id), Obj::Type(TypeKind::Object)) => {}
-                        Value::Obj(id) if matches!(self.heap.get(id), Obj::Type(_)) => {
-                            let Obj::Type(kind) = *self.heap.get(id) else {
-                                unreachable!("matched")
-                            };
-                            if kind == TypeKind::Type {
-                                return Err(self.error(
-                                    "NotImplementedError",
-                                    "metaclasses (subclassing type) are not supported by Shoal's script language yet",
-                                ));
-                            }
-                            if !crate::classes::subclassable(kind) {
-                                return Err(self.error(
-                                    "TypeError",
-                                    format!(
-                                        "type '{}' is not an acceptable base type",
-                                        kind.name()
-                                    ),
-                                ));
-                            }
-                            base_ids.push(crate::classes::native_proxy(self, kind));
-                        }
-                        _ => {
-                            return Err(self.error("TypeError", "bases must be types"));
-                        }
-                    }
-                }
+                let base_ids = crate::classes::class_bases(self, &bases)?;
                 let Value::Obj(f) = body else {
                     unreachable!("class bodies are functions")
                 };
@@ -515,6 +514,11 @@ impl Vm {
                 for item in items[..before].iter().rev() {
                     self.push(*item);
                 }
+            }
+            Instr::GetAwaitable => {
+                let v = self.pop();
+                let awaitable = self.awaitable(v)?;
+                self.push(awaitable);
             }
             Instr::GetIter => {
                 let v = self.pop();
@@ -915,6 +919,47 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// What `await v` iterates: a coroutine itself, or the iterator an
+    /// object's `__await__()` returns (called in a nested loop).
+    fn awaitable(&mut self, v: Value) -> Result<Value, Exc> {
+        if let Value::Obj(id) = v
+            && let Obj::Generator(g) = self.heap.get(id)
+        {
+            if g.coroutine {
+                return Ok(v);
+            }
+            return Err(self.error(
+                "TypeError",
+                "object generator can't be used in 'await' expression",
+            ));
+        }
+        if let Some(f) = crate::classes::dunder(self, v, "__await__") {
+            let it = self.call_sync(f, vec![v])?;
+            let is_iterator = match it {
+                Value::Obj(id) => match self.heap.get(id) {
+                    Obj::Generator(g) => !g.coroutine,
+                    Obj::Iter(_) => true,
+                    Obj::Instance(_) => crate::classes::dunder(self, it, "__next__").is_some(),
+                    _ => false,
+                },
+                _ => false,
+            };
+            if !is_iterator {
+                let t = builtins::type_name(self, it);
+                return Err(self.error(
+                    "TypeError",
+                    format!("__await__() returned non-iterator of type '{t}'"),
+                ));
+            }
+            return Ok(it);
+        }
+        let t = builtins::type_name(self, v);
+        Err(self.error(
+            "TypeError",
+            format!("object {t} can't be used in 'await' expression"),
+        ))
     }
 
     /// `import name`: a module already imported, a native module (its
