@@ -322,7 +322,10 @@ pub(crate) fn native_proxy(vm: &mut Vm, kind: TypeKind) -> ObjId {
 pub(crate) fn native_value(vm: &Vm, v: Value) -> Option<Value> {
     match v {
         Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Instance(inst) => inst.native.as_deref().copied(),
+            Obj::Instance(inst) if !inst.native.is_none() => Some(match vm.heap.get(inst.native) {
+                Obj::Cell(v) => *v,
+                _ => Value::Obj(inst.native),
+            }),
             _ => None,
         },
         _ => None,
@@ -375,6 +378,15 @@ pub(crate) fn plain_native(vm: &Vm, v: Value) -> Value {
         }
     }
     v
+}
+
+/// Where an instance keeps built-in value `v`: the object, or a new
+/// cell holding an int or a float.
+fn native_slot(vm: &mut Vm, v: Value) -> ObjId {
+    match v {
+        Value::Obj(id) => id,
+        other => vm.heap.alloc(Obj::Cell(other)),
+    }
 }
 
 /// `v`, or the built-in value it holds.
@@ -512,7 +524,7 @@ pub(crate) fn instantiate(
         vm.heap.alloc(Obj::Instance(Instance {
             class,
             attrs: Attrs::default(),
-            native: None,
+            native: ObjId::NONE,
         }))
     };
     match class_attr(vm, class, "__init__") {
@@ -585,10 +597,11 @@ fn instantiate_native(
     } else {
         new_native_value(vm, kind, args.clone(), kwargs.clone())?
     };
+    let native = native_slot(vm, value);
     let instance = vm.heap.alloc(Obj::Instance(Instance {
         class,
         attrs: Attrs::default(),
-        native: Some(Box::new(value)),
+        native,
     }));
     let init = class_attr(vm, class, "__init__");
     let script_init =
@@ -647,8 +660,11 @@ pub(crate) fn new_instance(
         return Ok(vm.instantiate_exception(class, args));
     }
     let native = match native {
-        Some(kind) => Some(Box::new(new_native_value(vm, kind, args, kwargs)?)),
-        None => None,
+        Some(kind) => {
+            let value = new_native_value(vm, kind, args, kwargs)?;
+            native_slot(vm, value)
+        }
+        None => ObjId::NONE,
     };
     Ok(Value::Obj(vm.heap.alloc(Obj::Instance(Instance {
         class,

@@ -1539,6 +1539,16 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
     }
 
     fn load_cell(&mut self, name: &str) {
+        // A class body hands its methods the enclosing function's cell,
+        // even for a name the class body itself also binds.
+        let scope = &self.unit.scope;
+        if scope.is_class
+            && let Some(i) = scope.frees.iter().position(|n| n == name)
+        {
+            let i = (scope.cells.len() + i) as u32;
+            self.op(Instr::LoadClosure(i));
+            return;
+        }
         match self.unit.scope.access(name) {
             Access::Deref(i) => {
                 self.op(Instr::LoadClosure(i));
@@ -1890,6 +1900,12 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             }
             ExprKind::Await(v) => {
                 if !self.unit.code.is_coroutine {
+                    if matches!(
+                        &*self.unit.code.name,
+                        "<listcomp>" | "<setcomp>" | "<dictcomp>" | "<genexpr>"
+                    ) {
+                        return Err(not_supported("await inside comprehensions is", e.pos));
+                    }
                     let message = if self.unit.scope.is_module || self.unit.scope.is_class {
                         "'await' outside function"
                     } else {

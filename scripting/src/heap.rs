@@ -187,10 +187,11 @@ pub struct Instance {
     /// Its attributes.
     pub attrs: Attrs,
     /// The built-in value it is made on, when its class derives from a
-    /// built-in type (the list of a `class L(list)` instance).
-    /// Boxed: keeps every heap slot small.
-    #[serde(default)]
-    pub native: Option<Box<Value>>,
+    /// built-in type (the list of a `class L(list)` instance): that
+    /// object, or a cell holding an int or a float; [`ObjId::NONE`]
+    /// otherwise (an id, not a `Value`: keeps every heap slot small).
+    #[serde(default = "crate::value::no_object")]
+    pub native: ObjId,
 }
 
 /// A module: its name and globals.
@@ -587,8 +588,8 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         Obj::Instance(inst) => {
             f(&mut inst.class);
             inst.attrs.values_mut().for_each(|v| value(v, f));
-            if let Some(v) = &mut inst.native {
-                value(&mut **v, f);
+            if !inst.native.is_none() {
+                f(&mut inst.native);
             }
         }
         Obj::Iter(it) => match it {

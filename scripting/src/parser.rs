@@ -1359,13 +1359,16 @@ impl Parser {
     }
 
     fn atom_expr(&mut self) -> PResult<Expr> {
+        // A trailer's node starts where the atom's text does: at the
+        // opening parenthesis of `(a + b).c`, as CPython's.
+        let start = self.here();
         let mut e = self.atom()?;
         let mut chain = 0;
         loop {
             // `a.b.c` and `f()()` nest to the left, one level a trailer.
             chain += 1;
             self.deeper(chain)?;
-            let pos = e.pos;
+            let pos = start;
             let open = self.here();
             if self.eat_op(Op::LParen) {
                 let (args, keywords) = self.arglist(open)?;

@@ -786,7 +786,12 @@ impl<'a> Checker<'a> {
                     // type: the method acts on the value it holds.
                     let held = match receiver {
                         Value::Obj(id) => match self.objs.slot(*id) {
-                            Some(Some(Obj::Instance(inst))) => inst.native.as_deref().copied(),
+                            Some(Some(Obj::Instance(inst))) if !inst.native.is_none() => {
+                                match self.objs.slot(inst.native) {
+                                    Some(Some(Obj::Cell(v))) => Some(*v),
+                                    _ => Some(Value::Obj(inst.native)),
+                                }
+                            }
                             _ => None,
                         },
                         _ => None,
@@ -816,12 +821,12 @@ impl<'a> Checker<'a> {
                     Obj::Class(c) => c.native,
                     _ => None,
                 };
-                let held = match inst.native.as_deref() {
-                    None => None,
-                    Some(Value::Int(_)) => Some(TypeKind::Int),
-                    Some(Value::Float(_)) => Some(TypeKind::Float),
-                    Some(Value::Obj(id)) => Some(match self.object(*id)? {
-                        Obj::BigInt(_) => TypeKind::Int,
+                let held = if inst.native.is_none() {
+                    None
+                } else {
+                    Some(match self.object(inst.native)? {
+                        Obj::Cell(Value::Int(_)) | Obj::BigInt(_) => TypeKind::Int,
+                        Obj::Cell(Value::Float(_)) => TypeKind::Float,
                         Obj::Str(_) => TypeKind::Str,
                         Obj::List(_) => TypeKind::List,
                         Obj::Tuple(_) => TypeKind::Tuple,
@@ -833,8 +838,7 @@ impl<'a> Checker<'a> {
                         Obj::Tasklet(_) => TypeKind::Tasklet,
                         Obj::Channel(_) => TypeKind::Channel,
                         other => return Err(format!("an instance holds {}", kind_name(other))),
-                    }),
-                    Some(_) => return Err("an instance holds a value of no built-in type".into()),
+                    })
                 };
                 if held != class_native {
                     return Err(format!(
@@ -1470,7 +1474,7 @@ mod tests {
                     Obj::Instance(Instance {
                         class: ObjId(0),
                         attrs: Default::default(),
-                        native: None,
+                        native: ObjId::NONE,
                     }),
                 ],
                 "object 0 is a list, not a class",

@@ -12,6 +12,22 @@ use std::rc::Rc;
 )]
 pub struct ObjId(pub u32);
 
+impl ObjId {
+    /// No object: where an id field is empty (an instance that holds no
+    /// built-in value).
+    pub const NONE: ObjId = ObjId(u32::MAX);
+
+    /// Whether this is [`ObjId::NONE`].
+    pub fn is_none(self) -> bool {
+        self == ObjId::NONE
+    }
+}
+
+/// The default of an empty id field in saved data.
+pub(crate) fn no_object() -> ObjId {
+    ObjId::NONE
+}
+
 /// A script value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {

@@ -571,7 +571,7 @@ impl Vm {
         Value::Obj(self.heap.alloc(Obj::Instance(Instance {
             class,
             attrs,
-            native: None,
+            native: ObjId::NONE,
         })))
     }
 

@@ -127,6 +127,8 @@ def expr(e, in_f=False):
         body = "(Yield %s)" % opt(lambda x: expr(x, in_f), e.value)
     elif t is ast.YieldFrom:
         body = "(YieldFrom %s)" % expr(e.value, in_f)
+    elif t is ast.Await:
+        body = "(Await %s)" % expr(e.value, in_f)
     elif t is ast.NamedExpr:
         body = "(Walrus %s %s)" % (e.target.id, expr(e.value, in_f))
     elif t is ast.JoinedStr:
@@ -161,8 +163,9 @@ def stmt(st):
         body = "(%s)" % t.__name__
     elif t is ast.Return:
         body = "(Return %s)" % opt(expr, st.value)
-    elif t is ast.FunctionDef:
-        body = "(Def %s %s %s %s)" % (st.name, params(st.args), b(st.body), lst(expr, st.decorator_list))
+    elif t in (ast.FunctionDef, ast.AsyncFunctionDef):
+        kind = "Def" if t is ast.FunctionDef else "AsyncDef"
+        body = "(%s %s %s %s %s)" % (kind, st.name, params(st.args), b(st.body), lst(expr, st.decorator_list))
     elif t is ast.ClassDef:
         body = "(Class %s %s %s %s)" % (st.name, lst(expr, st.bases), b(st.body), lst(expr, st.decorator_list))
     elif t is ast.Try:

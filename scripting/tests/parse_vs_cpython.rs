@@ -189,6 +189,7 @@ fn expr(e: &Expr, in_f: bool) -> String {
         ExprKind::Lambda { params: p, body } => format!("(Lambda {} {})", params(p), x(body)),
         ExprKind::Yield(v) => format!("(Yield {})", opt(v, |e| x(e))),
         ExprKind::YieldFrom(v) => format!("(YieldFrom {})", x(v)),
+        ExprKind::Await(v) => format!("(Await {})", x(v)),
         ExprKind::NamedExpr { target, value } => format!("(Walrus {target} {})", x(value)),
         ExprKind::JoinedStr(parts) => format!("(JoinedStr {})", fparts(parts)),
     };
@@ -230,7 +231,8 @@ fn stmt(st: &Stmt) -> String {
         StmtKind::Pass => "(Pass)".into(),
         StmtKind::Return(v) => format!("(Return {})", opt(v, e)),
         StmtKind::FunctionDef(f) => format!(
-            "(Def {} {} {} {})",
+            "({} {} {} {} {})",
+            if f.is_async { "AsyncDef" } else { "Def" },
             f.name,
             params(&f.params),
             b(&f.body),

@@ -95,11 +95,13 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 
+unstarted = nothing()
 try:
-    for x in nothing():
+    for x in unstarted:
         pass
 except TypeError as e:
     print("TypeError:", e)
+unstarted.close()
 
 
 async def thrower():

@@ -93,7 +93,7 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
             // An instance of a class deriving from a built-in type that
             // keeps the type's hashing and equality: its value's key.
             Obj::Instance(inst)
-                if inst.native.is_some() && crate::classes::native_hash(vm, v).is_some() =>
+                if !inst.native.is_none() && crate::classes::native_hash(vm, v).is_some() =>
             {
                 let inner = crate::classes::native_hash(vm, v).unwrap_or(Value::None);
                 key_depth(vm, inner, depth + 1)?

@@ -443,7 +443,7 @@ pub(crate) fn construct(
                 crate::heap::Instance {
                     class,
                     attrs: Attrs::default(),
-                    native: None,
+                    native: ObjId::NONE,
                 },
             ))))
         }

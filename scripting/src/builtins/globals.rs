@@ -534,6 +534,15 @@ fn round_int(vm: &mut Vm, i: num_bigint::BigInt, ndigits: Option<i64>) -> Result
 
 pub(crate) fn b_round(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "round", &args, 1, 2)?;
+    // A subclass's own `__round__`, else the number it holds.
+    let mut args = args;
+    if let Some(inner) = crate::classes::native_value(vm, args[0])
+        && !crate::classes::dunder(vm, args[0], "__round__").is_some_and(
+            |f| matches!(f, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Function(_))),
+        )
+    {
+        args[0] = inner;
+    }
     let ndigits = match args.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(expect_int(vm, *v, "")?),

@@ -66,6 +66,10 @@ pub(crate) fn m_isqrt(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs
 
 /// An int argument of any size (bools too); TypeError otherwise.
 fn int_arg(vm: &mut Vm, v: Value) -> Result<BigInt, Exc> {
+    let v = match crate::classes::native_value(vm, v) {
+        Some(inner @ (Value::Int(_) | Value::Bool(_) | Value::Obj(_))) => inner,
+        _ => v,
+    };
     match int_of(vm, v) {
         Some(n) => Ok(n),
         None => {

@@ -486,7 +486,7 @@ pub(crate) fn install(vm: &mut Vm) {
     let ni = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
         class,
         attrs: Attrs::default(),
-        native: None,
+        native: ObjId::NONE,
     }));
     vm.builtins
         .insert(Rc::from("NotImplemented"), Value::Obj(ni));
@@ -503,7 +503,7 @@ pub(crate) fn install(vm: &mut Vm) {
     let ellipsis = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
         class,
         attrs: Attrs::default(),
-        native: None,
+        native: ObjId::NONE,
     }));
     vm.builtins
         .insert(Rc::from("Ellipsis"), Value::Obj(ellipsis));
@@ -851,6 +851,11 @@ pub fn str_content(vm: &Vm, v: Value) -> Option<Rc<str>> {
     match v {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Str(s) => Some(s.clone()),
+            // An instance of a `str` subclass.
+            Obj::Instance(inst) if !inst.native.is_none() => match vm.heap.get(inst.native) {
+                Obj::Str(s) => Some(s.clone()),
+                _ => None,
+            },
             _ => None,
         },
         _ => None,
@@ -873,6 +878,11 @@ pub(crate) fn expect_str(vm: &mut Vm, v: Value, what: &str) -> Result<Rc<str>, E
 }
 
 pub(crate) fn expect_int(vm: &mut Vm, v: Value, what: &str) -> Result<i64, Exc> {
+    // An instance of an `int` subclass: its int.
+    let v = match crate::classes::native_value(vm, v) {
+        Some(inner @ (Value::Int(_) | Value::Bool(_))) => inner,
+        _ => v,
+    };
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
@@ -998,6 +1008,14 @@ pub(crate) fn is_builtin_module(vm: &Vm, name: &str) -> bool {
 }
 
 pub(crate) fn float_arg(vm: &mut Vm, name: &str, args: &[Value], i: usize) -> Result<f64, Exc> {
+    // An `int` or `float` subclass's instance: its number.
+    if let Some(inner) = args
+        .get(i)
+        .and_then(|v| crate::classes::native_value(vm, *v))
+        && matches!(inner, Value::Int(_) | Value::Float(_) | Value::Bool(_))
+    {
+        return float_arg(vm, name, &[inner], 0);
+    }
     if let Some(n) = args.get(i).and_then(|v| big_ref(vm, *v)).cloned() {
         return big_to_f64(vm, &n);
     }

@@ -102,6 +102,13 @@ pub(crate) fn byte_index(vm: &mut Vm, index: Value, len: usize, what: &str) -> R
 
 /// `container[index]`.
 pub(crate) fn subscript(vm: &mut Vm, container: Value, index: Value) -> Result<Value, Exc> {
+    // An `int` subclass's instance indexes a sequence as its int.
+    let index = match crate::classes::native_value(vm, index) {
+        Some(inner @ Value::Int(_)) if !matches!(container, Value::Obj(c) if matches!(vm.heap.get(c), Obj::Dict(_))) => {
+            inner
+        }
+        _ => index,
+    };
     // The hot path, without copying the sequence: an int index into a list
     // or tuple.
     if let (Value::Obj(id), Value::Int(i)) = (container, index)

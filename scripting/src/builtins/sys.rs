@@ -164,7 +164,7 @@ fn sys_attrs(vm: &mut Vm, attrs: &mut Attrs) {
         let s = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
             class: stream_class,
             attrs: a,
-            native: None,
+            native: ObjId::NONE,
         }));
         attrs.insert(Rc::from(n), Value::Obj(s));
     }

@@ -927,6 +927,9 @@ impl Vm {
         if let Value::Obj(id) = v
             && let Obj::Generator(g) = self.heap.get(id)
         {
+            if g.coroutine && g.finished {
+                return Err(self.error("RuntimeError", "cannot reuse already awaited coroutine"));
+            }
             if g.coroutine {
                 return Ok(v);
             }
