@@ -641,7 +641,7 @@ pub(crate) fn missing_key(
     let Err(e) = result else { return result };
     if inner == outer
         || TypeKind::of(vm, inner) != TypeKind::Dict
-        || !vm.natives.def(b).is_some_and(|d| d.name == "__getitem__")
+        || vm.natives.def(b).is_none_or(|d| d.name != "__getitem__")
     {
         return Err(e);
     }

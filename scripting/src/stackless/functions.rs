@@ -791,8 +791,12 @@ pub(crate) fn s_pickle_flags(
 }
 
 pub(crate) fn s_switch_trap(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "switch_trap", &args, 1, 1)?;
-    let delta = crate::builtins::expect_int(vm, args[0], "switch_trap() argument")?;
+    arity(vm, "switch_trap", &args, 0, 1)?;
+    // Stackless's argument is optional: `switch_trap()` reads the trap.
+    let delta = match args.first() {
+        Some(v) => crate::builtins::expect_int(vm, *v, "switch_trap() argument")?,
+        None => 0,
+    };
     ok(Value::Int(shoal_engine::switch_trap(delta as i32) as i64))
 }
 
@@ -915,6 +919,18 @@ fn swap_callback(
     args: &[Value],
 ) -> Result<(Value, Option<SharedVm>), Exc> {
     arity(vm, name, args, 1, 1)?;
+    // Stackless refuses what it could never call.
+    let what = match name {
+        "set_schedule_callback" => Some("schedule"),
+        "set_channel_callback" => Some("channel"),
+        _ => None,
+    };
+    if let Some(what) = what
+        && args[0] != Value::None
+        && !crate::builtins::is_callable(vm, args[0])
+    {
+        return Err(vm.error("TypeError", format!("{what} callback must be callable")));
+    }
     let old = std::mem::replace(&mut vm.callbacks[which], args[0]);
     let weak = (args[0] != Value::None).then(|| vm.shared.clone().unwrap_or_default());
     Ok((old, weak))

@@ -185,6 +185,15 @@ impl Vm {
                         return Ok(v);
                     }
                 }
+                Obj::Type(kind) if name == "__module__" => {
+                    let module = match kind {
+                        TypeKind::Tasklet | TypeKind::Channel => "_stackless",
+                        TypeKind::Random => "random",
+                        TypeKind::Pattern | TypeKind::Match => "re",
+                        _ => "builtins",
+                    };
+                    return Ok(self.str_value(module));
+                }
                 Obj::Type(kind) if name == "__name__" => {
                     // `re.Pattern` is called `Pattern`.
                     let n = kind.name().rsplit('.').next().unwrap_or("");
