@@ -2,7 +2,8 @@
 # Installs what Shoal needs beyond a Rust toolchain, on Debian/Ubuntu.
 #
 # - building and testing: Rust (rustc >= 1.95), a C compiler, CPython 3
-#   (the script tests compare with it);
+#   (the script tests compare with it) and its pip (the pyperformance
+#   test downloads the suite's programs from PyPI);
 # - the viewer's window (`cargo run --release --bin shoal-viewer`): the X11
 #   client libraries, xkbcommon and OpenGL (Mesa). They are loaded when a
 #   window opens, so the build and the tests (which drive the UI without
@@ -26,6 +27,8 @@ missing() {
 need_apt=()
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v cc >/dev/null 2>&1 || need_apt+=(gcc)
+# pip fetches pyperformance's programs for tests/pyperformance.rs.
+python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
 
 updated=
 if [ ${#need_apt[@]} -gt 0 ]; then
