@@ -114,7 +114,29 @@ def _reduce(x, cls):
         raise TypeError("cannot pickle '%s' object" % cls.__name__)
     if cls is object:
         return (object, (), None)
+    # A class deriving from a built-in type, as copyreg's __reduce_ex__
+    # rebuilds it: the type's __new__ with the value (immutable types),
+    # or an empty one filled from the items (list, dict); the instance's
+    # attributes as its state.
+    state = vars(x) or None
+    for base in _NATIVE_VALUES:
+        if isinstance(x, base):
+            return (_new_native, (cls, base, base(x)), state)
+    if isinstance(x, list):
+        return (_new_native, (cls, list, ()), state, iter(list.copy(x)), None)
+    if isinstance(x, dict):
+        return (_new_native, (cls, dict, ()), state, None, iter(list(dict.items(x))))
     return (_new_instance, (cls,), x.__getstate__())
+
+
+# The built-in types a class may derive from whose value its __new__
+# takes whole.
+_NATIVE_VALUES = (int, float, str, bytes, bytearray, tuple, set, frozenset)
+
+
+def _new_native(cls, base, value):
+    """An instance of cls (deriving from built-in type base) holding value."""
+    return base.__new__(cls, value)
 
 
 def _set_state(y, state):
