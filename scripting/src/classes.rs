@@ -112,10 +112,7 @@ pub(crate) fn class_bases(vm: &mut Vm, bases: &[Value]) -> Result<Vec<ObjId>, Ex
         match *b {
             Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(_)) => ids.push(id),
             Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(TypeKind::Object)) => {}
-            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(_)) => {
-                let Obj::Type(kind) = *vm.heap.get(id) else {
-                    unreachable!("matched")
-                };
+            Value::Obj(id) if let Obj::Type(kind) = *vm.heap.get(id) => {
                 if kind == TypeKind::Type {
                     return Err(vm.error(
                         "NotImplementedError",

@@ -132,10 +132,7 @@ pub(crate) fn b_issubclass(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: K
             }
             Value::Obj(id) if mro.contains(&id) => return ok(Value::Bool(true)),
             // A built-in type: a class deriving from it, or bool for int.
-            Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(_)) => {
-                let Obj::Type(kind) = *vm.heap.get(id) else {
-                    unreachable!("matched")
-                };
+            Value::Obj(id) if let Obj::Type(kind) = *vm.heap.get(id) => {
                 let derives = mro.iter().any(|k| match vm.heap.get(*k) {
                     Obj::Class(k) => k.proxy && k.native == Some(kind),
                     Obj::Type(TypeKind::Bool) => kind == TypeKind::Int,

@@ -978,7 +978,7 @@ impl Vm {
                 // the import finishes when that returns.
                 Some((file, source)) => {
                     let Value::Obj(m) = module else {
-                        unreachable!("modules are objects")
+                        return Err(self.error("SystemError", "a module that is not an object"));
                     };
                     let index = self.compile_file(file, source).map_err(|e| {
                         self.error("SyntaxError", format!("{} ({file})", e.message))
