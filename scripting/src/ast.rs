@@ -171,6 +171,20 @@ pub struct Handler {
     pub body: Vec<Stmt>,
 }
 
+/// What an [`ExprKind::AsyncStep`] does with its operand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsyncStep {
+    /// `async for`: the operand's `__aiter__()`.
+    Iter,
+    /// `async for`: the async iterator's `__anext__()` (an awaitable).
+    Next,
+    /// `async with`: the manager's `__aenter__()` (an awaitable), once
+    /// both it and `__aexit__` are known to exist.
+    Enter,
+    /// `async with`: the manager's bound `__aexit__`.
+    Exit,
+}
+
 /// A `def` statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionDef {
@@ -193,6 +207,9 @@ pub struct ClassDef {
     pub name: String,
     /// Its base classes.
     pub bases: Vec<Expr>,
+    /// Its keyword arguments (`metaclass=M`, and those passed on to
+    /// `__init_subclass__`), in the order given.
+    pub keywords: Vec<(String, Expr)>,
     /// Its body.
     pub body: Vec<Stmt>,
     /// Its decorators, outermost first.
@@ -339,6 +356,9 @@ pub enum ExprKind {
     YieldFrom(Box<Expr>),
     /// `await value` (in an `async def`).
     Await(Box<Expr>),
+    /// A step of `async for`/`async with`, which the parser writes out as
+    /// plain statements around `await`s: no source text spells it.
+    AsyncStep(AsyncStep, Box<Expr>),
     /// `name := value`.
     NamedExpr {
         /// The name bound.

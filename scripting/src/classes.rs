@@ -14,14 +14,23 @@ pub(crate) fn build_class(
     name: Rc<str>,
     bases: Vec<ObjId>,
     ns: Attrs,
+    meta: Option<ObjId>,
 ) -> Result<Value, Exc> {
     let mut base_mros: Vec<Vec<ObjId>> = Vec::new();
     let mut is_exception = false;
     let mut native = None;
+    let mut metaclass = meta;
     for b in &bases {
         match vm.heap.get(*b) {
             Obj::Class(c) => {
                 is_exception |= c.is_exception;
+                // The most derived metaclass of the bases, when none is
+                // given (`type(name, bases, ns)`).
+                if let Some(m) = c.metaclass
+                    && metaclass.is_none_or(|w| w != m && is_subclass_id(vm, m, w))
+                {
+                    metaclass = Some(m);
+                }
                 if let Some(k) = c.native {
                     if native.is_some_and(|n| !same_layout(n, k)) {
                         return Err(
@@ -48,6 +57,7 @@ pub(crate) fn build_class(
         is_exception,
         native,
         proxy: false,
+        metaclass,
     })));
     let mut seqs = base_mros;
     seqs.push(bases.clone());
@@ -113,13 +123,7 @@ pub(crate) fn class_bases(vm: &mut Vm, bases: &[Value]) -> Result<Vec<ObjId>, Ex
             Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(_)) => ids.push(id),
             Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(TypeKind::Object)) => {}
             Value::Obj(id) if let Obj::Type(kind) = *vm.heap.get(id) => {
-                if kind == TypeKind::Type {
-                    return Err(vm.error(
-                        "NotImplementedError",
-                        "metaclasses (subclassing type) are not supported by Shoal's script language yet",
-                    ));
-                }
-                if !subclassable(kind) {
+                if !subclassable(kind) && kind != TypeKind::Type {
                     return Err(vm.error(
                         "TypeError",
                         format!("type '{}' is not an acceptable base type", kind.name()),
@@ -139,6 +143,7 @@ pub(crate) fn class_from_parts(
     name: Value,
     bases: Value,
     ns: Value,
+    meta: Option<ObjId>,
 ) -> Result<Value, Exc> {
     let Some(name) = crate::builtins::str_content(vm, name) else {
         let t = crate::builtins::type_name(vm, name);
@@ -187,7 +192,171 @@ pub(crate) fn class_from_parts(
     }
     attrs.entry(Rc::from("__doc__")).or_insert(Value::None);
     let ids = class_bases(vm, &bases)?;
-    build_class(vm, name, ids, attrs)
+    build_class(vm, name, ids, attrs, meta)
+}
+
+/// Whether class `sub` is `sup` or derives from it.
+pub(crate) fn is_subclass_id(vm: &Vm, sub: ObjId, sup: ObjId) -> bool {
+    match vm.heap.get(sub) {
+        Obj::Class(c) => c.mro.contains(&sup),
+        _ => false,
+    }
+}
+
+/// Whether `v` is a metaclass: a script class deriving from `type`.
+pub(crate) fn is_metaclass(vm: &Vm, v: Value) -> bool {
+    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Class(c) if c.native == Some(TypeKind::Type)))
+}
+
+/// The metaclass of `v`, when `v` is a class made by one (not `type`).
+pub(crate) fn metaclass_of(vm: &Vm, v: Value) -> Option<ObjId> {
+    match v {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Class(c) => c.metaclass,
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// An attribute a metaclass defines in script code (its MRO without the
+/// stand-in for `type`, whose methods the VM applies to classes itself).
+pub(crate) fn meta_attr(vm: &Vm, meta: ObjId, name: &str) -> Option<Value> {
+    let Obj::Class(c) = vm.heap.get(meta) else {
+        return None;
+    };
+    c.mro.iter().find_map(|c| match vm.heap.get(*c) {
+        Obj::Class(k) if !k.proxy => k.attrs.get(name).copied(),
+        _ => None,
+    })
+}
+
+/// The metaclass a class statement calls (CPython's rule): the most
+/// derived of the one given and its bases' metaclasses; None for `type`.
+/// A `metaclass=` that is no class (a function) is called as it is.
+pub(crate) fn calculate_meta(
+    vm: &mut Vm,
+    explicit: Option<Value>,
+    bases: &[ObjId],
+) -> Result<Option<Value>, Exc> {
+    let mut winner = match explicit {
+        None => None,
+        Some(v) if is_metaclass(vm, v) => match v {
+            Value::Obj(id) => Some(id),
+            _ => None,
+        },
+        Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Type(TypeKind::Type)) => None,
+        Some(v) => return Ok(Some(v)),
+    };
+    for b in bases {
+        let Some(m) = metaclass_of(vm, Value::Obj(*b)) else {
+            continue;
+        };
+        match winner {
+            None => winner = Some(m),
+            Some(w) if is_subclass_id(vm, w, m) => {}
+            Some(w) if is_subclass_id(vm, m, w) => winner = Some(m),
+            Some(_) => {
+                return Err(vm.error(
+                    "TypeError",
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ));
+            }
+        }
+    }
+    Ok(winner.map(Value::Obj))
+}
+
+/// The namespace a class body starts with: what its metaclass's
+/// `__prepare__` returns (a dict; other mappings are not supported),
+/// empty without one.
+pub(crate) fn prepare_namespace(
+    vm: &mut Vm,
+    meta: Option<Value>,
+    name: &str,
+    bases: &[ObjId],
+) -> Result<Attrs, Exc> {
+    let mut ns = Attrs::default();
+    let Some(Value::Obj(m)) = meta else {
+        return Ok(ns);
+    };
+    if !is_metaclass(vm, Value::Obj(m)) || meta_attr(vm, m, "__prepare__").is_none() {
+        return Ok(ns);
+    }
+    let prepare = vm.get_attr_pub(Value::Obj(m), "__prepare__")?;
+    let name = vm.str_value(name);
+    let shown = shown_bases(vm, bases);
+    let bases = Value::Obj(vm.heap.alloc(Obj::Tuple(shown)));
+    let made = vm.call_sync(prepare, vec![name, bases])?;
+    let pairs: Vec<(Value, Value)> = match made {
+        Value::Obj(id) if let Obj::Dict(d) = vm.heap.get(id) => d.values().copied().collect(),
+        _ => {
+            return Err(vm.error(
+                "NotImplementedError",
+                "a __prepare__ that returns no dict is not supported by Shoal's script language",
+            ));
+        }
+    };
+    for (k, v) in pairs {
+        if let Some(k) = crate::builtins::str_content(vm, k) {
+            ns.insert(k, v);
+        }
+    }
+    Ok(ns)
+}
+
+/// The classes `isinstance`/`issubclass` test against: a tuple's items
+/// and a union's members (`int | None`), flattened.
+pub(crate) fn check_targets(vm: &mut Vm, target: Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut todo = vec![target];
+    while let Some(t) = todo.pop() {
+        let Value::Obj(id) = t else {
+            out.push(t);
+            continue;
+        };
+        match vm.heap.get(id) {
+            Obj::Tuple(items) if out.len() + todo.len() < 10_000 => {
+                todo.extend(items.iter().rev().copied());
+            }
+            Obj::Instance(inst)
+                if matches!(vm.heap.get(inst.class), Obj::Class(c) if &*c.name == "UnionType")
+                    && class_attr(vm, inst.class, "_shoal_type_form").is_some() =>
+            {
+                match inst.attrs.get("__args__").copied() {
+                    Some(Value::Obj(a)) if let Obj::Tuple(items) = vm.heap.get(a) => {
+                        todo.extend(items.iter().rev().copied());
+                    }
+                    _ => out.push(t),
+                }
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// The `__instancecheck__`/`__subclasscheck__` (`name`) the metaclass of
+/// class `target` defines in script code, if any.
+pub(crate) fn type_check_hook(vm: &Vm, target: Value, name: &str) -> Option<Value> {
+    meta_attr(vm, metaclass_of(vm, target)?, name)
+}
+
+/// The bases of a class as the script named them (a built-in type's
+/// stand-in shown as the type).
+pub(crate) fn shown_bases(vm: &mut Vm, bases: &[ObjId]) -> Vec<Value> {
+    let mut out = Vec::with_capacity(bases.len());
+    for b in bases {
+        let kind = match vm.heap.get(*b) {
+            Obj::Class(c) if c.proxy => c.native,
+            _ => None,
+        };
+        out.push(match kind {
+            Some(k) => type_object(vm, k),
+            None => Value::Obj(*b),
+        });
+    }
+    out
 }
 
 /// Whether two built-in types have one instance layout (a class may
@@ -241,7 +410,19 @@ pub(crate) fn type_object(vm: &mut Vm, kind: TypeKind) -> Value {
         Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Type(k) if *k == kind) => {
             Value::Obj(id)
         }
-        _ => Value::Obj(vm.heap.alloc(Obj::Type(kind))),
+        // The types no builtin names (`type(None)`): one object each,
+        // kept under a hidden name, so `type(None) is type(None)`.
+        _ => {
+            let key: Rc<str> = Rc::from(format!("\0type {}", kind.name()));
+            if let Some(Value::Obj(id)) = vm.builtins.get(&key).copied()
+                && matches!(vm.heap.get(id), Obj::Type(k) if *k == kind)
+            {
+                return Value::Obj(id);
+            }
+            let t = Value::Obj(vm.heap.alloc(Obj::Type(kind)));
+            vm.builtins.insert(key, t);
+            t
+        }
     }
 }
 
@@ -292,6 +473,12 @@ pub(crate) fn native_proxy(vm: &mut Vm, kind: TypeKind) -> ObjId {
             attrs.insert(Rc::from(name), Value::Obj(f));
         }
     }
+    // `type.__call__` for a metaclass's `super().__call__(...)`.
+    if kind == TypeKind::Type
+        && let Ok(f) = vm.shoal_helper("type_call")
+    {
+        attrs.insert(Rc::from("__call__"), f);
+    }
     // `D.fromkeys(...)` of a `class D(dict)` makes a D, as CPython's does.
     if kind == TypeKind::Dict
         && let Ok(f) = vm.shoal_helper("dict_fromkeys")
@@ -307,6 +494,7 @@ pub(crate) fn native_proxy(vm: &mut Vm, kind: TypeKind) -> ObjId {
         is_exception: false,
         native: Some(kind),
         proxy: true,
+        metaclass: None,
     })));
     if let Obj::Class(c) = vm.heap.get_mut(id) {
         c.mro = vec![id];
@@ -377,6 +565,18 @@ pub(crate) fn plain_native(vm: &Vm, v: Value) -> Value {
     v
 }
 
+/// Ties a tasklet an instance holds (`class T(stackless.tasklet)`) back to
+/// the instance, which scripts then see as the tasklet.
+pub(crate) fn link_native(vm: &mut Vm, instance: ObjId) {
+    let held = match vm.heap.get(instance) {
+        Obj::Instance(inst) if !inst.native.is_none() => inst.native,
+        _ => return,
+    };
+    if let Obj::Tasklet(t) = vm.heap.get_mut(held) {
+        t.instance = instance;
+    }
+}
+
 /// Where an instance keeps built-in value `v`: the object, or a new
 /// cell holding an int or a float.
 fn native_slot(vm: &mut Vm, v: Value) -> ObjId {
@@ -416,6 +616,43 @@ pub(crate) fn init_subclass_hook(vm: &mut Vm, class: Value) -> Option<Value> {
     })
 }
 
+/// The call that tells a new class's parents of it: their
+/// `__init_subclass__` with the class's keyword arguments (through
+/// `<shoal>.init_subclass`, which returns the class); None when no parent
+/// defines one and there are no keywords.
+pub(crate) fn init_subclass_call(
+    vm: &mut Vm,
+    class: Value,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> Result<Option<(Value, Vec<Value>)>, Exc> {
+    let Some(hook) = init_subclass_hook(vm, class) else {
+        if kwargs.is_empty() {
+            return Ok(None);
+        }
+        let name = match class {
+            Value::Obj(id) => match vm.heap.get(id) {
+                Obj::Class(c) => c.name.clone(),
+                _ => Rc::from("?"),
+            },
+            _ => Rc::from("?"),
+        };
+        return Err(vm.error(
+            "TypeError",
+            format!("{name}.__init_subclass__() takes no keyword arguments"),
+        ));
+    };
+    if kwargs.is_empty() {
+        return Ok(Some((hook, vec![class])));
+    }
+    let kw = Value::Obj(vm.heap.alloc(Obj::Dict(crate::heap::Dict::default())));
+    for (k, v) in kwargs {
+        let key = vm.str_value(&k);
+        crate::builtins::dict_set(vm, kw, key, v)?;
+    }
+    let helper = vm.shoal_helper("init_subclass")?;
+    Ok(Some((helper, vec![hook, class, kw])))
+}
+
 /// The attribute `name` of a class, searched along its MRO.
 pub(crate) fn class_attr(vm: &Vm, class: ObjId, name: &str) -> Option<Value> {
     let Obj::Class(c) = vm.heap.get(class) else {
@@ -439,10 +676,12 @@ pub(crate) fn class_of(vm: &Vm, v: Value) -> Option<ObjId> {
 }
 
 /// The dunder method `name` of `v`'s class, if `v` is an instance whose
-/// class defines it.
+/// class defines it, or a class whose metaclass does.
 pub(crate) fn dunder(vm: &Vm, v: Value, name: &str) -> Option<Value> {
-    let class = class_of(vm, v)?;
-    class_attr(vm, class, name)
+    match class_of(vm, v) {
+        Some(class) => class_attr(vm, class, name),
+        None => meta_attr(vm, metaclass_of(vm, v)?, name),
+    }
 }
 
 /// Calls `v.name(args...)` if the class defines it.
@@ -494,8 +733,17 @@ pub(crate) fn instantiate(
         _ => unreachable!("instantiate is called on classes"),
     };
     // A `__new__` of a script class makes the object; `<shoal>.construct`
-    // then calls `__init__` on it if it is an instance of the class.
-    if let Some(new) = script_new(vm, class) {
+    // then calls `__init__` on it if it is an instance of the class. A
+    // metaclass's instances are made by `type.__new__`.
+    let new = script_new(vm, class).or_else(|| {
+        if native != Some(TypeKind::Type) {
+            return None;
+        }
+        let t = type_object(vm, TypeKind::Type);
+        let b = crate::builtins::class_method(vm, TypeKind::Object, "__new__")?;
+        Some(Value::Obj(vm.heap.alloc(Obj::Method(t, b))))
+    });
+    if let Some(new) = new {
         let construct = vm.shoal_helper("construct")?;
         let args = vm.heap.alloc(Obj::Tuple(args));
         let kw = Value::Obj(vm.heap.alloc(Obj::Dict(crate::heap::Dict::default())));
@@ -585,9 +833,10 @@ fn instantiate_native(
     args: Vec<Value>,
     kwargs: Vec<(Rc<str>, Value)>,
 ) -> Result<(), Exc> {
+    // A tasklet is made unbound; its `__init__` binds the function.
     let mutable = matches!(
         kind,
-        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray | TypeKind::Tasklet
     );
     let value = if mutable {
         crate::builtins::construct(vm, kind, Vec::new(), Vec::new())?
@@ -600,6 +849,7 @@ fn instantiate_native(
         attrs: Attrs::default(),
         native,
     }));
+    link_native(vm, instance);
     let init = class_attr(vm, class, "__init__");
     let script_init =
         matches!(init, Some(Value::Obj(f)) if matches!(vm.heap.get(f), Obj::Function(_)));
@@ -656,6 +906,17 @@ pub(crate) fn new_instance(
     if is_exception {
         return Ok(vm.instantiate_exception(class, args));
     }
+    if native == Some(TypeKind::Type) {
+        // `type.__new__(M, name, bases, ns)`: a class whose metaclass is M.
+        let [name, bases, ns] = args[..] else {
+            let n = args.len();
+            return Err(vm.error(
+                "TypeError",
+                format!("type.__new__() takes exactly 3 arguments ({n} given)"),
+            ));
+        };
+        return class_from_parts(vm, name, bases, ns, Some(class));
+    }
     let native = match native {
         Some(kind) => {
             let value = new_native_value(vm, kind, args, kwargs)?;
@@ -663,11 +924,13 @@ pub(crate) fn new_instance(
         }
         None => ObjId::NONE,
     };
-    Ok(Value::Obj(vm.heap.alloc(Obj::Instance(Instance {
+    let instance = vm.heap.alloc(Obj::Instance(Instance {
         class,
         attrs: Attrs::default(),
         native,
-    }))))
+    }));
+    link_native(vm, instance);
+    Ok(Value::Obj(instance))
 }
 
 /// `super()` in a method: the method's class and its first argument.
@@ -690,6 +953,10 @@ pub(crate) fn super_attr(vm: &mut Vm, class: ObjId, obj: Value, name: &str) -> R
     let obj_class = match obj {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Instance(inst) => inst.class,
+            // A class method's class, or a metaclass method's class.
+            Obj::Class(c) if !c.mro.contains(&class) && c.metaclass.is_some() => {
+                c.metaclass.unwrap_or(id)
+            }
             Obj::Class(_) => id,
             _ => class,
         },

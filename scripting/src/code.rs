@@ -170,6 +170,10 @@ pub enum Instr {
     /// Run the class body function at TOS, with the `n` bases and the
     /// name under it; push the class when the body returns.
     BuildClass(u32),
+    /// As `BuildClass`, with a dict of the class's keyword arguments
+    /// (`metaclass=`, the rest for `__init_subclass__`) between the bases
+    /// and the body.
+    BuildClassKw(u32),
     /// Yield TOS from a generator; when resumed, the sent value is TOS.
     Yield,
     /// Push the return value of the last generator a `ForIter` exhausted
@@ -184,6 +188,9 @@ pub enum Instr {
     /// A `with` block raised (stack: exit, exception): call `__exit__`
     /// with it; a true result swallows it and jumps to `i`.
     WithExcept(u32),
+    /// A step of `async for`/`async with` on TOS (see
+    /// [`crate::ast::AsyncStep`], numbered in its order).
+    AsyncStep(u32),
     /// Do nothing.
     Nop,
 }

@@ -177,6 +177,11 @@ pub struct Class {
     /// subclasses' MROs, holding that type's methods.
     #[serde(default)]
     pub proxy: bool,
+    /// Its metaclass, when that is not `type`: a class deriving from
+    /// `type`, whose methods serve the class's own operations
+    /// (`iter(C)`, `len(C)`, `C[k]`, `C(...)`, `repr(C)`).
+    #[serde(default)]
+    pub metaclass: Option<ObjId>,
 }
 
 /// An instance of a class.
@@ -578,12 +583,18 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         Obj::Tasklet(t) => {
             value(&mut t.func, f);
             value(&mut t.tempval, f);
+            if !t.instance.is_none() {
+                f(&mut t.instance);
+            }
         }
         Obj::Method(receiver, _) => value(receiver, f),
         Obj::Class(c) => {
             c.bases.iter_mut().for_each(&mut *f);
             c.mro.iter_mut().for_each(&mut *f);
             c.attrs.values_mut().for_each(|v| value(v, f));
+            if let Some(m) = &mut c.metaclass {
+                f(m);
+            }
         }
         Obj::Instance(inst) => {
             f(&mut inst.class);

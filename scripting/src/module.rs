@@ -382,6 +382,7 @@ impl Vm {
                 thread: 0,
                 tempval: Value::None,
                 owner,
+                instance: crate::value::ObjId::NONE,
             })));
         self.bind_tasklet(id, func)?;
         let (thread, handle) = match self.heap.get(id) {

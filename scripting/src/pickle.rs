@@ -658,6 +658,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                     thread: 0,
                     tempval,
                     owner: None,
+                    instance: ObjId::NONE,
                 }))
             }
         };
@@ -674,8 +675,15 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
     if let Err(e) = check(vm, &pending, root, &tasklets, &channels) {
         return Err(unpickling_error(vm, format!("cannot unpickle: {e}")));
     }
+    let mut instances = Vec::new();
     for (new, obj) in pending {
+        if matches!(&obj, Obj::Instance(i) if !i.native.is_none()) {
+            instances.push(ObjId(new));
+        }
         *vm.heap.get_mut(ObjId(new)) = obj;
+    }
+    for id in instances {
+        crate::classes::link_native(vm, id);
     }
     // Tasklets come back alive and paused, their frames in a new thread;
     // then those that were blocked go back onto their channels' queues.

@@ -322,6 +322,16 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
             pop!(n);
             s.stack.push(Tag::Any);
         }
+        Instr::AsyncStep(n) => {
+            if n > 3 {
+                return Err(format!(
+                    "'{}' takes an unknown async step {n}",
+                    code.qualname
+                ));
+            }
+            pop!(1);
+            s.stack.push(Tag::Any);
+        }
         Instr::BuildSlice(n) => {
             if !(2..=3).contains(&n) {
                 return Err(format!("'{}' builds a slice of {n} values", code.qualname));
@@ -386,6 +396,10 @@ fn successors(code: &Code, ip: usize, mut s: State) -> Result<Vec<(usize, State)
         }
         Instr::BuildClass(n) => {
             pop!(n as usize + 2);
+            s.stack.push(Tag::Any);
+        }
+        Instr::BuildClassKw(n) => {
+            pop!(n as usize + 3);
             s.stack.push(Tag::Any);
         }
         Instr::ExcMatch => {
@@ -811,6 +825,15 @@ impl<'a> Checker<'a> {
                 for b in c.bases.iter().chain(&c.mro) {
                     self.id(*b, Want::Class)?;
                 }
+                if let Some(m) = c.metaclass {
+                    self.id(m, Want::Class)?;
+                    // The VM takes a metaclass to be a class deriving
+                    // from `type`.
+                    if !matches!(self.object(m)?, Obj::Class(k) if k.native == Some(TypeKind::Type))
+                    {
+                        return Err("a class's metaclass does not derive from type".into());
+                    }
+                }
                 self.values(c.attrs.values())
             }
             Obj::Instance(inst) => {
@@ -869,7 +892,12 @@ impl<'a> Checker<'a> {
                 }
                 None => Ok(()),
             },
-            Obj::Tasklet(t) => self.values([&t.func, &t.tempval]),
+            Obj::Tasklet(t) => {
+                if !t.instance.is_none() {
+                    self.id(t.instance, Want::Instance)?;
+                }
+                self.values([&t.func, &t.tempval])
+            }
         }
     }
 
@@ -1155,7 +1183,11 @@ impl<'a> Checker<'a> {
             OnReturn::Init(id) => self.id(*id, Want::Instance),
             OnReturn::Import(id) => self.id(*id, Want::Module),
             OnReturn::BuildClass(body) => {
-                body.bases.iter().try_for_each(|b| self.id(*b, Want::Class))
+                body.bases
+                    .iter()
+                    .try_for_each(|b| self.id(*b, Want::Class))?;
+                body.meta.iter().try_for_each(|v| self.value(*v))?;
+                body.keywords.iter().try_for_each(|(_, v)| self.value(*v))
             }
             OnReturn::Cont(cont) => {
                 let mut values = Vec::new();
@@ -1489,6 +1521,7 @@ mod tests {
                         is_exception: false,
                         native: None,
                         proxy: false,
+                        metaclass: None,
                     })),
                     list.clone(),
                 ],

@@ -21,6 +21,11 @@ impl ObjId {
     pub fn is_none(self) -> bool {
         self == ObjId::NONE
     }
+
+    /// [`ObjId::is_none`] by reference (for serde's `skip_serializing_if`).
+    pub fn is_none_ref(&self) -> bool {
+        self.is_none()
+    }
 }
 
 /// The default of an empty id field in saved data.

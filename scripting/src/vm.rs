@@ -149,6 +149,15 @@ pub struct ClassBody {
     pub name: Rc<str>,
     /// Its bases.
     pub bases: Vec<ObjId>,
+    /// The metaclass to call with the namespace, when it is not `type`
+    /// (a class deriving from `type`, or any callable given as
+    /// `metaclass=`).
+    #[serde(default)]
+    pub meta: Option<Value>,
+    /// The class's other keyword arguments, for the metaclass or
+    /// `__init_subclass__`.
+    #[serde(default)]
+    pub keywords: Vec<(Rc<str>, Value)>,
 }
 
 /// The fewest instructions script code that a built-in runs in a nested
@@ -496,6 +505,7 @@ impl Vm {
                 is_exception: true,
                 native: None,
                 proxy: false,
+                metaclass: None,
             })));
             mro.push(id);
             if let Some(b) = bases.first()

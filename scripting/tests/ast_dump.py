@@ -167,7 +167,8 @@ def stmt(st):
         kind = "Def" if t is ast.FunctionDef else "AsyncDef"
         body = "(%s %s %s %s %s)" % (kind, st.name, params(st.args), b(st.body), lst(expr, st.decorator_list))
     elif t is ast.ClassDef:
-        body = "(Class %s %s %s %s)" % (st.name, lst(expr, st.bases), b(st.body), lst(expr, st.decorator_list))
+        kws = " ".join("(%s %s)" % (name(k.arg), expr(k.value)) for k in st.keywords)
+        body = "(Class %s %s [%s] %s %s)" % (st.name, lst(expr, st.bases), kws, b(st.body), lst(expr, st.decorator_list))
     elif t is ast.Try:
         hs = " ".join("(Handler %s %s %s)" % (opt(expr, h.type), name(h.name), b(h.body)) for h in st.handlers)
         body = "(Try %s [%s] %s %s)" % (b(st.body), hs, b(st.orelse), b(st.finalbody))

@@ -190,6 +190,9 @@ fn expr(e: &Expr, in_f: bool) -> String {
         ExprKind::Yield(v) => format!("(Yield {})", opt(v, |e| x(e))),
         ExprKind::YieldFrom(v) => format!("(YieldFrom {})", x(v)),
         ExprKind::Await(v) => format!("(Await {})", x(v)),
+        // Only the parser's own desugaring of `async for`/`async with`
+        // makes these, and those statements are not in the corpus.
+        ExprKind::AsyncStep(step, v) => format!("(AsyncStep {step:?} {})", x(v)),
         ExprKind::NamedExpr { target, value } => format!("(Walrus {target} {})", x(value)),
         ExprKind::JoinedStr(parts) => format!("(JoinedStr {})", fparts(parts)),
     };
@@ -238,13 +241,21 @@ fn stmt(st: &Stmt) -> String {
             b(&f.body),
             lst(&f.decorators, e)
         ),
-        StmtKind::ClassDef(c) => format!(
-            "(Class {} {} {} {})",
-            c.name,
-            lst(&c.bases, e),
-            b(&c.body),
-            lst(&c.decorators, e)
-        ),
+        StmtKind::ClassDef(c) => {
+            let k: Vec<String> = c
+                .keywords
+                .iter()
+                .map(|(n, v)| format!("({n} {})", e(v)))
+                .collect();
+            format!(
+                "(Class {} {} [{}] {} {})",
+                c.name,
+                lst(&c.bases, e),
+                k.join(" "),
+                b(&c.body),
+                lst(&c.decorators, e)
+            )
+        }
         StmtKind::Try {
             body,
             handlers,

@@ -326,6 +326,12 @@ pub(crate) fn is_instance(vm: &Vm, v: Value) -> bool {
     matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_)))
 }
 
+/// Whether the protocols (`iter`, `in`, truth) of `v` go through script
+/// dunders: an instance, or a class whose metaclass is a script class.
+pub(crate) fn has_script_type(vm: &Vm, v: Value) -> bool {
+    is_instance(vm, v) || crate::classes::metaclass_of(vm, v).is_some()
+}
+
 pub(crate) fn not_implemented(vm: &Vm, v: Value) -> bool {
     vm.builtins.get("NotImplemented") == Some(&v)
 }

@@ -410,7 +410,7 @@ pub(crate) fn construct(
         }
         TypeKind::Type => {
             if args.len() == 3 {
-                return crate::classes::class_from_parts(vm, args[0], args[1], args[2]);
+                return crate::classes::class_from_parts(vm, args[0], args[1], args[2], None);
             }
             if args.len() != 1 {
                 return Err(type_err(vm, "type() takes 1 or 3 arguments"));
@@ -421,6 +421,9 @@ pub(crate) fn construct(
             {
                 return Ok(Value::Obj(inst.class));
             }
+            if let Some(meta) = crate::classes::metaclass_of(vm, v) {
+                return Ok(Value::Obj(meta));
+            }
             let kind = TypeKind::of(vm, v);
             let name = if kind == TypeKind::Type {
                 "type"
@@ -430,7 +433,7 @@ pub(crate) fn construct(
             // The same object as the builtin name, so `type(x) is int`.
             match vm.builtins.get(name) {
                 Some(t) => Ok(*t),
-                None => Ok(Value::Obj(vm.heap.alloc(Obj::Type(kind)))),
+                None => Ok(crate::classes::type_object(vm, kind)),
             }
         }
         TypeKind::Object => {

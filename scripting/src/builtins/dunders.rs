@@ -392,6 +392,19 @@ pub(crate) fn d_new(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: 
                 format!("{owner_name}.__new__({n}): {n} is not a subtype of {owner_name}"),
             ));
         }
+        if native == Some(TypeKind::Type) {
+            // `type.__new__(M, name, bases, ns, **kw)`: the class, then
+            // its parents' `__init_subclass__(**kw)`.
+            let made = crate::classes::new_instance(vm, id, rest.to_vec(), Kwargs::new())?;
+            return match crate::classes::init_subclass_call(vm, made, kwargs)? {
+                Some((f, args)) => Ok(crate::module::Native::CallThen(
+                    f,
+                    args,
+                    crate::vm::Cont::Replace(Some(made)),
+                )),
+                None => ok(made),
+            };
+        }
         let made = crate::classes::new_instance(vm, id, rest.to_vec(), kwargs)?;
         return ok(made);
     }

@@ -74,6 +74,23 @@ pub(crate) fn ascii_escape(repr: &str) -> String {
     out
 }
 
+/// A script class as its repr names it: `module.Name` (the module its
+/// `__module__` names; `__main__` when that is no str).
+pub(crate) fn class_path(vm: &Vm, class: ObjId) -> String {
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return "object".into();
+    };
+    let module = c
+        .attrs
+        .get("__module__")
+        .and_then(|m| str_content(vm, *m))
+        .unwrap_or_else(|| Rc::from("__main__"));
+    if &*module == "builtins" {
+        return c.name.to_string();
+    }
+    format!("{module}.{}", c.name)
+}
+
 /// `repr(v)`.
 pub(crate) fn repr_of(vm: &mut Vm, v: Value) -> Result<String, Exc> {
     repr_depth(vm, v, 0)
@@ -204,12 +221,13 @@ fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
             {
                 format!("<class '{}'>", c.name)
             }
-            Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
+            Obj::Class(_) => format!("<class '{}'>", class_path(vm, id)),
             Obj::Instance(_) if not_implemented(vm, v) => "NotImplemented".into(),
             Obj::Instance(_) if vm.builtins.get("Ellipsis") == Some(&v) => "Ellipsis".into(),
             Obj::Instance(inst) => {
                 let is_exc = matches!(vm.heap.get(inst.class), Obj::Class(c) if c.is_exception);
-                let cname = match vm.heap.get(inst.class) {
+                let class = inst.class;
+                let cname = match vm.heap.get(class) {
                     Obj::Class(c) => c.name.clone(),
                     _ => Rc::from("object"),
                 };
@@ -220,7 +238,8 @@ fn plain_repr(vm: &mut Vm, v: Value, depth: usize) -> Result<String, Exc> {
                     format!("{cname}({})", parts?.join(", "))
                 } else {
                     format!(
-                        "<__main__.{cname} object at 0x{:012x}>",
+                        "<{} object at 0x{:012x}>",
+                        class_path(vm, class),
                         0x7f00_0000_0000u64 + id.0 as u64 * 16
                     )
                 }

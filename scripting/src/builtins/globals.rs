@@ -228,14 +228,21 @@ pub(crate) fn b_sum(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kwargs: Kwa
 pub(crate) fn b_isinstance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "isinstance", &args, 2, 2)?;
     let (v, classes) = (args[0], args[1]);
-    let list: Vec<Value> = match classes {
-        Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Tuple(items) => items.clone(),
-            _ => vec![classes],
-        },
-        _ => vec![classes],
-    };
+    let list = crate::classes::check_targets(vm, classes);
     for c in list {
+        // A metaclass's `__instancecheck__` decides (after the exact type).
+        if let Some(hook) = crate::classes::type_check_hook(vm, c, "__instancecheck__") {
+            let exact = matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(i) if Value::Obj(i.class) == c));
+            let r = if exact {
+                Value::Bool(true)
+            } else {
+                vm.call_sync(hook, vec![c, v])?
+            };
+            if truthy_mut(vm, r)? {
+                return ok(Value::Bool(true));
+            }
+            continue;
+        }
         let Value::Obj(cid) = c else {
             return Err(type_err(
                 vm,
@@ -254,6 +261,9 @@ pub(crate) fn b_isinstance(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: K
                     && let Obj::Class(k) = vm.heap.get(inst.class)
                 {
                     k.mro.contains(&cid)
+                } else if let Some(meta) = crate::classes::metaclass_of(vm, v) {
+                    // A class is an instance of its metaclass.
+                    crate::classes::is_subclass_id(vm, meta, cid)
                 } else {
                     false
                 }
@@ -287,7 +297,7 @@ pub(crate) fn b_repr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs)
 
 pub(crate) fn b_iter(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "iter", &args, 1, 1)?;
-    if is_instance(vm, args[0]) {
+    if has_script_type(vm, args[0]) {
         if let Some(f) = crate::classes::dunder(vm, args[0], "__iter__") {
             return Ok(Native::CallThen(f, vec![args[0]], crate::vm::Cont::Iter));
         }

@@ -29,7 +29,7 @@ pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 
 /// `iter(v)`.
 pub(crate) fn get_iter(vm: &mut Vm, v: Value) -> Result<Value, Exc> {
-    if is_instance(vm, v) {
+    if has_script_type(vm, v) {
         return match crate::classes::call_dunder(vm, v, "__iter__", Vec::new()) {
             Some(r) => r,
             // The old sequence protocol.

@@ -118,14 +118,16 @@ pub(crate) fn b_issubclass(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: K
         Obj::Type(_) => vec![c],
         _ => return Err(type_err(vm, "issubclass() arg 1 must be a class")),
     };
-    let targets: Vec<Value> = match args[1] {
-        Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Tuple(items) => items.clone(),
-            _ => vec![args[1]],
-        },
-        _ => vec![args[1]],
-    };
+    let targets = crate::classes::check_targets(vm, args[1]);
     for t in targets {
+        // A metaclass's `__subclasscheck__` decides.
+        if let Some(hook) = crate::classes::type_check_hook(vm, t, "__subclasscheck__") {
+            let r = vm.call_sync(hook, vec![t, args[0]])?;
+            if truthy_mut(vm, r)? {
+                return ok(Value::Bool(true));
+            }
+            continue;
+        }
         match t {
             Value::Obj(id) if matches!(vm.heap.get(id), Obj::Type(TypeKind::Object)) => {
                 return ok(Value::Bool(true));

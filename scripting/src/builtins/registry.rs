@@ -467,6 +467,7 @@ pub(crate) fn install(vm: &mut Vm) {
         is_exception: false,
         native: None,
         proxy: false,
+        metaclass: None,
     })));
     if let Obj::Class(c) = vm.heap.get_mut(object_class) {
         c.mro = vec![object_class];
@@ -482,6 +483,7 @@ pub(crate) fn install(vm: &mut Vm) {
         is_exception: false,
         native: None,
         proxy: false,
+        metaclass: None,
     })));
     let ni = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
         class,
@@ -499,6 +501,7 @@ pub(crate) fn install(vm: &mut Vm) {
         is_exception: false,
         native: None,
         proxy: false,
+        metaclass: None,
     })));
     let ellipsis = vm.heap.alloc(Obj::Instance(crate::heap::Instance {
         class,

@@ -157,6 +157,7 @@ fn sys_attrs(vm: &mut Vm, attrs: &mut Attrs) {
         is_exception: false,
         native: None,
         proxy: false,
+        metaclass: None,
     })));
     for (n, fd) in [("stdout", 1), ("stderr", 2)] {
         let mut a = Attrs::default();

@@ -898,6 +898,14 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
         for b in &c.bases {
             self.expr(b)?;
         }
+        if !c.keywords.is_empty() {
+            for (name, value) in &c.keywords {
+                let k = self.konst(Const::Str(Rc::from(name.as_str())));
+                self.op(Instr::LoadConst(k));
+                self.expr(value)?;
+            }
+            self.op(Instr::BuildDict(c.keywords.len() as u32));
+        }
         let enclosing = self.capturable();
         let scope = analyze_class(&c.body, &enclosing)?;
         let frees = scope.frees.clone();
@@ -928,7 +936,11 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
             self.op(Instr::BuildTuple(frees.len() as u32));
             self.op(Instr::MakeFunction(index | MakeFunctionFlags::CLOSURE));
         }
-        self.op(Instr::BuildClass(c.bases.len() as u32));
+        if c.keywords.is_empty() {
+            self.op(Instr::BuildClass(c.bases.len() as u32));
+        } else {
+            self.op(Instr::BuildClassKw(c.bases.len() as u32));
+        }
         for _ in &c.decorators {
             self.op(Instr::Call(1));
         }
@@ -1327,6 +1339,17 @@ impl<'c, 'u, 'a> Compiler<'c, 'u, 'a> {
                 let end = self.here();
                 self.patch(fi, end);
                 self.op(Instr::LoadGenReturn);
+            }
+            ExprKind::AsyncStep(step, v) => {
+                if !self.unit.code.is_coroutine {
+                    let what = match step {
+                        AsyncStep::Iter | AsyncStep::Next => "'async for'",
+                        AsyncStep::Enter | AsyncStep::Exit => "'async with'",
+                    };
+                    return Err(syntax(&format!("{what} outside async function"), e.pos));
+                }
+                self.expr(v)?;
+                self.op(Instr::AsyncStep(*step as u32));
             }
             ExprKind::Await(v) => {
                 if !self.unit.code.is_coroutine {

@@ -327,6 +327,7 @@ pub(super) fn visit_stmt(s: &Stmt, b: &mut Bindings) -> CResult<()> {
         StmtKind::ClassDef(c) => {
             b.bind(&c.name);
             c.bases.iter().try_for_each(|e| visit_expr(e, b))?;
+            c.keywords.iter().try_for_each(|(_, e)| visit_expr(e, b))?;
             c.decorators.iter().try_for_each(|e| visit_expr(e, b))?;
             b.child_frees.extend(class_free_names(&c.body)?);
             Ok(())
@@ -454,7 +455,10 @@ pub(super) fn visit_expr(e: &Expr, b: &mut Bindings) -> CResult<()> {
                 visit_expr(x, b)?;
             }
         }
-        ExprKind::Starred(v) | ExprKind::YieldFrom(v) | ExprKind::Await(v) => visit_expr(v, b)?,
+        ExprKind::Starred(v)
+        | ExprKind::YieldFrom(v)
+        | ExprKind::Await(v)
+        | ExprKind::AsyncStep(_, v) => visit_expr(v, b)?,
         ExprKind::Yield(v) => v.iter().try_for_each(|v| visit_expr(v, b))?,
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
             items.iter().try_for_each(|i| visit_expr(i, b))?
@@ -553,7 +557,8 @@ pub(super) fn find_walrus(e: &Expr, out: &mut Vec<String>) {
         ExprKind::Attribute { value, .. }
         | ExprKind::Starred(value)
         | ExprKind::YieldFrom(value)
-        | ExprKind::Await(value) => find_walrus(value, out),
+        | ExprKind::Await(value)
+        | ExprKind::AsyncStep(_, value) => find_walrus(value, out),
         ExprKind::Subscript { value, index } => {
             find_walrus(value, out);
             find_walrus(index, out);

@@ -113,7 +113,10 @@ fn relocate(e: &mut Expr, line: u32, col: u32) {
                 relocate(x, line, col);
             }
         }
-        ExprKind::Starred(x) | ExprKind::YieldFrom(x) | ExprKind::Await(x) => each(x),
+        ExprKind::Starred(x)
+        | ExprKind::YieldFrom(x)
+        | ExprKind::Await(x)
+        | ExprKind::AsyncStep(_, x) => each(x),
         ExprKind::Yield(x) => {
             if let Some(x) = x {
                 each(x);

@@ -11,6 +11,7 @@ use crate::ast::*;
 use crate::error::{ErrorKind, SyntaxError};
 use crate::lexer::{Keyword as K, Op, Tok, Token, tokenize};
 
+mod async_stmt;
 mod fstring;
 
 use fstring::{convert_fparts, push_literal};
@@ -22,6 +23,7 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
         toks: tokens,
         pos: 0,
         depth: 0,
+        hidden: 0,
     };
     let mut body = Vec::new();
     loop {
@@ -42,6 +44,7 @@ pub fn parse_expression(source: &str) -> Result<Expr, SyntaxError> {
         toks: tokens,
         pos: 0,
         depth: 0,
+        hidden: 0,
     };
     let e = p.testlist_star_expr()?;
     while matches!(p.peek(), Tok::Newline) {
@@ -60,6 +63,8 @@ struct Parser {
     pos: usize,
     /// How deep the tree being built is (see [`MAX_DEPTH`]).
     depth: usize,
+    /// How many hidden names desugared statements have taken.
+    hidden: usize,
 }
 
 /// How deep expressions and statements may nest: the compiler, the
@@ -135,6 +140,12 @@ impl Parser {
 
     fn at_kw(&self, kw: K) -> bool {
         matches!(self.peek(), Tok::Keyword(k) if *k == kw)
+    }
+
+    /// At a comprehension's `for` (or `async for`).
+    fn at_comp_for(&self) -> bool {
+        self.at_kw(K::For)
+            || (self.at_kw(K::Async) && matches!(self.peek_at(1), Tok::Keyword(K::For)))
     }
 
     fn eat_op(&mut self, op: Op) -> bool {
@@ -786,8 +797,8 @@ impl Parser {
         }
     }
 
-    /// `async def` (a coroutine function); `async for` and `async with`
-    /// are outside the subset.
+    /// `async def` (a coroutine function), `async for` and `async with`
+    /// (see `async_stmt.rs`).
     fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
         let pos = self.here();
         self.advance();
@@ -800,12 +811,8 @@ impl Parser {
                 }
                 Ok(stmt)
             }
-            Tok::Keyword(K::For) if decorators.is_empty() => {
-                Err(not_supported("async for loops", pos))
-            }
-            Tok::Keyword(K::With) if decorators.is_empty() => {
-                Err(not_supported("async with statements", pos))
-            }
+            Tok::Keyword(K::For) if decorators.is_empty() => self.async_for(pos),
+            Tok::Keyword(K::With) if decorators.is_empty() => self.async_with(pos),
             _ => Err(self.invalid()),
         }
     }
@@ -838,15 +845,16 @@ impl Parser {
         self.advance();
         let name = self.expect_name()?;
         let mut bases = Vec::new();
+        let mut class_keywords = Vec::new();
         let open = self.here();
         if self.eat_op(Op::LParen) {
             let (args, keywords) = self.arglist(open)?;
             self.expect_op(Op::RParen)?;
-            if let Some((_, kw)) = keywords.first() {
-                return Err(not_supported(
-                    "class keyword arguments (metaclass=...)",
-                    kw.pos,
-                ));
+            for (name, value) in keywords {
+                let Some(name) = name else {
+                    return Err(not_supported("'**' in a class's arguments", value.pos));
+                };
+                class_keywords.push((name, value));
             }
             for a in args {
                 if matches!(a.kind, ExprKind::Starred(_)) {
@@ -861,6 +869,7 @@ impl Parser {
             kind: StmtKind::ClassDef(Box::new(ClassDef {
                 name,
                 bases,
+                keywords: class_keywords,
                 body,
                 decorators,
             })),
@@ -1499,7 +1508,7 @@ impl Parser {
                 keywords.push((Some(name), self.test()?));
             } else {
                 let value = self.namedexpr_test()?;
-                if self.at_kw(K::For) {
+                if self.at_comp_for() {
                     // A bare generator expression argument: f(x for x in y);
                     // like Python, it starts at the call's parenthesis.
                     let generators = self.comp_for()?;
@@ -1530,7 +1539,10 @@ impl Parser {
 
     fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
-        while self.at_kw(K::For) {
+        while self.at_comp_for() {
+            if self.at_kw(K::Async) {
+                return Err(not_supported("async comprehensions", self.here()));
+            }
             self.advance();
             let target = self.exprlist()?;
             check_target(&target, "assign")?;
@@ -1543,9 +1555,6 @@ impl Parser {
                 ifs.push(self.test_nocond()?);
             }
             generators.push(Comprehension { target, iter, ifs });
-        }
-        if self.at_kw(K::Async) {
-            return Err(not_supported("async comprehensions", self.here()));
         }
         Ok(generators)
     }
@@ -1597,7 +1606,7 @@ impl Parser {
                     return Ok(e);
                 } else {
                     let first = self.test_or_star()?;
-                    if self.at_kw(K::For) {
+                    if self.at_comp_for() {
                         let generators = self.comp_for()?;
                         self.expect_op(Op::RParen)?;
                         ExprKind::GeneratorExp(Box::new(first), generators)
@@ -1626,7 +1635,7 @@ impl Parser {
                     ExprKind::List(Vec::new())
                 } else {
                     let first = self.test_or_star()?;
-                    if self.at_kw(K::For) {
+                    if self.at_comp_for() {
                         let generators = self.comp_for()?;
                         self.expect_op(Op::RBracket)?;
                         ExprKind::ListComp(Box::new(first), generators)
@@ -1671,7 +1680,7 @@ impl Parser {
         let first = self.test_or_star()?;
         if self.eat_op(Op::Colon) {
             let value = self.test()?;
-            if self.at_kw(K::For) {
+            if self.at_comp_for() {
                 let generators = self.comp_for()?;
                 self.expect_op(Op::RBrace)?;
                 return Ok(ExprKind::DictComp(
@@ -1682,7 +1691,7 @@ impl Parser {
             }
             return self.dict_rest(vec![(Some(first), value)]);
         }
-        if self.at_kw(K::For) {
+        if self.at_comp_for() {
             let generators = self.comp_for()?;
             self.expect_op(Op::RBrace)?;
             return Ok(ExprKind::SetComp(Box::new(first), generators));
@@ -1793,7 +1802,7 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Dict(_) => "dict literal",
         ExprKind::Set(_) => "set display",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
-        ExprKind::Await(_) => "await expression",
+        ExprKind::Await(_) | ExprKind::AsyncStep(..) => "await expression",
         ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Tuple(_) => "tuple",
         ExprKind::List(_) => "list",

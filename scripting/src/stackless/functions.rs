@@ -55,6 +55,7 @@ pub(crate) fn new_tasklet(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> Resu
         thread: 0,
         tempval: Value::None,
         owner: None,
+        instance: ObjId::NONE,
     })));
     if let Some(f) = func.filter(|f| *f != Value::None) {
         bind(vm, id, f)?;
@@ -166,6 +167,15 @@ pub(crate) fn t_bind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwa
         }
     }
     ok(Value::Obj(id))
+}
+
+/// `tasklet.__init__(func=None, args=None, kwargs=None)`: binds as
+/// `bind` does (what a subclass's `super().__init__(func)` calls).
+pub(crate) fn t_init(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    if !args.is_empty() || !kw.is_empty() {
+        t_bind(vm, recv, args, kw)?;
+    }
+    none()
 }
 
 pub(crate) fn t_setup(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
@@ -847,6 +857,8 @@ pub(crate) fn module() -> crate::module::NativeModule {
         )
         .method(T::Tasklet, "bind", t_bind)
         .method(T::Tasklet, "setup", t_setup)
+        .method(T::Tasklet, "__call__", t_setup)
+        .method(T::Tasklet, "__init__", t_init)
         .method(T::Tasklet, "insert", t_insert)
         .method(T::Tasklet, "remove", t_remove)
         .method(T::Tasklet, "run", t_run)

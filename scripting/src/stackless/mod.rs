@@ -54,6 +54,10 @@ pub struct TaskletObj {
     pub(crate) tempval: Value,
     /// The owner tag the host gave it (see [`Vm::start_owned_tasklet`]).
     pub(crate) owner: Option<u64>,
+    /// The instance of a `stackless.tasklet` subclass that holds it
+    /// ([`ObjId::NONE`] for a plain tasklet): what scripts see as this
+    /// tasklet (`stackless.current`, a channel's queue).
+    pub(crate) instance: ObjId,
 }
 
 /// What a VM snapshot keeps of a tasklet object.
@@ -64,6 +68,12 @@ struct SavedTaskletObj {
     /// The owner tag (named `entity` since world behaviours had it first).
     #[serde(default, skip_serializing_if = "Option::is_none", rename = "entity")]
     owner: Option<u64>,
+    /// The subclass instance holding it.
+    #[serde(
+        default = "crate::value::no_object",
+        skip_serializing_if = "crate::value::ObjId::is_none_ref"
+    )]
+    instance: ObjId,
 }
 
 impl serde::Serialize for TaskletObj {
@@ -72,6 +82,7 @@ impl serde::Serialize for TaskletObj {
             func: self.func,
             tempval: self.tempval,
             owner: self.owner,
+            instance: self.instance,
         }
         .serialize(s)
     }
@@ -87,6 +98,7 @@ impl<'de> serde::Deserialize<'de> for TaskletObj {
             thread: 0,
             tempval: saved.tempval,
             owner: saved.owner,
+            instance: saved.instance,
         })
     }
 }
@@ -741,7 +753,10 @@ impl Vm {
     /// The script object of an engine tasklet (made for main on demand).
     pub(crate) fn tasklet_value(&mut self, t: Tasklet) -> Value {
         if let Some(id) = self.tasklet_objs.get(&t.id()) {
-            return Value::Obj(*id);
+            return match self.heap.get(*id) {
+                Obj::Tasklet(o) if !o.instance.is_none() => Value::Obj(o.instance),
+                _ => Value::Obj(*id),
+            };
         }
         let id = self.heap.alloc(Obj::Tasklet(Box::new(TaskletObj {
             handle: Some(t),
@@ -749,6 +764,7 @@ impl Vm {
             thread: 0,
             tempval: Value::None,
             owner: None,
+            instance: ObjId::NONE,
         })));
         self.tasklet_objs.insert(t.id(), id);
         Value::Obj(id)

@@ -103,7 +103,10 @@ impl Vm {
                     };
                     return Ok(self.str_value(&n));
                 }
-                Obj::Class(c) if name == "__name__" => {
+                Obj::Class(c)
+                    if name == "__name__"
+                        || (name == "__qualname__" && !c.attrs.contains_key("__qualname__")) =>
+                {
                     let n = c.name.clone();
                     return Ok(self.str_value(&n));
                 }
@@ -115,7 +118,19 @@ impl Vm {
                     let b = builtins::internal(self, "mro");
                     return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
                 }
-                Obj::Class(_) => {
+                Obj::Class(c) => {
+                    // A metaclass's data descriptors come first, then the
+                    // class's MRO, then the metaclass's other attributes.
+                    let meta = c.metaclass;
+                    let from_meta = meta.and_then(|m| {
+                        let v = crate::classes::class_attr(self, m, name)?;
+                        Some((m, v))
+                    });
+                    if let Some((m, v @ Value::Obj(p))) = from_meta
+                        && matches!(self.heap.get(p), Obj::Property(..))
+                    {
+                        return crate::classes::bind(self, v, obj, m);
+                    }
                     if let Some(v) = crate::classes::class_attr(self, id, name) {
                         return Ok(
                             match self.heap.get(match v {
@@ -132,6 +147,9 @@ impl Vm {
                         );
                     }
                     if name == "__class__" {
+                        if let Some(m) = meta {
+                            return Ok(Value::Obj(m));
+                        }
                         return Ok(self.builtins.get("type").copied().unwrap_or(Value::None));
                     }
                     // `object`'s methods: `__init__` (BaseException's for an
@@ -146,6 +164,10 @@ impl Vm {
                     }
                     if let Some(b) = builtins::type_method(self, TypeKind::Object, name) {
                         return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
+                    }
+                    // The metaclass's methods, bound to the class.
+                    if let Some((m, v)) = from_meta {
+                        return crate::classes::bind(self, v, obj, m);
                     }
                     let cname = match self.heap.get(id) {
                         Obj::Class(c) => c.name.clone(),
@@ -194,7 +216,7 @@ impl Vm {
                     };
                     return Ok(self.str_value(module));
                 }
-                Obj::Type(kind) if name == "__name__" => {
+                Obj::Type(kind) if name == "__name__" || name == "__qualname__" => {
                     // `re.Pattern` is called `Pattern`.
                     let n = kind.name().rsplit('.').next().unwrap_or("");
                     return Ok(self.str_value(n));
@@ -208,6 +230,10 @@ impl Vm {
                         return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
                     }
                     if let Some(b) = builtins::type_method(self, kind, name) {
+                        return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
+                    }
+                    // Every type inherits `object`'s methods.
+                    if let Some(b) = builtins::type_method(self, TypeKind::Object, name) {
                         return Ok(Value::Obj(self.heap.alloc(Obj::Unbound(b))));
                     }
                 }

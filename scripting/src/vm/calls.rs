@@ -71,7 +71,18 @@ impl Vm {
                     builtins::construct(vm, kind, args, kwargs).map(builtins::Native::Value)
                 })
             }
-            Obj::Class(_) => crate::classes::instantiate(self, id, args, kwargs),
+            Obj::Class(c) => {
+                // A metaclass's `__call__` decides what calling the class does.
+                if let Some(meta) = c.metaclass
+                    && let Some(f) = crate::classes::meta_attr(self, meta, "__call__")
+                {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callee);
+                    full.extend(args);
+                    return self.call(f, full, kwargs);
+                }
+                crate::classes::instantiate(self, id, args, kwargs)
+            }
             Obj::Tasklet(_) => {
                 let v = crate::stackless::setup(self, id, args, kwargs)?;
                 self.push(v);

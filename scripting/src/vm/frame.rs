@@ -167,7 +167,11 @@ impl Frame {
 fn on_return_roots(on_return: &OnReturn, roots: &mut Vec<Value>) {
     match on_return {
         OnReturn::Init(id) | OnReturn::Import(id) => roots.push(Value::Obj(*id)),
-        OnReturn::BuildClass(body) => roots.extend(body.bases.iter().map(|b| Value::Obj(*b))),
+        OnReturn::BuildClass(body) => {
+            roots.extend(body.bases.iter().map(|b| Value::Obj(*b)));
+            roots.extend(body.meta);
+            roots.extend(body.keywords.iter().map(|(_, v)| *v));
+        }
         OnReturn::Cont(c) => c.roots(roots),
         _ => {}
     }
@@ -480,7 +484,13 @@ impl SavedFrame {
         }
         match &mut self.on_return {
             OnReturn::Init(id) | OnReturn::Import(id) => f(id),
-            OnReturn::BuildClass(body) => body.bases.iter_mut().for_each(&mut *f),
+            OnReturn::BuildClass(body) => {
+                body.bases.iter_mut().for_each(&mut *f);
+                if let Some(m) = &mut body.meta {
+                    value(m, f);
+                }
+                body.keywords.iter_mut().for_each(|(_, v)| value(v, f));
+            }
             OnReturn::Cont(c) => c.remap_ids(f),
             _ => {}
         }

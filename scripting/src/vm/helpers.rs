@@ -24,8 +24,18 @@ pub(crate) const HELPERS: &str = r#"
 def construct(cls, new, args, kwargs):
     obj = new(cls, *args, **kwargs)
     if isinstance(obj, cls):
-        obj.__init__(*args, **kwargs)
+        type(obj).__init__(obj, *args, **kwargs)
     return obj
+
+def type_call(cls, *args, **kwargs):
+    obj = cls.__new__(cls, *args, **kwargs)
+    if isinstance(obj, cls):
+        type(obj).__init__(obj, *args, **kwargs)
+    return obj
+
+def init_subclass(hook, cls, kwargs):
+    hook(cls, **kwargs)
+    return cls
 
 def materialize(it):
     out = []

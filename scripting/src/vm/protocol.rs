@@ -331,7 +331,15 @@ fn same_sequence_kind(vm: &Vm, a: Value, b: Value) -> bool {
 /// instance's `__iter__`/`__next__`): built-ins that consume it take it
 /// as a list materialized by a script frame first.
 pub(crate) fn script_iterable(vm: &Vm, v: Value) -> bool {
-    matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(_) | Obj::Generator(_) | Obj::Channel(_)))
+    match v {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Instance(_) | Obj::Generator(_) | Obj::Channel(_) => true,
+            // A class whose metaclass defines `__iter__` (an Enum).
+            Obj::Class(c) => c.metaclass.is_some(),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 impl Vm {
@@ -608,7 +616,7 @@ impl Vm {
     /// Decides the truth of `v` and acts on it: at once for built-in
     /// values, through a `__bool__`/`__len__` frame for instances.
     pub(crate) fn truth_then(&mut self, v: Value, then: OnTruth) -> Result<(), Exc> {
-        if is_instance(self, v) {
+        if builtins::has_script_type(self, v) {
             for (name, len) in [("__bool__", false), ("__len__", true)] {
                 if let Some(f) = crate::classes::dunder(self, v, name) {
                     return self.call_then(f, vec![v], Cont::Truth { len, then });
@@ -713,7 +721,7 @@ impl Vm {
     pub(crate) fn compare_op(&mut self, op: CmpOp, a: Value, b: Value) -> Result<(), Exc> {
         let instances = is_instance(self, a) || is_instance(self, b);
         match op {
-            CmpOp::In | CmpOp::NotIn if is_instance(self, b) => {
+            CmpOp::In | CmpOp::NotIn if builtins::has_script_type(self, b) => {
                 let negate = op == CmpOp::NotIn;
                 if let Some(f) = crate::classes::dunder(self, b, "__contains__") {
                     return self.call_then(f, vec![b, a], Cont::Test(OnTruth::Push { negate }));
@@ -948,7 +956,7 @@ impl Vm {
     /// `iter(v)` when it runs script code: `__iter__` as a frame, or the
     /// sequence protocol over `__getitem__` as a `<shoal>` generator.
     pub(crate) fn iter_call(&mut self, v: Value) -> Result<Option<builtins::Native>, Exc> {
-        if !is_instance(self, v) {
+        if !builtins::has_script_type(self, v) {
             return Ok(None);
         }
         if let Some(f) = crate::classes::dunder(self, v, "__iter__") {

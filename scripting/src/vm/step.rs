@@ -291,12 +291,34 @@ impl Vm {
                 let s = crate::classes::make_super(self)?;
                 self.push(s);
             }
-            Instr::BuildClass(n) => {
+            Instr::BuildClass(n) | Instr::BuildClassKw(n) => {
                 let body = self.pop();
+                let mut keywords = Vec::new();
+                if matches!(instr, Instr::BuildClassKw(_)) {
+                    let kw = self.pop();
+                    let pairs: Vec<(Value, Value)> = match kw {
+                        Value::Obj(d) => match self.heap.get(d) {
+                            Obj::Dict(d) => d.values().copied().collect(),
+                            _ => Vec::new(),
+                        },
+                        _ => Vec::new(),
+                    };
+                    for (k, v) in pairs {
+                        if let Some(k) = builtins::str_content(self, k) {
+                            keywords.push((k, v));
+                        }
+                    }
+                }
                 let bases = self.pop_n(n as usize);
                 let name = self.pop();
                 let name = builtins::str_content(self, name).unwrap_or_else(|| Rc::from("?"));
                 let base_ids = crate::classes::class_bases(self, &bases)?;
+                let explicit = keywords
+                    .iter()
+                    .position(|(k, _)| &**k == "metaclass")
+                    .map(|i| keywords.remove(i).1);
+                let meta = crate::classes::calculate_meta(self, explicit, &base_ids)?;
+                let ns = crate::classes::prepare_namespace(self, meta, &name, &base_ids)?;
                 let Value::Obj(f) = body else {
                     unreachable!("class bodies are functions")
                 };
@@ -306,11 +328,13 @@ impl Vm {
                 };
                 self.push_frame(f, &func, Vec::new(), Vec::new())?;
                 let frame = self.frame();
-                frame.extra_mut().class_ns = Some(Box::default());
+                frame.extra_mut().class_ns = Some(Box::new(ns));
                 frame.func = None;
                 frame.on_return = OnReturn::BuildClass(Box::new(ClassBody {
                     name,
                     bases: base_ids,
+                    meta,
+                    keywords,
                 }));
             }
             Instr::Pop => {
@@ -514,6 +538,10 @@ impl Vm {
                 for item in items[..before].iter().rev() {
                     self.push(*item);
                 }
+            }
+            Instr::AsyncStep(step) => {
+                let v = self.pop();
+                return self.async_step(step, v);
             }
             Instr::GetAwaitable => {
                 let v = self.pop();
@@ -798,11 +826,32 @@ impl Vm {
                             };
                             ns.insert(Rc::from("__doc__"), doc);
                         }
-                        let ClassBody { name, bases } = *body;
-                        let class = crate::classes::build_class(self, name, bases, ns)?;
+                        let ClassBody {
+                            name,
+                            bases,
+                            meta,
+                            keywords,
+                        } = *body;
+                        // A metaclass makes the class from the namespace.
+                        if let Some(meta) = meta {
+                            let d = Value::Obj(
+                                self.heap.alloc(Obj::Dict(crate::heap::Dict::default())),
+                            );
+                            for (k, v) in ns {
+                                let k = self.str_value(&k);
+                                builtins::dict_set(self, d, k, v)?;
+                            }
+                            let shown = crate::classes::shown_bases(self, &bases);
+                            let bases = Value::Obj(self.heap.alloc(Obj::Tuple(shown)));
+                            let name = self.str_value(&name);
+                            return self.call(meta, vec![name, bases, d], keywords);
+                        }
+                        let class = crate::classes::build_class(self, name, bases, ns, None)?;
                         // A parent's `__init_subclass__` hears of it.
-                        if let Some(hook) = crate::classes::init_subclass_hook(self, class) {
-                            return self.call_then(hook, vec![class], Cont::Replace(Some(class)));
+                        if let Some((hook, args)) =
+                            crate::classes::init_subclass_call(self, class, keywords)?
+                        {
+                            return self.call_then(hook, args, Cont::Replace(Some(class)));
                         }
                         Some(class)
                     }
@@ -919,6 +968,48 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// A step of `async for`/`async with` on `v` (see
+    /// [`crate::ast::AsyncStep`]): the dunder's call, or the bound
+    /// `__aexit__`; CPython's TypeErrors when `v` lacks them.
+    fn async_step(&mut self, step: u32, v: Value) -> Result<(), Exc> {
+        let t = builtins::type_name(self, v);
+        let (name, missing) = match step {
+            0 => (
+                "__aiter__",
+                format!("'async for' requires an object with __aiter__ method, got {t}"),
+            ),
+            1 => (
+                "__anext__",
+                format!(
+                    "'async for' received an object from __aiter__ that does not implement __anext__: {t}"
+                ),
+            ),
+            _ => (
+                if step == 2 { "__aenter__" } else { "__aexit__" },
+                format!("'{t}' object does not support the asynchronous context manager protocol"),
+            ),
+        };
+        if step >= 2 {
+            // Both halves of the protocol, `__aenter__` checked first.
+            if crate::classes::dunder(self, v, "__aenter__").is_none() {
+                return Err(self.error("TypeError", missing));
+            }
+            if crate::classes::dunder(self, v, "__aexit__").is_none() {
+                return Err(self.error("TypeError", format!("{missing} (missed __aexit__ method)")));
+            }
+        }
+        let found = crate::classes::dunder(self, v, name);
+        let Some(f) = found else {
+            return Err(self.error("TypeError", missing));
+        };
+        if step == 3 {
+            let bound = self.get_attr(v, name)?;
+            self.push(bound);
+            return Ok(());
+        }
+        self.call(f, vec![v], Vec::new())
     }
 
     /// What `await v` iterates: a coroutine itself, or the iterator an

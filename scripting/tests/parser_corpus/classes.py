@@ -65,3 +65,11 @@ class Stack:
         return self._items[i]
 
     def push(self, item): self._items.append(item)
+
+
+class Meta(type):
+    pass
+
+
+class WithMeta(Meta, metaclass=Meta, flag=True):
+    pass
