@@ -1,18 +1,19 @@
 """Abstract base classes: `ABC`, `abstractmethod` and friends.
 
-Offered: `ABC` as a plain base class whose `__init_subclass__` gathers the
-names of abstract methods into `cls.__abstractmethods__` (a frozenset) and
-whose `__new__` refuses to instantiate a class that has any, with CPython's
-TypeError ("Can't instantiate abstract class X with abstract method(s) m");
-`abstractmethod` (sets `__isabstractmethod__ = True`, also seen through
-property, classmethod and staticmethod), abstractclassmethod,
-abstractstaticmethod, abstractproperty, `ABC.register` (records the class
-and returns it), `update_abstractmethods`, `get_cache_token`.
+Offered: the metaclass `ABCMeta` and its helper base `ABC`. A class
+made by it gathers the names of its abstract methods into
+`cls.__abstractmethods__` (a frozenset) and cannot be instantiated while
+it has any (CPython's TypeError, "Can't instantiate abstract class X
+with abstract method(s) m"); `register` makes a virtual subclass, and
+`isinstance`/`issubclass` see registered classes (and those of its
+subclasses) and `__subclasshook__`. Also: `abstractmethod` (sets
+`__isabstractmethod__ = True`, also seen through property, classmethod
+and staticmethod), abstractclassmethod, abstractstaticmethod,
+abstractproperty, `update_abstractmethods`, `get_cache_token`.
 
-Left out: metaclasses (Shoal has none), so `ABCMeta` is only an alias of
-`ABC` (`class C(metaclass=ABCMeta)` cannot be written), and
-`isinstance`/`issubclass` do not see `register`ed classes or
-`__subclasshook__`.
+Left out: CPython's negative and positive caches (each check walks the
+registries again), `_abc_registry` holding strong references, the
+`_dump_registry`/`_abc_caches_clear` debugging helpers.
 """
 
 
@@ -57,16 +58,23 @@ def update_abstractmethods(cls):
     return cls
 
 
-class ABC:
-    """Helper base class: subclass it to make an abstract base class."""
-    __slots__ = ()
+class ABCMeta(type):
+    """Metaclass of abstract base classes: gathers the abstract methods,
+    refuses to instantiate a class that has any, and answers
+    `isinstance`/`issubclass` through `register` and `__subclasshook__`."""
 
-    def __init_subclass__(cls, **kwargs):
+    def __new__(mcls, name, bases, namespace, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         cls.__abstractmethods__ = frozenset()
         cls._abc_registry = []
+        cls._abc_subclasses = []
+        for base in bases:
+            if issubclass(type(base), ABCMeta):
+                base._abc_subclasses.append(cls)
         update_abstractmethods(cls)
+        return cls
 
-    def __new__(cls, *args, **kwargs):
+    def __call__(cls, *args, **kwargs):
         abstracts = cls.__abstractmethods__
         if abstracts:
             names = sorted(abstracts)
@@ -74,23 +82,47 @@ class ABC:
                             "abstract method%s %s"
                             % (cls.__name__, '' if len(names) == 1 else 's',
                                ', '.join(names)))
-        return object.__new__(cls)
+        return super().__call__(*args, **kwargs)
 
-    @classmethod
     def register(cls, subclass):
-        """Record subclass as a virtual subclass (isinstance does not see
-        it in Shoal) and return it."""
+        """Register a virtual subclass of an ABC; returns it."""
         if not isinstance(subclass, type):
             raise TypeError('Can only register classes')
+        if issubclass(subclass, cls):
+            return subclass
+        if issubclass(cls, subclass):
+            raise RuntimeError('Refusing to create an inheritance cycle')
         cls._abc_registry.append(subclass)
         return subclass
 
+    def __instancecheck__(cls, instance):
+        return cls.__subclasscheck__(type(instance))
 
-ABC.__abstractmethods__ = frozenset()
-ABC._abc_registry = []
+    def __subclasscheck__(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError('issubclass() arg 1 must be a class')
+        try:
+            mro = subclass.__mro__
+        except AttributeError:
+            mro = (subclass,)
+        for klass in mro:
+            if klass is cls:
+                return True
+        ok = cls.__subclasshook__(subclass)
+        if ok is not NotImplemented:
+            return bool(ok)
+        for registered in cls._abc_registry:
+            if issubclass(subclass, registered):
+                return True
+        for sub in cls._abc_subclasses:
+            if issubclass(subclass, sub):
+                return True
+        return False
 
-# Shoal has no metaclasses: ABCMeta is only a name for ABC.
-ABCMeta = ABC
+
+class ABC(metaclass=ABCMeta):
+    """Helper base class: subclass it to make an abstract base class."""
+    __slots__ = ()
 
 
 def get_cache_token():

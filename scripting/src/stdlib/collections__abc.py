@@ -8,12 +8,16 @@ Reversible, Generator, Sized, Container, Collection, Callable, Set,
 MutableSet, Mapping, MutableMapping, MappingView, KeysView, ItemsView,
 ValuesView, Sequence, MutableSequence, ByteString.
 
-Left out: `isinstance(x, Iterable)` and friends for values whose classes do
-not derive from these ABCs (built-in types, duck-typed classes): that
-needs `__subclasshook__`/`__instancecheck__` on a metaclass, which Shoal
-lacks; `register` records a class but isinstance does not see it; the
-async ABCs' `__anext__`/`aclose`/`asend` mixins (Shoal has no async
-functions).
+`isinstance(x, Iterable)` and friends answer for any value as CPython's
+do: through the `__subclasshook__` of the one-method ABCs (a class with
+`__iter__` is Iterable) and the built-in types registered as CPython
+registers them (`list` is a MutableSequence, `dict` a MutableMapping,
+`str` a Sequence, `frozenset` a Set...).
+
+Left out: the async ABCs' `__anext__`/`aclose`/`asend` mixins (Shoal
+has no async generators); the dict views, iterators of the built-in
+types and `memoryview` are not registered by name (the hooks still see
+their methods).
 """
 
 from abc import ABC, abstractmethod
@@ -623,3 +627,75 @@ class MutableSequence(Sequence):
     def __iadd__(self, values):
         self.extend(values)
         return self
+
+
+def _check_methods(C, *methods):
+    """True when class C has every method (not set to None), else
+    NotImplemented: CPython's test for the one-method ABCs."""
+    for method in methods:
+        if getattr(C, method, None) is None:
+            return NotImplemented
+    return True
+
+
+def _hook_for(abc_class, *methods):
+    def __subclasshook__(cls, C):
+        if cls is abc_class:
+            return _check_methods(C, *methods)
+        return NotImplemented
+    return classmethod(__subclasshook__)
+
+
+Hashable.__subclasshook__ = _hook_for(Hashable, '__hash__')
+Awaitable.__subclasshook__ = _hook_for(Awaitable, '__await__')
+Coroutine.__subclasshook__ = _hook_for(Coroutine, '__await__', 'send',
+                                       'throw', 'close')
+AsyncIterable.__subclasshook__ = _hook_for(AsyncIterable, '__aiter__')
+AsyncIterator.__subclasshook__ = _hook_for(AsyncIterator, '__anext__',
+                                           '__aiter__')
+AsyncGenerator.__subclasshook__ = _hook_for(AsyncGenerator, '__aiter__',
+                                            '__anext__', 'asend', 'athrow',
+                                            'aclose')
+Iterable.__subclasshook__ = _hook_for(Iterable, '__iter__')
+Iterator.__subclasshook__ = _hook_for(Iterator, '__iter__', '__next__')
+Reversible.__subclasshook__ = _hook_for(Reversible, '__reversed__',
+                                        '__iter__')
+Generator.__subclasshook__ = _hook_for(Generator, '__iter__', '__next__',
+                                       'send', 'throw', 'close')
+Sized.__subclasshook__ = _hook_for(Sized, '__len__')
+Container.__subclasshook__ = _hook_for(Container, '__contains__')
+Collection.__subclasshook__ = _hook_for(Collection, '__len__', '__iter__',
+                                        '__contains__')
+
+# Functions, methods and classes are called without a `__call__` Shoal
+# can look up on their types.
+class _Probe:
+    def method(self):
+        pass
+
+
+_CALLABLE_TYPES = (type, type(len), type(_check_methods), type([].append),
+                   type(_Probe().method))
+
+
+def _callable_hook(cls, C):
+    if cls is not Callable:
+        return NotImplemented
+    for t in _CALLABLE_TYPES:
+        if C is t:
+            return True
+    return _check_methods(C, '__call__')
+
+
+Callable.__subclasshook__ = classmethod(_callable_hook)
+
+Set.register(frozenset)
+MutableSet.register(set)
+MutableMapping.register(dict)
+Sequence.register(tuple)
+Sequence.register(str)
+Sequence.register(range)
+ByteString.register(bytes)
+ByteString.register(bytearray)
+MutableSequence.register(list)
+MutableSequence.register(bytearray)

@@ -1,29 +1,30 @@
 """Enumerations: Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique.
 
-Shoal has no metaclasses, so members are made by `Enum.__init_subclass__`:
-each public class attribute that is not a function, method or property
-becomes an instance of the class (aliases for repeated values), with
-`.name`/`.value` (`_name_`/`_value_`), CPython 3.11's repr and str, and
-`Color(1)` finds the member through `Enum.__new__` (with the `_missing_`
-hook and CPython's ValueError). Also offered: `__members__` (a dict),
-`_member_names_`, `_member_map_`, `_value2member_map_`, `auto()` (1, 2, 3...;
-powers of two for flags; lower-cased names for StrEnum),
-`_generate_next_value_`, `unique` (CPython's ValueError), extending an enum
-with members refused as CPython does, Flag/IntFlag bit operators
+Members are made by `Enum.__init_subclass__`: each public class
+attribute that is not a function, method or property becomes an instance
+of the class (aliases for repeated values), with `.name`/`.value`
+(`_name_`/`_value_`), CPython 3.11's repr and str, and `Color(1)` finds
+the member through the metaclass `EnumType` and `Enum.__new__` (with the
+`_missing_` hook and CPython's ValueError). The class itself iterates
+over its members (`for c in Color`, `list(Color)`, `reversed(Color)`),
+has a `len()`, `Color['RED']`, `Color.RED in Color` (a TypeError for
+non-members, as in 3.11) and the repr `<enum 'Color'>`. Also offered:
+the functional API (`Enum('Color', 'RED GREEN')`, with a list of names,
+of pairs, or a dict, and `start=`), `__members__` (a dict),
+`_member_names_`, `_member_map_`, `_value2member_map_`, `auto()` (1, 2,
+3...; powers of two for flags; lower-cased names for StrEnum),
+`_generate_next_value_`, `unique` (CPython's ValueError), extending an
+enum with members refused as CPython does, Flag/IntFlag bit operators
 (`|`, `&`, `^`, `~`, `in`, iteration over a combined value, reprs such as
 `<Perm.R|W: 3>`), IntEnum/IntFlag members that are ints, StrEnum members
 that are strs, copy/deepcopy keeping members.
 
-Left out (they need a metaclass): iterating over the class (`for c in
-Color`, `list(Color)`: use `Color.__members__.values()` or
-`Color._member_names_`), `len(Color)`, `Color['RED']` (use
-`Color.__members__['RED']`), `'RED' in Color`, the class repr
-`<enum 'Color'>` (Shoal prints `<class 'Color'>`), refusing to reassign
-members on the class. Also left out: the functional API
-(`Enum('Color', 'RED GREEN')`), `_ignore_`, nested classes as members,
-members whose `__init__` takes a tuple value's items (a class defining
-`__init__` gets it called with the whole value), EnumCheck/verify,
-global_enum, FlagBoundary.
+Left out: refusing to reassign or delete members on the class,
+`__members__` as a read-only mappingproxy (it is a dict), `_ignore_`,
+nested classes as members, members whose `__init__` takes a tuple
+value's items (a class defining `__init__` gets it called with the whole
+value), EnumCheck/verify, global_enum, FlagBoundary, the DeprecationWarning
+3.11 prints for `'RED' in Color`.
 """
 
 __all__ = ['Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag', 'auto', 'unique',
@@ -60,7 +61,80 @@ def _class_name(cls):
     return cls.__name__
 
 
-class Enum:
+class EnumType(type):
+    """The metaclass of enumerations: what the class itself does
+    (iteration, len, [], in, repr, calling it)."""
+
+    def __call__(cls, value, names=None, *, module=None, qualname=None,
+                 type=None, start=1, boundary=None):
+        if names is None:
+            return cls.__new__(cls, value)
+        return _functional(cls, value, names, module, qualname, type, start)
+
+    def __iter__(cls):
+        return (cls._member_map_[name] for name in cls._member_names_)
+
+    def __reversed__(cls):
+        return (cls._member_map_[name]
+                for name in reversed(cls._member_names_))
+
+    def __len__(cls):
+        return len(cls._member_names_)
+
+    def __bool__(cls):
+        return True
+
+    def __contains__(cls, member):
+        if not isinstance(member, Enum):
+            raise TypeError(
+                "unsupported operand type(s) for 'in': '%s' and '%s'"
+                % (_type_of(member).__qualname__, _type_of(cls).__qualname__))
+        return isinstance(member, cls) and member._name_ in cls._member_map_
+
+    def __getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __repr__(cls):
+        if Flag is not None and issubclass(cls, Flag):
+            return '<flag %r>' % (cls.__name__,)
+        return '<enum %r>' % (cls.__name__,)
+
+
+EnumMeta = EnumType
+Flag = None
+_type_of = type
+
+
+def _functional(cls, class_name, names, module, qualname, data_type, start):
+    """`Enum('Color', 'RED GREEN')`: a new enumeration class."""
+    if isinstance(names, str):
+        names = names.replace(',', ' ').split()
+    if isinstance(names, dict):
+        items = list(names.items())
+    else:
+        items = []
+        count = 0
+        last_values = []
+        for item in names:
+            if isinstance(item, str):
+                value = cls._generate_next_value_(item, start, count,
+                                                  list(last_values))
+                items.append((item, value))
+            else:
+                name, value = item
+                items.append((name, value))
+            last_values.append(items[-1][1])
+            count += 1
+    bases = (cls,) if data_type is None else (data_type, cls)
+    ns = {'__module__': module if module is not None else '__main__'}
+    if qualname is not None:
+        ns['__qualname__'] = qualname
+    for name, value in items:
+        ns[name] = value
+    return _type_of(cls)(class_name, bases, ns)
+
+
+class Enum(metaclass=EnumType):
     """Base of enumerations: subclass it and list the members as class
     attributes."""
 
@@ -443,7 +517,3 @@ def unique(enumeration):
                          % (enumeration.__name__, details))
     return enumeration
 
-
-# No metaclasses in Shoal: these names exist for imports only.
-EnumMeta = type
-EnumType = type
