@@ -463,6 +463,11 @@ impl Heap {
     }
 
     /// Every object with its index.
+    /// Whether `id` names a live object.
+    pub(crate) fn is_live(&self, id: ObjId) -> bool {
+        matches!(self.objects.get(id.0 as usize), Some(Some(_)))
+    }
+
     pub(crate) fn iter(&self) -> impl Iterator<Item = (ObjId, &Obj)> {
         self.objects
             .iter()
@@ -519,6 +524,13 @@ impl Heap {
             // the object steps out of its slot while it is walked.
             if let Some(mut obj) = self.objects[i].take() {
                 remap_ids(&mut obj, &mut |id| stack.push(*id));
+                // The representative a `Key::Custom` names may be another
+                // object than the key the entry holds.
+                match &obj {
+                    Obj::Dict(d) => d.keys().for_each(|k| k.objects(&mut |id| stack.push(id))),
+                    Obj::Set(s) => s.keys().for_each(|k| k.objects(&mut |id| stack.push(id))),
+                    _ => {}
+                }
                 self.objects[i] = Some(obj);
             }
         }

@@ -29,6 +29,7 @@ pub(crate) fn key_hash(k: &Key) -> i64 {
         Key::Tuple(items) => tuple_hash(items.iter().map(key_hash)),
         Key::Frozen(f) => f.hash,
         Key::Id(id) => i64::from(id.0) + 1,
+        Key::Custom(hash, _) => *hash,
     }
 }
 

@@ -382,6 +382,13 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
             }
             other => {
                 remap_ids(&mut other.clone(), &mut collect);
+                // The representatives `Key::Custom` keys name.
+                let mut keyed = |k: &Key| k.objects(&mut |o| refs.push(Value::Obj(o)));
+                match other {
+                    Obj::Dict(d) => d.keys().for_each(&mut keyed),
+                    Obj::Set(s) => s.keys().for_each(&mut keyed),
+                    _ => {}
+                }
                 Item::Whole(other.clone())
             }
         };
@@ -676,14 +683,32 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
         return Err(unpickling_error(vm, format!("cannot unpickle: {e}")));
     }
     let mut instances = Vec::new();
+    let mut keyed = Vec::new();
     for (new, obj) in pending {
         if matches!(&obj, Obj::Instance(i) if !i.native.is_none()) {
             instances.push(ObjId(new));
+        }
+        let mut custom = false;
+        {
+            let mut seen = |k: &Key| crate::vm::custom_reps(k, &mut |_, _| custom = true);
+            match &obj {
+                Obj::Dict(d) => d.keys().for_each(&mut seen),
+                Obj::Set(s) => s.keys().for_each(&mut seen),
+                _ => {}
+            }
+        }
+        if custom {
+            keyed.push(ObjId(new));
         }
         *vm.heap.get_mut(ObjId(new)) = obj;
     }
     for id in instances {
         crate::classes::link_native(vm, id);
+    }
+    // Loaded keys of instances hashed by `__hash__` join this VM's
+    // representatives (an equal one already here stands for them).
+    for id in keyed {
+        crate::builtins::adopt_custom_keys(vm, id)?;
     }
     // Tasklets come back alive and paused, their frames in a new thread;
     // then those that were blocked go back onto their channels' queues.
@@ -747,6 +772,11 @@ fn remap_keys(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
                 f(&mut id);
                 Key::Id(id)
             }
+            Key::Custom(h, id) => {
+                let mut id = *id;
+                f(&mut id);
+                Key::Custom(*h, id)
+            }
             Key::Tuple(items) => Key::Tuple(items.iter().map(|k| key(k, f)).collect()),
             Key::Frozen(members) => {
                 let keys: Vec<Key> = members.keys.iter().map(|k| key(k, f)).collect();
@@ -763,7 +793,7 @@ fn remap_keys(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
     }
     fn has_ids(k: &Key) -> bool {
         match k {
-            Key::Id(_) => true,
+            Key::Id(_) | Key::Custom(..) => true,
             Key::Tuple(items) => items.iter().any(has_ids),
             Key::Frozen(members) => members.keys.iter().any(has_ids),
             _ => false,

@@ -653,6 +653,7 @@ impl<'a> Checker<'a> {
     fn key(&self, k: &Key) -> Result<(), String> {
         match k {
             Key::Id(id) => self.object(*id).map(|_| ()),
+            Key::Custom(_, id) => self.id(*id, Want::Instance),
             Key::Tuple(items) => items.iter().try_for_each(|k| self.key(k)),
             Key::Big(n) => check_big_int(n),
             Key::Frozen(members) => members.keys.iter().try_for_each(|k| self.key(k)),

@@ -83,6 +83,23 @@ pub enum Key {
     Frozen(Rc<FrozenKey>),
     /// An object hashed by identity (functions, classes, instances).
     Id(ObjId),
+    /// An instance whose class defines `__hash__`: the hash it returned,
+    /// and the first live instance it is equal to (by `__eq__`), which
+    /// stands for every instance equal to it (see `Vm::custom_key`).
+    Custom(i64, ObjId),
+}
+
+impl Key {
+    /// Calls `f` on every object a key names (an identity key, a
+    /// representative of `__eq__`-equal instances), nested keys included.
+    pub fn objects(&self, f: &mut dyn FnMut(ObjId)) {
+        match self {
+            Key::Id(id) | Key::Custom(_, id) => f(*id),
+            Key::Tuple(items) => items.iter().for_each(|k| k.objects(f)),
+            Key::Frozen(fk) => fk.keys.iter().for_each(|k| k.objects(f)),
+            _ => {}
+        }
+    }
 }
 
 /// The key of a frozenset: its members' keys, equal to another's when

@@ -160,6 +160,17 @@ pub struct ClassBody {
     pub keywords: Vec<(Rc<str>, Value)>,
 }
 
+/// Calls `f` with the hash and representative of every [`Key::Custom`]
+/// in `k`, nested keys included.
+pub(crate) fn custom_reps(k: &Key, f: &mut dyn FnMut(i64, ObjId)) {
+    match k {
+        Key::Custom(h, id) => f(*h, *id),
+        Key::Tuple(items) => items.iter().for_each(|k| custom_reps(k, f)),
+        Key::Frozen(fk) => fk.keys.iter().for_each(|k| custom_reps(k, f)),
+        _ => {}
+    }
+}
+
 /// The fewest instructions script code that a built-in runs in a nested
 /// loop (the few protocols that do not run as frames yet) may execute
 /// before it is stopped with RuntimeError: a loop that never ends there
@@ -378,6 +389,10 @@ pub struct Vm {
     host_op: Option<crate::stackless::HostOp>,
     /// Tasklet objects by engine tasklet id.
     pub(crate) tasklet_objs: rustc_hash::FxHashMap<u64, ObjId>,
+    /// The representatives of instances hashed by their class's
+    /// `__hash__`, by hash (see [`Key::Custom`]): not roots; the dead
+    /// are dropped after each collection.
+    pub(crate) custom_keys: rustc_hash::FxHashMap<i64, Vec<ObjId>>,
     /// Engine ids of tasklets whose threads ended, forgotten at the next
     /// collection.
     ended_tasklets: Vec<u64>,
@@ -466,6 +481,7 @@ impl Vm {
             free_threads: Vec::new(),
             host_op: None,
             tasklet_objs: Default::default(),
+            custom_keys: Default::default(),
             for_exit: None,
             callbacks: [Value::None; 3],
             softswitch: true,
@@ -636,6 +652,24 @@ impl Vm {
         self.main_module = r.main_module;
         self.exc_classes = r.exc_classes;
         self.rng = r.rng;
+        // The representatives the saved dicts' and sets' keys name.
+        let mut reps: rustc_hash::FxHashMap<i64, Vec<ObjId>> = Default::default();
+        for (_, obj) in self.heap.iter() {
+            let mut note = |k: &Key| {
+                custom_reps(k, &mut |h, id| {
+                    let bucket = reps.entry(h).or_default();
+                    if !bucket.contains(&id) {
+                        bucket.push(id);
+                    }
+                })
+            };
+            match obj {
+                Obj::Dict(d) => d.keys().for_each(&mut note),
+                Obj::Set(s) => s.keys().for_each(&mut note),
+                _ => {}
+            }
+        }
+        self.custom_keys = reps;
     }
 
     /// A built-in module already made.
@@ -984,6 +1018,11 @@ impl Vm {
             roots.push(Value::Obj(m));
         }
         self.heap.collect(roots);
+        let heap = &self.heap;
+        self.custom_keys.retain(|_, reps| {
+            reps.retain(|id| heap.is_live(*id));
+            !reps.is_empty()
+        });
         // Grow the thresholds with the live set so collection stays cheap,
         // but collect often enough to enforce the heap limits.
         self.gc_threshold = (self.heap.live_after_gc * 2).max(100_000);

@@ -102,11 +102,8 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
                 let t = type_name(vm, v);
                 return Err(type_err(vm, format!("unhashable type: '{t}'")));
             }
-            Obj::Instance(_) if crate::classes::dunder(vm, v, "__hash__").is_some() => {
-                return Err(vm.error(
-                    "NotImplementedError",
-                    "instances with __hash__ as dict keys or set members are not supported by Shoal's script language yet",
-                ));
+            Obj::Instance(_) if let Some(f) = crate::classes::dunder(vm, v, "__hash__") => {
+                custom_key(vm, f, v, id)?
             }
             Obj::Instance(_) if crate::classes::dunder(vm, v, "__eq__").is_some() => {
                 let t = type_name(vm, v);
@@ -115,6 +112,103 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
             _ => Key::Id(id),
         },
     })
+}
+
+/// The key of an instance whose class defines `__hash__`: its hash, and
+/// the representative it is `__eq__`-equal to (itself when it is equal
+/// to none: it becomes the representative). Dict and set lookups then
+/// find an equal key as CPython's do, by its hash and `__eq__`.
+fn custom_key(vm: &mut Vm, hash_fn: Value, v: Value, id: ObjId) -> Result<Key, Exc> {
+    let h = vm.call_sync(hash_fn, vec![v])?;
+    let h = match h {
+        Value::Int(-1) => -2,
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        Value::Obj(b) if matches!(vm.heap.get(b), Obj::BigInt(_)) => {
+            let k = key_of(vm, h)?;
+            crate::key_hash::key_hash(&k)
+        }
+        _ => {
+            return Err(type_err(vm, "__hash__ method should return an integer"));
+        }
+    };
+    canonical_key(vm, h, id)
+}
+
+/// [`Key::Custom`] for instance `id` of hash `h`: the representative
+/// equal to it, or `id` itself, recorded as a new one.
+pub(crate) fn canonical_key(vm: &mut Vm, h: i64, id: ObjId) -> Result<Key, Exc> {
+    let reps = vm.custom_keys.get(&h).cloned().unwrap_or_default();
+    if reps.contains(&id) {
+        return Ok(Key::Custom(h, id));
+    }
+    for r in reps {
+        if matches!(vm.heap.get(r), Obj::Instance(_)) && eq(vm, Value::Obj(r), Value::Obj(id))? {
+            return Ok(Key::Custom(h, r));
+        }
+    }
+    vm.custom_keys.entry(h).or_default().push(id);
+    Ok(Key::Custom(h, id))
+}
+
+/// `k` with each [`Key::Custom`] in it replaced by this VM's
+/// representative (a key loaded from a pickle).
+fn recanonical(vm: &mut Vm, k: &Key) -> Result<Key, Exc> {
+    Ok(match k {
+        Key::Custom(h, id) => canonical_key(vm, *h, *id)?,
+        Key::Tuple(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for k in items.iter() {
+                out.push(recanonical(vm, k)?);
+            }
+            Key::Tuple(Rc::from(out))
+        }
+        Key::Frozen(fk) => {
+            let mut keys = Vec::with_capacity(fk.keys.len());
+            for k in &fk.keys {
+                keys.push(recanonical(vm, k)?);
+            }
+            Key::Frozen(Rc::new(crate::value::FrozenKey {
+                hash: fk.hash,
+                keys,
+            }))
+        }
+        other => other.clone(),
+    })
+}
+
+/// Gives the dict or set `id` (just loaded) keys naming this VM's
+/// representatives; entries that turn out equal keep the first.
+pub(crate) fn adopt_custom_keys(vm: &mut Vm, id: ObjId) -> Result<(), Exc> {
+    match vm.heap.get(id) {
+        Obj::Dict(d) => {
+            let entries: Vec<(Key, (Value, Value))> =
+                d.iter().map(|(k, v)| (k.clone(), *v)).collect();
+            let mut fresh = crate::heap::Dict::default();
+            for (k, v) in entries {
+                let k = recanonical(vm, &k)?;
+                fresh.entry(k).or_insert(v);
+            }
+            *vm.heap.get_mut(id) = Obj::Dict(fresh);
+        }
+        Obj::Set(s) => {
+            let frozen = s.is_frozen();
+            let entries: Vec<(Key, Value)> =
+                s.entries().map(|e| (e.key.clone(), e.value)).collect();
+            let mut fresh = if frozen {
+                crate::set_table::SetTable::new_frozen()
+            } else {
+                crate::set_table::SetTable::new()
+            };
+            for (k, v) in entries {
+                let k = recanonical(vm, &k)?;
+                fresh.add(k, v);
+            }
+            *vm.heap.get_mut(id) = Obj::Set(fresh);
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// How deep comparison, hashing and printing go into nested containers
