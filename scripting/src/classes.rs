@@ -99,16 +99,32 @@ pub(crate) fn build_class(
     };
     // Methods learn their class, for `super()`.
     for f in functions {
-        let target = match vm.heap.get(f) {
-            Obj::StaticMethod(Value::Obj(g)) | Obj::ClassMethod(Value::Obj(g)) => *g,
-            Obj::Property(Value::Obj(g), _) => *g,
-            _ => f,
+        let targets: Vec<Value> = match vm.heap.get(f) {
+            Obj::StaticMethod(g) | Obj::ClassMethod(g) => vec![*g],
+            Obj::Property(p) => vec![p.fget, p.fset, p.fdel],
+            _ => vec![Value::Obj(f)],
         };
-        if let Obj::Function(func) = vm.heap.get_mut(target)
-            && func.owner.is_none()
-        {
-            func.owner = Some(id);
+        for target in targets {
+            if let Value::Obj(target) = target
+                && let Obj::Function(func) = vm.heap.get_mut(target)
+                && func.owner.is_none()
+            {
+                func.owner = Some(id);
+            }
         }
+    }
+    // Attributes that want to know their name and class (`__set_name__`).
+    let named: Vec<(Rc<str>, Value, Value)> = match vm.heap.get(id) {
+        Obj::Class(c) => c
+            .attrs
+            .iter()
+            .filter_map(|(n, v)| Some((n.clone(), *v, dunder(vm, *v, "__set_name__")?)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (n, v, f) in named {
+        let n = vm.str_value(&n);
+        vm.call_sync(f, vec![v, Value::Obj(id), n])?;
     }
     Ok(Value::Obj(id))
 }
@@ -664,6 +680,42 @@ pub(crate) fn class_attr(vm: &Vm, class: ObjId, name: &str) -> Option<Value> {
     })
 }
 
+/// A method a script class defines itself or inherits from script
+/// classes (not from a built-in type's stand-in): the `__setattr__` and
+/// `__delattr__` hooks.
+pub(crate) fn script_hook(vm: &Vm, class: ObjId, name: &str) -> Option<Value> {
+    meta_attr(vm, class, name)
+}
+
+/// What a descriptor (an instance whose class defines `__get__`,
+/// `__set__` or `__delete__`) does.
+pub(crate) struct Descriptor {
+    /// `__get__(self, obj, owner)`.
+    pub get: Option<Value>,
+    /// `__set__(self, obj, value)`.
+    pub set: Option<Value>,
+    /// `__delete__(self, obj)`.
+    pub delete: Option<Value>,
+}
+
+impl Descriptor {
+    /// A data descriptor wins over the instance's own attribute.
+    pub fn is_data(&self) -> bool {
+        self.set.is_some() || self.delete.is_some()
+    }
+}
+
+/// `v` as a descriptor, if it is an instance whose class makes it one.
+pub(crate) fn descriptor(vm: &Vm, v: Value) -> Option<Descriptor> {
+    let class = class_of(vm, v)?;
+    let d = Descriptor {
+        get: class_attr(vm, class, "__get__"),
+        set: class_attr(vm, class, "__set__"),
+        delete: class_attr(vm, class, "__delete__"),
+    };
+    (d.get.is_some() || d.is_data()).then_some(d)
+}
+
 /// The class of an instance.
 pub(crate) fn class_of(vm: &Vm, v: Value) -> Option<ObjId> {
     match v {
@@ -713,8 +765,8 @@ pub(crate) fn bind(vm: &mut Vm, v: Value, obj: Value, class: ObjId) -> Result<Va
             let f = *f;
             Value::Obj(vm.heap.alloc(Obj::BoundMethod(Value::Obj(class), f)))
         }
-        Obj::Property(getter, _) => {
-            let getter = *getter;
+        Obj::Property(p) => {
+            let getter = p.fget;
             vm.call_sync(getter, vec![obj])?
         }
         _ => v,

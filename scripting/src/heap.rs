@@ -184,6 +184,21 @@ pub struct Class {
     pub metaclass: Option<ObjId>,
 }
 
+/// A `property`: its accessors (None where absent) and docstring.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Property {
+    /// The getter.
+    pub fget: Value,
+    /// The setter.
+    pub fset: Value,
+    /// The deleter.
+    #[serde(default = "crate::value::none_value")]
+    pub fdel: Value,
+    /// `__doc__` (the getter's docstring unless given).
+    #[serde(default = "crate::value::none_value")]
+    pub doc: Value,
+}
+
 /// An instance of a class.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Instance {
@@ -358,8 +373,8 @@ pub enum Obj {
     StaticMethod(Value),
     /// `classmethod(f)`.
     ClassMethod(Value),
-    /// `property(getter, setter)`.
-    Property(Value, Value),
+    /// `property(fget, fset, fdel, doc)`.
+    Property(Box<Property>),
     /// A generator: its suspended frame.
     Generator(Box<Generator>),
     /// A bytes object.
@@ -635,9 +650,14 @@ pub(crate) fn remap_ids(obj: &mut Obj, f: &mut dyn FnMut(&mut ObjId)) {
         Obj::Module(m) => m.attrs.values_mut().for_each(|v| value(v, f)),
         Obj::Slice(a, b, c) => [a, b, c].into_iter().for_each(|v| value(v, f)),
         Obj::DictView(d, _) => f(d),
-        Obj::BoundMethod(a, b) | Obj::Property(a, b) => {
+        Obj::BoundMethod(a, b) => {
             value(a, f);
             value(b, f);
+        }
+        Obj::Property(p) => {
+            [&mut p.fget, &mut p.fset, &mut p.fdel, &mut p.doc]
+                .into_iter()
+                .for_each(|v| value(v, f));
         }
         Obj::Super(c, v) => {
             f(c);

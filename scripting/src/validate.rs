@@ -874,7 +874,8 @@ impl<'a> Checker<'a> {
             Obj::Iter(it) => self.iter(it),
             Obj::Module(m) => self.values(m.attrs.values()),
             Obj::Slice(a, b, c) => self.values([a, b, c]),
-            Obj::BoundMethod(a, b) | Obj::Property(a, b) => self.values([a, b]),
+            Obj::BoundMethod(a, b) => self.values([a, b]),
+            Obj::Property(p) => self.values([&p.fget, &p.fset, &p.fdel, &p.doc]),
             Obj::Super(class, v) => {
                 self.id(*class, Want::Class)?;
                 self.value(*v)

@@ -29,6 +29,11 @@ impl ObjId {
 }
 
 /// The default of an empty id field in saved data.
+/// `Value::None`, for serde defaults.
+pub(crate) fn none_value() -> Value {
+    Value::None
+}
+
 pub(crate) fn no_object() -> ObjId {
     ObjId::NONE
 }

@@ -170,8 +170,6 @@ calls! {
     d_reversed => "__reversed__", 0, 0, b_reversed;
     d_format => "__format__", 1, 1, b_format;
     d_getattribute => "__getattribute__", 1, 1, b_getattr;
-    d_setattr => "__setattr__", 2, 2, b_setattr;
-    d_delattr => "__delattr__", 1, 1, b_delattr;
 }
 
 /// `__repr__`: `repr(x)`, or `object.__repr__` of an instance (its
@@ -478,7 +476,7 @@ pub(crate) fn d_subclasshook(
 
 /// The dunder methods every built-in type here has (`object`'s).
 const OBJECT: [(&str, crate::module::NativeFn); 16] = [
-    ("__delattr__", d_delattr),
+    ("__delattr__", object_delattr),
     ("__getstate__", d_getstate),
     ("__dir__", d_dir),
     ("__eq__", d_eq),
@@ -491,7 +489,7 @@ const OBJECT: [(&str, crate::module::NativeFn); 16] = [
     ("__lt__", d_lt),
     ("__ne__", d_ne),
     ("__repr__", d_repr),
-    ("__setattr__", d_setattr),
+    ("__setattr__", object_setattr),
     ("__str__", d_str),
     ("__hash__", d_hash),
 ];

@@ -109,6 +109,11 @@ fn local_names(vm: &mut Vm) -> Value {
 pub(crate) fn b_delattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "delattr", &args, 2, 2)?;
     let name = expect_str(vm, args[1], "attribute name")?;
+    if let Some(class) = crate::classes::class_of(vm, args[0])
+        && let Some(hook) = crate::classes::script_hook(vm, class, "__delattr__")
+    {
+        return Ok(Native::Call(hook, args));
+    }
     vm.del_attr_pub(args[0], &name)?;
     none()
 }

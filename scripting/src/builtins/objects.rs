@@ -85,12 +85,64 @@ pub(crate) fn b_classmethod(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: 
     ok(Value::Obj(vm.heap.alloc(Obj::ClassMethod(args[0]))))
 }
 
-pub(crate) fn b_property(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
-    arity(vm, "property", &args, 1, 2)?;
-    let setter = args.get(1).copied().unwrap_or(Value::None);
-    ok(Value::Obj(vm.heap.alloc(Obj::Property(args[0], setter))))
+/// `property(fget=None, fset=None, fdel=None, doc=None)`.
+pub(crate) fn b_property(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "property", &args, 0, 4)?;
+    let mut parts = [Value::None; 4];
+    parts[..args.len()].copy_from_slice(&args);
+    for (k, v) in kw {
+        let i = match &*k {
+            "fget" => 0,
+            "fset" => 1,
+            "fdel" => 2,
+            "doc" => 3,
+            _ => {
+                return Err(type_err(
+                    vm,
+                    format!("property() got an unexpected keyword argument '{k}'"),
+                ));
+            }
+        };
+        if i < args.len() {
+            return Err(type_err(
+                vm,
+                format!(
+                    "argument for property() given by name ('{k}') and position ({})",
+                    i + 1
+                ),
+            ));
+        }
+        parts[i] = v;
+    }
+    let [fget, fset, fdel, doc] = parts;
+    new_property(vm, fget, fset, fdel, doc)
 }
 
+/// A property; without a `doc`, the getter's docstring.
+fn new_property(vm: &mut Vm, fget: Value, fset: Value, fdel: Value, doc: Value) -> BResult {
+    let doc = if doc == Value::None && fget != Value::None {
+        vm.get_attr_pub(fget, "__doc__").unwrap_or(Value::None)
+    } else {
+        doc
+    };
+    let p = crate::heap::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    };
+    ok(Value::Obj(vm.heap.alloc(Obj::Property(Box::new(p)))))
+}
+
+/// The property a `getter`/`setter`/`deleter` call is made on.
+fn this_property(vm: &mut Vm, recv: Option<Value>) -> Result<crate::heap::Property, Exc> {
+    match recv {
+        Some(Value::Obj(id)) if let Obj::Property(p) = vm.heap.get(id) => Ok((**p).clone()),
+        _ => Err(type_err(vm, "descriptor needs a property")),
+    }
+}
+
+/// `prop.setter(f)`: a copy of the property with `f` as its setter.
 pub(crate) fn prop_setter(
     vm: &mut Vm,
     recv: Option<Value>,
@@ -98,14 +150,32 @@ pub(crate) fn prop_setter(
     _: Kwargs,
 ) -> BResult {
     arity(vm, "setter", &args, 1, 1)?;
-    let getter = match recv {
-        Some(Value::Obj(id)) => match vm.heap.get(id) {
-            Obj::Property(g, _) => *g,
-            _ => Value::None,
-        },
-        _ => Value::None,
-    };
-    ok(Value::Obj(vm.heap.alloc(Obj::Property(getter, args[0]))))
+    let p = this_property(vm, recv)?;
+    new_property(vm, p.fget, args[0], p.fdel, p.doc)
+}
+
+/// `prop.getter(f)`: a copy of the property with `f` as its getter.
+pub(crate) fn prop_getter(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "getter", &args, 1, 1)?;
+    let p = this_property(vm, recv)?;
+    new_property(vm, args[0], p.fset, p.fdel, Value::None)
+}
+
+/// `prop.deleter(f)`: a copy of the property with `f` as its deleter.
+pub(crate) fn prop_deleter(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "deleter", &args, 1, 1)?;
+    let p = this_property(vm, recv)?;
+    new_property(vm, p.fget, p.fset, args[0], p.doc)
 }
 
 pub(crate) fn b_issubclass(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
@@ -160,7 +230,40 @@ pub(crate) fn b_issubclass(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: K
 pub(crate) fn b_setattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "setattr", &args, 3, 3)?;
     let name = expect_str(vm, args[1], "attribute name")?;
+    if let Some(class) = crate::classes::class_of(vm, args[0])
+        && let Some(hook) = crate::classes::script_hook(vm, class, "__setattr__")
+    {
+        return Ok(Native::Call(hook, args));
+    }
     vm.set_attr_pub(args[0], &name, args[2])?;
+    none()
+}
+
+/// `object.__setattr__(obj, name, value)`: stores without the class's
+/// `__setattr__` hook (what the hook itself calls).
+pub(crate) fn object_setattr(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "__setattr__", &args, 2, 2)?;
+    let name = expect_str(vm, args[0], "attribute name")?;
+    vm.set_attr_pub(recv.unwrap_or(Value::None), &name, args[1])?;
+    none()
+}
+
+/// `object.__delattr__(obj, name)`: deletes without the class's
+/// `__delattr__` hook.
+pub(crate) fn object_delattr(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "__delattr__", &args, 1, 1)?;
+    let name = expect_str(vm, args[0], "attribute name")?;
+    vm.del_attr_pub(recv.unwrap_or(Value::None), &name)?;
     none()
 }
 
@@ -172,6 +275,8 @@ pub(crate) fn natives() -> NativeModule {
         .native(Owner::Internal, "mro", class_mro)
         .native(Owner::Internal, "__init_subclass__", base_init_subclass)
         .native(Owner::Prop, "setter", prop_setter)
+        .native(Owner::Prop, "getter", prop_getter)
+        .native(Owner::Prop, "deleter", prop_deleter)
         .global("staticmethod", b_staticmethod)
         .global("classmethod", b_classmethod)
         .global("property", b_property)

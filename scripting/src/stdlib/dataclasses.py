@@ -12,11 +12,8 @@ or strings), `__post_init__`, inheritance of fields from dataclass bases,
 
 Left out: kw_only, KW_ONLY, slots, weakref_slot, make_dataclass; the methods
 are closures, not generated source, so `inspect.signature` sees
-`(self, *args, **kwargs)`. Where Shoal differs: a frozen instance gets
-`__setattr__`/`__delattr__` methods that raise FrozenInstanceError, but
-Shoal does not call a class's `__setattr__` for `obj.x = v`, so only
-explicit calls are refused; reprs of Field and MISSING differ (CPython's
-show addresses).
+`(self, *args, **kwargs)`. Where Shoal differs: reprs of Field and
+MISSING (CPython's show addresses).
 """
 
 import copy as _copy

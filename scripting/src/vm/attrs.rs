@@ -30,10 +30,23 @@ impl Vm {
                     ));
                 }
                 Obj::Instance(inst) => {
-                    if let Some(v) = inst.attrs.get(name) {
-                        return Ok(*v);
-                    }
+                    let own = inst.attrs.get(name).copied();
                     let class = inst.class;
+                    // A data descriptor on the class wins over the
+                    // instance's own attribute; another only without one.
+                    if let Some(d) = crate::classes::class_attr(self, class, name)
+                        && let Some(desc) = crate::classes::descriptor(self, d)
+                        && (desc.is_data() || own.is_none())
+                    {
+                        return match (desc.get, own) {
+                            (Some(get), _) => self.call_sync(get, vec![d, obj, Value::Obj(class)]),
+                            (None, Some(v)) => Ok(v),
+                            (None, None) => Ok(d),
+                        };
+                    }
+                    if let Some(v) = own {
+                        return Ok(v);
+                    }
                     if let Some(v) = crate::classes::class_attr(self, class, name) {
                         let bound = crate::classes::bind(self, v, obj, class);
                         // A property raising AttributeError falls back on
@@ -132,6 +145,9 @@ impl Vm {
                         return crate::classes::bind(self, v, obj, m);
                     }
                     if let Some(v) = crate::classes::class_attr(self, id, name) {
+                        if let Some(get) = crate::classes::descriptor(self, v).and_then(|d| d.get) {
+                            return self.call_sync(get, vec![v, Value::None, obj]);
+                        }
                         return Ok(
                             match self.heap.get(match v {
                                 Value::Obj(f) => f,
@@ -177,6 +193,14 @@ impl Vm {
                         "AttributeError",
                         format!("type object '{cname}' has no attribute '{name}'"),
                     ));
+                }
+                Obj::Property(p) if matches!(name, "fget" | "fset" | "fdel" | "__doc__") => {
+                    return Ok(match name {
+                        "fget" => p.fget,
+                        "fset" => p.fset,
+                        "fdel" => p.fdel,
+                        _ => p.doc,
+                    });
                 }
                 Obj::Super(class, inner) => {
                     let (class, inner) = (*class, *inner);
@@ -314,10 +338,16 @@ impl Vm {
             }
             if let Obj::Instance(inst) = self.heap.get(id) {
                 let class = inst.class;
-                if let Some(Value::Obj(p)) = crate::classes::class_attr(self, class, name)
-                    && let Obj::Property(_, setter) = self.heap.get(p)
+                if let Some(d) = crate::classes::class_attr(self, class, name)
+                    && let Some(set) = crate::classes::descriptor(self, d).and_then(|d| d.set)
                 {
-                    let setter = *setter;
+                    self.call_sync(set, vec![d, obj, v])?;
+                    return Ok(());
+                }
+                if let Some(Value::Obj(p)) = crate::classes::class_attr(self, class, name)
+                    && let Obj::Property(prop) = self.heap.get(p)
+                {
+                    let setter = prop.fset;
                     if setter == Value::None {
                         return Err(self.error(
                             "AttributeError",

@@ -867,13 +867,21 @@ impl Vm {
         let Obj::Instance(inst) = self.heap.get(id) else {
             return None;
         };
-        if inst.attrs.contains_key(name) {
+        let has_own = inst.attrs.contains_key(name);
+        let class = inst.class;
+        let found = crate::classes::class_attr(self, class, name);
+        if let Some(d) = found
+            && let Some(desc) = crate::classes::descriptor(self, d)
+            && (desc.is_data() || !has_own)
+        {
+            return desc.get.map(|get| (get, vec![d, obj, Value::Obj(class)]));
+        }
+        if has_own {
             return None;
         }
-        let class = inst.class;
-        match crate::classes::class_attr(self, class, name) {
+        match found {
             Some(Value::Obj(p)) => match self.heap.get(p) {
-                Obj::Property(getter, _) if *getter != Value::None => Some((*getter, vec![obj])),
+                Obj::Property(p) if p.fget != Value::None => Some((p.fget, vec![obj])),
                 _ => None,
             },
             Some(_) => None,
@@ -892,9 +900,20 @@ impl Vm {
         let Some(class) = crate::classes::class_of(self, obj) else {
             return self.set_attr(obj, name, v);
         };
-        let setter = match crate::classes::class_attr(self, class, name) {
+        // The class's `__setattr__` decides; then a data descriptor.
+        if let Some(hook) = crate::classes::script_hook(self, class, "__setattr__") {
+            let n = self.str_value(name);
+            return self.call_then(hook, vec![obj, n, v], Cont::Replace(None));
+        }
+        let found = crate::classes::class_attr(self, class, name);
+        if let Some(d) = found
+            && let Some(set) = crate::classes::descriptor(self, d).and_then(|d| d.set)
+        {
+            return self.call_then(set, vec![d, obj, v], Cont::Replace(None));
+        }
+        let setter = match found {
             Some(Value::Obj(p)) => match self.heap.get(p) {
-                Obj::Property(_, setter) => Some(*setter),
+                Obj::Property(p) => Some(p.fset),
                 _ => None,
             },
             _ => None,
@@ -922,6 +941,36 @@ impl Vm {
                 Ok(())
             }
         }
+    }
+
+    /// `del obj.name`: the class's `__delattr__`, or a descriptor's
+    /// `__delete__`, runs as a frame; otherwise the attribute goes at once.
+    pub(crate) fn delete_attr_op(&mut self, obj: Value, name: &str) -> Result<(), Exc> {
+        if let Some(class) = crate::classes::class_of(self, obj) {
+            if let Some(hook) = crate::classes::script_hook(self, class, "__delattr__") {
+                let n = self.str_value(name);
+                return self.call_then(hook, vec![obj, n], Cont::Replace(None));
+            }
+            if let Some(d) = crate::classes::class_attr(self, class, name)
+                && let Some(delete) = crate::classes::descriptor(self, d).and_then(|d| d.delete)
+            {
+                return self.call_then(delete, vec![d, obj], Cont::Replace(None));
+            }
+            if let Some(Value::Obj(p)) = crate::classes::class_attr(self, class, name)
+                && let Obj::Property(prop) = self.heap.get(p)
+            {
+                let fdel = prop.fdel;
+                if fdel == Value::None {
+                    let t = builtins::type_name(self, obj);
+                    return Err(self.error(
+                        "AttributeError",
+                        format!("property '{name}' of '{t}' object has no deleter"),
+                    ));
+                }
+                return self.call_then(fdel, vec![obj], Cont::Replace(None));
+            }
+        }
+        self.delete_attr(obj, name)
     }
 
     /// For an instruction consuming the iterable `depth` entries below the

@@ -126,7 +126,7 @@ impl Vm {
             Instr::DeleteAttr(i) => {
                 let name = self.name(i);
                 let obj = self.pop();
-                self.delete_attr(obj, &name)?;
+                self.delete_attr_op(obj, &name)?;
             }
             Instr::LoadSubscr => {
                 let index = self.pop();
