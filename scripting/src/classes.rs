@@ -291,6 +291,7 @@ pub(crate) fn prepare_namespace(
     meta: Option<Value>,
     name: &str,
     bases: &[ObjId],
+    keywords: &[(Rc<str>, Value)],
 ) -> Result<Attrs, Exc> {
     let mut ns = Attrs::default();
     let Some(Value::Obj(m)) = meta else {
@@ -303,15 +304,47 @@ pub(crate) fn prepare_namespace(
     let name = vm.str_value(name);
     let shown = shown_bases(vm, bases);
     let bases = Value::Obj(vm.heap.alloc(Obj::Tuple(shown)));
-    let made = vm.call_sync(prepare, vec![name, bases])?;
-    let pairs: Vec<(Value, Value)> = match made {
-        Value::Obj(id) if let Obj::Dict(d) = vm.heap.get(id) => d.values().copied().collect(),
-        _ => {
+    let made = if keywords.is_empty() {
+        vm.call_sync(prepare, vec![name, bases])?
+    } else {
+        let args = Value::Obj(vm.heap.alloc(Obj::Tuple(vec![name, bases])));
+        let kw = Value::Obj(vm.heap.alloc(Obj::Dict(crate::heap::Dict::default())));
+        for (k, v) in keywords {
+            let key = vm.str_value(k);
+            crate::builtins::dict_set(vm, kw, key, *v)?;
+        }
+        let helper = vm.shoal_helper("call_kw")?;
+        vm.call_sync(helper, vec![prepare, args, kw])?
+    };
+    // A dict, or a dict subclass's instance (its items: the class body's
+    // names go to the class namespace, not through its `__setitem__`).
+    let dict = match made {
+        Value::Obj(id) if matches!(vm.heap.get(id), Obj::Dict(_)) => Some(id),
+        _ => match native_value(vm, made) {
+            Some(Value::Obj(id)) if matches!(vm.heap.get(id), Obj::Dict(_)) => Some(id),
+            _ => None,
+        },
+    };
+    let Some(dict) = dict else {
+        if crate::classes::dunder(vm, made, "__getitem__").is_some() {
             return Err(vm.error(
                 "NotImplementedError",
-                "a __prepare__ that returns no dict is not supported by Shoal's script language",
+                "a __prepare__ that returns a mapping other than a dict is not supported by Shoal's script language",
             ));
         }
+        let meta_name = match vm.heap.get(m) {
+            Obj::Class(c) => c.name.clone(),
+            _ => Rc::from("type"),
+        };
+        let t = crate::builtins::type_name(vm, made);
+        return Err(vm.error(
+            "TypeError",
+            format!("{meta_name}.__prepare__() must return a mapping, not {t}"),
+        ));
+    };
+    let pairs: Vec<(Value, Value)> = match vm.heap.get(dict) {
+        Obj::Dict(d) => d.values().copied().collect(),
+        _ => Vec::new(),
     };
     for (k, v) in pairs {
         if let Some(k) = crate::builtins::str_content(vm, k) {
@@ -373,6 +406,37 @@ pub(crate) fn shown_bases(vm: &mut Vm, bases: &[ObjId]) -> Vec<Value> {
         });
     }
     out
+}
+
+/// `type(name, bases, ns, **kw)`: the bases' most derived metaclass
+/// makes the class when it is a script one; otherwise a class, then its
+/// parents' `__init_subclass__(**kw)`. The result is pushed.
+pub(crate) fn type_call(
+    vm: &mut Vm,
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> Result<(), Exc> {
+    let items = match args[1] {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::Tuple(items) => Some(items.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(items) = items {
+        let ids = class_bases(vm, &items)?;
+        if let Some(meta) = calculate_meta(vm, None, &ids)? {
+            return vm.call(meta, args, kwargs);
+        }
+    }
+    let class = class_from_parts(vm, args[0], args[1], args[2], None)?;
+    match init_subclass_call(vm, class, kwargs)? {
+        Some((f, a)) => vm.call_then(f, a, crate::vm::Cont::Replace(Some(class))),
+        None => {
+            vm.push_value(class);
+            Ok(())
+        }
+    }
 }
 
 /// Whether two built-in types have one instance layout (a class may

@@ -43,11 +43,21 @@ pub(crate) fn class_lineage(vm: &Vm, class: Value, mro: bool) -> Vec<Value> {
 /// `object.__init_subclass__()`: takes no arguments, does nothing.
 pub(crate) fn base_init_subclass(
     vm: &mut Vm,
-    _: Option<Value>,
+    recv: Option<Value>,
     args: Vec<Value>,
     kwargs: Kwargs,
 ) -> BResult {
     if let Some((k, _)) = kwargs.first() {
+        // Reached through `super()` from a class: CPython names it.
+        if let Some(Value::Obj(id)) = recv
+            && let Obj::Class(c) = vm.heap.get(id)
+        {
+            let name = c.name.clone();
+            return Err(type_err(
+                vm,
+                format!("{name}.__init_subclass__() takes no keyword arguments"),
+            ));
+        }
         return Err(type_err(
             vm,
             format!("__init_subclass__() got an unexpected keyword argument '{k}'"),

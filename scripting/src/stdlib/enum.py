@@ -163,6 +163,8 @@ class Enum(metaclass=EnumType):
         cls._member_map_ = {}
         cls._value2member_map_ = {}
         data_type = cls._data_type()
+        if data_type is not None:
+            _keep_enum_methods(cls, data_type, own)
         last_values = []
         for i in range(len(names)):
             name = names[i]
@@ -201,7 +203,7 @@ class Enum(metaclass=EnumType):
     @classmethod
     def _data_type(cls):
         for base in cls.__mro__:
-            if base in (int, str, float):
+            if base in (int, str, float, tuple, bytes, frozenset):
                 return base
         return None
 
@@ -209,7 +211,7 @@ class Enum(metaclass=EnumType):
     def _make_member(cls, data_type, value):
         if data_type is None:
             return object.__new__(cls)
-        if isinstance(value, tuple):
+        if isinstance(value, tuple) and data_type is not tuple:
             return data_type.__new__(cls, *value)
         return data_type.__new__(cls, value)
 
@@ -273,6 +275,37 @@ class Enum(metaclass=EnumType):
     def __dir__(self):
         return ['__class__', '__doc__', '__eq__', '__hash__', '__module__',
                 'name', 'value']
+
+
+def _keep_enum_methods(cls, data_type, own):
+    # A mixed-in data type (`class I(int, Enum)`) comes before Enum in the
+    # MRO: as CPython's EnumType does, give the class Enum's repr, str,
+    # format and lookup by value unless it defines its own.
+    first_enum = None
+    for base in cls.__mro__[1:]:
+        if base is not data_type and isinstance(base, EnumType):
+            first_enum = base
+            break
+    if first_enum is None:
+        return
+    for name in ('__repr__', '__str__', '__format__'):
+        if name in own:
+            continue
+        for base in cls.__mro__:
+            if base is data_type:
+                setattr(cls, name, getattr(first_enum, name))
+                break
+            if name in _own_names(base):
+                break
+    if '__new__' not in own:
+        cls.__new__ = Enum.__new__
+
+
+def _own_names(cls):
+    try:
+        return vars(cls)
+    except TypeError:
+        return {}
 
 
 def _hashable(value):

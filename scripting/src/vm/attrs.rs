@@ -127,6 +127,10 @@ impl Vm {
                     let items = builtins::class_lineage(self, obj, name == "__mro__");
                     return Ok(Value::Obj(self.heap.alloc(Obj::Tuple(items))));
                 }
+                Obj::Class(c) if name == "__base__" && !c.attrs.contains_key("__base__") => {
+                    let items = builtins::class_lineage(self, obj, false);
+                    return Ok(items.first().copied().unwrap_or(Value::None));
+                }
                 Obj::Class(_) if name == "mro" => {
                     let b = builtins::internal(self, "mro");
                     return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
@@ -250,6 +254,29 @@ impl Vm {
                     if name == "__hash__" && builtins::unhashable(kind) {
                         return Ok(Value::None);
                     }
+                    if let Some(v) = self.type_lineage_attr(obj, kind, name) {
+                        return Ok(v);
+                    }
+                    // `type.__new__(M, name, bases, ns)`, `type.__call__(C,
+                    // ...)` and `type.__init__(C, ...)`: what a metaclass
+                    // calls explicitly.
+                    if kind == TypeKind::Type {
+                        match name {
+                            "__new__" => {
+                                if let Some(b) =
+                                    builtins::class_method(self, TypeKind::Object, "__new__")
+                                {
+                                    return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
+                                }
+                            }
+                            "__call__" => return self.shoal_helper("type_call"),
+                            "__init__" => {
+                                let b = builtins::internal(self, "__init__");
+                                return Ok(Value::Obj(self.heap.alloc(Obj::Builtin(b))));
+                            }
+                            _ => {}
+                        }
+                    }
                     if let Some(b) = builtins::class_method(self, kind, name) {
                         return Ok(Value::Obj(self.heap.alloc(Obj::Method(obj, b))));
                     }
@@ -279,6 +306,27 @@ impl Vm {
             "AttributeError",
             format!("'{t}' object has no attribute '{name}'"),
         ))
+    }
+
+    /// `__mro__`, `__bases__` and `__base__` of a built-in type (`bool`
+    /// derives from `int`, the others from `object`).
+    fn type_lineage_attr(&mut self, obj: Value, kind: TypeKind, name: &str) -> Option<Value> {
+        if !matches!(name, "__mro__" | "__bases__" | "__base__") {
+            return None;
+        }
+        let object = self.builtins.get("object").copied().unwrap_or(Value::None);
+        let mut chain = vec![obj];
+        if kind == TypeKind::Bool {
+            chain.push(crate::classes::type_object(self, TypeKind::Int));
+        }
+        if kind != TypeKind::Object {
+            chain.push(object);
+        }
+        Some(match name {
+            "__mro__" => Value::Obj(self.heap.alloc(Obj::Tuple(chain))),
+            "__bases__" => Value::Obj(self.heap.alloc(Obj::Tuple(chain[1..].to_vec()))),
+            _ => chain.get(1).copied().unwrap_or(Value::None),
+        })
     }
 
     /// The attributes of built-in values that are no methods:

@@ -64,6 +64,9 @@ impl Vm {
             }
             Obj::Type(kind) => {
                 let kind = *kind;
+                if kind == TypeKind::Type && args.len() == 3 {
+                    return crate::classes::type_call(self, args, kwargs);
+                }
                 if let Some(native) = builtins::construct_with_script(self, kind, &args, &kwargs)? {
                     return self.finish_native(native);
                 }

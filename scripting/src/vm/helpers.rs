@@ -33,6 +33,9 @@ def type_call(cls, *args, **kwargs):
         type(obj).__init__(obj, *args, **kwargs)
     return obj
 
+def call_kw(f, args, kwargs):
+    return f(*args, **kwargs)
+
 def init_subclass(hook, cls, kwargs):
     hook(cls, **kwargs)
     return cls

@@ -888,6 +888,13 @@ impl Vm {
             None if name == "__class__" => None,
             None => {
                 let getattr = crate::classes::class_attr(self, class, "__getattr__")?;
+                // The data attributes of a built-in value the instance
+                // holds (`I(3).real`) come before `__getattr__`.
+                if let Some(inner) = crate::classes::native_value(self, obj)
+                    && self.get_attr(inner, name).is_ok()
+                {
+                    return None;
+                }
                 let n = self.str_value(name);
                 Some((getattr, vec![obj, n]))
             }

@@ -318,7 +318,8 @@ impl Vm {
                     .position(|(k, _)| &**k == "metaclass")
                     .map(|i| keywords.remove(i).1);
                 let meta = crate::classes::calculate_meta(self, explicit, &base_ids)?;
-                let ns = crate::classes::prepare_namespace(self, meta, &name, &base_ids)?;
+                let ns =
+                    crate::classes::prepare_namespace(self, meta, &name, &base_ids, &keywords)?;
                 let Value::Obj(f) = body else {
                     unreachable!("class bodies are functions")
                 };
