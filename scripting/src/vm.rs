@@ -1105,6 +1105,7 @@ impl Vm {
     /// Finds a handler for `exc`, unwinding frames and recording the
     /// traceback; `Err(exc)` if none catches it.
     fn unwind(&mut self, exc: Exc, floor: usize) -> Result<(), Exc> {
+        self.chain_context(exc);
         let mut exc = exc;
         loop {
             if self.frames.len() <= floor {
@@ -1127,12 +1128,16 @@ impl Vm {
             // A generator ends with the exception; StopIteration out of
             // one is a RuntimeError (PEP 479).
             if let Some(generator_id) = frame.generator() {
+                let mut kind = "generator";
                 if let Obj::Generator(g) = self.heap.get_mut(generator_id) {
                     g.finished = true;
+                    if g.coroutine {
+                        kind = "coroutine";
+                    }
                 }
                 let stop = self.exc_class("StopIteration");
                 if builtins::exception_matches(self, exc, Value::Obj(stop)).unwrap_or(false) {
-                    let new = self.error("RuntimeError", "generator raised StopIteration");
+                    let new = self.error("RuntimeError", format!("{kind} raised StopIteration"));
                     self.set_exc_attr(new, "__context__", exc);
                     exc = new;
                 }
@@ -1276,6 +1281,30 @@ impl Vm {
         let mut out = String::new();
         self.format_chain(exc, &mut out, 0);
         out
+    }
+
+    /// Gives an exception raised while another is being handled (in this
+    /// frame or a caller: an `except` clause that called the code that
+    /// raised) that one as its `__context__`, as CPython does; a chain
+    /// that would loop back to `exc` is left alone.
+    fn chain_context(&mut self, exc: Exc) {
+        if !matches!(self.exc_attr(exc, "__context__"), Some(Value::None)) {
+            return;
+        }
+        let Some(handled) = self.frames.records.iter().rev().find_map(|f| f.handling()) else {
+            return;
+        };
+        let mut link = handled;
+        for _ in 0..1_000 {
+            if link == exc {
+                return;
+            }
+            match self.exc_attr(link, "__context__") {
+                Some(next @ Value::Obj(_)) => link = next,
+                _ => break,
+            }
+        }
+        self.set_exc_attr(exc, "__context__", handled);
     }
 
     fn exc_attr(&self, exc: Exc, name: &str) -> Option<Value> {

@@ -85,10 +85,15 @@ pub(crate) fn class_path(vm: &Vm, class: ObjId) -> String {
         .get("__module__")
         .and_then(|m| str_content(vm, *m))
         .unwrap_or_else(|| Rc::from("__main__"));
+    let name = c
+        .attrs
+        .get("__qualname__")
+        .and_then(|q| str_content(vm, *q))
+        .unwrap_or_else(|| c.name.clone());
     if &*module == "builtins" {
-        return c.name.to_string();
+        return name.to_string();
     }
-    format!("{module}.{}", c.name)
+    format!("{module}.{name}")
 }
 
 /// `repr(v)`.

@@ -30,7 +30,13 @@ pub(crate) fn dict_attr(vm: &mut Vm, obj: Value) -> Option<Value> {
     let Value::Obj(id) = obj else { return None };
     let names = match vm.heap.get(id) {
         Obj::Instance(inst) => attrs_of(&inst.attrs),
-        Obj::Class(c) => attrs_of(&c.attrs),
+        // A class's `__qualname__` is kept beside its namespace in
+        // CPython, not in it.
+        Obj::Class(c) => {
+            let mut names = attrs_of(&c.attrs);
+            names.retain(|(k, _)| &**k != "__qualname__");
+            names
+        }
         Obj::Module(m) => attrs_of(&m.attrs),
         Obj::Function(f) => f.attrs.as_deref().map(attrs_of).unwrap_or_default(),
         _ => return None,

@@ -4,7 +4,7 @@
 
 use super::{PResult, Parser, check_target};
 use crate::ast::*;
-use crate::lexer::{Keyword as K, Op};
+use crate::lexer::Keyword as K;
 
 /// Shorthands for building the tree at one source position.
 struct At(Pos);
@@ -153,21 +153,7 @@ impl Parser {
     /// ```
     pub(super) fn async_with(&mut self, pos: Pos) -> PResult<Stmt> {
         self.advance();
-        let mut items = Vec::new();
-        loop {
-            let ctx = self.test()?;
-            let target = if self.eat_kw(K::As) {
-                let t = self.expr()?;
-                check_target(&t, "assign")?;
-                Some(t)
-            } else {
-                None
-            };
-            items.push((ctx, target));
-            if !self.eat_op(Op::Comma) {
-                break;
-            }
-        }
+        let items = self.with_items()?;
         let mut body = self.block("'async with' statement", pos)?;
         for (ctx, target) in items.into_iter().rev() {
             body = self.one_async_with(pos, ctx, target, body);

@@ -761,6 +761,34 @@ impl Parser {
     fn with_stmt(&mut self) -> PResult<Stmt> {
         let pos = self.here();
         self.advance();
+        let items = self.with_items()?;
+        let body = self.block("'with' statement", pos)?;
+        Ok(Stmt {
+            pos,
+            kind: StmtKind::With { items, body },
+        })
+    }
+
+    /// The context managers of a `with` (or `async with`) statement, with
+    /// their targets: `a as x, b`, or the same in parentheses (Python
+    /// 3.10's form, tried first, as CPython's grammar does).
+    pub(super) fn with_items(&mut self) -> PResult<Vec<(Expr, Option<Expr>)>> {
+        if self.at_op(Op::LParen) {
+            let (start, depth) = (self.pos, self.depth);
+            self.advance();
+            if let Ok(items) = self.with_item_list(true)
+                && self.eat_op(Op::RParen)
+                && self.at_op(Op::Colon)
+            {
+                return Ok(items);
+            }
+            self.pos = start;
+            self.depth = depth;
+        }
+        self.with_item_list(false)
+    }
+
+    fn with_item_list(&mut self, parenthesized: bool) -> PResult<Vec<(Expr, Option<Expr>)>> {
         let mut items = Vec::new();
         loop {
             let ctx = self.test()?;
@@ -775,12 +803,11 @@ impl Parser {
             if !self.eat_op(Op::Comma) {
                 break;
             }
+            if parenthesized && self.at_op(Op::RParen) {
+                break;
+            }
         }
-        let body = self.block("'with' statement", pos)?;
-        Ok(Stmt {
-            pos,
-            kind: StmtKind::With { items, body },
-        })
+        Ok(items)
     }
 
     fn decorated(&mut self) -> PResult<Stmt> {

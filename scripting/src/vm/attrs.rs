@@ -116,10 +116,15 @@ impl Vm {
                     };
                     return Ok(self.str_value(&n));
                 }
-                Obj::Class(c)
-                    if name == "__name__"
-                        || (name == "__qualname__" && !c.attrs.contains_key("__qualname__")) =>
-                {
+                Obj::Class(c) if name == "__qualname__" => {
+                    let own = c.attrs.get("__qualname__").copied();
+                    let n = c.name.clone();
+                    return Ok(match own {
+                        Some(q) => q,
+                        None => self.str_value(&n),
+                    });
+                }
+                Obj::Class(c) if name == "__name__" => {
                     let n = c.name.clone();
                     return Ok(self.str_value(&n));
                 }
@@ -198,6 +203,7 @@ impl Vm {
                         format!("type object '{cname}' has no attribute '{name}'"),
                     ));
                 }
+                Obj::StaticMethod(f) | Obj::ClassMethod(f) if name == "__func__" => return Ok(*f),
                 Obj::Property(p) if matches!(name, "fget" | "fset" | "fdel" | "__doc__") => {
                     return Ok(match name {
                         "fget" => p.fget,

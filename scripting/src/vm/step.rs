@@ -820,6 +820,11 @@ impl Vm {
                         if let Some(m) = module {
                             ns.entry(Rc::from("__module__")).or_insert(m);
                         }
+                        if !ns.contains_key("__qualname__") {
+                            let q = self.codes[frame.code as usize].qualname.clone();
+                            let q = self.str_value(&q);
+                            ns.insert(Rc::from("__qualname__"), q);
+                        }
                         if !ns.contains_key("__doc__") {
                             let doc = match self.codes[frame.code as usize].doc.clone() {
                                 Some(d) => self.str_value(&d),

@@ -73,3 +73,15 @@ raise ValueError("bad") from None
 raise
 if __name__ == '__main__':
     main()
+
+
+with (open("a") as f, open("b") as g):
+    pass
+with (open("a"), open("b"),):
+    pass
+with (a, b):
+    pass
+with (a):
+    pass
+with (yield_value) as v:
+    pass
