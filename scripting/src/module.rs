@@ -383,6 +383,7 @@ impl Vm {
                 tempval: Value::None,
                 owner,
                 instance: crate::value::ObjId::NONE,
+                ignore_nesting: false,
             })));
         self.bind_tasklet(id, func)?;
         let (thread, handle) = match self.heap.get(id) {

@@ -666,6 +666,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                     tempval,
                     owner: None,
                     instance: ObjId::NONE,
+                    ignore_nesting: false,
                 }))
             }
         };

@@ -393,6 +393,9 @@ pub struct Vm {
     /// `__hash__`, by hash (see [`Key::Custom`]): not roots; the dead
     /// are dropped after each collection.
     pub(crate) custom_keys: rustc_hash::FxHashMap<i64, Vec<ObjId>>,
+    /// The value a `channel.send` is about to send, which the channel
+    /// callback shows as the sender's `tempval`.
+    pub(crate) sending_value: Option<Value>,
     /// Engine ids of tasklets whose threads ended, forgotten at the next
     /// collection.
     ended_tasklets: Vec<u64>,
@@ -482,6 +485,7 @@ impl Vm {
             host_op: None,
             tasklet_objs: Default::default(),
             custom_keys: Default::default(),
+            sending_value: None,
             for_exit: None,
             callbacks: [Value::None; 3],
             softswitch: true,
@@ -1012,6 +1016,7 @@ impl Vm {
         self.module_state_roots(&mut roots);
         roots.extend(self.tasklet_objs.values().map(|id| Value::Obj(*id)));
         roots.extend(self.builtins.values().copied());
+        roots.extend(self.sending_value);
         roots.extend(self.modules.iter().map(|(_, m)| Value::Obj(*m)));
         roots.extend(self.exc_classes.iter().map(|(_, c)| Value::Obj(*c)));
         if let Some(m) = self.main_module {

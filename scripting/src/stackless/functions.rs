@@ -56,6 +56,7 @@ pub(crate) fn new_tasklet(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> Resu
         tempval: Value::None,
         owner: None,
         instance: ObjId::NONE,
+        ignore_nesting: false,
     })));
     if let Some(f) = func.filter(|f| *f != Value::None) {
         bind(vm, id, f)?;
@@ -73,7 +74,12 @@ fn bind(vm: &mut Vm, id: ObjId, func: Value) -> Result<(), Exc> {
     {
         return Err(vm.error("RuntimeError", "tasklet is alive"));
     }
-    vm.bind_tasklet(id, func)
+    vm.bind_tasklet(id, func)?;
+    // Stackless keeps a bound function in `tempval` until setup.
+    if let Obj::Tasklet(t) = vm.heap.get_mut(id) {
+        t.tempval = func;
+    }
+    Ok(())
 }
 
 /// `stackless.channel()`.
@@ -109,6 +115,11 @@ pub(crate) fn setup(
         return Err(unbound(vm));
     }
     vm.start_thread(t.thread, t.func, args, kwargs)?;
+    if let Obj::Tasklet(o) = vm.heap.get_mut(id)
+        && o.tempval == t.func
+    {
+        o.tempval = Value::None;
+    }
     vm.set_thread_tasklet(t.thread, h.id());
     h.setup().map_err(|e| raise(vm, e))?;
     Ok(Value::Obj(id))
@@ -331,9 +342,11 @@ pub(crate) fn t_throw(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kw
         exc
     };
     let val = args.get(1).copied().or(kwarg(&kw, "val"));
+    let traceback_class = vm.shoal_helper("traceback").ok();
     if let Some(tb) = args.get(2).copied().or(kwarg(&kw, "tb"))
         && tb != Value::None
         && !matches!(tb, Value::Obj(id) if matches!(vm.heap.get(id), Obj::List(_)))
+        && crate::classes::class_of(vm, tb).map(Value::Obj) != traceback_class
     {
         return Err(type_err(vm, "third argument must be a traceback object"));
     }
@@ -405,7 +418,11 @@ pub(crate) fn tasklet_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> 
         "scheduled" => flag(Tasklet::scheduled),
         "blocked" => flag(Tasklet::blocked),
         "paused" => flag(Tasklet::paused),
-        "restorable" => flag(Tasklet::restorable),
+        // Script tasklets' frames are data: all but a native tasklet
+        // blocked on its own stack can be pickled.
+        "restorable" => Some(Value::Bool(h.is_none_or(|h| {
+            !h.alive() || h.is_main() || h.is_current() || h.restorable()
+        }))),
         "is_main" => flag(Tasklet::is_main),
         "is_current" => flag(Tasklet::is_current),
         "atomic" => flag(Tasklet::atomic),
@@ -427,13 +444,16 @@ pub(crate) fn tasklet_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> 
         "thread_id" => Some(Value::Int(THREAD_ID)),
         // Shoal's tasklets never hold C stack: nothing nests.
         "nesting_level" => Some(Value::Int(0)),
-        "ignore_nesting" => Some(Value::Int(0)),
+        "ignore_nesting" => Some(Value::Bool(t.ignore_nesting)),
         "trace_function" | "profile_function" => Some(Value::None),
         "recursion_depth" => Some(Value::Int(
             h.filter(|h| h.alive())
                 .map_or(0, |_| vm.thread_depth(t.thread) as i64),
         )),
-        "frame" => Some(Value::None),
+        "frame" => Some(match h.filter(|h| h.alive()) {
+            Some(_) => vm.thread_frame(t.thread).unwrap_or(Value::None),
+            None => Value::None,
+        }),
         _ => None,
     }
 }
@@ -508,6 +528,9 @@ pub(crate) fn c_send(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwar
     arity(vm, "send", &args, 1, 1)?;
     let ch = recv_channel(vm, recv)?;
     let carried = vm.carry(args[0]);
+    // What the sender's `tempval` shows a channel callback (Stackless
+    // sets it to the value being sent).
+    vm.sending_value = (vm.callbacks[CHANNEL_CALLBACK] != Value::None).then_some(args[0]);
     host(HostOp::Send(ch, carried))
 }
 
@@ -610,7 +633,7 @@ pub(crate) fn c_next(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwar
 }
 
 /// `t.set_ignore_nesting(flag)`: no tasklet of Shoal's nests, so the
-/// flag changes nothing; returns the old one (always 0).
+/// flag changes nothing but itself; returns the old one.
 pub(crate) fn t_set_ignore_nesting(
     vm: &mut Vm,
     recv: Option<Value>,
@@ -618,8 +641,12 @@ pub(crate) fn t_set_ignore_nesting(
     _: Kwargs,
 ) -> BResult {
     arity(vm, "set_ignore_nesting", &args, 1, 1)?;
-    recv_tasklet(vm, recv)?;
-    ok(Value::Int(0))
+    let (id, t) = recv_tasklet(vm, recv)?;
+    let flag = crate::builtins::truthy(vm, args[0]);
+    if let Obj::Tasklet(t) = vm.heap.get_mut(id) {
+        t.ignore_nesting = flag;
+    }
+    ok(Value::Bool(t.ignore_nesting))
 }
 
 /// `t.bind_thread([thread_id])`: there is one thread, so nothing moves.
@@ -999,8 +1026,19 @@ pub(crate) fn s_set_channel_callback(
     let (old, weak) = swap_callback(vm, "set_channel_callback", CHANNEL_CALLBACK, &args)?;
     shoal_engine::set_channel_callback(weak.map(|weak| -> shoal_engine::ChannelCallback {
         Box::new(move |info, tasklet, sending, will_block| {
+            let mut shown: Option<(ObjId, Value)> = None;
             let result = call_back(&weak, CHANNEL_CALLBACK, |vm| {
                 let channel = vm.channel_object(info.id).map_or(Value::None, Value::Obj);
+                // The sender's `tempval` is the value it sends, for the
+                // callback's length.
+                let sent = vm.sending_value.take();
+                if sending
+                    && let Some(v) = sent
+                    && let Some(&id) = vm.tasklet_objs.get(&tasklet.id())
+                    && let Obj::Tasklet(t) = vm.heap.get_mut(id)
+                {
+                    shown = Some((id, std::mem::replace(&mut t.tempval, v)));
+                }
                 vec![
                     channel,
                     vm.tasklet_value(tasklet),
@@ -1009,6 +1047,13 @@ pub(crate) fn s_set_channel_callback(
                     Value::Int(will_block as i64),
                 ]
             });
+            if let Some((id, old)) = shown
+                && let Some(rc) = weak.upgrade()
+                && let Ok(mut vm) = rc.try_borrow_mut()
+                && let Obj::Tasklet(t) = vm.heap.get_mut(id)
+            {
+                t.tempval = old;
+            }
             report_callback_error(&weak, result);
         })
     }));

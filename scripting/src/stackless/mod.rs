@@ -58,6 +58,9 @@ pub struct TaskletObj {
     /// ([`ObjId::NONE`] for a plain tasklet): what scripts see as this
     /// tasklet (`stackless.current`, a channel's queue).
     pub(crate) instance: ObjId,
+    /// Stackless's `ignore_nesting` flag: kept and read back (no Shoal
+    /// tasklet nests).
+    pub(crate) ignore_nesting: bool,
 }
 
 /// What a VM snapshot keeps of a tasklet object.
@@ -74,6 +77,8 @@ struct SavedTaskletObj {
         skip_serializing_if = "crate::value::ObjId::is_none_ref"
     )]
     instance: ObjId,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    ignore_nesting: bool,
 }
 
 impl serde::Serialize for TaskletObj {
@@ -83,6 +88,7 @@ impl serde::Serialize for TaskletObj {
             tempval: self.tempval,
             owner: self.owner,
             instance: self.instance,
+            ignore_nesting: self.ignore_nesting,
         }
         .serialize(s)
     }
@@ -99,6 +105,7 @@ impl<'de> serde::Deserialize<'de> for TaskletObj {
             tempval: saved.tempval,
             owner: saved.owner,
             instance: saved.instance,
+            ignore_nesting: saved.ignore_nesting,
         })
     }
 }
@@ -765,6 +772,7 @@ impl Vm {
             tempval: Value::None,
             owner: None,
             instance: ObjId::NONE,
+            ignore_nesting: false,
         })));
         self.tasklet_objs.insert(t.id(), id);
         Value::Obj(id)

@@ -44,6 +44,15 @@ impl Vm {
                             (None, None) => Ok(d),
                         };
                     }
+                    // The VM records a traceback as a list of entries; a
+                    // script sees traceback objects made from it.
+                    if name == "__traceback__"
+                        && let Some(Value::Obj(list)) = own
+                        && matches!(self.heap.get(list), Obj::List(_))
+                    {
+                        let make = self.shoal_helper("make_traceback")?;
+                        return self.call_sync(make, vec![Value::Obj(list)]);
+                    }
                     if let Some(v) = own {
                         return Ok(v);
                     }
@@ -63,6 +72,12 @@ impl Vm {
                     }
                     if name == "__class__" {
                         return Ok(Value::Obj(class));
+                    }
+                    // An exception not raised yet has no traceback.
+                    if name == "__traceback__"
+                        && matches!(self.heap.get(class), Obj::Class(c) if c.is_exception)
+                    {
+                        return Ok(Value::None);
                     }
                     // `object`'s methods, before `__getattr__`.
                     if let Some(method) = builtins::method(self, obj, name) {

@@ -408,6 +408,61 @@ impl Vm {
         n
     }
 
+    /// The frame object of `thread`'s innermost frame (callers reachable
+    /// through `f_back`), made by `<shoal>.make_frames`; None when the
+    /// thread holds no frame.
+    pub(crate) fn thread_frame(&mut self, thread: u32) -> Result<Value, Exc> {
+        let stack = if thread == self.running_thread {
+            &self.frames
+        } else {
+            let slot = if thread == 0 {
+                self.running_thread
+            } else {
+                thread
+            };
+            match self.threads.get(slot as usize) {
+                Some(Some(t)) => &t.frames,
+                _ => return Ok(Value::None),
+            }
+        };
+        // A tasklet set up but not yet run has no frame yet.
+        if stack.len() == 1 && stack.records.first().is_some_and(|f| f.ip == 0) {
+            return Ok(Value::None);
+        }
+        let mut entries: Vec<(Rc<str>, u32, Rc<str>)> = Vec::new();
+        for f in &stack.records {
+            let code = &self.codes[f.code as usize];
+            if &*code.filename == HELPERS_FILE {
+                continue;
+            }
+            let line = code.lines.get(f.ip.saturating_sub(1)).copied().unwrap_or(0);
+            entries.push((code.filename.clone(), line, code.name.clone()));
+        }
+        if entries.is_empty() {
+            return Ok(Value::None);
+        }
+        let mut items = Vec::with_capacity(entries.len());
+        for (file, line, name) in entries {
+            let file = self.str_value(&file);
+            let name = self.str_value(&name);
+            items.push(Value::Obj(self.heap.alloc(Obj::Tuple(vec![
+                file,
+                Value::Int(i64::from(line)),
+                name,
+            ]))));
+        }
+        let list = Value::Obj(self.heap.alloc(Obj::List(items)));
+        let make = self.shoal_helper("make_frames")?;
+        let frames = self.call_sync(make, vec![list])?;
+        Ok(match frames {
+            Value::Obj(l) => match self.heap.get(l) {
+                Obj::List(items) => items.last().copied().unwrap_or(Value::None),
+                _ => Value::None,
+            },
+            _ => Value::None,
+        })
+    }
+
     /// Puts `thread`'s frames back (undoes [`Vm::enter_thread`]).
     pub(crate) fn leave_thread(&mut self, thread: u32) {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
@@ -473,6 +528,12 @@ impl Vm {
             // the next collection.
             if let Some(id) = t.tasklet {
                 self.ended_tasklets.push(id);
+                // A finished tasklet's `tempval` is None, as in Stackless.
+                if let Some(&obj) = self.tasklet_objs.get(&id)
+                    && let Obj::Tasklet(o) = self.heap.get_mut(obj)
+                {
+                    o.tempval = Value::None;
+                }
             }
             self.threads[thread as usize] = None;
             self.free_threads.push(thread);

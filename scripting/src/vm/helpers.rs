@@ -33,6 +33,54 @@ def type_call(cls, *args, **kwargs):
         type(obj).__init__(obj, *args, **kwargs)
     return obj
 
+class code:
+    __module__ = 'builtins'
+
+    def __init__(self, name, filename):
+        self.co_name = name
+        self.co_filename = filename
+
+    def __repr__(self):
+        return '<code object %s, file "%s">' % (self.co_name, self.co_filename)
+
+class frame:
+    __module__ = 'builtins'
+
+    def __init__(self, code, lineno, back):
+        self.f_code = code
+        self.f_lineno = lineno
+        self.f_back = back
+
+    def __repr__(self):
+        return '<frame, file %r, line %d, code %s>' % (
+            self.f_code.co_filename, self.f_lineno, self.f_code.co_name)
+
+class traceback:
+    __module__ = 'builtins'
+
+    def __init__(self, frame, lineno, next):
+        self.tb_frame = frame
+        self.tb_lineno = lineno
+        self.tb_next = next
+        self.tb_lasti = -1
+
+def make_frames(entries):
+    # (file, line, name) entries, outermost first: the frame objects,
+    # each knowing its caller.
+    frames = []
+    back = None
+    for entry in entries:
+        back = frame(code(entry[2], entry[0]), entry[1], back)
+        frames.append(back)
+    return frames
+
+def make_traceback(entries):
+    # The VM records a traceback innermost frame first.
+    tb = None
+    for f in reversed(make_frames(list(reversed(entries)))):
+        tb = traceback(f, f.f_lineno, tb)
+    return tb
+
 def call_kw(f, args, kwargs):
     return f(*args, **kwargs)
 

@@ -828,6 +828,7 @@ impl Vm {
         if let Value::Obj(id) = obj
             && let Obj::Instance(inst) = self.heap.get(id)
             && let Some(v) = inst.attrs.get(name)
+            && !(name.len() == 13 && name == "__traceback__")
         {
             let v = *v;
             self.push(v);
