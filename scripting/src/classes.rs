@@ -113,6 +113,7 @@ pub(crate) fn build_class(
             }
         }
     }
+    record_slots(vm, id);
     // Attributes that want to know their name and class (`__set_name__`).
     let named: Vec<(Rc<str>, Value, Value)> = match vm.heap.get(id) {
         Obj::Class(c) => c
@@ -127,6 +128,78 @@ pub(crate) fn build_class(
         vm.call_sync(f, vec![v, Value::Obj(id), n])?;
     }
     Ok(Value::Obj(id))
+}
+
+/// The hidden class attribute holding the names a `__slots__` class's
+/// instances may have.
+pub(crate) const SLOTS_KEY: &str = "\0slots";
+
+/// When every script class in a new class's MRO names its `__slots__`
+/// (none of them `__dict__`), records the names its instances may take:
+/// any other is refused, as CPython refuses it.
+fn record_slots(vm: &mut Vm, id: ObjId) {
+    let Obj::Class(c) = vm.heap.get(id) else {
+        return;
+    };
+    if c.is_exception {
+        return;
+    }
+    let mut names: Vec<Value> = Vec::new();
+    for k in &c.mro {
+        let Obj::Class(k) = vm.heap.get(*k) else {
+            return;
+        };
+        if k.proxy {
+            continue;
+        }
+        let Some(slots) = k.attrs.get("__slots__").copied() else {
+            return;
+        };
+        let items: Vec<Value> = match slots {
+            Value::Obj(s) => match vm.heap.get(s) {
+                Obj::Str(_) => vec![slots],
+                Obj::Tuple(items) | Obj::List(items) => items.clone(),
+                _ => return,
+            },
+            _ => return,
+        };
+        for item in items {
+            match crate::builtins::str_content(vm, item) {
+                Some(n) if &*n == "__dict__" => return,
+                Some(_) => names.push(item),
+                None => return,
+            }
+        }
+    }
+    let names = Value::Obj(vm.heap.alloc(Obj::Tuple(names)));
+    if let Obj::Class(c) = vm.heap.get_mut(id) {
+        c.attrs.insert(Rc::from(SLOTS_KEY), names);
+    }
+}
+
+/// The AttributeError for setting `name` on an instance of a `__slots__`
+/// class that has no such slot (CPython's message); None when allowed.
+pub(crate) fn slots_refuse(vm: &mut Vm, class: ObjId, obj: Value, name: &str) -> Option<Exc> {
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return None;
+    };
+    let Value::Obj(names) = c.attrs.get(SLOTS_KEY).copied()? else {
+        return None;
+    };
+    let allowed = match vm.heap.get(names) {
+        Obj::Tuple(items) => items
+            .iter()
+            .any(|v| crate::builtins::str_content(vm, *v).is_some_and(|n| &*n == name)),
+        _ => true,
+    };
+    if allowed {
+        return None;
+    }
+    let t = crate::builtins::type_name(vm, obj);
+    Some(vm.error(
+        "AttributeError",
+        format!("'{t}' object has no attribute '{name}'"),
+    ))
 }
 
 /// The base classes a class statement (or `type(name, bases, ns)`)

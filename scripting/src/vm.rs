@@ -392,7 +392,10 @@ pub struct Vm {
     /// The representatives of instances hashed by their class's
     /// `__hash__`, by hash (see [`Key::Custom`]): not roots; the dead
     /// are dropped after each collection.
-    pub(crate) custom_keys: rustc_hash::FxHashMap<i64, Vec<ObjId>>,
+    pub(crate) custom_keys: rustc_hash::FxHashMap<(i64, ObjId), Vec<ObjId>>,
+    /// Whether the key being made is for an insertion (only an inserted
+    /// instance becomes a representative; a lookup's never does).
+    pub(crate) inserting_key: bool,
     /// The value a `channel.send` is about to send, which the channel
     /// callback shows as the sender's `tempval`.
     pub(crate) sending_value: Option<Value>,
@@ -485,6 +488,7 @@ impl Vm {
             host_op: None,
             tasklet_objs: Default::default(),
             custom_keys: Default::default(),
+            inserting_key: false,
             sending_value: None,
             for_exit: None,
             callbacks: [Value::None; 3],
@@ -657,11 +661,16 @@ impl Vm {
         self.exc_classes = r.exc_classes;
         self.rng = r.rng;
         // The representatives the saved dicts' and sets' keys name.
-        let mut reps: rustc_hash::FxHashMap<i64, Vec<ObjId>> = Default::default();
-        for (_, obj) in self.heap.iter() {
+        let mut reps: rustc_hash::FxHashMap<(i64, ObjId), Vec<ObjId>> = Default::default();
+        let heap = &self.heap;
+        for (_, obj) in heap.iter() {
             let mut note = |k: &Key| {
                 custom_reps(k, &mut |h, id| {
-                    let bucket = reps.entry(h).or_default();
+                    let class = match heap.get(id) {
+                        Obj::Instance(inst) => inst.class,
+                        _ => return,
+                    };
+                    let bucket = reps.entry((h, class)).or_default();
                     if !bucket.contains(&id) {
                         bucket.push(id);
                     }
@@ -1119,7 +1128,7 @@ impl Vm {
             let Some(frame) = self.frames.records.last_mut() else {
                 return Err(exc);
             };
-            if let Some((handler, depth)) = frame.pop_block() {
+            if let Some((handler, depth)) = frame.pop_block_catching() {
                 let values = &mut self.frames.values;
                 values.truncate(frame.sp as usize + depth as usize);
                 values.push(exc);

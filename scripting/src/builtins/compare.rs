@@ -120,7 +120,15 @@ fn key_depth(vm: &mut Vm, v: Value, depth: usize) -> Result<Key, Exc> {
 /// find an equal key as CPython's do, by its hash and `__eq__`.
 fn custom_key(vm: &mut Vm, hash_fn: Value, v: Value, id: ObjId) -> Result<Key, Exc> {
     let h = vm.call_sync(hash_fn, vec![v])?;
-    let h = match h {
+    let h = hash_result(vm, h)?;
+    canonical_key(vm, h, id)
+}
+
+/// What `hash()` makes of a `__hash__` result: an int reduced as CPython
+/// reduces it (-1 becomes -2), or CPython's TypeError.
+pub(crate) fn hash_result(vm: &mut Vm, h: Value) -> Result<i64, Exc> {
+    let h = crate::classes::unwrap_native(vm, h);
+    Ok(match h {
         Value::Int(-1) => -2,
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
@@ -131,14 +139,19 @@ fn custom_key(vm: &mut Vm, hash_fn: Value, v: Value, id: ObjId) -> Result<Key, E
         _ => {
             return Err(type_err(vm, "__hash__ method should return an integer"));
         }
-    };
-    canonical_key(vm, h, id)
+    })
 }
 
-/// [`Key::Custom`] for instance `id` of hash `h`: the representative
-/// equal to it, or `id` itself, recorded as a new one.
+/// [`Key::Custom`] for instance `id` of hash `h`: the representative of
+/// its class equal to it (the stored key's `__eq__` decides, as in
+/// CPython), or `id` itself — recorded as a new representative when the
+/// key is for an insertion ([`key_to_insert`]).
 pub(crate) fn canonical_key(vm: &mut Vm, h: i64, id: ObjId) -> Result<Key, Exc> {
-    let reps = vm.custom_keys.get(&h).cloned().unwrap_or_default();
+    let class = match vm.heap.get(id) {
+        Obj::Instance(inst) => inst.class,
+        _ => return Ok(Key::Id(id)),
+    };
+    let reps = vm.custom_keys.get(&(h, class)).cloned().unwrap_or_default();
     if reps.contains(&id) {
         return Ok(Key::Custom(h, id));
     }
@@ -147,15 +160,32 @@ pub(crate) fn canonical_key(vm: &mut Vm, h: i64, id: ObjId) -> Result<Key, Exc> 
             return Ok(Key::Custom(h, r));
         }
     }
-    vm.custom_keys.entry(h).or_default().push(id);
+    if vm.inserting_key {
+        vm.custom_keys.entry((h, class)).or_default().push(id);
+    }
     Ok(Key::Custom(h, id))
+}
+
+/// The key `v` is stored under when inserted into a dict or set: as
+/// [`key_of`], and an instance hashed by `__hash__` equal to no stored
+/// one becomes its group's representative.
+pub(crate) fn key_to_insert(vm: &mut Vm, v: Value) -> Result<Key, Exc> {
+    let was = std::mem::replace(&mut vm.inserting_key, true);
+    let k = key_of(vm, v);
+    vm.inserting_key = was;
+    k
 }
 
 /// `k` with each [`Key::Custom`] in it replaced by this VM's
 /// representative (a key loaded from a pickle).
 fn recanonical(vm: &mut Vm, k: &Key) -> Result<Key, Exc> {
     Ok(match k {
-        Key::Custom(h, id) => canonical_key(vm, *h, *id)?,
+        Key::Custom(h, id) => {
+            let was = std::mem::replace(&mut vm.inserting_key, true);
+            let k = canonical_key(vm, *h, *id);
+            vm.inserting_key = was;
+            k?
+        }
         Key::Tuple(items) => {
             let mut out = Vec::with_capacity(items.len());
             for k in items.iter() {

@@ -116,7 +116,7 @@ pub(crate) fn d_setdefault(
 ) -> BResult {
     method_arity(vm, recv, "setdefault", &args, 1, 2)?;
     let id = recv_dict(recv);
-    let k = key_of(vm, args[0])?;
+    let k = key_to_insert(vm, args[0])?;
     if let Some((_, v)) = dict_ref(vm, id).get(&k) {
         return ok(*v);
     }

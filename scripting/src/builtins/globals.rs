@@ -629,7 +629,8 @@ pub(crate) fn b_hash(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs)
         && let Some(f) = crate::classes::dunder(vm, args[0], "__hash__")
         && f != Value::None
     {
-        return Ok(Native::Call(f, vec![args[0]]));
+        let h = vm.call_sync(f, vec![args[0]])?;
+        return ok(Value::Int(hash_result(vm, h)?));
     }
     let k = key_of(vm, args[0])?;
     ok(Value::Int(crate::key_hash::key_hash(&k)))

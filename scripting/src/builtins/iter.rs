@@ -402,7 +402,7 @@ pub(crate) fn sort_order(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwa
 }
 
 pub(crate) fn dict_set(vm: &mut Vm, dict: Value, k: Value, v: Value) -> Result<(), Exc> {
-    let key = key_of(vm, k)?;
+    let key = key_to_insert(vm, k)?;
     if let Value::Obj(id) = dict
         && let Obj::Dict(d) = vm.heap.get_mut(id)
     {

@@ -34,7 +34,7 @@ pub(crate) fn dict_attr(vm: &mut Vm, obj: Value) -> Option<Value> {
         // CPython, not in it.
         Obj::Class(c) => {
             let mut names = attrs_of(&c.attrs);
-            names.retain(|(k, _)| &**k != "__qualname__");
+            names.retain(|(k, _)| &**k != "__qualname__" && !k.starts_with('\0'));
             names
         }
         Obj::Module(m) => attrs_of(&m.attrs),
@@ -115,10 +115,28 @@ fn local_names(vm: &mut Vm) -> Value {
 pub(crate) fn b_delattr(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     arity(vm, "delattr", &args, 2, 2)?;
     let name = expect_str(vm, args[1], "attribute name")?;
-    if let Some(class) = crate::classes::class_of(vm, args[0])
-        && let Some(hook) = crate::classes::script_hook(vm, class, "__delattr__")
-    {
-        return Ok(Native::Call(hook, args));
+    if let Some(class) = crate::classes::class_of(vm, args[0]) {
+        if let Some(hook) = crate::classes::script_hook(vm, class, "__delattr__") {
+            return Ok(Native::Call(hook, args));
+        }
+        if let Some(d) = crate::classes::class_attr(vm, class, &name) {
+            if let Some(delete) = crate::classes::descriptor(vm, d).and_then(|d| d.delete) {
+                return Ok(Native::Call(delete, vec![d, args[0]]));
+            }
+            if let Value::Obj(p) = d
+                && let Obj::Property(prop) = vm.heap.get(p)
+            {
+                let fdel = prop.fdel;
+                if fdel == Value::None {
+                    let t = type_name(vm, args[0]);
+                    return Err(vm.error(
+                        "AttributeError",
+                        format!("property '{name}' of '{t}' object has no deleter"),
+                    ));
+                }
+                return Ok(Native::Call(fdel, vec![args[0]]));
+            }
+        }
     }
     vm.del_attr_pub(args[0], &name)?;
     none()

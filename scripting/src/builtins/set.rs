@@ -87,7 +87,7 @@ fn other_of(vm: &mut Vm, v: Value) -> Result<Other, Exc> {
     let items = collect(vm, v)?;
     let mut keys = Vec::with_capacity(items.len());
     for item in items {
-        keys.push((key_of(vm, item)?, item));
+        keys.push((key_to_insert(vm, item)?, item));
     }
     Ok(Other::Items(keys))
 }
@@ -387,7 +387,7 @@ pub(crate) fn set_binary(
 
 pub(crate) fn set_add(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
     method_arity(vm, recv, "add", &args, 1, 1)?;
-    let k = key_of(vm, args[0])?;
+    let k = key_to_insert(vm, args[0])?;
     let id = recv_set(recv);
     with_table(vm, id, |_, t| t.add(k, args[0]));
     none()

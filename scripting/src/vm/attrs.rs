@@ -57,6 +57,16 @@ impl Vm {
                         return Ok(v);
                     }
                     if let Some(v) = crate::classes::class_attr(self, class, name) {
+                        if let Value::Obj(p) = v
+                            && let Obj::Property(prop) = self.heap.get(p)
+                            && prop.fget == Value::None
+                        {
+                            let t = builtins::type_name(self, obj);
+                            return Err(self.error(
+                                "AttributeError",
+                                format!("property '{name}' of '{t}' object has no getter"),
+                            ));
+                        }
                         let bound = crate::classes::bind(self, v, obj, class);
                         // A property raising AttributeError falls back on
                         // `__getattr__`.
@@ -428,6 +438,9 @@ impl Vm {
                     }
                     self.call_sync(setter, vec![obj, v])?;
                     return Ok(());
+                }
+                if let Some(e) = crate::classes::slots_refuse(self, class, obj, name) {
+                    return Err(e);
                 }
             }
             match self.heap.get_mut(id) {

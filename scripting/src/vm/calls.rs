@@ -980,6 +980,7 @@ impl Vm {
             locals,
             cells,
             blocks: Vec::new(),
+            marks: Vec::new(),
             handling: Vec::new(),
             module: f.module,
             func: Some(func_id),

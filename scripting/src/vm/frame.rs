@@ -44,6 +44,10 @@ pub struct Frame {
     pub extra: Option<Box<FrameExtra>>,
 }
 
+/// A block mark that is not known (a frame restored from before marks
+/// were kept).
+pub(crate) const NO_MARK: u32 = u32::MAX;
+
 /// The parts of a frame that most calls do without.
 #[derive(Debug, Clone, Default)]
 pub struct FrameExtra {
@@ -51,6 +55,10 @@ pub struct FrameExtra {
     pub cells: Vec<ObjId>,
     /// Active exception handlers: (handler address, operand depth).
     pub blocks: Vec<(u32, u32)>,
+    /// How many exceptions were being handled when each block was set
+    /// up ([`NO_MARK`] where unknown): an exception caught by the block
+    /// ends the `except` clauses entered since.
+    pub marks: Vec<u32>,
     /// Exceptions being handled by `except` clauses (innermost last).
     pub handling: Vec<Value>,
     /// A class body's namespace.
@@ -111,7 +119,38 @@ impl Frame {
 
     /// Pops the innermost exception handler.
     pub(crate) fn pop_block(&mut self) -> Option<(u32, u32)> {
-        self.extra.as_mut()?.blocks.pop()
+        let extra = self.extra.as_mut()?;
+        if extra.marks.len() == extra.blocks.len() {
+            extra.marks.pop();
+        }
+        extra.blocks.pop()
+    }
+
+    /// Sets up an exception block at operand depth `depth`.
+    pub(crate) fn push_block(&mut self, handler: u32, depth: u32) {
+        let extra = self.extra_mut();
+        while extra.marks.len() < extra.blocks.len() {
+            extra.marks.push(NO_MARK);
+        }
+        extra.marks.push(extra.handling.len() as u32);
+        extra.blocks.push((handler, depth));
+    }
+
+    /// Pops the innermost block for an exception it catches, ending the
+    /// `except` clauses entered inside it (their exceptions no longer
+    /// being handled).
+    pub(crate) fn pop_block_catching(&mut self) -> Option<(u32, u32)> {
+        let extra = self.extra.as_mut()?;
+        let mark = (extra.marks.len() == extra.blocks.len())
+            .then(|| extra.marks.pop())
+            .flatten();
+        let block = extra.blocks.pop()?;
+        if let Some(m) = mark
+            && m != NO_MARK
+        {
+            extra.handling.truncate(m as usize);
+        }
+        Some(block)
     }
 
     /// Ends the innermost `except` clause.
@@ -347,6 +386,7 @@ impl CallStack {
             mut locals,
             cells,
             blocks,
+            marks,
             handling,
             module,
             func,
@@ -373,6 +413,7 @@ impl CallStack {
                 Box::new(FrameExtra {
                     cells,
                     blocks,
+                    marks,
                     handling,
                     class_ns,
                     generator,
@@ -419,6 +460,9 @@ pub struct SavedFrame {
     /// Active exception handlers: (handler address, stack depth).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<(u32, u32)>,
+    /// The handling depth each block was set up at (see `FrameExtra`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<u32>,
     /// Exceptions being handled by `except` clauses (innermost last).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handling: Vec<Value>,
@@ -454,6 +498,7 @@ impl SavedFrame {
             locals,
             cells: extra.cells,
             blocks: extra.blocks,
+            marks: extra.marks,
             handling: extra.handling,
             module: frame.module,
             func: frame.func,

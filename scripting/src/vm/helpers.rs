@@ -402,8 +402,8 @@ def repr_container(x, seen):
     seen.append(id(x))
     if t is dict:
         parts = []
-        for k in x:
-            parts.append(repr_item(k, seen) + ": " + repr_item(x[k], seen))
+        for k, v in x.items():
+            parts.append(repr_item(k, seen) + ": " + repr_item(v, seen))
         text = "{" + ", ".join(parts) + "}"
     else:
         parts = []

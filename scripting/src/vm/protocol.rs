@@ -936,6 +936,9 @@ impl Vm {
             }
             Some(setter) => self.call_then(setter, vec![obj, v], Cont::Replace(None)),
             None => {
+                if let Some(e) = crate::classes::slots_refuse(self, class, obj, name) {
+                    return Err(e);
+                }
                 if let Value::Obj(id) = obj
                     && let Obj::Instance(inst) = self.heap.get_mut(id)
                 {

@@ -377,7 +377,7 @@ impl Vm {
                 let items = self.pop_n(n as usize);
                 let mut set = crate::set_table::SetTable::new();
                 for v in items {
-                    let k = builtins::key_of(self, v)?;
+                    let k = builtins::key_to_insert(self, v)?;
                     set.add(k, v);
                 }
                 let id = self.heap.alloc(Obj::Set(set));
@@ -387,7 +387,7 @@ impl Vm {
                 let items = self.pop_n(n as usize);
                 let mut keys = Vec::with_capacity(items.len());
                 for v in items {
-                    keys.push((builtins::key_of(self, v)?, v));
+                    keys.push((builtins::key_to_insert(self, v)?, v));
                 }
                 let set = crate::set_table::SetTable::folded_display(keys);
                 let id = self.heap.alloc(Obj::Set(set));
@@ -397,7 +397,7 @@ impl Vm {
                 let items = self.pop_n(2 * n as usize);
                 let mut dict = crate::heap::Dict::default();
                 for pair in items.chunks(2) {
-                    let k = builtins::key_of(self, pair[0])?;
+                    let k = builtins::key_to_insert(self, pair[0])?;
                     match dict.get_mut(&k) {
                         Some(slot) => slot.1 = pair[1],
                         None => {
@@ -437,7 +437,7 @@ impl Vm {
                 let v = self.pop();
                 self.heap.grew(crate::memory::DICT_ENTRY);
                 let target = self.peek_at(depth as usize);
-                let k = builtins::key_of(self, v)?;
+                let k = builtins::key_to_insert(self, v)?;
                 if let Value::Obj(id) = target
                     && let Obj::Set(set) = self.heap.get_mut(id)
                 {
@@ -872,7 +872,7 @@ impl Vm {
             Instr::Raise(kind) => return Err(self.do_raise(kind)?),
             Instr::SetupExcept(handler) => {
                 let depth = self.frames.operands().len() as u32;
-                self.frame().extra_mut().blocks.push((handler, depth));
+                self.frame().push_block(handler, depth);
             }
             Instr::PopBlock => {
                 self.frame().pop_block();
