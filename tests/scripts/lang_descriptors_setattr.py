@@ -98,3 +98,16 @@ class Logged:
     def __setattr__(self, k, v):
         super().__setattr__(k, v * 2)
 l = Logged(); l.a = 21; print(l.a)
+
+
+class Fallback:
+    class Flaky:
+        def __get__(self, obj, owner):
+            raise AttributeError("nope")
+    x = Flaky()
+
+    def __getattr__(self, name):
+        return "fallback " + name
+
+
+print(Fallback().x, getattr(Fallback(), "x"))

@@ -39,7 +39,20 @@ impl Vm {
                         && (desc.is_data() || own.is_none())
                     {
                         return match (desc.get, own) {
-                            (Some(get), _) => self.call_sync(get, vec![d, obj, Value::Obj(class)]),
+                            (Some(get), _) => {
+                                let got = self.call_sync(get, vec![d, obj, Value::Obj(class)]);
+                                // AttributeError from `__get__` falls back
+                                // on `__getattr__`, as a property's does.
+                                if let Err(e) = got
+                                    && let Some(getattr) =
+                                        crate::classes::class_attr(self, class, "__getattr__")
+                                    && self.exc_is(e, "AttributeError")?
+                                {
+                                    let n = self.str_value(name);
+                                    return self.call_sync(getattr, vec![obj, n]);
+                                }
+                                got
+                            }
                             (None, Some(v)) => Ok(v),
                             (None, None) => Ok(d),
                         };

@@ -849,7 +849,9 @@ impl Vm {
     /// or `__getattr__`.
     pub(crate) fn attr_native(&mut self, obj: Value, name: &str) -> Option<builtins::Native> {
         let (f, args) = self.attr_call(obj, name)?;
-        let property = args.len() == 1;
+        // A property's getter (one argument) or a descriptor's `__get__`
+        // (three), not `__getattr__` itself (two).
+        let property = args.len() != 2;
         let has_getattr = crate::classes::class_of(self, obj)
             .and_then(|c| crate::classes::class_attr(self, c, "__getattr__"))
             .is_some();
