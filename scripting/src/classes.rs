@@ -381,11 +381,7 @@ pub(crate) fn prepare_namespace(
         vm.call_sync(prepare, vec![name, bases])?
     } else {
         let args = Value::Obj(vm.heap.alloc(Obj::Tuple(vec![name, bases])));
-        let kw = Value::Obj(vm.heap.alloc(Obj::Dict(crate::heap::Dict::default())));
-        for (k, v) in keywords {
-            let key = vm.str_value(k);
-            crate::builtins::dict_set(vm, kw, key, *v)?;
-        }
+        let kw = crate::builtins::names_dict(vm, keywords.to_vec());
         let helper = vm.shoal_helper("call_kw")?;
         vm.call_sync(helper, vec![prepare, args, kw])?
     };
@@ -797,11 +793,7 @@ pub(crate) fn init_subclass_call(
     if kwargs.is_empty() {
         return Ok(Some((hook, vec![class])));
     }
-    let kw = Value::Obj(vm.heap.alloc(Obj::Dict(crate::heap::Dict::default())));
-    for (k, v) in kwargs {
-        let key = vm.str_value(&k);
-        crate::builtins::dict_set(vm, kw, key, v)?;
-    }
+    let kw = crate::builtins::names_dict(vm, kwargs);
     let helper = vm.shoal_helper("init_subclass")?;
     Ok(Some((helper, vec![hook, class, kw])))
 }
@@ -935,11 +927,7 @@ pub(crate) fn instantiate(
     if let Some(new) = new {
         let construct = vm.shoal_helper("construct")?;
         let args = vm.heap.alloc(Obj::Tuple(args));
-        let kw = Value::Obj(vm.heap.alloc(Obj::Dict(crate::heap::Dict::default())));
-        for (k, v) in kwargs {
-            let key = vm.str_value(&k);
-            crate::builtins::dict_set(vm, kw, key, v)?;
-        }
+        let kw = crate::builtins::names_dict(vm, kwargs);
         return vm.call(
             construct,
             vec![Value::Obj(class), new, Value::Obj(args), kw],

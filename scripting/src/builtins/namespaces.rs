@@ -9,8 +9,9 @@
 
 use super::*;
 
-/// A new dict of `names`.
-fn names_dict(vm: &mut Vm, names: Vec<(Rc<str>, Value)>) -> Value {
+/// A new dict of `names` (str keys): a namespace, or keyword arguments
+/// handed to script code as a dict.
+pub(crate) fn names_dict(vm: &mut Vm, names: Vec<(Rc<str>, Value)>) -> Value {
     let mut d = Dict::default();
     for (name, v) in names {
         let k = new_str(vm, &name);

@@ -2,9 +2,8 @@
 //! around `await`s that CPython's semantics describe (PEP 492), with
 //! hidden names (`.aiter0`) that no source text can spell.
 
-use super::{PResult, Parser, check_target};
+use super::{PResult, Parser};
 use crate::ast::*;
-use crate::lexer::Keyword as K;
 
 /// Shorthands for building the tree at one source position.
 struct At(Pos);
@@ -81,20 +80,7 @@ impl Parser {
     ///     orelse
     /// ```
     pub(super) fn async_for(&mut self, pos: Pos) -> PResult<Stmt> {
-        self.advance();
-        let target = self.exprlist()?;
-        check_target(&target, "assign")?;
-        if !self.eat_kw(K::In) {
-            return Err(self.error_at("expected 'in'", self.here()));
-        }
-        let iter = self.testlist()?;
-        let body = self.block("'async for' statement", pos)?;
-        let else_pos = self.here();
-        let orelse = if self.eat_kw(K::Else) {
-            self.block("'else' statement", else_pos)?
-        } else {
-            Vec::new()
-        };
+        let (target, iter, body, orelse) = self.for_parts(pos, "'async for' statement")?;
         let (it, more, item) = (
             self.hidden("aiter"),
             self.hidden("more"),

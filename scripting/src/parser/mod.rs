@@ -673,20 +673,7 @@ impl Parser {
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let pos = self.here();
-        self.advance();
-        let target = self.exprlist()?;
-        check_target(&target, "assign")?;
-        if !self.eat_kw(K::In) {
-            return Err(self.error_at("expected 'in'", self.here()));
-        }
-        let iter = self.testlist()?;
-        let body = self.block("'for' statement", pos)?;
-        let else_pos = self.here();
-        let orelse = if self.eat_kw(K::Else) {
-            self.block("'else' statement", else_pos)?
-        } else {
-            Vec::new()
-        };
+        let (target, iter, body, orelse) = self.for_parts(pos, "'for' statement")?;
         Ok(Stmt {
             pos,
             kind: StmtKind::For {
@@ -696,6 +683,30 @@ impl Parser {
                 orelse,
             },
         })
+    }
+
+    /// A `for` (or `async for`) after its first keyword: the target, the
+    /// iterable, the body and the `else` block.
+    pub(super) fn for_parts(
+        &mut self,
+        pos: Pos,
+        what: &str,
+    ) -> PResult<(Expr, Expr, Vec<Stmt>, Vec<Stmt>)> {
+        self.advance();
+        let target = self.exprlist()?;
+        check_target(&target, "assign")?;
+        if !self.eat_kw(K::In) {
+            return Err(self.error_at("expected 'in'", self.here()));
+        }
+        let iter = self.testlist()?;
+        let body = self.block(what, pos)?;
+        let else_pos = self.here();
+        let orelse = if self.eat_kw(K::Else) {
+            self.block("'else' statement", else_pos)?
+        } else {
+            Vec::new()
+        };
+        Ok((target, iter, body, orelse))
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt> {

@@ -840,13 +840,7 @@ impl Vm {
                         } = *body;
                         // A metaclass makes the class from the namespace.
                         if let Some(meta) = meta {
-                            let d = Value::Obj(
-                                self.heap.alloc(Obj::Dict(crate::heap::Dict::default())),
-                            );
-                            for (k, v) in ns {
-                                let k = self.str_value(&k);
-                                builtins::dict_set(self, d, k, v)?;
-                            }
+                            let d = builtins::names_dict(self, ns.into_iter().collect());
                             let shown = crate::classes::shown_bases(self, &bases);
                             let bases = Value::Obj(self.heap.alloc(Obj::Tuple(shown)));
                             let name = self.str_value(&name);
