@@ -148,7 +148,16 @@ fn schedule_impl(remove: bool, soft: bool) -> TaskletResult<Step<()>> {
         st.ring_remove(running);
         st.schedule_to(next);
     } else if next == NONE {
-        return Ok(Step::Done(()));
+        // Alone in the queue: a soft watchdog's interrupt pending on the
+        // caller still fires here, as in Stackless.
+        let watchdog = match st.soft_irq_pending(running) {
+            true => core.soft_irq_redirect(&mut st, running, running),
+            false => running,
+        };
+        if watchdog == running {
+            return Ok(Step::Done(()));
+        }
+        st.schedule_to(watchdog);
     } else {
         st.schedule_to(next);
     }

@@ -49,6 +49,13 @@ pub mod msg {
     pub const RECURSIVE_CHANNEL: &str = "Recursive channel call due to callbacks!";
     /// A switch requested from inside a schedule or channel callback.
     pub const IN_CALLBACK: &str = "cannot switch tasklets inside a scheduler callback";
+    /// Unbinding or rebinding the running tasklet.
+    pub const REBIND_CURRENT: &str = "can't (re)bind the current tasklet";
+    /// Unbinding or rebinding a tasklet in the run queue or blocked.
+    pub const REBIND_SCHEDULED: &str = "tasklet is scheduled";
+    /// Unbinding a tasklet whose frames cannot be dropped (main, a native
+    /// tasklet that has started, one paused in `run()`).
+    pub const DISCARD_NATIVE: &str = "this tasklet's frames cannot be discarded";
     /// A switching call made while the scheduler is being torn down.
     pub const SHUTTING_DOWN: &str = "the scheduler is shutting down";
 }

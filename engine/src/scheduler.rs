@@ -307,7 +307,7 @@ impl State {
 
     /// Turns an ended tasklet's record into a tombstone that keeps its
     /// serial (so the coming switch's callback can still name it).
-    fn release(&mut self, idx: u32) {
+    pub(crate) fn release(&mut self, idx: u32) {
         let serial = self.slots[idx as usize].serial;
         let mut tomb = Rec::new(serial, Body::Dead);
         tomb.live = false;
@@ -587,6 +587,12 @@ impl State {
     #[inline]
     pub(crate) fn has_timed_watchdog(&self) -> bool {
         self.timed.is_some()
+    }
+
+    /// Whether a soft watchdog's interrupt waits for `idx`'s next switch.
+    #[inline]
+    pub(crate) fn soft_irq_pending(&self, idx: u32) -> bool {
+        self.timed.as_ref().is_some_and(|t| t.soft) && self.rec(idx).pending_irq
     }
 
     /// How the running tasklet switches away (it must not be soft).
@@ -1168,7 +1174,7 @@ impl Core {
 
     /// A soft watchdog's interrupt fires at the next switch made by the
     /// tasklet that overran: the watchdog runs instead of `next`.
-    fn soft_irq_redirect(&self, st: &mut State, prev: u32, next: u32) -> u32 {
+    pub(crate) fn soft_irq_redirect(&self, st: &mut State, prev: u32, next: u32) -> u32 {
         if !st.rec(prev).pending_irq {
             return next;
         }

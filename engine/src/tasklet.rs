@@ -232,6 +232,42 @@ impl Tasklet {
         Ok(())
     }
 
+    /// Unbinds a paused tasklet: its frames are dropped without running
+    /// anything (no `finally`, no cleanup), and it is dead afterwards, as
+    /// Stackless's `tasklet.bind(None)`. No-op on a dead tasklet. Refused
+    /// for the running tasklet, one in the run queue or blocked, main, a
+    /// tasklet paused in `run()`, and a native tasklet that has started
+    /// (its stack cannot be dropped without unwinding it).
+    pub fn discard(&self) -> TaskletResult<()> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        let running = st.running;
+        let Some(r) = st.lookup(*self) else {
+            return Ok(());
+        };
+        if self.idx == running {
+            return Err(TaskletError::runtime(msg::REBIND_CURRENT));
+        }
+        if r.in_ring() || r.is_blocked() {
+            return Err(TaskletError::runtime(msg::REBIND_SCHEDULED));
+        }
+        let droppable = match &r.body {
+            Body::Soft(Some(_)) => true,
+            Body::Native(Some(_)) => !r.started,
+            _ => false,
+        };
+        if !droppable || st.is_watchdog(self.idx) {
+            return Err(TaskletError::runtime(msg::DISCARD_NATIVE));
+        }
+        st.unwait(self.idx);
+        let body = std::mem::replace(&mut st.rec_mut(self.idx).body, Body::Dead);
+        st.release(self.idx);
+        drop(st);
+        // Dropped outside the borrow: a soft tasklet's drop may call back.
+        drop(body);
+        Ok(())
+    }
+
     /// Inserts the tasklet if needed and switches to it now; the caller
     /// keeps its place in the queue.
     pub fn run(&self) -> TaskletResult<()> {

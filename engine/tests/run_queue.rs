@@ -6,7 +6,7 @@ mod common;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use common::{Log, logger};
+use common::{Log, Op, logger, say, spawn_script};
 use shoal_engine::{
     Channel, ErrorKind, Scheduler, SoftStatus, SoftTasklet, Tasklet, bind, current, has_scheduler,
     main_tasklet, msg, run, runcount, schedule, schedule_remove, set_channel_callback,
@@ -101,6 +101,41 @@ fn bind_then_setup_makes_the_tasklet_alive_and_scheduled() {
     assert_eq!(log.get(), ["t"]);
     assert!(!t.alive());
     assert!(!t.scheduled());
+}
+
+#[test]
+fn discard_drops_a_paused_soft_tasklet_without_running_it() {
+    let _s = Scheduler::new();
+    let log = Log::new();
+    let t = spawn_script("S", &log, vec![say("S0"), Op::Schedule, say("S1")]);
+    t.run().unwrap();
+    // Paused in the middle of its script.
+    t.remove().unwrap();
+    assert!(t.paused());
+    t.discard().unwrap();
+    assert!(!t.alive() && !t.scheduled() && !t.paused());
+    assert_eq!(runcount(), 1);
+    run().unwrap();
+    assert_eq!(log.get(), ["S0"]);
+    // Discarding a dead tasklet changes nothing.
+    t.discard().unwrap();
+}
+
+#[test]
+fn discard_refuses_scheduled_current_and_started_native_tasklets() {
+    let _s = Scheduler::new();
+    let log = Log::new();
+    let queued = spawn_script("Q", &log, vec![say("Q")]);
+    let err = queued.discard().unwrap_err();
+    assert_eq!(err.message(), msg::REBIND_SCHEDULED);
+    let err = current().discard().unwrap_err();
+    assert_eq!(err.message(), msg::REBIND_CURRENT);
+    let native = spawn(|| schedule_remove()).unwrap();
+    run().unwrap();
+    assert!(native.paused());
+    let err = native.discard().unwrap_err();
+    assert_eq!(err.message(), msg::DISCARD_NATIVE);
+    native.kill(false).unwrap();
 }
 
 #[test]

@@ -125,6 +125,20 @@ fn soft_interrupt_returns_none_and_leaves_everyone_scheduled() {
 }
 
 #[test]
+fn soft_interrupt_fires_at_a_schedule_with_nobody_else_runnable() {
+    // Stackless returns from run() at A's schedule() though A would run
+    // on: A stays scheduled, its code after the schedule not yet run.
+    let _s = Scheduler::new();
+    let log = Log::new();
+    let a = spawn_script("A", &log, vec![Op::Count(5), Op::Schedule, say("A:end")]);
+    assert_eq!(run_watchdog(soft(3)).unwrap(), None);
+    assert_eq!(log.get(), counts("A", 0..5));
+    assert!(a.scheduled() && !a.paused());
+    run().unwrap();
+    assert_eq!(log.get().last().map(String::as_str), Some("A:end"));
+}
+
+#[test]
 fn soft_interrupt_fires_when_the_overrunning_tasklet_ends() {
     // The flagged tasklet's death is a switch too: run() returns there,
     // and the next tasklet stays scheduled.

@@ -59,7 +59,7 @@ pub(crate) enum Suspended {
     ReturnsTempval,
     /// A receive on the channel with this engine id.
     Receives(u64),
-    /// Something pickle cannot save (a nested run, a send_sequence).
+    /// Something pickle cannot save (a nested run).
     Other,
 }
 
@@ -1380,8 +1380,9 @@ impl Vm {
                         _ => 0,
                     };
                     // A handler in frame d that re-raised: keep the first
-                    // (innermost) record of each depth.
-                    if rows.iter().any(|r| r.3 == depth) {
+                    // (innermost) record of each depth. Frames of the
+                    // helpers standing in for C code are not shown.
+                    if rows.iter().any(|r| r.3 == depth) || hidden_frame_file(&file) {
                         continue;
                     }
                     rows.push((file.to_string(), line, name.to_string(), depth));
@@ -1541,3 +1542,9 @@ impl TypeKind {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether traceback printouts leave out frames of `file`: the script
+/// helpers that stand in for what CPython and Stackless do in C.
+fn hidden_frame_file(file: &str) -> bool {
+    file == crate::vm::HELPERS_FILE || file == crate::stackless::PRELUDE_FILE
+}

@@ -138,19 +138,32 @@ pub(crate) fn t_bind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwa
             .filter(|v| *v != Value::None)
     };
     let (func, call_args, call_kwargs) = (get(0, "func"), get(1, "args"), get(2, "kwargs"));
+    if let Some(f) = func
+        && !crate::builtins::is_callable(vm, f)
+    {
+        return Err(type_err(vm, "tasklet function must be a callable or None"));
+    }
     if let Some(h) = t.handle {
         if h.is_current() {
-            return Err(vm.error("RuntimeError", "can't (re)bind the current tasklet"));
+            return Err(vm.error("RuntimeError", shoal_engine::msg::REBIND_CURRENT));
         }
-        if h.scheduled() && func.is_some() {
-            return Err(vm.error("RuntimeError", "tasklet is scheduled"));
+        if h.scheduled() {
+            return Err(vm.error("RuntimeError", shoal_engine::msg::REBIND_SCHEDULED));
         }
     }
+    let with_call = call_args.is_some() || call_kwargs.is_some();
     match func {
-        Some(f) => bind(vm, id, f)?,
-        None if t.func != Value::None && (call_args.is_some() || call_kwargs.is_some()) => {
+        Some(f) => {
+            unbind(vm, id, &t)?;
+            bind(vm, id, f)?
+        }
+        None if t.func != Value::None && with_call => {
+            unbind(vm, id, &t)?;
             bind(vm, id, t.func)?
         }
+        // `bind(None)` of an alive tasklet drops its frames; of a bound
+        // one, forgets the function.
+        None if !with_call => unbind(vm, id, &t)?,
         None => {}
     }
     if call_args.is_some() || call_kwargs.is_some() {
@@ -178,6 +191,27 @@ pub(crate) fn t_bind(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwa
         }
     }
     ok(Value::Obj(id))
+}
+
+/// Drops what tasklet object `id` is bound to: its frames (without running
+/// any `finally`, as Stackless's `bind`) and its function.
+fn unbind(vm: &mut Vm, id: ObjId, t: &TaskletObj) -> Result<(), Exc> {
+    let Some(h) = t.handle else {
+        return Ok(());
+    };
+    h.discard().map_err(|e| raise(vm, e))?;
+    if let Some(owner) = vm.thread_owner(t.thread) {
+        vm.owned_tasklet_ended(owner, t.thread, None);
+    }
+    vm.end_thread(t.thread);
+    vm.tasklet_objs.remove(&h.id());
+    if let Obj::Tasklet(o) = vm.heap.get_mut(id) {
+        o.handle = None;
+        o.func = Value::None;
+        o.thread = 0;
+        o.tempval = Value::None;
+    }
+    Ok(())
 }
 
 /// `tasklet.__init__(func=None, args=None, kwargs=None)`: binds as
@@ -583,20 +617,14 @@ pub(crate) fn c_send_sequence(
     _: Kwargs,
 ) -> BResult {
     arity(vm, "send_sequence", &args, 1, 1)?;
-    let ch = recv_channel(vm, recv)?;
-    // A generator or an instance is iterated between the sends (as in
-    // Stackless, the items before an error in it are sent).
-    if crate::vm::script_iterable(vm, args[0])
-        && let Some(f) = prelude_function(vm, "_send_sequence")
-    {
-        return Ok(Native::Call(f, vec![recv.unwrap_or_default(), args[0]]));
+    recv_channel(vm, recv)?;
+    // The items are sent by a script loop, so a tasklet inside it is in
+    // an ordinary `send` (and can be pickled); as in Stackless, the items
+    // before an error in the iterable are sent.
+    match prelude_function(vm, "_send_sequence") {
+        Some(f) => Ok(Native::Call(f, vec![recv.unwrap_or_default(), args[0]])),
+        None => Err(vm.error("SystemError", "the stackless module is not loaded")),
     }
-    let iter = crate::builtins::get_iter(vm, args[0])?;
-    let mut rest = std::collections::VecDeque::new();
-    while let Some(v) = crate::builtins::next(vm, iter)? {
-        rest.push_back(vm.carry(v));
-    }
-    host(HostOp::SendSequence { ch, rest, count: 0 })
 }
 
 /// A function of the module's script part (once it is imported).

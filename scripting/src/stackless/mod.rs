@@ -265,12 +265,6 @@ pub enum HostOp {
     SendError(Channel<Carried>, TaskletError),
     /// `channel.receive()`.
     Receive(Channel<Carried>),
-    /// `channel.send_sequence(items)`: `count` sent so far.
-    SendSequence {
-        ch: Channel<Carried>,
-        rest: std::collections::VecDeque<Carried>,
-        count: i64,
-    },
     /// `stackless.run(...)`.
     Run(RunOptions),
     /// `t.run()` / `t.switch()`.
@@ -330,12 +324,6 @@ pub(crate) enum Finish {
     Run,
     /// Waiting for a call on the blocking pool.
     Pool(PoolWait),
-    /// A `send_sequence` that sent `count` items and has `rest` to send.
-    Sequence {
-        ch: Channel<Carried>,
-        rest: std::collections::VecDeque<Carried>,
-        count: i64,
-    },
 }
 
 impl Finish {
@@ -388,9 +376,6 @@ fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
             Outcome::Value(Value::None)
         }
         HostOp::Receive(ch) => Outcome::Carried(ch.receive()?),
-        HostOp::SendSequence { ch, rest, count } => {
-            Outcome::Value(Value::Int(count + ch.send_sequence(rest)? as i64))
-        }
         HostOp::Run(opts) => Outcome::Interrupted(shoal_engine::run_watchdog(opts)?),
         HostOp::SleepTicks(n) => {
             shoal_engine::sleep_ticks(n)?;
@@ -468,19 +453,6 @@ fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
             ));
         }
         HostOp::SendError(ch, e) => (ch.send_exception_soft(e)?, Finish::Op(none)),
-        HostOp::SendSequence {
-            ch,
-            mut rest,
-            mut count,
-        } => {
-            while let Some(item) = rest.pop_front() {
-                count += 1;
-                if ch.send_soft(item)? == Step::Switched {
-                    return Ok(Err(Finish::Sequence { ch, rest, count }));
-                }
-            }
-            return Ok(Ok(Outcome::Value(Value::Int(count))));
-        }
         HostOp::Receive(ch) => {
             return Ok(match ch.receive_soft()? {
                 Step::Done(c) => Ok(Outcome::Carried(c)),
@@ -530,11 +502,6 @@ impl SoftTasklet for ScriptTasklet {
         let parked = self.vm.borrow_mut().take_finish(self.thread);
         let mut continued = None;
         let finished = match parked {
-            // A send_sequence goes on with the items it has left.
-            Some(Finish::Sequence { ch, rest, count }) => shoal_engine::finish_soft().map(|()| {
-                continued = Some(HostOp::SendSequence { ch, rest, count });
-                None
-            }),
             Some(Finish::Pool(w)) => shoal_engine::finish_soft().map(|()| {
                 continued = Some(HostOp::Pool(w));
                 None
@@ -821,8 +788,8 @@ def _tasklet_call(function, args, kwargs):
 
 
 def _send_sequence(channel, iterable):
-    """`channel.send_sequence(iterable)` of a generator or an instance:
-    each item sent as it comes; returns how many were sent."""
+    """`channel.send_sequence(iterable)`: each item sent as it comes;
+    returns how many were sent."""
     sent = 0
     for item in iterable:
         channel.send(item)

@@ -179,9 +179,6 @@ impl Vm {
                 Some(Finish::Run) => {
                     return Err("a tasklet is inside a nested stackless.run(): not saved".into());
                 }
-                Some(Finish::Sequence { .. }) => {
-                    return Err("a tasklet is inside send_sequence(): not saved".into());
-                }
                 Some(Finish::Pool(_)) => {
                     return Err("a tasklet waits for a blocking call: not saved".into());
                 }
