@@ -130,7 +130,7 @@ fn discard_refuses_scheduled_current_and_started_native_tasklets() {
     assert_eq!(err.message(), msg::REBIND_SCHEDULED);
     let err = current().discard().unwrap_err();
     assert_eq!(err.message(), msg::REBIND_CURRENT);
-    let native = spawn(|| schedule_remove()).unwrap();
+    let native = spawn(schedule_remove).unwrap();
     run().unwrap();
     assert!(native.paused());
     let err = native.discard().unwrap_err();

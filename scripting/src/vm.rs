@@ -602,6 +602,26 @@ impl Vm {
         if exit.is_some_and(|s| mro.contains(&s)) {
             attrs.insert(Rc::from("code"), first);
         }
+        // UnicodeEncodeError(encoding, object, start, end, reason) and
+        // UnicodeDecodeError name their arguments.
+        let unicode = ["UnicodeEncodeError", "UnicodeDecodeError"]
+            .iter()
+            .any(|n| mro.contains(&self.exc_class(n)));
+        if unicode
+            && let Value::Obj(t) = args
+            && let Obj::Tuple(items) = self.heap.get(t)
+            && let [encoding, object, start, end, reason] = items[..]
+        {
+            for (name, v) in [
+                ("encoding", encoding),
+                ("object", object),
+                ("start", start),
+                ("end", end),
+                ("reason", reason),
+            ] {
+                attrs.insert(Rc::from(name), v);
+            }
+        }
         Value::Obj(self.heap.alloc(Obj::Instance(Instance {
             class,
             attrs,

@@ -175,7 +175,8 @@ fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> Result<Vec<u
     }
     let limit = if codec == "ascii" { 0x80 } else { 0x100 };
     let mut out = Vec::with_capacity(text.len());
-    for (i, c) in text.chars().enumerate() {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if (c as u32) < limit {
             out.push(c as u8);
             continue;
@@ -183,14 +184,24 @@ fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> Result<Vec<u
         match errors {
             "ignore" => {}
             "replace" => out.push(b'?'),
+            "backslashreplace" => out.extend(format!("\\{}", char_escape(c)).bytes()),
+            "xmlcharrefreplace" => out.extend(format!("&#{};", c as u32).bytes()),
             "strict" => {
-                return Err(vm.error(
+                // The error covers the whole run of unencodable characters.
+                let end = chars[i..]
+                    .iter()
+                    .position(|c| (*c as u32) < limit)
+                    .map_or(chars.len(), |n| i + n);
+                let object = new_str(vm, text);
+                let name = if codec == "ascii" { "ascii" } else { "latin-1" };
+                let reason = format!("ordinal not in range({limit})");
+                return Err(super::exceptions::unicode_error(
+                    vm,
                     "UnicodeEncodeError",
-                    format!(
-                        "'{}' codec can't encode character '\\{}' in position {i}: ordinal not in range({limit})",
-                        if codec == "ascii" { "ascii" } else { "latin-1" },
-                        char_escape(c)
-                    ),
+                    name,
+                    object,
+                    (i, end),
+                    &reason,
                 ));
             }
             other => {
@@ -219,73 +230,69 @@ fn char_escape(c: char) -> String {
 /// `data.decode(encoding, errors)`.
 fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> Result<String, Exc> {
     let codec = codec(vm, encoding)?;
-    match codec {
-        "latin-1" => return Ok(data.iter().map(|b| *b as char).collect()),
-        "ascii" => {
-            let mut out = String::with_capacity(data.len());
-            for (i, b) in data.iter().enumerate() {
-                if b.is_ascii() {
-                    out.push(*b as char);
-                    continue;
-                }
-                match errors {
-                    "ignore" => {}
-                    "replace" => out.push('\u{fffd}'),
-                    _ => {
-                        return Err(vm.error(
-                            "UnicodeDecodeError",
-                            format!("'ascii' codec can't decode byte 0x{b:02x} in position {i}: ordinal not in range(128)"),
-                        ));
-                    }
-                }
-            }
-            return Ok(out);
-        }
-        _ => {}
+    if codec == "latin-1" {
+        return Ok(data.iter().map(|b| *b as char).collect());
     }
-    match errors {
-        "replace" => Ok(String::from_utf8_lossy(data).into_owned()),
-        "ignore" => {
-            let mut out = String::new();
-            let mut rest = data;
-            loop {
-                match std::str::from_utf8(rest) {
-                    Ok(s) => {
-                        out.push_str(s);
-                        return Ok(out);
-                    }
-                    Err(e) => {
-                        let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
-                        let bad = e.error_len().unwrap_or(rest.len() - good);
-                        rest = &rest[good + bad..];
+    let mut out = String::with_capacity(data.len());
+    let mut at = 0;
+    while at < data.len() {
+        // The next bad run: its start, its length and why.
+        let (good, bad, reason) = if codec == "ascii" {
+            match data[at..].iter().position(|b| !b.is_ascii()) {
+                None => (data.len() - at, 0, ""),
+                Some(n) => (n, 1, "ordinal not in range(128)"),
+            }
+        } else {
+            match std::str::from_utf8(&data[at..]) {
+                Ok(_) => (data.len() - at, 0, ""),
+                Err(e) => {
+                    let good = e.valid_up_to();
+                    match e.error_len() {
+                        None => (good, data.len() - at - good, "unexpected end of data"),
+                        Some(n) if matches!(data[at + good], 0x80..=0xc1 | 0xf5..=0xff) => {
+                            (good, n, "invalid start byte")
+                        }
+                        Some(n) => (good, n, "invalid continuation byte"),
                     }
                 }
             }
+        };
+        // ASCII and checked UTF-8 both hold valid text.
+        out.push_str(std::str::from_utf8(&data[at..at + good]).unwrap_or_default());
+        at += good;
+        if bad == 0 {
+            break;
         }
-        _ => match std::str::from_utf8(data) {
-            Ok(s) => Ok(s.to_string()),
-            Err(e) => {
-                let at = e.valid_up_to();
-                let (n, reason) = match e.error_len() {
-                    None => (data.len() - at, "unexpected end of data"),
-                    Some(n) if matches!(data[at], 0x80..=0xc1 | 0xf5..=0xff) => {
-                        (n, "invalid start byte")
-                    }
-                    Some(n) => (n, "invalid continuation byte"),
-                };
-                let what = if n > 1 {
-                    format!("bytes in position {at}-{}", at + n - 1)
-                } else {
-                    format!("byte 0x{:02x} in position {at}", data[at])
-                };
-                Err(vm.error(
+        match errors {
+            "ignore" => {}
+            "replace" => out.push('\u{fffd}'),
+            "backslashreplace" => {
+                for b in &data[at..at + bad] {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+            }
+            "strict" => {
+                let object = new_bytes(vm, data.to_vec());
+                let name = if codec == "ascii" { "ascii" } else { "utf-8" };
+                return Err(super::exceptions::unicode_error(
+                    vm,
                     "UnicodeDecodeError",
-                    format!("'utf-8' codec can't decode {what}: {reason}"),
-                ))
+                    name,
+                    object,
+                    (at, at + bad),
+                    reason,
+                ));
             }
-        },
+            other => {
+                return Err(vm.error(
+                    "LookupError",
+                    format!("unknown error handler name '{other}'"),
+                ));
+            }
+        }
+        at += bad;
     }
+    Ok(out)
 }
 
 /// The `encoding` and `errors` arguments of `encode`/`decode`.

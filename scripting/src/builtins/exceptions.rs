@@ -33,8 +33,86 @@ pub(crate) fn exception_str(vm: &mut Vm, exc: Value) -> String {
     exception_text(vm, exc).unwrap_or_else(|_| "<exception str() failed>".to_string())
 }
 
+/// A `UnicodeEncodeError` or `UnicodeDecodeError` (`class`) of the
+/// characters or bytes `start..end` of `object`.
+pub(crate) fn unicode_error(
+    vm: &mut Vm,
+    class: &str,
+    encoding: &str,
+    object: Value,
+    (start, end): (usize, usize),
+    reason: &str,
+) -> Exc {
+    let class = vm.exc_class(class);
+    let encoding = vm.str_value(encoding);
+    let reason = vm.str_value(reason);
+    let (start, end) = (Value::Int(start as i64), Value::Int(end as i64));
+    vm.instantiate_exception(class, vec![encoding, object, start, end, reason])
+}
+
+/// `str()` of a UnicodeEncodeError/UnicodeDecodeError made from its five
+/// arguments, read from its attributes as CPython does.
+fn unicode_error_text(vm: &mut Vm, exc: Value) -> Option<String> {
+    let Value::Obj(id) = exc else { return None };
+    let Obj::Instance(inst) = vm.heap.get(id) else {
+        return None;
+    };
+    let mro = match vm.heap.get(inst.class) {
+        Obj::Class(c) => c.mro.clone(),
+        _ => return None,
+    };
+    let encode = mro.contains(&vm.exc_class("UnicodeEncodeError"));
+    if !encode && !mro.contains(&vm.exc_class("UnicodeDecodeError")) {
+        return None;
+    }
+    let attr = |name: &str| inst.attrs.get(name).copied();
+    let (encoding, object, start, end, reason) = (
+        attr("encoding")?,
+        attr("object")?,
+        attr("start")?,
+        attr("end")?,
+        attr("reason")?,
+    );
+    let (Value::Int(start), Value::Int(end)) = (start, end) else {
+        return None;
+    };
+    let encoding = str_content(vm, encoding)?;
+    let reason = str_content(vm, reason)?;
+    let at = usize::try_from(start).ok()?;
+    let one = end == start + 1;
+    let range = format!("in position {start}-{}", end - 1);
+    Some(if encode {
+        let c = str_content(vm, object)?.chars().nth(at)?;
+        match one {
+            true => {
+                let n = c as u32;
+                let shown = match n {
+                    0..=0xff => format!("\\x{n:02x}"),
+                    0x100..=0xffff => format!("\\u{n:04x}"),
+                    _ => format!("\\U{n:08x}"),
+                };
+                format!(
+                    "'{encoding}' codec can't encode character '{shown}' in position {start}: {reason}"
+                )
+            }
+            false => format!("'{encoding}' codec can't encode characters {range}: {reason}"),
+        }
+    } else {
+        let b = *super::bytes::bytes_like(vm, object)?.get(at)?;
+        match one {
+            true => format!(
+                "'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"
+            ),
+            false => format!("'{encoding}' codec can't decode bytes {range}: {reason}"),
+        }
+    })
+}
+
 /// `str(exc)`: an error from its argument's `__str__` propagates.
 pub(crate) fn exception_text(vm: &mut Vm, exc: Value) -> Result<String, Exc> {
+    if let Some(text) = unicode_error_text(vm, exc) {
+        return Ok(text);
+    }
     let args = exc_args(vm, exc);
     let is_key_error = exc_class_name(vm, exc) == "KeyError";
     match args.len() {

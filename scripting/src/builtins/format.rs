@@ -52,6 +52,18 @@ pub(crate) fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
+            // CPython escapes what `str.isprintable()` refuses.
+            c if !c.is_ascii() && !super::chars::is_printable(c) => match c as u32 {
+                n @ 0..=0xff => {
+                    let _ = write!(out, "\\x{n:02x}");
+                }
+                n @ 0..=0xffff => {
+                    let _ = write!(out, "\\u{n:04x}");
+                }
+                n => {
+                    let _ = write!(out, "\\U{n:08x}");
+                }
+            },
             c => out.push(c),
         }
     }
@@ -659,8 +671,79 @@ fn general(x: f64, p: usize, alternate: bool) -> String {
     }
 }
 
-/// `format % args` (printf-style).
+/// `format % args` (printf-style) of a str.
 pub(crate) fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<String, Exc> {
+    printf(vm, format, args, false)
+}
+
+/// `format % args` of bytes (PEP 461): `%s`/`%b` take bytes-like values
+/// (or `__bytes__`), `%r`/`%a` give `ascii()`, `%c` an int or one byte.
+pub(crate) fn percent_format_bytes(
+    vm: &mut Vm,
+    format: &[u8],
+    args: Value,
+) -> Result<Vec<u8>, Exc> {
+    let format: String = format.iter().map(|&b| b as char).collect();
+    let out = printf(vm, &format, args, true)?;
+    // Every piece is latin-1 or ASCII text standing for bytes.
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// `%s`/`%b` of bytes: the argument's bytes as latin-1 text.
+fn bytes_piece(vm: &mut Vm, arg: Value) -> Result<String, Exc> {
+    let data = match super::bytes::bytes_like(vm, arg) {
+        Some(b) => b,
+        None => match crate::classes::call_dunder(vm, arg, "__bytes__", Vec::new()) {
+            Some(b) => {
+                let b = b?;
+                match super::bytes::bytes_like(vm, b) {
+                    Some(b) => b,
+                    None => {
+                        let t = type_name(vm, b);
+                        return Err(type_err(
+                            vm,
+                            format!("__bytes__ returned non-bytes (type {t})"),
+                        ));
+                    }
+                }
+            }
+            None => {
+                let t = type_name(vm, arg);
+                return Err(type_err(
+                    vm,
+                    format!(
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+                    ),
+                ));
+            }
+        },
+    };
+    Ok(data.iter().map(|&b| b as char).collect())
+}
+
+/// `%c` of bytes: an int in range(256) or a single byte.
+fn byte_char(vm: &mut Vm, arg: Value) -> Result<String, Exc> {
+    let byte = match arg {
+        Value::Int(n) if (0..256).contains(&n) => Some(n as u8),
+        Value::Bool(b) => Some(b as u8),
+        _ => match super::bytes::bytes_like(vm, arg) {
+            Some(b) if b.len() == 1 => Some(b[0]),
+            _ => None,
+        },
+    };
+    match byte {
+        Some(b) => Ok((b as char).to_string()),
+        None if matches!(arg, Value::Int(_)) => {
+            Err(vm.error("OverflowError", "%c arg not in range(256)"))
+        }
+        None => Err(type_err(
+            vm,
+            "%c requires an integer in range(256) or a single byte",
+        )),
+    }
+}
+
+fn printf(vm: &mut Vm, format: &str, args: Value, bytes: bool) -> Result<String, Exc> {
     let mapping = args;
     let mut used_mapping = false;
     let args: Vec<Value> = match args {
@@ -707,7 +790,11 @@ pub(crate) fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<S
             if !is_dict {
                 return Err(type_err(vm, "format requires a mapping"));
             }
-            let k = new_str(vm, &key);
+            let k = if bytes {
+                crate::files::new_bytes(vm, key.chars().map(|c| c as u32 as u8).collect())
+            } else {
+                new_str(vm, &key)
+            };
             keyed = Some(subscript(vm, mapping, k)?);
             used_mapping = true;
         }
@@ -772,6 +859,21 @@ pub(crate) fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<S
         };
         let text_spec = format!("{}{width}{precision}", if left { "<" } else { ">" });
         let piece = match conv {
+            's' | 'b' if bytes => {
+                let text = bytes_piece(vm, arg)?;
+                let v = new_str(vm, &text);
+                format_value(vm, v, &text_spec)?
+            }
+            'r' | 'a' if bytes => {
+                let text = ascii_escape(&repr_of(vm, arg)?);
+                let v = new_str(vm, &text);
+                format_value(vm, v, &text_spec)?
+            }
+            'c' if bytes => {
+                let text = byte_char(vm, arg)?;
+                let v = new_str(vm, &text);
+                format_value(vm, v, &text_spec)?
+            }
             's' | 'r' | 'a' => {
                 let s = if conv == 's' {
                     str_of(vm, arg)?
@@ -824,9 +926,10 @@ pub(crate) fn percent_format(vm: &mut Vm, format: &str, args: Value) -> Result<S
         Obj::Dict(_) | Obj::List(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Range(..)
     )) || crate::classes::dunder(vm, mapping, "__getitem__").is_some();
     if next < args.len() && !used_mapping && !mapping_like {
+        let what = if bytes { "bytes" } else { "string" };
         return Err(type_err(
             vm,
-            "not all arguments converted during string formatting",
+            format!("not all arguments converted during {what} formatting"),
         ));
     }
     Ok(out)

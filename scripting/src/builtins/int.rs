@@ -728,6 +728,7 @@ fn i_from_bytes(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kwargs: Kwar
     let mut bytes: Vec<u8> = match source {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Bytes(b) => b.to_vec(),
+            Obj::ByteArray(b) => b.clone(),
             Obj::List(items) | Obj::Tuple(items) => {
                 let items = items.clone();
                 let mut out = Vec::with_capacity(items.len());

@@ -421,6 +421,18 @@ pub(crate) fn builtin_binary(
         let r = percent_format(vm, &s, b)?;
         return Ok(new_str(vm, &r));
     }
+    if op == BinOp::Mod
+        && let Value::Obj(id) = a
+        && let Obj::Bytes(_) | Obj::ByteArray(_) = vm.heap.get(id)
+    {
+        let array = matches!(vm.heap.get(id), Obj::ByteArray(_));
+        let data = super::bytes::bytes_like(vm, a).unwrap_or_default();
+        let r = super::format::percent_format_bytes(vm, &data, b)?;
+        return Ok(match array {
+            true => Value::Obj(vm.heap.alloc(Obj::ByteArray(r))),
+            false => crate::files::new_bytes(vm, r),
+        });
+    }
     if op == BinOp::Mul {
         let (seq, n) = match (a, b) {
             (Value::Obj(_), Value::Int(n)) => (a, n),
