@@ -19,6 +19,7 @@ use std::rc::Rc;
 
 use crate::error::{TaskletError, TaskletResult, msg};
 use crate::scheduler::{NONE, Wait, core};
+use crate::select::JoinWait;
 use crate::soft::Step;
 use crate::tasklet::Tasklet;
 
@@ -48,28 +49,46 @@ pub struct ChannelInfo {
     pub closing: bool,
 }
 
-struct Waiter<T> {
-    idx: u32,
-    serial: u64,
+pub(crate) struct Waiter<T> {
+    pub(crate) idx: u32,
+    pub(crate) serial: u64,
     /// A blocked sender's value (or exception); `None` for a receiver.
-    item: Option<TaskletResult<T>>,
+    pub(crate) item: Option<TaskletResult<T>>,
+    /// The case of a select this entry belongs to (`NONE`: a plain send
+    /// or receive).
+    pub(crate) case: u32,
 }
 
-struct ChanState<T> {
-    queue: VecDeque<Waiter<T>>,
+pub(crate) struct ChanState<T> {
+    pub(crate) queue: VecDeque<Waiter<T>>,
     /// Direction of the waiters while `queue` is not empty.
-    sending: bool,
+    pub(crate) sending: bool,
     /// Values handed to receivers that have not run since: (index, serial).
-    delivered: Vec<(u32, u64, TaskletResult<T>)>,
+    pub(crate) delivered: Vec<(u32, u64, TaskletResult<T>)>,
+    /// Joins waiting for senders on this channel (not counted in
+    /// `balance`: a join does not offer to take one value).
+    pub(crate) joiners: Vec<Rc<JoinWait<T>>>,
     preference: i8,
     schedule_all: bool,
-    closing: bool,
+    pub(crate) closing: bool,
 }
 
-struct ChanInner<T> {
+impl<T> ChanState<T> {
+    /// A sender waits at the front of the queue.
+    pub(crate) fn has_sender(&self) -> bool {
+        self.sending && !self.queue.is_empty()
+    }
+
+    /// A receiver waits at the front of the queue.
+    pub(crate) fn has_receiver(&self) -> bool {
+        !self.sending && !self.queue.is_empty()
+    }
+}
+
+pub(crate) struct ChanInner<T> {
     id: u64,
     name: Option<Rc<str>>,
-    state: RefCell<ChanState<T>>,
+    pub(crate) state: RefCell<ChanState<T>>,
 }
 
 impl<T> ChanInner<T> {
@@ -82,6 +101,9 @@ impl<T> ChanInner<T> {
 impl<T> ChannelCore for ChanInner<T> {
     fn remove_waiter(&self, idx: u32) -> bool {
         let mut st = self.state.borrow_mut();
+        if !st.joiners.is_empty() {
+            st.joiners.retain(|j| j.idx != idx);
+        }
         match st.queue.iter().position(|w| w.idx == idx) {
             Some(pos) => {
                 st.queue.remove(pos);
@@ -112,7 +134,7 @@ thread_local! {
 ///
 /// Cloning gives another handle to the same channel.
 pub struct Channel<T> {
-    inner: Rc<ChanInner<T>>,
+    pub(crate) inner: Rc<ChanInner<T>>,
 }
 
 impl<T> Clone for Channel<T> {
@@ -165,6 +187,7 @@ impl<T: 'static> Channel<T> {
                     queue: VecDeque::new(),
                     sending: false,
                     delivered: Vec::new(),
+                    joiners: Vec::new(),
                     preference: -1,
                     schedule_all: false,
                     closing: false,
@@ -237,6 +260,7 @@ impl<T: 'static> Channel<T> {
             idx: t.idx,
             serial: t.serial,
             item,
+            case: NONE,
         });
         ch.sending = sending;
         Ok(())
@@ -342,7 +366,7 @@ impl<T: 'static> Channel<T> {
 
     /// Takes the value handed to the receiver `(idx, serial)`, if any.
     #[inline]
-    fn take_delivered(&self, idx: u32, serial: u64) -> Option<TaskletResult<T>> {
+    pub(crate) fn take_delivered(&self, idx: u32, serial: u64) -> Option<TaskletResult<T>> {
         let mut ch = self.inner.state.borrow_mut();
         let pos = ch
             .delivered
@@ -496,7 +520,13 @@ impl<T: 'static> Channel<T> {
                 waiter.item
             };
             drop(ch);
-            st.rec_mut(target).wait = Wait::None;
+            if waiter.case == NONE {
+                st.rec_mut(target).wait = Wait::None;
+            } else {
+                // A select: this case fired; it leaves the other channels.
+                st.rec_mut(target).fired = waiter.case;
+                st.unwait(target);
+            }
             if schedule_all {
                 st.ring_append(target);
                 let next = st.rec(running).next;
@@ -528,13 +558,22 @@ impl<T: 'static> Channel<T> {
                 idx: running,
                 serial,
                 item,
+                case: NONE,
             });
             ch.sending = sending;
+            let joiners = sending && !ch.joiners.is_empty();
             drop(ch);
             st.rec_mut(running).wait = Wait::Channel {
                 chan: self.inner.clone(),
                 sending,
             };
+            // A join this sender completes takes its value at once.
+            if joiners {
+                crate::select::poke_joiners(&mut st, self);
+                if matches!(st.rec(running).wait, Wait::None) {
+                    return Ok(Outcome::Sent);
+                }
+            }
             st.leave_ring_and_schedule();
             if st.next_run() == running {
                 // Raised in place (deadlock): no switch.

@@ -293,6 +293,14 @@ pub fn advance_tick() -> usize {
     core_or_panic().advance_tick()
 }
 
+/// Seeds the generator that picks among ready select cases and M-of-N
+/// join channels: the same seed and the same program make the same
+/// choices.
+pub fn set_select_seed(seed: u64) -> TaskletResult<()> {
+    core()?.st.borrow_mut().rng = seed;
+    Ok(())
+}
+
 /// Sets the tick counter (a loaded world goes on from its saved tick).
 /// Only while no tasklet sleeps on ticks.
 pub fn set_tick(tick: u64) -> TaskletResult<()> {

@@ -54,6 +54,14 @@ pub enum BlockedOn {
         /// Waiting to send (else to receive).
         sending: bool,
     },
+    /// A select (any one of several channel operations) or a join (values
+    /// from all, or enough, of several channels).
+    Select {
+        /// The channels' ids, in case order.
+        channels: Vec<u64>,
+        /// A join (else a select).
+        join: bool,
+    },
     /// A timer: the time left on the wall clock.
     Sleep {
         /// Time left (zero if due).
@@ -125,7 +133,7 @@ pub(crate) fn info_of(st: &State, idx: u32, r: &Rec) -> TaskletInfo {
     // What a tasklet waits on comes first: inside a schedule callback the
     // tasklet that just blocked is still the current one.
     let state = match r.wait {
-        Wait::Channel { .. } => TaskletState::Blocked,
+        Wait::Channel { .. } | Wait::Select { .. } => TaskletState::Blocked,
         Wait::Sleep { .. } => TaskletState::Sleeping,
         Wait::Io { .. } => TaskletState::Io,
         Wait::None if idx == st.running => TaskletState::Running,
@@ -144,6 +152,10 @@ pub(crate) fn info_of(st: &State, idx: u32, r: &Rec) -> TaskletInfo {
                 sending: *sending,
             })
         }
+        Wait::Select { chans, join, .. } => Some(BlockedOn::Select {
+            channels: chans.iter().map(|c| c.info().id).collect(),
+            join: *join,
+        }),
         Wait::Sleep {
             until: WakeAt::Wall(at),
             ..

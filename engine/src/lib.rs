@@ -45,6 +45,7 @@ pub mod net;
 mod overflow;
 pub mod reactor;
 mod scheduler;
+mod select;
 pub mod soft;
 mod stack_pool;
 mod tasklet;
@@ -55,8 +56,9 @@ pub use control::{
     AtomicGuard, advance_tick, atomic, bind, bind_soft, current, finish_run_soft, finish_soft,
     has_scheduler, main_tasklet, run, run_watchdog, run_watchdog_soft, runcount, schedule,
     schedule_remove, schedule_remove_soft, schedule_soft, set_atomic, set_channel_callback,
-    set_error_handler, set_schedule_callback, set_tick, sleep, sleep_soft, sleep_ticks,
-    sleep_ticks_soft, spawn, spawn_named, spawn_soft, stats, switch_trap, switches, tasklets, tick,
+    set_error_handler, set_schedule_callback, set_select_seed, set_tick, sleep, sleep_soft,
+    sleep_ticks, sleep_ticks_soft, spawn, spawn_named, spawn_soft, stats, switch_trap, switches,
+    tasklets, tick,
 };
 pub use error::{ErrorKind, TaskletError, TaskletResult, msg, os_error_class};
 pub use introspect::{BlockedOn, SchedulerStats, TaskletInfo, TaskletKind, TaskletState};
@@ -66,6 +68,7 @@ pub use reactor::{
 pub use scheduler::{
     ChannelCallback, ErrorHandler, RunOptions, ScheduleCallback, Scheduler, SchedulerConfig,
 };
+pub use select::{Join, Joined, Select, Selected, Timeout};
 pub use soft::{SoftStatus, SoftTasklet, Step};
 pub use tasklet::Tasklet;
 pub use timer::WakeAt;

@@ -46,6 +46,10 @@ use crate::timer::{Timers, WakeAt};
 
 /// No tasklet (end of a list, "not in the ring").
 pub(crate) const NONE: u32 = u32::MAX;
+/// `Rec::fired` of a join that completed.
+pub(crate) const FIRED: u32 = u32::MAX - 1;
+/// The seed of the select generator until `set_select_seed` changes it.
+pub(crate) const DEFAULT_SELECT_SEED: u64 = 0x5EED_5E1E_C7ED;
 /// Nothing is runnable but sleepers on the wall clock: wait for them.
 pub(crate) const IDLE: u32 = u32::MAX - 1;
 /// While tasklets run, the reactor is polled (without waiting) once every
@@ -116,6 +120,14 @@ pub(crate) enum Wait {
         seq: u64,
         until: WakeAt,
     },
+    /// In a select or a join: queued on (select) or watching (join) every
+    /// channel in `chans`, maybe with a deadline (its timer's sequence
+    /// number and instant or tick).
+    Select {
+        chans: Vec<Rc<dyn ChannelCore>>,
+        timer: Option<(u64, WakeAt)>,
+        join: bool,
+    },
     /// Parked on a reactor source (slot `key`), maybe with a deadline
     /// (its timer's sequence number and instant).
     Io {
@@ -145,6 +157,9 @@ pub(crate) struct Rec {
     pub(crate) pending_irq: bool,
     pub(crate) runs: u64,
     pub(crate) cpu_ticks: u64,
+    /// The case of a select that fired (or `FIRED` for a join that
+    /// completed); `NONE` while waiting and after a timeout.
+    pub(crate) fired: u32,
     yielder: *const Yielder<(), ()>,
     guard: (usize, usize),
 }
@@ -167,6 +182,7 @@ impl Rec {
             pending_irq: false,
             runs: 0,
             cpu_ticks: 0,
+            fired: NONE,
             yielder: std::ptr::null(),
             guard: (0, 0),
         }
@@ -177,7 +193,7 @@ impl Rec {
     }
 
     pub(crate) fn is_blocked(&self) -> bool {
-        matches!(self.wait, Wait::Channel { .. })
+        matches!(self.wait, Wait::Channel { .. } | Wait::Select { .. })
     }
 
     pub(crate) fn kind(&self) -> TaskletKind {
@@ -248,6 +264,9 @@ pub(crate) struct State {
     #[allow(clippy::vec_box)]
     co_boxes: Vec<Box<MaybeUninit<Co>>>,
     track_cpu: bool,
+    /// The state of the generator that picks among ready select cases
+    /// (seeded: the same seed gives the same choices).
+    pub(crate) rng: u64,
 }
 
 impl State {
@@ -397,6 +416,14 @@ impl State {
                 chan.remove_waiter(t);
             }
             Wait::Sleep { until, .. } => self.timers.cancelled(until),
+            Wait::Select { chans, timer, .. } => {
+                for chan in chans {
+                    chan.remove_waiter(t);
+                }
+                if let Some((_, until)) = timer {
+                    self.timers.cancelled(until);
+                }
+            }
             Wait::Io {
                 key,
                 writing,
@@ -589,6 +616,17 @@ impl State {
         self.timed.is_some()
     }
 
+    /// A number in `0..n` from the select generator (splitmix64).
+    pub(crate) fn random_below(&mut self, n: usize) -> usize {
+        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        // Multiply-shift: unbiased enough for n far below 2^64.
+        ((z as u128 * n as u128) >> 64) as usize
+    }
+
     /// Whether a soft watchdog's interrupt waits for `idx`'s next switch.
     #[inline]
     pub(crate) fn soft_irq_pending(&self, idx: u32) -> bool {
@@ -635,6 +673,10 @@ impl State {
         let valid = r.live
             && match r.wait {
                 Wait::Sleep { seq: s, .. } => s == seq,
+                Wait::Select {
+                    timer: Some((s, _)),
+                    ..
+                } => s == seq,
                 Wait::Io {
                     timer: Some((s, _)),
                     ..
@@ -860,6 +902,7 @@ impl Scheduler {
             pool: StackPool::new(config.stack_size, config.stack_pool_limit),
             co_boxes: Vec::new(),
             track_cpu: config.track_cpu_time,
+            rng: DEFAULT_SELECT_SEED,
         };
         let main = st.alloc(Body::Host);
         {

@@ -48,6 +48,21 @@ pub enum Step<T> {
     Switched,
 }
 
+impl<T> Step<T> {
+    /// Maps the value of a completed operation.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Step<U> {
+        match self {
+            Step::Done(v) => Step::Done(f(v)),
+            Step::Switched => Step::Switched,
+        }
+    }
+
+    /// Whether the operation switched away.
+    pub fn switched(&self) -> bool {
+        matches!(self, Step::Switched)
+    }
+}
+
 /// A tasklet run by an interpreter whose frames are data.
 pub trait SoftTasklet {
     /// Runs at most `*budget` instructions, decrementing `budget` by the

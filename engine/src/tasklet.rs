@@ -398,7 +398,9 @@ fn insert_checked(st: &mut crate::scheduler::State, t: Tasklet) -> TaskletResult
         return Err(TaskletError::runtime(msg::RUN_DEAD));
     }
     match r.wait {
-        Wait::Channel { .. } => return Err(TaskletError::runtime(msg::RUN_BLOCKED)),
+        Wait::Channel { .. } | Wait::Select { .. } => {
+            return Err(TaskletError::runtime(msg::RUN_BLOCKED));
+        }
         Wait::Sleep { .. } | Wait::Io { .. } => st.unwait(t.idx),
         Wait::None => {}
     }

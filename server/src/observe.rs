@@ -127,6 +127,13 @@ pub enum Waits {
         /// To send (else to receive).
         sending: bool,
     },
+    /// A select or a join over several channels.
+    Select {
+        /// The channels' ids.
+        channels: Vec<u64>,
+        /// A join (else a select).
+        join: bool,
+    },
     /// The tick it wakes at.
     Tick(u64),
     /// Milliseconds left of a sleep on the wall clock.
@@ -149,6 +156,11 @@ impl std::fmt::Display for Waits {
                     Some(n) => write!(f, "{way} channel {id} ({n})"),
                     None => write!(f, "{way} channel {id}"),
                 }
+            }
+            Waits::Select { channels, join } => {
+                let ids: Vec<String> = channels.iter().map(u64::to_string).collect();
+                let what = if *join { "join" } else { "select" };
+                write!(f, "{what} on channels {}", ids.join(", "))
             }
             Waits::Tick(t) => write!(f, "until tick {t}"),
             Waits::Sleep(ms) => write!(f, "timer, {ms:.0} ms left"),
@@ -563,6 +575,10 @@ fn waits_of(b: &BlockedOn) -> Waits {
             id: *id,
             name: name.as_deref().map(str::to_string),
             sending: *sending,
+        },
+        BlockedOn::Select { channels, join } => Waits::Select {
+            channels: channels.clone(),
+            join: *join,
         },
         BlockedOn::Sleep { remaining } => Waits::Sleep(remaining.as_secs_f64() * 1e3),
         BlockedOn::Tick { at } => Waits::Tick(*at),
