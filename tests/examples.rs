@@ -430,3 +430,42 @@ fn shoal_corewar_prints_what_pmars_prints() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-warrior.red"));
 }
+
+/// Checks one Santa Claus run's trace: the invariants held (the program
+/// checks them and exits 1 otherwise), every christmas was delivered by a
+/// full team, and elves came in threes.
+fn check_santa_trace(out: &str, christmases: usize) {
+    assert!(out.contains("invariants held"), "{out}");
+    let deliveries = out
+        .lines()
+        .filter(|l| l.starts_with("Santa: all 9 reindeer are back"))
+        .count();
+    assert_eq!(deliveries, christmases, "{out}");
+    for line in out.lines().filter(|l| l.starts_with("Santa: helping elves ")) {
+        let elves: Vec<&str> = line["Santa: helping elves ".len()..].split(", ").collect();
+        assert_eq!(elves.len(), 3, "{line}");
+    }
+}
+
+#[test]
+fn santa_claus_keeps_its_invariants_over_many_seeds() {
+    for seed in 1..=40 {
+        let mut cmd = Command::new(example("santa_claus"));
+        cmd.args([seed.to_string(), "3".to_string()]);
+        check_santa_trace(&run(cmd), 3);
+    }
+}
+
+#[test]
+fn the_santa_claus_script_keeps_its_invariants_over_many_seeds() {
+    for seed in 1..=25 {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_shoal"));
+        cmd.args([
+            "run",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/santa_claus.py"),
+            &seed.to_string(),
+            "3",
+        ]);
+        check_santa_trace(&run(cmd), 3);
+    }
+}

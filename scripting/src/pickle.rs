@@ -315,7 +315,7 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     Some(Suspended::Other) => {
                         return Err(vm.error(
                             "RuntimeError",
-                            "Shoal cannot pickle a tasklet inside a nested stackless.run()",
+                            "Shoal cannot pickle a tasklet inside a nested stackless.run(), select() or join()",
                         ));
                     }
                 };

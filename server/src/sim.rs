@@ -123,6 +123,9 @@ impl Sim {
     pub fn new(def: WorldDef, embedded: Rc<[(String, String)]>) -> Result<Sim, WorldError> {
         let mut sim = Sim::assemble(def, &embedded, None, 1.0)?;
         sim.vm.borrow_mut().seed_random(sim.def.spec.seed as i64);
+        // Selects and joins choose among ready channels from the world's
+        // seed too.
+        let _ = shoal_engine::set_select_seed(sim.def.spec.seed ^ 0x5e1e_c700_0000_0000);
         sim.load_behaviours()?;
         sim.spawn_initial()?;
         rebuild_spatial_index(&mut sim.ecs.borrow_mut());

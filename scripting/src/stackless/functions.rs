@@ -929,6 +929,11 @@ pub(crate) fn module() -> crate::module::NativeModule {
         .method(T::Channel, "close", c_close)
         .method(T::Channel, "send_sequence", c_send_sequence)
         .method(T::Channel, "open", c_open)
+        .method(T::Channel, "receive_case", super::select::c_receive_case)
+        .method(T::Channel, "send_case", super::select::c_send_case)
+        .function("select", super::select::s_select)
+        .function("join", super::select::s_join)
+        .function("set_select_seed", super::select::s_set_select_seed)
         .prelude(PRELUDE_FILE, PRELUDE)
         .on_import(module_attrs)
 }

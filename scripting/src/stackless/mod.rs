@@ -35,6 +35,7 @@ use crate::value::{ObjId, Value};
 use crate::vm::{Exc, Status, Vm};
 
 mod functions;
+mod select;
 mod world;
 
 pub use world::{LoadedWorld, SavedWorld};
@@ -267,6 +268,10 @@ pub enum HostOp {
     Receive(Channel<Carried>),
     /// `stackless.run(...)`.
     Run(RunOptions),
+    /// `stackless.select(...)`, with its default value.
+    Select(Box<shoal_engine::Select<Carried>>, Option<Carried>),
+    /// `stackless.join(...)`, with its default value.
+    Join(Box<shoal_engine::Join<Carried>>, Option<Carried>),
     /// `t.run()` / `t.switch()`.
     Switch { target: Tasklet, remove: bool },
     /// `world.sleep(ticks)`.
@@ -312,6 +317,10 @@ pub(crate) enum Outcome {
     Interrupted(Option<Tasklet>),
     /// The current tasklet's `tempval`.
     Tempval,
+    /// What a select did (and its default value).
+    Selected(shoal_engine::Selected<Carried>, Option<Carried>),
+    /// What a join did (and its default value).
+    Joined(shoal_engine::Joined<Carried>, Option<Carried>),
 }
 
 /// How a parked soft tasklet finishes its operation when resumed (kept
@@ -324,6 +333,10 @@ pub(crate) enum Finish {
     Run,
     /// Waiting for a call on the blocking pool.
     Pool(PoolWait),
+    /// Inside `select()`.
+    Select(Box<shoal_engine::Select<Carried>>, Option<Carried>),
+    /// Inside `join()`.
+    Join(Box<shoal_engine::Join<Carried>>, Option<Carried>),
 }
 
 impl Finish {
@@ -377,6 +390,8 @@ fn perform_blocking(op: HostOp) -> TaskletResult<Outcome> {
         }
         HostOp::Receive(ch) => Outcome::Carried(ch.receive()?),
         HostOp::Run(opts) => Outcome::Interrupted(shoal_engine::run_watchdog(opts)?),
+        HostOp::Select(select, default) => Outcome::Selected(select.wait()?, default),
+        HostOp::Join(join, default) => Outcome::Joined(join.wait()?, default),
         HostOp::SleepTicks(n) => {
             shoal_engine::sleep_ticks(n)?;
             Outcome::Value(Value::None)
@@ -459,6 +474,18 @@ fn perform_soft(op: HostOp) -> TaskletResult<Result<Outcome, Finish>> {
                 Step::Switched => Err(Finish::Receive(ch)),
             });
         }
+        HostOp::Select(mut select, default) => {
+            return Ok(match select.wait_soft()? {
+                Step::Done(s) => Ok(Outcome::Selected(s, default)),
+                Step::Switched => Err(Finish::Select(select, default)),
+            });
+        }
+        HostOp::Join(mut join, default) => {
+            return Ok(match join.wait_soft()? {
+                Step::Done(j) => Ok(Outcome::Joined(j, default)),
+                Step::Switched => Err(Finish::Join(join, default)),
+            });
+        }
         HostOp::Run(opts) => {
             return Ok(match shoal_engine::run_watchdog_soft(opts)? {
                 Step::Done(t) => Ok(Outcome::Interrupted(t)),
@@ -507,6 +534,12 @@ impl SoftTasklet for ScriptTasklet {
                 None
             }),
             Some(Finish::Op(v)) => shoal_engine::finish_soft().map(|()| Some(Outcome::Value(v))),
+            Some(Finish::Select(mut select, default)) => {
+                select.finish().map(|s| Some(Outcome::Selected(s, default)))
+            }
+            Some(Finish::Join(mut join, default)) => {
+                join.finish().map(|j| Some(Outcome::Joined(j, default)))
+            }
             Some(Finish::Tempval) => shoal_engine::finish_soft().map(|()| Some(Outcome::Tempval)),
             Some(Finish::Receive(ch)) => ch.finish_receive().map(|c| Some(Outcome::Carried(c))),
             Some(Finish::Run) => {
@@ -709,6 +742,16 @@ impl Vm {
                 self.push_value(v);
                 Ok(())
             }
+            Ok(Outcome::Selected(s, default)) => {
+                let v = self.selected_value(s, default);
+                self.push_value(v);
+                Ok(())
+            }
+            Ok(Outcome::Joined(j, default)) => {
+                let v = self.joined_value(j, default);
+                self.push_value(v);
+                Ok(())
+            }
             Ok(Outcome::Interrupted(t)) => {
                 let v = match t {
                     Some(t) => self.tasklet_value(t),
@@ -795,6 +838,21 @@ def _send_sequence(channel, iterable):
         channel.send(item)
         sent += 1
     return sent
+
+class select_case:
+    """One case of `select()`: made by `channel.receive_case()` and
+    `channel.send_case(value)`."""
+
+    def __init__(self, channel, sending, value=None):
+        self.channel = channel
+        self.sending = sending
+        self.value = value
+
+    def __repr__(self):
+        if self.sending:
+            return "<select_case send %r on %r>" % (self.value, self.channel)
+        return "<select_case receive on %r>" % (self.channel,)
+
 
 class atomic:
     """`with stackless.atomic():` holds back watchdog interrupts of the

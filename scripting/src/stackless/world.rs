@@ -179,6 +179,9 @@ impl Vm {
                 Some(Finish::Run) => {
                     return Err("a tasklet is inside a nested stackless.run(): not saved".into());
                 }
+                Some(Finish::Select(..) | Finish::Join(..)) => {
+                    return Err("a tasklet is inside select() or join(): not saved".into());
+                }
                 Some(Finish::Pool(_)) => {
                     return Err("a tasklet waits for a blocking call: not saved".into());
                 }
