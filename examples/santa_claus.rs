@@ -90,9 +90,16 @@ fn main() -> anyhow::Result<()> {
     };
     let _scheduler = Scheduler::new();
     set_select_seed(seed)?;
-    let rng = Rng(Rc::new(Cell::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)));
-    let chans = |n: usize| (0..n).map(|_| Channel::new()).collect::<Vec<Channel<usize>>>();
-    let (back, released, stuck, helped) = (chans(REINDEER), chans(REINDEER), chans(ELVES), chans(ELVES));
+    let rng = Rng(Rc::new(Cell::new(
+        seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
+    )));
+    let chans = |n: usize| {
+        (0..n)
+            .map(|_| Channel::new())
+            .collect::<Vec<Channel<usize>>>()
+    };
+    let (back, released, stuck, helped) =
+        (chans(REINDEER), chans(REINDEER), chans(ELVES), chans(ELVES));
     let (herd, queue) = (Channel::<Group>::new(), Channel::<Group>::new());
 
     let mut workers = Vec::new();
@@ -130,7 +137,8 @@ fn main() -> anyhow::Result<()> {
                     let mut sorted = group.clone();
                     sorted.sort_unstable();
                     if sorted != (0..REINDEER).collect::<Vec<_>>() {
-                        errs.borrow_mut().push(format!("a sleigh without every reindeer: {group:?}"));
+                        errs.borrow_mut()
+                            .push(format!("a sleigh without every reindeer: {group:?}"));
                     }
                     for i in group {
                         released[i].send(i)?;
@@ -138,10 +146,12 @@ fn main() -> anyhow::Result<()> {
                 }
                 Selected::Received(_, mut group) => {
                     if herd.balance() > 0 {
-                        errs.borrow_mut().push("elves were helped while the reindeer waited".into());
+                        errs.borrow_mut()
+                            .push("elves were helped while the reindeer waited".into());
                     }
                     if group.len() > GROUP {
-                        errs.borrow_mut().push(format!("{} elves with Santa", group.len()));
+                        errs.borrow_mut()
+                            .push(format!("{} elves with Santa", group.len()));
                     }
                     consultations += 1;
                     group.sort_unstable();
@@ -151,7 +161,9 @@ fn main() -> anyhow::Result<()> {
                         helped[i].send(i)?;
                     }
                 }
-                other => errs.borrow_mut().push(format!("Santa's select gave {other:?}")),
+                other => errs
+                    .borrow_mut()
+                    .push(format!("Santa's select gave {other:?}")),
             }
         }
         println!("Santa: {delivered} christmases, {consultations} consultations");

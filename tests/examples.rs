@@ -441,7 +441,10 @@ fn check_santa_trace(out: &str, christmases: usize) {
         .filter(|l| l.starts_with("Santa: all 9 reindeer are back"))
         .count();
     assert_eq!(deliveries, christmases, "{out}");
-    for line in out.lines().filter(|l| l.starts_with("Santa: helping elves ")) {
+    for line in out
+        .lines()
+        .filter(|l| l.starts_with("Santa: helping elves "))
+    {
         let elves: Vec<&str> = line["Santa: helping elves ".len()..].split(", ").collect();
         assert_eq!(elves.len(), 3, "{line}");
     }

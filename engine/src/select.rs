@@ -23,7 +23,9 @@
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use crate::channel::{ChanInner, Channel, ChannelCore, Waiter};
+use smallvec::SmallVec;
+
+use crate::channel::{Channel, ChannelCore, Waiter};
 use crate::error::{TaskletError, TaskletResult, msg};
 use crate::scheduler::{FIRED, NONE, State, Wait, core};
 use crate::soft::Step;
@@ -80,11 +82,19 @@ enum Parked {
     Blocked,
 }
 
+/// One case of a select: a channel, and the value to send (None for a
+/// receive, and for a send once its value went into a queue).
+struct Case<T> {
+    ch: Channel<T>,
+    item: Option<T>,
+    sending: bool,
+}
+
 /// A select being built, then waited on: `Select::new().receive(&a)
 /// .send(&b, v).wait()`.
 pub struct Select<T> {
-    cases: Vec<(Channel<T>, Option<T>)>,
-    sending: Vec<bool>,
+    /// Most selects have few cases: kept inline, no allocation.
+    cases: SmallVec<[Case<T>; 4]>,
     default: bool,
     timeout: Option<Timeout>,
     parked: Parked,
@@ -100,8 +110,7 @@ impl<T: 'static> Select<T> {
     /// A select with no cases yet.
     pub fn new() -> Self {
         Select {
-            cases: Vec::new(),
-            sending: Vec::new(),
+            cases: SmallVec::new(),
             default: false,
             timeout: None,
             parked: Parked::No,
@@ -110,15 +119,21 @@ impl<T: 'static> Select<T> {
 
     /// Adds a case sending `value` on `ch`.
     pub fn send(mut self, ch: &Channel<T>, value: T) -> Self {
-        self.cases.push((ch.clone(), Some(value)));
-        self.sending.push(true);
+        self.cases.push(Case {
+            ch: ch.clone(),
+            item: Some(value),
+            sending: true,
+        });
         self
     }
 
     /// Adds a case receiving from `ch`.
     pub fn receive(mut self, ch: &Channel<T>) -> Self {
-        self.cases.push((ch.clone(), None));
-        self.sending.push(false);
+        self.cases.push(Case {
+            ch: ch.clone(),
+            item: None,
+            sending: false,
+        });
         self
     }
 
@@ -160,7 +175,7 @@ impl<T: 'static> Select<T> {
 
     fn start(&mut self, soft: bool) -> TaskletResult<Step<Selected<T>>> {
         let core = core()?;
-        distinct(self.cases.iter().map(|(c, _)| c))?;
+        distinct(self.cases.iter().map(|c| &c.ch))?;
         if self.cases.is_empty() && !self.default && self.timeout.is_none() {
             return Err(TaskletError::value(
                 "select() needs a case, a default or a timeout",
@@ -168,47 +183,60 @@ impl<T: 'static> Select<T> {
         }
         let mut st = core.st.borrow_mut();
         precheck(&st, soft)?;
-        let ready: Vec<usize> = (0..self.cases.len())
-            .filter(|&i| {
-                let c = self.cases[i].0.inner.state.borrow();
-                if self.sending[i] {
-                    c.has_receiver()
-                } else {
-                    c.has_sender()
+        let is_ready = |case: &Case<T>| {
+            let c = case.ch.inner.state.borrow();
+            if case.sending {
+                c.has_receiver()
+            } else {
+                c.has_sender()
+            }
+        };
+        let ready = self.cases.iter().filter(|c| is_ready(c)).count();
+        if ready > 0 {
+            let mut pick = if ready == 1 {
+                0
+            } else {
+                st.random_below(ready)
+            };
+            let mut chosen = 0;
+            for (i, c) in self.cases.iter().enumerate() {
+                if is_ready(c) {
+                    if pick == 0 {
+                        chosen = i;
+                        break;
+                    }
+                    pick -= 1;
                 }
-            })
-            .collect();
-        if !ready.is_empty() {
-            let case = ready[st.random_below(ready.len())];
+            }
             drop(st);
-            return self.perform(case, soft);
+            return self.perform(chosen, soft);
         }
         if self.default {
             return Ok(Step::Done(Selected::Default));
         }
-        let open: Vec<usize> = (0..self.cases.len())
-            .filter(|&i| !self.cases[i].0.inner.state.borrow().closing)
-            .collect();
-        if open.is_empty() && self.timeout.is_none() {
+        let open = |c: &Case<T>| !c.ch.inner.state.borrow().closing;
+        if !self.cases.iter().any(open) && self.timeout.is_none() {
             return Err(TaskletError::value(msg::CLOSED));
         }
         let running = st.running;
         check_can_block(&st)?;
         let serial = st.rec(running).serial;
         st.rec_mut(running).fired = NONE;
-        let mut chans: Vec<Rc<dyn ChannelCore>> = Vec::with_capacity(open.len());
-        for &i in &open {
-            let (ch, item) = &mut self.cases[i];
-            let mut c = ch.inner.state.borrow_mut();
+        let mut chans: Vec<Rc<dyn ChannelCore>> = Vec::with_capacity(self.cases.len());
+        for (i, case) in self.cases.iter_mut().enumerate() {
+            if !open(case) {
+                continue;
+            }
+            let mut c = case.ch.inner.state.borrow_mut();
             c.queue.push_back(Waiter {
                 idx: running,
                 serial,
-                item: item.take().map(Ok),
+                item: case.item.take().map(Ok),
                 case: i as u32,
             });
-            c.sending = self.sending[i];
+            c.sending = case.sending;
             drop(c);
-            chans.push(ch.inner.clone() as Rc<dyn ChannelCore>);
+            chans.push(case.ch.inner.clone() as Rc<dyn ChannelCore>);
         }
         let timer = self.timeout.map(|t| arm(&mut st, running, t));
         st.rec_mut(running).wait = Wait::Select {
@@ -217,9 +245,9 @@ impl<T: 'static> Select<T> {
             join: false,
         };
         // A join one of the sends completes takes it at once.
-        for &i in &open {
-            if self.sending[i] && !self.cases[i].0.inner.state.borrow().joiners.is_empty() {
-                poke_joiners(&mut st, &self.cases[i].0);
+        for case in &self.cases {
+            if case.sending && !case.ch.inner.state.borrow().joiners.is_empty() {
+                poke_joiners(&mut st, &case.ch);
             }
             let fired = st.rec(running).fired;
             if fired != NONE {
@@ -233,9 +261,8 @@ impl<T: 'static> Select<T> {
 
     /// Performs ready case `case` as a plain send or receive.
     fn perform(&mut self, case: usize, soft: bool) -> TaskletResult<Step<Selected<T>>> {
-        let (ch, item) = &mut self.cases[case];
-        let ch = ch.clone();
-        let step = match item.take() {
+        let ch = self.cases[case].ch.clone();
+        let step = match self.cases[case].item.take() {
             Some(v) if soft => ch.send_soft(v)?.map(|()| Selected::Sent(case)),
             Some(v) => ch.send(v).map(|()| Step::Done(Selected::Sent(case)))?,
             None if soft => ch.receive_soft()?.map(|v| Selected::Received(case, v)),
@@ -254,22 +281,22 @@ impl<T: 'static> Select<T> {
             Parked::No => Err(TaskletError::runtime(
                 "finish() of a select that did not park",
             )),
-            Parked::Plain(case) if self.sending[case] => {
+            Parked::Plain(case) if self.cases[case].sending => {
                 crate::finish_soft().map(|()| Selected::Sent(case))
             }
             Parked::Plain(case) => {
-                let ch = self.cases[case].0.clone();
+                let ch = self.cases[case].ch.clone();
                 ch.finish_receive().map(|v| Selected::Received(case, v))
             }
             Parked::Blocked => {
                 let (fired, pending, idx, serial) = take_outcome()?;
                 // Whatever happened, no value may stay behind for us.
                 let mut got = None;
-                for (i, (ch, _)) in self.cases.iter().enumerate() {
-                    if let Some(v) = ch.take_delivered(idx, serial) {
-                        if i as u32 == fired {
-                            got = Some(v);
-                        }
+                for (i, case) in self.cases.iter().enumerate() {
+                    if let Some(v) = case.ch.take_delivered(idx, serial)
+                        && i as u32 == fired
+                    {
+                        got = Some(v);
                     }
                 }
                 if let Some(e) = pending {
@@ -277,7 +304,7 @@ impl<T: 'static> Select<T> {
                 }
                 match fired {
                     NONE => Ok(Selected::TimedOut),
-                    f if self.sending[f as usize] => Ok(Selected::Sent(f as usize)),
+                    f if self.cases[f as usize].sending => Ok(Selected::Sent(f as usize)),
                     f => match got {
                         Some(v) => v.map(|v| Selected::Received(f as usize, v)),
                         None => Err(TaskletError::runtime("select resumed without a value")),
@@ -433,14 +460,15 @@ impl<T: 'static> Join<T> {
 }
 
 /// Refuses a channel given twice.
-fn distinct<'a, T: 'a>(chans: impl Iterator<Item = &'a Channel<T>>) -> TaskletResult<()> {
-    let mut seen: Vec<*const ChanInner<T>> = Vec::new();
-    for c in chans {
-        let p = Rc::as_ptr(&c.inner);
-        if seen.contains(&p) {
+fn distinct<'a, T: 'a>(chans: impl Iterator<Item = &'a Channel<T>> + Clone) -> TaskletResult<()> {
+    for (i, a) in chans.clone().enumerate() {
+        if chans
+            .clone()
+            .skip(i + 1)
+            .any(|b| Rc::ptr_eq(&a.inner, &b.inner))
+        {
             return Err(TaskletError::value("a channel may appear in only one case"));
         }
-        seen.push(p);
     }
     Ok(())
 }

@@ -8,10 +8,16 @@
 //!   current_thread runtime, awaiting each handle.
 //! * memory: 30,000 tasklets blocked on a channel; resident memory per
 //!   tasklet. Peer: 30,000 tokio tasks blocked on a `oneshot` receiver.
+//! * select: one tasklet sends numbers, the other takes each with a select
+//!   of two receive cases; time per message. With the channel preferring
+//!   the sender every select finds its case ready; preferring the receiver,
+//!   every select blocks first. Peer: the same exchange with a plain
+//!   receive. Go's select is quoted from its published benchmarks (no Go
+//!   toolchain is at hand).
 
 use std::sync::mpsc;
 
-use shoal_engine::{Channel, Scheduler, SchedulerConfig, TaskletResult, run, spawn};
+use shoal_engine::{Channel, Scheduler, SchedulerConfig, Select, TaskletResult, run, spawn};
 
 use super::measure::{Clock, Row, Table, median_ns, rss_bytes};
 
@@ -71,6 +77,19 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
         rt.block_on(tokio_spawn(n.spawns))
     })?;
 
+    let select_ready = median_ns(n.reps, n.messages, Clock::ThreadCpu, || {
+        shoal_select_stream(n.messages, true, 1)
+    })?;
+    let plain_ready = median_ns(n.reps, n.messages, Clock::ThreadCpu, || {
+        shoal_select_stream(n.messages, false, 1)
+    })?;
+    let select_blocking = median_ns(n.reps, n.messages, Clock::ThreadCpu, || {
+        shoal_select_stream(n.messages, true, -1)
+    })?;
+    let plain_blocking = median_ns(n.reps, n.messages, Clock::ThreadCpu, || {
+        shoal_select_stream(n.messages, false, -1)
+    })?;
+
     let shoal_mem = shoal_live(n.live)?;
     let tokio_mem = tokio_live(&rt, n.live)?;
     drop(scheduler);
@@ -110,6 +129,20 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
                 target: "<= 100 ns (pooled stacks)".into(),
             },
             Row {
+                scenario: "select of 2, case ready, per message".into(),
+                shoal: select_ready,
+                peer: Some(("plain receive instead".into(), plain_ready)),
+                unit: "ns",
+                target: String::new(),
+            },
+            Row {
+                scenario: "select of 2, blocking, per message".into(),
+                shoal: select_blocking,
+                peer: Some(("plain receive instead".into(), plain_blocking)),
+                unit: "ns",
+                target: String::new(),
+            },
+            Row {
                 scenario: format!("memory per live tasklet ({})", n.live),
                 shoal: shoal_mem,
                 peer: Some(("tokio task blocked on oneshot".into(), tokio_mem)),
@@ -122,8 +155,39 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
              (wall time for OS threads)"
                 .into(),
             "memory is resident-set growth divided by the number of live tasklets or tasks".into(),
+            "Go's select, from its published figures (not measured here): 358 ns/op for \
+             BenchmarkSelectContended/workers=1 at GOMAXPROCS=1 (golang/go#20351, 2017); \
+             an unbuffered channel send+receive 189 ns/op (tidwall/chanx#1, go1.10)"
+                .into(),
         ],
     })
+}
+
+/// One tasklet sends `messages` numbers on a channel with `preference`;
+/// the other takes each with a select of two receive cases (`select`) or
+/// a plain receive.
+fn shoal_select_stream(messages: u64, select: bool, preference: i64) -> anyhow::Result<()> {
+    let (a, idle) = (Channel::<u64>::new(), Channel::<u64>::new());
+    a.set_preference(preference);
+    let tx = a.clone();
+    spawn(move || -> TaskletResult<()> {
+        for i in 0..messages {
+            tx.send(i)?;
+        }
+        Ok(())
+    })?;
+    spawn(move || -> TaskletResult<()> {
+        for _ in 0..messages {
+            if select {
+                Select::new().receive(&a).receive(&idle).wait()?;
+            } else {
+                a.receive()?;
+            }
+        }
+        Ok(())
+    })?;
+    run()?;
+    Ok(())
 }
 
 fn shoal_ping_pong(messages: u64) -> anyhow::Result<()> {

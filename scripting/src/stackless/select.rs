@@ -16,13 +16,23 @@ use crate::builtins::{BResult, Kwargs, Native, arity, kwarg, type_err};
 const CASE_CLASS: &str = "select_case";
 
 /// `channel.receive_case()`: a case receiving from the channel.
-pub(crate) fn c_receive_case(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn c_receive_case(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
     arity(vm, "receive_case", &args, 0, 0)?;
     make_case(vm, recv, false, Value::None)
 }
 
 /// `channel.send_case(value)`: a case sending `value` on the channel.
-pub(crate) fn c_send_case(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn c_send_case(
+    vm: &mut Vm,
+    recv: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
     arity(vm, "send_case", &args, 1, 1)?;
     make_case(vm, recv, true, args[0])
 }
@@ -57,7 +67,9 @@ fn case_parts(vm: &mut Vm, case: Value) -> Result<(Channel<Carried>, bool, Value
         let t = crate::builtins::type_name(vm, case);
         return Err(type_err(
             vm,
-            format!("select() cases are made by channel.receive_case() and channel.send_case(), not '{t}'"),
+            format!(
+                "select() cases are made by channel.receive_case() and channel.send_case(), not '{t}'"
+            ),
         ));
     };
     let Some(chan) = channel_of(vm, ch) else {
@@ -87,7 +99,9 @@ fn timeout_arg(vm: &mut Vm, name: &str, kw: &Kwargs) -> Result<Option<Timeout>, 
                 }
                 None => return Err(type_err(vm, format!("{name}() timeout must be a number"))),
             };
-            Ok(Some(Timeout::After(std::time::Duration::from_secs_f64(secs))))
+            Ok(Some(Timeout::After(std::time::Duration::from_secs_f64(
+                secs,
+            ))))
         }
         (None, Some(Value::Int(n))) if n >= 0 => Ok(Some(Timeout::Ticks(n as u64))),
         (None, Some(_)) => Err(type_err(
@@ -163,7 +177,10 @@ pub(crate) fn s_join(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs
         Some(Value::Int(n)) => {
             return Err(vm.error(
                 "ValueError",
-                format!("join() count must be between 1 and {}, not {n}", chans.len()),
+                format!(
+                    "join() count must be between 1 and {}, not {n}",
+                    chans.len()
+                ),
             ));
         }
         Some(_) => return Err(type_err(vm, "join() count must be an int")),
@@ -185,7 +202,11 @@ pub(crate) fn s_join(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs
 
 impl Vm {
     /// The script value of a select's outcome.
-    pub(crate) fn selected_value(&mut self, s: Selected<Carried>, default: Option<Carried>) -> Value {
+    pub(crate) fn selected_value(
+        &mut self,
+        s: Selected<Carried>,
+        default: Option<Carried>,
+    ) -> Value {
         let (i, v) = match s {
             Selected::Sent(i) => (i as i64, Value::None),
             Selected::Received(i, c) => (i as i64, self.take_carried(c)),
@@ -216,7 +237,12 @@ impl Vm {
 
 /// `stackless.set_select_seed(n)`: seeds the choice among ready select
 /// cases and join channels (a world seeds it from its own seed).
-pub(crate) fn s_set_select_seed(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs) -> BResult {
+pub(crate) fn s_set_select_seed(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
     arity(vm, "set_select_seed", &args, 1, 1)?;
     let Value::Int(n) = args[0] else {
         return Err(type_err(vm, "set_select_seed() takes an int"));
