@@ -138,8 +138,13 @@ fn schedule_impl(remove: bool, soft: bool) -> TaskletResult<Step<()>> {
     let successor = st.rec(running).next;
     let next = if successor == running {
         NONE
+    } else if remove {
+        st.by_priority(successor)
+    } else if st.running_outranks_the_rest() {
+        // A higher level than everyone else runnable: go on running.
+        NONE
     } else {
-        successor
+        st.by_priority(successor)
     };
     if next != NONE && st.switch_trap > 0 {
         return Err(TaskletError::runtime(msg::SWITCH_TRAP));

@@ -102,6 +102,8 @@ pub struct TaskletInfo {
     pub runs: u64,
     /// CPU time charged to it (0 when CPU accounting is off).
     pub cpu_time: Duration,
+    /// Its priority level (higher levels run first; 0 by default).
+    pub priority: i32,
 }
 
 /// Counters of a whole scheduler.
@@ -185,6 +187,7 @@ pub(crate) fn info_of(st: &State, idx: u32, r: &Rec) -> TaskletInfo {
         blocked_on,
         runs: r.runs,
         cpu_time: clock::to_duration(r.cpu_ticks),
+        priority: r.priority,
     }
 }
 

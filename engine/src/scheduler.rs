@@ -160,6 +160,8 @@ pub(crate) struct Rec {
     /// The case of a select that fired (or `FIRED` for a join that
     /// completed); `NONE` while waiting and after a timeout.
     pub(crate) fired: u32,
+    /// The priority level: higher levels run first (0 by default).
+    pub(crate) priority: i32,
     yielder: *const Yielder<(), ()>,
     guard: (usize, usize),
 }
@@ -183,6 +185,7 @@ impl Rec {
             runs: 0,
             cpu_ticks: 0,
             fired: NONE,
+            priority: 0,
             yielder: std::ptr::null(),
             guard: (0, 0),
         }
@@ -237,6 +240,10 @@ pub(crate) struct State {
     /// Head of the run-queue ring (the running tasklet while runnable).
     pub(crate) head: u32,
     pub(crate) ring_len: usize,
+    /// How many tasklets of each level other than 0 are in the ring
+    /// (empty when everyone has the default level: priorities cost
+    /// nothing then).
+    ring_levels: Vec<(i32, u32)>,
     pub(crate) main: u32,
     /// Where the current operation decided control goes next.
     next_run: u32,
@@ -355,6 +362,7 @@ impl State {
             r.next = head;
         }
         self.ring_len += 1;
+        self.count_level(t, true);
     }
 
     /// Inserts `t` right after `a` in the ring.
@@ -367,6 +375,7 @@ impl State {
         r.prev = a;
         r.next = b;
         self.ring_len += 1;
+        self.count_level(t, true);
     }
 
     /// Takes `t` out of the ring; the head moves on if `t` was the head.
@@ -390,6 +399,105 @@ impl State {
         r.next = NONE;
         r.prev = NONE;
         self.ring_len -= 1;
+        self.count_level(t, false);
+    }
+
+    // ---- priorities -----------------------------------------------------
+
+    /// Counts `t` in (or out of) the ring's levels.
+    #[inline]
+    fn count_level(&mut self, t: u32, entering: bool) {
+        let level = self.rec(t).priority;
+        if level == 0 {
+            return;
+        }
+        match self.ring_levels.iter().position(|(l, _)| *l == level) {
+            Some(i) if entering => self.ring_levels[i].1 += 1,
+            Some(i) => {
+                self.ring_levels[i].1 -= 1;
+                if self.ring_levels[i].1 == 0 {
+                    self.ring_levels.swap_remove(i);
+                }
+            }
+            None if entering => self.ring_levels.push((level, 1)),
+            None => debug_assert!(false, "a tasklet left a level it was not counted in"),
+        }
+    }
+
+    /// Sets `t`'s level (recounting it if it is in the ring).
+    pub(crate) fn set_priority(&mut self, t: u32, level: i32) {
+        let in_ring = self.rec(t).in_ring();
+        if in_ring {
+            self.count_level(t, false);
+        }
+        self.rec_mut(t).priority = level;
+        if in_ring {
+            self.count_level(t, true);
+        }
+    }
+
+    /// The highest level in the ring, leaving `except` out (it may be
+    /// `NONE`); `None` if nobody else is there.
+    fn top_level(&self, except: u32) -> Option<i32> {
+        let except_in = except != NONE && self.rec(except).in_ring();
+        let mut others = self.ring_len - usize::from(except_in);
+        if others == 0 {
+            return None;
+        }
+        let mut top: Option<i32> = None;
+        let mut counted = 0usize;
+        for &(level, n) in &self.ring_levels {
+            let n = n as usize - usize::from(except_in && self.rec(except).priority == level);
+            if n > 0 {
+                counted += n;
+                top = Some(top.map_or(level, |t: i32| t.max(level)));
+            }
+        }
+        others -= counted;
+        if others > 0 {
+            top = Some(top.map_or(0, |t| t.max(0)));
+        }
+        top
+    }
+
+    /// The tasklet to run instead of `next` (the one Stackless's order
+    /// picks): the first tasklet of the highest level, searching the ring
+    /// from `next` on, moved just before `next` so that the order of the
+    /// others is kept (round robin within a level). `next` itself when
+    /// no level above its own is runnable.
+    pub(crate) fn by_priority(&mut self, next: u32) -> u32 {
+        if self.ring_levels.is_empty() || next == NONE || next == IDLE || !self.rec(next).in_ring()
+        {
+            return next;
+        }
+        let running = self.running;
+        let Some(top) = self.top_level(running) else {
+            return next;
+        };
+        if self.rec(next).priority >= top {
+            return next;
+        }
+        let mut t = self.rec(next).next;
+        while t != next {
+            if t != running && self.rec(t).priority == top {
+                self.ring_remove(t);
+                let before = self.rec(next).prev;
+                self.ring_insert_after(before, t);
+                return t;
+            }
+            t = self.rec(t).next;
+        }
+        next
+    }
+
+    /// Whether the running tasklet, in the ring, outranks everyone else
+    /// runnable (a `schedule()` then keeps it running).
+    pub(crate) fn running_outranks_the_rest(&self) -> bool {
+        if self.ring_levels.is_empty() && self.rec(self.running).priority == 0 {
+            return false;
+        }
+        let mine = self.rec(self.running).priority;
+        self.top_level(self.running).is_some_and(|top| mine > top)
     }
 
     // ---- waking ---------------------------------------------------------
@@ -560,13 +668,13 @@ impl State {
         if successor != NONE && successor != running {
             // The common case: someone else is runnable.
             self.ring_remove(running);
-            self.next_run = successor;
+            self.next_run = self.by_priority(successor);
             return;
         }
         if self.rec(running).in_ring() {
             self.ring_remove(running);
         }
-        let next = self.head;
+        let next = self.by_priority(self.head);
         self.schedule_to(next);
     }
 
@@ -728,7 +836,8 @@ impl State {
             self.ring_remove(running);
         }
         let head = self.head;
-        self.schedule_to(head);
+        let next = self.by_priority(head);
+        self.schedule_to(next);
     }
 
     /// The second half of `run()`, when its caller runs again: leave the
@@ -884,6 +993,7 @@ impl Scheduler {
             running_soft: false,
             head: NONE,
             ring_len: 0,
+            ring_levels: Vec::new(),
             main: 0,
             next_run: NONE,
             watchdogs: Vec::new(),
@@ -1459,7 +1569,10 @@ impl Core {
                 wakeup
             }
             None if st.head == NONE => st.nothing_runnable(Some(())),
-            None => st.head,
+            None => {
+                let head = st.head;
+                st.by_priority(head)
+            }
         };
         st.schedule_to(next);
         // A soft interrupt flagged on the dying tasklet fires at this, its

@@ -130,6 +130,25 @@ impl Tasklet {
         }
     }
 
+    /// The priority level (0 unless set): the scheduler runs tasklets of
+    /// higher levels first, in Stackless's order within a level. 0 for a
+    /// dead tasklet.
+    pub fn priority(&self) -> i32 {
+        self.with(|r| r.map_or(0, |r| r.priority))
+    }
+
+    /// Sets the priority level, at any time (running, runnable, blocked,
+    /// paused). It takes effect at the next scheduling decision. No-op on
+    /// a dead tasklet.
+    pub fn set_priority(&self, level: i32) {
+        if let Ok(core) = core() {
+            let mut st = core.st.borrow_mut();
+            if st.lookup(*self).is_some() {
+                st.set_priority(self.idx, level);
+            }
+        }
+    }
+
     /// The next tasklet in the run queue (None if not in it).
     pub fn next(&self) -> Option<Tasklet> {
         let core = core_or_panic();

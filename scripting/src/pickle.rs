@@ -84,6 +84,9 @@ enum Item {
         atomic: bool,
         #[serde(default)]
         block_trap: bool,
+        /// Its priority level.
+        #[serde(default)]
+        priority: i32,
     },
     /// A channel, with the tasklets blocked on it (pickled indices),
     /// first served first, and a sender's value.
@@ -340,6 +343,7 @@ fn dumps(vm: &mut Vm, root: Value) -> Result<String, Exc> {
                     alive,
                     atomic: t.handle.is_some_and(|h| h.atomic()),
                     block_trap: t.handle.is_some_and(|h| h.block_trap()),
+                    priority: t.handle.map_or(0, |h| h.priority()),
                 }
             }
             Obj::Channel(c) => {
@@ -628,8 +632,9 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                 alive,
                 atomic,
                 block_trap,
+                priority,
             } => {
-                flags.push((new, atomic, block_trap));
+                flags.push((new, atomic, block_trap, priority));
                 if let Some(v) = &mut delivered {
                     crate::heap::remap_value(v, &mut renumber);
                 }
@@ -734,12 +739,13 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
             }
         }
     }
-    for (id, atomic, block_trap) in flags {
+    for (id, atomic, block_trap, priority) in flags {
         if let Obj::Tasklet(t) = vm.heap.get(id)
             && let Some(h) = t.handle
         {
             h.set_atomic(atomic);
             h.set_block_trap(block_trap);
+            h.set_priority(priority);
         }
     }
     for (chan, waiters) in channels {

@@ -1,7 +1,7 @@
 //! `stackless.select` and `stackless.join` in scripts: ready cases,
 //! defaults, blocking in several queues at once, timeouts, kills, joins of
-//! all and of M channels, and the errors (docs/stackless.md describes the
-//! rules these outputs follow).
+//! all and of M channels, and the errors; and tasklet priorities
+//! (docs/select.md describes the rules these outputs follow).
 
 use shoal_engine::Scheduler;
 use shoal_scripting::host::CapturedOutput;
@@ -151,5 +151,59 @@ fn bad_selects_and_joins_get_clear_errors() {
          RuntimeError: Deadlock: the last runnable tasklet cannot be blocked.\n\
          TypeError: join() takes channels, not 'int'\n\
          RuntimeError: Shoal cannot pickle a tasklet inside a nested stackless.run(), select() or join()\n"
+    );
+}
+
+const PRIORITY: &str = r#"import pickle
+import stackless
+
+log = []
+def looper(name, n):
+    for i in range(n):
+        log.append("%s%d" % (name, i))
+        stackless.schedule()
+
+a = stackless.tasklet(looper)("a", 2)
+b = stackless.tasklet(looper)("b", 2)
+h = stackless.tasklet(looper)("h", 2)
+h.priority = 1
+print(a.priority, h.priority, stackless.current.priority)
+stackless.run()
+print(log)
+
+class T(stackless.tasklet):
+    pass
+
+t = T(looper)("t", 1)
+t.priority = 7
+print(t.priority, t.__dict__)
+for bad in ["x", 2**40, 2**100, 1.5]:
+    try:
+        t.priority = bad
+    except Exception as e:
+        print(type(e).__name__, e)
+t.kill()
+
+def idle():
+    stackless.schedule_remove()
+u = stackless.tasklet(idle)()
+u.priority = -3
+stackless.run()
+print("pickled", pickle.loads(pickle.dumps(u)).priority)
+u.kill()
+"#;
+
+#[test]
+fn priorities_order_script_tasklets_and_survive_pickling() {
+    assert_eq!(
+        run_script(PRIORITY),
+        "0 1 0\n\
+         ['h0', 'h1', 'a0', 'b0', 'a1', 'b1']\n\
+         7 {}\n\
+         TypeError a tasklet's priority must be an int, not 'str'\n\
+         OverflowError a tasklet's priority must fit in 32 bits\n\
+         OverflowError a tasklet's priority must fit in 32 bits\n\
+         TypeError a tasklet's priority must be an int, not 'float'\n\
+         pickled -3\n"
     );
 }

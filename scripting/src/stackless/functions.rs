@@ -457,6 +457,7 @@ pub(crate) fn tasklet_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> 
         "restorable" => Some(Value::Bool(h.is_none_or(|h| {
             !h.alive() || h.is_main() || h.is_current() || h.restorable()
         }))),
+        "priority" => Some(Value::Int(h.map_or(0, |h| h.priority()) as i64)),
         "is_main" => flag(Tasklet::is_main),
         "is_current" => flag(Tasklet::is_current),
         "atomic" => flag(Tasklet::atomic),
@@ -492,12 +493,44 @@ pub(crate) fn tasklet_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> 
     }
 }
 
-/// Sets an attribute of a tasklet object; `false` if it has none such.
-pub(crate) fn set_tasklet_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> bool {
+/// Sets an attribute of a tasklet object (or of an instance of a tasklet
+/// subclass); `false` if it has none such.
+pub(crate) fn set_tasklet_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> Result<bool, Exc> {
+    let id = match vm.heap.get(id) {
+        Obj::Instance(inst) if !inst.native.is_none() => inst.native,
+        _ => id,
+    };
+    if !matches!(vm.heap.get(id), Obj::Tasklet(_)) {
+        return Ok(false);
+    }
+    if name == "priority" {
+        let level = match v {
+            Value::Int(n) => i32::try_from(n).map_err(|_| {
+                vm.error("OverflowError", "a tasklet's priority must fit in 32 bits")
+            })?,
+            Value::Bool(b) => b as i32,
+            big if crate::builtins::is_int(vm, big) => {
+                return Err(vm.error("OverflowError", "a tasklet's priority must fit in 32 bits"));
+            }
+            _ => {
+                let t = crate::builtins::type_name(vm, v);
+                return Err(type_err(
+                    vm,
+                    format!("a tasklet's priority must be an int, not '{t}'"),
+                ));
+            }
+        };
+        if let Obj::Tasklet(t) = vm.heap.get(id)
+            && let Some(h) = t.handle
+        {
+            h.set_priority(level);
+        }
+        return Ok(true);
+    }
     let truth = crate::builtins::truthy(vm, v);
     let name_text = crate::builtins::str_content(vm, v);
     let Obj::Tasklet(t) = vm.heap.get_mut(id) else {
-        return false;
+        return Ok(false);
     };
     match name {
         "tempval" => t.tempval = v,
@@ -511,9 +544,9 @@ pub(crate) fn set_tasklet_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> 
                 h.set_name(&n);
             }
         }
-        _ => return false,
+        _ => return Ok(false),
     }
-    true
+    Ok(true)
 }
 
 /// Attributes of a channel object.

@@ -40,8 +40,14 @@ struct SavedThread {
     atomic: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     block_trap: bool,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    priority: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -204,6 +210,7 @@ impl Vm {
                 for_exit,
                 atomic: h.atomic(),
                 block_trap: h.block_trap(),
+                priority: h.priority(),
                 name: h.name().map(|n| n.to_string()),
             });
         }
@@ -395,6 +402,7 @@ impl Vm {
             vm.set_thread_owner(thread, owner);
             handle.set_atomic(t.atomic);
             handle.set_block_trap(t.block_trap);
+            handle.set_priority(t.priority);
             if let Some(n) = &t.name {
                 handle.set_name(n);
             }

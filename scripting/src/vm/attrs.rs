@@ -423,7 +423,7 @@ impl Vm {
 
     pub(super) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
         if let Value::Obj(id) = obj {
-            if crate::stackless::set_tasklet_attr(self, id, name, v)
+            if crate::stackless::set_tasklet_attr(self, id, name, v)?
                 || crate::stackless::set_channel_attr(self, id, name, v)?
             {
                 return Ok(());

@@ -941,6 +941,14 @@ impl Vm {
                 if let Some(e) = crate::classes::slots_refuse(self, class, obj, name) {
                     return Err(e);
                 }
+                // A tasklet subclass's instance: the tasklet's own
+                // attributes (priority, block_trap, ...) are the tasklet's.
+                if let Value::Obj(id) = obj
+                    && matches!(self.heap.get(id), Obj::Instance(i) if !i.native.is_none())
+                    && crate::stackless::set_tasklet_attr(self, id, name, v)?
+                {
+                    return Ok(());
+                }
                 if let Value::Obj(id) = obj
                     && let Obj::Instance(inst) = self.heap.get_mut(id)
                 {
