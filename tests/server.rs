@@ -468,6 +468,32 @@ fn the_admin_console_wants_its_token_and_metrics_parse() {
         .expect("the acceptor's id");
     let out = talk(&format!("auth {}\nkill {acceptor}\n", token.trim()), 1);
     assert!(out.contains("cannot be killed"), "{out}");
+    // Players' tasklets (the acceptor among them) have the configured
+    // priority, 1 by default; an operator can change any tasklet's.
+    let priority_of = |listing: &str, id: u64| -> Option<i32> {
+        listing
+            .lines()
+            .find(|l| l.split(' ').next() == Some(&id.to_string()))
+            .and_then(|l| l.split(' ').nth(4))
+            .and_then(|p| p.parse().ok())
+    };
+    assert_eq!(priority_of(&listeners, acceptor), Some(1), "{listeners}");
+    let out = talk(
+        &format!(
+            "auth {}\npriority {id} 3\npriority {id}\ntasklets Soft\n",
+            token.trim()
+        ),
+        3,
+    );
+    assert!(
+        out.contains(&format!("tasklet {id} now has priority 3")),
+        "{out}"
+    );
+    assert!(
+        out.contains("priority needs a tasklet id and a level"),
+        "{out}"
+    );
+    assert_eq!(priority_of(&out, id), Some(3), "{out}");
     // eval runs a snippet in the world as a tasklet.
     let out = talk(
         &format!(

@@ -54,6 +54,8 @@ pub enum Command {
     Pause(u64),
     /// Let a paused tasklet run again.
     Resume(u64),
+    /// Set a tasklet's priority level.
+    Priority(u64, i32),
     /// A viewer's observation of the world (answered in binary: see
     /// [`OBSERVATION_HEADER`]).
     Observe(crate::observe::Request),
@@ -212,6 +214,16 @@ pub fn parse_command(line: &str) -> Result<Option<Command>, String> {
         "kill" => Command::Kill(id(words.next())?),
         "pause" => Command::Pause(id(words.next())?),
         "resume" => Command::Resume(id(words.next())?),
+        "priority" => {
+            let t = id(words.next())?;
+            let level = words
+                .next()
+                .and_then(|w| w.parse::<i32>().ok())
+                .ok_or_else(|| {
+                    "priority needs a tasklet id and a level (an integer)".to_string()
+                })?;
+            Command::Priority(t, level)
+        }
         "observe" => {
             let mut request = crate::observe::Request::default();
             for word in words {
@@ -248,7 +260,7 @@ pub fn parse_command(line: &str) -> Result<Option<Command>, String> {
     }))
 }
 
-const HELP: &str = "commands: stats | tasklets [filter] | traceback ID | kill ID | pause ID | resume ID | eval CODE | save | shutdown | observe [entity=ID] [tasklet=ID] [since=TICK] | quit\n";
+const HELP: &str = "commands: stats | tasklets [filter] | traceback ID | kill ID | pause ID | resume ID | priority ID LEVEL | eval CODE | save | shutdown | observe [entity=ID] [tasklet=ID] [since=TICK] | quit\n";
 
 /// One admin connection.
 fn session(

@@ -223,12 +223,17 @@ impl Hub {
 
 /// Starts the acceptor tasklet on `listener`: each connection gets a
 /// reader tasklet, or is refused when the server is full.
-pub fn start_acceptor(listener: TcpListener, hub: SharedHub) -> TaskletResult<()> {
-    spawn_named("game acceptor", move || accept_loop(listener, hub))?;
+/// Starts the tasklet that accepts game clients; it and every client's
+/// tasklet get the scheduler priority `priority`.
+pub fn start_acceptor(listener: TcpListener, hub: SharedHub, priority: i32) -> TaskletResult<()> {
+    spawn_named("game acceptor", move || {
+        accept_loop(listener, hub, priority)
+    })?
+    .set_priority(priority);
     Ok(())
 }
 
-fn accept_loop(listener: TcpListener, hub: SharedHub) -> TaskletResult<()> {
+fn accept_loop(listener: TcpListener, hub: SharedHub, priority: i32) -> TaskletResult<()> {
     loop {
         match listener.accept() {
             Ok((stream, peer)) => {
@@ -269,7 +274,8 @@ fn accept_loop(listener: TcpListener, hub: SharedHub) -> TaskletResult<()> {
                 let hub2 = Rc::clone(&hub);
                 spawn_named(&format!("client {id} {peer}"), move || {
                     read_loop(id, stream, hub2, limits)
-                })?;
+                })?
+                .set_priority(priority);
             }
             Err(e) if is_tasklet_error(&e) => return Err(e.into()),
             Err(e) => {

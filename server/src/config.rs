@@ -40,6 +40,16 @@ pub struct ServerConfig {
     /// The Core War hill, on a port of its own (`None`: no hill).
     #[serde(default)]
     pub hill: Option<crate::hill::HillConfig>,
+    /// The scheduler priority of the players' tasklets (their connections,
+    /// their avatars' behaviours, the inputs posted to them); creatures'
+    /// behaviours have 0. Above 0, a tick under load serves players
+    /// first; 0 runs everyone in one round robin.
+    #[serde(default = "default_player_priority")]
+    pub player_priority: i32,
+}
+
+fn default_player_priority() -> i32 {
+    1
 }
 
 /// Limits that protect the server from its clients.

@@ -219,6 +219,8 @@ pub struct TaskletRow {
     pub entity: Option<u64>,
     /// Paused from a viewer (it stays out of the run queue when it wakes).
     pub held: bool,
+    /// Its scheduler priority level (higher levels run first).
+    pub priority: i32,
 }
 
 /// A channel with tasklets waiting on it.
@@ -540,6 +542,7 @@ pub fn observe(sim: &Sim, timing: &TimingLog, request: &Request) -> Observation 
             cpu_us: info.cpu_time.as_micros() as u64,
             entity,
             held: held.contains(&info.id),
+            priority: info.priority,
         });
     }
     let tasklet = request.tasklet.and_then(|id| {

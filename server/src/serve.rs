@@ -146,6 +146,7 @@ impl Server {
                 (sim, Origin::Fresh)
             }
         };
+        sim.set_host_priority(config.player_priority);
         // Each connection costs a descriptor.
         let want = config.limits.max_connections as u64 + 256;
         let got = crate::os::raise_nofile(want);
@@ -168,7 +169,7 @@ impl Server {
         let (admin_listener, admin_addr) = bind(config.admin, "the admin console")?;
         let hub = Hub::new(config.limits.clone());
         let desk: SharedDesk = Rc::new(std::cell::RefCell::new(Desk::default()));
-        crate::clients::start_acceptor(game_listener, Rc::clone(&hub))
+        crate::clients::start_acceptor(game_listener, Rc::clone(&hub), config.player_priority)
             .map_err(|e| ServeError(e.to_string()))?;
         crate::admin::start(admin_listener, Rc::clone(&desk), token.clone())
             .map_err(|e| ServeError(e.to_string()))?;
@@ -363,6 +364,7 @@ impl Server {
                     None => format!("error: no script tasklet {t}"),
                 },
                 Command::Kill(t) => kill_text(t),
+                Command::Priority(t, level) => priority_text(t, level),
                 Command::Pause(t) => match self.sim.hold(t) {
                     Ok(()) => format!("paused tasklet {t}"),
                     Err(e) => format!("error: {e}"),
@@ -540,14 +542,15 @@ fn run_natives() {
 
 /// The tasklet list, one line per tasklet whose line contains `filter`.
 fn tasklets_text(filter: &str) -> String {
-    let mut out = String::from("id kind state runs blocked_on name\n");
+    let mut out = String::from("id kind state runs priority blocked_on name\n");
     for t in shoal_engine::tasklets() {
         let line = format!(
-            "{} {:?} {:?} {} {} {}",
+            "{} {:?} {:?} {} {} {} {}",
             t.id,
             t.kind,
             t.state,
             t.runs,
+            t.priority,
             t.blocked_on
                 .as_ref()
                 .map_or_else(|| "-".to_string(), |b| format!("{b:?}")),
@@ -559,6 +562,19 @@ fn tasklets_text(filter: &str) -> String {
         }
     }
     out
+}
+
+/// `priority ID LEVEL`: sets tasklet `id`'s scheduler priority level
+/// (higher levels run first), on this thread's scheduler; the answer for
+/// an operator. The console and the viewer use it.
+pub fn priority_text(id: u64, level: i32) -> String {
+    match shoal_engine::tasklets().into_iter().find(|t| t.id == id) {
+        Some(t) => {
+            t.tasklet.set_priority(level);
+            format!("tasklet {id} now has priority {level}")
+        }
+        None => format!("error: no tasklet {id}"),
+    }
 }
 
 /// Kills tasklet `id` (not the main tasklet, nor the listeners'), on

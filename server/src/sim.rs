@@ -96,6 +96,9 @@ pub struct Sim {
     /// the run queue whenever they wake (see [`Sim::hold`]).
     /// (The flag says whether the hold took it out of the queue.)
     held: std::collections::BTreeMap<u64, (shoal_engine::Tasklet, bool)>,
+    /// The priority level of the tasklets the host starts (players'
+    /// avatars through [`Sim::spawn`], their inputs through [`Sim::post`]).
+    host_priority: i32,
     /// Dropped last: the VM and the ECS go first.
     _scheduler: Scheduler,
 }
@@ -158,6 +161,7 @@ impl Sim {
             warned_runaway: Default::default(),
             hooks: Vec::new(),
             held: Default::default(),
+            host_priority: 0,
             _scheduler: scheduler,
         })
     }
@@ -778,7 +782,42 @@ impl Sim {
             None,
         );
         self.start_behaviour(id, k).map_err(|e| e.message)?;
+        if self.host_priority != 0 {
+            self.set_priority(id, self.host_priority);
+        }
         Ok(id)
+    }
+
+    /// Gives the tasklets the host starts from now on (avatars spawned
+    /// with [`Sim::spawn`], inputs posted with [`Sim::post`]) the priority
+    /// `level`: above the behaviours' 0, a tick under load runs them
+    /// first, so players are served before creatures.
+    pub fn set_host_priority(&mut self, level: i32) {
+        self.host_priority = level;
+    }
+
+    /// The priority level of the tasklets the host starts.
+    pub fn host_priority(&self) -> i32 {
+        self.host_priority
+    }
+
+    /// Sets the priority level of entity `id`'s behaviour; false if it has
+    /// none running.
+    pub fn set_priority(&mut self, id: u64, level: i32) -> bool {
+        let task = {
+            let vm = self.vm.borrow();
+            vm.owned_tasklets()
+                .into_iter()
+                .find(|(owner, _)| *owner == id)
+                .and_then(|(_, t)| vm.tasklet_handle(t))
+        };
+        match task {
+            Some(t) => {
+                t.set_priority(level);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Leaves `message` in entity `id`'s inbox (`world.post`), as a short
@@ -796,13 +835,19 @@ impl Sim {
             return Err("the world module is not loaded".into());
         };
         let msg = vm.from_host(message)?;
-        vm.start_tasklet(
-            post,
-            vec![shoal_scripting::value::Value::Int(id as i64), msg],
-            None,
-        )
-        .map(|_| ())
-        .map_err(|e| vm.format_exception(e).trim_end().to_string())
+        let tasklet = vm
+            .start_tasklet(
+                post,
+                vec![shoal_scripting::value::Value::Int(id as i64), msg],
+                None,
+            )
+            .map_err(|e| vm.format_exception(e).trim_end().to_string())?;
+        if self.host_priority != 0
+            && let Some(t) = vm.tasklet_handle(tasklet)
+        {
+            t.set_priority(self.host_priority);
+        }
+        Ok(())
     }
 
     /// Removes entity `id` and ends its behaviour (between ticks). False

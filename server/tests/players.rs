@@ -55,3 +55,67 @@ fn the_host_can_remove_an_avatar_and_unknown_kinds_are_refused() {
     let log = sim.take_log().join("\n");
     assert!(!log.contains("raised"), "{log}");
 }
+
+/// A world whose creatures want about ten times the tick's script budget.
+const OVERLOAD: &str = r#"World(
+    name: "overload",
+    size: (200.0, 200.0),
+    seed: 1,
+    edges: Wrap,
+    cell_size: 8.0,
+    script_budget: 50000,
+    kinds: {
+        "busy": (behaviour: Some("load.py:busy")),
+        "player": (behaviour: Some("load.py:player")),
+    },
+    spawns: [ (kind: "busy", count: 400) ],
+)"#;
+
+const LOAD: &str = r#"
+import world
+
+
+def busy(me):
+    while True:
+        x = 0
+        for i in range(300):
+            x += i
+        world.sleep(1)
+
+
+def player(me):
+    while True:
+        message = world.receive()
+        x, y = world.position()
+        world.set_position(x + message[1], y + message[2])
+"#;
+
+/// How many ticks an input posted to an avatar waits before it moves,
+/// with the host's tasklets at `level`.
+fn input_wait(level: i32) -> u32 {
+    let def = shoal_server::parse_world("<test>/overload.ron", OVERLOAD).expect("world");
+    let sources: std::rc::Rc<[(String, String)]> =
+        std::rc::Rc::new([("<test>/load.py".to_string(), LOAD.to_string())]);
+    let mut sim = Sim::new(def, sources).expect("sim");
+    sim.set_host_priority(level);
+    let id = sim.spawn("player", 50.0, 50.0).expect("spawned");
+    for _ in 0..10 {
+        let report = sim.tick();
+        assert!(report.budget_spent, "the world is overloaded");
+    }
+    sim.post(id, &mv(1.0, 0.0)).expect("posted");
+    for waited in 1..=100 {
+        sim.tick();
+        if sim.position(id) == Some((51.0, 50.0)) {
+            return waited;
+        }
+    }
+    panic!("the input was never served");
+}
+
+#[test]
+fn under_load_a_players_input_is_served_in_the_next_tick_only_with_a_priority() {
+    assert_eq!(input_wait(1), 1);
+    // In one round robin with the creatures' backlog it waits its turn.
+    assert!(input_wait(0) > 3, "{}", input_wait(0));
+}

@@ -6,6 +6,7 @@ mod corewar;
 mod engine;
 mod io;
 mod measure;
+mod priority;
 pub mod pyperformance;
 mod script;
 mod tasklets;
@@ -87,6 +88,13 @@ pub enum Suite {
         #[arg(long)]
         cache: Option<std::path::PathBuf>,
     },
+    /// Players' latency in an overloaded world, with and without a
+    /// priority level for their tasklets.
+    Priority {
+        /// A small world, few rounds: checks that it runs.
+        #[arg(long)]
+        quick: bool,
+    },
     /// Worlds of 10,000 and 100,000 scripted entities: tick times and
     /// snapshots, against the same loop as a native bevy system.
     World {
@@ -154,6 +162,11 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
                 std::process::exit(3);
             }
             result
+        }
+        Suite::Priority { quick } => {
+            let table = priority::bench(quick)?;
+            print!("{table}");
+            Ok(())
         }
         Suite::World { quick } => {
             let table = world::bench(quick)?;

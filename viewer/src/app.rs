@@ -48,6 +48,8 @@ pub enum SortKey {
     Runs,
     /// CPU time.
     Cpu,
+    /// Priority level.
+    Priority,
 }
 
 /// The speeds offered, as multipliers of the world's rate (0: as fast
@@ -243,6 +245,20 @@ impl Viewer {
         self.control(Control::Speed(SPEEDS[j]));
     }
 
+    /// Raises (or lowers) the selected tasklet's priority level by `by`.
+    pub(crate) fn shift_priority(&mut self, by: i32) {
+        let Some(id) = self.selected_tasklet else {
+            return;
+        };
+        let level = self
+            .obs
+            .tasklets
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(0, |t| t.priority);
+        self.control(Control::Priority(id, level.saturating_add(by)));
+    }
+
     /// Pauses the selected tasklet, or lets it run if it is paused.
     fn toggle_hold(&mut self) {
         let Some(id) = self.selected_tasklet else {
@@ -333,6 +349,12 @@ impl Viewer {
         }
         if pressed(ui, Modifiers::NONE, Key::P) {
             self.toggle_hold();
+        }
+        if pressed(ui, Modifiers::NONE, Key::CloseBracket) {
+            self.shift_priority(1);
+        }
+        if pressed(ui, Modifiers::NONE, Key::OpenBracket) {
+            self.shift_priority(-1);
         }
         if pressed(ui, Modifiers::NONE, Key::H) || pressed(ui, Modifiers::NONE, Key::F1) {
             self.show_help = !self.show_help;
@@ -588,7 +610,7 @@ impl Viewer {
 }
 
 /// The shortcuts, as the help window lists them.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Space", "pause / resume the world"),
     (". or N", "step one tick (paused)"),
     ("+ / -", "faster / slower"),
@@ -600,6 +622,7 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("F", "follow the selected entity"),
     ("K", "kill the selected tasklet"),
     ("P", "pause / resume the selected tasklet"),
+    ("] / [", "raise / lower the selected tasklet's priority"),
     ("1 2 3 4", "tasklets, channels, timing, log"),
     ("Esc", "clear the selection, close help"),
     ("H or F1", "this help"),

@@ -42,6 +42,8 @@ pub enum Control {
     Hold(u64),
     /// Let a paused tasklet run.
     Release(u64),
+    /// Set a tasklet's priority level.
+    Priority(u64, i32),
 }
 
 /// How the feed is doing, for the UI's status bar.
@@ -373,6 +375,14 @@ fn run_local(start: Start, paused: bool, shared: &Shared, controls: &Receiver<Co
                     }
                     paused = true;
                 }
+                Control::Priority(id, level) => {
+                    match shoal_server::serve::priority_text(id, level) {
+                        text if text.starts_with("error: ") => {
+                            shared.error(&text["error: ".len()..])
+                        }
+                        text => shared.say(text, false),
+                    }
+                }
                 Control::Kill(id) => match shoal_server::serve::kill_text(id) {
                     text if text.starts_with("error: ") => shared.error(&text["error: ".len()..]),
                     text => shared.say(text, false),
@@ -488,6 +498,7 @@ fn run_remote(addr: &str, token: &str, shared: &Shared, controls: &Receiver<Cont
                 Control::Kill(id) => format!("kill {id}"),
                 Control::Hold(id) => format!("pause {id}"),
                 Control::Release(id) => format!("resume {id}"),
+                Control::Priority(id, level) => format!("priority {id} {level}"),
                 Control::Save(_) => "save".to_string(),
                 other => {
                     shared.say(

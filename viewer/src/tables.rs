@@ -8,7 +8,7 @@ use crate::app::{SortKey, Viewer};
 use crate::feed::Control;
 
 /// Column widths of the tasklet table.
-const COLUMNS: [(SortKey, &str, f32); 7] = [
+const COLUMNS: [(SortKey, &str, f32); 8] = [
     (SortKey::Id, "id", 60.0),
     (SortKey::Name, "name", 190.0),
     (SortKey::Flavor, "kind", 60.0),
@@ -16,6 +16,7 @@ const COLUMNS: [(SortKey, &str, f32); 7] = [
     (SortKey::Waits, "waits on", 230.0),
     (SortKey::Runs, "runs", 70.0),
     (SortKey::Cpu, "cpu ms", 80.0),
+    (SortKey::Priority, "prio", 40.0),
 ];
 
 /// A left-aligned cell `width` wide.
@@ -71,6 +72,7 @@ fn sort(rows: &mut [&TaskletRow], key: SortKey, ascending: bool) {
         }),
         SortKey::Runs => rows.sort_by_key(|r| (r.runs, r.id)),
         SortKey::Cpu => rows.sort_by_key(|r| (r.cpu_us, r.id)),
+        SortKey::Priority => rows.sort_by_key(|r| (r.priority, r.id)),
     }
     if !ascending {
         rows.reverse();
@@ -120,6 +122,31 @@ pub fn tasklets(viewer: &mut Viewer, ui: &mut Ui) {
                 .clicked()
             {
                 viewer.feed.send(c);
+            }
+            let level = viewer
+                .obs
+                .tasklets
+                .iter()
+                .find(|t| t.id == id)
+                .map_or(0, |t| t.priority);
+            ui.label(format!("priority {level}"));
+            if ui
+                .button("+")
+                .on_hover_text("Raise its priority level: higher levels run first (])")
+                .clicked()
+            {
+                viewer
+                    .feed
+                    .send(Control::Priority(id, level.saturating_add(1)));
+            }
+            if ui
+                .button("-")
+                .on_hover_text("Lower its priority level ([)")
+                .clicked()
+            {
+                viewer
+                    .feed
+                    .send(Control::Priority(id, level.saturating_sub(1)));
             }
         }
     });
@@ -192,6 +219,7 @@ pub fn tasklets(viewer: &mut Viewer, ui: &mut Ui) {
                         format!("{:.3}", r.cpu_us as f64 / 1e3)
                     };
                     cell(ui, COLUMNS[6].2, cpu);
+                    cell(ui, COLUMNS[7].2, r.priority.to_string());
                 });
             }
         });
