@@ -525,7 +525,7 @@ impl<T: 'static> Channel<T> {
             } else {
                 // A select: this case fired; it leaves the other channels.
                 st.rec_mut(target).fired = waiter.case;
-                st.unwait(target);
+                st.unwait_except(target, Rc::as_ptr(&self.inner) as *const ());
             }
             if schedule_all {
                 st.ring_append(target);

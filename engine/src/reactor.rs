@@ -281,8 +281,8 @@ impl State {
                 continue;
             };
             r.wait = Wait::None;
-            if let Some((_, at)) = timer {
-                self.timers.cancelled(WakeAt::Wall(at));
+            if let Some((seq, at)) = timer {
+                self.timers.cancelled(WakeAt::Wall(at), seq);
             }
             if !self.rec(t).in_ring() {
                 self.ring_append(t);

@@ -517,19 +517,27 @@ impl State {
     /// Takes `t` out of whatever it waits on (channel queue, timer).
     #[inline]
     pub(crate) fn unwait(&mut self, t: u32) {
+        self.unwait_except(t, std::ptr::null());
+    }
+
+    /// [`State::unwait`], leaving the channel at `taken` alone (the one a
+    /// select's entry was just taken from: it is not there any more).
+    pub(crate) fn unwait_except(&mut self, t: u32, taken: *const ()) {
         let wait = std::mem::replace(&mut self.rec_mut(t).wait, Wait::None);
         match wait {
             Wait::None => {}
             Wait::Channel { chan, .. } => {
                 chan.remove_waiter(t);
             }
-            Wait::Sleep { until, .. } => self.timers.cancelled(until),
+            Wait::Sleep { until, seq } => self.timers.cancelled(until, seq),
             Wait::Select { chans, timer, .. } => {
                 for chan in chans {
-                    chan.remove_waiter(t);
+                    if !std::ptr::eq(Rc::as_ptr(&chan) as *const (), taken) {
+                        chan.remove_waiter(t);
+                    }
                 }
-                if let Some((_, until)) = timer {
-                    self.timers.cancelled(until);
+                if let Some((seq, until)) = timer {
+                    self.timers.cancelled(until, seq);
                 }
             }
             Wait::Io {
@@ -540,8 +548,8 @@ impl State {
                 if let Some(io) = self.io.as_mut() {
                     io.remove_waiter(key, t, writing);
                 }
-                if let Some((_, at)) = timer {
-                    self.timers.cancelled(WakeAt::Wall(at));
+                if let Some((seq, at)) = timer {
+                    self.timers.cancelled(WakeAt::Wall(at), seq);
                 }
             }
         }

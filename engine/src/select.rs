@@ -214,6 +214,9 @@ impl<T: 'static> Select<T> {
         if self.default {
             return Ok(Step::Done(Selected::Default));
         }
+        if expired(self.timeout) {
+            return Ok(Step::Done(Selected::TimedOut));
+        }
         let open = |c: &Case<T>| !c.ch.inner.state.borrow().closing;
         if !self.cases.iter().any(open) && self.timeout.is_none() {
             return Err(TaskletError::value(msg::CLOSED));
@@ -392,6 +395,9 @@ impl<T: 'static> Join<T> {
         if self.default {
             return Ok(Step::Done(Joined::Default));
         }
+        if expired(self.timeout) {
+            return Ok(Step::Done(Joined::TimedOut));
+        }
         let possible = self
             .chans
             .iter()
@@ -460,17 +466,20 @@ impl<T: 'static> Join<T> {
 }
 
 /// Refuses a channel given twice.
-fn distinct<'a, T: 'a>(chans: impl Iterator<Item = &'a Channel<T>> + Clone) -> TaskletResult<()> {
-    for (i, a) in chans.clone().enumerate() {
-        if chans
-            .clone()
-            .skip(i + 1)
-            .any(|b| Rc::ptr_eq(&a.inner, &b.inner))
-        {
+fn distinct<'a, T: 'a>(chans: impl Iterator<Item = &'a Channel<T>>) -> TaskletResult<()> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    for c in chans {
+        if !seen.insert(Rc::as_ptr(&c.inner) as *const ()) {
             return Err(TaskletError::value("a channel may appear in only one case"));
         }
     }
     Ok(())
+}
+
+/// Whether a timeout has passed already (zero): the operation only
+/// looks whether it can complete now.
+fn expired(t: Option<Timeout>) -> bool {
+    matches!(t, Some(Timeout::After(d)) if d.is_zero()) || t == Some(Timeout::Ticks(0))
 }
 
 /// The traps that forbid the running tasklet to block.
@@ -488,7 +497,7 @@ fn check_can_block(st: &State) -> TaskletResult<()> {
 fn arm(st: &mut State, idx: u32, t: Timeout) -> (u64, WakeAt) {
     let until = match t {
         Timeout::After(d) => WakeAt::Wall(Instant::now() + d),
-        Timeout::Ticks(n) => WakeAt::Tick(st.tick.saturating_add(n.max(1))),
+        Timeout::Ticks(n) => WakeAt::Tick(st.tick.saturating_add(n)),
     };
     (st.timers.add(until, idx), until)
 }
@@ -538,12 +547,22 @@ fn take_outcome() -> TaskletResult<(u32, Option<TaskletError>, u32, u64)> {
 }
 
 /// Which `need` channels a join takes from now, in the order to take them,
-/// or `None` if fewer than `need` have a sender. Channels are tried in a
-/// random order; a tasklet counts once (a select may send on several of
-/// the channels, but only one of its cases can fire), so each channel's
-/// sender is its first one not already counted, which is its front once
-/// the earlier ones are taken.
+/// or `None` if it cannot complete. Each channel gives its first sender
+/// not already taken (taking a select's entry takes it off its other
+/// channels, so that is the channel's front by then). A tasklet counts
+/// once: a select may send on several of the channels, but only one of its
+/// cases can fire. Channels are tried in a random order; plain senders
+/// first (they are in one queue only), then selects, each given to the
+/// channel where taking it costs the other channels least.
 fn plan<T>(st: &mut State, chans: &[Channel<T>], need: usize) -> Option<Vec<usize>> {
+    if chans
+        .iter()
+        .filter(|c| c.inner.state.borrow().has_sender())
+        .count()
+        < need
+    {
+        return None;
+    }
     let mut order: Vec<usize> = (0..chans.len()).collect();
     for k in 0..order.len() {
         let j = k + st.random_below(order.len() - k);
@@ -551,20 +570,59 @@ fn plan<T>(st: &mut State, chans: &[Channel<T>], need: usize) -> Option<Vec<usiz
     }
     let mut used: Vec<u32> = Vec::with_capacity(need);
     let mut chosen = Vec::with_capacity(need);
-    for i in order {
+    // The first sender of channel `i` not in `used`: (tasklet, case).
+    let front = |i: usize, used: &[u32]| -> Option<(u32, u32)> {
         let c = chans[i].inner.state.borrow();
         if !c.sending {
-            continue;
+            return None;
         }
-        if let Some(w) = c.queue.iter().find(|w| !used.contains(&w.idx)) {
-            used.push(w.idx);
-            chosen.push(i);
-            if chosen.len() == need {
-                return Some(chosen);
+        c.queue
+            .iter()
+            .find(|w| !used.contains(&w.idx))
+            .map(|w| (w.idx, w.case))
+    };
+    // Plain senders: taking one changes no other channel.
+    let mut left = Vec::new();
+    for i in order {
+        match front(i, &used) {
+            Some((t, NONE)) if chosen.len() < need => {
+                used.push(t);
+                chosen.push(i);
             }
+            Some(_) => left.push(i),
+            None => {}
         }
     }
-    None
+    // Selects: each taken where the others lose least.
+    while chosen.len() < need {
+        let mut best: Option<(usize, usize, u32)> = None;
+        for (k, &i) in left.iter().enumerate() {
+            let Some((t, case)) = front(i, &used) else {
+                continue;
+            };
+            if case == NONE {
+                best = Some((k, 0, t));
+                break;
+            }
+            // Channels that would be left without a sender.
+            let loss = left
+                .iter()
+                .filter(|&&j| j != i && front(j, &used).is_some_and(|(u, _)| u == t))
+                .filter(|&&j| {
+                    let mut with_t = used.clone();
+                    with_t.push(t);
+                    front(j, &with_t).is_none()
+                })
+                .count();
+            if best.is_none_or(|(_, l, _)| loss < l) {
+                best = Some((k, loss, t));
+            }
+        }
+        let (k, _, t) = best?;
+        used.push(t);
+        chosen.push(left.swap_remove(k));
+    }
+    Some(chosen)
 }
 
 /// Takes the first sender of each chosen channel, in the plan's order:
@@ -582,10 +640,10 @@ fn take_senders<T>(
         if w.case != NONE {
             st.rec_mut(w.idx).fired = w.case;
         }
-        if w.idx == st.running {
-            st.unwait(w.idx);
-        } else {
-            st.make_runnable(w.idx);
+        // It is off this channel already; a select leaves its others.
+        st.unwait_except(w.idx, Rc::as_ptr(&chans[i].inner) as *const ());
+        if w.idx != st.running && !st.rec(w.idx).in_ring() {
+            st.ring_append(w.idx);
         }
         if let Some(item) = w.item {
             items.push((i, item));

@@ -305,3 +305,39 @@ fn the_choice_among_ready_cases_is_uniform_and_reproducible() {
     assert_eq!(picks, choices(42, rounds), "same seed, same choices");
     assert_ne!(picks, choices(43, rounds), "another seed, other choices");
 }
+
+#[test]
+fn a_join_takes_a_select_from_the_channel_where_nobody_else_waits() {
+    // The select sends on a and b; a plain sender waits behind it on b.
+    // Whatever the seed, the join takes the select from a and the plain
+    // sender from b.
+    for seed in 0..20 {
+        let _s = Scheduler::new();
+        set_select_seed(seed).unwrap();
+        let (a, b) = (Channel::<i32>::new(), Channel::<i32>::new());
+        let (a2, b2) = (a.clone(), b.clone());
+        spawn(move || Select::new().send(&a2, 1).send(&b2, 2).wait().map(|_| ())).unwrap();
+        let b3 = b.clone();
+        spawn(move || b3.send(3)).unwrap();
+        run().unwrap();
+        let got = Join::new(&[a.clone(), b.clone()]).wait().unwrap();
+        assert_eq!(got, Joined::Values(vec![(0, 1), (1, 3)]), "seed {seed}");
+        run().unwrap();
+        assert_eq!((a.balance(), b.balance()), (0, 0));
+    }
+}
+
+#[test]
+fn a_zero_timeout_only_looks() {
+    let _s = Scheduler::new();
+    let a = Channel::<i32>::new();
+    let sel = Select::new().receive(&a).timeout(Timeout::Ticks(0));
+    assert_eq!(sel.wait().unwrap(), Selected::TimedOut);
+    let sel = Select::new()
+        .receive(&a)
+        .timeout(Timeout::After(std::time::Duration::ZERO));
+    assert_eq!(sel.wait().unwrap(), Selected::TimedOut);
+    let join = Join::new(std::slice::from_ref(&a)).timeout(Timeout::Ticks(0));
+    assert_eq!(join.wait().unwrap(), Joined::TimedOut);
+    assert_eq!(a.balance(), 0);
+}

@@ -384,6 +384,7 @@ impl Vm {
                 owner,
                 instance: crate::value::ObjId::NONE,
                 ignore_nesting: false,
+                priority: 0,
             })));
         self.bind_tasklet(id, func)?;
         let (thread, handle) = match self.heap.get(id) {

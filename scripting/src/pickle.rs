@@ -672,6 +672,7 @@ fn loads(vm: &mut Vm, text: &str) -> Result<Value, Exc> {
                     owner: None,
                     instance: ObjId::NONE,
                     ignore_nesting: false,
+                    priority: 0,
                 }))
             }
         };

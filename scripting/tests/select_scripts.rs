@@ -207,3 +207,57 @@ fn priorities_order_script_tasklets_and_survive_pickling() {
          pickled -3\n"
     );
 }
+
+const EDGES: &str = r#"import pickle
+import stackless
+
+class C(stackless.channel):
+    pass
+
+c = C()
+print(stackless.join([c], default="none waiting"))
+print(stackless.select([c.receive_case()], ticks=0), stackless.select([c.receive_case()], timeout=0))
+print(stackless.select([c.receive_case()], timeout=10**30, default="big timeout"))
+for bad in [lambda: stackless.select(c, default=None),
+            lambda: stackless.join(c),
+            lambda: stackless.join([c], 1, count=1)]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
+
+def sender():
+    c.send("kept")
+
+stackless.tasklet(sender)()
+stackless.run()
+print(c.balance, stackless.select([c.receive_case()]))
+
+t = stackless.tasklet()
+t.priority = 5
+t.bind(lambda: None)
+print("unbound priority kept", t.priority)
+t.setup()
+stackless.run()
+
+w = stackless.tasklet(lambda: stackless.select([c.receive_case()]))()
+stackless.run()
+print("restorable in a select", w.restorable)
+w.kill()
+"#;
+
+#[test]
+fn channel_subclasses_zero_timeouts_and_misuse() {
+    assert_eq!(
+        run_script(EDGES),
+        "none waiting\n\
+         (-1, None) (-1, None)\n\
+         (-1, 'big timeout')\n\
+         TypeError: select() takes a list of cases, not a channel\n\
+         TypeError: join() takes a list of channels, not a channel\n\
+         TypeError: join() got multiple values for argument 'count'\n\
+         1 (0, 'kept')\n\
+         unbound priority kept 5\n\
+         restorable in a select False\n"
+    );
+}

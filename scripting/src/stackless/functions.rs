@@ -57,6 +57,7 @@ pub(crate) fn new_tasklet(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> Resu
         owner: None,
         instance: ObjId::NONE,
         ignore_nesting: false,
+        priority: 0,
     })));
     if let Some(f) = func.filter(|f| *f != Value::None) {
         bind(vm, id, f)?;
@@ -455,9 +456,15 @@ pub(crate) fn tasklet_attr(vm: &mut Vm, id: ObjId, name: &str) -> Option<Value> 
         // Script tasklets' frames are data: all but a native tasklet
         // blocked on its own stack can be pickled.
         "restorable" => Some(Value::Bool(h.is_none_or(|h| {
-            !h.alive() || h.is_main() || h.is_current() || h.restorable()
+            !h.alive()
+                || h.is_main()
+                || h.is_current()
+                || (h.restorable() && !vm.thread_unpicklable(t.thread))
         }))),
-        "priority" => Some(Value::Int(h.map_or(0, |h| h.priority()) as i64)),
+        "priority" => Some(Value::Int(
+            h.filter(|h| h.info().is_some())
+                .map_or(t.priority, |h| h.priority()) as i64,
+        )),
         "is_main" => flag(Tasklet::is_main),
         "is_current" => flag(Tasklet::is_current),
         "atomic" => flag(Tasklet::atomic),
@@ -504,7 +511,7 @@ pub(crate) fn set_tasklet_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> 
         return Ok(false);
     }
     if name == "priority" {
-        let level = match v {
+        let level = match crate::classes::unwrap_native(vm, v) {
             Value::Int(n) => i32::try_from(n).map_err(|_| {
                 vm.error("OverflowError", "a tasklet's priority must fit in 32 bits")
             })?,
@@ -520,10 +527,11 @@ pub(crate) fn set_tasklet_attr(vm: &mut Vm, id: ObjId, name: &str, v: Value) -> 
                 ));
             }
         };
-        if let Obj::Tasklet(t) = vm.heap.get(id)
-            && let Some(h) = t.handle
-        {
-            h.set_priority(level);
+        if let Obj::Tasklet(t) = vm.heap.get_mut(id) {
+            t.priority = level;
+            if let Some(h) = t.handle {
+                h.set_priority(level);
+            }
         }
         return Ok(true);
     }

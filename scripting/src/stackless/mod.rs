@@ -62,6 +62,9 @@ pub struct TaskletObj {
     /// Stackless's `ignore_nesting` flag: kept and read back (no Shoal
     /// tasklet nests).
     pub(crate) ignore_nesting: bool,
+    /// The priority level given before the tasklet was bound (applied
+    /// when it is).
+    pub(crate) priority: i32,
 }
 
 /// What a VM snapshot keeps of a tasklet object.
@@ -80,6 +83,13 @@ struct SavedTaskletObj {
     instance: ObjId,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     ignore_nesting: bool,
+    /// The priority given before it was bound.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    priority: i32,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
 }
 
 impl serde::Serialize for TaskletObj {
@@ -90,6 +100,7 @@ impl serde::Serialize for TaskletObj {
             owner: self.owner,
             instance: self.instance,
             ignore_nesting: self.ignore_nesting,
+            priority: self.priority,
         }
         .serialize(s)
     }
@@ -107,6 +118,7 @@ impl<'de> serde::Deserialize<'de> for TaskletObj {
             owner: saved.owner,
             instance: saved.instance,
             ignore_nesting: saved.ignore_nesting,
+            priority: saved.priority,
         })
     }
 }
@@ -783,6 +795,7 @@ impl Vm {
             owner: None,
             instance: ObjId::NONE,
             ignore_nesting: false,
+            priority: 0,
         })));
         self.tasklet_objs.insert(t.id(), id);
         Value::Obj(id)
@@ -804,6 +817,11 @@ impl Vm {
             t.thread = thread;
         }
         self.tasklet_objs.insert(handle.id(), id);
+        if let Obj::Tasklet(t) = self.heap.get(id)
+            && t.priority != 0
+        {
+            handle.set_priority(t.priority);
+        }
         Ok(())
     }
 }
@@ -813,6 +831,11 @@ pub(crate) fn channel_of(vm: &Vm, v: Value) -> Option<Channel<Carried>> {
     match v {
         Value::Obj(id) => match vm.heap.get(id) {
             Obj::Channel(c) => Some(c.chan.clone()),
+            // An instance of a channel subclass holds its channel.
+            Obj::Instance(inst) if !inst.native.is_none() => match vm.heap.get(inst.native) {
+                Obj::Channel(c) => Some(c.chan.clone()),
+                _ => None,
+            },
             _ => None,
         },
         _ => None,

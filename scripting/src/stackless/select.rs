@@ -89,7 +89,15 @@ fn timeout_arg(vm: &mut Vm, name: &str, kw: &Kwargs) -> Result<Option<Timeout>, 
             format!("{name}() takes a timeout or ticks, not both"),
         )),
         (Some(s), None) => {
+            // An int too big for a float is a very long time.
             let secs = match crate::builtins::to_f64(s) {
+                None if crate::builtins::is_int(vm, s) && !crate::builtins::truthy(vm, s) => {
+                    Some(0.0)
+                }
+                None if crate::builtins::is_int(vm, s) => Some(1e7),
+                other => other,
+            };
+            let secs = match secs {
                 Some(x) if x.is_finite() && x >= 0.0 => x.min(1e7),
                 Some(_) => {
                     return Err(vm.error(
@@ -112,6 +120,18 @@ fn timeout_arg(vm: &mut Vm, name: &str, kw: &Kwargs) -> Result<Option<Timeout>, 
     }
 }
 
+/// Refuses a channel where a list is wanted: iterating it would receive
+/// (and lose) the values waiting on it.
+fn not_a_channel(vm: &mut Vm, name: &str, wanted: &str, v: Value) -> Result<(), Exc> {
+    if channel_of(vm, v).is_some() {
+        return Err(type_err(
+            vm,
+            format!("{name}() takes {wanted}, not a channel"),
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses keywords a function does not take.
 fn known_keywords(vm: &mut Vm, name: &str, kw: &Kwargs, known: &[&str]) -> Result<(), Exc> {
     match kw.iter().find(|(k, _)| !known.contains(&&**k)) {
@@ -130,6 +150,7 @@ fn known_keywords(vm: &mut Vm, name: &str, kw: &Kwargs, known: &[&str]) -> Resul
 pub(crate) fn s_select(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "select", &args, 1, 1)?;
     known_keywords(vm, "select", &kw, &["default", "timeout", "ticks"])?;
+    not_a_channel(vm, "select", "a list of cases", args[0])?;
     let cases = crate::builtins::collect(vm, args[0])?;
     let timeout = timeout_arg(vm, "select", &kw)?;
     let mut select = Select::new();
@@ -160,6 +181,13 @@ pub(crate) fn s_select(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwar
 pub(crate) fn s_join(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "join", &args, 1, 2)?;
     known_keywords(vm, "join", &kw, &["count", "default", "timeout", "ticks"])?;
+    if args.len() > 1 && kwarg(&kw, "count").is_some() {
+        return Err(type_err(
+            vm,
+            "join() got multiple values for argument 'count'",
+        ));
+    }
+    not_a_channel(vm, "join", "a list of channels", args[0])?;
     let items = crate::builtins::collect(vm, args[0])?;
     let mut chans = Vec::with_capacity(items.len());
     for item in items {

@@ -368,6 +368,19 @@ impl Vm {
         }
     }
 
+    /// Whether `thread` switched away in an operation pickle cannot save
+    /// (a nested run, a select, a join, a blocking call).
+    pub(crate) fn thread_unpicklable(&self, thread: u32) -> bool {
+        use crate::stackless::Finish;
+        match self.threads.get(thread as usize) {
+            Some(Some(t)) => matches!(
+                t.finish,
+                Some(Finish::Run | Finish::Select(..) | Finish::Join(..) | Finish::Pool(_))
+            ),
+            _ => false,
+        }
+    }
+
     /// Records the operation `thread` switched away in.
     pub(crate) fn set_finish(&mut self, thread: u32, finish: crate::stackless::Finish) {
         if let Some(Some(t)) = self.threads.get_mut(thread as usize) {
