@@ -244,6 +244,9 @@ pub(crate) struct State {
     /// (empty when everyone has the default level: priorities cost
     /// nothing then).
     ring_levels: Vec<(i32, u32)>,
+    /// Whether any tasklet was ever given a level other than 0 (until
+    /// then the ring operations skip counting levels).
+    levels_used: bool,
     pub(crate) main: u32,
     /// Where the current operation decided control goes next.
     next_run: u32,
@@ -407,6 +410,9 @@ impl State {
     /// Counts `t` in (or out of) the ring's levels.
     #[inline]
     fn count_level(&mut self, t: u32, entering: bool) {
+        if !self.levels_used {
+            return;
+        }
         let level = self.rec(t).priority;
         if level == 0 {
             return;
@@ -426,6 +432,8 @@ impl State {
 
     /// Sets `t`'s level (recounting it if it is in the ring).
     pub(crate) fn set_priority(&mut self, t: u32, level: i32) {
+        // Until now every tasklet had level 0: nothing to recount.
+        self.levels_used |= level != 0;
         let in_ring = self.rec(t).in_ring();
         if in_ring {
             self.count_level(t, false);
@@ -1002,6 +1010,7 @@ impl Scheduler {
             head: NONE,
             ring_len: 0,
             ring_levels: Vec::new(),
+            levels_used: false,
             main: 0,
             next_run: NONE,
             watchdogs: Vec::new(),

@@ -801,17 +801,19 @@ impl Sim {
         self.host_priority
     }
 
+    /// The tasklet running entity `id`'s behaviour, if it has one alive.
+    fn behaviour_tasklet(&self, id: u64) -> Option<shoal_engine::Tasklet> {
+        let vm = self.vm.borrow();
+        vm.owned_tasklets()
+            .into_iter()
+            .find(|(owner, _)| *owner == id)
+            .and_then(|(_, t)| vm.tasklet_handle(t))
+    }
+
     /// Sets the priority level of entity `id`'s behaviour; false if it has
     /// none running.
     pub fn set_priority(&mut self, id: u64, level: i32) -> bool {
-        let task = {
-            let vm = self.vm.borrow();
-            vm.owned_tasklets()
-                .into_iter()
-                .find(|(owner, _)| *owner == id)
-                .and_then(|(_, t)| vm.tasklet_handle(t))
-        };
-        match task {
+        match self.behaviour_tasklet(id) {
             Some(t) => {
                 t.set_priority(level);
                 true
@@ -856,14 +858,7 @@ impl Sim {
         if !mark_despawned(&mut self.ecs.borrow_mut(), id) {
             return false;
         }
-        let task = {
-            let vm = self.vm.borrow();
-            vm.owned_tasklets()
-                .into_iter()
-                .find(|(owner, _)| *owner == id)
-                .and_then(|(_, t)| vm.tasklet_handle(t))
-        };
-        if let Some(t) = task {
+        if let Some(t) = self.behaviour_tasklet(id) {
             let _ = t.kill(true);
         }
         true
