@@ -29,7 +29,7 @@ use crate::channel::{Channel, ChannelCore, Waiter};
 use crate::error::{TaskletError, TaskletResult, msg};
 use crate::scheduler::{FIRED, NONE, State, Wait, core};
 use crate::soft::Step;
-use crate::tasklet::precheck;
+use crate::tasklet::{done, precheck};
 use crate::timer::WakeAt;
 
 /// How long a select or join may wait.
@@ -161,10 +161,7 @@ impl<T: 'static> Select<T> {
 
     /// Waits for one case (native tasklets and the main tasklet).
     pub fn wait(mut self) -> TaskletResult<Selected<T>> {
-        match self.start(false)? {
-            Step::Done(v) => Ok(v),
-            Step::Switched => unreachable!("a native select switches in place"),
-        }
+        done(self.start(false)?)
     }
 
     /// [`Select::wait`] for a soft tasklet: on `Step::Switched`, park and
@@ -359,10 +356,7 @@ impl<T: 'static> Join<T> {
 
     /// Waits for the values (native tasklets and the main tasklet).
     pub fn wait(mut self) -> TaskletResult<Joined<T>> {
-        match self.start(false)? {
-            Step::Done(v) => Ok(v),
-            Step::Switched => unreachable!("a native join switches in place"),
-        }
+        done(self.start(false)?)
     }
 
     /// [`Join::wait`] for a soft tasklet: on `Step::Switched`, park and

@@ -429,10 +429,13 @@ fn insert_checked(st: &mut crate::scheduler::State, t: Tasklet) -> TaskletResult
     Ok(())
 }
 
-/// A blocking call's result from its step.
-pub(crate) fn done(step: Step<()>) -> TaskletResult<()> {
+/// A blocking call's result from its step (a native or host caller
+/// switches in place, so it never gets `Switched`).
+pub(crate) fn done<T>(step: Step<T>) -> TaskletResult<T> {
     match step {
-        Step::Done(()) => Ok(()),
-        Step::Switched => unreachable!("blocking calls never return Switched"),
+        Step::Done(v) => Ok(v),
+        Step::Switched => Err(TaskletError::runtime(
+            "a blocking call returned before its switch (a scheduler bug)",
+        )),
     }
 }

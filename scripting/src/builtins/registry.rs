@@ -744,6 +744,96 @@ pub(crate) fn no_kwargs(vm: &mut Vm, name: &str, kwargs: &Kwargs) -> Result<(), 
     }
 }
 
+/// Binds the arguments of `fname` to `names` (the first `required` of
+/// them required). `clinic`: the messages of CPython's C methods;
+/// otherwise those of a Python function.
+pub(crate) fn bind_args(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+    names: &[&str],
+    required: usize,
+    clinic: bool,
+) -> Result<Vec<Option<Value>>, Exc> {
+    let n = names.len();
+    if args.len() > n {
+        let given = args.len() + if clinic { kwargs.len() } else { 0 };
+        let msg = if clinic {
+            format!(
+                "{fname}() takes at most {n} argument{} ({given} given)",
+                plural(n)
+            )
+        } else if required == n {
+            format!(
+                "{fname}() takes {n} positional argument{} but {given} {} given",
+                plural(n),
+                if given == 1 { "was" } else { "were" }
+            )
+        } else {
+            format!(
+                "{fname}() takes from {required} to {n} positional arguments but {given} were given"
+            )
+        };
+        return Err(type_err(vm, msg));
+    }
+    let mut out: Vec<Option<Value>> = args.iter().map(|v| Some(*v)).collect();
+    out.resize(n, None);
+    for (k, v) in kwargs {
+        let Some(i) = names.iter().position(|n| **n == **k) else {
+            let msg = if clinic {
+                format!("'{k}' is an invalid keyword argument for {fname}()")
+            } else {
+                format!("{fname}() got an unexpected keyword argument '{k}'")
+            };
+            return Err(type_err(vm, msg));
+        };
+        if out[i].is_some() {
+            let msg = if clinic {
+                format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )
+            } else {
+                format!("{fname}() got multiple values for argument '{k}'")
+            };
+            return Err(type_err(vm, msg));
+        }
+        out[i] = Some(*v);
+    }
+    let missing: Vec<usize> = (0..required).filter(|i| out[*i].is_none()).collect();
+    if let Some(first) = missing.first() {
+        let msg = if clinic {
+            format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[*first],
+                first + 1
+            )
+        } else {
+            let quoted: Vec<String> = missing.iter().map(|i| format!("'{}'", names[*i])).collect();
+            let list = match quoted.len() {
+                1 => quoted[0].clone(),
+                _ => format!(
+                    "{} and {}",
+                    quoted[..quoted.len() - 1].join(", "),
+                    quoted[quoted.len() - 1]
+                ),
+            };
+            format!(
+                "{fname}() missing {} required positional argument{}: {list}",
+                missing.len(),
+                plural(missing.len())
+            )
+        };
+        return Err(type_err(vm, msg));
+    }
+    Ok(out)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// Checks the number of positional arguments like CPython does.
 pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> Result<(), Exc> {
     let n = args.len();

@@ -20,8 +20,8 @@ use std::cell::OnceCell;
 use std::rc::Rc;
 
 use crate::builtins::{
-    BResult, expect_int, is_callable, new_list, new_str, new_tuple, none, ok, str_content,
-    str_repr, type_err, type_name,
+    BResult, bind_args, expect_int, is_callable, new_list, new_str, new_tuple, none, ok,
+    str_content, str_repr, type_err, type_name,
 };
 use crate::heap::{Map, Obj, TypeKind};
 use crate::module::{Kwargs, ModuleState, Native, NativeModule};
@@ -271,96 +271,6 @@ fn failure(vm: &mut Vm, f: Failure, pattern: Value) -> Exc {
 }
 
 // ---- arguments ----------------------------------------------------------------------
-
-/// Binds the arguments of `fname` to `names` (the first `required` of
-/// them required). `clinic`: the messages of CPython's C methods;
-/// otherwise those of a Python function.
-fn bind(
-    vm: &mut Vm,
-    fname: &str,
-    args: &[Value],
-    kwargs: &Kwargs,
-    names: &[&str],
-    required: usize,
-    clinic: bool,
-) -> Result<Vec<Option<Value>>, Exc> {
-    let n = names.len();
-    if args.len() > n {
-        let given = args.len() + if clinic { kwargs.len() } else { 0 };
-        let msg = if clinic {
-            format!(
-                "{fname}() takes at most {n} argument{} ({given} given)",
-                plural(n)
-            )
-        } else if required == n {
-            format!(
-                "{fname}() takes {n} positional argument{} but {given} {} given",
-                plural(n),
-                if given == 1 { "was" } else { "were" }
-            )
-        } else {
-            format!(
-                "{fname}() takes from {required} to {n} positional arguments but {given} were given"
-            )
-        };
-        return Err(type_err(vm, msg));
-    }
-    let mut out: Vec<Option<Value>> = args.iter().map(|v| Some(*v)).collect();
-    out.resize(n, None);
-    for (k, v) in kwargs {
-        let Some(i) = names.iter().position(|n| **n == **k) else {
-            let msg = if clinic {
-                format!("'{k}' is an invalid keyword argument for {fname}()")
-            } else {
-                format!("{fname}() got an unexpected keyword argument '{k}'")
-            };
-            return Err(type_err(vm, msg));
-        };
-        if out[i].is_some() {
-            let msg = if clinic {
-                format!(
-                    "argument for {fname}() given by name ('{k}') and position ({})",
-                    i + 1
-                )
-            } else {
-                format!("{fname}() got multiple values for argument '{k}'")
-            };
-            return Err(type_err(vm, msg));
-        }
-        out[i] = Some(*v);
-    }
-    let missing: Vec<usize> = (0..required).filter(|i| out[*i].is_none()).collect();
-    if let Some(first) = missing.first() {
-        let msg = if clinic {
-            format!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[*first],
-                first + 1
-            )
-        } else {
-            let quoted: Vec<String> = missing.iter().map(|i| format!("'{}'", names[*i])).collect();
-            let list = match quoted.len() {
-                1 => quoted[0].clone(),
-                _ => format!(
-                    "{} and {}",
-                    quoted[..quoted.len() - 1].join(", "),
-                    quoted[quoted.len() - 1]
-                ),
-            };
-            format!(
-                "{fname}() missing {} required positional argument{}: {list}",
-                missing.len(),
-                plural(missing.len())
-            )
-        };
-        return Err(type_err(vm, msg));
-    }
-    Ok(out)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 /// An int argument (`pos`, `count`...), clamped to the 64-bit range.
 fn int_arg(vm: &mut Vm, v: Option<Value>, default: i64) -> Result<i64, Exc> {
@@ -1006,12 +916,12 @@ fn finish_sub(vm: &mut Vm, result: Value, n: usize, with_count: bool) -> BResult
 // ---- the module's functions ----------------------------------------------------------------
 
 fn m_compile(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    let a = bind(vm, "compile", &args, &kw, &["pattern", "flags"], 1, false)?;
+    let a = bind_args(vm, "compile", &args, &kw, &["pattern", "flags"], 1, false)?;
     ok(compile_value(vm, a[0].unwrap_or(Value::None), a[1])?)
 }
 
 fn module_search(vm: &mut Vm, name: &str, args: Vec<Value>, kw: Kwargs, mode: Mode) -> BResult {
-    let a = bind(
+    let a = bind_args(
         vm,
         name,
         &args,
@@ -1046,7 +956,7 @@ fn m_fullmatch(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> B
 }
 
 fn m_findall(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    let a = bind(
+    let a = bind_args(
         vm,
         "findall",
         &args,
@@ -1068,7 +978,7 @@ fn m_findall(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BRe
 }
 
 fn m_finditer(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    let a = bind(
+    let a = bind_args(
         vm,
         "finditer",
         &args,
@@ -1091,7 +1001,7 @@ fn m_finditer(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BR
 
 fn m_split(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let names = ["pattern", "string", "maxsplit", "flags"];
-    let a = bind(vm, "split", &args, &kw, &names, 2, false)?;
+    let a = bind_args(vm, "split", &args, &kw, &names, 2, false)?;
     let p = compile_value(vm, a[0].unwrap_or(Value::None), a[3])?;
     let (p, c) = pattern_of(vm, Some(p))?;
     let maxsplit = int_arg(vm, a[2], 0)?;
@@ -1100,7 +1010,7 @@ fn m_split(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResu
 
 fn module_sub(vm: &mut Vm, name: &str, args: Vec<Value>, kw: Kwargs, with_count: bool) -> BResult {
     let names = ["pattern", "repl", "string", "count", "flags"];
-    let a = bind(vm, name, &args, &kw, &names, 3, false)?;
+    let a = bind_args(vm, name, &args, &kw, &names, 3, false)?;
     let p = compile_value(vm, a[0].unwrap_or(Value::None), a[4])?;
     let (p, c) = pattern_of(vm, Some(p))?;
     let count = int_arg(vm, a[3], 0)?;
@@ -1127,7 +1037,7 @@ fn m_subn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResul
 const SPECIAL: &[u8] = b"()[]{}?*+-|^$\\.&~# \t\n\r\x0b\x0c";
 
 fn m_escape(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    let a = bind(vm, "escape", &args, &kw, &["pattern"], 1, false)?;
+    let a = bind_args(vm, "escape", &args, &kw, &["pattern"], 1, false)?;
     let v = a[0].unwrap_or(Value::None);
     if let Some(s) = str_content(vm, v) {
         let mut out = String::with_capacity(s.len() * 2);
@@ -1167,7 +1077,7 @@ fn m_escape(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BRes
 }
 
 fn m_purge(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
-    bind(vm, "purge", &args, &kw, &[], 0, false)?;
+    bind_args(vm, "purge", &args, &kw, &[], 0, false)?;
     if let Some(cache) = vm.module_state_mut::<Cache>() {
         cache.maps.clear();
         cache.len = 0;
@@ -1186,7 +1096,7 @@ fn pattern_search(
     mode: Mode,
 ) -> BResult {
     let (p, c) = pattern_of(vm, recv)?;
-    let a = bind(vm, name, &args, &kw, &["string", "pos", "endpos"], 1, true)?;
+    let a = bind_args(vm, name, &args, &kw, &["string", "pos", "endpos"], 1, true)?;
     let pos = int_arg(vm, a[1], 0)?;
     let endpos = int_arg(vm, a[2], i64::MAX)?;
     ok(search(
@@ -1214,7 +1124,7 @@ fn p_fullmatch(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -
 
 fn p_findall(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let (p, c) = pattern_of(vm, recv)?;
-    let a = bind(
+    let a = bind_args(
         vm,
         "findall",
         &args,
@@ -1237,7 +1147,7 @@ fn p_findall(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> 
 
 fn p_finditer(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let (p, c) = pattern_of(vm, recv)?;
-    let a = bind(
+    let a = bind_args(
         vm,
         "finditer",
         &args,
@@ -1260,7 +1170,7 @@ fn p_finditer(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) ->
 
 fn p_split(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let (p, c) = pattern_of(vm, recv)?;
-    let a = bind(vm, "split", &args, &kw, &["string", "maxsplit"], 1, true)?;
+    let a = bind_args(vm, "split", &args, &kw, &["string", "maxsplit"], 1, true)?;
     let maxsplit = int_arg(vm, a[1], 0)?;
     ok(split(vm, p, &c, a[0].unwrap_or(Value::None), maxsplit)?)
 }
@@ -1274,7 +1184,7 @@ fn pattern_sub(
     with_count: bool,
 ) -> BResult {
     let (p, c) = pattern_of(vm, recv)?;
-    let a = bind(vm, name, &args, &kw, &["repl", "string", "count"], 2, true)?;
+    let a = bind_args(vm, name, &args, &kw, &["repl", "string", "count"], 2, true)?;
     let count = int_arg(vm, a[2], 0)?;
     sub(
         vm,
@@ -1533,7 +1443,7 @@ pub(crate) fn getitem(vm: &mut Vm, id: ObjId, index: Value) -> Result<Value, Exc
 
 fn mt_groups(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let m = match_of(vm, recv)?;
-    let a = bind(vm, "groups", &args, &kw, &["default"], 0, true)?;
+    let a = bind_args(vm, "groups", &args, &kw, &["default"], 0, true)?;
     let default = a[0].unwrap_or(Value::None);
     let items = (1..m.spans.len())
         .map(|g| group_value(vm, &m, g, default))
@@ -1543,7 +1453,7 @@ fn mt_groups(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> 
 
 fn mt_groupdict(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let m = match_of(vm, recv)?;
-    let a = bind(vm, "groupdict", &args, &kw, &["default"], 0, true)?;
+    let a = bind_args(vm, "groupdict", &args, &kw, &["default"], 0, true)?;
     let default = a[0].unwrap_or(Value::None);
     let (_, c) = pattern_of(vm, Some(m.pattern))?;
     let mut d = crate::heap::Dict::default();
@@ -1586,7 +1496,7 @@ fn mt_span(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, _: Kwargs) -> BRe
 
 fn mt_expand(vm: &mut Vm, recv: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     let m = match_of(vm, recv)?;
-    let a = bind(vm, "expand", &args, &kw, &["template"], 1, true)?;
+    let a = bind_args(vm, "expand", &args, &kw, &["template"], 1, true)?;
     let (_, c) = pattern_of(vm, Some(m.pattern))?;
     let template = parse_template(vm, a[0].unwrap_or(Value::None), &c)?;
     if let Some(e) = template.mismatch_error(vm, &c, 0) {

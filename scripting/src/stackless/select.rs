@@ -10,7 +10,7 @@
 use shoal_engine::{Join, Joined, Select, Selected, Timeout};
 
 use super::*;
-use crate::builtins::{BResult, Kwargs, Native, arity, kwarg, type_err};
+use crate::builtins::{BResult, Kwargs, Native, arity, bind_args, type_err};
 
 /// The name of the prelude class of a select case.
 const CASE_CLASS: &str = "select_case";
@@ -80,9 +80,14 @@ fn case_parts(vm: &mut Vm, case: Value) -> Result<(Channel<Carried>, bool, Value
 }
 
 /// The `timeout=` (seconds) and `ticks=` arguments.
-fn timeout_arg(vm: &mut Vm, name: &str, kw: &Kwargs) -> Result<Option<Timeout>, Exc> {
-    let seconds = kwarg(kw, "timeout").filter(|v| *v != Value::None);
-    let ticks = kwarg(kw, "ticks").filter(|v| *v != Value::None);
+fn timeout_arg(
+    vm: &mut Vm,
+    name: &str,
+    seconds: Option<Value>,
+    ticks: Option<Value>,
+) -> Result<Option<Timeout>, Exc> {
+    let seconds = seconds.filter(|v| *v != Value::None);
+    let ticks = ticks.filter(|v| *v != Value::None);
     match (seconds, ticks) {
         (Some(_), Some(_)) => Err(type_err(
             vm,
@@ -132,27 +137,17 @@ fn not_a_channel(vm: &mut Vm, name: &str, wanted: &str, v: Value) -> Result<(), 
     Ok(())
 }
 
-/// Refuses keywords a function does not take.
-fn known_keywords(vm: &mut Vm, name: &str, kw: &Kwargs, known: &[&str]) -> Result<(), Exc> {
-    match kw.iter().find(|(k, _)| !known.contains(&&**k)) {
-        Some((k, _)) => Err(type_err(
-            vm,
-            format!("{name}() got an unexpected keyword argument '{k}'"),
-        )),
-        None => Ok(()),
-    }
-}
-
 /// `stackless.select(cases, default=..., timeout=None, ticks=None)`:
 /// completes one case and returns `(index, value)` (`value` is None for a
 /// send). With `default` and no case ready: `(-1, default)` at once. After
 /// the timeout: `(-1, None)`.
 pub(crate) fn s_select(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "select", &args, 1, 1)?;
-    known_keywords(vm, "select", &kw, &["default", "timeout", "ticks"])?;
+    let names = ["cases", "default", "timeout", "ticks"];
+    let a = bind_args(vm, "select", &args, &kw, &names, 1, false)?;
     not_a_channel(vm, "select", "a list of cases", args[0])?;
     let cases = crate::builtins::collect(vm, args[0])?;
-    let timeout = timeout_arg(vm, "select", &kw)?;
+    let timeout = timeout_arg(vm, "select", a[2], a[3])?;
     let mut select = Select::new();
     for case in cases {
         let (ch, sending, value) = case_parts(vm, case)?;
@@ -163,7 +158,7 @@ pub(crate) fn s_select(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwar
             select.receive(&ch)
         };
     }
-    let default = kwarg(&kw, "default").map(|d| vm.carry(d));
+    let default = a[1].map(|d| vm.carry(d));
     if default.is_some() {
         select = select.or_default();
     }
@@ -180,13 +175,8 @@ pub(crate) fn s_select(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwar
 /// too few senders: `default` at once. After the timeout: None.
 pub(crate) fn s_join(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "join", &args, 1, 2)?;
-    known_keywords(vm, "join", &kw, &["count", "default", "timeout", "ticks"])?;
-    if args.len() > 1 && kwarg(&kw, "count").is_some() {
-        return Err(type_err(
-            vm,
-            "join() got multiple values for argument 'count'",
-        ));
-    }
+    let names = ["channels", "count", "default", "timeout", "ticks"];
+    let a = bind_args(vm, "join", &args, &kw, &names, 1, false)?;
     not_a_channel(vm, "join", "a list of channels", args[0])?;
     let items = crate::builtins::collect(vm, args[0])?;
     let mut chans = Vec::with_capacity(items.len());
@@ -199,7 +189,7 @@ pub(crate) fn s_join(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs
             }
         }
     }
-    let count = match args.get(1).copied().or(kwarg(&kw, "count")) {
+    let count = match a[1] {
         None | Some(Value::None) => chans.len(),
         Some(Value::Int(n)) if n >= 1 && (n as usize) <= chans.len() => n as usize,
         Some(Value::Int(n)) => {
@@ -216,9 +206,9 @@ pub(crate) fn s_join(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs
     if chans.is_empty() {
         return Err(vm.error("ValueError", "join() needs at least one channel"));
     }
-    let timeout = timeout_arg(vm, "join", &kw)?;
+    let timeout = timeout_arg(vm, "join", a[3], a[4])?;
     let mut join = Join::new(&chans).need(count);
-    let default = kwarg(&kw, "default").map(|d| vm.carry(d));
+    let default = a[2].map(|d| vm.carry(d));
     if default.is_some() {
         join = join.or_default();
     }
