@@ -190,21 +190,15 @@ impl<T: 'static> Select<T> {
         };
         let ready = self.cases.iter().filter(|c| is_ready(c)).count();
         if ready > 0 {
-            let mut pick = if ready == 1 {
+            let pick = if ready == 1 {
                 0
             } else {
                 st.random_below(ready)
             };
-            let mut chosen = 0;
-            for (i, c) in self.cases.iter().enumerate() {
-                if is_ready(c) {
-                    if pick == 0 {
-                        chosen = i;
-                        break;
-                    }
-                    pick -= 1;
-                }
-            }
+            let chosen = (0..self.cases.len())
+                .filter(|&i| is_ready(&self.cases[i]))
+                .nth(pick)
+                .unwrap_or_default();
             drop(st);
             return self.perform(chosen, soft);
         }

@@ -604,13 +604,12 @@ impl Vm {
         }
         // UnicodeEncodeError(encoding, object, start, end, reason) and
         // UnicodeDecodeError name their arguments.
-        let unicode = ["UnicodeEncodeError", "UnicodeDecodeError"]
-            .iter()
-            .any(|n| mro.contains(&self.exc_class(n)));
-        if unicode
-            && let Value::Obj(t) = args
+        if let Value::Obj(t) = args
             && let Obj::Tuple(items) = self.heap.get(t)
             && let [encoding, object, start, end, reason] = items[..]
+            && ["UnicodeEncodeError", "UnicodeDecodeError"]
+                .iter()
+                .any(|n| mro.contains(&self.exc_class(n)))
         {
             for (name, v) in [
                 ("encoding", encoding),

@@ -175,8 +175,7 @@ fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> Result<Vec<u
     }
     let limit = if codec == "ascii" { 0x80 } else { 0x100 };
     let mut out = Vec::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in text.chars().enumerate() {
         if (c as u32) < limit {
             out.push(c as u8);
             continue;
@@ -188,10 +187,8 @@ fn encode(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> Result<Vec<u
             "xmlcharrefreplace" => out.extend(format!("&#{};", c as u32).bytes()),
             "strict" => {
                 // The error covers the whole run of unencodable characters.
-                let end = chars[i..]
-                    .iter()
-                    .position(|c| (*c as u32) < limit)
-                    .map_or(chars.len(), |n| i + n);
+                let run = text.chars().skip(i).take_while(|c| (*c as u32) >= limit);
+                let end = i + run.count();
                 let object = new_str(vm, text);
                 let name = if codec == "ascii" { "ascii" } else { "latin-1" };
                 let reason = format!("ordinal not in range({limit})");

@@ -57,12 +57,16 @@ fn unicode_error_text(vm: &mut Vm, exc: Value) -> Option<String> {
     let Obj::Instance(inst) = vm.heap.get(id) else {
         return None;
     };
-    let mro = match vm.heap.get(inst.class) {
-        Obj::Class(c) => c.mro.clone(),
-        _ => return None,
+    // Only these two have a `reason` of their own: look no further
+    // for every other exception.
+    if !inst.attrs.contains_key("reason") {
+        return None;
+    }
+    let Obj::Class(c) = vm.heap.get(inst.class) else {
+        return None;
     };
-    let encode = mro.contains(&vm.exc_class("UnicodeEncodeError"));
-    if !encode && !mro.contains(&vm.exc_class("UnicodeDecodeError")) {
+    let encode = c.mro.contains(&vm.exc_class("UnicodeEncodeError"));
+    if !encode && !c.mro.contains(&vm.exc_class("UnicodeDecodeError")) {
         return None;
     }
     let attr = |name: &str| inst.attrs.get(name).copied();

@@ -46,10 +46,6 @@ struct SavedThread {
     name: Option<String>,
 }
 
-fn is_zero(n: &i32) -> bool {
-    *n == 0
-}
-
 #[derive(serde::Serialize, serde::Deserialize)]
 struct SavedChannel {
     /// Its channel object (the VM snapshot keeps its settings).
