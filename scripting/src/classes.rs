@@ -180,19 +180,7 @@ fn record_slots(vm: &mut Vm, id: ObjId) {
 /// The AttributeError for setting `name` on an instance of a `__slots__`
 /// class that has no such slot (CPython's message); None when allowed.
 pub(crate) fn slots_refuse(vm: &mut Vm, class: ObjId, obj: Value, name: &str) -> Option<Exc> {
-    let Obj::Class(c) = vm.heap.get(class) else {
-        return None;
-    };
-    let Value::Obj(names) = c.attrs.get(SLOTS_KEY).copied()? else {
-        return None;
-    };
-    let allowed = match vm.heap.get(names) {
-        Obj::Tuple(items) => items
-            .iter()
-            .any(|v| crate::builtins::str_content(vm, *v).is_some_and(|n| &*n == name)),
-        _ => true,
-    };
-    if allowed {
+    if !slots_would_refuse(vm, class, name) {
         return None;
     }
     let t = crate::builtins::type_name(vm, obj);
@@ -200,6 +188,100 @@ pub(crate) fn slots_refuse(vm: &mut Vm, class: ObjId, obj: Value, name: &str) ->
         "AttributeError",
         format!("'{t}' object has no attribute '{name}'"),
     ))
+}
+
+/// Whether `class` has a data descriptor (a property, or an instance
+/// whose class defines `__set__` or `__delete__`) named `name`, which
+/// takes the name over from its instances' own attributes.
+pub(crate) fn data_descriptor_named(vm: &Vm, class: ObjId, name: &str) -> bool {
+    let Some(d) = class_attr(vm, class, name) else {
+        return false;
+    };
+    if let Value::Obj(p) = d
+        && matches!(vm.heap.get(p), Obj::Property(_))
+    {
+        return true;
+    }
+    descriptor(vm, d).is_some_and(|d| d.is_data())
+}
+
+/// `obj.__class__ = v` on an instance: CPython's checks, then the
+/// instance's class changes.
+pub(crate) fn set_instance_class(vm: &mut Vm, id: ObjId, v: Value) -> Result<(), Exc> {
+    let Obj::Instance(inst) = vm.heap.get(id) else {
+        return Ok(());
+    };
+    let old = inst.class;
+    let new = match v {
+        Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => c,
+        Value::Obj(c) if matches!(vm.heap.get(c), Obj::Type(_)) => {
+            return Err(vm.error(
+                "TypeError",
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        }
+        _ => {
+            let t = crate::builtins::type_name(vm, v);
+            return Err(vm.error(
+                "TypeError",
+                format!("__class__ must be set to a class, not '{t}' object"),
+            ));
+        }
+    };
+    let layout = |vm: &Vm, c: ObjId| -> (Option<TypeKind>, Vec<Rc<str>>) {
+        let Obj::Class(k) = vm.heap.get(c) else {
+            return (None, Vec::new());
+        };
+        let mut slots = Vec::new();
+        for m in &k.mro {
+            if let Obj::Class(mk) = vm.heap.get(*m)
+                && let Some(Value::Obj(t)) = mk.attrs.get(SLOTS_KEY)
+                && let Obj::Tuple(items) = vm.heap.get(*t)
+            {
+                slots.extend(
+                    items
+                        .iter()
+                        .filter_map(|v| crate::builtins::str_content(vm, *v)),
+                );
+            }
+        }
+        let native = k.mro.iter().find_map(|m| match vm.heap.get(*m) {
+            Obj::Class(mk) => mk.native,
+            _ => None,
+        });
+        (native, slots)
+    };
+    if layout(vm, old) != layout(vm, new) {
+        let name = |vm: &Vm, c: ObjId| match vm.heap.get(c) {
+            Obj::Class(k) => k.name.clone(),
+            _ => Rc::from("?"),
+        };
+        let (n, o) = (name(vm, new), name(vm, old));
+        return Err(vm.error(
+            "TypeError",
+            format!("__class__ assignment: '{n}' object layout differs from '{o}'"),
+        ));
+    }
+    if let Obj::Instance(inst) = vm.heap.get_mut(id) {
+        inst.class = new;
+    }
+    Ok(())
+}
+
+/// Whether the `__slots__` of `class` leave out `name`.
+pub(crate) fn slots_would_refuse(vm: &Vm, class: ObjId, name: &str) -> bool {
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return false;
+    };
+    let Some(Value::Obj(names)) = c.attrs.get(SLOTS_KEY).copied() else {
+        return false;
+    };
+    match vm.heap.get(names) {
+        Obj::Tuple(items) => !items
+            .iter()
+            .any(|v| crate::builtins::str_content(vm, *v).is_some_and(|n| &*n == name)),
+        _ => false,
+    }
 }
 
 /// The base classes a class statement (or `type(name, bases, ns)`)

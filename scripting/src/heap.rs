@@ -438,11 +438,42 @@ pub struct Heap {
     /// reused, so ids and default reprs go on as in the uninterrupted run.
     #[serde(default)]
     pub bytes_since_gc: usize,
+    /// Changes whenever a class may have changed (see [`ClassEpoch`]).
+    #[serde(skip)]
+    class_epoch: ClassEpoch,
+}
+
+/// A number that changes whenever any class of a heap may have changed:
+/// a class reached mutably, a class allocated, a collection (which may
+/// free a class and let its slot be reused). The interpreter's per-site
+/// caches of what a class lookup found are valid while it is unchanged.
+/// Numbers come from one process-wide counter, so a heap loaded from a
+/// snapshot never repeats one a cache holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClassEpoch(u64);
+
+impl ClassEpoch {
+    fn next() -> ClassEpoch {
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        ClassEpoch(COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// No epoch: what an empty cache entry holds (never a heap's).
+    pub const NONE: ClassEpoch = ClassEpoch(0);
+}
+
+impl Default for ClassEpoch {
+    fn default() -> ClassEpoch {
+        ClassEpoch::next()
+    }
 }
 
 impl Heap {
     /// Stores an object; returns its index.
     pub fn alloc(&mut self, obj: Obj) -> ObjId {
+        if matches!(obj, Obj::Class(_)) {
+            self.class_epoch = ClassEpoch::next();
+        }
         self.allocated += 1;
         self.bytes_since_gc += obj.approx_bytes();
         match self.free.pop() {
@@ -472,9 +503,19 @@ impl Heap {
     /// The object at `id`, mutably.
     #[inline]
     pub fn get_mut(&mut self, id: ObjId) -> &mut Obj {
-        self.objects[id.0 as usize]
+        let obj = self.objects[id.0 as usize]
             .as_mut()
-            .expect("heap invariant: reachable object was freed")
+            .expect("heap invariant: reachable object was freed");
+        if matches!(obj, Obj::Class(_)) {
+            self.class_epoch = ClassEpoch::next();
+        }
+        obj
+    }
+
+    /// The current [`ClassEpoch`].
+    #[inline]
+    pub fn class_epoch(&self) -> ClassEpoch {
+        self.class_epoch
     }
 
     /// Every object with its index.
@@ -520,6 +561,7 @@ impl Heap {
     /// Frees every object not reachable from `roots`; returns how many
     /// were freed.
     pub fn collect(&mut self, roots: impl IntoIterator<Item = Value>) -> usize {
+        self.class_epoch = ClassEpoch::next();
         self.marks.clear();
         self.marks.resize(self.objects.len(), false);
         let mut stack: Vec<ObjId> = roots

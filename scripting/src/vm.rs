@@ -24,6 +24,7 @@ mod fast;
 mod frame;
 mod helpers;
 mod protocol;
+mod sites;
 mod step;
 
 pub use frame::{CallStack, Frame, SavedFrame};
@@ -415,6 +416,9 @@ pub struct Vm {
     /// Per code, per name: one more than the position in its module's
     /// globals where `LoadGlobal` last found the name (0: not cached).
     global_cache: Vec<Vec<u32>>,
+    /// Per code, per name: what attribute accesses on instances last
+    /// found (see `vm/sites.rs`).
+    attr_sites: Vec<Vec<sites::AttrSite>>,
     /// The thread whose frames are in `frames` (0: main's).
     running_thread: u32,
     /// Every native function and method, by number, and the native
@@ -477,6 +481,7 @@ impl Vm {
             sandbox_time: None,
             search_dir: defaults.search_dir,
             global_cache: Vec::new(),
+            attr_sites: Vec::new(),
             running_thread: 0,
             natives: builtins::standard_natives(),
             module_states: Vec::new(),
@@ -669,6 +674,11 @@ impl Vm {
 
     pub(crate) fn restore(&mut self, mut r: Restored) {
         self.global_cache = r.codes.iter().map(|c| vec![0; c.names.len()]).collect();
+        self.attr_sites = r
+            .codes
+            .iter()
+            .map(|c| Vm::new_sites(c.names.len()))
+            .collect();
         share_names(&mut r.codes);
         self.codes = r.codes;
         self.sources = r.sources;
@@ -779,6 +789,7 @@ impl Vm {
                 .collect();
             self.consts.push(consts);
             self.global_cache.push(vec![0; code.names.len()]);
+            self.attr_sites.push(Vm::new_sites(code.names.len()));
         }
         self.sources.push((Rc::from(filename), Rc::from(source)));
         Ok(index)

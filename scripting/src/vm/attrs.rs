@@ -452,6 +452,9 @@ impl Vm {
                     self.call_sync(setter, vec![obj, v])?;
                     return Ok(());
                 }
+                if name == "__class__" {
+                    return crate::classes::set_instance_class(self, id, v);
+                }
                 if let Some(e) = crate::classes::slots_refuse(self, class, obj, name) {
                     return Err(e);
                 }

@@ -6,6 +6,7 @@
 //! dunder, goes back to [`Vm::step`](super::Vm) unchanged.
 
 use super::frame::UNBOUND;
+use super::sites::find_attr;
 use super::{Exc, Instr, Value, Vm, cached_global, plain_call_args};
 use crate::ast::{BinOp, CmpOp};
 use crate::heap::{Iter, Obj};
@@ -65,6 +66,7 @@ impl Vm {
         let mut left = *budget;
         let globals_cache = &self.global_cache[code][..];
         let names = &self.codes[code].names[..];
+        let sites = &mut self.attr_sites[code][..];
         let stop = loop {
             if left == 0 {
                 break Leave::Stop(Stop::Budget);
@@ -125,6 +127,95 @@ impl Vm {
                         Some(v) => stack.push(v),
                         None => slow!(),
                     }
+                }
+                Instr::LoadAttr(i) => {
+                    // An instance's own attribute, or a module's global.
+                    let Some(&Value::Obj(id)) = stack.last() else {
+                        slow!()
+                    };
+                    let inst = match heap.get(id) {
+                        Obj::Instance(inst) => inst,
+                        Obj::Module(m) if sites[i as usize].module == id => {
+                            let site = &mut sites[i as usize];
+                            let Some(at) = find_attr(&m.attrs, &mut site.pos, &names[i as usize])
+                            else {
+                                slow!()
+                            };
+                            *stack.last_mut().expect("stack underflow") = m.attrs[at];
+                            ip += 1;
+                            left -= 1;
+                            continue;
+                        }
+                        _ => slow!(),
+                    };
+                    let site = &mut sites[i as usize];
+                    if site.read != (inst.class, heap.class_epoch()) {
+                        slow!()
+                    }
+                    let Some(at) = find_attr(&inst.attrs, &mut site.pos, &names[i as usize]) else {
+                        slow!()
+                    };
+                    let v = inst.attrs[at];
+                    *stack.last_mut().expect("stack underflow") = v;
+                }
+                Instr::StoreAttr(i) => {
+                    // A plain store on an instance of the class the site
+                    // last saw, while no class has changed.
+                    let n = stack.len();
+                    let Value::Obj(id) = stack[n - 1] else {
+                        slow!()
+                    };
+                    let epoch = heap.class_epoch();
+                    let Obj::Instance(inst) = heap.get_mut(id) else {
+                        slow!()
+                    };
+                    let site = &mut sites[i as usize];
+                    if site.store != (inst.class, epoch) || !inst.native.is_none() {
+                        slow!()
+                    }
+                    let v = stack[n - 2];
+                    let name = &names[i as usize];
+                    match find_attr(&inst.attrs, &mut site.pos, name) {
+                        Some(at) => inst.attrs[at] = v,
+                        None => {
+                            site.pos = inst.attrs.len() as u32;
+                            inst.attrs.insert(name.clone(), v);
+                        }
+                    }
+                    stack.truncate(n - 2);
+                }
+                Instr::LoadMethod(i) => {
+                    // A method of the class the site last saw, while no
+                    // class has changed, that the instance does not hide.
+                    let Some(&obj @ Value::Obj(id)) = stack.last() else {
+                        slow!()
+                    };
+                    let inst = match heap.get(id) {
+                        Obj::Instance(inst) => inst,
+                        // A module's global: a plain callable.
+                        Obj::Module(m) if sites[i as usize].module == id => {
+                            let site = &mut sites[i as usize];
+                            let Some(at) = find_attr(&m.attrs, &mut site.pos, &names[i as usize])
+                            else {
+                                slow!()
+                            };
+                            *stack.last_mut().expect("stack underflow") = Value::NULL;
+                            stack.push(m.attrs[at]);
+                            ip += 1;
+                            left -= 1;
+                            continue;
+                        }
+                        _ => slow!(),
+                    };
+                    let (class, epoch, f) = sites[i as usize].method;
+                    if class != inst.class || epoch != heap.class_epoch() {
+                        slow!()
+                    }
+                    if !inst.attrs.is_empty() && inst.attrs.contains_key(&*names[i as usize]) {
+                        slow!()
+                    }
+                    *stack.last_mut().expect("stack underflow") = f;
+                    stack.push(obj);
                 }
                 Instr::Jump(t) => {
                     ip = t as usize;

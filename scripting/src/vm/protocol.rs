@@ -824,11 +824,13 @@ impl Vm {
     /// `obj.name`: a property's getter or `__getattr__` runs as a frame;
     /// anything else is read at once.
     pub(crate) fn load_attr_op(&mut self, obj: Value, name: &str) -> Result<(), Exc> {
-        // The common case first: an instance's own attribute.
+        // The common case first: an instance's own attribute, unless a
+        // data descriptor of its class takes over the name.
         if let Value::Obj(id) = obj
             && let Obj::Instance(inst) = self.heap.get(id)
             && let Some(v) = inst.attrs.get(name)
-            && !(name.len() == 13 && name == "__traceback__")
+            && super::sites::plain_read(name)
+            && !crate::classes::data_descriptor_named(self, inst.class, name)
         {
             let v = *v;
             self.push(v);
@@ -879,7 +881,9 @@ impl Vm {
         {
             return desc.get.map(|get| (get, vec![d, obj, Value::Obj(class)]));
         }
-        if has_own {
+        let property =
+            matches!(found, Some(Value::Obj(p)) if matches!(self.heap.get(p), Obj::Property(_)));
+        if has_own && !property {
             return None;
         }
         match found {
@@ -914,6 +918,9 @@ impl Vm {
         if let Some(hook) = crate::classes::script_hook(self, class, "__setattr__") {
             let n = self.str_value(name);
             return self.call_then(hook, vec![obj, n, v], Cont::Replace(None));
+        }
+        if name == "__class__" {
+            return self.set_attr(obj, name, v);
         }
         let found = crate::classes::class_attr(self, class, name);
         if let Some(d) = found

@@ -115,12 +115,15 @@ impl Vm {
             Instr::LoadAttr(i) => {
                 let name = self.name(i);
                 let obj = self.pop();
+                self.note_read(obj, i);
+                self.note_module_attr(obj, i);
                 return self.load_attr_op(obj, &name);
             }
             Instr::StoreAttr(i) => {
                 let name = self.name(i);
                 let obj = self.pop();
                 let v = self.pop();
+                self.note_store(obj, i);
                 self.store_attr_op(obj, &name, v)?;
             }
             Instr::DeleteAttr(i) => {
@@ -613,12 +616,24 @@ impl Vm {
             Instr::LoadMethod(i) => {
                 let obj = self.pop();
                 if let Some(f) = self.method_function(obj, i) {
+                    self.note_method(obj, i, f);
                     self.push(f);
                     self.push(obj);
                 } else {
-                    let name = self.name(i);
                     self.push(Value::NULL);
-                    return self.load_attr_op(obj, &name);
+                    if let Some(m) = self.cached_builtin_method(obj, i) {
+                        self.push(m);
+                        return Ok(());
+                    }
+                    let name = self.name(i);
+                    self.note_module_attr(obj, i);
+                    let depth = self.frames.len();
+                    self.load_attr_op(obj, &name)?;
+                    if self.frames.len() == depth
+                        && let Some(&found) = self.frames.values.last()
+                    {
+                        self.note_builtin_method(obj, i, found);
+                    }
                 }
             }
             Instr::CallMethod(n) => {

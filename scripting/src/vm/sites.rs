@@ -1,0 +1,215 @@
+//! Inline caches: per code, per name, what the last attribute access on a
+//! script instance found, so that the fast path (`vm/fast.rs`) can read
+//! and write instance attributes and find methods without hashing the
+//! name or walking the class's MRO.
+//!
+//! Every entry is a hint checked on use: an attribute's position in an
+//! instance's table is checked against the name stored there, and what
+//! a class lookup decided holds only for the class it was made for and
+//! only while the heap's [`ClassEpoch`] is unchanged (any class reached
+//! mutably, allocated or collected changes it). A miss falls back on the
+//! general path (`Vm::step`), which fills the entry again.
+
+use std::rc::Rc;
+
+use super::{Value, Vm};
+use crate::heap::{Attrs, Builtin, ClassEpoch, Obj, TypeKind};
+use crate::value::ObjId;
+
+/// What one name of one code last found.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AttrSite {
+    /// Where the name was last found in an instance's attributes.
+    pub pos: u32,
+    /// The class on whose instances reading the name takes the
+    /// instance's own attribute when it has one (no data descriptor or
+    /// property of that name), and when.
+    pub read: (ObjId, ClassEpoch),
+    /// The class on whose instances setting the name is a plain store
+    /// into the instance's attributes (no `__setattr__`, no data
+    /// descriptor or property, no `__slots__` refusal), and when.
+    pub store: (ObjId, ClassEpoch),
+    /// The class whose lookup of the name found a script function (a
+    /// method), when, and that function.
+    pub method: (ObjId, ClassEpoch, Value),
+    /// The built-in type whose values' attribute of the name is the
+    /// built-in method found last (`append` of a list).
+    pub builtin: Option<(TypeKind, Builtin)>,
+    /// The module whose global of the name is its attribute (every
+    /// module but `stackless`, whose attributes are live), found last.
+    pub module: ObjId,
+}
+
+impl Default for AttrSite {
+    fn default() -> AttrSite {
+        AttrSite {
+            pos: 0,
+            read: (ObjId::NONE, ClassEpoch::NONE),
+            store: (ObjId::NONE, ClassEpoch::NONE),
+            method: (ObjId::NONE, ClassEpoch::NONE, Value::None),
+            builtin: None,
+            module: ObjId::NONE,
+        }
+    }
+}
+
+/// The position of `name` in `attrs`, trying the hint `pos` first and
+/// updating it.
+#[inline]
+pub(super) fn find_attr(attrs: &Attrs, pos: &mut u32, name: &Rc<str>) -> Option<usize> {
+    if let Some((k, _)) = attrs.get_index(*pos as usize)
+        && (Rc::ptr_eq(k, name) || **k == **name)
+    {
+        return Some(*pos as usize);
+    }
+    let i = attrs.get_index_of(&**name)?;
+    *pos = i as u32;
+    Some(i)
+}
+
+/// Whether reading `name` from an instance's own attributes is what the
+/// general path does when the instance has it (`__traceback__` is the
+/// one name it treats otherwise).
+#[inline]
+pub(super) fn plain_read(name: &str) -> bool {
+    !(name.len() == 13 && name == "__traceback__")
+}
+
+/// The type of a value whose attributes are its type's built-in methods
+/// and nothing else that depends on the value: the receivers whose
+/// method lookups [`AttrSite::builtin`] caches.
+#[inline]
+fn plain_receiver(obj: &Obj) -> Option<TypeKind> {
+    Some(match obj {
+        Obj::List(_) => TypeKind::List,
+        Obj::Dict(_) => TypeKind::Dict,
+        Obj::Str(_) => TypeKind::Str,
+        Obj::Tuple(_) => TypeKind::Tuple,
+        Obj::Set(s) if s.is_frozen() => TypeKind::FrozenSet,
+        Obj::Set(_) => TypeKind::Set,
+        Obj::Bytes(_) => TypeKind::Bytes,
+        Obj::ByteArray(_) => TypeKind::ByteArray,
+        _ => return None,
+    })
+}
+
+impl Vm {
+    /// The sites of code `code`, one per name.
+    pub(super) fn new_sites(names: usize) -> Vec<AttrSite> {
+        vec![AttrSite::default(); names]
+    }
+
+    /// Notes, before `obj.<names[i]> = v` runs on the general path,
+    /// whether the store is a plain one for instances of `obj`'s class
+    /// (what `store_attr_op` would decide), so that the fast path does
+    /// the next ones.
+    pub(super) fn note_store(&mut self, obj: Value, i: u32) {
+        let Value::Obj(id) = obj else { return };
+        let Obj::Instance(inst) = self.heap.get(id) else {
+            return;
+        };
+        if !inst.native.is_none() {
+            return;
+        }
+        let class = inst.class;
+        let frame = self.frames.last().expect("a frame");
+        let code = frame.code as usize;
+        let name = self.codes[code].names[i as usize].clone();
+        if &*name == "__class__"
+            || crate::classes::script_hook(self, class, "__setattr__").is_some()
+        {
+            return;
+        }
+        if let Some(d) = crate::classes::class_attr(self, class, &name) {
+            if crate::classes::descriptor(self, d).is_some_and(|d| d.set.is_some()) {
+                return;
+            }
+            if let Value::Obj(p) = d
+                && matches!(self.heap.get(p), Obj::Property(_))
+            {
+                return;
+            }
+        }
+        if crate::classes::slots_would_refuse(self, class, &name) {
+            return;
+        }
+        let epoch = self.heap.class_epoch();
+        self.attr_sites[code][i as usize].store = (class, epoch);
+    }
+
+    /// Notes, before `obj.<names[i]>` is read on the general path,
+    /// whether an instance of `obj`'s class that has the attribute gives
+    /// its own (no data descriptor of the class takes the name over).
+    pub(super) fn note_read(&mut self, obj: Value, i: u32) {
+        let Value::Obj(id) = obj else { return };
+        let Obj::Instance(inst) = self.heap.get(id) else {
+            return;
+        };
+        let class = inst.class;
+        let code = self.frames.last().expect("a frame").code as usize;
+        let name = &self.codes[code].names[i as usize];
+        if !plain_read(name) || crate::classes::data_descriptor_named(self, class, name) {
+            return;
+        }
+        let epoch = self.heap.class_epoch();
+        self.attr_sites[code][i as usize].read = (class, epoch);
+    }
+
+    /// Notes that `LoadMethod(i)` on an instance of `class` found the
+    /// script function `f` in the class.
+    pub(super) fn note_method(&mut self, obj: Value, i: u32, f: Value) {
+        let Value::Obj(id) = obj else { return };
+        let Obj::Instance(inst) = self.heap.get(id) else {
+            return;
+        };
+        let class = inst.class;
+        let code = self.frames.last().expect("a frame").code as usize;
+        let epoch = self.heap.class_epoch();
+        self.attr_sites[code][i as usize].method = (class, epoch, f);
+    }
+
+    /// `obj.<names[i]>` for `LoadMethod(i)` when the site last found a
+    /// built-in method on a value of `obj`'s type: the bound method,
+    /// made as the general path makes it.
+    pub(super) fn cached_builtin_method(&mut self, obj: Value, i: u32) -> Option<Value> {
+        let Value::Obj(id) = obj else { return None };
+        let kind = plain_receiver(self.heap.get(id))?;
+        let code = self.frames.last().expect("a frame").code as usize;
+        let (k, b) = self.attr_sites[code][i as usize].builtin?;
+        (k == kind).then(|| Value::Obj(self.heap.alloc(Obj::Method(obj, b))))
+    }
+
+    /// Notes what the general path found for `obj.<names[i]>` (`found`)
+    /// when it is a built-in method bound to a plain receiver.
+    pub(super) fn note_builtin_method(&mut self, obj: Value, i: u32, found: Value) {
+        let (Value::Obj(id), Value::Obj(m)) = (obj, found) else {
+            return;
+        };
+        let Some(kind) = plain_receiver(self.heap.get(id)) else {
+            return;
+        };
+        let Obj::Method(receiver, b) = *self.heap.get(m) else {
+            return;
+        };
+        if receiver != obj {
+            return;
+        }
+        let code = self.frames.last().expect("a frame").code as usize;
+        self.attr_sites[code][i as usize].builtin = Some((kind, b));
+    }
+
+    /// Notes, after `obj.<names[i]>` was read on the general path, that
+    /// `obj` is a module whose attribute of the name is its global.
+    pub(super) fn note_module_attr(&mut self, obj: Value, i: u32) {
+        let Value::Obj(id) = obj else { return };
+        let Obj::Module(m) = self.heap.get(id) else {
+            return;
+        };
+        let code = self.frames.last().expect("a frame").code as usize;
+        let name = &self.codes[code].names[i as usize];
+        if &*m.name == "stackless" || &**name == "__dict__" || !m.attrs.contains_key(&**name) {
+            return;
+        }
+        self.attr_sites[code][i as usize].module = id;
+    }
+}
