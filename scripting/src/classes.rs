@@ -212,13 +212,11 @@ pub(crate) fn set_instance_class(vm: &mut Vm, id: ObjId, v: Value) -> Result<(),
         return Ok(());
     };
     let old = inst.class;
+    let builtin = |vm: &Vm, c: ObjId| vm.exc_classes.iter().any(|(_, e)| *e == c);
     let new = match v {
         Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => c,
         Value::Obj(c) if matches!(vm.heap.get(c), Obj::Type(_)) => {
-            return Err(vm.error(
-                "TypeError",
-                "__class__ assignment only supported for mutable types or ModuleType subclasses",
-            ));
+            return Err(vm.error("TypeError", IMMUTABLE_CLASS));
         }
         _ => {
             let t = crate::builtins::type_name(vm, v);
@@ -228,30 +226,11 @@ pub(crate) fn set_instance_class(vm: &mut Vm, id: ObjId, v: Value) -> Result<(),
             ));
         }
     };
-    let layout = |vm: &Vm, c: ObjId| -> (Option<TypeKind>, Vec<Rc<str>>) {
-        let Obj::Class(k) = vm.heap.get(c) else {
-            return (None, Vec::new());
-        };
-        let mut slots = Vec::new();
-        for m in &k.mro {
-            if let Obj::Class(mk) = vm.heap.get(*m)
-                && let Some(Value::Obj(t)) = mk.attrs.get(SLOTS_KEY)
-                && let Obj::Tuple(items) = vm.heap.get(*t)
-            {
-                slots.extend(
-                    items
-                        .iter()
-                        .filter_map(|v| crate::builtins::str_content(vm, *v)),
-                );
-            }
-        }
-        let native = k.mro.iter().find_map(|m| match vm.heap.get(*m) {
-            Obj::Class(mk) => mk.native,
-            _ => None,
-        });
-        (native, slots)
-    };
-    if layout(vm, old) != layout(vm, new) {
+    // Built-in exception classes are CPython's static types.
+    if builtin(vm, old) || builtin(vm, new) {
+        return Err(vm.error("TypeError", IMMUTABLE_CLASS));
+    }
+    if old != new && layout(vm, old) != layout(vm, new) {
         let name = |vm: &Vm, c: ObjId| match vm.heap.get(c) {
             Obj::Class(k) => k.name.clone(),
             _ => Rc::from("?"),
@@ -265,7 +244,77 @@ pub(crate) fn set_instance_class(vm: &mut Vm, id: ObjId, v: Value) -> Result<(),
     if let Obj::Instance(inst) = vm.heap.get_mut(id) {
         inst.class = new;
     }
+    // What the instance is changes what class lookups decide when it is
+    // itself a class's attribute (a descriptor): the caches start over.
+    vm.heap.bump_class_epoch();
     Ok(())
+}
+
+/// CPython's refusal to change the class of an instance of a built-in
+/// type, or to make an instance one.
+const IMMUTABLE_CLASS: &str =
+    "__class__ assignment only supported for mutable types or ModuleType subclasses";
+
+/// What an instance of `class` is made of, as far as changing its class
+/// goes: the built-in type it derives from (a variable-sized one, `int`,
+/// `str`, `tuple` or `bytes`, as the class itself: no two such
+/// subclasses share a layout), the built-in exception class it derives
+/// from, whether it has a `__dict__` (some class on its MRO has no
+/// `__slots__`), and its slots.
+fn layout(
+    vm: &Vm,
+    class: ObjId,
+) -> (
+    Option<TypeKind>,
+    Option<ObjId>,
+    Option<ObjId>,
+    bool,
+    Vec<Rc<str>>,
+) {
+    let Obj::Class(k) = vm.heap.get(class) else {
+        return (None, None, None, true, Vec::new());
+    };
+    let mut slots = Vec::new();
+    let mut has_dict = false;
+    let mut native = None;
+    let mut exception = None;
+    for m in &k.mro {
+        let Obj::Class(mk) = vm.heap.get(*m) else {
+            continue;
+        };
+        if vm.exc_classes.iter().any(|(_, e)| e == m) {
+            exception = exception.or(Some(*m));
+            continue;
+        }
+        if mk.proxy {
+            native = native.or(mk.native);
+            continue;
+        }
+        native = native.or(mk.native);
+        match mk.attrs.get(SLOTS_KEY) {
+            Some(Value::Obj(t)) => {
+                if let Obj::Tuple(items) = vm.heap.get(*t) {
+                    slots.extend(
+                        items
+                            .iter()
+                            .filter_map(|v| crate::builtins::str_content(vm, *v)),
+                    );
+                }
+            }
+            _ => has_dict = true,
+        }
+    }
+    let var_sized = matches!(
+        native,
+        Some(TypeKind::Int | TypeKind::Str | TypeKind::Tuple | TypeKind::Bytes)
+    );
+    (
+        native,
+        var_sized.then_some(class),
+        exception,
+        has_dict,
+        slots,
+    )
 }
 
 /// Whether the `__slots__` of `class` leave out `name`.
@@ -940,9 +989,21 @@ pub(crate) fn class_of(vm: &Vm, v: Value) -> Option<ObjId> {
 
 /// The dunder method `name` of `v`'s class, if `v` is an instance whose
 /// class defines it, or a class whose metaclass does.
-pub(crate) fn dunder(vm: &Vm, v: Value, name: &str) -> Option<Value> {
+pub(crate) fn dunder(vm: &Vm, v: Value, name: &'static str) -> Option<Value> {
     match class_of(vm, v) {
-        Some(class) => class_attr(vm, class, name),
+        Some(class) => {
+            // Cached per class while no class changes (see `vm/sites.rs`).
+            let key = (class, name.as_ptr() as usize, name.len());
+            let epoch = vm.heap.class_epoch();
+            if let Some(&(e, found)) = vm.dunders.borrow().get(&key)
+                && e == epoch
+            {
+                return found;
+            }
+            let found = class_attr(vm, class, name);
+            vm.dunders.borrow_mut().insert(key, (epoch, found));
+            found
+        }
         None => meta_attr(vm, metaclass_of(vm, v)?, name),
     }
 }
@@ -951,7 +1012,7 @@ pub(crate) fn dunder(vm: &Vm, v: Value, name: &str) -> Option<Value> {
 pub(crate) fn call_dunder(
     vm: &mut Vm,
     v: Value,
-    name: &str,
+    name: &'static str,
     args: Vec<Value>,
 ) -> Option<Result<Value, Exc>> {
     let f = dunder(vm, v, name)?;

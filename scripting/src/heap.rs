@@ -512,6 +512,13 @@ impl Heap {
         obj
     }
 
+    /// Starts a new [`ClassEpoch`]: for a change that class lookups
+    /// depend on but that reaches no class (an instance that is a class's
+    /// attribute changing class).
+    pub fn bump_class_epoch(&mut self) {
+        self.class_epoch = ClassEpoch::next();
+    }
+
     /// The current [`ClassEpoch`].
     #[inline]
     pub fn class_epoch(&self) -> ClassEpoch {

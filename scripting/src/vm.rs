@@ -350,7 +350,7 @@ pub struct Vm {
     /// The main module.
     main_module: Option<ObjId>,
     /// Cached exception classes, by name.
-    exc_classes: Vec<(&'static str, ObjId)>,
+    pub(crate) exc_classes: Vec<(&'static str, ObjId)>,
     /// Set by `sys.exit`: the exit status.
     pub exit_status: Option<i32>,
     /// The `random` module's generator.
@@ -419,6 +419,9 @@ pub struct Vm {
     /// Per code, per name: what attribute accesses on instances last
     /// found (see `vm/sites.rs`).
     attr_sites: Vec<Vec<sites::AttrSite>>,
+    /// What `classes::dunder` found for a class and a special method's
+    /// name, valid while the heap's class epoch is the one stored.
+    pub(crate) dunders: std::cell::RefCell<sites::DunderCache>,
     /// The thread whose frames are in `frames` (0: main's).
     running_thread: u32,
     /// Every native function and method, by number, and the native
@@ -482,6 +485,7 @@ impl Vm {
             search_dir: defaults.search_dir,
             global_cache: Vec::new(),
             attr_sites: Vec::new(),
+            dunders: Default::default(),
             running_thread: 0,
             natives: builtins::standard_natives(),
             module_states: Vec::new(),
@@ -1062,6 +1066,7 @@ impl Vm {
             roots.push(Value::Obj(m));
         }
         self.heap.collect(roots);
+        self.dunders.borrow_mut().clear();
         let heap = &self.heap;
         self.custom_keys.retain(|_, reps| {
             reps.retain(|id| heap.is_live(*id));

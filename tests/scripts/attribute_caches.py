@@ -171,3 +171,24 @@ class D:
 Base.n = D()
 write_n(c, 20)
 print(read_n(c))
+
+
+# A class attribute that is an instance becomes a data descriptor when its
+# __class__ is reassigned; cached "plain store"/"own attribute read"
+# decisions for the owner class are not invalidated.
+class Plain:
+    pass
+class Data:
+    def __get__(self, obj, owner): return "desc"
+    def __set__(self, obj, v): print("__set__", v)
+class CD:
+    pass
+d = Plain()
+CD.x = d
+cd = CD()
+def f(v):
+    cd.x = v
+    return cd.x
+print(f(1), f(2))
+d.__class__ = Data
+print(f(3))

@@ -5,7 +5,12 @@ use super::*;
 /// Calling a built-in type: `int(x)`, `list(it)`...
 /// `int(obj)` / `float(obj)` of an instance: the first of `dunders` its
 /// class defines, whose result must be an int (a float for `__float__`).
-fn convert_by_dunder(vm: &mut Vm, x: Value, dunders: &[&str], to: &str) -> Result<Value, Exc> {
+fn convert_by_dunder(
+    vm: &mut Vm,
+    x: Value,
+    dunders: &[&'static str],
+    to: &str,
+) -> Result<Value, Exc> {
     for name in dunders {
         if let Some(r) = crate::classes::call_dunder(vm, x, name, Vec::new()) {
             let r = r?;

@@ -66,20 +66,23 @@ impl Vm {
                         let make = self.shoal_helper("make_traceback")?;
                         return self.call_sync(make, vec![Value::Obj(list)]);
                     }
+                    let found = crate::classes::class_attr(self, class, name);
+                    // A property takes the name over from the instance's
+                    // own attribute, with or without a getter.
+                    if let Some(Value::Obj(p)) = found
+                        && let Obj::Property(prop) = self.heap.get(p)
+                        && prop.fget == Value::None
+                    {
+                        let t = builtins::type_name(self, obj);
+                        return Err(self.error(
+                            "AttributeError",
+                            format!("property '{name}' of '{t}' object has no getter"),
+                        ));
+                    }
                     if let Some(v) = own {
                         return Ok(v);
                     }
-                    if let Some(v) = crate::classes::class_attr(self, class, name) {
-                        if let Value::Obj(p) = v
-                            && let Obj::Property(prop) = self.heap.get(p)
-                            && prop.fget == Value::None
-                        {
-                            let t = builtins::type_name(self, obj);
-                            return Err(self.error(
-                                "AttributeError",
-                                format!("property '{name}' of '{t}' object has no getter"),
-                            ));
-                        }
+                    if let Some(v) = found {
                         let bound = crate::classes::bind(self, v, obj, class);
                         // A property raising AttributeError falls back on
                         // `__getattr__`.

@@ -177,12 +177,64 @@ impl Vm {
                     let name = &names[i as usize];
                     match find_attr(&inst.attrs, &mut site.pos, name) {
                         Some(at) => inst.attrs[at] = v,
+                        // As on the general path, a new attribute is not
+                        // counted as heap growth: a code can add at most
+                        // one per name it holds.
                         None => {
                             site.pos = inst.attrs.len() as u32;
                             inst.attrs.insert(name.clone(), v);
                         }
                     }
                     stack.truncate(n - 2);
+                }
+                Instr::LoadSubscr => {
+                    // An item of a list or tuple by an int in range; a
+                    // dict's value by an int or str key it holds.
+                    let n = stack.len();
+                    let Value::Obj(c) = stack[n - 2] else { slow!() };
+                    let v = match (heap.get(c), stack[n - 1]) {
+                        (Obj::List(items) | Obj::Tuple(items), Value::Int(i)) => {
+                            let at = if i < 0 { i + items.len() as i64 } else { i };
+                            match usize::try_from(at).ok().and_then(|at| items.get(at)) {
+                                Some(v) => *v,
+                                None => slow!(),
+                            }
+                        }
+                        (Obj::Dict(d), key) => match plain_key(heap, key) {
+                            Some(k) => match d.get(&k) {
+                                Some((_, v)) => *v,
+                                None => slow!(),
+                            },
+                            None => slow!(),
+                        },
+                        _ => slow!(),
+                    };
+                    stack.pop();
+                    stack[n - 2] = v;
+                }
+                Instr::StoreSubscr => {
+                    // `list[int] = v` in range; `dict[key] = v` for an int
+                    // or str key it holds.
+                    let n = stack.len();
+                    let (v, key) = (stack[n - 3], stack[n - 1]);
+                    let Value::Obj(c) = stack[n - 2] else { slow!() };
+                    let k = plain_key(heap, key);
+                    match heap.get_mut(c) {
+                        Obj::List(items) => {
+                            let Value::Int(i) = key else { slow!() };
+                            let at = if i < 0 { i + items.len() as i64 } else { i };
+                            match usize::try_from(at).ok().and_then(|at| items.get_mut(at)) {
+                                Some(slot) => *slot = v,
+                                None => slow!(),
+                            }
+                        }
+                        Obj::Dict(d) => match k.and_then(|k| d.get_mut(&k)) {
+                            Some(slot) => slot.1 = v,
+                            None => slow!(),
+                        },
+                        _ => slow!(),
+                    }
+                    stack.truncate(n - 3);
                 }
                 Instr::LoadMethod(i) => {
                     // A method of the class the site last saw, while no
@@ -304,6 +356,20 @@ impl Vm {
         self.instructions = self.instructions.saturating_add(*budget - left);
         *budget = left;
         stop
+    }
+}
+
+/// The dict key of an int or a str (what `key_of` makes of them);
+/// `None` for other values, which the general path handles.
+#[inline]
+fn plain_key(heap: &crate::heap::Heap, v: Value) -> Option<crate::value::Key> {
+    match v {
+        Value::Int(i) => Some(crate::value::Key::Int(i)),
+        Value::Obj(id) => match heap.get(id) {
+            Obj::Str(s) => Some(crate::value::Key::Str(s.clone())),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -35,8 +35,8 @@ pub(crate) struct AttrSite {
     /// The built-in type whose values' attribute of the name is the
     /// built-in method found last (`append` of a list).
     pub builtin: Option<(TypeKind, Builtin)>,
-    /// The module whose global of the name is its attribute (every
-    /// module but `stackless`, whose attributes are live), found last.
+    /// The module whose global of the name is its attribute (all but
+    /// the live attributes of `stackless`), found last.
     pub module: ObjId,
 }
 
@@ -52,6 +52,12 @@ impl Default for AttrSite {
         }
     }
 }
+
+/// What a class lookup of a special method found, by class and by the
+/// address and length of the name (a `&'static str`, so equal keys are
+/// equal names), with the class epoch it was found in.
+pub(crate) type DunderCache =
+    rustc_hash::FxHashMap<(ObjId, usize, usize), (ClassEpoch, Option<Value>)>;
 
 /// The position of `name` in `attrs`, trying the hint `pos` first and
 /// updating it.
@@ -89,6 +95,10 @@ fn plain_receiver(obj: &Obj) -> Option<TypeKind> {
         Obj::Set(_) => TypeKind::Set,
         Obj::Bytes(_) => TypeKind::Bytes,
         Obj::ByteArray(_) => TypeKind::ByteArray,
+        // Their data attributes depend on the name alone, never on the
+        // object; their methods are the type's.
+        Obj::Channel(_) => TypeKind::Channel,
+        Obj::Tasklet(_) => TypeKind::Tasklet,
         _ => return None,
     })
 }
@@ -207,7 +217,9 @@ impl Vm {
         };
         let code = self.frames.last().expect("a frame").code as usize;
         let name = &self.codes[code].names[i as usize];
-        if &*m.name == "stackless" || &**name == "__dict__" || !m.attrs.contains_key(&**name) {
+        // `stackless.current`, `.main` and `.runcount` are computed.
+        let live = &*m.name == "stackless" && matches!(&**name, "current" | "main" | "runcount");
+        if live || &**name == "__dict__" || !m.attrs.contains_key(&**name) {
             return;
         }
         self.attr_sites[code][i as usize].module = id;
