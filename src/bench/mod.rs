@@ -29,11 +29,16 @@ pub enum Suite {
         #[arg(long)]
         quick: bool,
     },
-    /// Script tasklets and channels against CPython with greenlet.
+    /// Script tasklets and channels against CPython with greenlet (and
+    /// Stackless Python, given one).
     Tasklets {
         /// Small counts, one repetition: checks that every scenario runs.
         #[arg(long)]
         quick: bool,
+        /// A Stackless Python 3.7 to run the same scripts under (its
+        /// `python` binary), for a second row per scenario.
+        #[arg(long)]
+        stackless: Option<std::path::PathBuf>,
     },
     /// Echo servers on loopback: plain mio, Shoal's native tasklets, the
     /// script `examples/echo_server.py` under Shoal and under `python3`,
@@ -117,8 +122,8 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
             print!("{table}");
             Ok(())
         }
-        Suite::Tasklets { quick } => {
-            let table = tasklets::bench(quick)?;
+        Suite::Tasklets { quick, stackless } => {
+            let table = tasklets::bench(quick, stackless)?;
             print!("{table}");
             Ok(())
         }

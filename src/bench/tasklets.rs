@@ -8,7 +8,7 @@
 //! `SHOAL_BENCH_NO_INSTALL` is set); without it the peer column is left
 //! empty with a note.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use shoal_scripting::stackless::run_shared;
@@ -251,14 +251,54 @@ fn greenlet_figure(python: &PathBuf, source: &str) -> Option<f64> {
     String::from_utf8_lossy(&out.stdout).trim().parse().ok()
 }
 
+/// Runs one of Shoal's own scenario scripts (they use Stackless's API)
+/// under a Stackless Python, timed in its own process time; the seconds.
+fn stackless_seconds(python: &Path, source: &str) -> Option<f64> {
+    let program =
+        format!("import time\nt = time.process_time()\n{source}\nprint(time.process_time() - t)\n");
+    let out = Command::new(python).args(["-c", &program]).output().ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+/// Bytes per tasklet blocked in a receive under a Stackless Python.
+fn stackless_blocked_bytes(python: &Path, n: u64) -> Option<f64> {
+    let program = format!(
+        "import gc, resource, stackless\ndef waiter(ch):\n    ch.receive()\ngc.collect()\n\
+         before = int(open('/proc/self/statm').read().split()[1])\nch = stackless.channel()\n\
+         for i in range({n}):\n    stackless.tasklet(waiter)(ch)\nstackless.run()\n\
+         after = int(open('/proc/self/statm').read().split()[1])\n\
+         print((after - before) * resource.getpagesize() / {n})\n"
+    );
+    let out = Command::new(python).args(["-c", &program]).output().ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+/// Whether `python` is a Stackless Python.
+fn is_stackless(python: &Path) -> bool {
+    Command::new(python)
+        .args(["-c", "import stackless; stackless.tasklet"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
 }
 
-pub fn bench(quick: bool) -> anyhow::Result<Table> {
+/// The table; with `stackless` (a Stackless Python 3.7 build), a second
+/// row per scenario compares with Stackless running the same script.
+pub fn bench(quick: bool, stackless: Option<PathBuf>) -> anyhow::Result<Table> {
     let reps = if quick { 1 } else { 3 };
     let mut notes = Vec::new();
+    if let Some(p) = &stackless
+        && !is_stackless(p)
+    {
+        anyhow::bail!(
+            "{} is not a Stackless Python (`import stackless` fails there)",
+            p.display()
+        );
+    }
     let python = match greenlet_python() {
         Ok(p) => Some(p),
         Err(e) => {
@@ -284,13 +324,16 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
     let ghack100 = GREENLET_HACKYSACK
         .replace("KICKS", &kicks.to_string())
         .replace('N', if quick { "2000" } else { "100000" });
-    let scenarios: Vec<(String, String, String, u64, &str)> = vec![
+    // (scenario, Shoal script, greenlet script, operations, target, target
+    // against Stackless)
+    let scenarios: Vec<(String, String, String, u64, &str, &str)> = vec![
         (
             "schedule() ping-pong, per switch".into(),
             SWITCH.replace('N', &switches.to_string()),
             GREENLET_SWITCH.replace('N', &switches.to_string()),
             2 * switches,
             "<= 40 ns",
+            ">= 2x Stackless",
         ),
         (
             "channel send/receive pair".into(),
@@ -298,6 +341,7 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
             GREENLET_CHANNEL.replace('N', &pairs.to_string()),
             pairs,
             "<= 50 ns",
+            ">= 2x Stackless",
         ),
         (
             format!(
@@ -307,6 +351,7 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
             hack10,
             ghack10,
             kicks,
+            "",
             "",
         ),
         (
@@ -318,12 +363,14 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
             ghack100,
             kicks,
             "",
+            "",
         ),
     ];
     let mut rows = Vec::new();
-    for (name, ours, theirs, ops, target) in scenarios {
+    for (name, ours, theirs, ops, target, slp_target) in scenarios {
         let mut shoal = Vec::new();
         let mut peer = Vec::new();
+        let mut slp = Vec::new();
         for _ in 0..reps {
             shoal.push(shoal_seconds(&ours)? * 1e9 / ops as f64);
             if let Some(p) = &python
@@ -331,14 +378,29 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
             {
                 peer.push(t * 1e9 / ops as f64);
             }
+            if let Some(p) = &stackless
+                && let Some(t) = stackless_seconds(p, &ours)
+            {
+                slp.push(t * 1e9 / ops as f64);
+            }
         }
+        let shoal = median(shoal);
         rows.push(Row {
             scenario: name,
-            shoal: median(shoal),
+            shoal,
             peer: (!peer.is_empty()).then(|| ("CPython 3.11 + greenlet".to_string(), median(peer))),
             unit: "ns",
             target: target.into(),
         });
+        if stackless.is_some() {
+            rows.push(Row {
+                scenario: "  same script".into(),
+                shoal,
+                peer: (!slp.is_empty()).then(|| ("Stackless 3.7".to_string(), median(slp))),
+                unit: "ns",
+                target: slp_target.into(),
+            });
+        }
     }
     let ours = shoal_blocked_bytes(blocked)?;
     // A million parked greenlets would take several GiB: the peer is
@@ -360,6 +422,15 @@ pub fn bench(quick: bool) -> anyhow::Result<Table> {
         unit: "B",
         target: "1,000,000 in <= 512 MiB (537 B each)".into(),
     });
+    if let Some(p) = &stackless {
+        rows.push(Row {
+            scenario: "  same".into(),
+            shoal: ours,
+            peer: stackless_blocked_bytes(p, blocked).map(|t| ("Stackless 3.7".to_string(), t)),
+            unit: "B",
+            target: "<= 512 B".into(),
+        });
+    }
     notes.push("times are medians of CPU time per operation; loops included".into());
     Ok(Table {
         title: format!(

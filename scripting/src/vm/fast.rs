@@ -109,6 +109,15 @@ impl Vm {
                     break Leave::Call(n);
                 }
                 Instr::CallMethod(n) => {
+                    // A built-in (not a script function) found as an
+                    // attribute is called from where it is, by the
+                    // general path.
+                    let at = stack.len() - n as usize - 2;
+                    if stack[at] == Value::NULL
+                        && !matches!(stack[at + 1], Value::Obj(f) if matches!(heap.get(f), Obj::Function(_)))
+                    {
+                        slow!()
+                    }
                     ip += 1;
                     left -= 1;
                     break Leave::Call(plain_call_args(stack, n));

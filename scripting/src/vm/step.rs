@@ -418,6 +418,39 @@ impl Vm {
                 self.push(Value::Obj(id));
             }
             Instr::BuildString(n) => {
+                // Parts that are all strings (what `FormatValue` leaves)
+                // are joined in place.
+                let at = self.frames.values.len() - n as usize;
+                let parts = &self.frames.values[at..];
+                let mut len = 0;
+                for v in parts {
+                    match v {
+                        Value::Obj(id) if let Obj::Str(p) = self.heap.get(*id) => len += p.len(),
+                        _ => {
+                            len = usize::MAX;
+                            break;
+                        }
+                    }
+                }
+                // One part is the string itself (`f"{s}" is s`, as in
+                // CPython).
+                if len != usize::MAX && n == 1 {
+                    return Ok(());
+                }
+                if len != usize::MAX {
+                    let mut s = String::with_capacity(len);
+                    for v in parts {
+                        if let Value::Obj(id) = v
+                            && let Obj::Str(p) = self.heap.get(*id)
+                        {
+                            s.push_str(p);
+                        }
+                    }
+                    self.frames.values.truncate(at);
+                    let v = self.str_value(&s);
+                    self.push(v);
+                    return Ok(());
+                }
                 let items = self.pop_n(n as usize);
                 let mut s = String::new();
                 for v in items {
@@ -637,6 +670,18 @@ impl Vm {
                 }
             }
             Instr::CallMethod(n) => {
+                // An attribute that is no script function: called with the
+                // arguments above it, without moving them over the marker.
+                let values = &self.frames.values;
+                let at = values.len() - n as usize - 2;
+                if values[at] == Value::NULL
+                    && !matches!(values[at + 1], Value::Obj(f) if matches!(self.heap.get(f), Obj::Function(_)))
+                {
+                    let args = self.pop_n(n as usize);
+                    let callee = self.pop();
+                    self.pop();
+                    return self.call(callee, args, Vec::new());
+                }
                 let n = self.method_args(n);
                 return self.step(Instr::Call(n));
             }
@@ -901,6 +946,19 @@ impl Vm {
                 self.push(Value::Bool(m));
             }
             Instr::FormatValue(flags) => {
+                // `{x}` of an int or a str: its text, as `format(x, '')`.
+                if flags == 0 {
+                    match self.peek_at(0) {
+                        Value::Int(i) => {
+                            self.pop();
+                            let v = self.str_value(&i.to_string());
+                            self.push(v);
+                            return Ok(());
+                        }
+                        Value::Obj(id) if matches!(self.heap.get(id), Obj::Str(_)) => return Ok(()),
+                        _ => {}
+                    }
+                }
                 let spec = if flags & 4 != 0 {
                     let s = self.pop();
                     builtins::str_of(self, s)?
