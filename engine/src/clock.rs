@@ -43,3 +43,18 @@ fn ns_per_tick() -> f64 {
 pub(crate) fn to_duration(ticks: u64) -> Duration {
     Duration::from_nanos((ticks as f64 * ns_per_tick()) as u64)
 }
+
+/// CPU time the whole process has used (user and system, every thread):
+/// what Python's `time.process_time()` reads.
+pub fn process_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we pass.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}

@@ -6,6 +6,24 @@ what the benchmarks call is here."""
 import sys
 import time
 
+# `--shim-times PATH` (taken off the command line before the benchmark
+# sees it): the CPU seconds spent inside the benchmark's functions are
+# appended to PATH, one line per function, for `shoal bench pyperformance`.
+_TIMES = None
+if "--shim-times" in sys.argv:
+    _at = sys.argv.index("--shim-times")
+    _TIMES = sys.argv[_at + 1]
+    del sys.argv[_at:_at + 2]
+
+
+def _timed(func, *args):
+    start = time.process_time()
+    result = func(*args)
+    if _TIMES is not None:
+        with open(_TIMES, "a") as out:
+            out.write("%r\n" % (time.process_time() - start))
+    return result
+
 
 def perf_counter():
     return time.perf_counter()
@@ -84,10 +102,10 @@ class Runner:
         return self.args
 
     def bench_func(self, name, func, *args, inner_loops=None, metadata=None):
-        _show(name, func(*args))
+        _show(name, _timed(func, *args))
 
     def bench_time_func(self, name, func, *args, inner_loops=None, metadata=None):
-        elapsed = func(1, *args)
+        elapsed = _timed(func, 1, *args)
         if not isinstance(elapsed, float) or elapsed < 0:
             raise SystemExit("%s returned %r, not a time" % (name, elapsed))
         print("%s: ran" % name)

@@ -91,7 +91,7 @@ mod math;
 mod random;
 mod sys;
 pub(crate) use sys::*;
-mod time;
+pub(crate) mod time;
 pub(crate) use time::sleep_seconds;
 
 // The helpers natives written outside the crate use (see `crate::module`).

@@ -1,4 +1,5 @@
-//! The `time` module: wall clock, performance counter, sleep.
+//! The `time` module: wall clock, performance counter, process CPU
+//! time, sleep.
 
 use super::*;
 
@@ -24,6 +25,36 @@ pub(crate) fn t_perf_counter(vm: &mut Vm, _: Option<Value>, _: Vec<Value>, _: Kw
             .elapsed()
             .as_secs_f64(),
     ))
+}
+
+/// `time.process_time()`: the CPU seconds this process has used (in a
+/// world, whose clock is simulated, the simulated time, as every clock).
+pub(crate) fn t_process_time(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "time.process_time", &args, 0, 0)?;
+    if let Some(now) = vm.simulated_time() {
+        return ok(Value::Float(now));
+    }
+    ok(Value::Float(shoal_engine::process_cpu_time().as_secs_f64()))
+}
+
+/// `time.process_time_ns()`: [`t_process_time`] in nanoseconds.
+pub(crate) fn t_process_time_ns(
+    vm: &mut Vm,
+    _: Option<Value>,
+    args: Vec<Value>,
+    _: Kwargs,
+) -> BResult {
+    arity(vm, "time.process_time_ns", &args, 0, 0)?;
+    if let Some(now) = vm.simulated_time() {
+        return ok(Value::Int((now * 1e9) as i64));
+    }
+    let ns = shoal_engine::process_cpu_time().as_nanos();
+    ok(Value::Int(i64::try_from(ns).unwrap_or(i64::MAX)))
 }
 
 /// The seconds `time.sleep(args)` asks for, refused as CPython refuses
@@ -66,4 +97,6 @@ pub(crate) fn module() -> NativeModule {
         .function("perf_counter", t_perf_counter)
         .function("sleep", t_sleep)
         .function("monotonic", t_perf_counter)
+        .function("process_time", t_process_time)
+        .function("process_time_ns", t_process_time_ns)
 }

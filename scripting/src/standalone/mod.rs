@@ -108,6 +108,8 @@ fn time_module() -> NativeModule {
         .function("time", t_time)
         .function("perf_counter", t_monotonic)
         .function("monotonic", t_monotonic)
+        .function("process_time", crate::builtins::time::t_process_time)
+        .function("process_time_ns", crate::builtins::time::t_process_time_ns)
         .function("sleep", t_sleep)
 }
 
