@@ -200,7 +200,14 @@ def _encode_into(enc, o, parts):
             append(int.__repr__(o))
         elif t is float:
             append(_float_str(o, allow_nan, with_repr))
-        elif t is list or t is tuple:
+        # Subclasses of the built-in types are encoded as those types.
+        elif isinstance(o, str):
+            append(encode_str(str.__str__(o)))
+        elif isinstance(o, int):
+            append(int.__repr__(o))
+        elif isinstance(o, float):
+            append(_float_str(o, allow_nan, with_repr))
+        elif t is list or t is tuple or isinstance(o, (list, tuple)):
             if not o:
                 append("[]")
                 return
@@ -245,7 +252,7 @@ def _encode_into(enc, o, parts):
                 append("\n" + indent * level + "]")
             if markers is not None:
                 del markers[key]
-        elif t is dict:
+        elif t is dict or isinstance(o, dict):
             if not o:
                 append("{}")
                 return
@@ -336,6 +343,11 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
     if (not skipkeys and ensure_ascii and check_circular and allow_nan
             and cls is None and indent is None and separators is None
             and default is None and not sort_keys and not kw):
+        # The native encoder takes plain values; the script encoder
+        # anything else.
+        fast = _encode(obj)
+        if fast is not None:
+            return fast
         return _default_encoder.encode(obj)
     if cls is None:
         cls = JSONEncoder
@@ -746,6 +758,11 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
     if (cls is None and object_hook is None and parse_int is None
             and parse_float is None and parse_constant is None
             and object_pairs_hook is None and not kw):
+        # The native decoder takes well-formed documents; the script
+        # decoder anything else (and raises CPython's errors).
+        fast = _decode(s)
+        if fast is not None:
+            return fast[0]
         return _default_decoder.decode(s)
     if cls is None:
         cls = JSONDecoder

@@ -1,13 +1,18 @@
 //! The standard modules written in the script language (`itertools`,
-//! `collections`, `json`...): each is a [`NativeModule`] with no natives
-//! whose script part is the module's source, compiled and run in the
-//! module's namespace on first import. A dotted module `a.b` is the file
+//! `collections`, `json`...): each is a [`NativeModule`] whose script
+//! part is the module's source, compiled and run in the module's
+//! namespace on first import (their only natives are `json`'s decoder of
+//! well-formed documents and encoder of plain values, `json_decode.rs`
+//! and `json_encode.rs`). A dotted module `a.b` is the file
 //! `a__b.py`; importing it imports `a` first and sets `a.b`.
 //!
 //! What each module offers and leaves out is in its docstring and in
 //! `docs/language.md`.
 
 use crate::module::NativeModule;
+
+mod json_decode;
+mod json_encode;
 
 /// (module name, the file name tracebacks show, source).
 const MODULES: &[(&str, &str, &str)] = &[
@@ -49,7 +54,14 @@ const MODULES: &[(&str, &str, &str)] = &[
 
 /// The modules, for the VM's table of natives.
 pub(crate) fn modules() -> impl Iterator<Item = NativeModule> {
-    MODULES
-        .iter()
-        .map(|(name, file, source)| NativeModule::new(name).prelude(file, source))
+    MODULES.iter().map(|(name, file, source)| {
+        let module = NativeModule::new(name).prelude(file, source);
+        match *name {
+            // The decoder `json.loads` tries first.
+            "json" => module
+                .function("_decode", json_decode::decode)
+                .function("_encode", json_encode::encode),
+            _ => module,
+        }
+    })
 }
