@@ -205,19 +205,12 @@ pub(crate) fn data_descriptor_named(vm: &Vm, class: ObjId, name: &str) -> bool {
     descriptor(vm, d).is_some_and(|d| d.is_data())
 }
 
-/// `obj.__class__ = v` on an instance: CPython's checks, then the
-/// instance's class changes.
-pub(crate) fn set_instance_class(vm: &mut Vm, id: ObjId, v: Value) -> Result<(), Exc> {
-    let Obj::Instance(inst) = vm.heap.get(id) else {
-        return Ok(());
-    };
-    let old = inst.class;
-    let builtin = |vm: &Vm, c: ObjId| vm.exc_classes.iter().any(|(_, e)| *e == c);
+/// `obj.__class__ = v`: CPython's checks, then the object's class (an
+/// instance's class, a class's metaclass) changes. Objects of built-in
+/// types keep theirs.
+pub(crate) fn set_class(vm: &mut Vm, obj: Value, v: Value) -> Result<(), Exc> {
     let new = match v {
-        Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_)) => c,
-        Value::Obj(c) if matches!(vm.heap.get(c), Obj::Type(_)) => {
-            return Err(vm.error("TypeError", IMMUTABLE_CLASS));
-        }
+        Value::Obj(c) if matches!(vm.heap.get(c), Obj::Class(_) | Obj::Type(_)) => c,
         _ => {
             let t = crate::builtins::type_name(vm, v);
             return Err(vm.error(
@@ -226,11 +219,23 @@ pub(crate) fn set_instance_class(vm: &mut Vm, id: ObjId, v: Value) -> Result<(),
             ));
         }
     };
-    // Built-in exception classes are CPython's static types.
-    if builtin(vm, old) || builtin(vm, new) {
+    let Value::Obj(id) = obj else {
+        return Err(vm.error("TypeError", IMMUTABLE_CLASS));
+    };
+    // The class to replace: an instance's, or a class's metaclass (None
+    // for `type`, a built-in type).
+    let old = match vm.heap.get(id) {
+        Obj::Instance(inst) => Some(inst.class),
+        Obj::Class(c) => c.metaclass,
+        _ => None,
+    };
+    let Some(old) = old else {
+        return Err(vm.error("TypeError", IMMUTABLE_CLASS));
+    };
+    if is_static(vm, old) || is_static(vm, new) {
         return Err(vm.error("TypeError", IMMUTABLE_CLASS));
     }
-    if old != new && layout(vm, old) != layout(vm, new) {
+    if !assignable_layout(vm, new, old) {
         let name = |vm: &Vm, c: ObjId| match vm.heap.get(c) {
             Obj::Class(k) => k.name.clone(),
             _ => Rc::from("?"),
@@ -241,8 +246,10 @@ pub(crate) fn set_instance_class(vm: &mut Vm, id: ObjId, v: Value) -> Result<(),
             format!("__class__ assignment: '{n}' object layout differs from '{o}'"),
         ));
     }
-    if let Obj::Instance(inst) = vm.heap.get_mut(id) {
-        inst.class = new;
+    match vm.heap.get_mut(id) {
+        Obj::Instance(inst) => inst.class = new,
+        Obj::Class(c) => c.metaclass = Some(new),
+        _ => {}
     }
     // What the instance is changes what class lookups decide when it is
     // itself a class's attribute (a descriptor): the caches start over.
@@ -250,71 +257,170 @@ pub(crate) fn set_instance_class(vm: &mut Vm, id: ObjId, v: Value) -> Result<(),
     Ok(())
 }
 
-/// CPython's refusal to change the class of an instance of a built-in
-/// type, or to make an instance one.
+/// CPython's refusal to change the class of an object of a built-in
+/// (static) type, or to give an object one.
 const IMMUTABLE_CLASS: &str =
     "__class__ assignment only supported for mutable types or ModuleType subclasses";
 
-/// What an instance of `class` is made of, as far as changing its class
-/// goes: the built-in type it derives from (a variable-sized one, `int`,
-/// `str`, `tuple` or `bytes`, as the class itself: no two such
-/// subclasses share a layout), the built-in exception class it derives
-/// from, whether it has a `__dict__` (some class on its MRO has no
-/// `__slots__`), and its slots.
-fn layout(
-    vm: &Vm,
-    class: ObjId,
-) -> (
-    Option<TypeKind>,
-    Option<ObjId>,
-    Option<ObjId>,
-    bool,
-    Vec<Rc<str>>,
-) {
-    let Obj::Class(k) = vm.heap.get(class) else {
-        return (None, None, None, true, Vec::new());
+/// The classes of Shoal's standard modules that are C types in CPython.
+const STATIC_STDLIB: &[(&str, &str)] = &[
+    ("collections", "OrderedDict"),
+    ("collections", "defaultdict"),
+    ("collections", "deque"),
+    ("io", "StringIO"),
+    ("io", "BytesIO"),
+    ("io", "TextIOWrapper"),
+    ("_io", "StringIO"),
+    ("_io", "BytesIO"),
+    ("_io", "TextIOWrapper"),
+    ("functools", "partial"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "time"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("datetime", "tzinfo"),
+    ("array", "array"),
+];
+
+/// Whether `class` is a built-in (static) type in CPython: not a class a
+/// script made (`object`, a built-in exception class, a built-in type's
+/// stand-in, a C type of the standard library).
+fn is_static(vm: &Vm, class: ObjId) -> bool {
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return true;
     };
-    let mut slots = Vec::new();
-    let mut has_dict = false;
-    let mut native = None;
-    let mut exception = None;
-    for m in &k.mro {
-        let Obj::Class(mk) = vm.heap.get(*m) else {
-            continue;
-        };
-        if vm.exc_classes.iter().any(|(_, e)| e == m) {
-            exception = exception.or(Some(*m));
-            continue;
-        }
-        if mk.proxy {
-            native = native.or(mk.native);
-            continue;
-        }
-        native = native.or(mk.native);
-        match mk.attrs.get(SLOTS_KEY) {
-            Some(Value::Obj(t)) => {
-                if let Obj::Tuple(items) = vm.heap.get(*t) {
-                    slots.extend(
-                        items
-                            .iter()
-                            .filter_map(|v| crate::builtins::str_content(vm, *v)),
-                    );
-                }
-            }
-            _ => has_dict = true,
+    if c.proxy
+        || vm.exc_classes.iter().any(|(_, e)| *e == class)
+        || vm.builtins.get("\0object_class") == Some(&Value::Obj(class))
+    {
+        return true;
+    }
+    let module = c
+        .attrs
+        .get("__module__")
+        .and_then(|m| crate::builtins::str_content(vm, *m));
+    match module.as_deref() {
+        Some("itertools") => true,
+        Some(m) => STATIC_STDLIB.contains(&(m, &*c.name)),
+        None => false,
+    }
+}
+
+/// The class `class` derives its layout from: its first base, else
+/// `object`.
+fn layout_base(vm: &Vm, class: ObjId) -> Option<ObjId> {
+    match vm.heap.get(class) {
+        Obj::Class(c) => c.bases.first().copied(),
+        _ => None,
+    }
+}
+
+/// The names of a class's own `__slots__` (None without them).
+fn own_slots(vm: &Vm, class: ObjId) -> Option<Vec<Rc<str>>> {
+    let Obj::Class(c) = vm.heap.get(class) else {
+        return None;
+    };
+    let slots = c.attrs.get("__slots__").copied()?;
+    let items = match slots {
+        Value::Obj(s) => match vm.heap.get(s) {
+            Obj::Str(_) => vec![slots],
+            Obj::Tuple(items) | Obj::List(items) => items.clone(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    Some(
+        items
+            .iter()
+            .filter_map(|v| crate::builtins::str_content(vm, *v))
+            .collect(),
+    )
+}
+
+/// Whether instances of `class` have a `__dict__`.
+fn has_dict(vm: &Vm, class: ObjId) -> bool {
+    if is_static(vm, class) {
+        // Exceptions have one; other built-in types none.
+        return matches!(vm.heap.get(class), Obj::Class(c) if c.is_exception);
+    }
+    match own_slots(vm, class) {
+        None => true,
+        Some(names) => {
+            names.iter().any(|n| &**n == "__dict__")
+                || layout_base(vm, class).is_some_and(|b| has_dict(vm, b))
         }
     }
-    let var_sized = matches!(
-        native,
-        Some(TypeKind::Int | TypeKind::Str | TypeKind::Tuple | TypeKind::Bytes)
-    );
-    (
-        native,
-        var_sized.then_some(class),
-        exception,
-        has_dict,
-        slots,
-    )
+}
+
+/// What a script class adds to its base's instances: a `__dict__`, and
+/// its slots (sorted, as CPython sorts them).
+fn adds(vm: &Vm, class: ObjId) -> (bool, Vec<Rc<str>>) {
+    let base_dict = layout_base(vm, class).is_some_and(|b| has_dict(vm, b));
+    let dict = has_dict(vm, class) && !base_dict;
+    let mut slots: Vec<Rc<str>> = own_slots(vm, class)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| !matches!(&**n, "__dict__" | "__weakref__"))
+        .collect();
+    slots.sort();
+    (dict, slots)
+}
+
+/// The nearest class on `class`'s line of bases that adds something to
+/// the layout (or the built-in type at its root).
+fn solid(vm: &Vm, mut class: ObjId) -> ObjId {
+    while !is_static(vm, class) && adds(vm, class) == (false, Vec::new()) {
+        match layout_base(vm, class) {
+            Some(b) => class = b,
+            None => break,
+        }
+    }
+    class
+}
+
+/// Whether two classes are one type: the same class, or stand-ins of
+/// one built-in type (each class deriving from a built-in type has its
+/// own).
+fn same_type(vm: &Vm, a: Option<ObjId>, b: Option<ObjId>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a == b
+                || matches!((vm.heap.get(a), vm.heap.get(b)),
+                    (Obj::Class(x), Obj::Class(y)) if x.proxy && y.proxy && x.native == y.native)
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// CPython's `compatible_for_assignment`: the two classes lay their
+/// instances out alike.
+fn assignable_layout(vm: &Vm, new: ObjId, old: ObjId) -> bool {
+    let (a, b) = (solid(vm, new), solid(vm, old));
+    if same_type(vm, Some(a), Some(b)) {
+        return true;
+    }
+    if is_static(vm, a)
+        || is_static(vm, b)
+        || !same_type(vm, layout_base(vm, a), layout_base(vm, b))
+    {
+        return false;
+    }
+    let added = adds(vm, a);
+    if added != adds(vm, b) {
+        return false;
+    }
+    // A `__dict__` added to a variable-sized built-in (int, tuple, bytes)
+    // sits at a place that depends on the class.
+    let var_sized = match vm.heap.get(a) {
+        Obj::Class(c) => c.mro.iter().any(|m| {
+            matches!(vm.heap.get(*m), Obj::Class(k)
+                if matches!(k.native, Some(TypeKind::Int | TypeKind::Tuple | TypeKind::Bytes)))
+        }),
+        _ => false,
+    };
+    !(added.0 && var_sized)
 }
 
 /// Whether the `__slots__` of `class` leave out `name`.

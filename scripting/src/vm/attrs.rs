@@ -73,6 +73,13 @@ impl Vm {
                         && let Obj::Property(prop) = self.heap.get(p)
                         && prop.fget == Value::None
                     {
+                        // Its AttributeError falls back on `__getattr__`.
+                        if let Some(getattr) =
+                            crate::classes::class_attr(self, class, "__getattr__")
+                        {
+                            let n = self.str_value(name);
+                            return self.call_sync(getattr, vec![obj, n]);
+                        }
                         let t = builtins::type_name(self, obj);
                         return Err(self.error(
                             "AttributeError",
@@ -425,6 +432,9 @@ impl Vm {
     }
 
     pub(super) fn set_attr(&mut self, obj: Value, name: &str, v: Value) -> Result<(), Exc> {
+        if name == "__class__" {
+            return crate::classes::set_class(self, obj, v);
+        }
         if let Value::Obj(id) = obj {
             if crate::stackless::set_tasklet_attr(self, id, name, v)?
                 || crate::stackless::set_channel_attr(self, id, name, v)?
@@ -455,9 +465,7 @@ impl Vm {
                     self.call_sync(setter, vec![obj, v])?;
                     return Ok(());
                 }
-                if name == "__class__" {
-                    return crate::classes::set_instance_class(self, id, v);
-                }
+
                 if let Some(e) = crate::classes::slots_refuse(self, class, obj, name) {
                     return Err(e);
                 }

@@ -227,6 +227,11 @@ impl Vm {
                     let n = stack.len();
                     let (v, key) = (stack[n - 3], stack[n - 1]);
                     let Value::Obj(c) = stack[n - 2] else { slow!() };
+                    // (Only a list or dict is reached mutably: a class
+                    // would start a new class epoch.)
+                    if !matches!(heap.get(c), Obj::List(_) | Obj::Dict(_)) {
+                        slow!()
+                    }
                     let k = plain_key(heap, key);
                     match heap.get_mut(c) {
                         Obj::List(items) => {
