@@ -440,36 +440,95 @@ pub(crate) fn sort_permutation(
     if let Some(()) = sort_plain(vm, keys, reverse, &mut order) {
         return Ok(order);
     }
-    let mut error = None;
-    order.sort_by(|&i, &j| {
-        if error.is_some() {
-            return std::cmp::Ordering::Equal;
+    // As CPython: a reverse sort reverses, sorts stably, and reverses
+    // back, so that equal keys keep their order.
+    if reverse {
+        order.reverse();
+    }
+    let mut lt = |i: usize, j: usize| compare(vm, CmpOp::Lt, keys[i], keys[j]);
+    if order.len() < 64 {
+        small_sort(&mut order, &mut lt)?;
+    } else {
+        merge_sort(&mut order, &mut lt)?;
+    }
+    if reverse {
+        order.reverse();
+    }
+    Ok(order)
+}
+
+/// CPython's sort of fewer than 64 items, step for step (so that a
+/// comparison that is no order, a NaN or an inconsistent `__lt__`, gives
+/// CPython's result, and `__lt__` is called as often and in the same
+/// order): the run at the start (reversed if strictly descending), then
+/// binary insertion of the rest.
+fn small_sort(
+    v: &mut [usize],
+    lt: &mut impl FnMut(usize, usize) -> Result<bool, Exc>,
+) -> Result<(), Exc> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut run = 2;
+    if lt(v[1], v[0])? {
+        while run < n && lt(v[run], v[run - 1])? {
+            run += 1;
         }
-        let (a, b) = if reverse {
-            (keys[j], keys[i])
-        } else {
-            (keys[i], keys[j])
-        };
-        match compare(vm, CmpOp::Lt, a, b) {
-            Ok(true) => std::cmp::Ordering::Less,
-            Ok(false) => match compare(vm, CmpOp::Lt, b, a) {
-                Ok(true) => std::cmp::Ordering::Greater,
-                Ok(false) => std::cmp::Ordering::Equal,
-                Err(e) => {
-                    error = Some(e);
-                    std::cmp::Ordering::Equal
-                }
-            },
-            Err(e) => {
-                error = Some(e);
-                std::cmp::Ordering::Equal
+        v[..run].reverse();
+    } else {
+        while run < n && !lt(v[run], v[run - 1])? {
+            run += 1;
+        }
+    }
+    for start in run..n {
+        let pivot = v[start];
+        let (mut l, mut r) = (0, start);
+        while l < r {
+            let p = l + (r - l) / 2;
+            if lt(pivot, v[p])? {
+                r = p;
+            } else {
+                l = p + 1;
             }
         }
-    });
-    match error {
-        Some(e) => Err(e),
-        None => Ok(order),
+        v.copy_within(l..start, l + 1);
+        v[l] = pivot;
     }
+    Ok(())
+}
+
+/// A stable merge sort that takes the right item first only when it is
+/// less than the left one: the order of any stable sort for a
+/// consistent `<`, and never a failure for an inconsistent one.
+fn merge_sort(
+    v: &mut [usize],
+    lt: &mut impl FnMut(usize, usize) -> Result<bool, Exc>,
+) -> Result<(), Exc> {
+    if v.len() < 64 {
+        return small_sort(v, lt);
+    }
+    let mid = v.len() / 2;
+    merge_sort(&mut v[..mid], lt)?;
+    merge_sort(&mut v[mid..], lt)?;
+    let left = v[..mid].to_vec();
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < left.len() && j < v.len() {
+        if lt(v[j], left[i])? {
+            v[k] = v[j];
+            j += 1;
+        } else {
+            v[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < left.len() {
+        v[k] = left[i];
+        i += 1;
+        k += 1;
+    }
+    Ok(())
 }
 
 /// Sorts `order` by `keys` without calling back into the VM when every

@@ -158,32 +158,63 @@ def sum_(it, total):
     return total
 
 def merge_order(keys, reverse):
+    # As CPython: a reverse sort reverses, sorts stably, and reverses
+    # back; fewer than 64 items are sorted as CPython sorts them (the run
+    # at the start, then binary insertion), more by a stable merge.
     n = len(keys)
     order = list(range(n))
-    width = 1
-    while width < n:
-        merged = []
-        for lo in range(0, n, 2 * width):
-            mid = min(lo + width, n)
-            hi = min(lo + 2 * width, n)
-            i = lo
-            j = mid
-            while i < mid and j < hi:
-                if reverse:
-                    later = keys[order[i]] < keys[order[j]]
-                else:
-                    later = keys[order[j]] < keys[order[i]]
-                if later:
-                    merged.append(order[j])
-                    j += 1
-                else:
-                    merged.append(order[i])
-                    i += 1
-            merged.extend(order[i:mid])
-            merged.extend(order[j:hi])
-        order = merged
-        width *= 2
+    if reverse:
+        order.reverse()
+    if n < 64:
+        small_order(keys, order)
+    else:
+        width = 1
+        while width < n:
+            merged = []
+            for lo in range(0, n, 2 * width):
+                mid = min(lo + width, n)
+                hi = min(lo + 2 * width, n)
+                i = lo
+                j = mid
+                while i < mid and j < hi:
+                    if keys[order[j]] < keys[order[i]]:
+                        merged.append(order[j])
+                        j += 1
+                    else:
+                        merged.append(order[i])
+                        i += 1
+                merged.extend(order[i:mid])
+                merged.extend(order[j:hi])
+            order = merged
+            width *= 2
+    if reverse:
+        order.reverse()
     return order
+
+def small_order(keys, v):
+    n = len(v)
+    if n < 2:
+        return
+    run = 2
+    if keys[v[1]] < keys[v[0]]:
+        while run < n and keys[v[run]] < keys[v[run - 1]]:
+            run += 1
+        v[:run] = v[:run][::-1]
+    else:
+        while run < n and not keys[v[run]] < keys[v[run - 1]]:
+            run += 1
+    for start in range(run, n):
+        pivot = v[start]
+        lo = 0
+        hi = start
+        while lo < hi:
+            p = lo + (hi - lo) // 2
+            if keys[pivot] < keys[v[p]]:
+                hi = p
+            else:
+                lo = p + 1
+        del v[start]
+        v.insert(lo, pivot)
 
 def sort_list(items, key, reverse):
     if key is None:
