@@ -584,10 +584,16 @@ fn sort_plain(vm: &Vm, keys: &[Value], reverse: bool, order: &mut [usize]) -> Op
 
 /// A float that is not NaN, ordered as Python orders floats (`-0.0` and
 /// `0.0` equal).
-#[derive(PartialEq, PartialOrd)]
+#[derive(PartialEq)]
 struct OrdFloat(f64);
 
 impl Eq for OrdFloat {}
+
+impl PartialOrd for OrdFloat {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl Ord for OrdFloat {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
