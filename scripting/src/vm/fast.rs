@@ -145,12 +145,12 @@ impl Vm {
                     let inst = match heap.get(id) {
                         Obj::Instance(inst) => inst,
                         Obj::Module(m) if sites[i as usize].module == id => {
-                            let site = &mut sites[i as usize];
-                            let Some(at) = find_attr(&m.attrs, &mut site.pos, &names[i as usize])
+                            let Some(v) =
+                                module_attr(m, &mut sites[i as usize], &names[i as usize])
                             else {
                                 slow!()
                             };
-                            *stack.last_mut().expect("stack underflow") = m.attrs[at];
+                            *stack.last_mut().expect("stack underflow") = v;
                             ip += 1;
                             left -= 1;
                             continue;
@@ -260,13 +260,13 @@ impl Vm {
                         Obj::Instance(inst) => inst,
                         // A module's global: a plain callable.
                         Obj::Module(m) if sites[i as usize].module == id => {
-                            let site = &mut sites[i as usize];
-                            let Some(at) = find_attr(&m.attrs, &mut site.pos, &names[i as usize])
+                            let Some(v) =
+                                module_attr(m, &mut sites[i as usize], &names[i as usize])
                             else {
                                 slow!()
                             };
                             *stack.last_mut().expect("stack underflow") = Value::NULL;
-                            stack.push(m.attrs[at]);
+                            stack.push(v);
                             ip += 1;
                             left -= 1;
                             continue;
@@ -371,6 +371,16 @@ impl Vm {
         *budget = left;
         stop
     }
+}
+
+/// Module `m`'s global `name`, found through the site's position hint.
+#[inline]
+fn module_attr(
+    m: &crate::heap::Module,
+    site: &mut super::sites::AttrSite,
+    name: &std::rc::Rc<str>,
+) -> Option<Value> {
+    find_attr(&m.attrs, &mut site.pos, name).map(|at| m.attrs[at])
 }
 
 /// The dict key of an int or a str (what `key_of` makes of them);
