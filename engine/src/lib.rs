@@ -52,7 +52,7 @@ mod tasklet;
 mod timer;
 
 pub use channel::{Channel, ChannelInfo, ChannelIter};
-pub use clock::process_cpu_time;
+pub use clock::{process_cpu_time, thread_cpu_time};
 pub use control::{
     AtomicGuard, advance_tick, atomic, bind, bind_soft, current, finish_run_soft, finish_soft,
     has_scheduler, main_tasklet, run, run_watchdog, run_watchdog_soft, runcount, schedule,

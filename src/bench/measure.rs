@@ -1,22 +1,9 @@
 //! Timing helpers and the result table.
 
 use std::fmt;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// CPU time consumed by the calling thread (immune to the other core's
-/// load, unlike wall time).
-pub fn thread_cpu_time() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes into the timespec we pass.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    if rc != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
+pub use shoal_engine::thread_cpu_time;
 
 /// Which clock a measurement uses.
 #[derive(Clone, Copy)]

@@ -982,12 +982,21 @@ pub(crate) fn module() -> crate::module::NativeModule {
 /// The attributes of the `stackless` module that change as it runs:
 /// `current`, `main` and `runcount`.
 pub(crate) fn live_module_attr(vm: &mut Vm, name: &str) -> Option<Value> {
+    if !is_live_module_attr(name) {
+        return None;
+    }
     match name {
         "current" => Some(vm.tasklet_value(shoal_engine::current())),
         "main" => Some(vm.tasklet_value(shoal_engine::main_tasklet())),
         "runcount" => Some(Value::Int(shoal_engine::runcount() as i64)),
         _ => None,
     }
+}
+
+/// Whether `stackless.<name>` is computed when read (no cache may keep
+/// it): `current`, `main`, `runcount`.
+pub(crate) fn is_live_module_attr(name: &str) -> bool {
+    matches!(name, "current" | "main" | "runcount")
 }
 
 /// The names the `stackless` module holds besides its functions.

@@ -139,9 +139,8 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     // An instance's own attribute, or a module's global.
-                    let Some(&Value::Obj(id)) = stack.last() else {
-                        slow!()
-                    };
+                    let Some(top) = stack.last_mut() else { slow!() };
+                    let Value::Obj(id) = *top else { slow!() };
                     let inst = match heap.get(id) {
                         Obj::Instance(inst) => inst,
                         Obj::Module(m) if sites[i as usize].module == id => {
@@ -150,7 +149,7 @@ impl Vm {
                             else {
                                 slow!()
                             };
-                            *stack.last_mut().expect("stack underflow") = v;
+                            *top = v;
                             ip += 1;
                             left -= 1;
                             continue;
@@ -165,7 +164,7 @@ impl Vm {
                         slow!()
                     };
                     let v = inst.attrs[at];
-                    *stack.last_mut().expect("stack underflow") = v;
+                    *top = v;
                 }
                 Instr::StoreAttr(i) => {
                     // A plain store on an instance of the class the site
@@ -253,9 +252,8 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     // A method of the class the site last saw, while no
                     // class has changed, that the instance does not hide.
-                    let Some(&obj @ Value::Obj(id)) = stack.last() else {
-                        slow!()
-                    };
+                    let Some(top) = stack.last_mut() else { slow!() };
+                    let obj @ Value::Obj(id) = *top else { slow!() };
                     let inst = match heap.get(id) {
                         Obj::Instance(inst) => inst,
                         // A module's global: a plain callable.
@@ -265,7 +263,7 @@ impl Vm {
                             else {
                                 slow!()
                             };
-                            *stack.last_mut().expect("stack underflow") = Value::NULL;
+                            *top = Value::NULL;
                             stack.push(v);
                             ip += 1;
                             left -= 1;
@@ -280,7 +278,7 @@ impl Vm {
                     if !inst.attrs.is_empty() && inst.attrs.contains_key(&*names[i as usize]) {
                         slow!()
                     }
-                    *stack.last_mut().expect("stack underflow") = f;
+                    *top = f;
                     stack.push(obj);
                 }
                 Instr::Jump(t) => {

@@ -83,30 +83,48 @@ pub(super) fn plain_read(name: &str) -> bool {
 
 /// The type of a value whose attributes are its type's built-in methods
 /// and nothing else that depends on the value: the receivers whose
-/// method lookups [`AttrSite::builtin`] caches.
+/// method lookups [`AttrSite::builtin`] caches. (A channel's or a
+/// tasklet's data attributes depend on the name alone.)
 #[inline]
 fn plain_receiver(obj: &Obj) -> Option<TypeKind> {
-    Some(match obj {
-        Obj::List(_) => TypeKind::List,
-        Obj::Dict(_) => TypeKind::Dict,
-        Obj::Str(_) => TypeKind::Str,
-        Obj::Tuple(_) => TypeKind::Tuple,
-        Obj::Set(s) if s.is_frozen() => TypeKind::FrozenSet,
-        Obj::Set(_) => TypeKind::Set,
-        Obj::Bytes(_) => TypeKind::Bytes,
-        Obj::ByteArray(_) => TypeKind::ByteArray,
-        // Their data attributes depend on the name alone, never on the
-        // object; their methods are the type's.
-        Obj::Channel(_) => TypeKind::Channel,
-        Obj::Tasklet(_) => TypeKind::Tasklet,
-        _ => return None,
-    })
+    let kind = TypeKind::of_obj(obj);
+    matches!(
+        kind,
+        TypeKind::List
+            | TypeKind::Dict
+            | TypeKind::Str
+            | TypeKind::Tuple
+            | TypeKind::Set
+            | TypeKind::FrozenSet
+            | TypeKind::Bytes
+            | TypeKind::ByteArray
+            | TypeKind::Channel
+            | TypeKind::Tasklet
+    )
+    .then_some(kind)
 }
 
 impl Vm {
     /// The sites of code `code`, one per name.
     pub(super) fn new_sites(names: usize) -> Vec<AttrSite> {
         vec![AttrSite::default(); names]
+    }
+
+    /// The running code and its name `i` (None without a frame).
+    fn site_name(&self, i: u32) -> Option<(usize, Rc<str>)> {
+        let code = self.frames.last()?.code as usize;
+        Some((code, self.codes.get(code)?.names.get(i as usize)?.clone()))
+    }
+
+    /// The site of name `i` of code `code`.
+    fn site(&mut self, code: usize, i: u32) -> Option<&mut AttrSite> {
+        self.attr_sites.get_mut(code)?.get_mut(i as usize)
+    }
+
+    /// The site of name `i` of the running code.
+    fn running_site(&mut self, i: u32) -> Option<&mut AttrSite> {
+        let code = self.frames.last()?.code as usize;
+        self.site(code, i)
     }
 
     /// Notes, before `obj.<names[i]> = v` runs on the general path,
@@ -122,10 +140,14 @@ impl Vm {
             return;
         }
         let class = inst.class;
-        let frame = self.frames.last().expect("a frame");
-        let code = frame.code as usize;
-        let name = self.codes[code].names[i as usize].clone();
-        if &*name == "__class__"
+        let epoch = self.heap.class_epoch();
+        let Some((code, name)) = self.site_name(i) else {
+            return;
+        };
+        if self
+            .site(code, i)
+            .is_some_and(|s| s.store == (class, epoch))
+            || &*name == "__class__"
             || crate::classes::script_hook(self, class, "__setattr__").is_some()
         {
             return;
@@ -143,8 +165,9 @@ impl Vm {
         if crate::classes::slots_would_refuse(self, class, &name) {
             return;
         }
-        let epoch = self.heap.class_epoch();
-        self.attr_sites[code][i as usize].store = (class, epoch);
+        if let Some(site) = self.site(code, i) {
+            site.store = (class, epoch);
+        }
     }
 
     /// Notes, before `obj.<names[i]>` is read on the general path,
@@ -156,13 +179,21 @@ impl Vm {
             return;
         };
         let class = inst.class;
-        let code = self.frames.last().expect("a frame").code as usize;
-        let name = &self.codes[code].names[i as usize];
-        if !plain_read(name) || crate::classes::data_descriptor_named(self, class, name) {
+        let epoch = self.heap.class_epoch();
+        let Some((code, name)) = self.site_name(i) else {
+            return;
+        };
+        // A read the instance could not serve (a class attribute, a
+        // method) comes here with the site already filled.
+        if self.site(code, i).is_some_and(|s| s.read == (class, epoch))
+            || !plain_read(&name)
+            || crate::classes::data_descriptor_named(self, class, &name)
+        {
             return;
         }
-        let epoch = self.heap.class_epoch();
-        self.attr_sites[code][i as usize].read = (class, epoch);
+        if let Some(site) = self.site(code, i) {
+            site.read = (class, epoch);
+        }
     }
 
     /// Notes that `LoadMethod(i)` on an instance of `class` found the
@@ -173,9 +204,10 @@ impl Vm {
             return;
         };
         let class = inst.class;
-        let code = self.frames.last().expect("a frame").code as usize;
         let epoch = self.heap.class_epoch();
-        self.attr_sites[code][i as usize].method = (class, epoch, f);
+        if let Some(site) = self.running_site(i) {
+            site.method = (class, epoch, f);
+        }
     }
 
     /// `obj.<names[i]>` for `LoadMethod(i)` when the site last found a
@@ -184,8 +216,7 @@ impl Vm {
     pub(super) fn cached_builtin_method(&mut self, obj: Value, i: u32) -> Option<Value> {
         let Value::Obj(id) = obj else { return None };
         let kind = plain_receiver(self.heap.get(id))?;
-        let code = self.frames.last().expect("a frame").code as usize;
-        let (k, b) = self.attr_sites[code][i as usize].builtin?;
+        let (k, b) = self.running_site(i)?.builtin?;
         (k == kind).then(|| Value::Obj(self.heap.alloc(Obj::Method(obj, b))))
     }
 
@@ -204,8 +235,9 @@ impl Vm {
         if receiver != obj {
             return;
         }
-        let code = self.frames.last().expect("a frame").code as usize;
-        self.attr_sites[code][i as usize].builtin = Some((kind, b));
+        if let Some(site) = self.running_site(i) {
+            site.builtin = Some((kind, b));
+        }
     }
 
     /// Notes, after `obj.<names[i]>` was read on the general path, that
@@ -215,13 +247,15 @@ impl Vm {
         let Obj::Module(m) = self.heap.get(id) else {
             return;
         };
-        let code = self.frames.last().expect("a frame").code as usize;
-        let name = &self.codes[code].names[i as usize];
-        // `stackless.current`, `.main` and `.runcount` are computed.
-        let live = &*m.name == "stackless" && matches!(&**name, "current" | "main" | "runcount");
-        if live || &**name == "__dict__" || !m.attrs.contains_key(&**name) {
+        let Some((code, name)) = self.site_name(i) else {
+            return;
+        };
+        let live = &*m.name == "stackless" && crate::stackless::is_live_module_attr(&name);
+        if live || &*name == "__dict__" || !m.attrs.contains_key(&*name) {
             return;
         }
-        self.attr_sites[code][i as usize].module = id;
+        if let Some(site) = self.site(code, i) {
+            site.module = id;
+        }
     }
 }
