@@ -3,7 +3,8 @@
 #
 # - building and testing: Rust (rustc >= 1.95), a C compiler, CPython 3
 #   (the script tests compare with it) and its pip (the pyperformance
-#   test downloads the suite's programs from PyPI);
+#   test downloads the suite's programs from PyPI), nats-server (the
+#   cluster tests run zones on it);
 # - the viewer's window (`cargo run --release --bin shoal-viewer`): the X11
 #   client libraries, xkbcommon and OpenGL (Mesa). They are loaded when a
 #   window opens, so the build and the tests (which drive the UI without
@@ -29,6 +30,9 @@ command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v cc >/dev/null 2>&1 || need_apt+=(gcc)
 # pip fetches pyperformance's programs for tests/pyperformance.rs.
 python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
+# Zones across processes (docs/cluster.md): tests/cluster.rs starts its
+# own nats-server (with JetStream) on a loopback port.
+command -v nats-server >/dev/null 2>&1 || need_apt+=(nats-server)
 
 updated=
 if [ ${#need_apt[@]} -gt 0 ]; then

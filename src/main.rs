@@ -1,6 +1,7 @@
 //! The `shoal` command line.
 
 mod bench;
+mod cluster_cmd;
 mod world_cmd;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,11 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Look at a cluster of zone processes (see docs/cluster.md).
+    Cluster {
+        #[command(subcommand)]
+        command: ClusterCommand,
+    },
     /// Measure Shoal against its peers, side by side in one run.
     Bench {
         #[command(subcommand)]
@@ -60,10 +66,31 @@ enum WorldCommand {
     Run(world_cmd::RunArgs),
 }
 
+#[derive(Subcommand)]
+enum ClusterCommand {
+    /// Each zone's tick, entities, ghosts, handoffs and posts, and the
+    /// cluster's totals.
+    Status(cluster_cmd::StatusArgs),
+    /// Stop every zone's ticks (handoffs and posts in flight still land),
+    /// for a consistent view of the whole cluster.
+    Pause(cluster_cmd::StatusArgs),
+    /// Start the zones' ticks again.
+    Resume(cluster_cmd::StatusArgs),
+}
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Bench { suite } => bench::run(suite),
+        Command::Cluster {
+            command: ClusterCommand::Status(args),
+        } => cluster_cmd::status(args),
+        Command::Cluster {
+            command: ClusterCommand::Pause(args),
+        } => cluster_cmd::pause(args, true),
+        Command::Cluster {
+            command: ClusterCommand::Resume(args),
+        } => cluster_cmd::pause(args, false),
         Command::Corewar { args } => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());

@@ -35,6 +35,28 @@ struct Args {
     /// settings, or the defaults).
     #[arg(long)]
     hill: Option<SocketAddr>,
+    /// The world file (overrides the configuration's `world`).
+    #[arg(long)]
+    world: Option<String>,
+    /// Run one zone of a world split into zones (its file's `zones`):
+    /// a zone's name, or `any` for the first zone no process holds (a
+    /// standby that takes over a dead zone). Needs --nats.
+    #[arg(long, requires = "nats")]
+    zone: Option<String>,
+    /// The NATS server of the cluster (with JetStream), e.g.
+    /// nats://127.0.0.1:4222.
+    #[arg(long, requires = "zone")]
+    nats: Option<String>,
+    /// The cluster's name on NATS (default: the world's name).
+    #[arg(long, requires = "zone")]
+    cluster: Option<String>,
+    /// Seconds a zone stays held after its process stops renewing its
+    /// lease (then another process may take it over).
+    #[arg(long, default_value_t = 3.0)]
+    lease_secs: f64,
+    /// Seconds between a zone's snapshots on NATS.
+    #[arg(long, default_value_t = 2.0)]
+    zone_snapshot_secs: f64,
 }
 
 fn main() -> std::process::ExitCode {
@@ -78,7 +100,35 @@ fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         )?),
         None => None,
     };
-    let mut server = Server::open(config)?;
+    if let Some(world) = args.world.clone() {
+        config.world = world;
+    }
+    let mut server = match (&args.zone, &args.nats) {
+        (Some(zone), Some(nats)) => {
+            let secs = |v: f64, what: &str| {
+                if v.is_finite() && v > 0.0 && v <= 3600.0 {
+                    Ok(std::time::Duration::from_secs_f64(v))
+                } else {
+                    Err(format!(
+                        "{what} must be a number of seconds above 0, at most 3600"
+                    ))
+                }
+            };
+            let opts = shoal_server::cluster::ZoneOptions {
+                nats: nats.clone(),
+                zone: zone.clone(),
+                cluster: args.cluster.clone(),
+                lease: secs(args.lease_secs, "--lease-secs")?,
+                snapshot_every: secs(args.zone_snapshot_secs, "--zone-snapshot-secs")?,
+            };
+            let server = Server::open_zone(config, opts)?;
+            if let Some(z) = server.zone() {
+                println!("zone {} of {} zones", z.name(), z.map().zones.len());
+            }
+            server
+        }
+        _ => Server::open(config)?,
+    };
     let sim = server.sim();
     match &server.origin {
         Origin::Snapshot(path) => println!(

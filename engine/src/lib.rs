@@ -64,7 +64,8 @@ pub use control::{
 pub use error::{ErrorKind, TaskletError, TaskletResult, msg, os_error_class};
 pub use introspect::{BlockedOn, SchedulerStats, TaskletInfo, TaskletKind, TaskletState};
 pub use reactor::{
-    Direction, IoKey, SourceKind, SourceLabel, poll_io, set_io_blocking, wait_io, wait_io_soft,
+    Direction, IoKey, SourceKind, SourceLabel, ThreadWaker, poll_io, set_io_blocking, thread_waker,
+    wait_io, wait_io_soft,
 };
 pub use scheduler::{
     ChannelCallback, ErrorHandler, RunOptions, ScheduleCallback, Scheduler, SchedulerConfig,

@@ -538,6 +538,25 @@ pub fn poll_io(timeout: Duration) -> TaskletResult<usize> {
     Ok(ready + core.wake_wall_timers(&mut st))
 }
 
+/// Wakes a scheduler's thread from another thread: its [`poll_io`]
+/// returns at once (a game loop waiting for its next tick then looks at
+/// what the other thread queued for it). Cheap to clone, `Send + Sync`.
+#[derive(Clone)]
+pub struct ThreadWaker(Arc<mio::Waker>);
+
+impl ThreadWaker {
+    /// Makes the scheduler's thread's current or next `poll` return.
+    pub fn wake(&self) {
+        let _ = self.0.wake();
+    }
+}
+
+/// A [`ThreadWaker`] for this thread's scheduler (its reactor is made if
+/// it has none yet).
+pub fn thread_waker() -> io::Result<ThreadWaker> {
+    Ok(ThreadWaker(pool_waker()?.0))
+}
+
 /// Whether the scheduler may sleep in `poll` when nothing is runnable and
 /// tasklets wait on sockets (true by default: standalone programs). A
 /// game loop sets it false and calls [`poll_io`] once per tick.

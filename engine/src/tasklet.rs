@@ -287,6 +287,34 @@ impl Tasklet {
         Ok(())
     }
 
+    /// Ends a soft tasklet wherever it is (runnable, asleep, blocked on a
+    /// channel or socket) without running anything of it: it is taken
+    /// off what it waits on and out of the run queue, then discarded as
+    /// by [`Tasklet::discard`]. For a tasklet whose state was saved and
+    /// now lives on elsewhere (an entity handed to another zone). Refused
+    /// for the running tasklet, main, a watchdog and native tasklets.
+    pub fn abandon(&self) -> TaskletResult<()> {
+        let core = core()?;
+        let mut st = core.st.borrow_mut();
+        let running = st.running;
+        let Some(r) = st.lookup(*self) else {
+            return Ok(());
+        };
+        if self.idx == running {
+            return Err(TaskletError::runtime(msg::REBIND_CURRENT));
+        }
+        if !matches!(&r.body, Body::Soft(Some(_))) || st.is_watchdog(self.idx) {
+            return Err(TaskletError::runtime(msg::DISCARD_NATIVE));
+        }
+        let in_ring = r.in_ring();
+        st.unwait(self.idx);
+        if in_ring {
+            st.ring_remove(self.idx);
+        }
+        drop(st);
+        self.discard()
+    }
+
     /// Inserts the tasklet if needed and switches to it now; the caller
     /// keeps its place in the queue.
     pub fn run(&self) -> TaskletResult<()> {

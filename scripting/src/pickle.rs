@@ -956,3 +956,35 @@ pub(crate) fn p_load(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, _: Kwargs)
     let data = vm.call_sync(read, Vec::new())?;
     p_loads(vm, None, vec![data], Vec::new())
 }
+
+impl Vm {
+    /// `pickle.dumps(v)` for the host, as text: `v` and everything it
+    /// reaches, tasklets with their frames (how a world hands an entity's
+    /// behaviour to another process). The error is the exception's text.
+    pub fn pickle_value(&mut self, v: Value) -> Result<String, String> {
+        dumps(self, v).map_err(|e| self.format_exception(e).trim_end().to_string())
+    }
+
+    /// `pickle.loads(text)` for the host: the loaded value (its tasklets
+    /// alive and paused, or blocked again on loaded channels).
+    pub fn unpickle_value(&mut self, text: &str) -> Result<Value, String> {
+        loads(self, text).map_err(|e| self.format_exception(e).trim_end().to_string())
+    }
+
+    /// Tags the script tasklet `obj` (loaded by [`Vm::unpickle_value`])
+    /// with `owner`, as [`Vm::start_owned_tasklet`] does for a new one.
+    /// False if `obj` is no tasklet.
+    pub fn adopt_tasklet(&mut self, obj: ObjId, owner: u64) -> bool {
+        let thread = match self.heap.get_mut(obj) {
+            Obj::Tasklet(t) => {
+                t.owner = Some(owner);
+                t.thread
+            }
+            _ => return false,
+        };
+        if thread != 0 {
+            self.set_thread_owner(thread, Some(owner));
+        }
+        true
+    }
+}

@@ -13,6 +13,7 @@
 pub mod admin;
 pub mod client;
 pub mod clients;
+pub mod cluster;
 pub mod config;
 pub mod default_world;
 pub mod game;

@@ -84,6 +84,8 @@ pub struct Server {
     pub token: String,
     /// The file holding the generated admin token, if it was generated.
     pub token_path: Option<PathBuf>,
+    /// The zone this server runs, when it is one of a cluster's.
+    zone: Option<crate::cluster::ZoneNode>,
 }
 
 impl Server {
@@ -118,7 +120,7 @@ impl Server {
                 "skipped a snapshot that does not load"
             );
         }
-        let (mut sim, origin) = match loaded {
+        let (sim, origin) = match loaded {
             Some((sim, path)) => {
                 if config
                     .tick_rate
@@ -146,6 +148,59 @@ impl Server {
                 (sim, Origin::Fresh)
             }
         };
+        Server::assemble(config, data, token, token_path, sim, origin, None)
+    }
+
+    /// Opens a zone of a cluster: connects to NATS, claims the zone
+    /// (waiting while another process holds it) and builds its world
+    /// from NATS (see [`crate::cluster`]); the data directory holds the
+    /// admin token only. Must run on a thread with no scheduler.
+    pub fn open_zone(
+        config: ServerConfig,
+        opts: crate::cluster::ZoneOptions,
+    ) -> Result<Server, ServeError> {
+        let data = DataDir::open(&config.data_dir).map_err(|e| {
+            ServeError(format!(
+                "cannot use the data directory {}: {e}",
+                config.data_dir.display()
+            ))
+        })?;
+        let (token, token_path) = data
+            .admin_token(config.admin_token.as_deref())
+            .map_err(|e| ServeError(format!("cannot write the admin token: {e}")))?;
+        let mut def = if config.world == "default" {
+            default_world()
+        } else {
+            load_world_file(&config.world)
+        }
+        .map_err(|e| ServeError(e.to_string()))?;
+        if let Some(rate) = config.tick_rate {
+            def.rules.tick_rate = rate;
+        }
+        let (node, sim) =
+            crate::cluster::ZoneNode::start(def, embedded_sources(), opts).map_err(ServeError)?;
+        Server::assemble(
+            config,
+            data,
+            token,
+            token_path,
+            sim,
+            Origin::Fresh,
+            Some(node),
+        )
+    }
+
+    /// The server around a loaded world: listeners, sessions, the admin
+    /// console.
+    fn assemble(
+        config: ServerConfig,
+        data: DataDir,
+        token: String,
+        token_path: Option<PathBuf>,
+        mut sim: Sim,
+        origin: Origin,
+        zone: Option<crate::cluster::ZoneNode>,
+    ) -> Result<Server, ServeError> {
         sim.set_host_priority(config.player_priority);
         // Each connection costs a descriptor.
         let want = config.limits.max_connections as u64 + 256;
@@ -196,7 +251,13 @@ impl Server {
             origin,
             token,
             token_path,
+            zone,
         })
+    }
+
+    /// The zone this server runs, if it is one of a cluster's.
+    pub fn zone(&self) -> Option<&crate::cluster::ZoneNode> {
+        self.zone.as_ref()
     }
 
     /// The running world.
@@ -220,7 +281,31 @@ impl Server {
             }
             self.game.expire(&mut self.sim);
             let _ = shoal_engine::poll_io(Duration::ZERO);
+            if let Some(z) = &mut self.zone {
+                z.before_tick(&mut self.sim);
+                if z.lease_lost() {
+                    return Err(ServeError(format!(
+                        "zone {}: another process holds it now (this one was cut off longer than its lease)",
+                        z.name()
+                    )));
+                }
+            }
+            if self.zone.as_ref().is_some_and(|z| z.paused()) {
+                // Paused for a consistent view: only NATS's events.
+                self.desk.borrow_mut().wake_acceptor();
+                let _ = self.answer_admin(stop);
+                run_natives();
+                next += self.sim.clock().interval();
+                self.wait_until(next);
+                if Instant::now() > next {
+                    next = Instant::now();
+                }
+                continue;
+            }
             let report = self.sim.tick();
+            if let Some(z) = &mut self.zone {
+                z.after_tick(&mut self.sim);
+            }
             self.timing.record(&report);
             self.metrics
                 .tick(report.work.as_secs_f64(), report.dilation, report.entities);
@@ -300,6 +385,8 @@ impl Server {
                 return;
             }
             let woken = shoal_engine::poll_io(deadline - now).unwrap_or(0);
+            // A zone's NATS thread woke the loop: its events are handled
+            // at the next tick (a handoff waits at most a tick).
             if woken > 0 {
                 // Only connection tasklets are runnable between ticks (the
                 // inputs they hand over become script work at the next
@@ -498,11 +585,19 @@ impl Server {
             h.traffic.bytes_out,
             h.traffic.dropped,
             self.sim.vm().borrow().heap_bytes(),
-        )
+        ) + &self
+            .zone
+            .as_ref()
+            .map(|z| format!("\n{}", z.stats_lines(&self.sim)))
+            .unwrap_or_default()
     }
 
-    /// Saves a snapshot now (keeping the newest `keep_snapshots`).
-    pub fn save(&self) -> Result<PathBuf, ServeError> {
+    /// Saves a snapshot now (keeping the newest `keep_snapshots`); a
+    /// zone stores it on NATS as well.
+    pub fn save(&mut self) -> Result<PathBuf, ServeError> {
+        if let Some(z) = &mut self.zone {
+            z.save(&self.sim);
+        }
         let started = Instant::now();
         let path = self
             .data

@@ -413,7 +413,7 @@ impl Sim {
 
     /// Live entities.
     pub fn entities(&self) -> usize {
-        self.ecs.borrow().resource::<EntityIndex>().population(None)
+        crate::cluster::own_population(&self.ecs.borrow(), None)
     }
 
     /// Live entities of each kind, by kind name.
@@ -425,7 +425,13 @@ impl Sim {
             .kinds
             .iter()
             .enumerate()
-            .map(|(i, k)| (k.name.clone(), index.population(Some(i as u16))))
+            .map(|(i, k)| {
+                let _ = index;
+                (
+                    k.name.clone(),
+                    crate::cluster::own_population(&ecs, Some(i as u16)),
+                )
+            })
             .collect()
     }
 

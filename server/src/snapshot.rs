@@ -125,7 +125,7 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// The most entity ids a snapshot may have handed out (the entity index
 /// takes 8 bytes per id).
-const MAX_IDS: u64 = 1 << 32;
+pub(crate) const MAX_IDS: u64 = 1 << 32;
 
 /// Checks a snapshot's entities against its world: ids unique and below
 /// `next_id`, kinds known, components those of the kind with their types.
@@ -178,8 +178,15 @@ impl Sim {
             .map_err(SnapshotError::Save)?;
         let mut ecs = self.ecs().borrow_mut();
         let next_id = ecs.resource::<EntityIndex>().next_id;
+        // Ghosts are other zones' entities: never saved here.
+        let ghosts: std::collections::HashSet<u64> = ecs
+            .query_filtered::<&shoal_engine::game::EntityId, bevy_ecs::query::With<crate::cluster::Ghost>>()
+            .iter(&ecs)
+            .map(|i| i.0)
+            .collect();
         let entities = world_entities(&mut ecs)
             .into_iter()
+            .filter(|e| !ghosts.contains(&e.0.0))
             .map(|(id, kind, p, v, props)| SavedEntity {
                 id: id.0,
                 kind: kind.0,

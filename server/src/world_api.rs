@@ -124,9 +124,17 @@ def inbox(e=None):
 
 
 def post(e, message):
-    """Leaves `message` in entity `e`'s mailbox (never blocks)."""
+    """Leaves `message` in entity `e`'s mailbox (never blocks). In a
+    cluster, a post to an entity another zone owns goes there."""
+    if _route(e, message):
+        return
     inbox(e).post(message)
     _note_post(e)
+
+
+def _deliver(e, message):
+    # A post that came from another zone.
+    inbox(e).post(message)
 
 
 def receive(timeout=None):
@@ -173,6 +181,7 @@ pub fn module() -> NativeModule {
         .function("log", w_log)
         .function("_despawn", w_despawn)
         .function("_note_post", w_note_post)
+        .function("_route", w_route)
         .prelude(PRELUDE_FILE, PRELUDE)
         .on_tasklet_end(behaviour_ended)
 }
@@ -198,7 +207,29 @@ pub struct WorldLink {
     /// last tick (the sender is [`HOST`] for the host); bounded by
     /// [`MAX_TALKS`].
     talks: std::collections::HashMap<(u64, u64), Talk>,
+    /// Whether this world is a zone of a cluster: posts to entities it
+    /// does not own go to [`WorldLink::remote_posts`].
+    pub clustered: bool,
+    /// Posts to entities of other zones since the cluster last took them.
+    pub remote_posts: Vec<RemotePost>,
 }
+
+/// A post to an entity this zone does not own (a ghost, or one it does
+/// not hold): its sender (an entity, or [`HOST`]), receiver and message
+/// (pickled).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemotePost {
+    /// The sender.
+    pub from: u64,
+    /// The receiver.
+    pub to: u64,
+    /// The message, as `pickle.dumps` wrote it.
+    pub message: String,
+}
+
+/// The most posts to other zones a world queues between two ticks; a
+/// post beyond raises (the cluster is not keeping up).
+pub const MAX_REMOTE_POSTS: usize = 100_000;
 
 /// The sender of posts made by the host (the server posting a player's
 /// inputs, the admin console), not by an entity's behaviour.
@@ -242,6 +273,8 @@ impl WorldLink {
             log: Vec::new(),
             scratch: Vec::new(),
             talks: Default::default(),
+            clustered: false,
+            remote_posts: Vec::new(),
         }
     }
 
@@ -499,6 +532,40 @@ fn with_entity<T>(
     }
 }
 
+/// The error for a write to a ghost: an entity another zone owns,
+/// mirrored here read-only.
+fn read_only(vm: &mut Vm, id: u64) -> Exc {
+    vm.error(
+        "RuntimeError",
+        format!(
+            "entity {id} belongs to another zone (this is its read-only ghost): \
+             post to it instead of changing it"
+        ),
+    )
+}
+
+/// Runs `f` on the live entity `id`, which must be this zone's own (not
+/// a ghost): the calls that change an entity.
+fn with_own_entity<T>(
+    vm: &mut Vm,
+    id: u64,
+    f: impl FnOnce(&mut World, bevy_ecs::entity::Entity) -> T,
+) -> Result<T, Exc> {
+    let ecs = link(vm)?;
+    let mut w = ecs.borrow_mut();
+    match find(&w, id) {
+        Some(e) if w.get::<crate::cluster::Ghost>(e).is_some() => {
+            drop(w);
+            Err(read_only(vm, id))
+        }
+        Some(e) => Ok(f(&mut w, e)),
+        None => {
+            drop(w);
+            Err(gone(vm, id))
+        }
+    }
+}
+
 fn kind_index(vm: &mut Vm, w: &World, name: Value) -> Result<u16, Exc> {
     let Some(n) = str_content(vm, name) else {
         let t = type_name(vm, name);
@@ -628,7 +695,7 @@ pub(crate) fn w_set_position(
     let x = float(vm, arg(&args, &kw, 0, "x"), "x")?;
     let y = float(vm, arg(&args, &kw, 1, "y"), "y")?;
     let id = entity_arg(vm, arg(&args, &kw, 2, "e"))?;
-    with_entity(vm, id, |w, e| {
+    with_own_entity(vm, id, |w, e| {
         let (x, y) = w.resource::<WorldRules>().fit(x, y);
         if let Some(mut p) = w.get_mut::<Position>(e) {
             *p = Position { x, y };
@@ -647,7 +714,7 @@ pub(crate) fn w_set_velocity(
     let x = float(vm, arg(&args, &kw, 0, "vx"), "vx")?;
     let y = float(vm, arg(&args, &kw, 1, "vy"), "vy")?;
     let id = entity_arg(vm, arg(&args, &kw, 2, "e"))?;
-    with_entity(vm, id, |w, e| {
+    with_own_entity(vm, id, |w, e| {
         if let Some(mut v) = w.get_mut::<Velocity>(e) {
             *v = Velocity { x, y };
         }
@@ -671,7 +738,7 @@ pub(crate) fn w_steer(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
     let y = float(vm, arg(&args, &kw, 1, "y"), "y")?;
     let speed = float(vm, arg(&args, &kw, 2, "speed"), "speed")?;
     let id = entity_arg(vm, arg(&args, &kw, 3, "e"))?;
-    let dist = with_entity(vm, id, |w, e| {
+    let dist = with_own_entity(vm, id, |w, e| {
         let rules = w.resource::<WorldRules>().clone();
         let p = w.get::<Position>(e).copied().unwrap_or_default();
         let (dx, dy) = offset(&rules, p, Position { x, y });
@@ -761,6 +828,10 @@ pub(crate) fn w_set(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs)
         drop(w);
         return Err(gone(vm, id));
     };
+    if w.get::<crate::cluster::Ghost>(e).is_some() {
+        drop(w);
+        return Err(read_only(vm, id));
+    }
     let Some(old) = w.get::<Props>(e).and_then(|p| p.get(slot)).cloned() else {
         let kind = kind_name_of(&w, e).to_string();
         drop(w);
@@ -861,7 +932,7 @@ pub(crate) fn w_population(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: 
     let ecs = link(vm)?;
     let w = ecs.borrow();
     let kind = kind_filter(vm, &w, arg(&args, &kw, 0, "kind"))?;
-    let n = w.resource::<EntityIndex>().population(kind);
+    let n = crate::cluster::own_population(&w, kind);
     ok(Value::Int(n as i64))
 }
 
@@ -922,10 +993,56 @@ pub(crate) fn w_note_post(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: K
     ok(Value::None)
 }
 
+/// `_route(e, message)`: in a cluster, a post to an entity this zone
+/// does not own is queued for its zone (True); else False (a local
+/// post).
+pub(crate) fn w_route(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
+    arity(vm, "_route", &args, 2, 2)?;
+    let to = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
+    let ecs = link(vm)?;
+    let clustered = vm.module_state::<WorldLink>().is_some_and(|l| l.clustered);
+    if !clustered {
+        return ok(Value::Bool(false));
+    }
+    let local = {
+        let w = ecs.borrow();
+        find(&w, to).is_some_and(|e| w.get::<crate::cluster::Ghost>(e).is_none())
+    };
+    if local {
+        return ok(Value::Bool(false));
+    }
+    let queued = vm
+        .module_state::<WorldLink>()
+        .map_or(0, |l| l.remote_posts.len());
+    if queued >= MAX_REMOTE_POSTS {
+        return Err(vm.error(
+            "RuntimeError",
+            format!("{queued} posts to other zones wait to be sent: the cluster is not keeping up"),
+        ));
+    }
+    let message = vm.pickle_value(args[1]).map_err(|e| {
+        vm.error(
+            "TypeError",
+            format!("a post to another zone must pickle: {e}"),
+        )
+    })?;
+    let from = vm.current_owner().unwrap_or(HOST);
+    if let Some(l) = vm.world_link() {
+        l.remote_posts.push(RemotePost { from, to, message });
+        l.note_post(from, to, shoal_engine::tick());
+    }
+    ok(Value::Bool(true))
+}
+
 pub(crate) fn w_despawn(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwargs) -> BResult {
     arity(vm, "_despawn", &args, 1, 1)?;
     let id = entity_arg(vm, arg(&args, &kw, 0, "e"))?;
     let ecs = link(vm)?;
+    let ghost = find(&ecs.borrow(), id)
+        .is_some_and(|e| ecs.borrow().get::<crate::cluster::Ghost>(e).is_some());
+    if ghost {
+        return Err(read_only(vm, id));
+    }
     let marked = shoal_engine::game::mark_despawned(&mut ecs.borrow_mut(), id);
     if !marked {
         return Err(gone(vm, id));

@@ -254,6 +254,10 @@ pub struct WorldSpec {
     /// Initial entities.
     #[serde(default)]
     pub spawns: Vec<SpawnSpec>,
+    /// How the map splits into zones, each run by its own process on a
+    /// NATS cluster (see docs/cluster.md); none: one process runs it all.
+    #[serde(default)]
+    pub zones: Option<crate::cluster::zones::ZonesSpec>,
 }
 
 /// A checked world: the spec plus what the engine needs.
@@ -273,6 +277,13 @@ pub struct WorldDef {
 }
 
 impl WorldDef {
+    /// The world's zones, if its file splits it (checked when parsed).
+    pub fn zone_map(&self) -> Option<crate::cluster::zones::ZoneMap> {
+        let z = self.spec.zones.as_ref()?;
+        crate::cluster::zones::ZoneMap::new(z, self.spec.size, self.spec.edges, self.spec.cell_size)
+            .ok()
+    }
+
     /// The folder its scripts are in.
     pub fn dir(&self) -> String {
         Path::new(&self.path)
@@ -539,6 +550,12 @@ pub fn parse_world(path: &str, text: &str) -> Result<WorldDef, WorldError> {
         edges: spec.edges,
         tick_rate: spec.tick_rate,
     };
+    if let Some(z) = &spec.zones
+        && let Err(message) =
+            crate::cluster::zones::ZoneMap::new(z, spec.size, spec.edges, spec.cell_size)
+    {
+        return Err(err(locate(text, &[], "zones"), message));
+    }
     Ok(WorldDef {
         path: path.to_string(),
         text: text.to_string(),

@@ -22,6 +22,6 @@ pub use registry::{BehaviourRef, Edges, EntityIndex, KindDef, Registry, WorldRul
 pub use spatial::{SpatialIndex, z_order};
 pub use stable_hash::StableHasher;
 pub use systems::{
-    despawn_marked, kind_name_of, live_entity, mark_despawned, new_world, rebuild_spatial_index,
-    simulation_schedule, spawn_entity, state_hash, world_entities,
+    despawn_marked, despawn_now, kind_name_of, live_entity, mark_despawned, new_world,
+    rebuild_spatial_index, simulation_schedule, spawn_entity, state_hash, world_entities,
 };

@@ -117,6 +117,12 @@ pub struct EntityIndex {
     pub(crate) despawning: usize,
     /// The id the next spawned entity gets (ids are never reused).
     pub next_id: u64,
+    /// Ids this world hands out are `id_offset` modulo `id_stride` (a
+    /// zone of a cluster of N zones spawns ids of its own residue, so
+    /// zones never give the same id twice); 0 or 1: every id.
+    pub id_stride: u64,
+    /// See [`EntityIndex::id_stride`].
+    pub id_offset: u64,
 }
 
 impl EntityIndex {
@@ -140,6 +146,17 @@ impl EntityIndex {
         }
         self.by_id[i] = entity;
         self.next_id = self.next_id.max(id + 1);
+    }
+
+    /// The id the next spawned entity gets: `next_id`, or the first id
+    /// from it that is `id_offset` modulo `id_stride`.
+    pub fn fresh_id(&self) -> u64 {
+        if self.id_stride <= 1 {
+            return self.next_id;
+        }
+        let r = self.next_id % self.id_stride;
+        let off = self.id_offset % self.id_stride;
+        self.next_id + (off + self.id_stride - r) % self.id_stride
     }
 
     /// Forgets `id`.

@@ -41,7 +41,7 @@ pub fn spawn_entity(
                 .unwrap_or_default(),
         )
     });
-    let id = id.unwrap_or_else(|| world.resource::<EntityIndex>().next_id);
+    let id = id.unwrap_or_else(|| world.resource::<EntityIndex>().fresh_id());
     let entity = world
         .spawn((EntityId(id), Kind(kind), pos, vel, props))
         .id();
@@ -84,6 +84,27 @@ pub fn mark_despawned(world: &mut World, id: u64) -> bool {
     let mut index = world.resource_mut::<EntityIndex>();
     index.count_out(kind);
     index.despawning += 1;
+    true
+}
+
+/// Removes entity `id` at once (not at the next simulation phase): for
+/// the host between ticks, when an entity leaves this world for another
+/// (a zone's handoff, a ghost that is no longer mirrored). False if
+/// there is no such entity.
+pub fn despawn_now(world: &mut World, id: u64) -> bool {
+    let Some(e) = world.resource::<EntityIndex>().get(id) else {
+        return false;
+    };
+    let marked = world.get::<Despawning>(e).is_some();
+    let kind = world.get::<Kind>(e).map_or(0, |k| k.0);
+    world.despawn(e);
+    let mut index = world.resource_mut::<EntityIndex>();
+    index.remove(id);
+    if marked {
+        index.despawning = index.despawning.saturating_sub(1);
+    } else {
+        index.count_out(kind);
+    }
     true
 }
 

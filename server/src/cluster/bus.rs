@@ -1,0 +1,1121 @@
+//! The NATS side of a zone process.
+//!
+//! A thread of its own runs a tokio runtime with the `async-nats` client;
+//! the scheduler's thread (the game loop) never waits on the network
+//! except in the few calls documented as blocking. It hands work to the
+//! runtime ([`Bus`]'s methods spawn tasks on it), and the runtime hands
+//! back what arrived as [`Event`]s on a queue, waking the game loop out
+//! of its reactor wait ([`shoal_engine::ThreadWaker`]).
+//!
+//! What lives on NATS, for a cluster named `C` (see docs/cluster.md):
+//!
+//! | name | what |
+//! |---|---|
+//! | KV `shoal_C_owners` | entity id → the zone that owns it; every change a compare-and-set on the entry's revision |
+//! | KV `shoal_C_leases` | zone → the process holding it; entries expire after the lease time unless renewed |
+//! | object store `shoal_C_snapshots` | each zone's last snapshot |
+//! | stream `SHOAL_C_HANDOFFS`, subjects `shoal.C.log.ZONE` | the entities a zone took in, logged before it took them |
+//! | `shoal.C.zone.ZONE.handoff` | request: entities handed to the zone; reply: those it took |
+//! | `shoal.C.zone.ZONE.posts` | request: posts for its entities; reply: taken |
+//! | `shoal.C.zone.ZONE.ghosts` | its neighbours' entities near its border |
+//! | `shoal.C.zone.ZONE.query` | request: `stats` or `entities`; reply: a [`ZoneReport`] |
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use async_nats::jetstream::{self, consumer, kv, object_store, stream};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+use tokio::io::AsyncReadExt;
+
+use super::ghosts::GhostState;
+use super::mail::Post;
+use super::parcel::Parcel;
+
+/// The most bytes one request carries (NATS's default limit is 1 MB).
+pub const MAX_MESSAGE: usize = 768 * 1024;
+
+/// How long a handoff request waits for the neighbour's answer before
+/// the ownership entry decides.
+pub const HANDOFF_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long the blocking calls wait for NATS.
+pub const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The names a cluster uses on NATS.
+#[derive(Debug, Clone)]
+pub struct Names {
+    /// The cluster's name.
+    pub cluster: String,
+}
+
+impl Names {
+    /// A zone's subject for `what`.
+    pub fn zone(&self, zone: &str, what: &str) -> String {
+        format!("shoal.{}.zone.{zone}.{what}", self.cluster)
+    }
+    fn owners(&self) -> String {
+        format!("shoal_{}_owners", self.cluster)
+    }
+    fn leases(&self) -> String {
+        format!("shoal_{}_leases", self.cluster)
+    }
+    fn snapshots(&self) -> String {
+        format!("shoal_{}_snapshots", self.cluster)
+    }
+    fn log_stream(&self) -> String {
+        format!("SHOAL_{}_HANDOFFS", self.cluster)
+    }
+    fn log(&self, zone: &str) -> String {
+        format!("shoal.{}.log.{zone}", self.cluster)
+    }
+}
+
+/// What arrived from NATS for the game loop.
+#[derive(Debug)]
+pub enum Event {
+    /// Entities handed to this zone, each with the revision of its
+    /// ownership entry; `reply` answers the sender.
+    HandoffIn {
+        /// The zone they come from.
+        from: String,
+        /// The parcels and revisions.
+        parcels: Vec<(Parcel, u64)>,
+        /// Where the answer goes.
+        reply: Option<async_nats::Subject>,
+    },
+    /// A handoff this zone made is decided.
+    HandoffDone {
+        /// The zone it went to.
+        to: String,
+        /// The entities the other zone took.
+        accepted: Vec<u64>,
+        /// Those that stay here.
+        refused: Vec<u64>,
+    },
+    /// Posts for entities of this zone (or that were).
+    Posts {
+        /// The posts.
+        posts: Vec<Post>,
+        /// Where the acknowledgement goes.
+        reply: Option<async_nats::Subject>,
+    },
+    /// A neighbour's entities near the border.
+    Ghosts {
+        /// The neighbour.
+        from: String,
+        /// Its entities.
+        states: Vec<GhostState>,
+    },
+    /// A question for the zone (`stats`, `entities`).
+    Query {
+        /// What is asked.
+        what: String,
+        /// Where the answer goes.
+        reply: Option<async_nats::Subject>,
+    },
+    /// Ownership entries made for new entities: (id, revision), or no
+    /// revision when another zone owns the id.
+    Owned(Vec<(u64, Option<u64>)>),
+    /// Another process holds this zone's lease now: this one must stop.
+    LeaseLost,
+    /// NATS went away (false) or came back (true).
+    Connection(bool),
+}
+
+/// A handoff request.
+#[derive(Serialize, Deserialize)]
+struct HandoffRequest {
+    from: String,
+    parcels: Vec<(Parcel, u64)>,
+}
+
+/// The answer to a handoff request: the ids taken.
+#[derive(Serialize, Deserialize)]
+struct HandoffReply {
+    accepted: Vec<u64>,
+}
+
+/// Ghosts from one zone.
+#[derive(Serialize, Deserialize)]
+struct GhostBatch {
+    from: String,
+    states: Vec<GhostState>,
+}
+
+/// What a zone says of itself (`shoal cluster status`, the tests).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ZoneReport {
+    /// The zone.
+    pub zone: String,
+    /// Its process id.
+    pub pid: u32,
+    /// Its tick.
+    pub tick: u64,
+    /// Its own entities.
+    pub entities: usize,
+    /// Ghosts it mirrors.
+    pub ghosts: usize,
+    /// Entities it took in / handed out / had refused, since it started.
+    pub handoffs_in: u64,
+    /// See `handoffs_in`.
+    pub handoffs_out: u64,
+    /// See `handoffs_in`.
+    pub handoffs_refused: u64,
+    /// Entities in transit now (handed out, not yet decided).
+    pub in_transit: usize,
+    /// Posts sent to / received from other zones.
+    pub posts_out: u64,
+    /// See `posts_out`.
+    pub posts_in: u64,
+    /// Tick work time, milliseconds: median and 99th percentile.
+    pub tick_ms_p50: f64,
+    /// See `tick_ms_p50`.
+    pub tick_ms_p99: f64,
+    /// Whether NATS is reachable.
+    pub connected: bool,
+    /// Whether the zone is paused.
+    pub paused: bool,
+    /// Posts it sent that no zone has taken yet.
+    pub posts_waiting: u64,
+    /// With `entities`: every own entity's id, kind and components.
+    pub list: Vec<(u64, String, Vec<(String, String)>)>,
+}
+
+/// The shared state of the runtime's tasks.
+pub(crate) struct Ctx {
+    client: async_nats::Client,
+    owners: kv::Store,
+    leases: kv::Store,
+    snapshots: object_store::ObjectStore,
+    log: stream::Stream,
+    js: jetstream::Context,
+    names: Names,
+    events: mpsc::Sender<Event>,
+    waker: std::sync::Mutex<Option<shoal_engine::ThreadWaker>>,
+    connected: Arc<AtomicBool>,
+    /// Posts waiting for a zone to take them (for stats).
+    posts_waiting: AtomicU64,
+}
+
+impl Ctx {
+    fn emit(&self, e: Event) {
+        let _ = self.events.send(e);
+        if let Ok(w) = self.waker.lock()
+            && let Some(w) = w.as_ref()
+        {
+            w.wake();
+        }
+    }
+}
+
+/// A zone process's connection to the cluster.
+pub struct Bus {
+    handle: tokio::runtime::Handle,
+    ctx: Arc<Ctx>,
+    events: mpsc::Receiver<Event>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// The zone this process holds, once claimed.
+    zone: Option<String>,
+    /// Who this process is (in the lease entry).
+    holder: String,
+}
+
+/// How a KV bucket is made on every server version (async-nats's
+/// `create_key_value` asks for account fields nats-server 2.9 does not
+/// send): its stream, made as the client library makes it, then opened.
+async fn bucket(
+    js: &jetstream::Context,
+    name: &str,
+    max_age: Duration,
+) -> Result<kv::Store, async_nats::Error> {
+    js.get_or_create_stream(stream::Config {
+        name: format!("KV_{name}"),
+        subjects: vec![format!("$KV.{name}.>")],
+        max_messages_per_subject: 1,
+        max_age,
+        storage: stream::StorageType::File,
+        num_replicas: 1,
+        discard: stream::DiscardPolicy::New,
+        allow_rollup: true,
+        deny_delete: true,
+        allow_direct: true,
+        ..Default::default()
+    })
+    .await?;
+    Ok(js.get_key_value(name).await?)
+}
+
+impl Bus {
+    /// Connects to NATS at `url` for cluster `cluster` and makes the
+    /// cluster's buckets and stream if they are missing. `lease` is how
+    /// long a zone stays held after its process stops renewing it.
+    pub fn connect(url: &str, cluster: &str, lease: Duration) -> Result<Bus, String> {
+        if !super::zones::valid_zone_name(cluster) {
+            return Err(format!(
+                "cluster name '{cluster}' must be 1 to 64 letters, digits, '_' or '-'"
+            ));
+        }
+        let names = Names {
+            cluster: cluster.to_string(),
+        };
+        let (events_tx, events) = mpsc::channel();
+        let (ready_tx, ready_rx) =
+            mpsc::sync_channel::<Result<(tokio::runtime::Handle, Arc<Ctx>), String>>(1);
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let url = url.to_string();
+        let thread = std::thread::Builder::new()
+            .name("shoal-nats".into())
+            .spawn(move || {
+                let rt = match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(format!("cannot start the NATS thread: {e}")));
+                        return;
+                    }
+                };
+                rt.block_on(async move {
+                    match setup(&url, names, events_tx, lease).await {
+                        Ok(ctx) => {
+                            let _ = ready_tx.send(Ok((tokio::runtime::Handle::current(), ctx)));
+                            let _ = stop_rx.await;
+                        }
+                        Err(e) => {
+                            let _ = ready_tx.send(Err(e));
+                        }
+                    }
+                });
+            })
+            .map_err(|e| format!("cannot start the NATS thread: {e}"))?;
+        let (handle, ctx) = ready_rx
+            .recv_timeout(CALL_TIMEOUT)
+            .map_err(|_| format!("no answer from NATS at {url_of}", url_of = "the given URL"))??;
+        Ok(Bus {
+            handle,
+            ctx,
+            events,
+            stop: Some(stop_tx),
+            thread: Some(thread),
+            zone: None,
+            holder: format!("pid {} on {}", std::process::id(), hostname()),
+        })
+    }
+
+    /// Wakes this thread's game loop whenever an event arrives (call on
+    /// the scheduler's thread).
+    pub fn wake_this_thread(&self) {
+        if let Ok(w) = shoal_engine::thread_waker()
+            && let Ok(mut slot) = self.ctx.waker.lock()
+        {
+            *slot = Some(w);
+        }
+    }
+
+    /// The events that arrived since the last call.
+    pub fn events(&self) -> Vec<Event> {
+        self.events.try_iter().collect()
+    }
+
+    /// Whether NATS is reachable now.
+    pub fn connected(&self) -> bool {
+        self.ctx.connected.load(Ordering::Relaxed)
+    }
+
+    /// The cluster's names.
+    pub fn names(&self) -> &Names {
+        &self.ctx.names
+    }
+
+    /// The zone held, once claimed.
+    pub fn zone(&self) -> Option<&str> {
+        self.zone.as_deref()
+    }
+
+    fn call<R, F>(&self, f: impl FnOnce(Arc<Ctx>) -> F) -> Result<R, String>
+    where
+        R: Send + 'static,
+        F: Future<Output = R> + Send + 'static,
+    {
+        let (tx, rx) = mpsc::sync_channel(1);
+        let fut = f(self.ctx.clone());
+        self.handle.spawn(async move {
+            let _ = tx.send(fut.await);
+        });
+        rx.recv_timeout(CALL_TIMEOUT)
+            .map_err(|_| "NATS did not answer in time".to_string())
+    }
+
+    fn spawn<F>(&self, f: impl FnOnce(Arc<Ctx>) -> F)
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        self.handle.spawn(f(self.ctx.clone()));
+    }
+
+    /// Claims the first of `zones` whose lease is free, waiting (calling
+    /// `waiting` now and then) until one is; then keeps the lease
+    /// renewed and serves the zone's subjects. Blocks.
+    pub fn claim(
+        &mut self,
+        zones: &[String],
+        lease: Duration,
+        mut waiting: impl FnMut(&str),
+    ) -> Result<String, String> {
+        let holder = self.holder.clone();
+        loop {
+            let z = zones.to_vec();
+            let h = holder.clone();
+            let got = self.call(move |ctx| async move {
+                for zone in z {
+                    match ctx.leases.create(&zone, Bytes::from(h.clone())).await {
+                        Ok(rev) => return Ok(Some((zone, rev))),
+                        Err(e) if e.kind() == kv::CreateErrorKind::AlreadyExists => {}
+                        Err(e) => return Err(format!("cannot read the leases: {e}")),
+                    }
+                }
+                Ok(None)
+            })??;
+            if let Some((zone, rev)) = got {
+                self.zone = Some(zone.clone());
+                let z = zone.clone();
+                self.spawn(move |ctx| keep_lease(ctx, z, holder, rev, lease));
+                let z = zone.clone();
+                self.call(move |ctx| serve(ctx, z))??;
+                return Ok(zone);
+            }
+            let held = self.call(|ctx| async move { lease_holders(&ctx).await })?;
+            let who = zones
+                .iter()
+                .map(|z| match held.get(z) {
+                    Some(h) => format!("{z} (held by {h})"),
+                    None => z.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            waiting(&who);
+            std::thread::sleep(Duration::from_millis(250));
+        }
+    }
+
+    /// The zone's last snapshot, if it has one (blocks).
+    pub fn load_snapshot(&self, zone: &str) -> Result<Option<Vec<u8>>, String> {
+        let zone = zone.to_string();
+        self.call(move |ctx| async move {
+            let mut obj = match ctx.snapshots.get(&zone).await {
+                Ok(o) => o,
+                Err(e) if e.kind() == object_store::GetErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(format!("cannot read zone {zone}'s snapshot: {e}")),
+            };
+            let mut buf = Vec::new();
+            obj.read_to_end(&mut buf)
+                .await
+                .map_err(|e| format!("cannot read zone {zone}'s snapshot: {e}"))?;
+            Ok(Some(buf))
+        })?
+    }
+
+    /// Stores the zone's snapshot (in the background; a failure is
+    /// logged and the next one tried later).
+    pub fn save_snapshot(&self, bytes: Vec<u8>) {
+        let Some(zone) = self.zone.clone() else {
+            return;
+        };
+        self.spawn(move |ctx| async move {
+            if let Err(e) = ctx
+                .snapshots
+                .put(zone.as_str(), &mut bytes.as_slice())
+                .await
+            {
+                tracing::warn!(zone, error = %e, "the zone's snapshot was not stored");
+            }
+        });
+    }
+
+    /// The handoffs logged for `zone` after stream sequence `after`:
+    /// (sequence, parcels), oldest first (blocks).
+    pub fn read_log(&self, zone: &str, after: u64) -> Result<Vec<(u64, Vec<Parcel>)>, String> {
+        let subject = self.ctx.names.log(zone);
+        self.call(move |ctx| async move {
+            let c = ctx
+                .log
+                .create_consumer(consumer::pull::Config {
+                    filter_subject: subject,
+                    deliver_policy: consumer::DeliverPolicy::ByStartSequence {
+                        start_sequence: after + 1,
+                    },
+                    ack_policy: consumer::AckPolicy::None,
+                    inactive_threshold: Duration::from_secs(60),
+                    ..Default::default()
+                })
+                .await
+                .map_err(|e| format!("cannot read the handoff log: {e}"))?;
+            let mut out = Vec::new();
+            loop {
+                let mut batch = c
+                    .fetch()
+                    .max_messages(256)
+                    .messages()
+                    .await
+                    .map_err(|e| format!("cannot read the handoff log: {e}"))?;
+                let mut got = 0;
+                while let Some(m) = batch.next().await {
+                    let m = m.map_err(|e| format!("cannot read the handoff log: {e}"))?;
+                    got += 1;
+                    let seq = m.info().map(|i| i.stream_sequence).unwrap_or(0);
+                    match postcard::from_bytes::<Vec<Parcel>>(&m.payload) {
+                        Ok(p) => out.push((seq, p)),
+                        Err(e) => tracing::warn!(seq, error = %e, "a damaged handoff log entry"),
+                    }
+                }
+                if got == 0 {
+                    break;
+                }
+            }
+            Ok(out)
+        })?
+    }
+
+    /// Every entity the ownership bucket gives to `zone`, with its
+    /// entry's revision (blocks).
+    pub fn owned_by(&self, zone: &str) -> Result<HashMap<u64, u64>, String> {
+        let zone = zone.to_string();
+        self.call(move |ctx| async move {
+            let mut keys = ctx
+                .owners
+                .keys()
+                .await
+                .map_err(|e| format!("cannot list the owners: {e}"))?;
+            let mut ids = Vec::new();
+            while let Some(k) = keys.next().await {
+                let k = k.map_err(|e| format!("cannot list the owners: {e}"))?;
+                if let Ok(id) = k.parse::<u64>() {
+                    ids.push(id);
+                }
+            }
+            let mut out = HashMap::new();
+            for chunk in ids.chunks(256) {
+                let entries = futures_util::future::join_all(
+                    chunk.iter().map(|id| ctx.owners.entry(id.to_string())),
+                )
+                .await;
+                for (id, e) in chunk.iter().zip(entries) {
+                    let e = e.map_err(|e| format!("cannot read the owners: {e}"))?;
+                    if let Some(e) = e
+                        && e.operation == kv::Operation::Put
+                        && e.value == zone.as_bytes()
+                    {
+                        out.insert(*id, e.revision);
+                    }
+                }
+            }
+            Ok(out)
+        })?
+    }
+
+    /// Makes ownership entries for `ids` in this zone: (id, revision),
+    /// or no revision where another zone owns the id. Blocks if `wait`,
+    /// else the answer comes as [`Event::Owned`].
+    pub fn own(&self, ids: Vec<u64>, wait: bool) -> Result<Vec<(u64, Option<u64>)>, String> {
+        let Some(zone) = self.zone.clone() else {
+            return Err("no zone claimed".into());
+        };
+        if wait {
+            return self.call(move |ctx| async move { own(&ctx, &zone, &ids).await })?;
+        }
+        self.spawn(move |ctx| async move {
+            match own(&ctx, &zone, &ids).await {
+                Ok(v) => ctx.emit(Event::Owned(v)),
+                Err(e) => {
+                    tracing::warn!(error = %e, "ownership entries not made; retried next tick");
+                    ctx.emit(Event::Owned(Vec::new()));
+                }
+            }
+        });
+        Ok(Vec::new())
+    }
+
+    /// Deletes the ownership entries of entities this zone despawned.
+    pub fn disown(&self, ids: Vec<(u64, u64)>) {
+        self.spawn(move |ctx| async move {
+            for (id, rev) in ids {
+                if let Err(e) = ctx
+                    .owners
+                    .delete_expect_revision(id.to_string(), Some(rev))
+                    .await
+                {
+                    tracing::debug!(entity = id, error = %e, "ownership entry not deleted");
+                }
+            }
+        });
+    }
+
+    /// Takes entities handed to this zone: logs their parcels, then
+    /// moves each ownership entry from the sender with a compare-and-set
+    /// on the revision the sender holds. Returns (id, new revision) of
+    /// those now owned here, and the log's sequence (blocks).
+    pub fn commit_in(&self, parcels: Vec<(Parcel, u64)>) -> Result<(Vec<(u64, u64)>, u64), String> {
+        let Some(zone) = self.zone.clone() else {
+            return Err("no zone claimed".into());
+        };
+        let subject = self.ctx.names.log(&zone);
+        self.call(move |ctx| async move {
+            let only: Vec<&Parcel> = parcels.iter().map(|(p, _)| p).collect();
+            let bytes = postcard::to_stdvec(&only).map_err(|e| e.to_string())?;
+            let ack = ctx
+                .js
+                .publish(subject, bytes.into())
+                .await
+                .map_err(|e| format!("cannot log the handoff: {e}"))?
+                .await
+                .map_err(|e| format!("cannot log the handoff: {e}"))?;
+            let results = futures_util::future::join_all(parcels.iter().map(|(p, rev)| {
+                ctx.owners
+                    .update(p.id.to_string(), Bytes::from(zone.clone()), *rev)
+            }))
+            .await;
+            let mut won = Vec::new();
+            for ((p, _), r) in parcels.iter().zip(results) {
+                match r {
+                    Ok(rev) => won.push((p.id, rev)),
+                    Err(e) => tracing::debug!(entity = p.id, error = %e, "handoff refused by the ownership entry"),
+                }
+            }
+            Ok((won, ack.sequence))
+        })?
+    }
+
+    /// Answers a request.
+    pub fn reply(&self, to: Option<async_nats::Subject>, bytes: Vec<u8>) {
+        let Some(to) = to else { return };
+        self.spawn(move |ctx| async move {
+            let _ = ctx.client.publish(to, bytes.into()).await;
+        });
+    }
+
+    /// Answers a handoff request with the ids taken.
+    pub fn reply_handoff(&self, to: Option<async_nats::Subject>, accepted: Vec<u64>) {
+        let bytes = postcard::to_stdvec(&HandoffReply { accepted }).unwrap_or_default();
+        self.reply(to, bytes);
+    }
+
+    /// Hands `parcels` (with their entries' revisions) to zone `to`; the
+    /// outcome comes as [`Event::HandoffDone`]. When the neighbour does
+    /// not answer, the ownership entries decide (read again until NATS
+    /// answers).
+    pub fn hand_off(&self, to: String, parcels: Vec<(Parcel, u64)>) {
+        let Some(from) = self.zone.clone() else {
+            return;
+        };
+        for chunk in chunks_by_size(parcels) {
+            let (to, from) = (to.clone(), from.clone());
+            self.spawn(move |ctx| async move {
+                let ids: Vec<u64> = chunk.iter().map(|(p, _)| p.id).collect();
+                let sent: Vec<(u64, u64)> = chunk.iter().map(|(p, rev)| (p.id, *rev)).collect();
+                let req = HandoffRequest {
+                    from: from.clone(),
+                    parcels: chunk,
+                };
+                let bytes = postcard::to_stdvec(&req).unwrap_or_default();
+                let subject = ctx.names.zone(&to, "handoff");
+                let answer = ctx
+                    .client
+                    .send_request(
+                        subject,
+                        async_nats::Request::new()
+                            .payload(bytes.into())
+                            .timeout(Some(HANDOFF_TIMEOUT)),
+                    )
+                    .await;
+                let accepted = match answer {
+                    Ok(m) => match postcard::from_bytes::<HandoffReply>(&m.payload) {
+                        Ok(r) => Some(r.accepted),
+                        Err(_) => None,
+                    },
+                    Err(_) => None,
+                };
+                let (accepted, refused) = match accepted {
+                    Some(acc) => {
+                        let refused = ids.iter().copied().filter(|i| !acc.contains(i)).collect();
+                        (acc, refused)
+                    }
+                    None => decide_by_owner(&ctx, &sent).await,
+                };
+                ctx.emit(Event::HandoffDone {
+                    to,
+                    accepted,
+                    refused,
+                });
+            });
+        }
+    }
+
+    /// Sends posts to the zones that own their receivers (looked up in
+    /// the ownership bucket), until each zone takes them: a zone that
+    /// is down, or NATS itself, delays them, nothing loses them. A post
+    /// to an entity no zone owns is dropped (logged).
+    pub fn send_posts(&self, posts: Vec<Post>) {
+        if posts.is_empty() {
+            return;
+        }
+        self.ctx
+            .posts_waiting
+            .fetch_add(posts.len() as u64, Ordering::Relaxed);
+        self.spawn(move |ctx| async move {
+            let mut left = posts;
+            let mut pause = Duration::from_millis(50);
+            while !left.is_empty() {
+                let mut by_zone: std::collections::BTreeMap<String, Vec<Post>> = Default::default();
+                let mut retry = Vec::new();
+                for p in left {
+                    match ctx.owners.entry(p.to.to_string()).await {
+                        Ok(Some(e)) if e.operation == kv::Operation::Put => {
+                            let zone = String::from_utf8_lossy(&e.value).into_owned();
+                            by_zone.entry(zone).or_default().push(p);
+                        }
+                        Ok(_) => {
+                            tracing::info!(
+                                to = p.to,
+                                from = p.from,
+                                "a post to an entity no zone owns was dropped"
+                            );
+                            ctx.posts_waiting.fetch_sub(1, Ordering::Relaxed);
+                        }
+                        Err(_) => retry.push(p),
+                    }
+                }
+                for (zone, batch) in by_zone {
+                    let n = batch.len() as u64;
+                    let bytes = postcard::to_stdvec(&batch).unwrap_or_default();
+                    let r = ctx
+                        .client
+                        .send_request(
+                            ctx.names.zone(&zone, "posts"),
+                            async_nats::Request::new()
+                                .payload(bytes.into())
+                                .timeout(Some(Duration::from_secs(2))),
+                        )
+                        .await;
+                    match r {
+                        Ok(m) if &m.payload[..] == b"ok" => {
+                            ctx.posts_waiting.fetch_sub(n, Ordering::Relaxed);
+                        }
+                        _ => retry.extend(batch),
+                    }
+                }
+                left = retry;
+                if !left.is_empty() {
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_secs(1));
+                }
+            }
+        });
+    }
+
+    /// Posts waiting for their zone to take them.
+    pub fn posts_waiting(&self) -> u64 {
+        self.ctx.posts_waiting.load(Ordering::Relaxed)
+    }
+
+    /// Sends zone `to` this zone's entities near its border (best effort:
+    /// the next tick sends them again).
+    pub fn send_ghosts(&self, to: &str, states: Vec<GhostState>) {
+        let Some(from) = self.zone.clone() else {
+            return;
+        };
+        let subject = self.ctx.names.zone(to, "ghosts");
+        self.spawn(move |ctx| async move {
+            let bytes = postcard::to_stdvec(&GhostBatch { from, states }).unwrap_or_default();
+            if bytes.len() <= MAX_MESSAGE {
+                let _ = ctx.client.publish(subject, bytes.into()).await;
+            }
+        });
+    }
+}
+
+impl Drop for Bus {
+    fn drop(&mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The machine's name, for lease entries.
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+async fn setup(
+    url: &str,
+    names: Names,
+    events: mpsc::Sender<Event>,
+    lease: Duration,
+) -> Result<Arc<Ctx>, String> {
+    let connected = Arc::new(AtomicBool::new(false));
+    let flag = connected.clone();
+    let ev = events.clone();
+    let client = async_nats::ConnectOptions::new()
+        .name("shoal-zone")
+        .connection_timeout(Duration::from_secs(5))
+        .max_reconnects(None)
+        .event_callback(move |e| {
+            let flag = flag.clone();
+            let ev = ev.clone();
+            async move {
+                match e {
+                    async_nats::Event::Connected => {
+                        flag.store(true, Ordering::Relaxed);
+                        let _ = ev.send(Event::Connection(true));
+                    }
+                    async_nats::Event::Disconnected => {
+                        flag.store(false, Ordering::Relaxed);
+                        let _ = ev.send(Event::Connection(false));
+                    }
+                    _ => {}
+                }
+            }
+        })
+        .connect(url)
+        .await
+        .map_err(|e| format!("cannot connect to NATS at {url}: {e}"))?;
+    connected.store(true, Ordering::Relaxed);
+    let js = jetstream::new(client.clone());
+    let nojs = |e: async_nats::Error| {
+        format!("NATS at {url} has no JetStream (start nats-server with -js): {e}")
+    };
+    let owners = bucket(&js, &names.owners(), Duration::ZERO)
+        .await
+        .map_err(nojs)?;
+    let leases = bucket(&js, &names.leases(), lease).await.map_err(nojs)?;
+    let snapshots = js
+        .create_object_store(object_store::Config {
+            bucket: names.snapshots(),
+            ..Default::default()
+        })
+        .await
+        .map_err(|e| nojs(e.into()))?;
+    let log = js
+        .get_or_create_stream(stream::Config {
+            name: names.log_stream(),
+            subjects: vec![format!("shoal.{}.log.>", names.cluster)],
+            max_age: Duration::from_secs(24 * 3600),
+            storage: stream::StorageType::File,
+            ..Default::default()
+        })
+        .await
+        .map_err(|e| nojs(e.into()))?;
+    Ok(Arc::new(Ctx {
+        client,
+        owners,
+        leases,
+        snapshots,
+        log,
+        js,
+        names,
+        events,
+        waker: std::sync::Mutex::new(None),
+        connected,
+        posts_waiting: AtomicU64::new(0),
+    }))
+}
+
+/// Renews the zone's lease every third of its time; if another process
+/// took it (this one was cut off longer than the lease), says so.
+async fn keep_lease(ctx: Arc<Ctx>, zone: String, holder: String, mut rev: u64, lease: Duration) {
+    let every = (lease / 3).max(Duration::from_millis(100));
+    loop {
+        tokio::time::sleep(every).await;
+        match ctx
+            .leases
+            .update(&zone, Bytes::from(holder.clone()), rev)
+            .await
+        {
+            Ok(r) => rev = r,
+            Err(e) if e.kind() == kv::UpdateErrorKind::WrongLastRevision => {
+                // Expired while NATS was away: free again, or taken.
+                match ctx.leases.create(&zone, Bytes::from(holder.clone())).await {
+                    Ok(r) => rev = r,
+                    Err(_) => {
+                        ctx.emit(Event::LeaseLost);
+                        return;
+                    }
+                }
+            }
+            // NATS is away: try again next time.
+            Err(_) => {}
+        }
+    }
+}
+
+async fn lease_holders(ctx: &Ctx) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Ok(mut keys) = ctx.leases.keys().await else {
+        return out;
+    };
+    while let Some(Ok(k)) = keys.next().await {
+        if let Ok(Some(v)) = ctx.leases.get(&k).await {
+            out.insert(k, String::from_utf8_lossy(&v).into_owned());
+        }
+    }
+    out
+}
+
+/// Subscribes to the zone's subjects and turns what arrives into events.
+async fn serve(ctx: Arc<Ctx>, zone: String) -> Result<(), String> {
+    let sub = |what: &str| {
+        let subject = ctx.names.zone(&zone, what);
+        let client = ctx.client.clone();
+        async move {
+            client
+                .subscribe(subject.clone())
+                .await
+                .map_err(|e| format!("cannot subscribe to {subject}: {e}"))
+        }
+    };
+    let mut handoff = sub("handoff").await?;
+    let mut posts = sub("posts").await?;
+    let mut ghosts = sub("ghosts").await?;
+    let mut query = sub("query").await?;
+    let c = ctx.clone();
+    tokio::spawn(async move {
+        while let Some(m) = handoff.next().await {
+            match postcard::from_bytes::<HandoffRequest>(&m.payload) {
+                Ok(r) => c.emit(Event::HandoffIn {
+                    from: r.from,
+                    parcels: r.parcels,
+                    reply: m.reply,
+                }),
+                Err(e) => {
+                    tracing::warn!(error = %e, "a handoff request that does not decode");
+                    if let Some(r) = m.reply {
+                        let bytes = postcard::to_stdvec(&HandoffReply { accepted: vec![] })
+                            .unwrap_or_default();
+                        let _ = c.client.publish(r, bytes.into()).await;
+                    }
+                }
+            }
+        }
+    });
+    let c = ctx.clone();
+    tokio::spawn(async move {
+        while let Some(m) = posts.next().await {
+            match postcard::from_bytes::<Vec<Post>>(&m.payload) {
+                Ok(p) => c.emit(Event::Posts {
+                    posts: p,
+                    reply: m.reply,
+                }),
+                Err(e) => {
+                    tracing::warn!(error = %e, "posts that do not decode");
+                    if let Some(r) = m.reply {
+                        let _ = c.client.publish(r, Bytes::from_static(b"bad")).await;
+                    }
+                }
+            }
+        }
+    });
+    let c = ctx.clone();
+    tokio::spawn(async move {
+        while let Some(m) = ghosts.next().await {
+            if let Ok(g) = postcard::from_bytes::<GhostBatch>(&m.payload) {
+                c.emit(Event::Ghosts {
+                    from: g.from,
+                    states: g.states,
+                });
+            }
+        }
+    });
+    let c = ctx.clone();
+    tokio::spawn(async move {
+        while let Some(m) = query.next().await {
+            let what = String::from_utf8_lossy(&m.payload).into_owned();
+            c.emit(Event::Query {
+                what,
+                reply: m.reply,
+            });
+        }
+    });
+    Ok(())
+}
+
+async fn own(ctx: &Ctx, zone: &str, ids: &[u64]) -> Result<Vec<(u64, Option<u64>)>, String> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(256) {
+        let made = futures_util::future::join_all(chunk.iter().map(|id| {
+            ctx.owners
+                .create(id.to_string(), Bytes::from(zone.to_string()))
+        }))
+        .await;
+        for (id, r) in chunk.iter().zip(made) {
+            match r {
+                Ok(rev) => out.push((*id, Some(rev))),
+                Err(e) if e.kind() == kv::CreateErrorKind::AlreadyExists => {
+                    let e = ctx
+                        .owners
+                        .entry(id.to_string())
+                        .await
+                        .map_err(|e| format!("cannot read the owners: {e}"))?;
+                    match e {
+                        Some(e) if e.value == zone.as_bytes() => out.push((*id, Some(e.revision))),
+                        _ => out.push((*id, None)),
+                    }
+                }
+                Err(e) => return Err(format!("cannot write the owners: {e}")),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The neighbour did not answer: reads each entity's ownership entry
+/// until NATS answers. While an entity travels only the neighbour's
+/// compare-and-set can change its entry, so an entry still at the
+/// revision sent means the neighbour did not take it; any other, that
+/// it did (and may have moved it on since).
+async fn decide_by_owner(ctx: &Ctx, sent: &[(u64, u64)]) -> (Vec<u64>, Vec<u64>) {
+    let (mut accepted, mut refused) = (Vec::new(), Vec::new());
+    for &(id, rev) in sent {
+        loop {
+            match ctx.owners.entry(id.to_string()).await {
+                Ok(Some(e)) if e.revision == rev => {
+                    refused.push(id);
+                    break;
+                }
+                Ok(_) => {
+                    accepted.push(id);
+                    break;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+            }
+        }
+    }
+    (accepted, refused)
+}
+
+/// Splits parcels into requests of at most [`MAX_MESSAGE`] bytes.
+fn chunks_by_size(parcels: Vec<(Parcel, u64)>) -> Vec<Vec<(Parcel, u64)>> {
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    let mut size = 0;
+    for p in parcels {
+        let n = p.0.script.len() + 256;
+        if !cur.is_empty() && size + n > MAX_MESSAGE {
+            out.push(std::mem::take(&mut cur));
+            size = 0;
+        }
+        size += n;
+        cur.push(p);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Every ownership entry of cluster `cluster` at `url`: entity id to
+/// zone (for `shoal cluster status` and tests).
+pub fn read_owners(url: &str, cluster: &str) -> Result<HashMap<u64, String>, String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let names = Names {
+        cluster: cluster.to_string(),
+    };
+    rt.block_on(async move {
+        let client = async_nats::ConnectOptions::new()
+            .connection_timeout(Duration::from_secs(5))
+            .connect(url)
+            .await
+            .map_err(|e| format!("cannot connect to NATS at {url}: {e}"))?;
+        let js = jetstream::new(client);
+        let owners = js
+            .get_key_value(names.owners())
+            .await
+            .map_err(|e| format!("no cluster '{}' on {url}: {e}", names.cluster))?;
+        let mut keys = owners
+            .keys()
+            .await
+            .map_err(|e| format!("cannot list the owners: {e}"))?;
+        let mut out = HashMap::new();
+        while let Some(k) = keys.next().await {
+            let k = k.map_err(|e| format!("cannot list the owners: {e}"))?;
+            if let (Ok(id), Ok(Some(v))) = (k.parse::<u64>(), owners.get(&k).await) {
+                out.insert(id, String::from_utf8_lossy(&v).into_owned());
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// Asks zone `zone` of cluster `cluster` at `url` a question (`stats`,
+/// `entities`): for `shoal cluster status` and tests. Connects, asks,
+/// disconnects.
+pub fn ask_zones(url: &str, cluster: &str, what: &str) -> Result<Vec<ZoneReport>, String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let names = Names {
+        cluster: cluster.to_string(),
+    };
+    let what = what.to_string();
+    rt.block_on(async move {
+        let client = async_nats::ConnectOptions::new()
+            .connection_timeout(Duration::from_secs(5))
+            .connect(url)
+            .await
+            .map_err(|e| format!("cannot connect to NATS at {url}: {e}"))?;
+        let js = jetstream::new(client.clone());
+        let leases = js
+            .get_key_value(names.leases())
+            .await
+            .map_err(|e| format!("no cluster '{}' on {url}: {e}", names.cluster))?;
+        let mut keys = leases
+            .keys()
+            .await
+            .map_err(|e| format!("cannot list the zones: {e}"))?;
+        let mut zones = Vec::new();
+        while let Some(Ok(k)) = keys.next().await {
+            zones.push(k);
+        }
+        zones.sort();
+        let mut out = Vec::new();
+        for z in zones {
+            let r = client
+                .send_request(
+                    names.zone(&z, "query"),
+                    async_nats::Request::new()
+                        .payload(Bytes::from(what.clone()))
+                        .timeout(Some(Duration::from_secs(10))),
+                )
+                .await;
+            match r {
+                Ok(m) => match postcard::from_bytes::<ZoneReport>(&m.payload) {
+                    Ok(rep) => out.push(rep),
+                    Err(e) => return Err(format!("zone {z} answered something else: {e}")),
+                },
+                Err(e) => {
+                    out.push(ZoneReport {
+                        zone: format!("{z} (no answer: {e})"),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        Ok(out)
+    })
+}
