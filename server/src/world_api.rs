@@ -231,6 +231,9 @@ pub struct RemotePost {
 /// post beyond raises (the cluster is not keeping up).
 pub const MAX_REMOTE_POSTS: usize = 100_000;
 
+/// The largest message (pickled) a post to another zone may carry.
+pub const MAX_REMOTE_POST_BYTES: usize = 512 * 1024;
+
 /// The sender of posts made by the host (the server posting a player's
 /// inputs, the admin console), not by an entity's behaviour.
 pub const HOST: u64 = u64::MAX;
@@ -1026,6 +1029,15 @@ pub(crate) fn w_route(vm: &mut Vm, _: Option<Value>, args: Vec<Value>, kw: Kwarg
             format!("a post to another zone must pickle: {e}"),
         )
     })?;
+    if message.len() > MAX_REMOTE_POST_BYTES {
+        return Err(vm.error(
+            "ValueError",
+            format!(
+                "a post to another zone is at most {MAX_REMOTE_POST_BYTES} bytes pickled, not {}",
+                message.len()
+            ),
+        ));
+    }
     let from = vm.current_owner().unwrap_or(HOST);
     if let Some(l) = vm.world_link() {
         l.remote_posts.push(RemotePost { from, to, message });

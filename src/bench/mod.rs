@@ -2,6 +2,7 @@
 //! print a table with the ratio. Nothing here is asserted: machines are
 //! noisy, so speed is reported, never tested.
 
+mod cluster;
 mod corewar;
 mod engine;
 mod io;
@@ -100,6 +101,14 @@ pub enum Suite {
         #[arg(long)]
         quick: bool,
     },
+    /// Zones across processes on a nats-server it starts: handoffs per
+    /// second, cross-zone post latency, and a 20,000-entity world's tick
+    /// on one process against two zone processes.
+    Cluster {
+        /// Small worlds, short windows: checks that it runs.
+        #[arg(long)]
+        quick: bool,
+    },
     /// Worlds of 10,000 and 100,000 scripted entities: tick times and
     /// snapshots, against the same loop as a native bevy system.
     World {
@@ -170,6 +179,11 @@ pub fn run(suite: Suite) -> anyhow::Result<()> {
         }
         Suite::Priority { quick } => {
             let table = priority::bench(quick)?;
+            print!("{table}");
+            Ok(())
+        }
+        Suite::Cluster { quick } => {
+            let table = cluster::bench(quick)?;
             print!("{table}");
             Ok(())
         }

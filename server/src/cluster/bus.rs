@@ -95,8 +95,9 @@ pub enum Event {
         to: String,
         /// The entities the other zone took.
         accepted: Vec<u64>,
-        /// Those that stay here.
-        refused: Vec<u64>,
+        /// Those that stay here, with their entry's new revision when
+        /// the sender took the entry back itself.
+        refused: Vec<(u64, Option<u64>)>,
     },
     /// Posts for entities of this zone (or that were).
     Posts {
@@ -148,6 +149,10 @@ struct GhostBatch {
     states: Vec<GhostState>,
 }
 
+/// An entity as a zone lists it: id, kind, and each component's name
+/// and value (as Rust debug-prints it).
+pub type ListedEntity = (u64, String, Vec<(String, String)>);
+
 /// What a zone says of itself (`shoal cluster status`, the tests).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ZoneReport {
@@ -183,8 +188,11 @@ pub struct ZoneReport {
     pub paused: bool,
     /// Posts it sent that no zone has taken yet.
     pub posts_waiting: u64,
+    /// The latencies of the last posts it took in (at most 10,000),
+    /// microseconds from sending to arriving here.
+    pub post_latency_us: Vec<u64>,
     /// With `entities`: every own entity's id, kind and components.
-    pub list: Vec<(u64, String, Vec<(String, String)>)>,
+    pub list: Vec<ListedEntity>,
 }
 
 /// The shared state of the runtime's tasks.
@@ -562,12 +570,33 @@ impl Bus {
     /// moves each ownership entry from the sender with a compare-and-set
     /// on the revision the sender holds. Returns (id, new revision) of
     /// those now owned here, and the log's sequence (blocks).
-    pub fn commit_in(&self, parcels: Vec<(Parcel, u64)>) -> Result<(Vec<(u64, u64)>, u64), String> {
+    pub fn commit_in(
+        &self,
+        from: String,
+        parcels: Vec<(Parcel, u64)>,
+    ) -> Result<(Vec<(u64, u64)>, u64), String> {
         let Some(zone) = self.zone.clone() else {
             return Err("no zone claimed".into());
         };
         let subject = self.ctx.names.log(&zone);
         self.call(move |ctx| async move {
+            // Only entities the sender owns, at the revision it gives.
+            let entries = futures_util::future::join_all(
+                parcels.iter().map(|(p, _)| ctx.owners.entry(p.id.to_string())),
+            )
+            .await;
+            let parcels: Vec<(Parcel, u64)> = parcels
+                .into_iter()
+                .zip(entries)
+                .filter(|((_, rev), e)| {
+                    matches!(e, Ok(Some(e)) if *rev > 0 && e.revision == *rev
+                        && e.operation == kv::Operation::Put && e.value == from.as_bytes())
+                })
+                .map(|(p, _)| p)
+                .collect();
+            if parcels.is_empty() {
+                return Ok((Vec::new(), 0));
+            }
             let only: Vec<&Parcel> = parcels.iter().map(|(p, _)| p).collect();
             let bytes = postcard::to_stdvec(&only).map_err(|e| e.to_string())?;
             let ack = ctx
@@ -644,10 +673,16 @@ impl Bus {
                 };
                 let (accepted, refused) = match accepted {
                     Some(acc) => {
-                        let refused = ids.iter().copied().filter(|i| !acc.contains(i)).collect();
+                        let acc: Vec<u64> = acc.into_iter().filter(|i| ids.contains(i)).collect();
+                        let refused = ids
+                            .iter()
+                            .copied()
+                            .filter(|i| !acc.contains(i))
+                            .map(|i| (i, None))
+                            .collect();
                         (acc, refused)
                     }
-                    None => decide_by_owner(&ctx, &sent).await,
+                    None => decide_by_owner(&ctx, &sent, &from).await,
                 };
                 ctx.emit(Event::HandoffDone {
                     to,
@@ -669,6 +704,7 @@ impl Bus {
         self.ctx
             .posts_waiting
             .fetch_add(posts.len() as u64, Ordering::Relaxed);
+        let me = self.zone.clone().unwrap_or_default();
         self.spawn(move |ctx| async move {
             let mut left = posts;
             let mut pause = Duration::from_millis(50);
@@ -677,7 +713,9 @@ impl Bus {
                 let mut retry = Vec::new();
                 for p in left {
                     match ctx.owners.entry(p.to.to_string()).await {
-                        Ok(Some(e)) if e.operation == kv::Operation::Put => {
+                        Ok(Some(e))
+                            if e.operation == kv::Operation::Put && e.value != me.as_bytes() =>
+                        {
                             let zone = String::from_utf8_lossy(&e.value).into_owned();
                             by_zone.entry(zone).or_default().push(p);
                         }
@@ -692,7 +730,23 @@ impl Bus {
                         Err(_) => retry.push(p),
                     }
                 }
-                for (zone, batch) in by_zone {
+                let batches = by_zone.into_iter().flat_map(|(zone, posts)| {
+                    let mut out = vec![(zone.clone(), Vec::new())];
+                    let mut size = 0;
+                    for p in posts {
+                        let n = p.message.len() + 64;
+                        if size + n > MAX_MESSAGE && !out.last().is_some_and(|b| b.1.is_empty()) {
+                            out.push((zone.clone(), Vec::new()));
+                            size = 0;
+                        }
+                        size += n;
+                        if let Some(b) = out.last_mut() {
+                            b.1.push(p);
+                        }
+                    }
+                    out
+                });
+                for (zone, batch) in batches {
                     let n = batch.len() as u64;
                     let bytes = postcard::to_stdvec(&batch).unwrap_or_default();
                     let r = ctx
@@ -985,14 +1039,32 @@ async fn own(ctx: &Ctx, zone: &str, ids: &[u64]) -> Result<Vec<(u64, Option<u64>
 /// compare-and-set can change its entry, so an entry still at the
 /// revision sent means the neighbour did not take it; any other, that
 /// it did (and may have moved it on since).
-async fn decide_by_owner(ctx: &Ctx, sent: &[(u64, u64)]) -> (Vec<u64>, Vec<u64>) {
+/// An entry still at the revision sent is taken back by a
+/// compare-and-set of its own (so a request the neighbour still holds
+/// can no longer succeed); the new revision comes back with the id.
+async fn decide_by_owner(
+    ctx: &Ctx,
+    sent: &[(u64, u64)],
+    from: &str,
+) -> (Vec<u64>, Vec<(u64, Option<u64>)>) {
     let (mut accepted, mut refused) = (Vec::new(), Vec::new());
     for &(id, rev) in sent {
         loop {
             match ctx.owners.entry(id.to_string()).await {
                 Ok(Some(e)) if e.revision == rev => {
-                    refused.push(id);
-                    break;
+                    match ctx
+                        .owners
+                        .update(id.to_string(), Bytes::from(from.to_string()), rev)
+                        .await
+                    {
+                        Ok(new) => {
+                            refused.push((id, Some(new)));
+                            break;
+                        }
+                        // Taken meanwhile: read again.
+                        Err(e) if e.kind() == kv::UpdateErrorKind::WrongLastRevision => continue,
+                        Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+                    }
                 }
                 Ok(_) => {
                     accepted.push(id);

@@ -111,7 +111,7 @@ pub fn apply_ghosts(w: &mut World, zone: u16, states: &[GhostState]) {
         let finite = [s.pos.0, s.pos.1, s.vel.0, s.vel.1]
             .iter()
             .all(|v| v.is_finite());
-        if !finite || (s.kind as usize) >= kinds || s.id >= crate::snapshot::MAX_IDS {
+        if !finite || (s.kind as usize) >= kinds || s.id >= super::MAX_CLUSTER_IDS {
             continue;
         }
         let existing = live_entity(w, s.id);

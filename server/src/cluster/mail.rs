@@ -47,6 +47,17 @@ pub struct Post {
     pub seq: u64,
     /// The message, pickled.
     pub message: String,
+    /// When it was sent: microseconds since the Unix epoch (for the
+    /// latency the zones report).
+    #[serde(default)]
+    pub sent_us: u64,
+}
+
+/// Microseconds since the Unix epoch.
+pub fn now_us() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as u64)
 }
 
 /// Every entity's mail counters in one zone.
@@ -74,6 +85,9 @@ impl MailBook {
     /// messages to deliver now, in order (none for a duplicate or a post
     /// ahead of its turn).
     pub fn accept(&mut self, post: Post, now: u64) -> Vec<String> {
+        if post.seq == 0 || post.seq == u64::MAX {
+            return Vec::new();
+        }
         let m = self.entities.entry(post.to).or_default();
         let next = m.next.get(&post.from).copied().unwrap_or(1);
         if post.seq < next {
@@ -163,6 +177,7 @@ mod tests {
             to,
             seq,
             message: format!("{from}:{seq}"),
+            sent_us: 0,
         }
     }
 

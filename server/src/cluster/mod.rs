@@ -22,3 +22,7 @@ pub mod zones;
 
 pub use ghosts::{Ghost, own_population};
 pub use node::{ZoneNode, ZoneOptions};
+
+/// The largest entity id a zone takes from another (a ghost, a parcel):
+/// ids index a table, so one forged id must not make it huge.
+pub const MAX_CLUSTER_IDS: u64 = 1 << 22;

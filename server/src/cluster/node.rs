@@ -98,6 +98,9 @@ pub struct ZoneNode {
     /// Entities whose behaviour could not be packed, said once each.
     warned: HashSet<u64>,
     lease_lost: bool,
+    /// The last cross-zone posts' latencies, microseconds (sent to taken
+    /// in).
+    latencies: std::collections::VecDeque<u64>,
     /// Paused by a `pause` query: no ticks (what is in flight still
     /// lands), for a consistent view of the whole cluster.
     paused: bool,
@@ -182,6 +185,7 @@ impl ZoneNode {
             warned: HashSet::new(),
             lease_lost: false,
             paused: false,
+            latencies: Default::default(),
         };
         node.reconcile(&mut sim, fresh, travelling)?;
         node.bus.wake_this_thread();
@@ -377,6 +381,7 @@ impl ZoneNode {
                     to: p.to,
                     seq,
                     message: p.message,
+                    sent_us: super::mail::now_us(),
                 }
             })
             .collect();
@@ -480,7 +485,13 @@ impl ZoneNode {
         }
     }
 
-    fn handoff_done(&mut self, sim: &mut Sim, to: &str, accepted: Vec<u64>, refused: Vec<u64>) {
+    fn handoff_done(
+        &mut self,
+        sim: &mut Sim,
+        to: &str,
+        accepted: Vec<u64>,
+        refused: Vec<(u64, Option<u64>)>,
+    ) {
         for id in accepted {
             self.revs.remove(&id);
             if let Some((_, held)) = self.in_transit.remove(&id) {
@@ -488,10 +499,13 @@ impl ZoneNode {
                 self.bus.send_posts(held);
             }
         }
-        for id in refused {
+        for (id, rev) in refused {
             let Some((parcel, held)) = self.in_transit.remove(&id) else {
                 continue;
             };
+            if let Some(r) = rev {
+                self.revs.insert(id, r);
+            }
             self.counters.handoffs_refused += 1;
             match sim.unpack_entity(&parcel) {
                 Ok(()) => {
@@ -515,6 +529,11 @@ impl ZoneNode {
         parcels: Vec<(Parcel, u64)>,
         reply: Option<async_nats::Subject>,
     ) {
+        if self.map.index_of(from).is_none_or(|i| i == self.index) {
+            tracing::warn!(from, "a handoff from no zone of this world was refused");
+            self.bus.reply_handoff(reply, Vec::new());
+            return;
+        }
         let mut loaded = Vec::new();
         for (p, rev) in parcels {
             match sim.unpack_entity(&p) {
@@ -530,7 +549,7 @@ impl ZoneNode {
         let won = if loaded.is_empty() {
             Ok((Vec::new(), self.log_seq))
         } else {
-            self.bus.commit_in(loaded)
+            self.bus.commit_in(from.to_string(), loaded)
         };
         let (won, seq) = match won {
             Ok(w) => w,
@@ -564,12 +583,22 @@ impl ZoneNode {
                 held.push(p);
                 continue;
             }
-            if !self.revs.contains_key(&p.to) {
+            let here = {
+                let ecs = sim.ecs().borrow();
+                shoal_engine::game::live_entity(&ecs, p.to)
+                    .is_some_and(|e| ecs.get::<super::Ghost>(e).is_none())
+            };
+            if !here {
                 // Not ours (any more): to whoever owns it now.
                 forward.push(p);
                 continue;
             }
             let to = p.to;
+            if self.latencies.len() >= 10_000 {
+                self.latencies.pop_front();
+            }
+            self.latencies
+                .push_back(super::mail::now_us().saturating_sub(p.sent_us));
             for msg in self.mail.accept(p, shoal_engine::tick()) {
                 self.deliver(sim, to, &msg);
             }
@@ -628,6 +657,7 @@ impl ZoneNode {
             connected: self.bus.connected(),
             paused: self.paused,
             posts_waiting: self.bus.posts_waiting(),
+            post_latency_us: self.latencies.iter().copied().collect(),
             list: Vec::new(),
         };
         if list {

@@ -133,7 +133,7 @@ impl Sim {
                 parcel.id
             ));
         }
-        if parcel.id >= crate::snapshot::MAX_IDS {
+        if parcel.id >= super::MAX_CLUSTER_IDS {
             return Err(format!("entity id {} is out of range", parcel.id));
         }
         let expected = &self.def().registry.kinds[kind as usize].props;
