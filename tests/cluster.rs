@@ -96,6 +96,7 @@ fn world(dir: &Path, grid: (u32, u32), walkers: u32, quiet_after: u32) -> PathBu
 fn zone(dir: &Path, world: &Path, url: &str, zone: &str, tag: &str) -> Proc {
     let data = dir.join(format!("data-{tag}"));
     let log = std::fs::File::create(dir.join(format!("{tag}.log"))).expect("a log file");
+    let out = std::fs::File::create(dir.join(format!("{tag}.out"))).expect("an output file");
     let child = Command::new(env!("CARGO_BIN_EXE_shoal-server"))
         .arg("--world")
         .arg(world)
@@ -105,7 +106,7 @@ fn zone(dir: &Path, world: &Path, url: &str, zone: &str, tag: &str) -> Proc {
         .arg("--data")
         .arg(data)
         .env("SHOAL_LOG", "warn")
-        .stdout(Stdio::null())
+        .stdout(out)
         .stderr(log)
         .spawn()
         .expect("shoal-server starts");
@@ -301,5 +302,113 @@ fn a_zone_killed_with_sigkill_is_taken_over_and_loses_no_entity() {
     }
     let reports = settle(&url, 2);
     check_entities(&url, &reports, 4 + u64::from(walkers), 100);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The game address a zone process printed.
+fn game_addr(dir: &Path, tag: &str) -> std::net::SocketAddr {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let out = std::fs::read_to_string(dir.join(format!("{tag}.out"))).unwrap_or_default();
+        if let Some(addr) = out
+            .lines()
+            .find_map(|l| l.strip_prefix("game listening on "))
+            .and_then(|a| a.trim().parse().ok())
+        {
+            return addr;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "zone {tag} did not say where it listens"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Where the client last saw `avatar`, from an update.
+fn seen_at(msg: &shoal_server::protocol::ServerMsg, avatar: u64) -> Option<(f32, f32)> {
+    match msg {
+        shoal_server::protocol::ServerMsg::Update { entered, moved, .. } => entered
+            .iter()
+            .filter(|e| e.id == avatar)
+            .map(|e| (e.x, e.y))
+            .chain(moved.iter().filter(|m| m.id == avatar).map(|m| (m.x, m.y)))
+            .last(),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_client_stays_connected_while_its_avatar_walks_into_the_next_zone() {
+    use shoal_server::protocol::ClientMsg;
+    let dir = temp_dir("client");
+    let Some((_nats, url)) = nats(&dir) else {
+        return;
+    };
+    let w = world(&dir, (2, 1), 20, 0);
+    let _a = zone(&dir, &w, &url, "c0r0", "a");
+    let _b = zone(&dir, &w, &url, "c1r0", "b");
+    wait_ticks(&url, 2, 20, Duration::from_secs(120));
+    let stream = std::net::TcpStream::connect(game_addr(&dir, "a")).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("a timeout");
+    let (mut client, welcome) =
+        shoal_server::client::Client::join(stream, "wanderer").expect("joined");
+    let avatar = welcome.avatar;
+    // Walk right until the avatar is well inside zone c1r0 (x in
+    // [100, 200)), past c0r0's ghost margin: c0r0, which holds the
+    // session, no longer has it at all.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut at = None;
+    loop {
+        let owner = read_owners(&url, "walkers")
+            .ok()
+            .and_then(|o| o.get(&avatar).cloned());
+        if owner.as_deref() == Some("c1r0")
+            && at.is_some_and(|(x, _): (f32, f32)| (130.0..170.0).contains(&x))
+        {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the avatar did not reach zone c1r0 (owner {owner:?}, seen at {at:?})"
+        );
+        client
+            .send(&ClientMsg::Move { dx: 4.0, dy: 0.0 })
+            .expect("a move");
+        // What came meanwhile.
+        for _ in 0..5 {
+            let msg = client.recv().expect("updates keep coming");
+            if let Some(p) = seen_at(&msg, avatar) {
+                at = Some(p);
+            }
+        }
+    }
+    // Its inputs reach it in the other zone, and the client sees it move
+    // there, as that zone sees it.
+    let (_, y0) = at.expect("seen");
+    let mut moved_there = false;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !moved_there {
+        assert!(
+            Instant::now() < deadline,
+            "the avatar's moves in zone c1r0 were not seen"
+        );
+        client
+            .send(&ClientMsg::Move { dx: 0.0, dy: 4.0 })
+            .expect("a move");
+        for _ in 0..5 {
+            let msg = client.recv().expect("updates keep coming");
+            if let Some((x, y)) = seen_at(&msg, avatar)
+                && (100.0..200.0).contains(&x)
+                && (y - y0).abs() >= 8.0
+            {
+                moved_there = true;
+            }
+        }
+    }
+    let owners = read_owners(&url, "walkers").expect("owners");
+    assert_eq!(owners.get(&avatar).map(String::as_str), Some("c1r0"));
     let _ = std::fs::remove_dir_all(&dir);
 }

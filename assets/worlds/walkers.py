@@ -37,3 +37,18 @@ def beacon(me):
             world.set("disorder", world.get("disorder") + 1)
         last[sender] = n
         world.set("got", world.get("got") + 1)
+
+
+def player(me):
+    """A connected player's avatar: the server posts the client's inputs
+    to its inbox, ("move", dx, dy) among them, and ("leave",) when the
+    session ends. In a cluster they follow it from zone to zone."""
+    while True:
+        message = world.receive()
+        if message[0] == "move":
+            dx = max(-4.0, min(4.0, message[1]))
+            dy = max(-4.0, min(4.0, message[2]))
+            x, y = world.position()
+            world.set_position(x + dx, y + dy)
+        elif message[0] == "leave":
+            world.despawn()

@@ -44,6 +44,9 @@ pub struct Game {
     /// Bytes of updates sent in the last tick, and to how many clients.
     pub last_update_bytes: (u64, usize),
     scratch: Vec<(u64, u16, f64, f64)>,
+    /// In a cluster: what the zones that own avatars not here see around
+    /// them (see [`Game::set_remote_views`]).
+    remote_views: HashMap<u64, Vec<(u64, u16, f64, f64)>>,
 }
 
 /// Whether `name` is a valid player name.
@@ -70,6 +73,17 @@ impl Game {
     /// The players of the world `sim` runs. Avatars left over from a
     /// previous run (their sessions are not saved) are removed.
     pub fn new(sim: &mut Sim, limits: Limits) -> Game {
+        Game::start(sim, limits, false)
+    }
+
+    /// The players of a zone of a cluster: avatars in its world may be
+    /// other zones' players' (their sessions live there), so none is
+    /// removed.
+    pub fn for_zone(sim: &mut Sim, limits: Limits) -> Game {
+        Game::start(sim, limits, true)
+    }
+
+    fn start(sim: &mut Sim, limits: Limits, keep_avatars: bool) -> Game {
         let kinds: Vec<String> = sim
             .def()
             .registry
@@ -78,7 +92,7 @@ impl Game {
             .map(|k| k.name.clone())
             .collect();
         let avatar_kind = sim.def().registry.kind(AVATAR_KIND);
-        if let Some(k) = avatar_kind {
+        if let Some(k) = avatar_kind.filter(|_| !keep_avatars) {
             let (w, h) = sim.def().spec.size;
             let mut all = Vec::new();
             sim.entities_near(w / 2.0, h / 2.0, w.hypot(h), &mut all);
@@ -98,6 +112,7 @@ impl Game {
             avatar_kind,
             last_update_bytes: (0, 0),
             scratch: Vec::new(),
+            remote_views: HashMap::new(),
         }
     }
 
@@ -335,6 +350,30 @@ impl Game {
         }
     }
 
+    /// The avatars of the connected players.
+    pub fn avatars(&self) -> Vec<u64> {
+        let mut out: Vec<u64> = self
+            .clients
+            .values()
+            .filter_map(|c| c.name.as_ref().and_then(|n| self.sessions.get(n)))
+            .map(|s| s.avatar)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The radius of a client's area of interest.
+    pub fn area_of_interest(&self) -> f32 {
+        self.limits.area_of_interest
+    }
+
+    /// In a cluster: what is around the avatars that walked into other
+    /// zones, as those zones see it; their clients' updates come from
+    /// these (the session stays here).
+    pub fn set_remote_views(&mut self, views: HashMap<u64, Vec<(u64, u16, f64, f64)>>) {
+        self.remote_views = views;
+    }
+
     /// Queues each playing client's update for the tick that ran: the
     /// entities in its area of interest that entered, moved or left.
     pub fn send_updates(&mut self, sim: &Sim, hub: &mut Hub) {
@@ -350,10 +389,17 @@ impl Game {
             let Some(s) = client.name.as_ref().and_then(|n| self.sessions.get(n)) else {
                 continue;
             };
-            let Some((x, y)) = sim.position(s.avatar) else {
-                continue;
-            };
-            sim.entities_near(x, y, r, &mut self.scratch);
+            match sim.position(s.avatar) {
+                Some((x, y)) => sim.entities_near(x, y, r, &mut self.scratch),
+                // In another zone: as that zone sees it.
+                None => match self.remote_views.get(&s.avatar) {
+                    Some(v) if !v.is_empty() => {
+                        self.scratch.clear();
+                        self.scratch.extend_from_slice(v);
+                    }
+                    _ => continue,
+                },
+            }
             let mut entered = Vec::new();
             let mut moved = Vec::new();
             let mut now_seen = HashMap::with_capacity(self.scratch.len());

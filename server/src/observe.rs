@@ -68,6 +68,8 @@ pub enum Activity {
     Watchdog,
     /// Bound but not started.
     Bound,
+    /// Another zone's entity, mirrored here read-only (a ghost).
+    Ghost,
 }
 
 impl Activity {
@@ -96,6 +98,7 @@ impl Activity {
             Activity::Paused => "paused",
             Activity::Watchdog => "watchdog",
             Activity::Bound => "bound",
+            Activity::Ghost => "ghost",
         }
     }
 }
@@ -447,6 +450,36 @@ pub struct Observation {
     pub tasklet: Option<TaskletDetail>,
     /// How long making this observation took, in microseconds.
     pub cost_us: u64,
+    /// The world's zones, if it is split (the one this server runs
+    /// marked `here`).
+    pub zones: Vec<ZoneView>,
+    /// The last entities that changed zone here (in or out), newest
+    /// last.
+    pub handoffs: Vec<HandoffView>,
+}
+
+/// A zone of a split world, as the viewer draws it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ZoneView {
+    /// Its name.
+    pub name: String,
+    /// (x0, y0, x1, y1).
+    pub rect: (f64, f64, f64, f64),
+    /// Whether the observed server runs it.
+    pub here: bool,
+}
+
+/// An entity that changed owner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HandoffView {
+    /// The entity.
+    pub id: u64,
+    /// The zone it left.
+    pub from: String,
+    /// The zone it went to.
+    pub to: String,
+    /// The tick it happened (of the observed zone).
+    pub tick: u64,
 }
 
 /// Makes an observation of `sim` (between ticks).
@@ -487,15 +520,24 @@ pub fn observe(sim: &Sim, timing: &TimingLog, request: &Request) -> Observation 
     let mut entities = Vec::new();
     {
         let mut ecs = sim.ecs().borrow_mut();
-        let mut query = ecs.query_filtered::<(&EntityId, &Kind, &Position), Without<Despawning>>();
+        let mut query = ecs.query_filtered::<(
+            &EntityId,
+            &Kind,
+            &Position,
+            Option<&crate::cluster::Ghost>,
+        ), Without<Despawning>>();
         entities.reserve(query.iter(&ecs).len());
-        for (id, kind, pos) in query.iter(&ecs) {
+        for (id, kind, pos, ghost) in query.iter(&ecs) {
             entities.push(EntityRow {
                 id: id.0,
                 kind: kind.0,
                 x: pos.x as f32,
                 y: pos.y as f32,
-                activity: Activity::Idle,
+                activity: if ghost.is_some() {
+                    Activity::Ghost
+                } else {
+                    Activity::Idle
+                },
             });
         }
     }
@@ -569,6 +611,20 @@ pub fn observe(sim: &Sim, timing: &TimingLog, request: &Request) -> Observation 
         entity,
         tasklet,
         cost_us: started.elapsed().as_micros() as u64,
+        zones: def
+            .zone_map()
+            .map(|m| {
+                m.zones
+                    .into_iter()
+                    .map(|z| ZoneView {
+                        name: z.name,
+                        rect: z.rect,
+                        here: false,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        handoffs: Vec::new(),
     }
 }
 

@@ -233,7 +233,11 @@ impl Server {
         run_natives();
         // The state as loaded, before the avatars of an earlier run go.
         let start_hash = sim.state_hash();
-        let game = Game::new(&mut sim, config.limits.clone());
+        let game = if zone.is_some() {
+            Game::for_zone(&mut sim, config.limits.clone())
+        } else {
+            Game::new(&mut sim, config.limits.clone())
+        };
         Ok(Server {
             config,
             data,
@@ -309,7 +313,17 @@ impl Server {
             self.timing.record(&report);
             self.metrics
                 .tick(report.work.as_secs_f64(), report.dilation, report.entities);
-            // Replication.
+            // Replication (a zone's players whose avatar is in another
+            // zone see what that zone sees around it).
+            if let Some(z) = &mut self.zone {
+                let avatars = self.game.avatars();
+                z.follow_avatars(&avatars, self.game.area_of_interest());
+                let views = avatars
+                    .iter()
+                    .filter_map(|a| z.view_of(*a).map(|v| (*a, v.to_vec())))
+                    .collect();
+                self.game.set_remote_views(views);
+            }
             {
                 let mut hub = self.hub.borrow_mut();
                 self.game.send_updates(&self.sim, &mut hub);
@@ -365,7 +379,15 @@ impl Server {
             }
         }
         run_natives();
-        let path = self.save()?;
+        if let Some(z) = &mut self.zone {
+            match z.shutdown(&mut self.sim) {
+                Ok(()) => tracing::info!(zone = z.name(), "zone saved on NATS and given up"),
+                Err(e) => {
+                    tracing::error!(zone = z.name(), error = %e, "the zone was not saved on NATS")
+                }
+            }
+        }
+        let path = self.save_local()?;
         tracing::info!(
             tick = self.sim.tick_count(),
             snapshot = %path.display(),
@@ -531,6 +553,12 @@ impl Server {
             let started = Instant::now();
             let mut o = crate::observe::observe(&self.sim, &self.timing, request);
             o.samples.clear();
+            if let Some(z) = &self.zone {
+                for v in &mut o.zones {
+                    v.here = v.name == z.name();
+                }
+                o.handoffs = z.recent_handoffs();
+            }
             self.metrics.observation(started.elapsed().as_secs_f64());
             self.observations.1.insert(key, o);
         }
@@ -598,6 +626,11 @@ impl Server {
         if let Some(z) = &mut self.zone {
             z.save(&self.sim);
         }
+        self.save_local()
+    }
+
+    /// Saves a snapshot in the data directory.
+    fn save_local(&self) -> Result<PathBuf, ServeError> {
         let started = Instant::now();
         let path = self
             .data

@@ -99,6 +99,10 @@ pub struct Sim {
     /// The priority level of the tasklets the host starts (players'
     /// avatars through [`Sim::spawn`], their inputs through [`Sim::post`]).
     host_priority: i32,
+    /// Posts made by the host ([`Sim::post`], a cluster's deliveries)
+    /// whose tasklet has not run yet, by receiver: such an entity cannot
+    /// be packed to move (the post would miss it).
+    pending_posts: Vec<(u64, shoal_engine::Tasklet)>,
     /// Dropped last: the VM and the ECS go first.
     _scheduler: Scheduler,
 }
@@ -162,6 +166,7 @@ impl Sim {
             hooks: Vec::new(),
             held: Default::default(),
             host_priority: 0,
+            pending_posts: Vec::new(),
             _scheduler: scheduler,
         })
     }
@@ -835,7 +840,31 @@ impl Sim {
         id: u64,
         message: &shoal_scripting::host::HostValue,
     ) -> Result<(), String> {
-        if live_entity(&self.ecs.borrow(), id).is_none() {
+        let here = {
+            let ecs = self.ecs.borrow();
+            live_entity(&ecs, id).is_some_and(|e| ecs.get::<crate::cluster::Ghost>(e).is_none())
+        };
+        let clustered = self
+            .vm
+            .borrow_mut()
+            .world_link()
+            .is_some_and(|l| l.clustered);
+        if !here && clustered {
+            // Another zone's: the cluster routes it (a player's avatar
+            // that walked into the next zone gets its inputs there).
+            let mut vm = self.vm.borrow_mut();
+            let msg = vm.from_host(message)?;
+            let message = vm.pickle_value(msg)?;
+            if let Some(l) = vm.world_link() {
+                l.remote_posts.push(crate::world_api::RemotePost {
+                    from: crate::world_api::HOST,
+                    to: id,
+                    message,
+                });
+            }
+            return Ok(());
+        }
+        if !here {
             return Err(format!("entity {id} does not exist"));
         }
         let mut vm = self.vm.borrow_mut();
@@ -850,12 +879,26 @@ impl Sim {
                 None,
             )
             .map_err(|e| vm.format_exception(e).trim_end().to_string())?;
-        if self.host_priority != 0
-            && let Some(t) = vm.tasklet_handle(tasklet)
-        {
-            t.set_priority(self.host_priority);
+        if let Some(t) = vm.tasklet_handle(tasklet) {
+            if self.host_priority != 0 {
+                t.set_priority(self.host_priority);
+            }
+            self.pending_posts.push((id, t));
         }
         Ok(())
+    }
+
+    /// Notes a host post to `id` carried by tasklet `t` (see
+    /// [`Sim::has_pending_posts`]).
+    pub(crate) fn note_pending_post(&mut self, id: u64, t: shoal_engine::Tasklet) {
+        self.pending_posts.push((id, t));
+    }
+
+    /// Whether a post the host made to entity `id` has not reached its
+    /// mailbox yet (its tasklet runs in the next tick).
+    pub fn has_pending_posts(&mut self, id: u64) -> bool {
+        self.pending_posts.retain(|(_, t)| t.alive());
+        self.pending_posts.iter().any(|(e, _)| *e == id)
     }
 
     /// Removes entity `id` and ends its behaviour (between ticks). False

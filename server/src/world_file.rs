@@ -554,7 +554,7 @@ pub fn parse_world(path: &str, text: &str) -> Result<WorldDef, WorldError> {
         && let Err(message) =
             crate::cluster::zones::ZoneMap::new(z, spec.size, spec.edges, spec.cell_size)
     {
-        return Err(err(locate(text, &[], "zones"), message));
+        return Err(err(locate(text, &[], "zones:"), message));
     }
     Ok(WorldDef {
         path: path.to_string(),

@@ -80,14 +80,20 @@ fn world(
     Ok(path)
 }
 
-fn zones(dir: &Path, world: &Path, url: &str, names: &[&str]) -> anyhow::Result<Vec<Proc>> {
+fn zones(
+    dir: &Path,
+    world: &Path,
+    url: &str,
+    cluster: &str,
+    names: &[&str],
+) -> anyhow::Result<Vec<Proc>> {
     let server = std::env::current_exe()?.with_file_name("shoal-server");
     let mut out = Vec::new();
     for z in names {
         let child = Command::new(&server)
             .arg("--world")
             .arg(world)
-            .args(["--zone", z, "--nats", url, "--cluster", "bench"])
+            .args(["--zone", z, "--nats", url, "--cluster", cluster])
             .args(["--listen", "127.0.0.1:0", "--admin", "127.0.0.1:0"])
             .arg("--data")
             .arg(dir.join(format!("data-{z}")))
@@ -101,10 +107,15 @@ fn zones(dir: &Path, world: &Path, url: &str, names: &[&str]) -> anyhow::Result<
     Ok(out)
 }
 
-fn reports(url: &str, n: usize, within: Duration) -> anyhow::Result<Vec<ZoneReport>> {
+fn reports(
+    url: &str,
+    cluster: &str,
+    n: usize,
+    within: Duration,
+) -> anyhow::Result<Vec<ZoneReport>> {
     let deadline = Instant::now() + within;
     loop {
-        if let Ok(r) = ask_zones(url, "bench", "stats")
+        if let Ok(r) = ask_zones(url, cluster, "stats")
             && r.len() == n
             && r.iter().all(|z| z.pid != 0 && z.tick > 20)
         {
@@ -156,11 +167,11 @@ pub fn bench(quick: bool) -> anyhow::Result<String> {
     std::fs::create_dir_all(&d1)?;
     let w = world(&d1, walkers, (200.0, 100.0), (2, 1), true)?;
     {
-        let _z = zones(&d1, &w, &url, &["c0r0", "c1r0"])?;
-        let before = reports(&url, 2, Duration::from_secs(120))?;
+        let _z = zones(&d1, &w, &url, "bench-moves", &["c0r0", "c1r0"])?;
+        let before = reports(&url, "bench-moves", 2, Duration::from_secs(120))?;
         let t0 = Instant::now();
         std::thread::sleep(window);
-        let after = ask_zones(&url, "bench", "stats").map_err(anyhow::Error::msg)?;
+        let after = ask_zones(&url, "bench-moves", "stats").map_err(anyhow::Error::msg)?;
         let secs = t0.elapsed().as_secs_f64();
         let moved: u64 = after.iter().map(|z| z.handoffs_in).sum::<u64>()
             - before.iter().map(|z| z.handoffs_in).sum::<u64>();
@@ -213,10 +224,10 @@ pub fn bench(quick: bool) -> anyhow::Result<String> {
         t[t.len() / 2]
     };
     let two = {
-        let _z = zones(&d2, &w, &url, &["c0r0", "c1r0"])?;
-        reports(&url, 2, Duration::from_secs(180))?;
+        let _z = zones(&d2, &w, &url, "bench-split", &["c0r0", "c1r0"])?;
+        reports(&url, "bench-split", 2, Duration::from_secs(180))?;
         std::thread::sleep(window);
-        let r = ask_zones(&url, "bench", "stats").map_err(anyhow::Error::msg)?;
+        let r = ask_zones(&url, "bench-split", "stats").map_err(anyhow::Error::msg)?;
         r.iter().map(|z| z.tick_ms_p50).fold(0.0, f64::max)
     };
     out.push_str(&format!(

@@ -72,7 +72,7 @@ pub fn activity_color(a: Activity) -> Option<Color32> {
         Activity::Blocked => Some(Color32::from_rgb(255, 150, 40)),
         Activity::Io => Some(Color32::from_rgb(90, 170, 255)),
         Activity::Paused | Activity::Watchdog | Activity::Bound => Some(Color32::from_gray(140)),
-        Activity::Sleeping | Activity::Idle => None,
+        Activity::Sleeping | Activity::Idle | Activity::Ghost => None,
     }
 }
 
@@ -130,6 +130,47 @@ pub fn show(viewer: &mut Viewer, ui: &mut Ui) {
         Stroke::new(1.0, Color32::from_gray(70)),
         egui::StrokeKind::Outside,
     );
+    // A split world's zones: borders and names, the observed server's
+    // zone brighter.
+    for z in &viewer.obs.zones {
+        let (x0, y0, x1, y1) = z.rect;
+        let r = Rect::from_two_pos(map.to_screen(rect, x0, y0), map.to_screen(rect, x1, y1));
+        let (stroke, text) = if z.here {
+            (
+                Stroke::new(2.0, Color32::from_rgb(120, 200, 255)),
+                Color32::from_rgb(150, 215, 255),
+            )
+        } else {
+            (
+                Stroke::new(1.0, Color32::from_rgb(90, 110, 140)),
+                Color32::from_rgb(120, 135, 160),
+            )
+        };
+        painter.rect_stroke(r, 0.0, stroke, egui::StrokeKind::Inside);
+        painter.text(
+            r.left_top() + Vec2::new(4.0, 4.0),
+            egui::Align2::LEFT_TOP,
+            if z.here {
+                format!("{} (this server)", z.name)
+            } else {
+                z.name.clone()
+            },
+            egui::FontId::monospace(11.0),
+            text,
+        );
+    }
+    // Entities that changed zone in the last two seconds of ticks.
+    let lately = viewer
+        .obs
+        .tick
+        .saturating_sub(2 * u64::from(viewer.obs.tick_rate.max(1)));
+    let moved: std::collections::HashSet<u64> = viewer
+        .obs
+        .handoffs
+        .iter()
+        .filter(|h| h.tick >= lately)
+        .map(|h| h.id)
+        .collect();
     let radius = (map.zoom * 1.5).clamp(1.5, 12.0);
     let visible = rect.expand(radius * 2.0);
     for e in &viewer.obs.entities {
@@ -141,9 +182,21 @@ pub fn show(viewer: &mut Viewer, ui: &mut Ui) {
         if matches!(e.activity, Activity::Sleeping | Activity::Idle) {
             color = color.gamma_multiply(0.75);
         }
-        painter.circle_filled(p, radius, color);
+        if e.activity == Activity::Ghost {
+            // Another zone's, mirrored here: hollow.
+            painter.circle_stroke(p, radius, Stroke::new(1.0, color.gamma_multiply(0.8)));
+        } else {
+            painter.circle_filled(p, radius, color);
+        }
         if let Some(ring) = activity_color(e.activity) {
             painter.circle_stroke(p, radius + 1.0, Stroke::new(1.0, ring));
+        }
+        if moved.contains(&e.id) {
+            painter.circle_stroke(
+                p,
+                radius + 3.0,
+                Stroke::new(1.5, Color32::from_rgb(230, 80, 230)),
+            );
         }
     }
     if let Some(e) = selected.and_then(|id| find(&viewer.obs.entities, id)) {

@@ -18,6 +18,7 @@
 //! | `shoal.C.zone.ZONE.handoff` | request: entities handed to the zone; reply: those it took |
 //! | `shoal.C.zone.ZONE.posts` | request: posts for its entities; reply: taken |
 //! | `shoal.C.zone.ZONE.ghosts` | its neighbours' entities near its border |
+//! | `shoal.C.zone.ZONE.view` | request: what is around one of its entities (a player's avatar whose session another zone holds) |
 //! | `shoal.C.zone.ZONE.query` | request: `stats` or `entities`; reply: a [`ZoneReport`] |
 
 use std::collections::HashMap;
@@ -120,6 +121,24 @@ pub enum Event {
         /// Where the answer goes.
         reply: Option<async_nats::Subject>,
     },
+    /// Another zone asks what is around entity `avatar` (a player's
+    /// avatar whose session that zone holds).
+    ViewAsk {
+        /// The avatar.
+        avatar: u64,
+        /// How far around it.
+        radius: f32,
+        /// Where the answer goes.
+        reply: Option<async_nats::Subject>,
+    },
+    /// What the zone that owns `avatar` sees around it.
+    View {
+        /// The avatar.
+        avatar: u64,
+        /// (id, kind, x, y) within the radius asked, the avatar among
+        /// them.
+        entities: Vec<(u64, u16, f64, f64)>,
+    },
     /// Ownership entries made for new entities: (id, revision), or no
     /// revision when another zone owns the id.
     Owned(Vec<(u64, Option<u64>)>),
@@ -127,6 +146,12 @@ pub enum Event {
     LeaseLost,
     /// NATS went away (false) or came back (true).
     Connection(bool),
+}
+
+/// What a zone sees around an avatar: (id, kind, x, y).
+#[derive(Serialize, Deserialize)]
+struct ViewReply {
+    entities: Vec<(u64, u16, f64, f64)>,
 }
 
 /// A handoff request.
@@ -448,6 +473,26 @@ impl Bus {
         });
     }
 
+    /// Stores the zone's snapshot and gives up its lease, so that another
+    /// process can take the zone at once (blocks; when the process
+    /// stops).
+    pub fn save_and_release(&mut self, bytes: Vec<u8>) -> Result<(), String> {
+        let Some(zone) = self.zone.take() else {
+            return Ok(());
+        };
+        self.call(move |ctx| async move {
+            ctx.snapshots
+                .put(zone.as_str(), &mut bytes.as_slice())
+                .await
+                .map_err(|e| format!("the zone's snapshot was not stored: {e}"))?;
+            ctx.leases
+                .purge(&zone)
+                .await
+                .map_err(|e| format!("the zone's lease was not given up: {e}"))?;
+            Ok(())
+        })?
+    }
+
     /// The handoffs logged for `zone` after stream sequence `after`:
     /// (sequence, parcels), oldest first (blocks).
     pub fn read_log(&self, zone: &str, after: u64) -> Result<Vec<(u64, Vec<Parcel>)>, String> {
@@ -493,8 +538,8 @@ impl Bus {
     }
 
     /// Every entity the ownership bucket gives to `zone`, with its
-    /// entry's revision (blocks).
-    pub fn owned_by(&self, zone: &str) -> Result<HashMap<u64, u64>, String> {
+    /// entry's revision, and the highest id in the bucket (blocks).
+    pub fn owned_by(&self, zone: &str) -> Result<(HashMap<u64, u64>, Option<u64>), String> {
         let zone = zone.to_string();
         self.call(move |ctx| async move {
             let mut keys = ctx
@@ -509,24 +554,52 @@ impl Bus {
                     ids.push(id);
                 }
             }
+            let max = ids.iter().copied().max();
             let mut out = HashMap::new();
+            for (id, (owner, rev)) in entries_of(&ctx, &ids).await? {
+                if owner == zone {
+                    out.insert(id, rev);
+                }
+            }
+            Ok((out, max))
+        })?
+    }
+
+    /// Rewrites the ownership entries of `ids` (with the revisions this
+    /// zone holds) to this zone, so that any request still carrying an
+    /// older revision (a handoff the dead process had in flight) can no
+    /// longer take them: (id, new revision), or none where the entry
+    /// changed meanwhile (blocks).
+    pub fn retake(&self, ids: Vec<(u64, u64)>) -> Result<Vec<(u64, Option<u64>)>, String> {
+        let Some(zone) = self.zone.clone() else {
+            return Err("no zone claimed".into());
+        };
+        self.call(move |ctx| async move {
+            let mut out = Vec::with_capacity(ids.len());
             for chunk in ids.chunks(256) {
-                let entries = futures_util::future::join_all(
-                    chunk.iter().map(|id| ctx.owners.entry(id.to_string())),
-                )
+                let done = futures_util::future::join_all(chunk.iter().map(|(id, rev)| {
+                    ctx.owners
+                        .update(id.to_string(), Bytes::from(zone.clone()), *rev)
+                }))
                 .await;
-                for (id, e) in chunk.iter().zip(entries) {
-                    let e = e.map_err(|e| format!("cannot read the owners: {e}"))?;
-                    if let Some(e) = e
-                        && e.operation == kv::Operation::Put
-                        && e.value == zone.as_bytes()
-                    {
-                        out.insert(*id, e.revision);
+                for ((id, _), r) in chunk.iter().zip(done) {
+                    match r {
+                        Ok(rev) => out.push((*id, Some(rev))),
+                        Err(e) if e.kind() == kv::UpdateErrorKind::WrongLastRevision => {
+                            out.push((*id, None))
+                        }
+                        Err(e) => return Err(format!("cannot write the owners: {e}")),
                     }
                 }
             }
             Ok(out)
         })?
+    }
+
+    /// The owner and revision of each of `ids` that has an entry
+    /// (blocks).
+    pub fn owners_of(&self, ids: Vec<u64>) -> Result<HashMap<u64, (String, u64)>, String> {
+        self.call(move |ctx| async move { entries_of(&ctx, &ids).await })?
     }
 
     /// Makes ownership entries for `ids` in this zone: (id, revision),
@@ -774,6 +847,46 @@ impl Bus {
         });
     }
 
+    /// Asks the zone that owns `avatar` what is within `radius` of it;
+    /// the answer comes as [`Event::View`] (none if no zone answers).
+    pub fn ask_view(&self, avatar: u64, radius: f32) {
+        self.spawn(move |ctx| async move {
+            let Ok(Some(e)) = ctx.owners.entry(avatar.to_string()).await else {
+                return;
+            };
+            if e.operation != kv::Operation::Put {
+                return;
+            }
+            let zone = String::from_utf8_lossy(&e.value).into_owned();
+            let Ok(bytes) = postcard::to_stdvec(&(avatar, radius)) else {
+                return;
+            };
+            let r = ctx
+                .client
+                .send_request(
+                    ctx.names.zone(&zone, "view"),
+                    async_nats::Request::new()
+                        .payload(bytes.into())
+                        .timeout(Some(Duration::from_secs(1))),
+                )
+                .await;
+            if let Ok(m) = r
+                && let Ok(v) = postcard::from_bytes::<ViewReply>(&m.payload)
+            {
+                ctx.emit(Event::View {
+                    avatar,
+                    entities: v.entities,
+                });
+            }
+        });
+    }
+
+    /// Answers a view request.
+    pub fn reply_view(&self, to: Option<async_nats::Subject>, entities: Vec<(u64, u16, f64, f64)>) {
+        let bytes = postcard::to_stdvec(&ViewReply { entities }).unwrap_or_default();
+        self.reply(to, bytes);
+    }
+
     /// Posts waiting for their zone to take them.
     pub fn posts_waiting(&self) -> u64 {
         self.ctx.posts_waiting.load(Ordering::Relaxed)
@@ -944,6 +1057,19 @@ async fn serve(ctx: Arc<Ctx>, zone: String) -> Result<(), String> {
     let mut posts = sub("posts").await?;
     let mut ghosts = sub("ghosts").await?;
     let mut query = sub("query").await?;
+    let mut view = sub("view").await?;
+    let c = ctx.clone();
+    tokio::spawn(async move {
+        while let Some(m) = view.next().await {
+            if let Ok((avatar, radius)) = postcard::from_bytes::<(u64, f32)>(&m.payload) {
+                c.emit(Event::ViewAsk {
+                    avatar,
+                    radius,
+                    reply: m.reply,
+                });
+            }
+        }
+    });
     let c = ctx.clone();
     tokio::spawn(async move {
         while let Some(m) = handoff.next().await {
@@ -1003,6 +1129,28 @@ async fn serve(ctx: Arc<Ctx>, zone: String) -> Result<(), String> {
         }
     });
     Ok(())
+}
+
+/// The owner and revision of each of `ids` that has a live entry.
+async fn entries_of(ctx: &Ctx, ids: &[u64]) -> Result<HashMap<u64, (String, u64)>, String> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(256) {
+        let entries =
+            futures_util::future::join_all(chunk.iter().map(|id| ctx.owners.entry(id.to_string())))
+                .await;
+        for (id, e) in chunk.iter().zip(entries) {
+            let e = e.map_err(|e| format!("cannot read the owners: {e}"))?;
+            if let Some(e) = e
+                && e.operation == kv::Operation::Put
+            {
+                out.insert(
+                    *id,
+                    (String::from_utf8_lossy(&e.value).into_owned(), e.revision),
+                );
+            }
+        }
+    }
+    Ok(out)
 }
 
 async fn own(ctx: &Ctx, zone: &str, ids: &[u64]) -> Result<Vec<(u64, Option<u64>)>, String> {

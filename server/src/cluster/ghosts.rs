@@ -105,13 +105,34 @@ pub fn apply_ghosts(w: &mut World, zone: u16, states: &[GhostState]) {
     if w.get_resource::<GhostCount>().is_none() {
         w.insert_resource(GhostCount::default());
     }
-    let kinds = w.resource::<shoal_engine::game::Registry>().kinds.len();
+    let shapes: Vec<Vec<(u16, std::mem::Discriminant<shoal_engine::game::PropValue>)>> = w
+        .resource::<shoal_engine::game::Registry>()
+        .kinds
+        .iter()
+        .map(|k| {
+            k.props
+                .iter()
+                .map(|(s, v)| (*s, std::mem::discriminant(v)))
+                .collect()
+        })
+        .collect();
+    let kinds = shapes.len();
     let mut keep = std::collections::HashSet::with_capacity(states.len());
     for s in states {
         let finite = [s.pos.0, s.pos.1, s.vel.0, s.vel.1]
             .iter()
             .all(|v| v.is_finite());
         if !finite || (s.kind as usize) >= kinds || s.id >= super::MAX_CLUSTER_IDS {
+            continue;
+        }
+        // Components as the kind has them (slots in order, same types).
+        let shape = &shapes[s.kind as usize];
+        let same = shape.len() == s.props.0.len()
+            && shape
+                .iter()
+                .zip(&s.props.0)
+                .all(|((a, da), (b, vb))| a == b && *da == std::mem::discriminant(vb));
+        if !same {
             continue;
         }
         let existing = live_entity(w, s.id);

@@ -46,6 +46,12 @@ impl Default for ZoneOptions {
     }
 }
 
+/// The largest radius another zone may ask a view of.
+const MAX_VIEW_RADIUS: f64 = 1_000.0;
+
+/// The most entities a view holds.
+const MAX_VIEW_ENTITIES: usize = 4_096;
+
 /// How many ticks a post waits for an earlier one from the same sender
 /// before that one is given up as lost.
 const MAX_GAP_TICKS: u64 = 600;
@@ -89,9 +95,6 @@ pub struct ZoneNode {
     /// for them meanwhile.
     in_transit: HashMap<u64, (Parcel, Vec<Post>)>,
     mail: MailBook,
-    /// Tasklets delivering posts, by receiver: an entity moves only when
-    /// its deliveries have run.
-    deliveries: Vec<(u64, shoal_engine::Tasklet)>,
     log_seq: u64,
     last_snapshot: Instant,
     counters: Counters,
@@ -101,6 +104,11 @@ pub struct ZoneNode {
     /// The last cross-zone posts' latencies, microseconds (sent to taken
     /// in).
     latencies: std::collections::VecDeque<u64>,
+    /// What the zones that own this zone's players' avatars see around
+    /// them, by avatar (kept for avatars that are not here).
+    views: HashMap<u64, Vec<(u64, u16, f64, f64)>>,
+    /// The last entities that changed owner here: (id, from, to, tick).
+    recent: std::collections::VecDeque<crate::observe::HandoffView>,
     /// Paused by a `pause` query: no ticks (what is in flight still
     /// lands), for a consistent view of the whole cluster.
     paused: bool,
@@ -160,6 +168,15 @@ impl ZoneNode {
                     .map_err(|e| format!("zone {name}'s snapshot on NATS is damaged: {e}"))?;
                 let sim = Sim::load(&format!("zone {name}'s snapshot"), &snap.world, embedded)
                     .map_err(|e| format!("zone {name}'s snapshot does not load: {e}"))?;
+                if sim.def().text != def.text {
+                    return Err(format!(
+                        "zone {name}'s snapshot on NATS is of another version of the world \
+                         ({}; this process was given {}): run the cluster under a new name \
+                         (--cluster) or with the world file it was started with",
+                        sim.def().path,
+                        def.path
+                    ));
+                }
                 (sim, snap.mail, snap.log_seq, snap.in_transit, false)
             }
             None => {
@@ -178,7 +195,6 @@ impl ZoneNode {
             owning: HashSet::new(),
             in_transit: HashMap::new(),
             mail,
-            deliveries: Vec::new(),
             log_seq,
             last_snapshot: Instant::now(),
             counters: Counters::default(),
@@ -186,6 +202,8 @@ impl ZoneNode {
             lease_lost: false,
             paused: false,
             latencies: Default::default(),
+            views: HashMap::new(),
+            recent: Default::default(),
         };
         node.reconcile(&mut sim, fresh, travelling)?;
         node.bus.wake_this_thread();
@@ -217,7 +235,14 @@ impl ZoneNode {
                 }
             }
         }
-        let owned = self.bus.owned_by(&self.name)?;
+        let (owned, max_id) = self.bus.owned_by(&self.name)?;
+        // Ids this zone handed out before a crash may be past the
+        // snapshot's: never give one twice.
+        if let Some(max) = max_id {
+            let mut ecs = sim.ecs().borrow_mut();
+            let mut idx = ecs.resource_mut::<shoal_engine::game::EntityIndex>();
+            idx.next_id = idx.next_id.max(max.saturating_add(1));
+        }
         // Entities handed in after the snapshot: the log has them.
         // Those travelling when the snapshot was made, then (newer) those
         // handed in after it: the log has them.
@@ -258,18 +283,37 @@ impl ZoneNode {
             }
         }
         let now: HashSet<u64> = sim.own_positions().iter().map(|e| e.0).collect();
-        let missing = owned.keys().filter(|id| !now.contains(id)).count();
-        if missing > 0 {
+        let missing: Vec<(u64, u64)> = owned
+            .iter()
+            .filter(|(id, _)| !now.contains(id))
+            .map(|(id, rev)| (*id, *rev))
+            .collect();
+        if !missing.is_empty() {
             tracing::warn!(
                 zone = %self.name,
-                missing,
-                "entities the ownership bucket gives this zone are in neither its snapshot nor the handoff log"
+                missing = missing.len(),
+                "entities the ownership bucket gives this zone are in neither its snapshot nor the handoff log (spawned after the last snapshot): their entries are deleted"
             );
+            self.bus.disown(missing);
         }
-        self.revs = owned
+        // New revisions for everything kept: a handoff the previous
+        // process had in flight can no longer take an entity now run here.
+        let kept: Vec<(u64, u64)> = owned
             .into_iter()
             .filter(|(id, _)| now.contains(id))
             .collect();
+        self.revs.clear();
+        for (id, rev) in self.bus.retake(kept)? {
+            match rev {
+                Some(r) => {
+                    self.revs.insert(id, r);
+                }
+                None => {
+                    sim.drop_entity_quietly(id);
+                    self.mail.take(id);
+                }
+            }
+        }
         shoal_engine::game::rebuild_spatial_index(&mut sim.ecs().borrow_mut());
         tracing::info!(
             zone = %self.name,
@@ -337,6 +381,30 @@ impl ZoneNode {
                     self.bus
                         .reply(reply, postcard::to_stdvec(&report).unwrap_or_default());
                 }
+                Event::ViewAsk {
+                    avatar,
+                    radius,
+                    reply,
+                } => {
+                    let radius = if radius.is_finite() {
+                        f64::from(radius).clamp(0.0, MAX_VIEW_RADIUS)
+                    } else {
+                        0.0
+                    };
+                    let mut out = Vec::new();
+                    if self.revs.contains_key(&avatar)
+                        && let Some((x, y)) = sim.position(avatar)
+                    {
+                        sim.entities_near(x, y, radius, &mut out);
+                        out.truncate(MAX_VIEW_ENTITIES);
+                    }
+                    self.bus.reply_view(reply, out);
+                }
+                Event::View { avatar, entities } => {
+                    if self.views.contains_key(&avatar) {
+                        self.views.insert(avatar, entities);
+                    }
+                }
                 Event::Owned(list) => {
                     for (id, rev) in list {
                         self.owning.remove(&id);
@@ -398,17 +466,68 @@ impl ZoneNode {
         }
     }
 
-    /// Stores the zone's snapshot on NATS now.
-    pub fn save(&mut self, sim: &Sim) {
-        self.last_snapshot = Instant::now();
-        // Entities in transit are in the snapshot as what they were (if
-        // the handoff fails they come back; if it succeeds the bucket
-        // says so and a takeover drops them).
+    /// Forwarding for players whose session this zone holds: asks the
+    /// zones that own the `avatars` not here what is around them
+    /// (within `radius`); the answers are [`ZoneNode::view_of`] from the
+    /// next tick on.
+    pub fn follow_avatars(&mut self, avatars: &[u64], radius: f32) {
+        let away: HashSet<u64> = avatars
+            .iter()
+            .copied()
+            .filter(|a| !self.revs.contains_key(a))
+            .collect();
+        self.views.retain(|a, _| away.contains(a));
+        for a in away {
+            self.views.entry(a).or_default();
+            self.bus.ask_view(a, radius);
+        }
+    }
+
+    /// What the zone that owns `avatar` saw around it last (for an
+    /// avatar not here).
+    pub fn view_of(&self, avatar: u64) -> Option<&[(u64, u16, f64, f64)]> {
+        self.views.get(&avatar).map(Vec::as_slice)
+    }
+
+    /// The last entities that changed owner here, newest last.
+    pub fn recent_handoffs(&self) -> Vec<crate::observe::HandoffView> {
+        self.recent.iter().cloned().collect()
+    }
+
+    fn note_handoff(&mut self, id: u64, from: &str, to: &str) {
+        if self.recent.len() >= 256 {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(crate::observe::HandoffView {
+            id,
+            from: from.to_string(),
+            to: to.to_string(),
+            tick: shoal_engine::tick(),
+        });
+    }
+
+    /// When the process stops: waits (a few seconds at most) for the
+    /// handoffs in flight to be decided, stores the snapshot and gives
+    /// up the zone's lease, so that another process can take the zone
+    /// over at once.
+    pub fn shutdown(&mut self, sim: &mut Sim) -> Result<(), String> {
+        let deadline = Instant::now() + Duration::from_secs(6);
+        while !self.in_transit.is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+            self.before_tick(sim);
+        }
+        let Some(bytes) = self.snapshot_bytes(sim) else {
+            return Err("the zone's snapshot was not made".into());
+        };
+        self.bus.save_and_release(bytes)
+    }
+
+    fn snapshot_bytes(&mut self, sim: &Sim) -> Option<Vec<u8>> {
         let world = match sim.save() {
             Ok(w) => w,
             Err(e) => {
                 tracing::warn!(error = %e, "the zone's snapshot was not made");
-                return;
+                return None;
             }
         };
         let snap = ZoneSnapshot {
@@ -419,8 +538,22 @@ impl ZoneNode {
             in_transit: self.in_transit.values().map(|(p, _)| p.clone()).collect(),
         };
         match postcard::to_stdvec(&snap) {
-            Ok(bytes) => self.bus.save_snapshot(bytes),
-            Err(e) => tracing::warn!(error = %e, "the zone's snapshot was not encoded"),
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                tracing::warn!(error = %e, "the zone's snapshot was not encoded");
+                None
+            }
+        }
+    }
+
+    /// Stores the zone's snapshot on NATS now.
+    pub fn save(&mut self, sim: &Sim) {
+        self.last_snapshot = Instant::now();
+        // Entities in transit go in as they left (if the handoff fails
+        // they come back; if it succeeds the bucket says so and a
+        // takeover leaves them).
+        if let Some(bytes) = self.snapshot_bytes(sim) {
+            self.bus.save_snapshot(bytes);
         }
     }
 
@@ -452,12 +585,10 @@ impl ZoneNode {
     }
 
     fn hand_out(&mut self, sim: &mut Sim, own: &[(u64, f64, f64)]) {
-        self.deliveries.retain(|(_, t)| t.alive());
-        let busy: HashSet<u64> = self.deliveries.iter().map(|(e, _)| *e).collect();
         let mut by_zone: BTreeMap<usize, Vec<(Parcel, u64)>> = BTreeMap::new();
         for &(id, x, y) in own {
             let z = self.map.zone_at(x, y);
-            if z == self.index || busy.contains(&id) {
+            if z == self.index || sim.has_pending_posts(id) {
                 continue;
             }
             let Some(&rev) = self.revs.get(&id) else {
@@ -493,6 +624,8 @@ impl ZoneNode {
         refused: Vec<(u64, Option<u64>)>,
     ) {
         for id in accepted {
+            let name = self.name.clone();
+            self.note_handoff(id, &name, to);
             self.revs.remove(&id);
             if let Some((_, held)) = self.in_transit.remove(&id) {
                 // Posts that came while it travelled follow it.
@@ -536,6 +669,14 @@ impl ZoneNode {
         }
         let mut loaded = Vec::new();
         for (p, rev) in parcels {
+            if self.map.distance_to(self.index, p.pos.0, p.pos.1) > self.map.ghost_margin + 1e-9 {
+                tracing::warn!(
+                    entity = p.id,
+                    from,
+                    "a handed entity outside this zone was refused"
+                );
+                continue;
+            }
             match sim.unpack_entity(&p) {
                 Ok(()) => loaded.push((p, rev)),
                 Err(e) => {
@@ -554,8 +695,23 @@ impl ZoneNode {
         let (won, seq) = match won {
             Ok(w) => w,
             Err(e) => {
-                tracing::warn!(from, error = %e, "handoff not taken (NATS did not log it)");
-                (Vec::new(), self.log_seq)
+                // The compare-and-sets may still have landed: the entries
+                // say which entities are this zone's now.
+                tracing::warn!(from, error = %e, "a handoff's commit did not answer; reading the owners");
+                match self.bus.owners_of(ids.clone()) {
+                    Ok(owners) => (
+                        owners
+                            .into_iter()
+                            .filter(|(_, (zone, _))| *zone == self.name)
+                            .map(|(id, (_, rev))| (id, rev))
+                            .collect(),
+                        self.log_seq,
+                    ),
+                    Err(e) => {
+                        tracing::error!(from, error = %e, "handoff not taken: the owners cannot be read");
+                        (Vec::new(), self.log_seq)
+                    }
+                }
             }
         };
         self.log_seq = self.log_seq.max(seq);
@@ -566,6 +722,8 @@ impl ZoneNode {
             }
         }
         for (id, rev) in &won {
+            let name = self.name.clone();
+            self.note_handoff(*id, from, &name);
             self.revs.insert(*id, *rev);
             if let Some(m) = mails.get(id) {
                 self.mail.put(*id, m.clone());
@@ -608,8 +766,7 @@ impl ZoneNode {
 
     fn deliver(&mut self, sim: &mut Sim, to: u64, message: &str) {
         match sim.deliver_remote(to, message) {
-            Ok(Some(t)) => self.deliveries.push((to, t)),
-            Ok(None) => {}
+            Ok(_) => {}
             Err(e) => {
                 tracing::info!(entity = to, error = %e, "a post from another zone was not delivered")
             }

@@ -45,6 +45,11 @@ impl Sim {
     /// error says why it cannot move now (not here, a ghost, its
     /// behaviour cannot be pickled in the state it is in).
     pub fn pack_entity(&mut self, id: u64, mail: EntityMail) -> Result<Parcel, String> {
+        if self.has_pending_posts(id) {
+            return Err(format!(
+                "entity {id} has posts on their way to its mailbox (they land next tick)"
+            ));
+        }
         let (kind, pos, vel, props) = {
             let ecs = self.ecs().borrow();
             let Some(e) = live_entity(&ecs, id) else {
@@ -292,7 +297,12 @@ impl Sim {
         let t = vm
             .start_tasklet(deliver, vec![Value::Int(id as i64), msg], None)
             .map_err(|e| vm.format_exception(e).trim_end().to_string())?;
-        Ok(vm.tasklet_handle(t))
+        let handle = vm.tasklet_handle(t);
+        drop(vm);
+        if let Some(h) = handle {
+            self.note_pending_post(id, h);
+        }
+        Ok(handle)
     }
 }
 
