@@ -11,7 +11,6 @@
 //! installs nats-server).
 
 use std::collections::{BTreeMap, HashSet};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -28,13 +27,6 @@ impl Drop for Proc {
     }
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("shoal-cluster-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -45,6 +37,11 @@ fn temp_dir(name: &str) -> PathBuf {
 /// Starts nats-server with JetStream on a free loopback port; None (and
 /// a message) when it is not installed and the tests may skip.
 fn nats(dir: &Path) -> Option<(Proc, String)> {
+    nats_on(dir, None)
+}
+
+/// [`nats`] on `port` if given (a restart keeps its store in `dir`).
+fn nats_on(dir: &Path, port: Option<u16>) -> Option<(Proc, String)> {
     let found = Command::new("nats-server")
         .arg("--version")
         .output()
@@ -56,20 +53,38 @@ fn nats(dir: &Path) -> Option<(Proc, String)> {
         eprintln!("SKIPPED: nats-server is not installed (scripts/install-deps.sh installs it)");
         return None;
     }
-    let port = free_port();
+    // Port -1: nats-server picks a free one and says which (a port
+    // chosen here could be taken by another test's process meanwhile).
+    let log_path = dir.join(format!("nats-{}.log", port.map_or(0, i32::from)));
+    let log = std::fs::File::create(&log_path).expect("a log file");
+    let port_arg = port.map_or_else(|| "-1".to_string(), |p| p.to_string());
     let child = Command::new("nats-server")
-        .args(["-a", "127.0.0.1", "-p", &port.to_string(), "-js", "-sd"])
+        .args(["-a", "127.0.0.1", "-p", &port_arg, "-js", "-sd"])
         .arg(dir.join("js"))
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .expect("nats-server starts");
-    let proc = Proc(child);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "nats-server did not listen");
+    let mut proc = Proc(child);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let port = loop {
+        let text = std::fs::read_to_string(&log_path).unwrap_or_default();
+        if let Some(p) = text.lines().find_map(|l| {
+            l.split("Listening for client connections on 127.0.0.1:")
+                .nth(1)
+                .and_then(|rest| rest.trim().parse::<u16>().ok())
+        }) {
+            break p;
+        }
+        if let Ok(Some(status)) = proc.0.try_wait() {
+            panic!("nats-server stopped ({status}): {text}");
+        }
+        assert!(
+            Instant::now() < deadline,
+            "nats-server did not listen: {text}"
+        );
         std::thread::sleep(Duration::from_millis(50));
-    }
+    };
     Some((proc, format!("nats://127.0.0.1:{port}")))
 }
 
@@ -410,5 +425,42 @@ fn a_client_stays_connected_while_its_avatar_walks_into_the_next_zone() {
     }
     let owners = read_owners(&url, "walkers").expect("owners");
     assert_eq!(owners.get(&avatar).map(String::as_str), Some("c1r0"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_nats_outage_pauses_handoffs_and_posts_and_loses_nothing() {
+    let dir = temp_dir("outage");
+    let Some((nats, url)) = nats(&dir) else {
+        return;
+    };
+    let port: u16 = url
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    let walkers = 200;
+    let w = world(&dir, (2, 1), walkers, 300);
+    let _a = zone(&dir, &w, &url, "c0r0", "a");
+    let _b = zone(&dir, &w, &url, "c1r0", "b");
+    let before = wait_ticks(&url, 2, 100, Duration::from_secs(120));
+    // NATS goes away for three seconds (longer than the zones' leases),
+    // then comes back on the same port with the same store.
+    drop(nats);
+    std::thread::sleep(Duration::from_secs(3));
+    let (_nats, url2) = nats_on(&dir, Some(port)).expect("nats-server again");
+    assert_eq!(url, url2);
+    // The zones went on ticking meanwhile and resume their handoffs.
+    let t0 = before.iter().map(|z| z.tick).max().unwrap_or(0);
+    let after = wait_ticks(&url, 2, t0 + 400, Duration::from_secs(120));
+    assert!(after.iter().all(|z| z.connected));
+    // Every walker has stopped posting (300 steps) by now.
+    let reports = settle(&url, 2);
+    check_entities(&url, &reports, 4 + u64::from(walkers), 300);
+    check_posts(&reports);
+    assert!(
+        handoffs(&reports) > handoffs(&before),
+        "no handoff since NATS came back"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

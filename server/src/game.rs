@@ -47,6 +47,9 @@ pub struct Game {
     /// In a cluster: what the zones that own avatars not here see around
     /// them (see [`Game::set_remote_views`]).
     remote_views: HashMap<u64, Vec<(u64, u16, f64, f64)>>,
+    /// Whether the world is a zone of a cluster (avatars may be in other
+    /// zones).
+    zone_mode: bool,
 }
 
 /// Whether `name` is a valid player name.
@@ -113,6 +116,7 @@ impl Game {
             last_update_bytes: (0, 0),
             scratch: Vec::new(),
             remote_views: HashMap::new(),
+            zone_mode: keep_avatars,
         }
     }
 
@@ -255,7 +259,8 @@ impl Game {
             Some(s) if s.conn.is_some() => {
                 return refuse(hub, format!("'{name}' is already playing"));
             }
-            Some(s) if sim.position(s.avatar).is_some() => {
+            // (In a cluster the avatar may be in another zone.)
+            Some(s) if self.zone_mode || sim.position(s.avatar).is_some() => {
                 s.conn = Some(conn);
                 s.left = None;
                 tracing::info!(player = %name, conn, avatar = s.avatar, "player reconnected");
@@ -344,7 +349,14 @@ impl Game {
             .collect();
         for name in over {
             if let Some(s) = self.sessions.remove(&name) {
-                sim.despawn(s.avatar);
+                if !sim.despawn(s.avatar) && self.zone_mode {
+                    // In another zone: it is told to leave (a post
+                    // follows it there).
+                    let leave = HostValue::Tuple(vec![HostValue::Str("leave".into())]);
+                    if let Err(e) = sim.post(s.avatar, &leave) {
+                        tracing::warn!(player = %name, error = %e, "the avatar could not be told to leave");
+                    }
+                }
                 tracing::info!(player = %name, avatar = s.avatar, "session ended; the avatar left");
             }
         }

@@ -902,9 +902,14 @@ impl Sim {
     }
 
     /// Removes entity `id` and ends its behaviour (between ticks). False
-    /// if it was gone already.
+    /// if it was gone already, or is another zone's (a ghost).
     pub fn despawn(&mut self, id: u64) -> bool {
-        if !mark_despawned(&mut self.ecs.borrow_mut(), id) {
+        // Another zone's entity (a ghost) is not this world's to remove.
+        let ghost = {
+            let ecs = self.ecs.borrow();
+            live_entity(&ecs, id).is_some_and(|e| ecs.get::<crate::cluster::Ghost>(e).is_some())
+        };
+        if ghost || !mark_despawned(&mut self.ecs.borrow_mut(), id) {
             return false;
         }
         if let Some(t) = self.behaviour_tasklet(id) {

@@ -781,7 +781,9 @@ impl Bus {
         self.spawn(move |ctx| async move {
             let mut left = posts;
             let mut pause = Duration::from_millis(50);
+            let mut tries = 0u32;
             while !left.is_empty() {
+                tries += 1;
                 let mut by_zone: std::collections::BTreeMap<String, Vec<Post>> = Default::default();
                 let mut retry = Vec::new();
                 for p in left {
@@ -791,6 +793,11 @@ impl Bus {
                         {
                             let zone = String::from_utf8_lossy(&e.value).into_owned();
                             by_zone.entry(zone).or_default().push(p);
+                        }
+                        // This zone's, by its entry, yet not here: a
+                        // handoff of it is being decided. Tried again.
+                        Ok(Some(e)) if e.operation == kv::Operation::Put && tries < 40 => {
+                            retry.push(p)
                         }
                         Ok(_) => {
                             tracing::info!(

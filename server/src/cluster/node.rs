@@ -107,6 +107,9 @@ pub struct ZoneNode {
     /// What the zones that own this zone's players' avatars see around
     /// them, by avatar (kept for avatars that are not here).
     views: HashMap<u64, Vec<(u64, u16, f64, f64)>>,
+    /// The tick each avatar's view was last asked for (one request in
+    /// flight per avatar; asked again after a second without answer).
+    asked: HashMap<u64, Instant>,
     /// The last entities that changed owner here: (id, from, to, tick).
     recent: std::collections::VecDeque<crate::observe::HandoffView>,
     /// Paused by a `pause` query: no ticks (what is in flight still
@@ -203,6 +206,7 @@ impl ZoneNode {
             paused: false,
             latencies: Default::default(),
             views: HashMap::new(),
+            asked: HashMap::new(),
             recent: Default::default(),
         };
         node.reconcile(&mut sim, fresh, travelling)?;
@@ -401,6 +405,7 @@ impl ZoneNode {
                     self.bus.reply_view(reply, out);
                 }
                 Event::View { avatar, entities } => {
+                    self.asked.remove(&avatar);
                     if self.views.contains_key(&avatar) {
                         self.views.insert(avatar, entities);
                     }
@@ -454,7 +459,15 @@ impl ZoneNode {
             })
             .collect();
         self.counters.posts_out += posts.len() as u64;
-        self.bus.send_posts(posts);
+        // Posts to an entity on its way out wait for the outcome.
+        let mut out = Vec::with_capacity(posts.len());
+        for p in posts {
+            match self.in_transit.get_mut(&p.to) {
+                Some((_, held)) => held.push(p),
+                None => out.push(p),
+            }
+        }
+        self.bus.send_posts(out);
         let own = sim.own_positions();
         self.sync_owners(&own);
         if self.bus.connected() {
@@ -477,9 +490,17 @@ impl ZoneNode {
             .filter(|a| !self.revs.contains_key(a))
             .collect();
         self.views.retain(|a, _| away.contains(a));
+        self.asked.retain(|a, _| away.contains(a));
         for a in away {
             self.views.entry(a).or_default();
-            self.bus.ask_view(a, radius);
+            let due = self
+                .asked
+                .get(&a)
+                .is_none_or(|t| t.elapsed() >= Duration::from_secs(1));
+            if due {
+                self.asked.insert(a, Instant::now());
+                self.bus.ask_view(a, radius);
+            }
         }
     }
 
@@ -512,7 +533,9 @@ impl ZoneNode {
     /// over at once.
     pub fn shutdown(&mut self, sim: &mut Sim) -> Result<(), String> {
         let deadline = Instant::now() + Duration::from_secs(6);
-        while !self.in_transit.is_empty() && Instant::now() < deadline {
+        while (!self.in_transit.is_empty() || self.bus.posts_waiting() > 0)
+            && Instant::now() < deadline
+        {
             std::thread::sleep(Duration::from_millis(20));
             self.before_tick(sim);
         }
