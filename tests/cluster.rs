@@ -454,9 +454,10 @@ fn a_nats_outage_pauses_handoffs_and_posts_and_loses_nothing() {
     let t0 = before.iter().map(|z| z.tick).max().unwrap_or(0);
     let after = wait_ticks(&url, 2, t0 + 400, Duration::from_secs(120));
     assert!(after.iter().all(|z| z.connected));
-    // Every walker has stopped posting (300 steps) by now.
+    // A walker in flight when NATS went away waited for it (its handoff
+    // was decided once NATS was back): fewer steps, none lost.
     let reports = settle(&url, 2);
-    check_entities(&url, &reports, 4 + u64::from(walkers), 300);
+    check_entities(&url, &reports, 4 + u64::from(walkers), 100);
     check_posts(&reports);
     assert!(
         handoffs(&reports) > handoffs(&before),

@@ -93,15 +93,7 @@ impl Server {
     /// that loads (damaged ones are logged and skipped), else the
     /// configured world. Must run on a thread with no scheduler.
     pub fn open(config: ServerConfig) -> Result<Server, ServeError> {
-        let data = DataDir::open(&config.data_dir).map_err(|e| {
-            ServeError(format!(
-                "cannot use the data directory {}: {e}",
-                config.data_dir.display()
-            ))
-        })?;
-        let (token, token_path) = data
-            .admin_token(config.admin_token.as_deref())
-            .map_err(|e| ServeError(format!("cannot write the admin token: {e}")))?;
+        let (data, token, token_path) = open_data(&config)?;
         let (loaded, skipped) = data.load_newest(embedded_sources()).map_err(|e| {
             ServeError(format!(
                 "cannot read the data directory {}: {e}",
@@ -134,15 +126,7 @@ impl Server {
                 (sim, Origin::Snapshot(path))
             }
             None => {
-                let mut def = if config.world == "default" {
-                    default_world()
-                } else {
-                    load_world_file(&config.world)
-                }
-                .map_err(|e| ServeError(e.to_string()))?;
-                if let Some(rate) = config.tick_rate {
-                    def.rules.tick_rate = rate;
-                }
+                let def = configured_world(&config)?;
                 let sim =
                     Sim::new(def, embedded_sources()).map_err(|e| ServeError(e.to_string()))?;
                 (sim, Origin::Fresh)
@@ -159,24 +143,8 @@ impl Server {
         config: ServerConfig,
         opts: crate::cluster::ZoneOptions,
     ) -> Result<Server, ServeError> {
-        let data = DataDir::open(&config.data_dir).map_err(|e| {
-            ServeError(format!(
-                "cannot use the data directory {}: {e}",
-                config.data_dir.display()
-            ))
-        })?;
-        let (token, token_path) = data
-            .admin_token(config.admin_token.as_deref())
-            .map_err(|e| ServeError(format!("cannot write the admin token: {e}")))?;
-        let mut def = if config.world == "default" {
-            default_world()
-        } else {
-            load_world_file(&config.world)
-        }
-        .map_err(|e| ServeError(e.to_string()))?;
-        if let Some(rate) = config.tick_rate {
-            def.rules.tick_rate = rate;
-        }
+        let (data, token, token_path) = open_data(&config)?;
+        let def = configured_world(&config)?;
         let (node, sim) =
             crate::cluster::ZoneNode::start(def, embedded_sources(), opts).map_err(ServeError)?;
         Server::assemble(
@@ -645,6 +613,36 @@ impl Server {
         );
         Ok(path)
     }
+}
+
+/// The data directory and the admin token (and the file holding it if
+/// it was generated).
+fn open_data(config: &ServerConfig) -> Result<(DataDir, String, Option<PathBuf>), ServeError> {
+    let data = DataDir::open(&config.data_dir).map_err(|e| {
+        ServeError(format!(
+            "cannot use the data directory {}: {e}",
+            config.data_dir.display()
+        ))
+    })?;
+    let (token, token_path) = data
+        .admin_token(config.admin_token.as_deref())
+        .map_err(|e| ServeError(format!("cannot write the admin token: {e}")))?;
+    Ok((data, token, token_path))
+}
+
+/// The configured world (the embedded default or a file), at the
+/// configured tick rate.
+fn configured_world(config: &ServerConfig) -> Result<crate::WorldDef, ServeError> {
+    let mut def = if config.world == "default" {
+        default_world()
+    } else {
+        load_world_file(&config.world)
+    }
+    .map_err(|e| ServeError(e.to_string()))?;
+    if let Some(rate) = config.tick_rate {
+        def.rules.tick_rate = rate;
+    }
+    Ok(def)
 }
 
 /// Observations by (entity, tasklet) selection.

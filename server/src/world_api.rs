@@ -555,18 +555,14 @@ fn with_own_entity<T>(
     f: impl FnOnce(&mut World, bevy_ecs::entity::Entity) -> T,
 ) -> Result<T, Exc> {
     let ecs = link(vm)?;
-    let mut w = ecs.borrow_mut();
-    match find(&w, id) {
-        Some(e) if w.get::<crate::cluster::Ghost>(e).is_some() => {
-            drop(w);
-            Err(read_only(vm, id))
-        }
-        Some(e) => Ok(f(&mut w, e)),
-        None => {
-            drop(w);
-            Err(gone(vm, id))
-        }
+    let ghost = {
+        let w = ecs.borrow();
+        find(&w, id).is_some_and(|e| w.get::<crate::cluster::Ghost>(e).is_some())
+    };
+    if ghost {
+        return Err(read_only(vm, id));
     }
+    with_entity(vm, id, f)
 }
 
 fn kind_index(vm: &mut Vm, w: &World, name: Value) -> Result<u16, Exc> {

@@ -728,15 +728,7 @@ impl Bus {
                 };
                 let bytes = postcard::to_stdvec(&req).unwrap_or_default();
                 let subject = ctx.names.zone(&to, "handoff");
-                let answer = ctx
-                    .client
-                    .send_request(
-                        subject,
-                        async_nats::Request::new()
-                            .payload(bytes.into())
-                            .timeout(Some(HANDOFF_TIMEOUT)),
-                    )
-                    .await;
+                let answer = request(&ctx, subject, bytes, HANDOFF_TIMEOUT.as_secs()).await;
                 let accepted = match answer {
                     Ok(m) => match postcard::from_bytes::<HandoffReply>(&m.payload) {
                         Ok(r) => Some(r.accepted),
@@ -829,15 +821,7 @@ impl Bus {
                 for (zone, batch) in batches {
                     let n = batch.len() as u64;
                     let bytes = postcard::to_stdvec(&batch).unwrap_or_default();
-                    let r = ctx
-                        .client
-                        .send_request(
-                            ctx.names.zone(&zone, "posts"),
-                            async_nats::Request::new()
-                                .payload(bytes.into())
-                                .timeout(Some(Duration::from_secs(2))),
-                        )
-                        .await;
+                    let r = request(&ctx, ctx.names.zone(&zone, "posts"), bytes, 2).await;
                     match r {
                         Ok(m) if &m.payload[..] == b"ok" => {
                             ctx.posts_waiting.fetch_sub(n, Ordering::Relaxed);
@@ -868,15 +852,7 @@ impl Bus {
             let Ok(bytes) = postcard::to_stdvec(&(avatar, radius)) else {
                 return;
             };
-            let r = ctx
-                .client
-                .send_request(
-                    ctx.names.zone(&zone, "view"),
-                    async_nats::Request::new()
-                        .payload(bytes.into())
-                        .timeout(Some(Duration::from_secs(1))),
-                )
-                .await;
+            let r = request(&ctx, ctx.names.zone(&zone, "view"), bytes, 1).await;
             if let Ok(m) = r
                 && let Ok(v) = postcard::from_bytes::<ViewReply>(&m.payload)
             {
@@ -926,6 +902,23 @@ impl Drop for Bus {
     }
 }
 
+/// A request to `subject`, answered within `secs` seconds.
+async fn request(
+    ctx: &Ctx,
+    subject: String,
+    bytes: Vec<u8>,
+    secs: u64,
+) -> Result<async_nats::Message, async_nats::RequestError> {
+    ctx.client
+        .send_request(
+            subject,
+            async_nats::Request::new()
+                .payload(bytes.into())
+                .timeout(Some(Duration::from_secs(secs))),
+        )
+        .await
+}
+
 /// The machine's name, for lease entries.
 fn hostname() -> String {
     std::fs::read_to_string("/etc/hostname")
@@ -971,27 +964,19 @@ async fn setup(
     let nojs = |e: async_nats::Error| {
         format!("NATS at {url} has no JetStream (start nats-server with -js): {e}")
     };
-    let owners = bucket(&js, &names.owners(), Duration::ZERO)
-        .await
-        .map_err(nojs)?;
-    let leases = bucket(&js, &names.leases(), lease).await.map_err(nojs)?;
-    let snapshots = js
-        .create_object_store(object_store::Config {
-            bucket: names.snapshots(),
-            ..Default::default()
-        })
-        .await
-        .map_err(|e| nojs(e.into()))?;
-    let log = js
-        .get_or_create_stream(stream::Config {
-            name: names.log_stream(),
-            subjects: vec![format!("shoal.{}.log.>", names.cluster)],
-            max_age: Duration::from_secs(24 * 3600),
-            storage: stream::StorageType::File,
-            ..Default::default()
-        })
-        .await
-        .map_err(|e| nojs(e.into()))?;
+    // Zones starting together race to make the buckets and the stream:
+    // the loser's "create" finds them made and tries again.
+    let mut tries = 0;
+    let (owners, leases, snapshots, log) = loop {
+        match cluster_stores(&js, &names, lease).await {
+            Ok(stores) => break stores,
+            Err(_) if tries < 10 => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(100 * tries)).await;
+            }
+            Err(e) => return Err(nojs(e)),
+        }
+    };
     Ok(Arc::new(Ctx {
         client,
         owners,
@@ -1005,6 +990,45 @@ async fn setup(
         connected,
         posts_waiting: AtomicU64::new(0),
     }))
+}
+
+/// The cluster's stores: the owners and leases buckets, the snapshots'
+/// object store and the handoff log, made if missing.
+type Stores = (
+    kv::Store,
+    kv::Store,
+    object_store::ObjectStore,
+    stream::Stream,
+);
+
+/// Makes (or opens) the cluster's [`Stores`].
+async fn cluster_stores(
+    js: &jetstream::Context,
+    names: &Names,
+    lease: Duration,
+) -> Result<Stores, async_nats::Error> {
+    let owners = bucket(js, &names.owners(), Duration::ZERO).await?;
+    let leases = bucket(js, &names.leases(), lease).await?;
+    let snapshots = match js.get_object_store(names.snapshots()).await {
+        Ok(s) => s,
+        Err(_) => {
+            js.create_object_store(object_store::Config {
+                bucket: names.snapshots(),
+                ..Default::default()
+            })
+            .await?
+        }
+    };
+    let log = js
+        .get_or_create_stream(stream::Config {
+            name: names.log_stream(),
+            subjects: vec![format!("shoal.{}.log.>", names.cluster)],
+            max_age: Duration::from_secs(24 * 3600),
+            storage: stream::StorageType::File,
+            ..Default::default()
+        })
+        .await?;
+    Ok((owners, leases, snapshots, log))
 }
 
 /// Renews the zone's lease every third of its time; if another process
