@@ -142,6 +142,9 @@ pub enum Event {
     /// Ownership entries made for new entities: (id, revision), or no
     /// revision when another zone owns the id.
     Owned(Vec<(u64, Option<u64>)>),
+    /// Ownership entries could not be made for these new entities (NATS
+    /// away): tried again.
+    OwnFailed(Vec<u64>),
     /// Another process holds this zone's lease now: this one must stop.
     LeaseLost,
     /// NATS went away (false) or came back (true).
@@ -616,8 +619,8 @@ impl Bus {
             match own(&ctx, &zone, &ids).await {
                 Ok(v) => ctx.emit(Event::Owned(v)),
                 Err(e) => {
-                    tracing::warn!(error = %e, "ownership entries not made; retried next tick");
-                    ctx.emit(Event::Owned(Vec::new()));
+                    tracing::warn!(error = %e, "ownership entries not made; tried again next tick");
+                    ctx.emit(Event::OwnFailed(ids));
                 }
             }
         });

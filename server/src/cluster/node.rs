@@ -410,6 +410,11 @@ impl ZoneNode {
                         self.views.insert(avatar, entities);
                     }
                 }
+                Event::OwnFailed(ids) => {
+                    for id in ids {
+                        self.owning.remove(&id);
+                    }
+                }
                 Event::Owned(list) => {
                     for (id, rev) in list {
                         self.owning.remove(&id);
@@ -611,7 +616,11 @@ impl ZoneNode {
         let mut by_zone: BTreeMap<usize, Vec<(Parcel, u64)>> = BTreeMap::new();
         for &(id, x, y) in own {
             let z = self.map.zone_at(x, y);
-            if z == self.index || sim.has_pending_posts(id) {
+            // (Outside every region and far from the nearest: it stays.)
+            if z == self.index
+                || self.map.distance_to(z, x, y) > self.map.ghost_margin
+                || sim.has_pending_posts(id)
+            {
                 continue;
             }
             let Some(&rev) = self.revs.get(&id) else {
