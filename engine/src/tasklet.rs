@@ -258,33 +258,7 @@ impl Tasklet {
     /// tasklet paused in `run()`, and a native tasklet that has started
     /// (its stack cannot be dropped without unwinding it).
     pub fn discard(&self) -> TaskletResult<()> {
-        let core = core()?;
-        let mut st = core.st.borrow_mut();
-        let running = st.running;
-        let Some(r) = st.lookup(*self) else {
-            return Ok(());
-        };
-        if self.idx == running {
-            return Err(TaskletError::runtime(msg::REBIND_CURRENT));
-        }
-        if r.in_ring() || r.is_blocked() {
-            return Err(TaskletError::runtime(msg::REBIND_SCHEDULED));
-        }
-        let droppable = match &r.body {
-            Body::Soft(Some(_)) => true,
-            Body::Native(Some(_)) => !r.started,
-            _ => false,
-        };
-        if !droppable || st.is_watchdog(self.idx) {
-            return Err(TaskletError::runtime(msg::DISCARD_NATIVE));
-        }
-        st.unwait(self.idx);
-        let body = std::mem::replace(&mut st.rec_mut(self.idx).body, Body::Dead);
-        st.release(self.idx);
-        drop(st);
-        // Dropped outside the borrow: a soft tasklet's drop may call back.
-        drop(body);
-        Ok(())
+        self.end_unrun(false)
     }
 
     /// Ends a soft tasklet wherever it is (runnable, asleep, blocked on a
@@ -294,6 +268,12 @@ impl Tasklet {
     /// now lives on elsewhere (an entity handed to another zone). Refused
     /// for the running tasklet, main, a watchdog and native tasklets.
     pub fn abandon(&self) -> TaskletResult<()> {
+        self.end_unrun(true)
+    }
+
+    /// [`Tasklet::discard`], and with `anywhere` [`Tasklet::abandon`]:
+    /// drops the tasklet's body without running it.
+    fn end_unrun(&self, anywhere: bool) -> TaskletResult<()> {
         let core = core()?;
         let mut st = core.st.borrow_mut();
         let running = st.running;
@@ -303,16 +283,28 @@ impl Tasklet {
         if self.idx == running {
             return Err(TaskletError::runtime(msg::REBIND_CURRENT));
         }
-        if !matches!(&r.body, Body::Soft(Some(_))) || st.is_watchdog(self.idx) {
+        let in_ring = r.in_ring();
+        if !anywhere && (in_ring || r.is_blocked()) {
+            return Err(TaskletError::runtime(msg::REBIND_SCHEDULED));
+        }
+        let droppable = match &r.body {
+            Body::Soft(Some(_)) => true,
+            Body::Native(Some(_)) => !anywhere && !r.started,
+            _ => false,
+        };
+        if !droppable || st.is_watchdog(self.idx) {
             return Err(TaskletError::runtime(msg::DISCARD_NATIVE));
         }
-        let in_ring = r.in_ring();
         st.unwait(self.idx);
         if in_ring {
             st.ring_remove(self.idx);
         }
+        let body = std::mem::replace(&mut st.rec_mut(self.idx).body, Body::Dead);
+        st.release(self.idx);
         drop(st);
-        self.discard()
+        // Dropped outside the borrow: a soft tasklet's drop may call back.
+        drop(body);
+        Ok(())
     }
 
     /// Inserts the tasklet if needed and switches to it now; the caller

@@ -268,14 +268,8 @@ impl Sim {
                     &mut ecs,
                     Some(e.id),
                     e.kind,
-                    Position {
-                        x: e.pos.0,
-                        y: e.pos.1,
-                    },
-                    Velocity {
-                        x: e.vel.0,
-                        y: e.vel.1,
-                    },
+                    Position::from(e.pos),
+                    Velocity::from(e.vel),
                     Some(e.props),
                 );
             }

@@ -29,6 +29,18 @@ pub struct Velocity {
     pub y: f64,
 }
 
+impl From<(f64, f64)> for Position {
+    fn from((x, y): (f64, f64)) -> Position {
+        Position { x, y }
+    }
+}
+
+impl From<(f64, f64)> for Velocity {
+    fn from((x, y): (f64, f64)) -> Velocity {
+        Velocity { x, y }
+    }
+}
+
 /// The entity's kind: an index into [`crate::game::Registry::kinds`].
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kind(pub u16);

@@ -545,18 +545,11 @@ impl Bus {
     pub fn owned_by(&self, zone: &str) -> Result<(HashMap<u64, u64>, Option<u64>), String> {
         let zone = zone.to_string();
         self.call(move |ctx| async move {
-            let mut keys = ctx
-                .owners
-                .keys()
-                .await
-                .map_err(|e| format!("cannot list the owners: {e}"))?;
-            let mut ids = Vec::new();
-            while let Some(k) = keys.next().await {
-                let k = k.map_err(|e| format!("cannot list the owners: {e}"))?;
-                if let Ok(id) = k.parse::<u64>() {
-                    ids.push(id);
-                }
-            }
+            let ids: Vec<u64> = all_keys(&ctx.owners)
+                .await?
+                .iter()
+                .filter_map(|k| k.parse().ok())
+                .collect();
             let max = ids.iter().copied().max();
             let mut out = HashMap::new();
             for (id, (owner, rev)) in entries_of(&ctx, &ids).await? {
@@ -1064,10 +1057,7 @@ async fn keep_lease(ctx: Arc<Ctx>, zone: String, holder: String, mut rev: u64, l
 
 async fn lease_holders(ctx: &Ctx) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    let Ok(mut keys) = ctx.leases.keys().await else {
-        return out;
-    };
-    while let Some(Ok(k)) = keys.next().await {
+    for k in all_keys(&ctx.leases).await.unwrap_or_default() {
         if let Ok(Some(v)) = ctx.leases.get(&k).await {
             out.insert(k, String::from_utf8_lossy(&v).into_owned());
         }
@@ -1279,9 +1269,18 @@ fn chunks_by_size(parcels: Vec<(Parcel, u64)>) -> Vec<Vec<(Parcel, u64)>> {
     out
 }
 
-/// Every ownership entry of cluster `cluster` at `url`: entity id to
-/// zone (for `shoal cluster status` and tests).
-pub fn read_owners(url: &str, cluster: &str) -> Result<HashMap<u64, String>, String> {
+/// Connects to NATS at `url`, opens bucket `bucket` of cluster
+/// `cluster` and runs `f` with the client, the bucket and the cluster's
+/// names, on a runtime of its own (for `shoal cluster` and tests).
+fn with_bucket<R, F>(
+    url: &str,
+    cluster: &str,
+    bucket: fn(&Names) -> String,
+    f: impl FnOnce(async_nats::Client, kv::Store, Names) -> F,
+) -> Result<R, String>
+where
+    F: Future<Output = Result<R, String>>,
+{
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -1295,18 +1294,33 @@ pub fn read_owners(url: &str, cluster: &str) -> Result<HashMap<u64, String>, Str
             .connect(url)
             .await
             .map_err(|e| format!("cannot connect to NATS at {url}: {e}"))?;
-        let js = jetstream::new(client);
-        let owners = js
-            .get_key_value(names.owners())
+        let store = jetstream::new(client.clone())
+            .get_key_value(bucket(&names))
             .await
             .map_err(|e| format!("no cluster '{}' on {url}: {e}", names.cluster))?;
-        let mut keys = owners
-            .keys()
-            .await
-            .map_err(|e| format!("cannot list the owners: {e}"))?;
+        f(client, store, names).await
+    })
+}
+
+/// Every key of a bucket.
+async fn all_keys(store: &kv::Store) -> Result<Vec<String>, String> {
+    let mut keys = store
+        .keys()
+        .await
+        .map_err(|e| format!("cannot list the keys of a bucket: {e}"))?;
+    let mut out = Vec::new();
+    while let Some(k) = keys.next().await {
+        out.push(k.map_err(|e| format!("cannot list the keys of a bucket: {e}"))?);
+    }
+    Ok(out)
+}
+
+/// Every ownership entry of cluster `cluster` at `url`: entity id to
+/// zone (for `shoal cluster status` and tests).
+pub fn read_owners(url: &str, cluster: &str) -> Result<HashMap<u64, String>, String> {
+    with_bucket(url, cluster, Names::owners, |_, owners, _| async move {
         let mut out = HashMap::new();
-        while let Some(k) = keys.next().await {
-            let k = k.map_err(|e| format!("cannot list the owners: {e}"))?;
+        for k in all_keys(&owners).await? {
             if let (Ok(id), Ok(Some(v))) = (k.parse::<u64>(), owners.get(&k).await) {
                 out.insert(id, String::from_utf8_lossy(&v).into_owned());
             }
@@ -1315,61 +1329,42 @@ pub fn read_owners(url: &str, cluster: &str) -> Result<HashMap<u64, String>, Str
     })
 }
 
-/// Asks zone `zone` of cluster `cluster` at `url` a question (`stats`,
-/// `entities`): for `shoal cluster status` and tests. Connects, asks,
-/// disconnects.
+/// Asks every zone of cluster `cluster` at `url` (those holding a lease)
+/// a question (`stats`, `entities`, `pause`, `resume`): for `shoal
+/// cluster` and tests. Connects, asks, disconnects.
 pub fn ask_zones(url: &str, cluster: &str, what: &str) -> Result<Vec<ZoneReport>, String> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
-    let names = Names {
-        cluster: cluster.to_string(),
-    };
     let what = what.to_string();
-    rt.block_on(async move {
-        let client = async_nats::ConnectOptions::new()
-            .connection_timeout(Duration::from_secs(5))
-            .connect(url)
-            .await
-            .map_err(|e| format!("cannot connect to NATS at {url}: {e}"))?;
-        let js = jetstream::new(client.clone());
-        let leases = js
-            .get_key_value(names.leases())
-            .await
-            .map_err(|e| format!("no cluster '{}' on {url}: {e}", names.cluster))?;
-        let mut keys = leases
-            .keys()
-            .await
-            .map_err(|e| format!("cannot list the zones: {e}"))?;
-        let mut zones = Vec::new();
-        while let Some(Ok(k)) = keys.next().await {
-            zones.push(k);
-        }
-        zones.sort();
-        let mut out = Vec::new();
-        for z in zones {
-            let r = client
-                .send_request(
-                    names.zone(&z, "query"),
-                    async_nats::Request::new()
-                        .payload(Bytes::from(what.clone()))
-                        .timeout(Some(Duration::from_secs(10))),
-                )
-                .await;
-            match r {
-                Ok(m) => match postcard::from_bytes::<ZoneReport>(&m.payload) {
-                    Ok(rep) => out.push(rep),
-                    Err(e) => return Err(format!("zone {z} answered something else: {e}")),
-                },
-                Err(e) => {
-                    out.push(ZoneReport {
-                        zone: format!("{z} (no answer: {e})"),
-                        ..Default::default()
-                    });
+    with_bucket(
+        url,
+        cluster,
+        Names::leases,
+        |client, leases, names| async move {
+            let mut zones = all_keys(&leases).await?;
+            zones.sort();
+            let mut out = Vec::new();
+            for z in zones {
+                let r = client
+                    .send_request(
+                        names.zone(&z, "query"),
+                        async_nats::Request::new()
+                            .payload(Bytes::from(what.clone()))
+                            .timeout(Some(Duration::from_secs(10))),
+                    )
+                    .await;
+                match r {
+                    Ok(m) => match postcard::from_bytes::<ZoneReport>(&m.payload) {
+                        Ok(rep) => out.push(rep),
+                        Err(e) => return Err(format!("zone {z} answered something else: {e}")),
+                    },
+                    Err(e) => {
+                        out.push(ZoneReport {
+                            zone: format!("{z} (no answer: {e})"),
+                            ..Default::default()
+                        });
+                    }
                 }
             }
-        }
-        Ok(out)
-    })
+            Ok(out)
+        },
+    )
 }

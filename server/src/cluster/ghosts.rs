@@ -152,16 +152,10 @@ pub fn apply_ghosts(w: &mut World, zone: u16, states: &[GhostState]) {
                     em.insert(Ghost { zone });
                 }
                 if let Some(mut p) = em.get_mut::<Position>() {
-                    *p = Position {
-                        x: s.pos.0,
-                        y: s.pos.1,
-                    };
+                    *p = Position::from(s.pos);
                 }
                 if let Some(mut v) = em.get_mut::<Velocity>() {
-                    *v = Velocity {
-                        x: s.vel.0,
-                        y: s.vel.1,
-                    };
+                    *v = Velocity::from(s.vel);
                 }
                 if let Some(mut p) = em.get_mut::<Props>() {
                     *p = s.props.clone();
@@ -173,14 +167,8 @@ pub fn apply_ghosts(w: &mut World, zone: u16, states: &[GhostState]) {
                     w,
                     Some(s.id),
                     s.kind,
-                    Position {
-                        x: s.pos.0,
-                        y: s.pos.1,
-                    },
-                    Velocity {
-                        x: s.vel.0,
-                        y: s.vel.1,
-                    },
+                    Position::from(s.pos),
+                    Velocity::from(s.vel),
                     Some(s.props.clone()),
                 );
                 if let Some(e) = live_entity(w, s.id) {

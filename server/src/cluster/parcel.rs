@@ -196,14 +196,8 @@ impl Sim {
             &mut self.ecs().borrow_mut(),
             Some(parcel.id),
             kind,
-            Position {
-                x: parcel.pos.0,
-                y: parcel.pos.1,
-            },
-            Velocity {
-                x: parcel.vel.0,
-                y: parcel.vel.1,
-            },
+            Position::from(parcel.pos),
+            Velocity::from(parcel.vel),
             Some(parcel.props.clone()),
         );
         let mut vm = self.vm().borrow_mut();
